@@ -1,0 +1,8 @@
+module github.com/dangjian-go/dangjian
+
+go 1.23
+
+require (
+	github.com/google/uuid v1.6.0
+	github.com/shopspring/decimal v1.4.0
+)

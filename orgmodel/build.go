@@ -1,0 +1,549 @@
+package orgmodel
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/google/uuid"
+)
+
+// BuildOptions adjust [BuildWith]. The zero value uses [DefaultNesting].
+type BuildOptions struct {
+	// Nesting replaces the default nesting table when non-nil.
+	Nesting *Nesting
+}
+
+// Build builds an immutable [Tree] from records with [DefaultNesting]. It
+// checks every record and returns a *[BuildError] listing every problem:
+// missing or duplicate IDs, unknown parents and references, cycles, kinds
+// that cannot sit under their parent's kind, negative counts, and member
+// counts that disagree with a member list. Build copies what it keeps:
+// changing recs afterwards does not change the tree.
+//
+// Where an organization has members listed in recs.People and zero counts,
+// its counts are filled in from the list.
+func Build(recs Records) (*Tree, error) { return BuildWith(recs, BuildOptions{}) }
+
+// BuildWith is [Build] with options.
+func BuildWith(recs Records, opt BuildOptions) (*Tree, error) {
+	nest := DefaultNesting()
+	if opt.Nesting != nil {
+		nest = *opt.Nesting
+	}
+	b := builder{recs: &recs, nest: nest}
+	return b.build()
+}
+
+type builder struct {
+	recs     *Records
+	nest     Nesting
+	problems []*Problem
+	index    map[uuid.UUID]int32 // org ID → input index
+	others   map[uuid.UUID]byte  // body ('b') and grid ('g') IDs
+}
+
+func (b *builder) problem(path string, value string, rule string, err error) {
+	b.problems = append(b.problems, &Problem{Path: path, Value: value, Rule: rule, Err: err})
+}
+
+func at(field string, i int, sub string) string {
+	return field + "[" + strconv.Itoa(i) + "]." + sub
+}
+
+func (b *builder) build() (*Tree, error) {
+	orgs := b.recs.Orgs
+	n := len(orgs)
+	if n > 1<<31-2 {
+		b.problem("orgs", strconv.Itoa(n), "", fmt.Errorf("%w: too many organizations", ErrInvalidValue))
+		return nil, &BuildError{b.problems}
+	}
+	b.index = make(map[uuid.UUID]int32, n)
+	for i := range orgs {
+		o := &orgs[i]
+		if o.ID == uuid.Nil {
+			b.problem(at("orgs", i, "id"), "", "", ErrMissingID)
+		} else if _, dup := b.index[o.ID]; dup {
+			b.problem(at("orgs", i, "id"), o.ID.String(), "", ErrDuplicateID)
+		} else {
+			b.index[o.ID] = int32(i)
+		}
+		if !o.Kind.IsValid() {
+			b.problem(at("orgs", i, "kind"), o.Kind.String(), "", ErrInvalidValue)
+		}
+		if o.Domain != DomainUnknown && !o.Domain.IsValid() {
+			b.problem(at("orgs", i, "domain"), o.Domain.String(), "", ErrInvalidValue)
+		}
+		if o.Selection != SelectionUnknown && !o.Selection.IsValid() {
+			b.problem(at("orgs", i, "selection"), o.Selection.String(), "", ErrInvalidValue)
+		}
+		if o.Members.Full < 0 {
+			b.problem(at("orgs", i, "members.full"), strconv.FormatInt(o.Members.Full, 10), "", ErrNegative)
+		}
+		if o.Members.Probationary < 0 {
+			b.problem(at("orgs", i, "members.probationary"), strconv.FormatInt(o.Members.Probationary, 10), "", ErrNegative)
+		}
+		if o.Units < 0 {
+			b.problem(at("orgs", i, "units"), strconv.Itoa(o.Units), "", ErrNegative)
+		}
+		if o.Term.Number < 0 {
+			b.problem(at("orgs", i, "term.number"), strconv.Itoa(o.Term.Number), "", ErrNegative)
+		}
+	}
+	b.indexOthers()
+
+	// Resolve parents.
+	parent := make([]int32, n)
+	for i := range orgs {
+		o := &orgs[i]
+		parent[i] = -1
+		if o.Parent == uuid.Nil {
+			if o.Kind.IsValid() && !b.nest.AllowsRoot(o.Kind) {
+				b.problem(at("orgs", i, "parent"), "", b.nest.ID, fmt.Errorf("%w: a %s (%s) cannot be a root", ErrNesting, o.Kind, o.Kind.Label()))
+			}
+			continue
+		}
+		p, ok := b.index[o.Parent]
+		if !ok {
+			b.problem(at("orgs", i, "parent"), o.Parent.String(), "", ErrUnknownParent)
+			parent[i] = -2
+			continue
+		}
+		parent[i] = p
+		pk := orgs[p].Kind
+		if o.Kind.IsValid() && pk.IsValid() && !b.nest.Allows(pk, o.Kind) {
+			b.problem(at("orgs", i, "kind"), fmt.Sprintf("%s under %s", o.Kind.Label(), pk.Label()), b.nest.ID, ErrNesting)
+		}
+	}
+	order := b.preorder(parent)
+
+	b.checkApprovals()
+	full, prob := b.checkPeople()
+	b.checkPosts()
+	b.checkAssignments()
+	b.checkBodies()
+	b.checkSites()
+	b.checkGrids()
+	if len(b.problems) > 0 {
+		return nil, &BuildError{b.problems}
+	}
+	return b.assemble(order, parent, full, prob), nil
+}
+
+// preorder lays the forest out in depth-first pre-order, children in input
+// order, without recursion. Nodes it cannot reach from a root lie on or
+// under a cycle; each cycle is reported once.
+func (b *builder) preorder(parent []int32) []int32 {
+	n := len(parent)
+	// Children in CSR form, in input order.
+	start := make([]int32, n+1)
+	for _, p := range parent {
+		if p >= 0 {
+			start[p+1]++
+		}
+	}
+	for i := 0; i < n; i++ {
+		start[i+1] += start[i]
+	}
+	kids := make([]int32, start[n])
+	fill := slices.Clone(start[:n])
+	for i, p := range parent {
+		if p >= 0 {
+			kids[fill[p]] = int32(i)
+			fill[p]++
+		}
+	}
+	order := make([]int32, 0, n)
+	seen := make([]bool, n)
+	stack := make([]int32, 0, 64)
+	for r := 0; r < n; r++ {
+		if parent[r] >= 0 {
+			continue
+		}
+		stack = append(stack[:0], int32(r))
+		for len(stack) > 0 {
+			v := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			seen[v] = true
+			order = append(order, v)
+			for k := start[v+1] - 1; k >= start[v]; k-- {
+				stack = append(stack, kids[k])
+			}
+		}
+	}
+	if len(order) < n {
+		b.reportCycles(parent, seen)
+	}
+	return order
+}
+
+func (b *builder) reportCycles(parent []int32, seen []bool) {
+	stamp := make([]int32, len(parent))
+	for s := range parent {
+		if seen[s] || stamp[s] != 0 {
+			continue
+		}
+		v := int32(s)
+		for v >= 0 && !seen[v] && stamp[v] == 0 {
+			stamp[v] = int32(s) + 1
+			v = parent[v]
+		}
+		if v < 0 || seen[v] || stamp[v] != int32(s)+1 {
+			continue // reaches a root, an unknown parent or a cycle already reported
+		}
+		// v is on a new cycle: list its members in input order.
+		var members []int32
+		for u := v; ; {
+			members = append(members, u)
+			u = parent[u]
+			if u == v {
+				break
+			}
+		}
+		slices.Sort(members)
+		ids := ""
+		for k, m := range members {
+			if k == 5 {
+				ids += fmt.Sprintf(" … (%d in all)", len(members))
+				break
+			}
+			if k > 0 {
+				ids += " → "
+			}
+			ids += b.recs.Orgs[m].ID.String()
+		}
+		b.problem(at("orgs", int(members[0]), "parent"), ids, "", ErrCycle)
+	}
+}
+
+func (b *builder) indexOthers() {
+	b.others = make(map[uuid.UUID]byte, len(b.recs.Bodies)+len(b.recs.Grids))
+	claim := func(field string, i int, id uuid.UUID, tag byte) {
+		if id == uuid.Nil {
+			b.problem(at(field, i, "id"), "", "", ErrMissingID)
+			return
+		}
+		_, inOrgs := b.index[id]
+		if _, dup := b.others[id]; dup || inOrgs {
+			b.problem(at(field, i, "id"), id.String(), "", ErrDuplicateID)
+			return
+		}
+		b.others[id] = tag
+	}
+	for i := range b.recs.Bodies {
+		claim("bodies", i, b.recs.Bodies[i].ID, 'b')
+	}
+	for i := range b.recs.Grids {
+		claim("grids", i, b.recs.Grids[i].ID, 'g')
+	}
+}
+
+func (b *builder) isOrg(id uuid.UUID) bool { _, ok := b.index[id]; return ok }
+
+func (b *builder) refOrg(path string, id uuid.UUID, required bool) {
+	if id == uuid.Nil {
+		if required {
+			b.problem(path, "", "", ErrMissingID)
+		}
+		return
+	}
+	if !b.isOrg(id) {
+		b.problem(path, id.String(), "", ErrUnknownRef)
+	}
+}
+
+func (b *builder) checkApprovals() {
+	for i := range b.recs.Orgs {
+		for j, a := range b.recs.Orgs[i].Approvals {
+			p := at("orgs", i, "approvals["+strconv.Itoa(j)+"]")
+			if !a.Kind.IsValid() {
+				b.problem(p+".kind", a.Kind.String(), "", ErrInvalidValue)
+			}
+			b.refOrg(p+".by", a.By, false)
+		}
+	}
+}
+
+// checkPeople validates people and derives per-org member counts from the
+// member lists (nil when no one is listed).
+func (b *builder) checkPeople() (full, prob map[int32]int64) {
+	seen := make(map[uuid.UUID]bool, len(b.recs.People))
+	for i, p := range b.recs.People {
+		switch {
+		case p.ID == uuid.Nil:
+			b.problem(at("people", i, "id"), "", "", ErrMissingID)
+		case seen[p.ID]:
+			b.problem(at("people", i, "id"), p.ID.String(), "", ErrDuplicateID)
+		default:
+			seen[p.ID] = true
+		}
+		if p.Status != StatusUnknown && !p.Status.IsValid() {
+			b.problem(at("people", i, "status"), p.Status.String(), "", ErrInvalidValue)
+		}
+		if p.Org == uuid.Nil {
+			continue
+		}
+		oi, ok := b.index[p.Org]
+		if !ok {
+			b.problem(at("people", i, "org"), p.Org.String(), "", ErrUnknownRef)
+			continue
+		}
+		switch p.Status {
+		case FullMember:
+			if full == nil {
+				full, prob = map[int32]int64{}, map[int32]int64{}
+			}
+			full[oi]++
+		case Probationary:
+			if full == nil {
+				full, prob = map[int32]int64{}, map[int32]int64{}
+			}
+			prob[oi]++
+		default:
+			b.problem(at("people", i, "status"), p.Status.String(), "",
+				fmt.Errorf("%w: a person placed in an organization must be a full or probationary member", ErrInvalidValue))
+		}
+	}
+	for oi := range full {
+		b.compareCounts(oi, full[oi], prob[oi])
+	}
+	for oi := range prob {
+		if _, done := full[oi]; !done {
+			b.compareCounts(oi, 0, prob[oi])
+		}
+	}
+	return full, prob
+}
+
+func (b *builder) compareCounts(oi int32, f, p int64) {
+	m := b.recs.Orgs[oi].Members
+	if m == (Members{}) || (m.Full == f && m.Probationary == p) {
+		return
+	}
+	b.problem(at("orgs", int(oi), "members"), fmt.Sprintf("full %d, probationary %d; listed %d and %d", m.Full, m.Probationary, f, p), "", ErrMemberMismatch)
+}
+
+func (b *builder) person(path string, id uuid.UUID, people map[uuid.UUID]bool) {
+	if id == uuid.Nil {
+		b.problem(path, "", "", ErrMissingID)
+	} else if !people[id] {
+		b.problem(path, id.String(), "", ErrUnknownRef)
+	}
+}
+
+func (b *builder) peopleSet() map[uuid.UUID]bool {
+	s := make(map[uuid.UUID]bool, len(b.recs.People))
+	for _, p := range b.recs.People {
+		s[p.ID] = true
+	}
+	return s
+}
+
+func (b *builder) checkPosts() {
+	if len(b.recs.Posts) == 0 {
+		return
+	}
+	people := b.peopleSet()
+	for i, p := range b.recs.Posts {
+		b.person(at("posts", i, "person"), p.Person, people)
+		if p.Body == uuid.Nil {
+			b.problem(at("posts", i, "body"), "", "", ErrMissingID)
+		} else if _, other := b.others[p.Body]; !other && !b.isOrg(p.Body) {
+			b.problem(at("posts", i, "body"), p.Body.String(), "", ErrUnknownRef)
+		}
+		if !p.Role.IsValid() {
+			b.problem(at("posts", i, "role"), p.Role.String(), "", ErrInvalidValue)
+		}
+		if p.Selection != SelectionUnknown && !p.Selection.IsValid() {
+			b.problem(at("posts", i, "selection"), p.Selection.String(), "", ErrInvalidValue)
+		}
+		if !p.Start.IsZero() && !p.End.IsZero() && !p.Start.Before(p.End) {
+			b.problem(at("posts", i, "end"), p.End.String(), "", fmt.Errorf("%w: end is not after start", ErrInvalidValue))
+		}
+	}
+}
+
+func (b *builder) checkAssignments() {
+	if len(b.recs.Assignments) == 0 {
+		return
+	}
+	people := b.peopleSet()
+	for i, a := range b.recs.Assignments {
+		b.person(at("assignments", i, "person"), a.Person, people)
+		if !a.Role.IsValid() {
+			b.problem(at("assignments", i, "role"), a.Role.String(), "", ErrInvalidValue)
+		}
+		b.refOrg(at("assignments", i, "from"), a.From, false)
+		b.refOrg(at("assignments", i, "to"), a.To, true)
+		if a.Start.IsZero() {
+			b.problem(at("assignments", i, "start"), "", "", fmt.Errorf("%w: a dispatch needs a start date", ErrInvalidValue))
+		} else if !a.End.IsZero() && !a.Start.Before(a.End) {
+			b.problem(at("assignments", i, "end"), a.End.String(), "", fmt.Errorf("%w: end is not after start", ErrInvalidValue))
+		}
+	}
+}
+
+func (b *builder) checkBodies() {
+	for i, body := range b.recs.Bodies {
+		if !body.Kind.IsValid() {
+			b.problem(at("bodies", i, "kind"), body.Kind.String(), "", ErrInvalidValue)
+		}
+		b.refOrg(at("bodies", i, "org"), body.Org, false)
+		members := make(map[uuid.UUID]bool, len(body.Members))
+		for j, m := range body.Members {
+			b.refOrg(at("bodies", i, "members["+strconv.Itoa(j)+"]"), m, true)
+			members[m] = true
+		}
+		if len(body.Members) > 0 && !body.Kind.IsCoordination() {
+			b.problem(at("bodies", i, "members"), body.Kind.String(), "",
+				fmt.Errorf("%w: only a coordination body has member organizations", ErrInvalidValue))
+		}
+		if body.Chair != nil {
+			for j, c := range body.Chair.Order {
+				if !members[c] {
+					b.problem(at("bodies", i, "chair.order["+strconv.Itoa(j)+"]"), c.String(), "",
+						fmt.Errorf("%w: the chair rotates among the body's member organizations", ErrUnknownRef))
+				}
+			}
+			if body.Chair.Months <= 0 {
+				b.problem(at("bodies", i, "chair.months"), strconv.Itoa(body.Chair.Months), "", fmt.Errorf("%w: must be positive", ErrInvalidValue))
+			}
+		}
+	}
+}
+
+func (b *builder) checkSites() {
+	seen := make(map[uuid.UUID]bool, len(b.recs.Sites))
+	for i, s := range b.recs.Sites {
+		switch {
+		case s.ID == uuid.Nil:
+			b.problem(at("sites", i, "id"), "", "", ErrMissingID)
+		case seen[s.ID]:
+			b.problem(at("sites", i, "id"), s.ID.String(), "", ErrDuplicateID)
+		default:
+			seen[s.ID] = true
+		}
+		if !s.Kind.IsValid() {
+			b.problem(at("sites", i, "kind"), s.Kind.String(), "", ErrInvalidValue)
+		}
+		b.refOrg(at("sites", i, "org"), s.Org, false)
+		if s.Area.IsNegative() {
+			b.problem(at("sites", i, "area"), s.Area.String(), "", ErrNegative)
+		}
+	}
+}
+
+func (b *builder) checkGrids() {
+	for i, g := range b.recs.Grids {
+		b.refOrg(at("grids", i, "org"), g.Org, true)
+		if g.Type != GridUnknown && !g.Type.IsValid() {
+			b.problem(at("grids", i, "type"), g.Type.String(), "", ErrInvalidValue)
+		}
+	}
+	for i, o := range b.recs.Orgs {
+		if o.Grid != uuid.Nil && b.others[o.Grid] != 'g' {
+			b.problem(at("orgs", i, "grid"), o.Grid.String(), "", ErrUnknownRef)
+		}
+	}
+}
+
+// assemble copies the organizations into pre-order and computes the
+// subtree ranges, depths and member totals.
+func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *Tree {
+	n := len(order)
+	t := &Tree{
+		orgs:   make([]Org, n),
+		parent: make([]int32, n),
+		end:    make([]int32, n),
+		depth:  make([]int32, n),
+		total:  make([]Members, n),
+		index:  b.index,
+	}
+	pos := make([]int32, n) // input index → pre-order position
+	for p, i := range order {
+		pos[i] = int32(p)
+	}
+	for p, i := range order {
+		o := b.recs.Orgs[i]
+		o.Approvals = slices.Clone(o.Approvals)
+		if full != nil {
+			if f, ok := full[i]; ok || prob[i] > 0 {
+				o.Members = Members{Full: f, Probationary: prob[i]}
+			}
+		}
+		t.orgs[p] = o
+		t.index[o.ID] = int32(p)
+		if parent[i] < 0 {
+			t.parent[p] = -1
+			t.roots = append(t.roots, int32(p))
+		} else {
+			t.parent[p] = pos[parent[i]]
+			t.depth[p] = t.depth[t.parent[p]] + 1
+		}
+		t.end[p] = int32(p) + 1
+	}
+	for p := n - 1; p >= 0; p-- {
+		if t.orgs[p].Kind != PartyGroup {
+			t.total[p] = t.total[p].Add(t.orgs[p].Members)
+		}
+		if q := t.parent[p]; q >= 0 {
+			t.total[q] = t.total[q].Add(t.total[p])
+			if t.end[p] > t.end[q] {
+				t.end[q] = t.end[p]
+			}
+		}
+	}
+	t.side(b.recs)
+	return t
+}
+
+// side copies and indexes the tables beside the tree.
+func (t *Tree) side(r *Records) {
+	t.people = slices.Clone(r.People)
+	t.personIdx = make(map[uuid.UUID]int32, len(t.people))
+	for i, p := range t.people {
+		t.personIdx[p.ID] = int32(i)
+	}
+	t.posts = slices.Clone(r.Posts)
+	slices.SortStableFunc(t.posts, func(a, b Post) int {
+		if c := cmpUUID(a.Body, b.Body); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Role, b.Role)
+	})
+	t.postsByPerson = make([]int32, len(t.posts))
+	for i := range t.postsByPerson {
+		t.postsByPerson[i] = int32(i)
+	}
+	slices.SortStableFunc(t.postsByPerson, func(a, b int32) int { return cmpUUID(t.posts[a].Person, t.posts[b].Person) })
+	t.assignments = slices.Clone(r.Assignments)
+	t.bodies = make([]Body, len(r.Bodies))
+	t.bodyIdx = make(map[uuid.UUID]int32, len(r.Bodies))
+	for i, body := range r.Bodies {
+		body.Members = slices.Clone(body.Members)
+		body.MemberUnits = slices.Clone(body.MemberUnits)
+		if body.Chair != nil {
+			c := *body.Chair
+			c.Order = slices.Clone(c.Order)
+			body.Chair = &c
+		}
+		t.bodies[i] = body
+		t.bodyIdx[body.ID] = int32(i)
+	}
+	t.sites = slices.Clone(r.Sites)
+	t.grids = slices.Clone(r.Grids)
+	t.gridIdx = make(map[uuid.UUID]int32, len(t.grids))
+	for i, g := range t.grids {
+		t.gridIdx[g.ID] = int32(i)
+	}
+}
+
+func cmpUUID(a, b uuid.UUID) int {
+	for i := range a {
+		if a[i] != b[i] {
+			return cmp.Compare(a[i], b[i])
+		}
+	}
+	return 0
+}

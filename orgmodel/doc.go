@@ -1,0 +1,49 @@
+// Package orgmodel models the organization hierarchy of CPC grassroots party
+// work and validates it against the formation rules, with citations.
+//
+// # What is modelled
+//
+//   - [Kind], the level of an organization (地方党委, 党工委, 党委, 党总支, 党支部,
+//     联合党支部, 党小组, temporary variants), kept apart from [Domain], the
+//     sector (企业, 农村, 机关, 学校, 医院…, refined where the rules differ).
+//   - [Org]: ID, parent, kind, domain, name, member counts (full and
+//     probationary), units covered, term, approvals.
+//   - [Person], [Post] and [Assignment]: posts are links between a person and
+//     a body, so one person may hold several (一肩挑, 兼职委员); 第一书记 and
+//     党建指导员 are dispatch assignments, not committee seats.
+//   - [Body] (联席会 with a rotating chair, 村委会, 领导小组), [Site] (centres,
+//     venues, 党员驿站, with floor area) and [Grid]: beside the tree, linked
+//     to it.
+//   - [Tree]: built by [Build] from [Records] with every problem reported as
+//     a [Problem] inside a [BuildError]; traversal, paths and [Stats] for any
+//     subtree.
+//   - [Rule] and [RuleSet]: the formation and governance rules as dated data
+//     ([NationalRules]); [Validate] returns a [Report] of [Finding] values,
+//     each with its rule ID, [Severity], organization, path, value and source.
+//
+// # Invariants
+//
+// Member counts are int64 and exact. A party group's members are counted in
+// its branch and never added again. The zero [Kind] is invalid in a tree;
+// the zero [Domain] means "not recorded" and matches no domain-scoped rule.
+// A [Tree] is immutable once built and safe for concurrent use by multiple
+// goroutines; so is a [Validator]. [RuleSet] is a value: With and Without
+// return new sets. Validation never mutates the tree and reports every
+// finding, not just the first.
+//
+// Severity follows the rule's modality: 应当 → [Error], 一般 → [Warning],
+// 可以 → [Info]; a finding covered by an approval record becomes [Info] and
+// carries the approval.
+//
+// # Usage
+//
+//	tree, err := orgmodel.Build(records)
+//	if err != nil {
+//		var be *orgmodel.BuildError
+//		errors.As(err, &be) // every problem, with its field path
+//	}
+//	report, err := orgmodel.Validate(tree, orgmodel.NationalRules(), dangjian.MustParseDate("2025-06-30"))
+//	for _, f := range report.Findings {
+//		fmt.Println(f.Rule, f.Severity, f.Path, f.Message)
+//	}
+package orgmodel

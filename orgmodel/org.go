@@ -1,0 +1,96 @@
+package orgmodel
+
+import (
+	"github.com/dangjian-go/dangjian"
+	"github.com/google/uuid"
+)
+
+// Org is the record of one party organization: a node of the tree.
+//
+// Members are the organization's own members (those placed, 编入, in it);
+// totals over a subtree are computed by the [Tree]. A party group's members
+// are members of its branch: the group's counts say how many of them it
+// holds and are never added to any total.
+type Org struct {
+	ID     uuid.UUID `json:"id"`
+	Parent uuid.UUID `json:"parent,omitempty"` // uuid.Nil for a root
+	Kind   Kind      `json:"kind"`
+	Domain Domain    `json:"domain,omitempty"`
+	Name   string    `json:"name"`
+	// Code is an external code kept as an attribute (a 党统 code, a
+	// 3-digits-per-level path code, the ID of a CSV row that was not a UUID).
+	Code    string  `json:"code,omitempty"`
+	Members Members `json:"members"`
+	// Units is how many units (单位, villages, enterprises) the organization
+	// covers; it matters for joint branches (at most 5). Zero: not recorded.
+	Units int `json:"units,omitempty"`
+	// Grid links a grid branch or a building party group to its grid.
+	Grid uuid.UUID `json:"grid,omitempty"`
+	// Selection says whether the body is elected or appointed, for kinds
+	// where both occur (综合党委, 行政联合党委: local practice).
+	Selection Selection  `json:"selection,omitempty"`
+	Term      Term       `json:"term,omitempty"`
+	Approvals []Approval `json:"approvals,omitempty"`
+}
+
+// Members counts full (正式) and probationary (预备) party members.
+type Members struct {
+	Full         int64 `json:"full"`
+	Probationary int64 `json:"probationary"`
+}
+
+// Total returns full plus probationary members.
+func (m Members) Total() int64 { return m.Full + m.Probationary }
+
+// Add returns the sum of m and n.
+func (m Members) Add(n Members) Members {
+	return Members{Full: m.Full + n.Full, Probationary: m.Probationary + n.Probationary}
+}
+
+// Count returns the members counted on basis b.
+func (m Members) Count(b Basis) int64 {
+	if b == FullMembers {
+		return m.Full
+	}
+	return m.Total()
+}
+
+// Term is the electoral term of the sitting committee (or, for a branch
+// without a committee, of its secretary).
+type Term struct {
+	// Elected is when the sitting committee was elected (选举产生).
+	Elected dangjian.Date `json:"elected,omitempty"`
+	// Due is when the term ends (届满). Zero: computed from the term rule in
+	// force on the election date.
+	Due dangjian.Date `json:"due,omitempty"`
+	// Renewed is the actual date of the 换届 that ended this term; zero
+	// while the term is running.
+	Renewed dangjian.Date `json:"renewed,omitempty"`
+	// Number is the term's ordinal (届次), if recorded.
+	Number int `json:"number,omitempty"`
+}
+
+// IsZero reports whether no term is recorded.
+func (t Term) IsZero() bool { return t == Term{} }
+
+// Approval records a decision of an upper organization about this one: its
+// formation (成立批复), a set-up below the member threshold "因工作需要，经上级
+// 党组织批准", or a term extended or brought forward (延期/提前换届).
+type Approval struct {
+	Kind ApprovalKind `json:"kind"`
+	// Rule, if set, limits the approval to the rule with that ID.
+	Rule string `json:"rule,omitempty"`
+	// By is the approving organization, if it is in the tree.
+	By uuid.UUID `json:"by,omitempty"`
+	// ByName names the approver when it is not in the tree.
+	ByName string        `json:"byName,omitempty"`
+	On     dangjian.Date `json:"on,omitempty"`
+	// Ref is the document number of the reply (批复文号).
+	Ref string `json:"ref,omitempty"`
+}
+
+// Covers reports whether a covers a rule with the given ID that asks for an
+// approval of kind k.
+func (a Approval) Covers(k ApprovalKind, ruleID string) bool {
+	return a.Kind == k && (a.Rule == "" || a.Rule == ruleID)
+}

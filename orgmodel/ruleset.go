@@ -1,0 +1,160 @@
+package orgmodel
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/dangjian-go/dangjian"
+)
+
+// RuleSet is a dated, named set of rules: the national defaults, or a
+// province's or city's variant. It is a value: [RuleSet.With] and
+// [RuleSet.Without] return new sets and never change the receiver, and
+// [NationalRules] returns a fresh copy on each call.
+type RuleSet struct {
+	// Name identifies the set ("national", "延吉市").
+	Name string `json:"name"`
+	// Period is the window of dates the set is meant for; each rule also
+	// carries its own effective window.
+	Period dangjian.Period `json:"period"`
+	Rules  []Rule          `json:"rules"`
+}
+
+// With returns a copy of rs with rules added; a rule whose ID is already in
+// the set replaces it in place.
+func (rs RuleSet) With(rules ...Rule) RuleSet {
+	out := rs.clone()
+	for _, r := range rules {
+		r = cloneRule(r)
+		if i := slices.IndexFunc(out.Rules, func(x Rule) bool { return x.ID == r.ID }); i >= 0 {
+			out.Rules[i] = r
+		} else {
+			out.Rules = append(out.Rules, r)
+		}
+	}
+	return out
+}
+
+// Without returns a copy of rs without the rules with these IDs.
+func (rs RuleSet) Without(ids ...string) RuleSet {
+	out := rs.clone()
+	out.Rules = slices.DeleteFunc(out.Rules, func(r Rule) bool { return slices.Contains(ids, r.ID) })
+	return out
+}
+
+// Rule returns the rule with this ID.
+func (rs RuleSet) Rule(id string) (Rule, bool) {
+	for _, r := range rs.Rules {
+		if r.ID == id {
+			return cloneRule(r), true
+		}
+	}
+	return Rule{}, false
+}
+
+func (rs RuleSet) clone() RuleSet {
+	out := rs
+	out.Rules = make([]Rule, len(rs.Rules))
+	for i, r := range rs.Rules {
+		out.Rules[i] = cloneRule(r)
+	}
+	return out
+}
+
+func cloneRule(r Rule) Rule {
+	r.Kinds = slices.Clone(r.Kinds)
+	r.Domains = slices.Clone(r.Domains)
+	r.ExceptDomains = slices.Clone(r.ExceptDomains)
+	r.Roles = slices.Clone(r.Roles)
+	r.ApproverKinds = slices.Clone(r.ApproverKinds)
+	r.ApproverDomains = slices.Clone(r.ApproverDomains)
+	r.SiteKinds = slices.Clone(r.SiteKinds)
+	return r
+}
+
+// ErrBadRule is wrapped by the errors of [RuleSet.Check].
+var ErrBadRule = errors.New("bad rule")
+
+// Check reports every problem of the set, joined: the header checks of
+// [dangjian.CheckRules] (unique IDs, sources, periods, no overlap within a
+// topic), and for each rule an unknown check, an invalid modality, kind or
+// domain, and parameters its check needs but lacks.
+func (rs RuleSet) Check() error {
+	errs := []error{dangjian.CheckRules(rs.Rules, func(r Rule) string { return r.Topic })}
+	for i, r := range rs.Rules {
+		bad := func(field, why string) {
+			errs = append(errs, fmt.Errorf("rules[%d] (%q).%s: %s: %w", i, r.ID, field, why, ErrBadRule))
+		}
+		if !r.Check.IsValid() {
+			bad("check", fmt.Sprintf("unknown check %q", r.Check.String()))
+			continue
+		}
+		if !r.Modality.IsValid() {
+			bad("modality", "not set")
+		}
+		for _, k := range append(append(slices.Clone(r.Kinds), r.ApproverKinds...), r.Target) {
+			if k != KindUnknown && !k.IsValid() {
+				bad("kinds", fmt.Sprintf("invalid kind %d", k))
+			}
+		}
+		for _, d := range append(append(slices.Clone(r.Domains), r.ExceptDomains...), r.ApproverDomains...) {
+			if !d.IsValid() {
+				bad("domains", fmt.Sprintf("invalid domain %d", d))
+			}
+		}
+		needsThreshold := false
+		switch r.Check {
+		case MinMembers, MaxMembers, Upgrade, BelowThreshold, GroupSize:
+			needsThreshold = true
+		case SecretaryOnly:
+			needsThreshold = true
+		case MaxUnits, SiteArea:
+			if !r.Cmp.IsValid() {
+				bad("cmp", "not set")
+			}
+		case CommitteeSize:
+			if r.Min <= 0 || r.Max < r.Min || (r.SoftMax != 0 && r.SoftMax < r.Max) {
+				bad("min/max", fmt.Sprintf("need 0 < min ≤ max ≤ softMax, have %d, %d, %d", r.Min, r.Max, r.SoftMax))
+			}
+			if r.N != 0 {
+				needsThreshold = true
+			}
+		case RequiredPosts, MaxPosts:
+			if len(r.Roles) == 0 {
+				bad("roles", "empty")
+			}
+			if r.Check == RequiredPosts && r.N != 0 {
+				needsThreshold = true
+			}
+		case TermLength:
+			if r.Min <= 0 || r.Max < r.Min || r.Tolerance < 0 {
+				bad("min/max", fmt.Sprintf("need 0 < min ≤ max and tolerance ≥ 0, have %d, %d, %d", r.Min, r.Max, r.Tolerance))
+			}
+		case TermDueSoon:
+			if r.N <= 0 {
+				bad("n", "months must be positive")
+			}
+		case FormationApproval:
+			if len(r.ApproverKinds) == 0 && len(r.ApproverDomains) == 0 {
+				bad("approverKinds", "no approver kinds or domains")
+			}
+		case DispatchEligibility, DispatchTerm:
+			if !r.Dispatch.IsValid() {
+				bad("dispatch", "not set")
+			}
+			if r.Check == DispatchTerm && r.Max <= 0 {
+				bad("max", "years must be positive")
+			}
+		}
+		if needsThreshold {
+			if !r.Basis.IsValid() {
+				bad("basis", "not set")
+			}
+			if !r.Cmp.IsValid() {
+				bad("cmp", "not set")
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
