@@ -262,7 +262,9 @@ func NationalRules() RuleSet {
 			Text: "州、县（市）、街道、社区全部建立城市党建联席会议…推行联席会议“轮值主席”制度。",
 		},
 	}
-	return RuleSet{Name: "national", Rules: rules}
+	// clone: the tables share package-level slices (branches, termKinds…),
+	// which a caller must not be able to reach.
+	return RuleSet{Name: "national", Rules: rules}.clone()
 }
 
 func hdr(id string, p dangjian.Period, doc, article string, c dangjian.Confidence, note string) dangjian.Rule {
