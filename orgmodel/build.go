@@ -69,7 +69,9 @@ func (b *builder) build() (*Tree, error) {
 		} else {
 			b.index[o.ID] = int32(i)
 		}
-		if !o.Kind.IsValid() {
+		if o.Kind == KindUnknown {
+			b.problem(at("orgs", i, "kind"), "", "", fmt.Errorf("%w: kind not set", ErrInvalidValue))
+		} else if !o.Kind.IsValid() {
 			b.problem(at("orgs", i, "kind"), o.Kind.String(), "", ErrInvalidValue)
 		}
 		if o.Domain != DomainUnknown && !o.Domain.IsValid() {
