@@ -457,3 +457,15 @@ func TestCountingBasisIsData(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 0, prov.ByRule()["ORG-BRANCH-SOFTCAP-50"], "48 full members")
 }
+
+func TestRuleSetPeriod(t *testing.T) {
+	tree, _ := small(t)
+	rs := orgmodel.NationalRules()
+	rs.Name = "某省2012"
+	rs.Period = dangjian.Period{From: day("2012-01-01")}
+	_, err := orgmodel.Validate(tree, rs, day("2011-12-31"))
+	require.ErrorIs(t, err, orgmodel.ErrOutOfPeriod)
+	assert.EqualError(t, err, `orgmodel: rule set "某省2012" is for [2012-01-01, …), not 2011-12-31: date outside the rule set's period`)
+	_, err = orgmodel.Validate(tree, rs, day("2012-01-01"))
+	require.NoError(t, err)
+}

@@ -1,6 +1,7 @@
 package orgmodel
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -15,6 +16,7 @@ import (
 type Validator struct {
 	rules   []Rule
 	name    string
+	period  dangjian.Period
 	byKind  [16][]int32 // per-organization rules for each kind
 	other   []int32     // site, dispatch and body rules
 	domIn   []uint64
@@ -30,7 +32,7 @@ func NewValidator(rs RuleSet) (*Validator, error) {
 		return nil, fmt.Errorf("orgmodel: rule set %q: %w", rs.Name, err)
 	}
 	rs = rs.clone()
-	v := &Validator{rules: rs.Rules, name: rs.Name}
+	v := &Validator{rules: rs.Rules, name: rs.Name, period: rs.Period}
 	n := len(rs.Rules)
 	v.domIn, v.domEx, v.approve, v.apKinds = make([]uint64, n), make([]uint64, n), make([]uint64, n), make([]uint16, n)
 	for i, r := range rs.Rules {
@@ -62,16 +64,28 @@ func NewValidator(rs RuleSet) (*Validator, error) {
 	return v, nil
 }
 
+// ErrOutOfPeriod is returned by [Validate] for a date outside the rule
+// set's period.
+var ErrOutOfPeriod = errors.New("date outside the rule set's period")
+
 // Validate validates t against rs as of the date asOf. It is a shortcut for
-// [NewValidator] followed by [Validator.Validate]; the error reports a bad
-// rule set.
+// [NewValidator] followed by [Validator.Validate]. The error reports a bad
+// rule set, or a date the set is not meant for (wrapping [ErrOutOfPeriod]).
 func Validate(t *Tree, rs RuleSet, asOf dangjian.Date) (Report, error) {
 	v, err := NewValidator(rs)
 	if err != nil {
 		return Report{}, err
 	}
+	if !v.Covers(asOf) {
+		return Report{}, fmt.Errorf("orgmodel: rule set %q is for %s, not %s: %w", rs.Name, rs.Period, asOf, ErrOutOfPeriod)
+	}
 	return v.Validate(t, asOf), nil
 }
+
+// Covers reports whether the validator's rule set is meant for date d (its
+// [RuleSet.Period] contains d). [Validator.Validate] does not check it: each
+// rule applies by its own effective window.
+func (v *Validator) Covers(d dangjian.Date) bool { return v.period.Contains(d) }
 
 // Validate returns every finding of the validator's rules on t as of asOf.
 // It never changes t.
