@@ -224,7 +224,7 @@ func ExampleTree_Children() {
 
 func ExampleTree_YiJianTiao() {
 	recs := orgmodel.Records{
-		Orgs: []orgmodel.Org{{ID: exampleID("v"), Kind: orgmodel.Branch, Domain: orgmodel.Village, Name: "某村党支部", Members: orgmodel.Members{Full: 15}}},
+		Orgs:   []orgmodel.Org{{ID: exampleID("v"), Kind: orgmodel.Branch, Domain: orgmodel.Village, Name: "某村党支部", Members: orgmodel.Members{Full: 15}}},
 		Bodies: []orgmodel.Body{{ID: exampleID("vc"), Kind: orgmodel.VillagersCommittee, Name: "某村村民委员会", Org: exampleID("v")}},
 		People: []orgmodel.Person{{ID: exampleID("wang"), Name: "王某", Status: orgmodel.FullMember}},
 		Posts: []orgmodel.Post{
