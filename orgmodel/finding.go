@@ -1,6 +1,8 @@
 package orgmodel
 
 import (
+	"encoding/json"
+
 	"github.com/dangjian-go/dangjian"
 	"github.com/google/uuid"
 )
@@ -24,6 +26,47 @@ type Finding struct {
 	Source  dangjian.Source `json:"source"`
 	// Approval is the approval record that downgraded the finding to Info.
 	Approval *Approval `json:"approval,omitempty"`
+}
+
+// findingJSON is the wire form of a Finding: Subject is omitted when not
+// set (omitempty has no effect on a uuid.UUID, which is an array).
+type findingJSON struct {
+	Rule     string          `json:"rule"`
+	Severity Severity        `json:"severity"`
+	Org      uuid.UUID       `json:"org"`
+	Subject  *uuid.UUID      `json:"subject,omitempty"`
+	Path     string          `json:"path"`
+	Field    string          `json:"field,omitempty"`
+	Value    string          `json:"value"`
+	Message  string          `json:"message"`
+	Source   dangjian.Source `json:"source"`
+	Approval *Approval       `json:"approval,omitempty"`
+}
+
+// MarshalJSON encodes the finding with lowerCamel keys; "subject" is left
+// out when the finding is about the organization itself.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	w := findingJSON{Rule: f.Rule, Severity: f.Severity, Org: f.Org, Path: f.Path, Field: f.Field,
+		Value: f.Value, Message: f.Message, Source: f.Source, Approval: f.Approval}
+	if f.Subject != uuid.Nil {
+		s := f.Subject
+		w.Subject = &s
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes.
+func (f *Finding) UnmarshalJSON(b []byte) error {
+	var w findingJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*f = Finding{Rule: w.Rule, Severity: w.Severity, Org: w.Org, Path: w.Path, Field: w.Field,
+		Value: w.Value, Message: w.Message, Source: w.Source, Approval: w.Approval}
+	if w.Subject != nil {
+		f.Subject = *w.Subject
+	}
+	return nil
 }
 
 // Report is the result of [Validate]: every finding, in tree order (then

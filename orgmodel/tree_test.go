@@ -1,6 +1,7 @@
 package orgmodel_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math/rand/v2"
 	"strconv"
@@ -468,4 +469,23 @@ func TestRuleSetPeriod(t *testing.T) {
 	assert.EqualError(t, err, `orgmodel: rule set "某省2012" is for [2012-01-01, …), not 2011-12-31: date outside the rule set's period`)
 	_, err = orgmodel.Validate(tree, rs, day("2012-01-01"))
 	require.NoError(t, err)
+}
+
+func TestFindingJSON(t *testing.T) {
+	f := orgmodel.Finding{Rule: "ORG-BRANCH-MIN-3", Severity: orgmodel.Error, Org: id("o"), Path: "市委 / 支部", Value: "2", Message: "m",
+		Source: dangjian.Source{Doc: "d", Confidence: dangjian.Verified}}
+	b, err := json.Marshal(f)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "subject")
+	assert.Contains(t, string(b), `"severity":"error"`)
+	var back orgmodel.Finding
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, f, back)
+	f.Subject = id("site")
+	f.Approval = &orgmodel.Approval{Kind: orgmodel.Threshold, Ref: "x"}
+	b, err = json.Marshal(f)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"subject":"`+id("site").String()+`"`)
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, f, back)
 }

@@ -1,13 +1,281 @@
-// Command yanji builds the reference city, 延吉市 (placeholder until the
-// reference city lands).
+// Command yanji builds the reference city, 延吉市 (Yanji), from
+// [orgmodel.Yanji] and prints a report of it: organizations by kind and by
+// domain, per-street totals, the article's figures beside the model's, the
+// share of 一肩挑 villages, the rotating chairs of the street 联席会, and the
+// validation findings under [orgmodel.YanjiRules], grouped by severity.
+//
+// Usage:
+//
+//	go run ./examples/yanji [-date 2025-06-30]
+//
+// The -date flag sets the report date (chairs in office, posts held, terms
+// due); its default makes the output reproducible. The exit code is 0 when
+// the report is printed, whatever the findings; 2 for bad arguments; 1 when
+// the report cannot be built or written.
+//
+// The city's structure and counts come from the article; names, member
+// counts, terms and posts are illustrative (see [orgmodel.Yanji]).
 package main
 
 import (
+	"bufio"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
+	"os"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/google/uuid"
 )
 
+// defaultDate is the report date when -date is not given.
+const defaultDate = "2025-06-30"
+
 func main() {
-	fmt.Println("rules:", len(orgmodel.NationalRules().Rules))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// city is what every section reads: the records, the tree built from them,
+// the report date and the validation report as of that date.
+type city struct {
+	recs   orgmodel.Records
+	tree   *orgmodel.Tree
+	asOf   dangjian.Date
+	report orgmodel.Report
+}
+
+// section is one part of the report. Later parts (funding, assessment) are
+// added here.
+type section struct {
+	title string
+	print func(w io.Writer, c *city)
+}
+
+var sections = []section{
+	{"组织 Organizations", printOrgs},
+	{"街道 Streets", printStreets},
+	{"文章数字与模型 The article's figures and the model", printFigures},
+	{"一肩挑 Village secretaries who also direct the villagers' committee", printYiJianTiao},
+	{"联席会轮值主席 Rotating chairs of the street joint conferences", printChairs},
+	{"检查结果 Findings", printFindings},
+}
+
+// run is the program: it parses args, builds and validates the city, and
+// writes the report to stdout. It returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("yanji", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	date := fs.String("date", defaultDate, "report date, YYYY-MM-DD")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "yanji: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	asOf, err := dangjian.ParseDate(*date)
+	if err != nil {
+		fmt.Fprintf(stderr, "yanji: -date: %v\n", err)
+		return 2
+	}
+	c, err := build(asOf)
+	if err != nil {
+		fmt.Fprintf(stderr, "yanji: %v\n", err)
+		return 1
+	}
+	w := bufio.NewWriter(stdout)
+	fmt.Fprintf(w, "延吉市 (Yanji) reference city: report as of %s\n", asOf)
+	fmt.Fprintln(w, "Structure and counts from the 延吉市委组织部 article; names, member counts, terms and posts are illustrative.")
+	for _, s := range sections {
+		fmt.Fprintf(w, "\n== %s ==\n", s.title)
+		s.print(w, c)
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(stderr, "yanji: writing the report: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// build builds the reference city and validates it as of asOf.
+func build(asOf dangjian.Date) (*city, error) {
+	recs := orgmodel.Yanji()
+	tree, err := orgmodel.Build(recs)
+	if err != nil {
+		return nil, err
+	}
+	report, err := orgmodel.Validate(tree, orgmodel.YanjiRules(), asOf)
+	if err != nil {
+		return nil, err
+	}
+	return &city{recs: recs, tree: tree, asOf: asOf, report: report}, nil
+}
+
+// printOrgs prints the counts of organizations by kind and by domain.
+func printOrgs(w io.Writer, c *city) {
+	s := c.tree.AggregateAll()
+	fmt.Fprintf(w, "organizations %d, grassroots %d; members %d (full %d, probationary %d)\n",
+		s.Orgs, s.Grassroots, s.Members.Total(), s.Members.Full, s.Members.Probationary)
+	fmt.Fprintln(w, "按类别 by kind:")
+	for _, k := range orgmodel.Kinds() {
+		if n := s.ByKind[k]; n > 0 {
+			fmt.Fprintf(w, "  %-26s %5d  %s\n", k, n, k.Label())
+		}
+	}
+	fmt.Fprintln(w, "按领域 by domain:")
+	if n := s.ByDomain[orgmodel.DomainUnknown]; n > 0 {
+		fmt.Fprintf(w, "  %-26s %5d  %s\n", "(not recorded)", n, "未记录")
+	}
+	for _, d := range orgmodel.Domains() {
+		if n := s.ByDomain[d]; n > 0 {
+			fmt.Fprintf(w, "  %-26s %5d  %s\n", d, n, d.Label())
+		}
+	}
+}
+
+// streets returns the street work committees under the roots, in tree
+// order.
+func streets(t *orgmodel.Tree) []orgmodel.Org {
+	var out []orgmodel.Org
+	for _, o := range t.All() {
+		if o.Kind == orgmodel.WorkCommittee && o.Domain == orgmodel.Street {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// printStreets prints each street's organizations, communities and members.
+func printStreets(w io.Writer, c *city) {
+	fmt.Fprintf(w, "  %-8s %5s %10s %11s %6s %6s %6s  %s\n", "code", "orgs", "grassroots", "communities", "full", "prob.", "total", "name")
+	var sum orgmodel.Stats
+	var communities int
+	for _, st := range streets(c.tree) {
+		s, _ := c.tree.Aggregate(st.ID)
+		n := 0
+		for _, id := range c.tree.Children(st.ID) {
+			if o, _ := c.tree.Org(id); o.Domain == orgmodel.Community {
+				n++
+			}
+		}
+		fmt.Fprintf(w, "  %-8s %5d %10d %11d %6d %6d %6d  %s\n", st.Code, s.Orgs, s.Grassroots, n,
+			s.Members.Full, s.Members.Probationary, s.Members.Total(), st.Name)
+		sum.Orgs += s.Orgs
+		sum.Grassroots += s.Grassroots
+		sum.Members = sum.Members.Add(s.Members)
+		communities += n
+	}
+	fmt.Fprintf(w, "  %-8s %5d %10d %11d %6d %6d %6d  %s\n", "all", sum.Orgs, sum.Grassroots, communities,
+		sum.Members.Full, sum.Members.Probationary, sum.Members.Total(), "6个街道合计")
+}
+
+// printFigures prints the article's figures beside the model's.
+func printFigures(w io.Writer, c *city) {
+	fmt.Fprintf(w, "  %-30s %-9s %5s %-3s  %s\n", "figure", "section", "model", "ok", "article  label")
+	for _, f := range orgmodel.YanjiFigures(c.tree) {
+		ok := "yes"
+		if !f.Matches() {
+			ok = "NO"
+		}
+		fmt.Fprintf(w, "  %-30s %-9s %5d %-3s  %s  %s\n", f.Key, f.Section, f.Model, ok, f.Article, f.Label)
+		if f.Note != "" {
+			fmt.Fprintf(w, "  %-30s %-9s %5s %-3s  (%s)\n", "", "", "", "", f.Note)
+		}
+	}
+}
+
+// tops returns the organizations of domain d whose parent is outside d:
+// one per community or village.
+func tops(t *orgmodel.Tree, d orgmodel.Domain) []orgmodel.Org {
+	var out []orgmodel.Org
+	for _, o := range t.All() {
+		if o.Domain != d {
+			continue
+		}
+		if p, ok := t.Parent(o.ID); ok {
+			if po, _ := t.Org(p); po.Domain == d {
+				continue
+			}
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// percent renders n/total as a percentage to one decimal place, rounded
+// half up, in integer arithmetic.
+func percent(n, total int) string {
+	if total == 0 {
+		return "-"
+	}
+	tenths := (n*2000 + total) / (2 * total)
+	return fmt.Sprintf("%d.%d %%", tenths/10, tenths%10)
+}
+
+// printYiJianTiao prints the share of villages whose party secretary also
+// directs the villagers' committee on the report date.
+func printYiJianTiao(w io.Writer, c *city) {
+	villages := tops(c.tree, orgmodel.Village)
+	n := 0
+	for _, v := range villages {
+		if _, ok := c.tree.YiJianTiao(v.ID, c.asOf); ok {
+			n++
+		}
+	}
+	fmt.Fprintf(w, "villages %d, 一肩挑 %d (%s) on %s\n", len(villages), n, percent(n, len(villages)), c.asOf)
+}
+
+// printChairs prints the member organization chairing each street's joint
+// conference on the report date.
+func printChairs(w io.Writer, c *city) {
+	fmt.Fprintf(w, "on %s:\n", c.asOf)
+	for _, st := range streets(c.tree) {
+		for _, b := range c.tree.Bodies(st.ID) {
+			if b.Kind != orgmodel.JointConference {
+				continue
+			}
+			chair, rotation := "(none)", "no rotating chair"
+			if b.Chair != nil {
+				rotation = fmt.Sprintf("%d members, every %d months from %s", len(b.Chair.Order), b.Chair.Months, b.Chair.Start)
+				if id, ok := b.Chair.ChairOn(c.asOf); ok {
+					chair = orgName(c.tree, id)
+				}
+			}
+			fmt.Fprintf(w, "  %s: %s (%s)\n", b.Name, chair, rotation)
+		}
+	}
+}
+
+func orgName(t *orgmodel.Tree, id uuid.UUID) string {
+	if o, ok := t.Org(id); ok {
+		return o.Name
+	}
+	return id.String()
+}
+
+// printFindings prints the validation findings grouped by severity, the
+// most severe first.
+func printFindings(w io.Writer, c *city) {
+	rep := c.report
+	fmt.Fprintf(w, "rule set %s, as of %s: %d findings\n", rep.RuleSet, rep.AsOf, len(rep.Findings))
+	for _, sev := range []orgmodel.Severity{orgmodel.Error, orgmodel.Warning, orgmodel.Info} {
+		fmt.Fprintf(w, "%s %s: %d\n", sev.Label(), sev, rep.Count(sev))
+		for _, f := range rep.Findings {
+			if f.Severity != sev {
+				continue
+			}
+			fmt.Fprintf(w, "  [%s] %s\n", f.Rule, f.Path)
+			fmt.Fprintf(w, "      %s\n", f.Message)
+			fmt.Fprintf(w, "      source: %s\n", f.Source)
+			if f.Approval != nil {
+				fmt.Fprintf(w, "      approval: %s by %s on %s (%s)\n", f.Approval.Kind.Label(), orgName(c.tree, f.Approval.By), f.Approval.On, f.Approval.Ref)
+			}
+		}
+	}
 }

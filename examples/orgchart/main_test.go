@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// update rewrites the golden files: go test ./examples/orgchart -update
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// result is what one run of the program did.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runWith(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return result{code, out.String(), errOut.String()}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run with -update to create it")
+	assert.Equal(t, string(want), got)
+}
+
+const asOf = "2025-06-30"
+
+const (
+	summaryTree   = "7 findings as of 2025-06-30: error 0, warning 7, info 0\n"
+	summaryErrors = "9 findings as of 2025-06-30: error 6, warning 2, info 1\n"
+)
+
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string // for the chart formats: the summary
+	}{
+		{"tree.text", []string{"-in", "testdata/tree.csv"}, 0, ""},
+		{"tree.json", []string{"-in", "testdata/tree.csv", "-format", "json"}, 0, ""},
+		{"tree.mermaid", []string{"-in", "testdata/tree.csv", "-format", "mermaid"}, 0, summaryTree},
+		{"tree.dot", []string{"-in", "testdata/tree.csv", "-format", "dot"}, 0, summaryTree},
+		{"errors.text", []string{"-in", "testdata/errors.csv"}, 1, ""},
+		{"errors.json", []string{"-in", "testdata/errors.csv", "-format", "json"}, 1, ""},
+		{"errors.mermaid", []string{"-in", "testdata/errors.csv", "-format", "mermaid"}, 1, summaryErrors},
+		{"errors.dot", []string{"-in", "testdata/errors.csv", "-format", "dot"}, 1, summaryErrors},
+		// -root by UUID: the state enterprise's subtree has one error.
+		{"errors-root-uuid.text", []string{"-in", "testdata/errors.csv", "-root", "3f2504e0-4f89-41d3-9a0c-0305e82c3301"}, 1, ""},
+		// -root by the file's own code, one level deep.
+		{"errors-root-code.mermaid", []string{"-in", "testdata/errors.csv", "-format", "mermaid", "-root", "yl", "-depth", "1"}, 1,
+			"5 findings as of 2025-06-30: error 5, warning 0, info 0\n"},
+		// A branch without findings: exit 0 although the file has errors elsewhere.
+		{"errors-root-leaf.dot", []string{"-in", "testdata/errors.csv", "-format", "dot", "-root", "yl.sx.1"}, 0,
+			"0 findings as of 2025-06-30: error 0, warning 0, info 0\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := runWith(t, "", append(c.args, "-date", asOf)...)
+			assert.Equal(t, c.code, r.code, "stderr: %s", r.stderr)
+			assert.Equal(t, c.stderr, r.stderr)
+			golden(t, c.name, r.stdout)
+		})
+	}
+}
+
+// The built-in sample is testdata/tree.csv.
+func TestBuiltInSample(t *testing.T) {
+	for _, format := range []string{"text", "json", "mermaid", "dot"} {
+		t.Run(format, func(t *testing.T) {
+			builtIn := runWith(t, "", "-format", format, "-date", asOf)
+			file := runWith(t, "", "-in", "testdata/tree.csv", "-format", format, "-date", asOf)
+			assert.Equal(t, file, builtIn)
+		})
+	}
+	// What CI runs: no arguments, today's date. The sample records no
+	// running term, so it has no error finding on any date.
+	t.Run("no-arguments", func(t *testing.T) {
+		r := runWith(t, "")
+		assert.Equal(t, 0, r.code, "stderr: %s", r.stderr)
+		assert.Empty(t, r.stderr)
+		assert.Contains(t, r.stdout, ": error 0, warning 7, info 0\n")
+	})
+	for _, d := range []string{"2018-07-01", "2030-01-01", "2099-12-31"} {
+		t.Run("date-"+d, func(t *testing.T) {
+			r := runWith(t, "", "-date", d)
+			assert.Equal(t, 0, r.code, "stdout: %s", r.stdout)
+		})
+	}
+}
+
+func TestJSONFields(t *testing.T) {
+	r := runWith(t, "", "-in", "testdata/errors.csv", "-format", "json", "-date", asOf)
+	require.Equal(t, 1, r.code)
+	var fs []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &fs))
+	require.Len(t, fs, 9)
+	for _, f := range fs {
+		for _, k := range []string{"rule", "severity", "org", "path", "message", "source"} {
+			assert.Contains(t, f, k)
+		}
+	}
+	assert.Equal(t, "ORG-BRANCH-MIN-3", fs[0]["rule"])
+	assert.Equal(t, "error", fs[0]["severity"])
+
+	t.Run("no-findings-is-an-empty-array", func(t *testing.T) {
+		r := runWith(t, "", "-in", "testdata/errors.csv", "-format", "json", "-root", "yl.sx.1", "-date", asOf)
+		assert.Equal(t, 0, r.code)
+		assert.Equal(t, "[]\n", r.stdout)
+	})
+}
+
+func TestBadRows(t *testing.T) {
+	t.Run("build-fails", func(t *testing.T) {
+		r := runWith(t, "", "-in", "testdata/badrows.csv", "-date", asOf)
+		assert.Equal(t, 1, r.code)
+		assert.Empty(t, r.stdout, "no findings when the tree cannot be built")
+		golden(t, "badrows.stderr", r.stderr)
+	})
+	t.Run("build-succeeds", func(t *testing.T) {
+		in := "id,parent_id,kind,domain,name,full_members,probationary_members\n" +
+			"a,,committee,community,社区党委,3,0\n" +
+			"a.1,a,branch,community,第一党支部,x,0\n" +
+			"a.2,a,branch,community,第二党支部,5,0\n"
+		r := runWith(t, in, "-in", "-", "-date", asOf)
+		assert.Equal(t, 1, r.code, "bad rows fail the run even without error findings")
+		assert.Equal(t, "stdin:3: orgmodel: csv line 3, column \"full_members\": invalid value: not a base-10 integer (\"x\")\n", r.stderr)
+		assert.Contains(t, r.stdout, "ORG-CMTE-BELOW-100")
+		assert.Contains(t, r.stdout, ": error 0, warning 1, info 0\n")
+	})
+}
+
+func TestUnreadableInput(t *testing.T) {
+	cases := []struct {
+		name   string
+		stdin  string
+		args   []string
+		stderr string // a substring
+	}{
+		{"missing-file", "", []string{"-in", "testdata/no-such-file.csv"}, "orgchart: open testdata/no-such-file.csv: no such file or directory"},
+		{"empty-input", "", []string{"-in", "-"}, "orgchart: stdin: orgmodel: csv line 1: invalid CSV header: no header row"},
+		{"unknown-column", "编号,上级编号,组织类别,领域,名称,正式党员,预备党员,备注\n", []string{"-in", "-"}, `column "备注": invalid CSV header: unknown column`},
+		{"missing-column", "id,kind,name\n", []string{"-in", "-"}, `column "parent_id": invalid CSV header: missing required column`},
+		{"not-csv", "id,parent_id,kind,domain,name,full_members,probationary_members\na,,\"党委\"x,,n,1,0\n", []string{"-in", "-"}, `orgchart: stdin: orgmodel: ReadCSV: parse error on line 2`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := runWith(t, c.stdin, c.args...)
+			assert.Equal(t, 2, r.code)
+			assert.Empty(t, r.stdout)
+			assert.Contains(t, r.stderr, c.stderr)
+		})
+	}
+}
+
+func TestFlags(t *testing.T) {
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string // a substring
+	}{
+		{"unknown-flag", []string{"-colour"}, 2, "flag provided but not defined: -colour"},
+		{"bad-format", []string{"-format", "svg"}, 2, `orgchart: -format "svg": want text, json, mermaid or dot`},
+		{"bad-date", []string{"-date", "30/06/2025"}, 2, `orgchart: -date: dangjian: ParseDate("30/06/2025"): want YYYY-MM-DD`},
+		{"bad-depth", []string{"-depth", "-1"}, 2, `orgchart: -depth "-1": must not be negative`},
+		{"not-a-number", []string{"-depth", "two"}, 2, `invalid value "two" for flag -depth`},
+		{"extra-argument", []string{"tree.csv"}, 2, `orgchart: unexpected argument "tree.csv"`},
+		{"unknown-root", []string{"-root", "nowhere"}, 2, `orgchart: -root "nowhere": no such organization in built-in sample`},
+		{"unknown-root-uuid", []string{"-root", "3f2504e0-4f89-41d3-9a0c-0305e82c3301"}, 2, `-root "3f2504e0-4f89-41d3-9a0c-0305e82c3301": no such organization`},
+		{"help", []string{"-h"}, 0, "usage: orgchart"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := runWith(t, "", c.args...)
+			assert.Equal(t, c.code, r.code)
+			assert.Empty(t, r.stdout)
+			assert.Contains(t, r.stderr, c.stderr)
+		})
+	}
+}
+
+func TestRecordLines(t *testing.T) {
+	data, err := os.ReadFile("testdata/badrows.csv")
+	require.NoError(t, err)
+	r := runWith(t, "", "-in", "testdata/badrows.csv", "-date", asOf)
+	require.Equal(t, 1, r.code)
+	// Rows 3, 4 and 8 are bad; the good rows start on lines 2, 5, 6 (two lines), 9 and 10.
+	t.Run("with-bad-rows", func(t *testing.T) {
+		assert.Equal(t, []int{2, 5, 6, 9, 10}, recordLines(data, badRowsOf(t, data), 5))
+	})
+	t.Run("count-mismatch", func(t *testing.T) {
+		assert.Nil(t, recordLines(data, badRowsOf(t, data), 4))
+	})
+	t.Run("bom-and-crlf", func(t *testing.T) {
+		in := []byte("\xEF\xBB\xBFid,parent_id\r\na,\r\nb,a\r\n")
+		assert.Equal(t, []int{2, 3}, recordLines(in, nil, 2))
+	})
+}
+
+func badRowsOf(t *testing.T, data []byte) []*orgmodel.RowError {
+	t.Helper()
+	_, err := orgmodel.ReadCSV(bytes.NewReader(data))
+	var ce *orgmodel.CSVError
+	require.True(t, errors.As(err, &ce), "want a *CSVError, got %v", err)
+	return ce.Rows
+}

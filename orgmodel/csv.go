@@ -1,0 +1,652 @@
+package orgmodel
+
+import (
+	"bufio"
+	"crypto/sha1"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/google/uuid"
+)
+
+// csvNamespaceText is the namespace of the IDs ReadCSV derives. It was
+// drawn at random once (a version 4 UUID) and must never change: every ID
+// derived from a CSV id that is not a UUID depends on it.
+const csvNamespaceText = "f6d08889-1085-4b13-bf88-28c3540e0dc6"
+
+// csvSpace is the namespace of the name-based IDs ReadCSV derives.
+var csvSpace = uuid.MustParse(csvNamespaceText)
+
+// ErrCSVHeader is the kind of a problem with a CSV file's header row: an
+// unknown, duplicate or empty column name, a missing required column, or
+// no header at all.
+var ErrCSVHeader = errors.New("invalid CSV header")
+
+// Lang selects the language of the header and of the kind, domain and
+// selection values that [WriteCSV] writes. The zero value is [English].
+type Lang uint8
+
+const (
+	// English writes the English column names ("full_members") and the
+	// stable English codes ("branch").
+	English Lang = iota
+	// Chinese writes the Chinese column names ("正式党员") and the Chinese
+	// labels ("党支部").
+	Chinese
+)
+
+// The CSV columns, in the order WriteCSV writes them. The first
+// csvRequired columns are required.
+const (
+	colID = iota
+	colParent
+	colKind
+	colDomain
+	colName
+	colFull
+	colProbationary
+	colUnits
+	colCode
+	colSelection
+	colElected
+	colDue
+	colRenewed
+	colTermNumber
+	numCSVCols
+)
+
+const csvRequired = colProbationary + 1
+
+var csvNames = [2][numCSVCols]string{
+	{"id", "parent_id", "kind", "domain", "name", "full_members", "probationary_members",
+		"units", "code", "selection", "elected", "due", "renewed", "term_number"},
+	{"编号", "上级编号", "组织类别", "领域", "名称", "正式党员", "预备党员",
+		"覆盖单位数", "代码", "产生方式", "选举日期", "届满日期", "换届日期", "届次"},
+}
+
+// csvColumn returns the column a header cell names: an English name in any
+// case, a Chinese name, or the alias 类别 for 组织类别.
+func csvColumn(name string) (int, bool) {
+	if name == "类别" {
+		return colKind, true
+	}
+	for c := 0; c < numCSVCols; c++ {
+		if strings.EqualFold(name, csvNames[English][c]) || name == csvNames[Chinese][c] {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
+// RowError is one problem in a CSV file: a bad cell, a row with the wrong
+// number of fields, or a header problem. Line is the 1-based line of the
+// file where the offending cell starts (the header is normally line 1);
+// Column is the column's name as the header writes it ("" when the problem
+// is the whole row); Value is the offending cell with surrounding space
+// trimmed. It unwraps to Err, which wraps one of [ErrInvalidValue],
+// [ErrNegative], [ErrMissingID] or [ErrCSVHeader].
+type RowError struct {
+	Line   int
+	Column string
+	Value  string
+	Err    error
+}
+
+// Error returns the problem with its line, column and quoted value:
+//
+//	orgmodel: csv line 3, column "full_members": must not be negative ("-2")
+func (e *RowError) Error() string {
+	var b strings.Builder
+	b.WriteString("orgmodel: csv line ")
+	b.WriteString(strconv.Itoa(e.Line))
+	if e.Column != "" {
+		fmt.Fprintf(&b, ", column %q", e.Column)
+	}
+	b.WriteString(": ")
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	} else {
+		b.WriteString("invalid row")
+	}
+	if e.Value != "" {
+		fmt.Fprintf(&b, " (%q)", e.Value)
+	}
+	return b.String()
+}
+
+// Unwrap returns Err.
+func (e *RowError) Unwrap() error { return e.Err }
+
+// CSVError lists every problem [ReadCSV] found, in file order. errors.Is
+// and errors.As see each [RowError] through Unwrap.
+type CSVError struct {
+	Rows []*RowError
+}
+
+// Error returns the first problem and how many more there are.
+func (e *CSVError) Error() string {
+	switch len(e.Rows) {
+	case 0:
+		return "orgmodel: csv: invalid input"
+	case 1:
+		return e.Rows[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more problems)", e.Rows[0].Error(), len(e.Rows)-1)
+}
+
+// Unwrap returns the row errors, for errors.Is and errors.As.
+func (e *CSVError) Unwrap() []error {
+	out := make([]error, len(e.Rows))
+	for i, r := range e.Rows {
+		out[i] = r
+	}
+	return out
+}
+
+// Details of ErrInvalidValue, allocated once.
+var (
+	errEmpty       = fmt.Errorf("%w: empty", ErrInvalidValue)
+	errNotInteger  = fmt.Errorf("%w: not a base-10 integer", ErrInvalidValue)
+	errSigned      = fmt.Errorf("%w: a count has no sign", ErrInvalidValue)
+	errOutOfRange  = fmt.Errorf("%w: out of range", ErrInvalidValue)
+	errDateFormat  = fmt.Errorf("%w: want a YYYY-MM-DD date", ErrInvalidValue)
+	errDateInvalid = fmt.Errorf("%w: not a calendar date", ErrInvalidValue)
+	errKind        = fmt.Errorf("%w: unknown kind", ErrInvalidValue)
+	errDomain      = fmt.Errorf("%w: unknown domain", ErrInvalidValue)
+	errSelection   = fmt.Errorf("%w: unknown selection", ErrInvalidValue)
+	errNotUTF8     = fmt.Errorf("%w: not UTF-8 text (save the file as UTF-8)", ErrInvalidValue)
+
+	errHeaderNotUTF8 = fmt.Errorf("%w: column name is not UTF-8 text (save the file as UTF-8, not GBK)", ErrCSVHeader)
+)
+
+// ReadCSV reads a flat table of organizations, one per row, under a header
+// row. It streams: it holds one row at a time besides the records it
+// returns.
+//
+// # Columns
+//
+// The required columns are id, parent_id, kind, domain, name, full_members
+// and probationary_members; the optional ones are units, code, selection,
+// elected, due, renewed and term_number. The header may name them in
+// English (any case) or in Chinese: 编号, 上级编号, 组织类别 (or 类别), 领域,
+// 名称, 正式党员, 预备党员, 覆盖单位数, 代码, 产生方式, 选举日期, 届满日期,
+// 换届日期, 届次. Columns may come in any order; an unknown, empty or
+// repeated column name or a missing required column is an error.
+//
+// # Values
+//
+// The file is UTF-8 text: a header cell, an id, a parent_id, a name or a
+// code that is not UTF-8 (a file saved as GBK) is an error. Surrounding
+// space is trimmed from every cell; a UTF-8 byte order mark and CRLF line
+// endings are accepted. kind, domain and selection take an English code or
+// a Chinese label ([ParseKind], [ParseDomain], [ParseSelection]); kind is
+// required, domain may be empty. Counts are
+// base-10 integers without sign, spaces or decimals; full_members and
+// probationary_members are required, and an empty units or term_number
+// means "not recorded" (zero). Dates are YYYY-MM-DD; an empty date is not
+// recorded.
+//
+// # IDs
+//
+// An id that parses as a UUID is used as it is. Any other id is mapped to
+// [CSVID](id), and the id's text is kept in
+// [Org.Code] unless the row's code cell gives one. parent_id is mapped the
+// same way, so a file whose ids are local codes ("1", "1.3", a 党统 code)
+// keeps its parent links; an empty or nil-UUID parent_id makes a root.
+// ReadCSV does not check that ids are unique or that parents exist: [Build]
+// reports those problems.
+//
+// # Errors
+//
+// A header problem, a file that is not CSV (a quote out of place) or a
+// read error returns an error and no records: a *[CSVError] for the
+// header, the *csv.ParseError or the read error, wrapped, otherwise. A bad
+// row does not stop the reader: ReadCSV returns the records of the good
+// rows together with a *[CSVError] that lists a [RowError] for each bad
+// cell of each bad row, with its line, column and value.
+func ReadCSV(r io.Reader) (Records, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, _ := br.Peek(3); len(b) == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		_, _ = br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true // so that ` "a, b"` is a quoted cell
+	p := csvReader{cr: cr}
+	if err := p.header(); err != nil {
+		return Records{}, err
+	}
+	var orgs orgChunks
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return Records{}, fmt.Errorf("orgmodel: ReadCSV: %w", err)
+		}
+		p.rec = rec
+		if o, ok := p.row(); ok {
+			orgs.add(o)
+		}
+	}
+	recs := Records{Orgs: orgs.join()}
+	if len(p.bad) > 0 {
+		return recs, &CSVError{Rows: p.bad}
+	}
+	return recs, nil
+}
+
+// orgChunks collects organizations in blocks that are never copied while
+// they grow, then joins them in one slice of the exact length: about half
+// the bytes that growing one slice by append would allocate and copy.
+type orgChunks struct {
+	full [][]Org
+	cur  []Org
+	n    int
+}
+
+func (c *orgChunks) add(o Org) {
+	if len(c.cur) == cap(c.cur) {
+		if c.cur != nil {
+			c.full = append(c.full, c.cur)
+		}
+		c.cur = make([]Org, 0, min(max(2*cap(c.cur), 256), 1<<16))
+	}
+	c.cur = append(c.cur, o)
+	c.n++
+}
+
+func (c *orgChunks) join() []Org {
+	if len(c.full) == 0 {
+		return nilIfEmpty(c.cur)
+	}
+	out := make([]Org, 0, c.n)
+	for _, b := range c.full {
+		out = append(out, b...)
+	}
+	return append(out, c.cur...)
+}
+
+// csvReader holds the state of one ReadCSV call.
+type csvReader struct {
+	cr    *csv.Reader
+	idx   [numCSVCols]int    // field index of each column, -1 if absent
+	names [numCSVCols]string // each column's name as the header writes it
+	width int                // fields per row
+	rec   []string           // the current row
+	bad   []*RowError
+	buf   []byte // scratch for ID derivation
+}
+
+func (p *csvReader) header() error {
+	rec, err := p.cr.Read()
+	if err == io.EOF {
+		return &CSVError{Rows: []*RowError{{Line: 1, Err: fmt.Errorf("%w: no header row", ErrCSVHeader)}}}
+	}
+	if err != nil {
+		return fmt.Errorf("orgmodel: ReadCSV: %w", err)
+	}
+	for c := range p.idx {
+		p.idx[c] = -1
+	}
+	p.width = len(rec)
+	line, _ := p.cr.FieldPos(0)
+	for i, cell := range rec {
+		name := strings.TrimSpace(cell)
+		c, ok := csvColumn(name)
+		switch {
+		case !utf8.ValidString(name):
+			p.headerError(line, name, errHeaderNotUTF8)
+		case name == "":
+			p.headerError(line, "", fmt.Errorf("%w: empty column name (field %d)", ErrCSVHeader, i+1))
+		case !ok:
+			p.headerError(line, name, fmt.Errorf("%w: unknown column", ErrCSVHeader))
+		case p.idx[c] >= 0:
+			p.headerError(line, name, fmt.Errorf("%w: column %q repeats column %q", ErrCSVHeader, name, p.names[c]))
+		default:
+			p.idx[c] = i
+			p.names[c] = strings.Clone(name)
+		}
+	}
+	for c := 0; c < csvRequired; c++ {
+		if p.idx[c] < 0 {
+			p.headerError(line, csvNames[English][c], fmt.Errorf("%w: missing required column", ErrCSVHeader))
+		}
+	}
+	if len(p.bad) > 0 {
+		return &CSVError{Rows: p.bad}
+	}
+	return nil
+}
+
+func (p *csvReader) headerError(line int, column string, err error) {
+	p.bad = append(p.bad, &RowError{Line: line, Column: strings.Clone(column), Err: err})
+}
+
+// cell returns column c of the current row, trimmed; "" if the column is absent.
+func (p *csvReader) cell(c int) string {
+	i := p.idx[c]
+	if i < 0 {
+		return ""
+	}
+	return strings.TrimSpace(p.rec[i])
+}
+
+// fail records a problem with column c of the current row.
+func (p *csvReader) fail(c int, value string, err error) {
+	line, _ := p.cr.FieldPos(p.idx[c])
+	p.bad = append(p.bad, &RowError{Line: line, Column: p.names[c], Value: strings.Clone(value), Err: err})
+}
+
+// row parses the current row; false if it has a problem, which it records.
+func (p *csvReader) row() (Org, bool) {
+	if len(p.rec) != p.width {
+		line, _ := p.cr.FieldPos(0)
+		p.bad = append(p.bad, &RowError{Line: line,
+			Err: fmt.Errorf("%w: %d fields, the header has %d", ErrInvalidValue, len(p.rec), p.width)})
+		return Org{}, false
+	}
+	nbad := len(p.bad)
+	var o Org
+	var idCode string
+
+	if s := p.cell(colID); s == "" {
+		p.fail(colID, "", ErrMissingID)
+	} else if !utf8.ValidString(s) {
+		p.fail(colID, s, errNotUTF8)
+	} else if id, derived := p.ref(s); id == uuid.Nil {
+		p.fail(colID, s, fmt.Errorf("%w: the nil UUID", ErrMissingID))
+	} else {
+		o.ID = id
+		if derived {
+			idCode = s
+		}
+	}
+	if s := p.cell(colParent); !utf8.ValidString(s) {
+		p.fail(colParent, s, errNotUTF8)
+	} else if s != "" {
+		o.Parent, _ = p.ref(s)
+	}
+
+	if s := p.cell(colKind); s == "" {
+		p.fail(colKind, "", errEmpty)
+	} else if k, err := ParseKind(s); err != nil {
+		p.fail(colKind, s, errKind)
+	} else {
+		o.Kind = k
+	}
+	if s := p.cell(colDomain); s != "" {
+		if d, err := ParseDomain(s); err != nil {
+			p.fail(colDomain, s, errDomain)
+		} else {
+			o.Domain = d
+		}
+	}
+	if s := p.cell(colSelection); s != "" {
+		if v, err := ParseSelection(s); err != nil {
+			p.fail(colSelection, s, errSelection)
+		} else {
+			o.Selection = v
+		}
+	}
+
+	o.Members.Full = p.count(colFull, true, maxInt64)
+	o.Members.Probationary = p.count(colProbationary, true, maxInt64)
+	o.Units = int(p.count(colUnits, false, maxInt))
+	o.Term.Number = int(p.count(colTermNumber, false, maxInt))
+	o.Term.Elected = p.date(colElected)
+	o.Term.Due = p.date(colDue)
+	o.Term.Renewed = p.date(colRenewed)
+
+	name, code := p.cell(colName), p.cell(colCode)
+	if !utf8.ValidString(name) {
+		p.fail(colName, name, errNotUTF8)
+	}
+	if !utf8.ValidString(code) {
+		p.fail(colCode, code, errNotUTF8)
+	}
+	if len(p.bad) > nbad {
+		return Org{}, false
+	}
+	// One allocation holds the name and the code, so that the row's
+	// buffer is not kept alive by substrings of it.
+	if code == "" {
+		code = idCode
+	}
+	if len(name)+len(code) > 0 {
+		s := name + code
+		o.Name, o.Code = s[:len(name)], s[len(name):]
+	}
+	return o, true
+}
+
+// ref maps an id cell to a UUID: the UUID it spells, or one derived from
+// its text (derived is then true).
+func (p *csvReader) ref(s string) (id uuid.UUID, derived bool) {
+	if looksLikeUUID(s) {
+		if u, err := uuid.Parse(s); err == nil {
+			return u, false
+		}
+	}
+	p.buf = append(append(p.buf[:0], csvSpace[:]...), s...)
+	return sha1UUID(p.buf), true
+}
+
+// looksLikeUUID reports whether s has the length of a form uuid.Parse
+// accepts, to spare the error of parsing ids that are plainly not UUIDs.
+func looksLikeUUID(s string) bool {
+	switch len(s) {
+	case 32, 36, 38, 41, 45:
+		return true
+	}
+	return false
+}
+
+// sha1UUID returns the version 5 UUID of namespace-and-name b, as
+// uuid.NewSHA1 does, without allocating.
+func sha1UUID(b []byte) uuid.UUID {
+	sum := sha1.Sum(b)
+	var u uuid.UUID
+	copy(u[:], sum[:])
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	return u
+}
+
+// CSVID returns the ID that [ReadCSV] gives an organization whose id (or
+// parent_id) cell is not a UUID: the name-based (SHA-1, version 5) UUID of
+// the text in a fixed namespace, f6d08889-1085-4b13-bf88-28c3540e0dc6,
+// drawn at random once. The same id maps to the same UUID in every file,
+// program and version, so other programs can compute the mapping.
+func CSVID(text string) uuid.UUID {
+	b := make([]byte, 0, len(csvSpace)+len(text))
+	b = append(append(b, csvSpace[:]...), text...)
+	return sha1UUID(b)
+}
+
+const (
+	maxInt64 = 1<<63 - 1
+	maxInt   = int64(^uint(0) >> 1)
+)
+
+// count parses column c as a count no larger than max; an empty cell is an
+// error if required, else zero.
+func (p *csvReader) count(c int, required bool, max int64) int64 {
+	s := p.cell(c)
+	if s == "" {
+		if required {
+			p.fail(c, "", errEmpty)
+		}
+		return 0
+	}
+	n, err := parseCount(s, max)
+	if err != nil {
+		p.fail(c, s, err)
+	}
+	return n
+}
+
+// parseCount parses a non-empty base-10 count. A minus sign before digits
+// is ErrNegative (unless the digits are all zero); anything else that is
+// not digits is ErrInvalidValue.
+func parseCount(s string, max int64) (int64, error) {
+	digits := s
+	if s[0] == '-' {
+		digits = s[1:]
+	}
+	if digits == "" {
+		return 0, errNotInteger
+	}
+	var n int64
+	over := false
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return 0, errNotInteger
+		}
+		d := int64(c - '0')
+		if n > (max-d)/10 {
+			over = true
+		} else if !over {
+			n = n*10 + d
+		}
+	}
+	switch {
+	case s[0] == '-' && (n != 0 || over):
+		return 0, ErrNegative
+	case s[0] == '-':
+		return 0, errSigned
+	case over:
+		return 0, errOutOfRange
+	}
+	return n, nil
+}
+
+// date parses column c as a date; an empty cell is the zero Date.
+func (p *csvReader) date(c int) dangjian.Date {
+	s := p.cell(c)
+	if s == "" {
+		return dangjian.Date{}
+	}
+	d, err := dangjian.ParseDate(s)
+	if err != nil {
+		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+			p.fail(c, s, errDateInvalid)
+		} else {
+			p.fail(c, s, errDateFormat)
+		}
+		return dangjian.Date{}
+	}
+	return d
+}
+
+// WriteCSV writes the organizations of the subtree under root (uuid.Nil:
+// the whole tree) to w as CSV, one row per organization in pre-order,
+// under a header naming every column [ReadCSV] knows, in the language
+// lang. Counts are written as integers and dates as YYYY-MM-DD; a value
+// not recorded (a zero units, term number or date, an unknown domain or
+// selection) is an empty cell. The subtree's root is written without a
+// parent, so the file stands on its own.
+//
+// The id and parent_id cells hold an organization's [Org.Code] when its ID
+// is the one ReadCSV derives from that code (see [CSVID]), and the
+// UUID otherwise, so a file read with ReadCSV and written back keeps its
+// original ids. Reading the output with ReadCSV and building it gives a
+// tree equal to the subtree, except that text is trimmed of surrounding
+// space, a CR LF inside a quoted cell reads back as LF, and a name or code
+// that is not UTF-8 does not read back at all.
+//
+// An unknown root, an unknown lang or a write error is an error. WriteCSV
+// only reads the tree, so it may run concurrently with other readers.
+func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang) error {
+	if t == nil {
+		return errors.New("orgmodel: WriteCSV: nil tree")
+	}
+	if lang > Chinese {
+		return fmt.Errorf("orgmodel: WriteCSV: unknown language %d", lang)
+	}
+	lo, hi := int32(0), int32(len(t.orgs))
+	if root != uuid.Nil {
+		p, ok := t.index[root]
+		if !ok {
+			return fmt.Errorf("orgmodel: WriteCSV: unknown root %q", root.String())
+		}
+		lo, hi = p, t.end[p]
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvNames[lang][:]); err != nil {
+		return fmt.Errorf("orgmodel: WriteCSV: %w", err)
+	}
+	rec := make([]string, numCSVCols)
+	var ids []string // the id cell of the latest organization at each depth
+	var base int32
+	if lo < hi {
+		base = t.depth[lo]
+	}
+	for p := lo; p < hi; p++ {
+		o := &t.orgs[p]
+		d := t.depth[p] - base
+		id := csvIDText(o)
+		ids = append(ids[:d], id)
+		rec[colID] = id
+		rec[colParent] = ""
+		if d > 0 {
+			rec[colParent] = ids[d-1]
+		}
+		if lang == Chinese {
+			rec[colKind], rec[colDomain], rec[colSelection] = o.Kind.Label(), o.Domain.Label(), o.Selection.Label()
+		} else {
+			rec[colKind], rec[colDomain], rec[colSelection] = o.Kind.String(), o.Domain.String(), o.Selection.String()
+		}
+		rec[colName] = o.Name
+		rec[colFull] = strconv.FormatInt(o.Members.Full, 10)
+		rec[colProbationary] = strconv.FormatInt(o.Members.Probationary, 10)
+		rec[colUnits] = optionalInt(o.Units)
+		rec[colCode] = o.Code
+		rec[colElected] = o.Term.Elected.String()
+		rec[colDue] = o.Term.Due.String()
+		rec[colRenewed] = o.Term.Renewed.String()
+		rec[colTermNumber] = optionalInt(o.Term.Number)
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("orgmodel: WriteCSV: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("orgmodel: WriteCSV: %w", err)
+	}
+	return nil
+}
+
+// csvIDText returns the id cell of o: its code if ReadCSV would map the
+// code back to o's ID, else the UUID.
+func csvIDText(o *Org) string {
+	c := o.Code
+	if c == "" || c != strings.TrimSpace(c) {
+		return o.ID.String()
+	}
+	if looksLikeUUID(c) {
+		if _, err := uuid.Parse(c); err == nil {
+			return o.ID.String()
+		}
+	}
+	if CSVID(c) != o.ID {
+		return o.ID.String()
+	}
+	return c
+}
+
+func optionalInt(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
