@@ -20,6 +20,13 @@
 //   - [Rule] and [RuleSet]: the formation and governance rules as dated data
 //     ([NationalRules]); [Validate] returns a [Report] of [Finding] values,
 //     each with its rule ID, [Severity], organization, path, value and source.
+//   - Encodings: [ReadCSV] and [WriteCSV] (a flat table, English or Chinese
+//     headers and values, bad rows reported with their line numbers),
+//     [DecodeJSON] and [EncodeJSON] (strict, lowerCamel, exact round trip),
+//     [WriteMermaid] and [WriteDOT] (charts of any subtree).
+//   - [Yanji] and [YanjiRules]: the reference city, 延吉市, built from its
+//     organization department's article, with every figure the article does
+//     not give generated deterministically and labelled illustrative.
 //
 // # Invariants
 //

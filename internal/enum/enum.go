@@ -22,6 +22,10 @@ type Table struct {
 
 // New builds a table. codes and labels are indexed by value, with index 0
 // for the unknown value. aliases maps extra accepted spellings to values.
+// New is called at package initialisation with static tables, and panics
+// if they are inconsistent (lengths differ, or one spelling names two
+// values), as regexp.MustCompile does: that is a bug in the table, never a
+// matter of input.
 func New(name string, codes, labels []string, aliases map[string]int) *Table {
 	if len(codes) != len(labels) {
 		panic("enum: codes and labels differ in length for " + name)
