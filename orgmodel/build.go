@@ -42,6 +42,9 @@ type builder struct {
 	problems []*Problem
 	index    map[uuid.UUID]int32 // org ID → input index
 	others   map[uuid.UUID]byte  // body ('b') and grid ('g') IDs
+	// dupIDs records that two organizations share an ID; until then an
+	// organization found by its ID anywhere is the one the index holds.
+	dupIDs bool
 }
 
 func (b *builder) problem(path string, value string, rule string, err error) {
@@ -64,6 +67,16 @@ func (b *builder) build() (*Tree, error) {
 		o := &orgs[i]
 		if o.ID == uuid.Nil {
 			b.problem(at("orgs", i, "id"), "", "", ErrMissingID)
+		} else if !b.dupIDs {
+			// One map operation per ID while there are no duplicates: a
+			// length that does not grow means the ID was there already.
+			before := len(b.index)
+			b.index[o.ID] = int32(i)
+			if len(b.index) == before {
+				b.dupIDs = true
+				b.index[o.ID] = firstWithID(orgs[:i], o.ID)
+				b.problem(at("orgs", i, "id"), o.ID.String(), "", ErrDuplicateID)
+			}
 		} else if _, dup := b.index[o.ID]; dup {
 			b.problem(at("orgs", i, "id"), o.ID.String(), "", ErrDuplicateID)
 		} else {
@@ -106,7 +119,10 @@ func (b *builder) build() (*Tree, error) {
 			}
 			continue
 		}
-		p, ok := b.index[o.Parent]
+		p, ok := b.nearbyParent(parent, i)
+		if !ok {
+			p, ok = b.index[o.Parent]
+		}
 		if !ok {
 			b.problem(at("orgs", i, "parent"), o.Parent.String(), "", ErrUnknownParent)
 			parent[i] = -2
@@ -131,6 +147,40 @@ func (b *builder) build() (*Tree, error) {
 		return nil, &BuildError{b.problems}
 	}
 	return b.assemble(order, parent, full, prob), nil
+}
+
+// firstWithID returns the index of the first organization with this ID.
+func firstWithID(orgs []Org, id uuid.UUID) int32 {
+	for i := range orgs {
+		if orgs[i].ID == id {
+			return int32(i)
+		}
+	}
+	return -1 // not reached: the caller saw the ID in orgs
+}
+
+// nearbyParentDepth bounds the ancestors nearbyParent looks at.
+const nearbyParentDepth = 8
+
+// nearbyParent looks for the parent of organization i among the previous
+// organization and its nearest ancestors, which is where it is when the
+// records come in pre-order or grouped by parent: a lookup without hashing.
+// It gives up when IDs are not unique, so that it never finds another
+// organization than the index would.
+func (b *builder) nearbyParent(parent []int32, i int) (int32, bool) {
+	if b.dupIDs {
+		return -1, false
+	}
+	orgs := b.recs.Orgs
+	id := orgs[i].Parent
+	q := int32(i) - 1
+	for k := 0; k < nearbyParentDepth && q >= 0; k++ {
+		if orgs[q].ID == id {
+			return q, true
+		}
+		q = parent[q]
+	}
+	return -1, false
 }
 
 // preorder lays the forest out in depth-first pre-order, children in input
@@ -258,6 +308,9 @@ func (b *builder) refOrg(path string, id uuid.UUID, required bool) {
 func (b *builder) checkApprovals() {
 	for i := range b.recs.Orgs {
 		for j, a := range b.recs.Orgs[i].Approvals {
+			if a.Kind.IsValid() && (a.By == uuid.Nil || b.isOrg(a.By)) {
+				continue // nothing to report: skip building the path
+			}
 			p := at("orgs", i, "approvals["+strconv.Itoa(j)+"]")
 			if !a.Kind.IsValid() {
 				b.problem(p+".kind", a.Kind.String(), "", ErrInvalidValue)
@@ -466,16 +519,28 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 	for p, i := range order {
 		pos[i] = int32(p)
 	}
+	// The approvals of all organizations share one backing array.
+	nap := 0
+	for i := range b.recs.Orgs {
+		nap += len(b.recs.Orgs[i].Approvals)
+	}
+	approvals := make([]Approval, 0, nap)
 	for p, i := range order {
-		o := b.recs.Orgs[i]
-		o.Approvals = slices.Clone(o.Approvals)
+		t.orgs[p] = b.recs.Orgs[i]
+		o := &t.orgs[p]
+		if o.Approvals != nil {
+			k := len(approvals)
+			approvals = append(approvals, o.Approvals...)
+			o.Approvals = approvals[k:len(approvals):len(approvals)]
+		}
 		if full != nil {
 			if f, ok := full[i]; ok || prob[i] > 0 {
 				o.Members = Members{Full: f, Probationary: prob[i]}
 			}
 		}
-		t.orgs[p] = o
-		t.index[o.ID] = int32(p)
+		if int(i) != p {
+			t.index[o.ID] = int32(p) // the index held the input index
+		}
 		if parent[i] < 0 {
 			t.parent[p] = -1
 			t.roots = append(t.roots, int32(p))

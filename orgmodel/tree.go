@@ -135,11 +135,27 @@ func (t *Tree) PathString(id uuid.UUID) string {
 }
 
 func (t *Tree) pathString(p int32) string {
-	names := make([]string, t.depth[p]+1)
-	for q, k := p, len(names)-1; q >= 0; q, k = t.parent[q], k-1 {
-		names[k] = t.orgs[q].Name
+	// Collect the path root first (on the stack for the usual depths) and
+	// write it into a builder of the exact size: one allocation.
+	var stack [16]int32
+	path := stack[:0]
+	if d := int(t.depth[p]) + 1; d > len(stack) {
+		path = make([]int32, 0, d)
 	}
-	return strings.Join(names, " / ")
+	size := 0
+	for q := p; q >= 0; q = t.parent[q] {
+		path = append(path, q)
+		size += len(t.orgs[q].Name) + len(" / ")
+	}
+	var sb strings.Builder
+	sb.Grow(size - len(" / "))
+	for k := len(path) - 1; k >= 0; k-- {
+		sb.WriteString(t.orgs[path[k]].Name)
+		if k > 0 {
+			sb.WriteString(" / ")
+		}
+	}
+	return sb.String()
 }
 
 // IsAncestor reports whether a is a proper ancestor of d.

@@ -98,7 +98,7 @@ func (v *Validator) Covers(d dangjian.Date) bool { return v.period.Contains(d) }
 // many data sets carry counts only.
 func (v *Validator) Validate(t *Tree, asOf dangjian.Date) Report {
 	rep := Report{RuleSet: v.name, AsOf: asOf}
-	c := checker{v: v, t: t, asOf: asOf, rep: &rep}
+	c := checker{v: v, t: t, asOf: asOf, dueOrg: -1}
 	for p := range t.orgs {
 		c.org(int32(p))
 	}
@@ -113,6 +113,7 @@ func (v *Validator) Validate(t *Tree, asOf dangjian.Date) Report {
 			c.noRoster(r)
 		}
 	}
+	rep.Findings = c.findings()
 	return rep
 }
 
@@ -120,7 +121,66 @@ type checker struct {
 	v    *Validator
 	t    *Tree
 	asOf dangjian.Date
-	rep  *Report
+	// Findings are gathered in chunks of growing size and copied once into
+	// a slice of the exact length: appending to one slice would copy the
+	// findings of a national-scale tree many times over.
+	done [][]Finding
+	cur  []Finding
+	n    int
+	// soon caches asOf plus soonMonths months, the horizon of TermDueSoon.
+	soon       dangjian.Date
+	soonMonths int64
+	// due caches the due date of organization dueOrg under the term rule
+	// dueTerm: the term checks of one organization share it.
+	dueOrg  int32
+	dueTerm *Rule
+	due     dangjian.Date
+	dueOK   bool
+}
+
+// dueDate is [dueDate] for the organization at p, cached.
+func (c *checker) dueDate(p int32, term *Rule) (dangjian.Date, bool) {
+	if c.dueOrg != p || c.dueTerm != term {
+		c.due, c.dueOK = dueDate(&c.t.orgs[p], term)
+		c.dueOrg, c.dueTerm = p, term
+	}
+	return c.due, c.dueOK
+}
+
+// dueSoonHorizon returns asOf plus months months.
+func (c *checker) dueSoonHorizon(months int64) dangjian.Date {
+	if c.soon.IsZero() || c.soonMonths != months {
+		c.soon, c.soonMonths = c.asOf.AddMonths(int(months)), months
+	}
+	return c.soon
+}
+
+// maxChunk bounds the findings gathered in one chunk.
+const maxChunk = 1 << 14
+
+func (c *checker) push(f Finding) {
+	if len(c.cur) == cap(c.cur) {
+		size := 16
+		if c.cur != nil {
+			c.done = append(c.done, c.cur)
+			size = min(2*cap(c.cur), maxChunk)
+		}
+		c.cur = make([]Finding, 0, size)
+	}
+	c.cur = append(c.cur, f)
+	c.n++
+}
+
+// findings returns every finding pushed, in order; nil when there are none.
+func (c *checker) findings() []Finding {
+	if len(c.done) == 0 {
+		return c.cur
+	}
+	out := make([]Finding, 0, c.n)
+	for _, ch := range c.done {
+		out = append(out, ch...)
+	}
+	return append(out, c.cur...)
 }
 
 func (c *checker) applies(ri int32, d Domain) bool {
@@ -139,7 +199,7 @@ func (c *checker) add(r *Rule, p int32, sev Severity, field, value, msg string, 
 		a := *ap
 		f.Approval = &a
 	}
-	c.rep.Findings = append(c.rep.Findings, f)
+	c.push(f)
 }
 
 // covered returns Info when an approval covers the finding, else sev.
@@ -163,7 +223,8 @@ func approval(o *Org, r *Rule) *Approval {
 	return nil
 }
 
-func name(o *Org) string { return fmt.Sprintf("%s %q", o.Kind.Label(), o.Name) }
+// name returns the kind label and the quoted name, as "%s %q" formats them.
+func name(o *Org) string { return o.Kind.Label() + " " + strconv.Quote(o.Name) }
 
 func basisWord(b Basis) string {
 	if b == FullMembers {
@@ -382,7 +443,7 @@ func (c *checker) termLength(r *Rule, p int32) {
 
 func (c *checker) termDue(r *Rule, p int32, term *Rule) {
 	o := &c.t.orgs[p]
-	due, ok := dueDate(o, term)
+	due, ok := c.dueDate(p, term)
 	if !ok {
 		return
 	}
@@ -391,18 +452,21 @@ func (c *checker) termDue(r *Rule, p int32, term *Rule) {
 	case TermOverdue:
 		switch {
 		case ren.IsZero() && c.asOf.After(due):
+			// The most frequent findings are built without fmt.
 			ap := approval(o, r)
-			c.add(r, p, covered(SeverityOf(r.Modality), ap), "term.due", due.String(),
-				fmt.Sprintf("%s's term was due on %s and no 换届 is recorded as of %s", name(o), due, c.asOf), ap)
+			ds := due.String()
+			c.add(r, p, covered(SeverityOf(r.Modality), ap), "term.due", ds,
+				name(o)+"'s term was due on "+ds+" and no 换届 is recorded as of "+c.asOf.String(), ap)
 		case !ren.IsZero() && ren.After(due):
 			ap := approval(o, r)
 			c.add(r, p, covered(SeverityOf(r.Modality), ap), "term.renewed", ren.String(),
 				fmt.Sprintf("%s held its 换届 on %s, after the due date %s", name(o), ren, due), ap)
 		}
 	case TermDueSoon:
-		if ren.IsZero() && !c.asOf.After(due) && due.Before(c.asOf.AddMonths(int(r.N))) {
-			c.add(r, p, SeverityOf(r.Modality), "term.due", due.String(),
-				fmt.Sprintf("%s's term is due on %s, within %d months: prepare the 换届", name(o), due, r.N), nil)
+		if ren.IsZero() && !c.asOf.After(due) && due.Before(c.dueSoonHorizon(r.N)) {
+			ds := due.String()
+			c.add(r, p, SeverityOf(r.Modality), "term.due", ds,
+				name(o)+"'s term is due on "+ds+", within "+strconv.FormatInt(r.N, 10)+" months: prepare the 换届", nil)
 		}
 	}
 }
@@ -444,7 +508,7 @@ func (c *checker) subject(r *Rule, org, subject uuid.UUID, label string, sev Sev
 		}
 		f.Path += label
 	}
-	c.rep.Findings = append(c.rep.Findings, f)
+	c.push(f)
 }
 
 func (c *checker) sites(r *Rule) {
