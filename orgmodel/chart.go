@@ -155,38 +155,30 @@ type chartStyle struct {
 	dashed      bool
 }
 
-// chartStyleOf returns the style of kind k by family: committees boxes,
-// branches rounded boxes, party groups ellipses (stadiums in Mermaid),
-// temporary kinds dashed.
+// chartStyles holds the style of each permanent kind by family: committees
+// boxes, branches rounded boxes, party groups ellipses (stadiums in
+// Mermaid). Index 0 (KindUnknown, never in a tree) is drawn plainly.
+var chartStyles = [...]chartStyle{
+	KindUnknown:    {open: "[", close: "]", dotShape: "box", dotStyle: "solid", fill: "#ffffff", stroke: "#000000"},
+	LocalCommittee: {open: "[", close: "]", dotShape: "box", dotStyle: "filled,bold", fill: "#f8d7da", stroke: "#b02a37"},
+	WorkCommittee:  {open: "[", close: "]", dotShape: "box", dotStyle: "filled,bold", fill: "#fde5cc", stroke: "#b35900"},
+	Committee:      {open: "[", close: "]", dotShape: "box", dotStyle: "filled", fill: "#fff3cd", stroke: "#997404"},
+	GeneralBranch:  {open: "(", close: ")", dotShape: "box", dotStyle: "rounded,filled", fill: "#d1e7dd", stroke: "#146c43"},
+	Branch:         {open: "(", close: ")", dotShape: "box", dotStyle: "rounded,filled", fill: "#cfe2ff", stroke: "#0a58ca"},
+	JointBranch:    {open: "(", close: ")", dotShape: "box", dotStyle: "rounded,filled", fill: "#e2d9f3", stroke: "#59359a"},
+	PartyGroup:     {open: "([", close: "])", dotShape: "ellipse", dotStyle: "filled", fill: "#f8f9fa", stroke: "#495057"},
+}
+
+// chartStyleOf returns the style of kind k: that of its permanent kind
+// (see [Kind.Base]), dashed for a temporary kind.
 func chartStyleOf(k Kind) chartStyle {
-	s := chartStyle{dashed: k.IsTemporary()}
-	switch k.Base() {
-	case LocalCommittee:
-		s.open, s.close, s.dotShape, s.dotStyle = "[", "]", "box", "filled,bold"
-		s.fill, s.stroke = "#f8d7da", "#b02a37"
-	case WorkCommittee:
-		s.open, s.close, s.dotShape, s.dotStyle = "[", "]", "box", "filled,bold"
-		s.fill, s.stroke = "#fde5cc", "#b35900"
-	case Committee:
-		s.open, s.close, s.dotShape, s.dotStyle = "[", "]", "box", "filled"
-		s.fill, s.stroke = "#fff3cd", "#997404"
-	case GeneralBranch:
-		s.open, s.close, s.dotShape, s.dotStyle = "(", ")", "box", "rounded,filled"
-		s.fill, s.stroke = "#d1e7dd", "#146c43"
-	case Branch:
-		s.open, s.close, s.dotShape, s.dotStyle = "(", ")", "box", "rounded,filled"
-		s.fill, s.stroke = "#cfe2ff", "#0a58ca"
-	case JointBranch:
-		s.open, s.close, s.dotShape, s.dotStyle = "(", ")", "box", "rounded,filled"
-		s.fill, s.stroke = "#e2d9f3", "#59359a"
-	case PartyGroup:
-		s.open, s.close, s.dotShape, s.dotStyle = "([", "])", "ellipse", "filled"
-		s.fill, s.stroke = "#f8f9fa", "#495057"
-	default: // KindUnknown cannot be in a tree; draw it plainly all the same
-		s.open, s.close, s.dotShape, s.dotStyle = "[", "]", "box", "solid"
-		s.fill, s.stroke = "#ffffff", "#000000"
+	base := k.Base()
+	if int(base) >= len(chartStyles) {
+		base = KindUnknown
 	}
-	if s.dashed {
+	s := chartStyles[base]
+	if k.IsTemporary() {
+		s.dashed = true
 		s.dotStyle += ",dashed"
 	}
 	return s
