@@ -2,6 +2,7 @@ package dangjian_test
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/shopspring/decimal"
@@ -65,4 +66,40 @@ func ExampleSource() {
 	s := dangjian.Source{Doc: "中国共产党支部工作条例（试行）", Article: "第四条", Confidence: dangjian.Verified}
 	fmt.Println(s)
 	// Output: 中国共产党支部工作条例（试行） 第四条 [verified]
+}
+
+func ExampleDate_AddYears() {
+	elected := dangjian.MustParseDate("2020-02-29")
+	fmt.Println(elected.AddYears(3), elected.AddYears(4))
+	// Output: 2023-02-28 2024-02-29
+}
+
+func ExampleDate_AddMonths() {
+	fmt.Println(dangjian.MustParseDate("2025-08-31").AddMonths(6))
+	// Output: 2026-02-28
+}
+
+func ExampleNewDate() {
+	fmt.Println(dangjian.NewDate(2018, time.July, 1), dangjian.NewDate(2023, time.February, 29))
+	// Output: 2018-07-01 2023-03-01
+}
+
+func ExamplePeriod_Overlaps() {
+	d := dangjian.MustParseDate
+	pre := dangjian.Period{To: d("2018-07-01")}
+	post := dangjian.Period{From: d("2018-07-01")}
+	fmt.Println(pre.Overlaps(post), pre.Overlaps(dangjian.Period{From: d("2018-06-30")}))
+	// Output: false true
+}
+
+func ExampleParseRoundingMode() {
+	m, _ := dangjian.ParseRoundingMode("银行家舍入")
+	fmt.Println(m, m.Label())
+	// Output: half_even 银行家舍入
+}
+
+func ExampleParseConfidence() {
+	c, _ := dangjian.ParseConfidence("地方做法")
+	fmt.Println(c)
+	// Output: local_practice
 }

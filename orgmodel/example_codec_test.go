@@ -143,3 +143,10 @@ func ExampleEncodeJSON() {
 	//   ]
 	// }
 }
+
+// A CSV id that is not a UUID maps to the same UUID in every file.
+func ExampleCSVID() {
+	recs, _ := orgmodel.ReadCSV(strings.NewReader("id,parent_id,kind,domain,name,full_members,probationary_members\nYJ-01,,党委,社区,某社区党委,12,1\n"))
+	fmt.Println(recs.Orgs[0].ID == orgmodel.CSVID("YJ-01"), recs.Orgs[0].Code)
+	// Output: true YJ-01
+}

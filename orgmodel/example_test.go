@@ -7,6 +7,7 @@ import (
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
 )
 
 // exampleRecords is a street with a community committee, two grid branches
@@ -328,4 +329,95 @@ func ExamplePost_ActiveOn() {
 	p := orgmodel.Post{Role: orgmodel.Secretary, Start: dangjian.MustParseDate("2021-05-01"), End: dangjian.MustParseDate("2026-05-01")}
 	fmt.Println(p.ActiveOn(dangjian.MustParseDate("2026-04-30")), p.ActiveOn(dangjian.MustParseDate("2026-05-01")))
 	// Output: true false
+}
+
+func ExampleDefaultNesting() {
+	n := orgmodel.DefaultNesting()
+	fmt.Println(n.Allows(orgmodel.Branch, orgmodel.PartyGroup), n.Allows(orgmodel.GeneralBranch, orgmodel.Committee), n.AllowsRoot(orgmodel.PartyGroup))
+	// Output: true false false
+}
+
+func ExampleValidator_Validate() {
+	v, _ := orgmodel.NewValidator(orgmodel.NationalRules())
+	rep := v.Validate(exampleTree(), dangjian.MustParseDate("2025-06-30"))
+	for rule, n := range rep.ByRule() {
+		if rule == "ORG-BRANCH-MIN-3" {
+			fmt.Println(rule, n)
+		}
+	}
+	// Output: ORG-BRANCH-MIN-3 1
+}
+
+func ExampleValidator_Covers() {
+	rs := orgmodel.NationalRules()
+	rs.Period = dangjian.Period{From: dangjian.MustParseDate("2012-01-01")}
+	v, _ := orgmodel.NewValidator(rs)
+	fmt.Println(v.Covers(dangjian.MustParseDate("2011-12-31")), v.Covers(dangjian.MustParseDate("2012-01-01")))
+	// Output: false true
+}
+
+func ExampleTree_Org() {
+	o, ok := exampleTree().Org(exampleID("ent"))
+	fmt.Println(ok, o.Name, o.Kind.Label(), o.Domain.Label(), o.Units)
+	// Output: true 商务楼宇联合党支部 联合党支部 非公企业 3
+}
+
+func ExampleTree_Records() {
+	tree := exampleTree()
+	again, err := orgmodel.Build(tree.Records())
+	fmt.Println(err, again.Len() == tree.Len())
+	// Output: <nil> true
+}
+
+func ExampleTree_Posts() {
+	recs := exampleRecords()
+	recs.People = []orgmodel.Person{{ID: exampleID("li"), Name: "李某", Status: orgmodel.FullMember}}
+	recs.Posts = []orgmodel.Post{
+		{Person: exampleID("li"), Body: exampleID("g2"), Role: orgmodel.Secretary, Selection: orgmodel.Elected, Start: dangjian.MustParseDate("2021-05-10")},
+		{Person: exampleID("li"), Body: exampleID("street"), Role: orgmodel.PartTimeMember, Selection: orgmodel.Appointed, Start: dangjian.MustParseDate("2022-01-01")},
+	}
+	tree, _ := orgmodel.Build(recs)
+	for _, p := range tree.PostsOf(exampleID("li")) {
+		body, _ := tree.Org(p.Body)
+		fmt.Println(body.Name, p.Role.Label(), p.Selection.Label())
+	}
+	who, _ := tree.Holder(exampleID("g2"), orgmodel.Secretary, dangjian.MustParseDate("2025-01-01"))
+	fmt.Println(who == exampleID("li"), len(tree.Posts(exampleID("g2"))))
+	// Output:
+	// 第二网格党支部 书记 选举
+	// 示例街道党工委 兼职委员 任命
+	// true 1
+}
+
+func ExampleTree_Sites() {
+	recs := exampleRecords()
+	recs.Sites = []orgmodel.Site{{ID: exampleID("venue"), Kind: orgmodel.CommunityVenue, Name: "示例社区活动场所", Org: exampleID("comm"),
+		Area: decimal.RequireFromString("520.5")}}
+	tree, _ := orgmodel.Build(recs)
+	for _, s := range tree.Sites(exampleID("street")) {
+		fmt.Println(s.Kind.Label(), s.Name, s.Area.String()+"㎡")
+	}
+	// Output: 社区活动场所 示例社区活动场所 520.5㎡
+}
+
+func ExampleKind_Base() {
+	fmt.Println(orgmodel.TempJointBranch.Base().Label(), orgmodel.TempJointBranch.IsTemporary(), orgmodel.TempJointBranch.HasTerm())
+	// Output: 联合党支部 true false
+}
+
+func ExampleDomain_Broader() {
+	for _, d := range []orgmodel.Domain{orgmodel.Village, orgmodel.Community, orgmodel.StateEnterprise, orgmodel.Hospital} {
+		fmt.Println(d.Label(), "→", d.Broader().Label())
+	}
+	// Output:
+	// 村 → 农村
+	// 社区 → 街道社区
+	// 国有企业 → 企业
+	// 医院 → 医院
+}
+
+func ExampleParseRole() {
+	r, _ := orgmodel.ParseRole("楼栋党小组长")
+	fmt.Println(r, r.Label(), r.IsCommitteeSeat())
+	// Output: group_leader 党小组长 false
 }

@@ -95,3 +95,10 @@ func ExampleYanjiFigure_Matches() {
 	// 45 true
 	// 7 false
 }
+
+func ExampleYanjiID() {
+	tree, _ := orgmodel.Build(orgmodel.Yanji())
+	o, _ := tree.Org(orgmodel.YanjiID("org/street/1"))
+	fmt.Println(o.Code, o.Kind.Label())
+	// Output: street/1 党工委
+}
