@@ -6,7 +6,7 @@
 // # Invariants
 //
 // Amounts are [Money]: an int64 count of fen (分), parsed from and printed as
-// decimal text, encoded in JSON as strings. No float64 is used anywhere on a
+// decimal text, encoded in JSON as strings. No binary floating point is used on a
 // money path, including parsing. Rates and coefficients are exact decimals
 // ([Rate]). Amounts are rounded only at declared points, with a named
 // [Rounding]: the default is half-up to the fen (四舍五入), and no national
