@@ -3,6 +3,7 @@ package funding
 import (
 	"errors"
 	"fmt"
+	"math/big"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/shopspring/decimal"
@@ -60,4 +61,73 @@ func (r Rounding) Money(d decimal.Decimal) (Money, error) {
 // computed first, so nothing is rounded twice.
 func MulRate(m Money, rate Rate, r Rounding) (Money, error) {
 	return r.Money(m.Decimal().Mul(rate.d))
+}
+
+// Quo rounds the exact quotient num / den (yuan) once with r. It is how an
+// average is used without rounding it first: dues on the average of three
+// months are rate × sum / 3, rounded once. den must be positive.
+func (r Rounding) Quo(num decimal.Decimal, den int64) (Money, error) {
+	if err := r.Validate(); err != nil {
+		return Money{}, err
+	}
+	if den <= 0 {
+		return Money{}, fmt.Errorf("funding: Quo(%s, %d): the divisor must be positive", num, den)
+	}
+	// num × 10^places / den, as integers: n / d.
+	scaled := num.Shift(r.Places)
+	n := new(big.Int).Set(scaled.Coefficient())
+	d := big.NewInt(den)
+	if e := scaled.Exponent(); e >= 0 {
+		n.Mul(n, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil))
+	} else {
+		d.Mul(d, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-e)), nil))
+	}
+	q := roundQuo(n, d, r.Mode)
+	q.Mul(q, big.NewInt(pow10[2-r.Places]))
+	if !q.IsInt64() {
+		return Money{}, fmt.Errorf("funding: Quo(%s, %d): %w", num, den, ErrOverflow)
+	}
+	return Fen(q.Int64()), nil
+}
+
+var pow10 = [...]int64{1, 10, 100}
+
+// roundQuo returns n / d (d > 0) rounded to an integer with mode.
+func roundQuo(n, d *big.Int, mode dangjian.RoundingMode) *big.Int {
+	q, rem := new(big.Int).QuoRem(n, d, new(big.Int)) // truncated towards zero
+	if rem.Sign() == 0 {
+		return q
+	}
+	neg := n.Sign() < 0
+	away := func() {
+		if neg {
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	twice := new(big.Int).Abs(rem)
+	twice.Lsh(twice, 1)
+	half := twice.Cmp(d) // -1 below the half, 0 at it, +1 above
+	switch mode {
+	case dangjian.HalfUp:
+		if half >= 0 {
+			away()
+		}
+	case dangjian.HalfEven:
+		if half > 0 || (half == 0 && q.Bit(0) == 1) {
+			away()
+		}
+	case dangjian.Up:
+		away()
+	case dangjian.Floor:
+		if neg {
+			away()
+		}
+	case dangjian.Ceiling:
+		if !neg {
+			away()
+		}
+	}
+	return q
 }

@@ -1,0 +1,349 @@
+package funding
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/dangjian-go/dangjian"
+)
+
+// Member is one member's input for a month's dues. The base comes from
+// exactly one of Base, Payslip and Months.
+type Member struct {
+	ID       string   `json:"id,omitempty"`
+	Name     string   `json:"name,omitempty"`
+	Category Category `json:"category"`
+	// Base is the monthly dues base when it is known: for an annual-salary
+	// member, the pay actually received in the month (the performance
+	// payout included in its month).
+	Base Money `json:"base"`
+	// Payslip gives the base through the rules' [BasePolicy].
+	Payslip *Payslip `json:"payslip,omitempty"`
+	// Months are monthly amounts whose exact average is the base: the
+	// previous quarter's net incomes of a self-employed member (规定 第四条),
+	// or the months a branch averages when it fixes the year's amount.
+	Months []Money `json:"months,omitempty"`
+	// FlatAmount is the amount a branch chose within a flat range (农民
+	// 0.20–1.00 元); zero means the rule's default.
+	FlatAmount Money `json:"flatAmount,omitempty"`
+	// ProbationarySince is the date of the branch meeting's resolution
+	// admitting a probationary member (规定 第八条); zero for full members.
+	ProbationarySince dangjian.Date `json:"probationarySince,omitempty"`
+	// Reduction records an approved reduction or exemption (规定 第七条).
+	Reduction *Reduction `json:"reduction,omitempty"`
+	// Voluntary is paid on top of the dues, by the member's choice.
+	Voluntary Money `json:"voluntary,omitempty"`
+}
+
+// Reduction is an approved hardship reduction (少交) or exemption (免交):
+// the member pays Amount a month (zero: exempt), approved by the branch and
+// the upper committee.
+type Reduction struct {
+	Amount     Money         `json:"amount"`
+	ApprovedBy string        `json:"approvedBy"`
+	On         dangjian.Date `json:"on"`
+	Ref        string        `json:"ref,omitempty"`
+}
+
+// Dues is one member's dues for a month and how they were obtained.
+type Dues struct {
+	Member   string        `json:"member,omitempty"`
+	Month    dangjian.Date `json:"month"` // the first day of the month
+	Category Category      `json:"category"`
+	RuleSet  string        `json:"ruleSet"`
+	// Base is the dues base. An average of several months is shown rounded
+	// half-up to the fen; the amount is computed from the exact average
+	// (BaseExact).
+	Base      Money  `json:"base"`
+	BaseExact string `json:"baseExact,omitempty"`
+	Rate      Rate   `json:"rate"`
+	// Exact is the amount before its one rounding, as an exact decimal or
+	// fraction ("93.5175", "100.000/3").
+	Exact string `json:"exact"`
+	// Amount is the dues due for the month, after rounding, the cap and any
+	// reduction.
+	Amount    Money `json:"amount"`
+	Voluntary Money `json:"voluntary"`
+	Total     Money `json:"total"`
+	// Rule is the bracket or flat rule that set the amount.
+	Rule     string   `json:"rule"`
+	Rounding Rounding `json:"rounding"`
+	Capped   bool     `json:"capped,omitempty"`
+	Reduced  bool     `json:"reduced,omitempty"`
+	// NotYetDue marks a probationary member before the month of admission.
+	NotYetDue bool `json:"notYetDue,omitempty"`
+	// LumpSum marks a voluntary payment of 1000 元 or more, remitted to the
+	// Centre in full (规定 第十一条).
+	LumpSum bool   `json:"lumpSum,omitempty"`
+	Steps   []Step `json:"steps"`
+}
+
+// Step is one step of a computation's trace.
+type Step struct {
+	Rule  string `json:"rule,omitempty"`
+	What  string `json:"what"`
+	Value string `json:"value"`
+}
+
+// ErrBadMember is wrapped by the errors of [DuesRules.Monthly] for bad
+// input.
+var ErrBadMember = errors.New("bad member input")
+
+// ErrOutOfPeriod is returned for a month the rule set is not in force for.
+var ErrOutOfPeriod = errors.New("month outside the rule set's period")
+
+// Monthly computes a member's dues for the month containing the date
+// month, by the rules rs. It checks the input and reports every problem
+// (errors naming the field and quoting the value, wrapping
+// [ErrBadMember]); it never changes rs or m.
+//
+// The steps: the base (given, from the payslip by the base policy, or the
+// exact average of Months); the bracket whose inclusive upper bound the
+// base does not exceed; the exact product of the whole base and the rate
+// (全额累进), rounded once with rs.Rounding; the cap, if on; an approved
+// reduction. Flat categories pay their flat amount. A probationary member
+// pays from the month of the branch meeting's resolution.
+func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
+	month = dangjian.NewDate(month.Year(), month.Month(), 1)
+	if month.Year() < 1 || !rs.Period.Contains(month) {
+		return Dues{}, fmt.Errorf("funding: Monthly: rules %q are for %s, not %s: %w", rs.Name, rs.Period, month, ErrOutOfPeriod)
+	}
+	if err := rs.check(m); err != nil {
+		return Dues{}, err
+	}
+	d := Dues{Member: m.ID, Month: month, Category: m.Category, RuleSet: rs.Name, Rounding: rs.Rounding}
+	step := func(rule, what, value string) { d.Steps = append(d.Steps, Step{Rule: rule, What: what, Value: value}) }
+
+	if ps := m.ProbationarySince; !ps.IsZero() && month.Before(dangjian.NewDate(ps.Year(), ps.Month(), 1)) {
+		d.NotYetDue = true
+		d.Rule = rs.Provisions.Probationary.ID
+		d.Exact = "0"
+		step(d.Rule, "probationary since", ps.String())
+		step(d.Rule, "amount", "0.00 (not yet due)")
+		return d.finish(rs, m, step)
+	}
+	if m.Category.IsFlat() {
+		f, _ := rs.flat(m.Category)
+		d.Rule = f.ID
+		d.Amount = f.Amount
+		if !m.FlatAmount.IsZero() {
+			d.Amount = m.FlatAmount
+		}
+		d.Exact = d.Amount.String()
+		step(f.ID, "flat amount", d.Amount.String())
+		return d.finish(rs, m, step)
+	}
+
+	// The base: sum / n, exactly.
+	sum, n, err := rs.base(m, &d, step)
+	if err != nil {
+		return Dues{}, err
+	}
+	b, err := rs.bracket(m.Category.Scale(), sum, n)
+	if err != nil {
+		return Dues{}, err
+	}
+	d.Rule, d.Rate = b.ID, b.Rate
+	upper := "and above"
+	if !b.Open {
+		upper = "up to " + b.UpTo.String() + " inclusive"
+	}
+	step(b.ID, "rate", b.Rate.Percent()+" of the whole base ("+b.Scale.String()+" scale, "+upper+")")
+	exact := sum.Decimal().Mul(b.Rate.d)
+	if n == 1 {
+		d.Exact = exact.String()
+	} else {
+		d.Exact = exact.String() + "/" + strconv.FormatInt(n, 10)
+	}
+	step("", "exact", d.Exact)
+	if d.Amount, err = rs.Rounding.Quo(exact, n); err != nil {
+		return Dues{}, err
+	}
+	step("", "rounded", d.Amount.String()+" ("+rs.Rounding.String()+")")
+	if rs.Cap.On && d.Amount.Cmp(rs.Cap.Amount) > 0 {
+		d.Amount, d.Capped = rs.Cap.Amount, true
+		step(rs.Cap.ID, "capped", rs.Cap.Amount.String()+" ("+rs.Cap.Modality.Label()+"不超过)")
+	}
+	return d.finish(rs, m, step)
+}
+
+// finish applies a reduction and the voluntary payment.
+func (d Dues) finish(rs DuesRules, m Member, step func(rule, what, value string)) (Dues, error) {
+	if r := m.Reduction; r != nil && !d.NotYetDue && r.Amount.Cmp(d.Amount) < 0 {
+		d.Amount, d.Reduced = r.Amount, true
+		what := "reduced"
+		if r.Amount.IsZero() {
+			what = "exempt"
+		}
+		step(rs.Provisions.Hardship.ID, what, fmt.Sprintf("%s (approved by %s on %s %s)", r.Amount, r.ApprovedBy, r.On, r.Ref))
+	}
+	d.Voluntary = m.Voluntary
+	if !m.Voluntary.IsZero() {
+		step("", "voluntary", m.Voluntary.String())
+		if m.Voluntary.Fen() >= rs.Provisions.LumpSum.N {
+			d.LumpSum = true
+			step(rs.Provisions.LumpSum.ID, "lump sum", m.Voluntary.String()+" remitted to the Centre in full")
+		}
+	}
+	var err error
+	if d.Total, err = d.Amount.Add(d.Voluntary); err != nil {
+		return Dues{}, err
+	}
+	return d, nil
+}
+
+// base returns the base as sum / n and records it in d.
+func (rs DuesRules) base(m Member, d *Dues, step func(rule, what, value string)) (Money, int64, error) {
+	switch {
+	case m.Payslip != nil:
+		br, err := rs.Base.Base(*m.Payslip)
+		if err != nil {
+			return Money{}, 0, err
+		}
+		d.Base = br.Base
+		for _, id := range br.Rules {
+			step(id, "base policy", "")
+		}
+		for _, it := range br.Included {
+			step("", "included "+it.Kind.Label(), it.Amount.String())
+		}
+		for _, it := range br.Excluded {
+			step("", "excluded "+it.Kind.Label(), it.Amount.String())
+		}
+		for _, dl := range br.Deducted {
+			step("", "deducted "+dl.Deduction.Label(), dl.Amount.String())
+		}
+		if br.Clamped {
+			step("", "clamped", "deductions exceed the included items: base 0.00")
+		}
+		step(rs.Base.ID, "base", br.Base.String())
+		return br.Base, 1, nil
+	case len(m.Months) > 0:
+		sum, err := Sum(m.Months...)
+		if err != nil {
+			return Money{}, 0, err
+		}
+		n := int64(len(m.Months))
+		rule := rs.Provisions.Refix.ID
+		if m.Category == SelfEmployed {
+			rule = rs.Provisions.SelfEmployed.ID
+		}
+		d.Base, _ = DefaultRounding().Quo(sum.Decimal(), n)
+		d.BaseExact = sum.String() + "/" + strconv.FormatInt(n, 10)
+		step(rule, "base", "average of "+strconv.FormatInt(n, 10)+" months = "+d.BaseExact+" (shown as "+d.Base.String()+")")
+		return sum, n, nil
+	}
+	d.Base = m.Base
+	rule := ""
+	if m.Category == AnnualSalary {
+		rule = rs.Provisions.AnnualSalary.ID
+	}
+	step(rule, "base", m.Base.String())
+	return m.Base, 1, nil
+}
+
+// bracket returns the bracket of scale whose inclusive upper bound the
+// base sum/n does not exceed: sum ≤ upTo × n, compared exactly.
+func (rs DuesRules) bracket(sc Scale, sum Money, n int64) (Bracket, error) {
+	for _, b := range rs.Brackets {
+		if b.Scale != sc {
+			continue
+		}
+		if b.Open {
+			return b, nil
+		}
+		bound, err := b.UpTo.MulInt(n)
+		if err != nil {
+			return Bracket{}, err
+		}
+		if sum.Cmp(bound) <= 0 {
+			return b, nil
+		}
+	}
+	return Bracket{}, fmt.Errorf("funding: rules %q have no bracket of the %s scale for %s: %w", rs.Name, sc, sum, ErrBadRules)
+}
+
+func (rs DuesRules) flat(c Category) (Flat, bool) {
+	for _, f := range rs.Flats {
+		for _, fc := range f.Categories {
+			if fc == c {
+				return f, true
+			}
+		}
+	}
+	return Flat{}, false
+}
+
+// ErrBadRules reports a rule set that cannot compute an input.
+var ErrBadRules = errors.New("bad dues rules")
+
+// check reports every problem of m.
+func (rs DuesRules) check(m Member) error {
+	var errs []error
+	bad := func(field, value, why string) {
+		errs = append(errs, fmt.Errorf("funding: member %q: %s (%q): %s: %w", m.ID, field, value, why, ErrBadMember))
+	}
+	if !m.Category.IsValid() {
+		bad("category", m.Category.String(), "unknown category")
+		return errors.Join(errs...)
+	}
+	sources := 0
+	if !m.Base.IsZero() {
+		sources++
+	}
+	if m.Payslip != nil {
+		sources++
+	}
+	if len(m.Months) > 0 {
+		sources++
+	}
+	if sources > 1 {
+		bad("base", m.Base.String(), "give the base, a payslip or months, not several")
+	}
+	if m.Base.IsNegative() {
+		bad("base", m.Base.String(), "must not be negative")
+	}
+	for i, v := range m.Months {
+		if v.IsNegative() {
+			bad("months["+strconv.Itoa(i)+"]", v.String(), "must not be negative")
+		}
+	}
+	if len(m.Months) > 12 {
+		bad("months", strconv.Itoa(len(m.Months)), "at most 12 months")
+	}
+	if m.Category.IsFlat() {
+		f, ok := rs.flat(m.Category)
+		switch {
+		case !ok:
+			bad("category", m.Category.String(), "the rules have no flat amount for it")
+		case !m.FlatAmount.IsZero() && (f.Min.IsZero() || m.FlatAmount.Cmp(f.Min) < 0 || m.FlatAmount.Cmp(f.Max) > 0):
+			bad("flatAmount", m.FlatAmount.String(), fmt.Sprintf("outside the range %s–%s of %s", f.Min, f.Max, f.ID))
+		}
+		if sources > 0 {
+			bad("base", m.Base.String(), "a flat category takes no base")
+		}
+	} else if !m.FlatAmount.IsZero() {
+		bad("flatAmount", m.FlatAmount.String(), "only flat categories take a flat amount")
+	}
+	if ps := m.Payslip; ps != nil {
+		if m.Category == Retired && ps.Employer != Pensioner {
+			bad("payslip.employer", ps.Employer.String(), "a retired member's payslip is a pension slip (employer pensioner)")
+		}
+		if m.Category != Retired && ps.Employer == Pensioner {
+			bad("payslip.employer", ps.Employer.String(), "a pension slip is for retired members")
+		}
+	}
+	if m.Voluntary.IsNegative() {
+		bad("voluntary", m.Voluntary.String(), "must not be negative")
+	}
+	if r := m.Reduction; r != nil {
+		if r.Amount.IsNegative() {
+			bad("reduction.amount", r.Amount.String(), "must not be negative")
+		}
+		if r.ApprovedBy == "" || r.On.IsZero() {
+			bad("reduction", r.ApprovedBy, "a reduction needs its approval: approvedBy and on (规定 第七条)")
+		}
+	}
+	return errors.Join(errs...)
+}
