@@ -66,7 +66,9 @@ type Dues struct {
 	Amount    Money `json:"amount"`
 	Voluntary Money `json:"voluntary"`
 	Total     Money `json:"total"`
-	// Rule is the bracket or flat rule that set the amount.
+	// Rule is the rule that set the final amount: the bracket or flat rule,
+	// or the cap, a hardship approval or the probationary start when one of
+	// them applied.
 	Rule     string   `json:"rule"`
 	Rounding Rounding `json:"rounding"`
 	Capped   bool     `json:"capped,omitempty"`
@@ -162,7 +164,7 @@ func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
 	}
 	step("", "rounded", d.Amount.String()+" ("+rs.Rounding.String()+")")
 	if rs.Cap.On && d.Amount.Cmp(rs.Cap.Amount) > 0 {
-		d.Amount, d.Capped = rs.Cap.Amount, true
+		d.Amount, d.Capped, d.Rule = rs.Cap.Amount, true, rs.Cap.ID
 		step(rs.Cap.ID, "capped", rs.Cap.Amount.String()+" ("+rs.Cap.Modality.Label()+"不超过)")
 	}
 	return d.finish(rs, m, step)
@@ -171,7 +173,7 @@ func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
 // finish applies a reduction and the voluntary payment.
 func (d Dues) finish(rs DuesRules, m Member, step func(rule, what, value string)) (Dues, error) {
 	if r := m.Reduction; r != nil && !d.NotYetDue && r.Amount.Cmp(d.Amount) < 0 {
-		d.Amount, d.Reduced = r.Amount, true
+		d.Amount, d.Reduced, d.Rule = r.Amount, true, rs.Provisions.Hardship.ID
 		what := "reduced"
 		if r.Amount.IsZero() {
 			what = "exempt"

@@ -1,0 +1,106 @@
+package funding
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/dangjian-go/dangjian"
+)
+
+// Payment is one month of a member's dues ledger: what was due for the
+// month, what was paid, and when.
+type Payment struct {
+	Month dangjian.Date `json:"month"` // any day of the month the dues are for
+	Due   Money         `json:"due"`
+	Paid  Money         `json:"paid"`
+	On    dangjian.Date `json:"on,omitempty"` // when it was paid; zero: unpaid
+}
+
+// ArrearsFinding is a finding of [DuesRules.Arrears]: back pay beyond the
+// limit, or a run of unpaid months long enough to be flagged.
+type ArrearsFinding struct {
+	Rule     string            `json:"rule"`
+	Modality dangjian.Modality `json:"modality"`
+	// Month is the month the finding is about (the month paid late, or the
+	// last month of the unpaid run).
+	Month   dangjian.Date   `json:"month"`
+	Months  int             `json:"months"` // how late, or how many months unpaid
+	Message string          `json:"message"`
+	Source  dangjian.Source `json:"source"`
+}
+
+// ErrBadLedger is wrapped by the errors of [DuesRules.Arrears].
+var ErrBadLedger = errors.New("bad dues ledger")
+
+// Arrears checks a member's ledger as of asOf:
+//
+//   - back pay: dues paid more than Provisions.BackPay.N months (6) after
+//     the month they are for (规定 第十二条: "补交党费的时间一般不得超过6个月";
+//     modality 一般);
+//   - lapse: Provisions.Lapse.N (6) or more consecutive months with dues due
+//     and nothing paid by asOf (规定 第十三条). The rule applies to members
+//     who do not pay "without a proper reason": the finding flags the run for
+//     the branch, which judges the reason.
+//
+// The ledger must list months in order, each once; a month with nothing
+// due (a probationary member not yet due, an exemption) breaks no run.
+func (rs DuesRules) Arrears(ledger []Payment, asOf dangjian.Date) ([]ArrearsFinding, error) {
+	var errs []error
+	for i, p := range ledger {
+		at := "ledger[" + strconv.Itoa(i) + "]"
+		if p.Month.IsZero() {
+			errs = append(errs, fmt.Errorf("funding: %s.month: missing: %w", at, ErrBadLedger))
+			continue
+		}
+		if i > 0 && !ledger[i-1].Month.IsZero() && monthIndex(p.Month) <= monthIndex(ledger[i-1].Month) {
+			errs = append(errs, fmt.Errorf("funding: %s.month (%q): not after the month before it (%s): %w", at, p.Month.String(), ledger[i-1].Month, ErrBadLedger))
+		}
+		if p.Due.IsNegative() || p.Paid.IsNegative() {
+			errs = append(errs, fmt.Errorf("funding: %s: due %q and paid %q must not be negative: %w", at, p.Due.String(), p.Paid.String(), ErrBadLedger))
+		}
+		if !p.Paid.IsZero() && p.On.IsZero() {
+			errs = append(errs, fmt.Errorf("funding: %s.on: a payment of %s has no date: %w", at, p.Paid, ErrBadLedger))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var out []ArrearsFinding
+	back, lapse := rs.Provisions.BackPay, rs.Provisions.Lapse
+	run, runEnd := 0, dangjian.Date{}
+	flush := func() {
+		if run >= int(lapse.N) {
+			out = append(out, ArrearsFinding{Rule: lapse.ID, Modality: dangjian.Must, Month: runEnd, Months: run, Source: lapse.Source,
+				Message: fmt.Sprintf("%d consecutive months unpaid up to %s: 按自行脱党处理 unless the branch finds a proper reason", run, monthString(runEnd))})
+		}
+		run = 0
+	}
+	for i, p := range ledger {
+		if monthIndex(p.Month) > monthIndex(asOf) {
+			break // not yet due
+		}
+		paid := !p.Paid.IsZero() && !p.On.After(asOf)
+		if paid {
+			if late := monthIndex(p.On) - monthIndex(p.Month); late > int(back.N) {
+				out = append(out, ArrearsFinding{Rule: back.ID, Modality: dangjian.Usually, Month: p.Month, Months: late, Source: back.Source,
+					Message: fmt.Sprintf("the dues for %s were paid on %s, %d months later; back pay is normally at most %d months", monthString(p.Month), p.On, late, back.N)})
+			}
+		}
+		switch {
+		case p.Due.IsZero():
+			flush()
+		case paid:
+			flush()
+		default:
+			run++
+			runEnd = ledger[i].Month
+		}
+	}
+	flush()
+	return out, nil
+}
+
+func monthIndex(d dangjian.Date) int { return d.Year()*12 + int(d.Month()) - 1 }
+
+func monthString(d dangjian.Date) string { return d.String()[:7] }

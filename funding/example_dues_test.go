@@ -1,0 +1,234 @@
+package funding_test
+
+import (
+	"fmt"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/funding"
+	"github.com/shopspring/decimal"
+)
+
+func ExampleDuesRules_Monthly() {
+	rs, _ := funding.DuesRulesFor(dangjian.MustParseDate("2024-06-01"))
+	d, err := rs.Monthly(funding.Member{ID: "001", Category: funding.Employed, Base: funding.MustParseMoney("6234.50")}, dangjian.MustParseDate("2024-06-01"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(d.Amount, d.Rule, d.Rate.Percent(), d.Exact, d.Rounding)
+	for _, s := range d.Steps {
+		fmt.Printf("%-12s %-8s %s\n", s.Rule, s.What, s.Value)
+	}
+	// Output:
+	// 93.52 DUES-WAGE-3 1.5% 93.5175 half_up to 0.01
+	//              base     6234.50
+	// DUES-WAGE-3  rate     1.5% of the whole base (wage scale, up to 10000.00 inclusive)
+	//              exact    93.5175
+	//              rounded  93.52 (half_up to 0.01)
+}
+
+// A base one fen above a bracket edge pays the higher rate on the whole base.
+func ExampleDuesRules_Monthly_bracketEdge() {
+	rs := funding.Dues2017()
+	for _, base := range []string{"3000.00", "3000.01"} {
+		d, _ := rs.Monthly(funding.Member{Category: funding.Employed, Base: funding.MustParseMoney(base)}, dangjian.MustParseDate("2024-06-01"))
+		fmt.Println(base, d.Amount, d.Rule)
+	}
+	// Output:
+	// 3000.00 15.00 DUES-WAGE-1
+	// 3000.01 30.00 DUES-WAGE-2
+}
+
+// The same payslip under the 2008 and the 2017 rules.
+func ExampleDuesRules_Monthly_payslip() {
+	ps := &funding.Payslip{
+		Employer: funding.PublicInstitution,
+		Items: []funding.PayItem{
+			{Kind: funding.PostWage, Amount: funding.MustParseMoney("3000")},
+			{Kind: funding.BasicPerformance, Amount: funding.MustParseMoney("1500")},
+			{Kind: funding.IncentivePerformance, Amount: funding.MustParseMoney("2000")},
+		},
+		IncomeTax: funding.MustParseMoney("45"), Pension: funding.MustParseMoney("480"), HousingFund: funding.MustParseMoney("720"),
+	}
+	m := funding.Member{Category: funding.Employed, Payslip: ps}
+	d08, _ := funding.Dues2008().Monthly(m, dangjian.MustParseDate("2016-06-01"))
+	d17, _ := funding.Dues2017().Monthly(m, dangjian.MustParseDate("2018-06-01"))
+	fmt.Println("2008:", d08.Base, d08.Amount)
+	fmt.Println("2017:", d17.Base, d17.Amount)
+	// Output:
+	// 2008: 6455.00 96.83
+	// 2017: 3255.00 32.55
+}
+
+func ExampleDues2008() {
+	rs := funding.Dues2008()
+	fmt.Println(rs.Name, rs.Period, rs.Cap.On, rs.AnnualFix, rs.Base.ID)
+	// Output: 2008 [2008-04-01, 2017-01-01) false false DUES-BASE-2008
+}
+
+func ExampleDues2017() {
+	rs := funding.Dues2017()
+	fmt.Println(rs.Name, rs.Period, rs.Cap.Amount, rs.Cap.Modality.Label(), rs.AnnualFix)
+	// Output: 2017 [2017-01-01, …) 1000.00 一般 true
+}
+
+func ExampleDuesRulesFor() {
+	for _, d := range []string{"2016-12-31", "2017-01-01", "2008-03-31"} {
+		rs, err := funding.DuesRulesFor(dangjian.MustParseDate(d))
+		fmt.Println(d, rs.Name, err)
+	}
+	// Output:
+	// 2016-12-31 2008 <nil>
+	// 2017-01-01 2017 <nil>
+	// 2008-03-31  funding: DuesRulesFor(2008-03-31): no dues rules for this date
+}
+
+func ExampleDuesCalculator_Batch() {
+	c, err := funding.Dues2017().Compile()
+	if err != nil {
+		panic(err)
+	}
+	in := []funding.BatchInput{
+		{Category: funding.Employed, Base: funding.MustParseMoney("4500")},
+		{Category: funding.Retired, Base: funding.MustParseMoney("5200")},
+		{Category: funding.Student},
+		{Category: funding.AnnualSalary, Base: funding.MustParseMoney("180000")},
+	}
+	out := make([]funding.Money, len(in))
+	if err := c.Batch(in, out); err != nil {
+		panic(err)
+	}
+	fmt.Println(out)
+	// Output: [45.00 52.00 0.20 1000.00]
+}
+
+func ExampleDuesCalculator_Amount() {
+	c, _ := funding.Dues2008().Compile()
+	m, _ := c.Amount(funding.AnnualSalary, funding.MustParseMoney("180000"))
+	fmt.Println(m, "(no cap before 2017)")
+	// Output: 3600.00 (no cap before 2017)
+}
+
+func ExampleDuesRules_Compile() {
+	rs := funding.Dues2017()
+	rs.Rounding = funding.Rounding{Places: 1, Mode: dangjian.Ceiling} // a platform that rounds up to the 角
+	c, _ := rs.Compile()
+	m, _ := c.Amount(funding.Employed, funding.MustParseMoney("6234.50"))
+	fmt.Println(m)
+	// Output: 93.60
+}
+
+func ExampleDuesRules_Arrears() {
+	var ledger []funding.Payment
+	for m := 1; m <= 7; m++ {
+		p := funding.Payment{Month: dangjian.MustParseDate(fmt.Sprintf("2024-%02d-01", m)), Due: funding.MustParseMoney("30")}
+		if m == 1 {
+			p.Paid, p.On = p.Due, dangjian.MustParseDate("2024-01-10")
+		}
+		ledger = append(ledger, p)
+	}
+	findings, _ := funding.Dues2017().Arrears(ledger, dangjian.MustParseDate("2024-07-31"))
+	for _, f := range findings {
+		fmt.Println(f.Rule, f.Months, f.Message)
+	}
+	// Output: DUES-LAPSE-6 6 6 consecutive months unpaid up to 2024-07: 按自行脱党处理 unless the branch finds a proper reason
+}
+
+func ExampleBasePolicy_Base() {
+	ps := funding.Payslip{Employer: funding.Pensioner, Items: []funding.PayItem{
+		{Kind: funding.BasicPension, Amount: funding.MustParseMoney("4800")},
+		{Kind: funding.PensionAllowance, Amount: funding.MustParseMoney("600")},
+	}}
+	for _, rs := range []funding.DuesRules{funding.Dues2008(), funding.Dues2017()} {
+		b, _ := rs.Base.Base(ps)
+		fmt.Println(rs.Name, b.Base, b.Rules)
+	}
+	// Output:
+	// 2008 5400.00 [DUES-BASE-2008 DUES-BASE-2008-PENSIONER]
+	// 2017 4800.00 [DUES-BASE-2017 DUES-BASE-2017-PENSIONER]
+}
+
+func ExampleParseCategory() {
+	for _, s := range []string{"在职", "retired", "退休", "年薪制"} {
+		c, _ := funding.ParseCategory(s)
+		fmt.Println(c, c.Label(), c.Scale())
+	}
+	// Output:
+	// employed 在职 wage
+	// retired 离退休 pension
+	// retired 离退休 pension
+	// annual_salary 年薪制 wage
+}
+
+func ExampleParseMoney() {
+	m, err := funding.ParseMoney("1234.5")
+	fmt.Println(m, m.Fen(), err)
+	_, err = funding.ParseMoney("12.345")
+	fmt.Println(err)
+	// Output:
+	// 1234.50 123450 <nil>
+	// funding: ParseMoney("12.345"): finer than a fen
+}
+
+func ExampleMoney_Add() {
+	a, b := funding.MustParseMoney("0.10"), funding.MustParseMoney("0.20")
+	s, _ := a.Add(b)
+	fmt.Println(s, s == funding.MustParseMoney("0.30"))
+	// Output: 0.30 true
+}
+
+func ExampleSum() {
+	total, _ := funding.Sum(funding.MustParseMoney("15.00"), funding.MustParseMoney("93.52"), funding.MustParseMoney("0.20"))
+	fmt.Println(total)
+	// Output: 108.72
+}
+
+func ExampleYuan() {
+	m, _ := funding.Yuan(28000)
+	fmt.Println(m)
+	// Output: 28000.00
+}
+
+func ExampleFen() {
+	fmt.Println(funding.Fen(5), funding.Fen(-123456))
+	// Output: 0.05 -1234.56
+}
+
+func ExampleMoneyFromDecimal() {
+	_, err := funding.MoneyFromDecimal(decimal.RequireFromString("93.5175"))
+	fmt.Println(err)
+	m, _ := funding.DefaultRounding().Money(decimal.RequireFromString("93.5175"))
+	fmt.Println(m)
+	// Output:
+	// funding: MoneyFromDecimal(93.5175): finer than a fen
+	// 93.52
+}
+
+func ExampleMulRate() {
+	m, _ := funding.MulRate(funding.MustParseMoney("5000.01"), funding.MustParseRate("1.5%"), funding.DefaultRounding())
+	fmt.Println(m)
+	// Output: 75.00
+}
+
+func ExampleParseRate() {
+	r, _ := funding.ParseRate("1.5%")
+	fmt.Println(r, r.Percent())
+	// Output: 0.015 1.5%
+}
+
+func ExampleRounding_Quo() {
+	// Dues on an average of three months are rate × sum / 3, rounded once.
+	m, _ := funding.DefaultRounding().Quo(decimal.RequireFromString("50"), 3)
+	fmt.Println(m)
+	// Output: 16.67
+}
+
+func ExampleRounding_Money() {
+	for _, r := range []funding.Rounding{funding.DefaultRounding(), {Places: 1, Mode: dangjian.Ceiling}, {Places: 0, Mode: dangjian.HalfUp}} {
+		m, _ := r.Money(decimal.RequireFromString("12.345"))
+		fmt.Println(r, m)
+	}
+	// Output:
+	// half_up to 0.01 12.35
+	// ceiling to 0.1 12.40
+	// half_up to 1 12.00
+}
