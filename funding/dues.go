@@ -314,6 +314,9 @@ func (rs DuesRules) check(m Member) error {
 	if len(m.Months) > 12 {
 		bad("months", strconv.Itoa(len(m.Months)), "at most 12 months")
 	}
+	if len(m.Months) > 0 && m.Category != SelfEmployed && !rs.AnnualFix {
+		bad("months", strconv.Itoa(len(m.Months)), fmt.Sprintf("rules %q set the base month by month (%s): an average applies to self-employed members only", rs.Name, rs.Provisions.Refix.ID))
+	}
 	if m.Category.IsFlat() {
 		f, ok := rs.flat(m.Category)
 		switch {

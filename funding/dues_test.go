@@ -194,3 +194,16 @@ func TestMonthlyRejectsBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestMonthsNeedAnAveragingRule(t *testing.T) {
+	m := funding.Member{ID: "a", Category: funding.Employed, Months: []funding.Money{funding.MustParseMoney("4000"), funding.MustParseMoney("5000")}}
+	_, err := funding.Dues2008().Monthly(m, day("2016-01-01"))
+	require.ErrorIs(t, err, funding.ErrBadMember)
+	assert.Contains(t, err.Error(), `rules "2008" set the base month by month (DUES-REFIX-ON-CHANGE)`)
+	d, err := funding.Dues2017().Monthly(m, day("2018-01-01"))
+	require.NoError(t, err)
+	assert.Equal(t, "45.00", d.Amount.String(), "the average 4500.00 at 1%")
+	m.Category = funding.SelfEmployed
+	_, err = funding.Dues2008().Monthly(m, day("2016-01-01"))
+	require.NoError(t, err)
+}

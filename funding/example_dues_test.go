@@ -232,3 +232,17 @@ func ExampleRounding_Money() {
 	// ceiling to 0.1 12.40
 	// half_up to 1 12.00
 }
+
+// From 2017 a branch fixes each member's monthly amount at the start of the
+// year (年初核定): here from the average of last year's monthly bases,
+// computed on the exact average and rounded once.
+func ExampleDuesRules_Monthly_annualFix() {
+	var last []funding.Money
+	for m := 0; m < 12; m++ {
+		last = append(last, funding.MustParseMoney("4980.00"))
+	}
+	last[8] = funding.MustParseMoney("5480.00") // a raise in September, reversed in October
+	d, _ := funding.Dues2017().Monthly(funding.Member{Category: funding.Employed, Months: last}, dangjian.MustParseDate("2025-01-01"))
+	fmt.Println(d.BaseExact, d.Base, d.Amount, d.Steps[0].Rule)
+	// Output: 60260.00/12 5021.67 75.33 DUES-REFIX-ANNUAL
+}
