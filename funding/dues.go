@@ -81,13 +81,6 @@ type Dues struct {
 	Steps   []Step `json:"steps"`
 }
 
-// Step is one step of a computation's trace.
-type Step struct {
-	Rule  string `json:"rule,omitempty"`
-	What  string `json:"what"`
-	Value string `json:"value"`
-}
-
 // ErrBadMember is wrapped by the errors of [DuesRules.Monthly] for bad
 // input.
 var ErrBadMember = errors.New("bad member input")

@@ -9,34 +9,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// FundStep is one step of the explanation of an enterprise-fund or
-// dues-flow computation: which rule produced a value, from which inputs,
-// by which formula, the exact value before rounding and the rounding
-// applied. Results carry one step per computed field, named by the field's
-// JSON key, so that every amount can be traced back to its rule.
-type FundStep struct {
-	// Step names the computed field ("deductible", "closing") or the
-	// decision ("on", "stop").
-	Step string `json:"step"`
-	// Rule is the ID of the rule that produced the value, if any.
-	Rule string `json:"rule,omitempty"`
-	// Formula is the computation in words ("min(spending, cap)").
-	Formula string `json:"formula,omitempty"`
-	// Inputs are the operands of Formula, money as yuan text.
-	Inputs map[string]string `json:"inputs,omitempty"`
-	// Exact is the exact value before rounding, where it differs in form
-	// from Value (a product finer than a fen).
-	Exact string `json:"exact,omitempty"`
-	// Rounding is the rounding applied to Exact to obtain Value; nil when
-	// nothing was rounded.
-	Rounding *Rounding `json:"rounding,omitempty"`
-	// Value is the result: an amount in yuan ("1234.50"), a date, or
-	// "true" / "false" for a decision.
-	Value string `json:"value"`
-	// Note qualifies the step (a reading of the rule, a residue).
-	Note string `json:"note,omitempty"`
-}
-
 // Sentinel errors name the kind of a bad input to [NonPublicDeduction],
 // [SOEFunds] or [Remit]; a [FundsError] wraps one with the field path and
 // the offending value.
@@ -240,8 +212,8 @@ type FundResult struct {
 	Provision     *Money `json:"provision,omitempty"`
 	ProvisionRule string `json:"provisionRule,omitempty"`
 	// Rounding is the rounding applied to Cap and Provision.
-	Rounding Rounding   `json:"rounding"`
-	Trace    []FundStep `json:"trace"`
+	Rounding Rounding `json:"rounding"`
+	Trace    []Step   `json:"trace"`
 }
 
 // NonPublicDeduction applies 组通字〔2014〕42号 第二条 to a 非公 enterprise's
@@ -310,20 +282,20 @@ func NonPublicDeduction(year int, payroll, spending Money, policy NonPublicPolic
 		Rule: capRule.ID, CapRate: capRule.Rate, Cap: capAmt,
 		Deductible: deductible, NonDeductible: nonDeductible, Rounding: rnd,
 	}
-	res.Trace = []FundStep{
-		{Step: "on", Value: on.String(), Note: yearEndNote},
-		{Step: "cap", Rule: capRule.ID, Formula: "payroll × capRate",
+	res.Trace = []Step{
+		{What: "on", Value: on.String(), Note: yearEndNote},
+		{What: "cap", Rule: capRule.ID, Formula: "payroll × capRate",
 			Inputs: map[string]string{"payroll": payroll.String(), "capRate": capRule.Rate.Percent()},
 			Exact:  capExact.String(), Rounding: ptrRounding(rnd), Value: capAmt.String()},
-		{Step: "deductible", Rule: capRule.ID, Formula: "min(spending, cap)",
+		{What: "deductible", Rule: capRule.ID, Formula: "min(spending, cap)",
 			Inputs: map[string]string{"spending": spending.String(), "cap": capAmt.String()}, Value: deductible.String()},
-		{Step: "nonDeductible", Rule: capRule.ID, Formula: "spending − deductible",
+		{What: "nonDeductible", Rule: capRule.ID, Formula: "spending − deductible",
 			Inputs: map[string]string{"spending": spending.String(), "deductible": deductible.String()}, Value: nonDeductible.String()},
 	}
 	if !policy.ProvisionRate.IsZero() {
 		provExact, prov := c.mul(payroll, policy.ProvisionRate)
 		res.Provision, res.ProvisionRule = ptrMoney(prov), local.ID
-		res.Trace = append(res.Trace, FundStep{Step: "provision", Rule: local.ID, Formula: "payroll × provisionRate",
+		res.Trace = append(res.Trace, Step{What: "provision", Rule: local.ID, Formula: "payroll × provisionRate",
 			Inputs: map[string]string{"payroll": payroll.String(), "provisionRate": policy.ProvisionRate.Percent()},
 			Exact:  provExact.String(), Rounding: ptrRounding(rnd), Value: prov.String(),
 			Note: "the rate " + policy.Jurisdiction + " sets within the national cap; the deduction cap is unchanged"})
@@ -405,8 +377,8 @@ type SOEYearResult struct {
 	Deductible    *Money `json:"deductible,omitempty"`
 	NonDeductible *Money `json:"nonDeductible,omitempty"`
 	// Rounding is the rounding applied to Allocation and DeductionCap.
-	Rounding Rounding   `json:"rounding"`
-	Trace    []FundStep `json:"trace"`
+	Rounding Rounding `json:"rounding"`
+	Trace    []Step   `json:"trace"`
 }
 
 // SOEFunds runs a multi-year ledger of a state-owned enterprise's party
@@ -498,9 +470,9 @@ func SOEFunds(years []SOEYear, policy SOEPolicy) ([]SOEYearResult, error) {
 			prevClosing = Money{}
 			continue
 		}
-		r.Trace = append([]FundStep{
-			{Step: "on", Value: on.String(), Note: yearEndNote},
-			{Step: "opening", Value: opening.String(), Note: openNote},
+		r.Trace = append([]Step{
+			{What: "on", Value: on.String(), Note: yearEndNote},
+			{What: "opening", Value: opening.String(), Note: openNote},
 		}, r.Trace...)
 		prevClosing = r.Closing
 		out = append(out, r)
@@ -524,12 +496,12 @@ func soeYear38(f *fundErrs, p string, y SOEYear, on dangjian.Date, opening Money
 	threshold := y.PriorPayroll.Decimal().Mul(stop.Rate.Decimal())
 	stopped := opening.Decimal().Cmp(threshold) > 0
 	allocExact, allocation := c.mul(y.PriorPayroll, alloc.Rate)
-	allocStep := FundStep{Step: "allocation", Rule: alloc.ID, Formula: "priorPayroll × allocationRate",
+	allocStep := Step{What: "allocation", Rule: alloc.ID, Formula: "priorPayroll × allocationRate",
 		Inputs: map[string]string{"priorPayroll": y.PriorPayroll.String(), "allocationRate": alloc.Rate.Percent()},
 		Exact:  allocExact.String(), Rounding: ptrRounding(rnd), Value: allocation.String()}
 	if stopped {
 		allocation = Money{}
-		allocStep = FundStep{Step: "allocation", Rule: stop.ID, Value: allocation.String(),
+		allocStep = Step{What: "allocation", Rule: stop.ID, Value: allocation.String(),
 			Note: "no allocation from management expenses: the carry-forward exceeds " + stop.Rate.Percent() + " of the prior year's wages"}
 	}
 	used := y.Spending.Min(y.OtherSources)
@@ -553,29 +525,29 @@ func soeYear38(f *fundErrs, p string, y SOEYear, on dangjian.Date, opening Money
 		Closing: closing, DeductionCap: ptrMoney(capAmt), Deductible: ptrMoney(deductible), NonDeductible: ptrMoney(nonDeductible),
 		Rounding: rnd,
 	}
-	r.Trace = []FundStep{
-		{Step: "stop", Rule: stop.ID, Formula: "opening > priorPayroll × stopRate",
+	r.Trace = []Step{
+		{What: "stop", Rule: stop.ID, Formula: "opening > priorPayroll × stopRate",
 			Inputs: map[string]string{"opening": opening.String(), "priorPayroll": y.PriorPayroll.String(), "stopRate": stop.Rate.Percent()},
 			Exact:  threshold.String(), Value: strconv.FormatBool(stopped),
 			Note: "compared exactly with the unrounded threshold; equal is not more"},
 		allocStep,
-		{Step: "otherSourcesUsed", Rule: alloc.ID, Formula: "min(spending, otherSources)",
+		{What: "otherSourcesUsed", Rule: alloc.ID, Formula: "min(spending, otherSources)",
 			Inputs: map[string]string{"spending": y.Spending.String(), "otherSources": y.OtherSources.String()}, Value: used.String(),
 			Note: "other sources are spent first (38号 gives no order; the 1989 rule put retained dues first)"},
-		{Step: "otherSourcesUnspent", Rule: alloc.ID, Formula: "otherSources − otherSourcesUsed", Value: unspent.String(),
+		{What: "otherSourcesUnspent", Rule: alloc.ID, Formula: "otherSources − otherSourcesUsed", Value: unspent.String(),
 			Note: "stays in its own account; not carried in this ledger"},
-		{Step: "charged", Rule: ded.ID, Formula: "spending − otherSourcesUsed",
+		{What: "charged", Rule: ded.ID, Formula: "spending − otherSourcesUsed",
 			Inputs: map[string]string{"spending": y.Spending.String(), "otherSourcesUsed": used.String()}, Value: charged.String()},
-		{Step: "overspend", Rule: alloc.ID, Formula: "charged − min(charged, opening + allocation)",
+		{What: "overspend", Rule: alloc.ID, Formula: "charged − min(charged, opening + allocation)",
 			Inputs: map[string]string{"charged": charged.String(), "opening": opening.String(), "allocation": allocation.String()}, Value: overspend.String()},
-		{Step: "closing", Rule: carry.ID, Formula: "opening + allocation − min(charged, opening + allocation)",
+		{What: "closing", Rule: carry.ID, Formula: "opening + allocation − min(charged, opening + allocation)",
 			Inputs: map[string]string{"opening": opening.String(), "allocation": allocation.String(), "charged": charged.String()}, Value: closing.String()},
-		{Step: "deductionCap", Rule: ded.ID, Formula: "payroll × capRate",
+		{What: "deductionCap", Rule: ded.ID, Formula: "payroll × capRate",
 			Inputs: map[string]string{"payroll": y.Payroll.String(), "capRate": ded.Rate.Percent()},
 			Exact:  capExact.String(), Rounding: ptrRounding(rnd), Value: capAmt.String()},
-		{Step: "deductible", Rule: ded.ID, Formula: "min(charged, deductionCap)",
+		{What: "deductible", Rule: ded.ID, Formula: "min(charged, deductionCap)",
 			Inputs: map[string]string{"charged": charged.String(), "deductionCap": capAmt.String()}, Value: deductible.String()},
-		{Step: "nonDeductible", Rule: ded.ID, Formula: "charged − deductible", Value: nonDeductible.String()},
+		{What: "nonDeductible", Rule: ded.ID, Formula: "charged − deductible", Value: nonDeductible.String()},
 	}
 	return r, true
 }
@@ -596,16 +568,16 @@ func soeYear1989(f *fundErrs, p string, y SOEYear, on dangjian.Date, rule Enterp
 		Allocation: charged, OtherSourcesUsed: used, OtherSourcesUnspent: unspent, Charged: charged,
 		Rounding: rnd,
 	}
-	r.Trace = []FundStep{
-		{Step: "otherSourcesUsed", Rule: rule.ID, Formula: "min(spending, otherSources)",
+	r.Trace = []Step{
+		{What: "otherSourcesUsed", Rule: rule.ID, Formula: "min(spending, otherSources)",
 			Inputs: map[string]string{"spending": y.Spending.String(), "otherSources": y.OtherSources.String()}, Value: used.String(),
 			Note: "retained dues first"},
-		{Step: "otherSourcesUnspent", Rule: rule.ID, Formula: "otherSources − otherSourcesUsed", Value: unspent.String()},
-		{Step: "charged", Rule: rule.ID, Formula: "spending − otherSourcesUsed", Value: charged.String()},
-		{Step: "allocation", Rule: rule.ID, Formula: "charged", Value: charged.String(),
+		{What: "otherSourcesUnspent", Rule: rule.ID, Formula: "otherSources − otherSourcesUsed", Value: unspent.String()},
+		{What: "charged", Rule: rule.ID, Formula: "spending − otherSourcesUsed", Value: charged.String()},
+		{What: "allocation", Rule: rule.ID, Formula: "charged", Value: charged.String(),
 			Note: "the shortfall is met from management expenses"},
-		{Step: "closing", Rule: rule.ID, Value: "0.00", Note: "the 1989 rule keeps no carry-forward"},
-		{Step: "deductible", Value: "not computed", Note: "no deduction rule for this year in the reference: not computed"},
+		{What: "closing", Rule: rule.ID, Value: "0.00", Note: "the 1989 rule keeps no carry-forward"},
+		{What: "deductible", Value: "not computed", Note: "no deduction rule for this year in the reference: not computed"},
 	}
 	return r, true
 }

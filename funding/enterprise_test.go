@@ -401,7 +401,7 @@ func TestSOEFundsProperties(t *testing.T) {
 			}
 			steps := map[string]bool{}
 			for _, s := range r.Trace {
-				steps[s.Step] = true
+				steps[s.What] = true
 			}
 			for _, k := range []string{"on", "opening", "allocation", "charged", "closing", "deductible"} {
 				assert.True(t, steps[k], "trace step %q", k)
@@ -561,9 +561,9 @@ func TestEnterpriseTraceCitesRules(t *testing.T) {
 	np, err := funding.NonPublicDeduction(2024, funding.MustParseMoney("1000000"), funding.MustParseMoney("12000"),
 		funding.NonPublicPolicy{Jurisdiction: "成都市", ProvisionRate: funding.MustParseRate("0.5%")})
 	require.NoError(t, err)
-	steps := map[string]funding.FundStep{}
+	steps := map[string]funding.Step{}
 	for _, s := range np.Trace {
-		steps[s.Step] = s
+		steps[s.What] = s
 	}
 	for _, k := range []string{"cap", "deductible", "nonDeductible", "provision"} {
 		require.Contains(t, steps, k)
@@ -576,21 +576,21 @@ func TestEnterpriseTraceCitesRules(t *testing.T) {
 	soe, err := funding.SOEFunds([]funding.SOEYear{{Year: 2020, PriorPayroll: funding.MustParseMoney("1000000"), Payroll: funding.MustParseMoney("1000000"), Opening: entMoneyPtr("20000.01")}}, funding.SOEPolicy{})
 	require.NoError(t, err)
 	for _, s := range soe[0].Trace {
-		if s.Step == "on" || s.Step == "opening" {
+		if s.What == "on" || s.What == "opening" {
 			continue
 		}
-		assert.NotEmpty(t, s.Rule, s.Step)
+		assert.NotEmpty(t, s.Rule, s.What)
 	}
 	assert.Equal(t, "true", entStep(soe[0].Trace, "stop").Value)
 	assert.Equal(t, "20000", entStep(soe[0].Trace, "stop").Exact)
 	assert.Equal(t, funding.RuleSOECarryStop, entStep(soe[0].Trace, "allocation").Rule)
 }
 
-func entStep(trace []funding.FundStep, name string) funding.FundStep {
+func entStep(trace []funding.Step, name string) funding.Step {
 	for _, s := range trace {
-		if s.Step == name {
+		if s.What == name {
 			return s
 		}
 	}
-	return funding.FundStep{}
+	return funding.Step{}
 }

@@ -19,7 +19,7 @@ func ExampleNonPublicDeduction() {
 	}
 	fmt.Println(r.Rule, "cap", r.Cap, "deductible", r.Deductible, "not deductible", r.NonDeductible)
 	for _, s := range r.Trace[1:] {
-		line := fmt.Sprintf("%s %s = %s = %s", s.Rule, s.Step, s.Formula, s.Value)
+		line := fmt.Sprintf("%s %s = %s = %s", s.Rule, s.What, s.Formula, s.Value)
 		if s.Rounding != nil {
 			line += fmt.Sprintf(" (exact %s, %s)", s.Exact, s.Rounding)
 		}

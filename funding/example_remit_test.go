@@ -30,7 +30,7 @@ func ExampleRemit() {
 	}
 	fmt.Println("kept", r.Remainder)
 	last := r.Trace[len(r.Trace)-2]
-	fmt.Println(last.Step, last.Exact, "→", last.Value)
+	fmt.Println(last.What, last.Exact, "→", last.Value)
 	// Output:
 	// DUES-REMIT-CENTRE-5PCT remit 中共中央组织部 5% of 123456.78 = 6172.84 due 2025-04-30
 	// DUES-LUMP-CENTRE lump_sum 中共中央组织部 100% of 5000.00 = 5000.00 no due date in the source

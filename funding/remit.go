@@ -104,9 +104,9 @@ type RemitResult struct {
 	Lines     []RemitLine `json:"lines"`
 	// Remainder is what the collecting organization keeps, including any
 	// rounding residue of the lines.
-	Remainder Money      `json:"remainder"`
-	Rounding  Rounding   `json:"rounding"`
-	Trace     []FundStep `json:"trace"`
+	Remainder Money    `json:"remainder"`
+	Rounding  Rounding `json:"rounding"`
+	Trace     []Step   `json:"trace"`
 }
 
 // Remit splits a year's collected dues by policy. The shares in force on 31
@@ -244,7 +244,7 @@ func Remit(collected Money, lumpSums Money, policy RemitPolicy, year int) (Remit
 	}
 
 	res := RemitResult{Year: year, Policy: policy.Name, Collected: collected, LumpSums: lumpSums, Rounding: rnd}
-	res.Trace = append(res.Trace, FundStep{Step: "on", Value: on.String(), Note: "shares in force on 31 December of the collection year"})
+	res.Trace = append(res.Trace, Step{What: "on", Value: on.String(), Note: "shares in force on 31 December of the collection year"})
 	remaining := collected
 	exactKept := collected.Decimal()
 	residue := decimal.Zero
@@ -259,7 +259,7 @@ func Remit(collected Money, lumpSums Money, policy RemitPolicy, year int) (Remit
 		if err != nil {
 			return RemitResult{}, &FundsError{Func: f.fn, Path: "policy.shares[" + strconv.Itoa(c.i) + "]", Value: s.ID, Err: err}
 		}
-		step := FundStep{Step: "lines[" + strconv.Itoa(len(res.Lines)) + "]", Rule: s.ID, Formula: "base × share",
+		step := Step{What: "lines[" + strconv.Itoa(len(res.Lines)) + "]", Rule: s.ID, Formula: "base × share",
 			Inputs: map[string]string{"base": base.String(), "baseKind": s.Base.String(), "share": s.Rate.Percent()},
 			Exact:  exact.String(), Rounding: ptrRounding(rnd)}
 		if amt.Cmp(remaining) > 0 {
@@ -277,7 +277,7 @@ func Remit(collected Money, lumpSums Money, policy RemitPolicy, year int) (Remit
 		res.Trace = append(res.Trace, step)
 	}
 	res.Remainder = remaining
-	res.Trace = append(res.Trace, FundStep{Step: "remainder", Formula: "collected − Σ lines",
+	res.Trace = append(res.Trace, Step{What: "remainder", Formula: "collected − Σ lines",
 		Inputs: map[string]string{"collected": collected.String()},
 		Exact:  exactKept.String(), Value: remaining.String(),
 		Note: "kept by the collecting organization; it absorbs the rounding residue of the lines (" + residue.String() + " 元)"})
@@ -286,7 +286,7 @@ func Remit(collected Money, lumpSums Money, policy RemitPolicy, year int) (Remit
 			To: lump.To, Kind: LumpToCentre, Rule: lump.ID, Source: lump.Source, Share: lump.Rate, Base: OfTotal,
 			BaseAmount: lumpSums, Exact: lumpSums.Decimal().String(), Amount: lumpSums, Due: dueDate(year, lump.DueMonth),
 		})
-		res.Trace = append(res.Trace, FundStep{Step: "lines[" + strconv.Itoa(len(res.Lines)-1) + "]", Rule: lump.ID, Formula: "lumpSums",
+		res.Trace = append(res.Trace, Step{What: "lines[" + strconv.Itoa(len(res.Lines)-1) + "]", Rule: lump.ID, Formula: "lumpSums",
 			Inputs: map[string]string{"lumpSums": lumpSums.String()}, Value: lumpSums.String(),
 			Note: "voluntary lump sums of 1000 元 or more go entirely to the Centre, apart from the branch dues"})
 	}
