@@ -421,3 +421,15 @@ func ExampleParseRole() {
 	fmt.Println(r, r.Label(), r.IsCommitteeSeat())
 	// Output: group_leader 党小组长 false
 }
+
+func ExampleTree_DomainTops() {
+	tree := exampleTree()
+	for _, id := range tree.DomainTops(orgmodel.Community) {
+		o, _ := tree.Org(id)
+		fmt.Println(o.Name, tree.IsDomainTop(id))
+	}
+	fmt.Println(tree.IsDomainTop(exampleID("g1")))
+	// Output:
+	// 示例社区党委 true
+	// false
+}

@@ -350,3 +350,32 @@ func (t *Tree) Records() Records {
 	r.Grids = slices.Clone(t.grids)
 	return r
 }
+
+// IsDomainTop reports whether the organization with this ID is the top of
+// its domain: a root, or an organization whose parent works in another
+// domain. A village's or community's own party organization is the top of
+// its domain; its grid branches and party groups are not. It reports false
+// for an unknown ID.
+func (t *Tree) IsDomainTop(id uuid.UUID) bool {
+	p, ok := t.index[id]
+	return ok && t.isDomainTop(p)
+}
+
+func (t *Tree) isDomainTop(p int32) bool {
+	q := t.parent[p]
+	return q < 0 || t.orgs[q].Domain != t.orgs[p].Domain
+}
+
+// DomainTops returns, in tree order, the IDs of the organizations of domain
+// d that are the top of their domain (see [Tree.IsDomainTop]): one per
+// village, per community, per enterprise with its own organization. Counting
+// them answers "how many villages have a party organization".
+func (t *Tree) DomainTops(d Domain) []uuid.UUID {
+	var out []uuid.UUID
+	for p := range t.orgs {
+		if t.orgs[p].Domain == d && t.isDomainTop(int32(p)) {
+			out = append(out, t.orgs[p].ID)
+		}
+	}
+	return out
+}

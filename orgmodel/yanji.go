@@ -864,9 +864,9 @@ func YanjiFigures(t *Tree) []YanjiFigure {
 			}
 		case o.Kind == WorkCommittee && o.Domain == Park:
 			parks++
-		case o.Domain == Community && yjTop(t, o):
+		case o.Domain == Community && t.IsDomainTop(o.ID):
 			communities++
-		case o.Domain == Village && yjTop(t, o):
+		case o.Domain == Village && t.IsDomainTop(o.ID):
 			villages++
 		}
 	}
@@ -922,16 +922,6 @@ func YanjiFigures(t *Tree) []YanjiFigure {
 			Note: "“30余” is more than 30: a lower bound"},
 		{Key: "dispatched_cadres", Label: "第一书记和党建指导员（贫困村）", Article: "16", Section: "§4", Min: 16, Exact: true, Model: dispatched},
 	}
-}
-
-// yjTop reports whether o's parent is outside o's domain (or o is a root).
-func yjTop(t *Tree, o Org) bool {
-	p, ok := t.Parent(o.ID)
-	if !ok {
-		return true
-	}
-	po, _ := t.Org(p)
-	return po.Domain != o.Domain
 }
 
 // yjHasOneFour reports whether the street work committee id has the four

@@ -49,19 +49,12 @@ func (c yanjiCity) org(t *testing.T, key string) orgmodel.Org {
 	return o
 }
 
-// tops returns the organizations of domain d whose parent is outside d, in
-// tree order: one per community or village.
+// tops returns the organizations of domain d that are the top of their
+// domain, in tree order: one per community or village.
 func (c yanjiCity) tops(d orgmodel.Domain) []orgmodel.Org {
 	var out []orgmodel.Org
-	for _, o := range c.tree.All() {
-		if o.Domain != d {
-			continue
-		}
-		if p, ok := c.tree.Parent(o.ID); ok {
-			if po, _ := c.tree.Org(p); po.Domain == d {
-				continue
-			}
-		}
+	for _, id := range c.tree.DomainTops(d) {
+		o, _ := c.tree.Org(id)
 		out = append(out, o)
 	}
 	return out

@@ -1,15 +1,18 @@
 // Command yanji builds the reference city, 延吉市 (Yanji), from
 // [orgmodel.Yanji] and prints a report of it: organizations by kind and by
 // domain, per-street totals, the article's figures beside the model's, the
-// share of 一肩挑 villages, the rotating chairs of the street 联席会, and the
-// validation findings under [orgmodel.YanjiRules], grouped by severity.
+// share of 一肩挑 villages, the rotating chairs of the street 联席会, the
+// validation findings under [orgmodel.YanjiRules], grouped by severity, and
+// the city's yearly funding budget under [funding.YanjiStandards], by
+// street, township and park, with the standards used and their sources.
 //
 // Usage:
 //
 //	go run ./examples/yanji [-date 2025-06-30]
 //
 // The -date flag sets the report date (chairs in office, posts held, terms
-// due); its default makes the output reproducible. The exit code is 0 when
+// due; the budget is for its year, with the standards in force and the
+// posts held on it); its default makes the output reproducible. The exit code is 0 when
 // the report is printed, whatever the findings; 2 for bad arguments; 1 when
 // the report cannot be built or written.
 //
@@ -24,8 +27,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/google/uuid"
 )
@@ -38,12 +43,16 @@ func main() {
 }
 
 // city is what every section reads: the records, the tree built from them,
-// the report date and the validation report as of that date.
+// the report date, the validation report as of that date, and the budget
+// for its year.
 type city struct {
 	recs   orgmodel.Records
 	tree   *orgmodel.Tree
 	asOf   dangjian.Date
 	report orgmodel.Report
+	// standards are the funding standards the budget applies.
+	standards funding.Standards
+	budget    funding.BudgetResult
 }
 
 // section is one part of the report. Later parts (funding, assessment) are
@@ -60,6 +69,7 @@ var sections = []section{
 	{"一肩挑 Village secretaries who also direct the villagers' committee", printYiJianTiao},
 	{"联席会轮值主席 Rotating chairs of the street joint conferences", printChairs},
 	{"检查结果 Findings", printFindings},
+	{"经费 Funding budget", printBudget},
 }
 
 // run is the program: it parses args, builds and validates the city, and
@@ -114,7 +124,12 @@ func build(asOf dangjian.Date) (*city, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &city{recs: recs, tree: tree, asOf: asOf, report: report}, nil
+	standards := funding.YanjiStandards()
+	budget, err := funding.Budget(tree, standards, asOf.Year(), funding.BudgetOptions{AsOf: asOf})
+	if err != nil {
+		return nil, err
+	}
+	return &city{recs: recs, tree: tree, asOf: asOf, report: report, standards: standards, budget: budget}, nil
 }
 
 // printOrgs prints the counts of organizations by kind and by domain.
@@ -190,19 +205,12 @@ func printFigures(w io.Writer, c *city) {
 	}
 }
 
-// tops returns the organizations of domain d whose parent is outside d:
-// one per community or village.
+// tops returns the organizations of domain d that are the top of their
+// domain: one per community or village.
 func tops(t *orgmodel.Tree, d orgmodel.Domain) []orgmodel.Org {
 	var out []orgmodel.Org
-	for _, o := range t.All() {
-		if o.Domain != d {
-			continue
-		}
-		if p, ok := t.Parent(o.ID); ok {
-			if po, _ := t.Org(p); po.Domain == d {
-				continue
-			}
-		}
+	for _, id := range t.DomainTops(d) {
+		o, _ := t.Org(id)
 		out = append(out, o)
 	}
 	return out
@@ -278,4 +286,78 @@ func printFindings(w io.Writer, c *city) {
 			}
 		}
 	}
+}
+
+// printBudget prints the city's yearly budget under the Yanji standards:
+// the standards used and their sources, what was not budgeted, the totals
+// of each street, township and park, the city's total by item, and the
+// readings the budget rests on.
+func printBudget(w io.Writer, c *city) {
+	b := c.budget
+	fmt.Fprintf(w, "standards %s (%s); budget year %d, standards in force and posts held on %s; %s\n",
+		b.Standards, c.standards.Jurisdiction, b.Year, b.AsOf, b.Rounding)
+	fmt.Fprintln(w, "标准 standards used:")
+	var sources []dangjian.Source
+	for _, s := range b.Used {
+		flags := ""
+		if s.Average {
+			flags = " (average)"
+		}
+		fmt.Fprintf(w, "  %-28s %10s %-18s %s%s\n", s.ID, s.Amount, s.Per, s.Code.Label(), flags)
+		fmt.Fprintf(w, "  %-28s “%s” — %s\n", "", s.Text, s.Source)
+		if !slices.Contains(sources, s.Source) {
+			sources = append(sources, s.Source)
+		}
+	}
+	for _, src := range sources {
+		fmt.Fprintf(w, "  source %s: %s\n", src, src.Note)
+	}
+	fmt.Fprintln(w, "未列入 not budgeted:")
+	for _, o := range b.Omitted {
+		amount := ""
+		if s, ok := c.standards.ByID(o.Rule); ok {
+			amount = s.Amount.String()
+			if s.LowerBound {
+				amount += "余"
+			}
+		}
+		fmt.Fprintf(w, "  %-28s %12s %s: %s\n", o.Rule, amount, o.Code.Label(), o.Reason)
+	}
+	fmt.Fprintln(w, "按单位 by street, township and park:")
+	fmt.Fprintf(w, "  %-14s %8s %11s %8s %5s %13s  %s\n", "code", "villages", "communities", "branches", "lines", "amount", "name")
+	for _, root := range c.tree.Roots() {
+		for _, id := range c.tree.Children(root) {
+			st, _ := b.Total(id)
+			if st.Lines == 0 {
+				continue
+			}
+			o, _ := c.tree.Org(id)
+			printUnit(w, o.Code, o.Name, st)
+		}
+	}
+	g, err := b.GrandTotal()
+	if err != nil {
+		fmt.Fprintf(w, "  total: %v\n", err)
+		return
+	}
+	printUnit(w, "all", "全市合计", g)
+	fmt.Fprintln(w, "按项目 by item:")
+	for _, ia := range g.ByItem {
+		fmt.Fprintf(w, "  %-30s %5d %13s  %s\n", ia.Code, ia.Lines, ia.Amount, ia.Code.Label())
+	}
+	fmt.Fprintln(w, "假设 assumptions:")
+	for _, a := range b.Assumptions {
+		fmt.Fprintf(w, "  - %s\n", a)
+	}
+}
+
+// printUnit prints one row of the budget by unit: the villages,
+// communities and branches priced beneath it, its lines and its total.
+func printUnit(w io.Writer, code, name string, st funding.Subtotal) {
+	lines := map[funding.ItemCode]int{}
+	for _, ia := range st.ByItem {
+		lines[ia.Code] = ia.Lines
+	}
+	fmt.Fprintf(w, "  %-14s %8d %11d %8d %5d %13s  %s\n", code, lines[funding.VillageOperatingFunds], lines[funding.CommunityWorkFunds],
+		lines[funding.NonPublicWorkFunds]+lines[funding.DispatchedBranchWorkFunds], st.Lines, st.Amount, name)
 }

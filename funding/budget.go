@@ -1,0 +1,522 @@
+package funding
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/enum"
+	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/google/uuid"
+)
+
+// QuantitySource says where a budget line's quantity comes from.
+//
+// The zero value is [QuantityUnknown].
+type QuantitySource uint8
+
+const (
+	QuantityUnknown QuantitySource = iota // not set
+	QuantityPerUnit                       // 每单位一份: one per village, community or branch
+	QuantityPosts                         // 任职记录: counted from the posts recorded in the tree
+	QuantityDefault                       // 默认值: no post recorded; the option's default
+	QuantityOption                        // 调用方指定: fixed by the caller's option
+)
+
+var quantitySourceTable = enum.New("QuantitySource",
+	[]string{"", "per_unit", "posts", "default", "option"},
+	[]string{"", "每单位一份", "任职记录", "默认值", "调用方指定"}, nil)
+
+// String returns the stable English code.
+func (v QuantitySource) String() string { return quantitySourceTable.Code(int(v)) }
+
+// Label returns the Chinese label.
+func (v QuantitySource) Label() string { return quantitySourceTable.Label(int(v)) }
+
+// IsValid reports whether v is one of the defined values.
+func (v QuantitySource) IsValid() bool { return quantitySourceTable.Valid(int(v)) }
+
+// MarshalText encodes the English code.
+func (v QuantitySource) MarshalText() ([]byte, error) {
+	return quantitySourceTable.Marshal("funding", int(v))
+}
+
+// UnmarshalText accepts the English code or the Chinese label.
+func (v *QuantitySource) UnmarshalText(b []byte) error {
+	x, err := quantitySourceTable.Unmarshal("funding", b)
+	if err == nil {
+		*v = QuantitySource(x)
+	}
+	return err
+}
+
+// DefaultVillageCadres and DefaultCommunityMembers are the counts [Budget]
+// uses for a village or community that records no post of the kind (see
+// [BudgetOptions]). Neither is a rule: the reference counts 3–5 paid
+// people per village (村干部基本报酬, reported), of whom 4 other than the
+// secretary is the top; no count of community “两委” members is given
+// anywhere, and 5 is this library's assumption. Budgets that use them say
+// so in their lines (QuantityDefault).
+const (
+	DefaultVillageCadres    = 4
+	DefaultCommunityMembers = 5
+)
+
+// BudgetOptions tune [Budget]. The zero value asks for the defaults
+// described on each field.
+type BudgetOptions struct {
+	// AsOf is the day the standards in force and the posts held are read
+	// on; zero: 1 January of the budget year.
+	AsOf dangjian.Date `json:"asOf,omitempty"`
+	// VillageCadres fixes the number of other village cadres (其他村干部)
+	// paid per village. Zero: counted per village from the posts recorded
+	// on the date, as the distinct holders of the village organization's
+	// committee seats and of posts in its villagers' committee, less the
+	// secretary; a village with none recorded gets VillageCadresDefault.
+	VillageCadres int `json:"villageCadres,omitempty"`
+	// VillageCadresDefault is the count for a village with no other cadre
+	// recorded; zero: [DefaultVillageCadres].
+	VillageCadresDefault int `json:"villageCadresDefault,omitempty"`
+	// CommunityMembers fixes the number of community “两委” members paid
+	// per community. Zero: counted per community from the posts recorded
+	// on the date, as the distinct holders of the community organization's
+	// committee seats and of posts in its residents' committee; a
+	// community with none recorded gets CommunityMembersDefault.
+	CommunityMembers int `json:"communityMembers,omitempty"`
+	// CommunityMembersDefault is the count for a community with no post
+	// recorded; zero: [DefaultCommunityMembers].
+	CommunityMembersDefault int `json:"communityMembersDefault,omitempty"`
+	// DispatchedBranches are the branches that are 派驻党支部 (dispatched
+	// branches): the tree records no such attribute, so the caller lists
+	// them. Each must be a branch of the tree (of any branch kind). A
+	// dispatched branch gets the dispatched-branch standard instead of the
+	// non-public branch standard.
+	DispatchedBranches []uuid.UUID `json:"dispatchedBranches,omitempty"`
+}
+
+// BudgetLine is one line of a budget: one standard applied to one
+// organization. Amount = UnitAmount × Quantity × Periods, exactly.
+type BudgetLine struct {
+	Org  uuid.UUID `json:"org"`
+	Path string    `json:"path"`
+	Code ItemCode  `json:"code"`
+	// Rule is the ID of the standard applied.
+	Rule string `json:"rule"`
+	// Quantity counts villages, communities, branches (1 each) or people.
+	Quantity       int64          `json:"quantity"`
+	QuantitySource QuantitySource `json:"quantitySource"`
+	// Periods is how many times the unit amount falls in the year: 12 for
+	// a monthly standard, 1 otherwise.
+	Periods    int64 `json:"periods"`
+	UnitAmount Money `json:"unitAmount"`
+	Amount     Money `json:"amount"`
+	// Average marks a line priced at an average standard (平均): the
+	// units' actual amounts may differ, the total is what the average
+	// implies.
+	Average bool `json:"average,omitempty"`
+}
+
+// ItemAmount is the total of one item code.
+type ItemAmount struct {
+	Code   ItemCode `json:"code"`
+	Lines  int      `json:"lines"`
+	Amount Money    `json:"amount"`
+}
+
+// Subtotal is the total of the lines of a subtree, by item code.
+type Subtotal struct {
+	// Org is the subtree's root; uuid.Nil for the whole budget.
+	Org    uuid.UUID    `json:"org"`
+	Lines  int          `json:"lines"`
+	Amount Money        `json:"amount"`
+	ByItem []ItemAmount `json:"byItem"`
+}
+
+// BudgetOmission is a standard of the set, or an item the budget knows,
+// that gave no line, and why.
+type BudgetOmission struct {
+	Code   ItemCode `json:"code"`
+	Rule   string   `json:"rule,omitempty"`
+	Reason string   `json:"reason"`
+}
+
+// BudgetResult is a yearly budget over a tree: its lines in a fixed order,
+// the standards used, what was left out and why, and the assumptions made.
+// Nothing in a budget is rounded: every line is a whole multiple of its
+// standard's amount.
+//
+// A BudgetResult is safe for concurrent use: its methods only read. Its
+// subtree totals ([BudgetResult.Total]) are indexed when [Budget] builds
+// it; a result decoded from JSON has its lines but no index.
+type BudgetResult struct {
+	Year      int           `json:"year"`
+	AsOf      dangjian.Date `json:"asOf"`
+	Standards string        `json:"standards"`
+	// Used are the standards that gave lines, in set order.
+	Used []Standard `json:"used"`
+	// Lines are in the tree's pre-order, item codes in code order within
+	// an organization.
+	Lines []BudgetLine `json:"lines"`
+	// Omitted lists standards not budgeted (totals, standards not in
+	// force) and items with no standard.
+	Omitted []BudgetOmission `json:"omitted,omitempty"`
+	// Assumptions are the readings the budget rests on.
+	Assumptions []string `json:"assumptions"`
+	// Rounding says that nothing was rounded.
+	Rounding string `json:"rounding"`
+	// Amount is the total of every line.
+	Amount Money `json:"amount"`
+
+	tree   *orgmodel.Tree
+	totals map[uuid.UUID]*subtotalAcc
+}
+
+type subtotalAcc struct {
+	lines  int
+	amount Money
+	byItem map[ItemCode]*ItemAmount
+}
+
+// ErrBadBudget is wrapped by the errors of [Budget].
+var ErrBadBudget = errors.New("bad budget input")
+
+// budgetItem is an item Budget prices, with the bases it accepts.
+type budgetItem struct {
+	code ItemCode
+	pers []Per
+}
+
+// budgetItems are the items Budget prices, in line order. The table is
+// read-only.
+var budgetItems = []budgetItem{
+	{VillageOperatingFunds, []Per{PerVillageYear}},
+	{VillageSecretaryPay, []Per{PerPersonYear, PerPersonMonth}},
+	{VillageCadrePay, []Per{PerPersonYear, PerPersonMonth}},
+	{RegionalPartyBuildingFunds, []Per{PerCommunityYear}},
+	{CommunityWorkFunds, []Per{PerCommunityYear}},
+	{CommunityCommitteePay, []Per{PerPersonYear, PerPersonMonth}},
+	{NonPublicWorkFunds, []Per{PerBranch}},
+	{DispatchedBranchWorkFunds, []Per{PerDispatchedBranch, PerBranch}},
+}
+
+// Budget applies the standards of s in force on the budget date (opts.AsOf,
+// or 1 January of year) to the tree t and returns the yearly budget for
+// year, line by line, in the tree's pre-order and, within an organization,
+// in item-code order; the same inputs give the same result:
+//
+//   - for each village (the top organization of a village: an
+//     organization in domain [orgmodel.Village] whose parent is not), its
+//     operating funds (one), its secretary's pay (one) and the pay of its
+//     other cadres (see [BudgetOptions.VillageCadres]);
+//   - for each community (likewise, domain [orgmodel.Community]), its
+//     regional party-building funds and work funds (one each) and the pay
+//     of its “两委” members (see [BudgetOptions.CommunityMembers]), a
+//     monthly standard counting 12 months;
+//   - for each branch (any branch kind) in domain
+//     [orgmodel.NonPublicEnterprise], the non-public work funds; for each
+//     dispatched branch named in the options, the dispatched-branch funds
+//     instead.
+//
+// A standard is applied once per organization per year; the per-branch
+// standards, whose period no source states, are applied once a year too,
+// and the result's assumptions say so. Totals over a period (红领津贴,
+// investments) and standards not in force are listed in Omitted, not
+// budgeted. Nothing is rounded.
+//
+// It returns an error listing every problem: a nil tree, a year outside
+// 1..9999, negative counts, dispatched branches that are not branches of
+// the tree, a set that fails [Standards.Check], a standard whose basis
+// does not fit its item (a village fund per person), or an overflow.
+func Budget(t *orgmodel.Tree, s Standards, year int, opts BudgetOptions) (BudgetResult, error) {
+	p := paramErrs{sentinel: ErrBadBudget}
+	if t == nil {
+		p.add("tree", "nil", "no tree")
+	}
+	if year < 1 || year > 9999 {
+		p.add("year", fmt.Sprint(year), "must be 1..9999")
+	}
+	for _, c := range []struct {
+		name string
+		n    int
+	}{{"opts.villageCadres", opts.VillageCadres}, {"opts.villageCadresDefault", opts.VillageCadresDefault},
+		{"opts.communityMembers", opts.CommunityMembers}, {"opts.communityMembersDefault", opts.CommunityMembersDefault}} {
+		if c.n < 0 {
+			p.add(c.name, fmt.Sprint(c.n), "must not be negative")
+		}
+	}
+	dispatched := map[uuid.UUID]bool{}
+	for i, id := range opts.DispatchedBranches {
+		if t == nil {
+			break
+		}
+		o, ok := t.Org(id)
+		switch {
+		case !ok:
+			p.add(fmt.Sprintf("opts.dispatchedBranches[%d]", i), id.String(), "not in the tree")
+		case !o.Kind.IsBranch():
+			p.add(fmt.Sprintf("opts.dispatchedBranches[%d]", i), id.String(), fmt.Sprintf("%s is a %s, not a branch", o.Name, o.Kind))
+		default:
+			dispatched[id] = true
+		}
+	}
+	p.addErr(s.Check())
+	if err := p.err(); err != nil {
+		return BudgetResult{}, err
+	}
+
+	asOf := opts.AsOf
+	if asOf.IsZero() {
+		asOf = dangjian.NewDate(year, 1, 1)
+	}
+	res := BudgetResult{Year: year, AsOf: asOf, Standards: s.Name, Used: []Standard{}, Lines: []BudgetLine{},
+		Rounding: "none: every line is a whole multiple of its standard's amount", tree: t,
+		totals: map[uuid.UUID]*subtotalAcc{}}
+
+	// The standards in force, by item, checked against the bases they may have.
+	std := map[ItemCode]Standard{}
+	var missing []BudgetOmission
+	for _, bi := range budgetItems {
+		it, ok := s.Item(bi.code, asOf)
+		if !ok {
+			missing = append(missing, BudgetOmission{Code: bi.code, Reason: "no standard in force on " + asOf.String()})
+			continue
+		}
+		if !slices.Contains(bi.pers, it.Per) {
+			p.add(fmt.Sprintf("standards.items (%q).per", it.ID), it.Per.String(), fmt.Sprintf("does not fit %s in a budget", bi.code))
+			continue
+		}
+		std[bi.code] = it
+	}
+	if err := p.err(); err != nil {
+		return BudgetResult{}, err
+	}
+
+	// Bodies linked to each organization: villagers' and residents'
+	// committees.
+	bodies := map[uuid.UUID][]orgmodel.Body{}
+	for _, b := range t.Bodies(uuid.Nil) {
+		if b.Kind == orgmodel.VillagersCommittee || b.Kind == orgmodel.ResidentsCommittee {
+			bodies[b.Org] = append(bodies[b.Org], b)
+		}
+	}
+	used := map[string]bool{}
+	add := func(o orgmodel.Org, code ItemCode, qty int64, src QuantitySource) {
+		it, ok := std[code]
+		if !ok || len(p.errs) > 0 {
+			return
+		}
+		periods := it.Per.perYear()
+		amount, err := it.Amount.MulInt(qty)
+		if err == nil {
+			amount, err = amount.MulInt(periods)
+		}
+		if err != nil {
+			p.addErr(fmt.Errorf("funding: Budget: %s %s: %w", o.Name, code, err))
+			return
+		}
+		res.Lines = append(res.Lines, BudgetLine{Org: o.ID, Path: t.PathString(o.ID), Code: code, Rule: it.ID,
+			Quantity: qty, QuantitySource: src, Periods: periods, UnitAmount: it.Amount, Amount: amount, Average: it.Average})
+		used[it.ID] = true
+	}
+	count := func(fixed, def int, recorded int64) (int64, QuantitySource) {
+		switch {
+		case fixed > 0:
+			return int64(fixed), QuantityOption
+		case recorded > 0:
+			return recorded, QuantityPosts
+		}
+		return int64(def), QuantityDefault
+	}
+	villageDefault := cmpOr(opts.VillageCadresDefault, DefaultVillageCadres)
+	communityDefault := cmpOr(opts.CommunityMembersDefault, DefaultCommunityMembers)
+	for _, o := range t.All() {
+		switch {
+		case o.Domain == orgmodel.Village && t.IsDomainTop(o.ID):
+			add(o, VillageOperatingFunds, 1, QuantityPerUnit)
+			add(o, VillageSecretaryPay, 1, QuantityPerUnit)
+			holders, sec := committeeHolders(t, o.ID, bodies[o.ID], asOf)
+			others := int64(len(holders))
+			if sec != uuid.Nil && holders[sec] {
+				others--
+			}
+			n, src := count(opts.VillageCadres, villageDefault, others)
+			add(o, VillageCadrePay, n, src)
+		case o.Domain == orgmodel.Community && t.IsDomainTop(o.ID):
+			add(o, RegionalPartyBuildingFunds, 1, QuantityPerUnit)
+			add(o, CommunityWorkFunds, 1, QuantityPerUnit)
+			holders, _ := committeeHolders(t, o.ID, bodies[o.ID], asOf)
+			n, src := count(opts.CommunityMembers, communityDefault, int64(len(holders)))
+			add(o, CommunityCommitteePay, n, src)
+		}
+		if o.Kind.IsBranch() {
+			switch {
+			case dispatched[o.ID]:
+				add(o, DispatchedBranchWorkFunds, 1, QuantityPerUnit)
+			case o.Domain == orgmodel.NonPublicEnterprise:
+				add(o, NonPublicWorkFunds, 1, QuantityPerUnit)
+			}
+		}
+	}
+	if err := p.err(); err != nil {
+		return BudgetResult{}, err
+	}
+	for _, it := range s.Items {
+		switch {
+		case used[it.ID]:
+			res.Used = append(res.Used, it)
+		case it.Per.IsTotal():
+			res.Omitted = append(res.Omitted, BudgetOmission{Code: it.Code, Rule: it.ID, Reason: "a total over a period, not a per-unit standard"})
+		case !it.Period.Contains(asOf):
+			res.Omitted = append(res.Omitted, BudgetOmission{Code: it.Code, Rule: it.ID, Reason: "not in force on " + asOf.String()})
+		case !slices.ContainsFunc(budgetItems, func(b budgetItem) bool { return b.code == it.Code }):
+			res.Omitted = append(res.Omitted, BudgetOmission{Code: it.Code, Rule: it.ID, Reason: "not an item a budget over the tree prices"})
+		default:
+			res.Omitted = append(res.Omitted, BudgetOmission{Code: it.Code, Rule: it.ID, Reason: "in force, but nothing in the tree it applies to"})
+		}
+	}
+	res.Omitted = append(res.Omitted, missing...)
+	res.Assumptions = budgetAssumptions(std)
+	if err := res.index(); err != nil {
+		return BudgetResult{}, err
+	}
+	return res, nil
+}
+
+// budgetAssumptions lists the readings a budget with these standards rests
+// on.
+func budgetAssumptions(std map[ItemCode]Standard) []string {
+	out := []string{
+		"a village (community) is an organization of domain village (community) whose parent is not: one set of lines each, whatever lies beneath it",
+		"each standard is applied once per organization per year; a standard whose period its source does not state is read as yearly",
+	}
+	if _, ok := std[VillageOperatingFunds]; ok {
+		out = append(out, "village operating funds and village cadre pay are separate lines: whether the operating funds include the pay is not stated, so the two may overlap")
+	}
+	if _, ok := std[NonPublicWorkFunds]; ok {
+		out = append(out, "the per-branch non-public work funds go to every branch (any branch kind) of domain non_public_enterprise; the period is not stated and is read as yearly")
+	}
+	if _, ok := std[DispatchedBranchWorkFunds]; ok {
+		out = append(out, "dispatched branches (派驻党支部) are those the caller lists: the tree records no such attribute")
+	}
+	return out
+}
+
+// cmpOr returns a if it is not zero, else b.
+func cmpOr(a, b int) int {
+	if a != 0 {
+		return a
+	}
+	return b
+}
+
+// committeeHolders returns the distinct people who on d hold a committee
+// seat of org or a post in one of its villagers' or residents'
+// committees, and the secretary of org (uuid.Nil if none).
+func committeeHolders(t *orgmodel.Tree, org uuid.UUID, bodies []orgmodel.Body, d dangjian.Date) (map[uuid.UUID]bool, uuid.UUID) {
+	holders := map[uuid.UUID]bool{}
+	for _, p := range t.Posts(org) {
+		if p.Role.IsCommitteeSeat() && p.ActiveOn(d) {
+			holders[p.Person] = true
+		}
+	}
+	for _, b := range bodies {
+		for _, p := range t.Posts(b.ID) {
+			switch p.Role {
+			case orgmodel.VillagersDirector, orgmodel.ResidentsDirector, orgmodel.BodyMember:
+				if p.ActiveOn(d) {
+					holders[p.Person] = true
+				}
+			}
+		}
+	}
+	sec, _ := t.Holder(org, orgmodel.Secretary, d)
+	return holders, sec
+}
+
+// index adds up the lines into the subtree totals of every organization
+// with a line and each of its ancestors, and the grand total.
+func (r *BudgetResult) index() error {
+	var total Money
+	for _, l := range r.Lines {
+		var err error
+		if total, err = total.Add(l.Amount); err != nil {
+			return fmt.Errorf("funding: Budget: total: %w", err)
+		}
+		for _, id := range append([]uuid.UUID{l.Org}, r.tree.Ancestors(l.Org)...) {
+			acc := r.totals[id]
+			if acc == nil {
+				acc = &subtotalAcc{byItem: map[ItemCode]*ItemAmount{}}
+				r.totals[id] = acc
+			}
+			if acc.amount, err = acc.amount.Add(l.Amount); err != nil {
+				return fmt.Errorf("funding: Budget: total: %w", err)
+			}
+			acc.lines++
+			ia := acc.byItem[l.Code]
+			if ia == nil {
+				ia = &ItemAmount{Code: l.Code}
+				acc.byItem[l.Code] = ia
+			}
+			if ia.Amount, err = ia.Amount.Add(l.Amount); err != nil {
+				return fmt.Errorf("funding: Budget: total: %w", err)
+			}
+			ia.Lines++
+		}
+	}
+	r.Amount = total
+	return nil
+}
+
+// Total returns the total of the lines of the subtree under org (org's own
+// lines and those of every organization beneath it), by item code in code
+// order. It reports false for an organization not in the budget's tree,
+// and for a result that was not built by [Budget]. The total equals the
+// sum of those lines to the fen.
+func (r BudgetResult) Total(org uuid.UUID) (Subtotal, bool) {
+	if r.tree == nil || !r.tree.Has(org) {
+		return Subtotal{}, false
+	}
+	out := Subtotal{Org: org, ByItem: []ItemAmount{}}
+	acc := r.totals[org]
+	if acc == nil {
+		return out, true
+	}
+	out.Lines, out.Amount = acc.lines, acc.amount
+	for _, c := range ItemCodes() {
+		if ia := acc.byItem[c]; ia != nil {
+			out.ByItem = append(out.ByItem, *ia)
+		}
+	}
+	return out, true
+}
+
+// GrandTotal returns the total of every line, by item code in code order,
+// with Org uuid.Nil. It adds up the lines themselves, so it works on a
+// decoded result too, and reports [ErrOverflow] if they do not fit.
+func (r BudgetResult) GrandTotal() (Subtotal, error) {
+	out := Subtotal{ByItem: []ItemAmount{}}
+	byItem := map[ItemCode]*ItemAmount{}
+	for _, l := range r.Lines {
+		ia := byItem[l.Code]
+		if ia == nil {
+			ia = &ItemAmount{Code: l.Code}
+			byItem[l.Code] = ia
+		}
+		var err error
+		if ia.Amount, err = ia.Amount.Add(l.Amount); err != nil {
+			return Subtotal{}, err
+		}
+		if out.Amount, err = out.Amount.Add(l.Amount); err != nil {
+			return Subtotal{}, err
+		}
+		ia.Lines++
+		out.Lines++
+	}
+	for _, c := range ItemCodes() {
+		if ia := byItem[c]; ia != nil {
+			out.ByItem = append(out.ByItem, *ia)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,94 @@
+package funding_test
+
+import (
+	"fmt"
+
+	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/google/uuid"
+)
+
+func ExampleBudget() {
+	tree, err := orgmodel.Build(orgmodel.Yanji())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(res.Year, res.AsOf, res.Standards, len(res.Lines), "lines", res.Amount)
+	l := res.Lines[1]
+	fmt.Println(l.Path)
+	fmt.Println(l.Code, l.Rule, l.UnitAmount, "×", l.Quantity, l.QuantitySource, "×", l.Periods, "=", l.Amount, "average:", l.Average)
+	for _, o := range res.Omitted[:2] {
+		fmt.Println("omitted", o.Rule+":", o.Reason)
+	}
+	// Output:
+	// 2025 2025-01-01 延吉市 458 lines 53059720.00
+	// 延吉市委 / 街道一（示例）党工委 / 街道一（示例）驻街非公企业综合党委 / 示例企业02党支部
+	// non_public_work_funds YJ-NONPUBLIC-BRANCH-FUNDS 2000.00 × 1 per_unit × 1 = 2000.00 average: false
+	// omitted YJ-NONPUBLIC-DISPATCHED-FUNDS: in force, but nothing in the tree it applies to
+	// omitted YJ-NONPUBLIC-FUNDS-ISSUED: a total over a period, not a per-unit standard
+}
+
+func ExampleBudget_options() {
+	tree, _ := orgmodel.Build(orgmodel.Yanji())
+	// Three other cadres in every village, and one branch (a street's organ
+	// branch, here) treated as a dispatched branch (派驻党支部).
+	dispatched := orgmodel.YanjiID("org/street/1/admin/branch/1")
+	res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{
+		VillageCadres: 3, DispatchedBranches: []uuid.UUID{dispatched},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	village := orgmodel.YanjiID("org/village/01")
+	for _, l := range res.Lines {
+		if l.Org == dispatched || (l.Org == village && l.Code == funding.VillageCadrePay) {
+			fmt.Println(l.Code, l.Quantity, l.QuantitySource, l.Amount)
+		}
+	}
+	// Output:
+	// dispatched_branch_work_funds 1 per_unit 2000.00
+	// village_cadre_pay 3 option 66000.00
+}
+
+func ExampleBudgetResult_Total() {
+	tree, _ := orgmodel.Build(orgmodel.Yanji())
+	res, _ := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	street, _ := tree.Org(orgmodel.YanjiID("org/street/1"))
+	st, ok := res.Total(street.ID)
+	fmt.Println(street.Name, ok, st.Lines, "lines", st.Amount)
+	for _, ia := range st.ByItem {
+		fmt.Println(" ", ia.Code.Label(), ia.Lines, ia.Amount)
+	}
+	// Output:
+	// 街道一（示例）党工委 true 47 lines 6080440.00
+	//   区域化党建经费 12 600000.00
+	//   社区工作经费 12 2400000.00
+	//   社区“两委”成员薪酬 12 3058440.00
+	//   非公党组织工作经费 11 22000.00
+}
+
+func ExampleBudgetResult_GrandTotal() {
+	tree, _ := orgmodel.Build(orgmodel.Yanji())
+	res, _ := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	g, err := res.GrandTotal()
+	fmt.Println(g.Lines, g.Amount, err)
+	for _, ia := range g.ByItem {
+		fmt.Println(" ", ia.Code, ia.Lines, ia.Amount)
+	}
+	// Output:
+	// 458 53059720.00 <nil>
+	//   village_operating_funds 56 11760000.00
+	//   village_secretary_pay 56 1568000.00
+	//   village_cadre_pay 56 4158000.00
+	//   regional_party_building_funds 70 3500000.00
+	//   community_work_funds 70 14000000.00
+	//   community_committee_pay 70 17913720.00
+	//   non_public_work_funds 80 160000.00
+}

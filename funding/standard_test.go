@@ -1,0 +1,495 @@
+package funding_test
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/funding"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// updateStandards rewrites the golden files of the standards, floors,
+// ladders and budgets: go test ./funding -run 'Golden' -update-standards
+var updateStandards = flag.Bool("update-standards", false, "rewrite funding/testdata/standards and funding/testdata/budget goldens")
+
+func stdYuan(s string) funding.Money { return funding.MustParseMoney(s) }
+
+func stdDay(s string) dangjian.Date { return dangjian.MustParseDate(s) }
+
+func TestItemCodeParse(t *testing.T) {
+	tests := []struct {
+		in   string
+		want funding.ItemCode
+	}{
+		{"village_operating_funds", funding.VillageOperatingFunds},
+		{"VILLAGE_OPERATING_FUNDS", funding.VillageOperatingFunds},
+		{"村级运转经费", funding.VillageOperatingFunds},
+		{"村书记年薪", funding.VillageSecretaryPay},
+		{"其他村干部报酬", funding.VillageCadrePay},
+		{"区域化党建经费", funding.RegionalPartyBuildingFunds},
+		{"社区工作经费", funding.CommunityWorkFunds},
+		{"社区“两委”成员薪酬", funding.CommunityCommitteePay},
+		{`社区"两委"成员薪酬`, funding.CommunityCommitteePay},
+		{"非公党组织工作经费", funding.NonPublicWorkFunds},
+		{"派驻党支部工作经费", funding.DispatchedBranchWorkFunds},
+		{"红领津贴", funding.RedCollarAllowance},
+		{" red_collar_allowance ", funding.RedCollarAllowance},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := funding.ParseItemCode(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+			back, err := funding.ParseItemCode(got.Label())
+			require.NoError(t, err)
+			assert.Equal(t, got, back, "the label parses back")
+		})
+	}
+	_, err := funding.ParseItemCode("党费")
+	assert.EqualError(t, err, `funding: ParseItemCode("党费"): unknown itemcode`)
+	assert.Len(t, funding.ItemCodes(), 13)
+	for _, c := range funding.ItemCodes() {
+		assert.True(t, c.IsValid(), c.String())
+		b, err := c.MarshalText()
+		require.NoError(t, err)
+		var back funding.ItemCode
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, c, back)
+	}
+	assert.False(t, funding.ItemCodeUnknown.IsValid())
+}
+
+func TestPerParse(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    funding.Per
+		isTotal bool
+	}{
+		{"per_village_year", funding.PerVillageYear, false},
+		{"每社区每年", funding.PerCommunityYear, false},
+		{"年薪", funding.PerPersonYear, false},
+		{"月薪", funding.PerPersonMonth, false},
+		{"per_branch", funding.PerBranch, false},
+		{"每个派驻党支部", funding.PerDispatchedBranch, false},
+		{"总额", funding.TotalOverPeriod, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := funding.ParsePer(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.isTotal, got.IsTotal())
+		})
+	}
+	_, err := funding.ParsePer("每周")
+	assert.EqualError(t, err, `funding: ParsePer("每周"): unknown per`)
+}
+
+// TestYanjiStandards pins every figure of YANJI.md §5 (and the §3
+// investments) as the article gives it: its amount, basis and flags.
+func TestYanjiStandards(t *testing.T) {
+	s := funding.YanjiStandards()
+	require.NoError(t, s.Check())
+	assert.Equal(t, "延吉市", s.Name)
+	assert.Equal(t, dangjian.Period{}, s.Period, "no effective date is known")
+	article, err := os.ReadFile(filepath.Join("testdata", "standards", "yanji-article-money.txt"))
+	require.NoError(t, err)
+
+	tests := []struct {
+		id         string
+		code       funding.ItemCode
+		amount     string
+		per        funding.Per
+		years      int
+		average    bool
+		lowerBound bool
+		section    string
+	}{
+		{"YJ-VILLAGE-OPERATING-FUNDS", funding.VillageOperatingFunds, "210000", funding.PerVillageYear, 0, true, false, "加强保障"},
+		{"YJ-VILLAGE-SECRETARY-PAY", funding.VillageSecretaryPay, "28000", funding.PerPersonYear, 0, false, false, "加强保障"},
+		{"YJ-VILLAGE-CADRE-PAY", funding.VillageCadrePay, "22000", funding.PerPersonYear, 0, false, false, "加强保障"},
+		{"YJ-COMMUNITY-REGIONAL-FUNDS", funding.RegionalPartyBuildingFunds, "50000", funding.PerCommunityYear, 0, false, false, "加强保障"},
+		{"YJ-COMMUNITY-WORK-FUNDS", funding.CommunityWorkFunds, "200000", funding.PerCommunityYear, 0, false, false, "加强保障"},
+		{"YJ-COMMUNITY-COMMITTEE-PAY", funding.CommunityCommitteePay, "3310", funding.PerPersonMonth, 0, true, false, "加强保障"},
+		{"YJ-NONPUBLIC-BRANCH-FUNDS", funding.NonPublicWorkFunds, "2000", funding.PerBranch, 0, false, false, "加强保障"},
+		{"YJ-NONPUBLIC-DISPATCHED-FUNDS", funding.DispatchedBranchWorkFunds, "2000", funding.PerDispatchedBranch, 0, false, false, "加强保障"},
+		{"YJ-NONPUBLIC-FUNDS-ISSUED", funding.NonPublicWorkFunds, "5000000", funding.TotalOverPeriod, 0, false, true, "加强保障"},
+		{"YJ-RED-COLLAR-ALLOWANCE", funding.RedCollarAllowance, "3000000", funding.TotalOverPeriod, 5, false, true, "加强保障"},
+		{"YJ-VILLAGE-OFFICE-UPGRADE", funding.VillageOfficeUpgrade, "40000000", funding.TotalOverPeriod, 0, false, true, "建强阵地"},
+		{"YJ-STREET-COMMUNITY-HARDWARE", funding.StreetCommunityHardware, "4800000", funding.TotalOverPeriod, 0, false, true, "建强阵地"},
+		{"YJ-NONPUBLIC-VENUES", funding.NonPublicVenues, "30000000", funding.TotalOverPeriod, 0, false, true, "建强阵地"},
+	}
+	require.Len(t, s.Items, len(tests), "every money figure of YANJI.md §5, no more")
+	for i, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			it := s.Items[i]
+			assert.Equal(t, tt.id, it.ID)
+			assert.Equal(t, tt.code, it.Code)
+			assert.Equal(t, stdYuan(tt.amount), it.Amount)
+			assert.Equal(t, tt.per, it.Per)
+			assert.Equal(t, tt.years, it.Years)
+			assert.Equal(t, tt.average, it.Average)
+			assert.Equal(t, tt.lowerBound, it.LowerBound)
+			assert.Equal(t, tt.section, it.Source.Article)
+			assert.Equal(t, dangjian.LocalPractice, it.Source.Confidence)
+			assert.Equal(t, dangjian.Period{}, it.Period, "open period: no effective date")
+			assert.Contains(t, it.Source.Note, "not audited")
+			assert.Contains(t, it.Source.Note, "no effective date is known")
+			assert.Contains(t, string(article), it.Text, "the wording is the article's")
+			// The amount is in the wording: 21万 → 210000, 20萬 → 200000, 3310.
+			assert.True(t, amountInText(it.Amount, it.Text), "%s not in %q", it.Amount, it.Text)
+			// "X余" is a lower bound, and only those are.
+			assert.Equal(t, strings.Contains(it.Text, "余万元"), it.LowerBound)
+		})
+	}
+	t.Run("fresh copies", func(t *testing.T) {
+		a := funding.YanjiStandards()
+		a.Items[0].Amount = stdYuan("1")
+		assert.Equal(t, stdYuan("210000"), funding.YanjiStandards().Items[0].Amount)
+	})
+}
+
+// amountInText reports whether m is written in s as 万 (or 萬) or as yuan.
+func amountInText(m funding.Money, s string) bool {
+	wan := m.Decimal().Shift(-4).String()
+	return strings.Contains(s, wan+"万") || strings.Contains(s, wan+"萬") || strings.Contains(s, wan+"余万") ||
+		strings.Contains(s, m.Decimal().String()+"元")
+}
+
+// stdDated is a set with three dated versions of one item, like 山东's 9 →
+// 10.5 → 11万, and a total beside them.
+func stdDated() funding.Standards {
+	src := dangjian.Source{Doc: "测试文件", Confidence: dangjian.LocalPractice}
+	p := func(from, to string) dangjian.Period {
+		var q dangjian.Period
+		if from != "" {
+			q.From = dangjian.MustParseDate(from)
+		}
+		if to != "" {
+			q.To = dangjian.MustParseDate(to)
+		}
+		return q
+	}
+	return funding.Standards{Name: "测试", Jurisdiction: "测试县", Items: []funding.Standard{
+		{Rule: dangjian.Rule{ID: "T-2017", Period: p("2017-01-01", "2020-01-01"), Source: src}, Code: funding.VillageOperatingFunds, Amount: stdYuan("90000"), Per: funding.PerVillageYear},
+		{Rule: dangjian.Rule{ID: "T-2020", Period: p("2020-01-01", "2021-01-01"), Source: src}, Code: funding.VillageOperatingFunds, Amount: stdYuan("105000"), Per: funding.PerVillageYear},
+		{Rule: dangjian.Rule{ID: "T-2021", Period: p("2021-01-01", ""), Source: src}, Code: funding.VillageOperatingFunds, Amount: stdYuan("110000"), Per: funding.PerVillageYear},
+		{Rule: dangjian.Rule{ID: "T-TOTAL", Source: src}, Code: funding.VillageOperatingFunds, Amount: stdYuan("9000000"), Per: funding.TotalOverPeriod},
+	}}
+}
+
+func TestStandardsItem(t *testing.T) {
+	s := stdDated()
+	require.NoError(t, s.Check())
+	tests := []struct {
+		on   string
+		want string // rule ID, "" for none
+	}{
+		{"2016-12-31", ""},
+		{"2017-01-01", "T-2017"},
+		{"2019-12-31", "T-2017"},
+		{"2020-01-01", "T-2020"},
+		{"2020-12-31", "T-2020"},
+		{"2021-01-01", "T-2021"},
+		{"2099-06-30", "T-2021"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.on, func(t *testing.T) {
+			it, ok := s.Item(funding.VillageOperatingFunds, dangjian.MustParseDate(tt.on))
+			assert.Equal(t, tt.want != "", ok)
+			assert.Equal(t, tt.want, it.ID, "the total is never the per-unit standard")
+		})
+	}
+	_, ok := s.Item(funding.VillageSecretaryPay, dangjian.MustParseDate("2021-01-01"))
+	assert.False(t, ok)
+	_, ok = s.Item(funding.VillageOperatingFunds, dangjian.Date{})
+	assert.False(t, ok, "the zero date matches only open-started periods")
+	y := funding.YanjiStandards()
+	it, ok := y.Item(funding.NonPublicWorkFunds, dangjian.Date{})
+	require.True(t, ok)
+	assert.Equal(t, "YJ-NONPUBLIC-BRANCH-FUNDS", it.ID)
+
+	assert.Len(t, s.ByCode(funding.VillageOperatingFunds), 4)
+	assert.Empty(t, s.ByCode(funding.RedCollarAllowance))
+	byID, ok := s.ByID("T-2020")
+	require.True(t, ok)
+	assert.Equal(t, stdYuan("105000"), byID.Amount)
+	_, ok = s.ByID("nope")
+	assert.False(t, ok)
+}
+
+func TestStandardsWithWithout(t *testing.T) {
+	s := funding.YanjiStandards()
+	before := funding.YanjiStandards()
+	raised := s.Items[0]
+	raised.Amount = stdYuan("230000")
+	extra := funding.Standard{Rule: dangjian.Rule{ID: "X-OFFICE", Source: dangjian.Source{Doc: "x", Confidence: dangjian.LocalPractice}},
+		Code: funding.VillageOfficeFunds, Amount: stdYuan("20000"), Per: funding.PerVillageYear}
+
+	w := s.With(raised, extra)
+	assert.Equal(t, before, s, "With does not change the receiver")
+	require.Len(t, w.Items, len(s.Items)+1)
+	assert.Equal(t, stdYuan("230000"), w.Items[0].Amount, "replaced in place")
+	assert.Equal(t, "X-OFFICE", w.Items[len(w.Items)-1].ID, "appended")
+	require.NoError(t, w.Check())
+
+	wo := w.Without("YJ-VILLAGE-OPERATING-FUNDS", "X-OFFICE", "not-there")
+	assert.Len(t, wo.Items, len(s.Items)-1)
+	_, ok := wo.ByID("YJ-VILLAGE-OPERATING-FUNDS")
+	assert.False(t, ok)
+	assert.Len(t, w.Items, len(s.Items)+1, "Without does not change the receiver")
+
+	// Changing an item of the copy leaves the original alone.
+	w.Items[1].Amount = stdYuan("1")
+	assert.Equal(t, stdYuan("28000"), s.Items[1].Amount)
+}
+
+func TestStandardsCheck(t *testing.T) {
+	good := funding.YanjiStandards()
+	tests := []struct {
+		name   string
+		edit   func(*funding.Standards)
+		want   []string
+		sentry error
+	}{
+		{"empty name", func(s *funding.Standards) { s.Name = " " }, []string{`funding: name: empty (have " "): bad standard`}, funding.ErrBadStandard},
+		{"empty jurisdiction", func(s *funding.Standards) { s.Jurisdiction = "" }, []string{"funding: jurisdiction: empty: bad standard"}, funding.ErrBadStandard},
+		{"unknown code", func(s *funding.Standards) { s.Items[0].Code = 99 }, []string{`items[0] ("YJ-VILLAGE-OPERATING-FUNDS").code: unknown item code (have "ItemCode(99)")`}, funding.ErrBadStandard},
+		{"unknown basis", func(s *funding.Standards) { s.Items[1].Per = 0 }, []string{`items[1] ("YJ-VILLAGE-SECRETARY-PAY").per: unknown basis`}, funding.ErrBadStandard},
+		{"zero amount", func(s *funding.Standards) { s.Items[2].Amount = funding.Money{} }, []string{`items[2] ("YJ-VILLAGE-CADRE-PAY").amount: must be positive (have "0.00")`}, funding.ErrBadStandard},
+		{"negative amount", func(s *funding.Standards) { s.Items[2].Amount = stdYuan("-1") }, []string{`must be positive (have "-1.00")`}, funding.ErrBadStandard},
+		{"years on a per-unit standard", func(s *funding.Standards) { s.Items[3].Years = 5 }, []string{`items[3] ("YJ-COMMUNITY-REGIONAL-FUNDS").years: only a total spans years (have "5")`}, funding.ErrBadStandard},
+		{"negative years", func(s *funding.Standards) { s.Items[9].Years = -1 }, []string{`.years: must not be negative (have "-1")`}, funding.ErrBadStandard},
+		{"duplicate ID", func(s *funding.Standards) { s.Items[4].ID = s.Items[3].ID }, []string{`rules[4] ("YJ-COMMUNITY-REGIONAL-FUNDS"): ID also used by rules[3]`}, dangjian.ErrBadRuleTable},
+		{"no source", func(s *funding.Standards) { s.Items[5].Source.Doc = "" }, []string{`rules[5] ("YJ-COMMUNITY-COMMITTEE-PAY"): no source document`}, dangjian.ErrBadRuleTable},
+		{"no confidence", func(s *funding.Standards) { s.Items[5].Source.Confidence = 0 }, []string{"no confidence mark"}, dangjian.ErrBadRuleTable},
+		{"two per-unit standards in force", func(s *funding.Standards) {
+			x := s.Items[6]
+			x.ID = "YJ-NONPUBLIC-BRANCH-FUNDS-2"
+			s.Items = append(s.Items, x)
+		}, []string{`overlap on topic "non_public_work_funds"`}, dangjian.ErrBadRuleTable},
+		{"empty period", func(s *funding.Standards) {
+			s.Period = dangjian.Period{From: dangjian.MustParseDate("2020-01-01"), To: dangjian.MustParseDate("2020-01-01")}
+		}, []string{`funding: period: empty period (have "[2020-01-01, 2020-01-01)")`}, funding.ErrBadStandard},
+		{"every problem at once", func(s *funding.Standards) {
+			s.Name = ""
+			s.Items[0].Amount = funding.Money{}
+			s.Items[1].Code = 0
+		}, []string{"name: empty", "items[0]", "items[1]"}, funding.ErrBadStandard},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := good.With()
+			tt.edit(&s)
+			err := s.Check()
+			require.Error(t, err)
+			for _, w := range tt.want {
+				assert.Contains(t, err.Error(), w)
+			}
+			assert.ErrorIs(t, err, tt.sentry)
+		})
+	}
+	t.Run("a per-unit standard and a total of one code may coexist", func(t *testing.T) {
+		assert.NoError(t, stdDated().Check())
+	})
+	t.Run("ParamError", func(t *testing.T) {
+		s := good.With()
+		s.Items[0].Amount = funding.Money{}
+		s.Items[1].Amount = funding.Money{}
+		err := s.Check()
+		var pe *funding.ParamError
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, `items[0] ("YJ-VILLAGE-OPERATING-FUNDS").amount`, pe.Path)
+		assert.Equal(t, "0.00", pe.Value)
+		assert.Equal(t, 2, strings.Count(err.Error(), "must be positive"), "both problems are reported")
+	})
+}
+
+// TestRuleTables runs dangjian.CheckRules over every rule table of this
+// part of the package: the Yanji standards, the village floors and the
+// ladders.
+func TestRuleTables(t *testing.T) {
+	y := funding.YanjiStandards()
+	assert.NoError(t, dangjian.CheckRules(y.Items, nil))
+	assert.NoError(t, y.Check())
+	floors := funding.VillageFloors()
+	assert.NoError(t, dangjian.CheckRules(floors, func(f funding.Floor) string { return f.Topic }))
+	assert.NoError(t, funding.ValidateFloors(floors))
+	ladders := []funding.Ladder{funding.XiamenLadder2009(), illustrativeLadder()}
+	assert.NoError(t, dangjian.CheckRules(ladders, nil))
+	for _, l := range ladders {
+		assert.NoError(t, l.Validate(), l.ID)
+	}
+	// The IDs of all the tables together are unique too.
+	var all []dangjian.Rule
+	for _, it := range y.Items {
+		all = append(all, it.Rule)
+	}
+	for _, f := range floors {
+		all = append(all, f.Rule)
+	}
+	for _, l := range ladders {
+		all = append(all, l.Rule)
+	}
+	assert.NoError(t, dangjian.CheckRules(all, nil))
+}
+
+// TestStandardsGolden pins the JSON of the Yanji standards and checks that
+// it decodes back to the same value.
+func TestStandardsGolden(t *testing.T) {
+	b, err := json.MarshalIndent(funding.YanjiStandards(), "", "  ")
+	require.NoError(t, err)
+	b = append(b, '\n')
+	path := filepath.Join("testdata", "standards", "yanji.json")
+	if *updateStandards {
+		require.NoError(t, os.WriteFile(path, b, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run with -update-standards to create it")
+	assert.Equal(t, string(want), string(b))
+
+	var back funding.Standards
+	require.NoError(t, json.Unmarshal(want, &back))
+	assert.Equal(t, funding.YanjiStandards(), back)
+	assert.Contains(t, string(want), `"amount": "210000.00"`, "money as strings")
+	assert.Contains(t, string(want), `"per": "per_village_year"`)
+	assert.Contains(t, string(want), `"lowerBound": true`)
+}
+
+var stdLowerCamel = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
+
+// stdJSONKeys collects the object keys of a JSON document.
+func stdJSONKeys(t *testing.T, b []byte) []string {
+	t.Helper()
+	var v any
+	require.NoError(t, json.Unmarshal(b, &v))
+	var keys []string
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				keys = append(keys, k)
+				walk(e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	return keys
+}
+
+// stdAssertLowerCamel checks the tag casing of every key of v's JSON.
+func stdAssertLowerCamel(t *testing.T, v any) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	keys := stdJSONKeys(t, b)
+	require.NotEmpty(t, keys, reflect.TypeOf(v).String())
+	for _, k := range keys {
+		assert.Regexp(t, stdLowerCamel, k, "%T", v)
+		assert.False(t, unicode.IsUpper(rune(k[0])))
+	}
+}
+
+func TestStandardsJSONKeys(t *testing.T) {
+	stdAssertLowerCamel(t, funding.YanjiStandards())
+	stdAssertLowerCamel(t, funding.VillageFloors())
+	stdAssertLowerCamel(t, funding.XiamenLadder2009())
+}
+
+// FuzzStandardsJSON decodes arbitrary JSON into a Standards value: errors
+// are fine, panics are not; what decodes and checks encodes and decodes
+// back to the same value.
+func FuzzStandardsJSON(f *testing.F) {
+	b, _ := json.Marshal(funding.YanjiStandards())
+	f.Add(b)
+	f.Add([]byte(`{"name":"x","jurisdiction":"y","items":[{"id":"a","source":{"doc":"d","confidence":"已核实"},"code":"村级运转经费","amount":"1.005","per":"总额"}]}`))
+	f.Add([]byte(`{"items":[{"code":"nope"}]}`))
+	f.Add([]byte(`{"items":[{"amount":1e3}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s funding.Standards
+		if err := json.Unmarshal(data, &s); err != nil {
+			return
+		}
+		if s.Check() != nil {
+			return
+		}
+		out, err := json.Marshal(s)
+		require.NoError(t, err)
+		var back funding.Standards
+		require.NoError(t, json.Unmarshal(out, &back))
+		assert.Equal(t, s, back)
+		for _, it := range s.Items {
+			_, _ = s.Item(it.Code, it.Period.From)
+		}
+	})
+}
+
+func TestParamErrorUnwrap(t *testing.T) {
+	e := &funding.ParamError{Path: "opts.x", Value: "-1", Why: "must not be negative", Err: funding.ErrBadBudget}
+	assert.EqualError(t, e, `funding: opts.x: must not be negative (have "-1"): bad budget input`)
+	assert.True(t, errors.Is(e, funding.ErrBadBudget))
+}
+
+// FuzzStandardEnums feeds arbitrary text to every enum parser of the
+// standards, floors, ladders, adjustments and budgets: errors are fine,
+// panics are not, and what parses prints back to a spelling that parses to
+// the same value.
+func FuzzStandardEnums(f *testing.F) {
+	for _, s := range []string{"", "village_operating_funds", "总额", "一肩挑", "正职", "硕士", "逐年", "每人每月", "  PER_BRANCH ", "\xff", "社区\"两委\"成员薪酬"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if c, err := funding.ParseItemCode(s); err == nil {
+			back, err := funding.ParseItemCode(c.String())
+			require.NoError(t, err)
+			require.Equal(t, c, back)
+			var u funding.ItemCode
+			require.NoError(t, u.UnmarshalText([]byte(c.Label())))
+			require.Equal(t, c, u)
+		}
+		if p, err := funding.ParsePer(s); err == nil {
+			back, err := funding.ParsePer(p.Label())
+			require.NoError(t, err)
+			require.Equal(t, p, back)
+		}
+		if p, err := funding.ParseCadrePost(s); err == nil {
+			back, err := funding.ParseCadrePost(p.String())
+			require.NoError(t, err)
+			require.Equal(t, p, back)
+		}
+		if p, err := funding.ParseCommunityPost(s); err == nil {
+			back, err := funding.ParseCommunityPost(p.Label())
+			require.NoError(t, err)
+			require.Equal(t, p, back)
+		}
+		if d, err := funding.ParseDegree(s); err == nil {
+			back, err := funding.ParseDegree(d.String())
+			require.NoError(t, err)
+			require.Equal(t, d, back)
+		}
+		if p, err := funding.ParseRoundingPoint(s); err == nil {
+			back, err := funding.ParseRoundingPoint(p.Label())
+			require.NoError(t, err)
+			require.Equal(t, p, back)
+		}
+		var fp funding.FloorPart
+		_ = fp.UnmarshalText([]byte(s))
+		var q funding.QuantitySource
+		_ = q.UnmarshalText([]byte(s))
+	})
+}
