@@ -49,6 +49,7 @@ type Reduction struct {
 // Dues is one member's dues for a month and how they were obtained.
 type Dues struct {
 	Member   string        `json:"member,omitempty"`
+	Name     string        `json:"name,omitempty"`
 	Month    dangjian.Date `json:"month"` // the first day of the month
 	Category Category      `json:"category"`
 	RuleSet  string        `json:"ruleSet"`
@@ -107,7 +108,7 @@ func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
 	if err := rs.check(m); err != nil {
 		return Dues{}, err
 	}
-	d := Dues{Member: m.ID, Month: month, Category: m.Category, RuleSet: rs.Name, Rounding: rs.Rounding}
+	d := Dues{Member: m.ID, Name: m.Name, Month: month, Category: m.Category, RuleSet: rs.Name, Rounding: rs.Rounding}
 	step := func(rule, what, value string) { d.Steps = append(d.Steps, Step{Rule: rule, What: what, Value: value}) }
 
 	if ps := m.ProbationarySince; !ps.IsZero() && month.Before(dangjian.NewDate(ps.Year(), ps.Month(), 1)) {
@@ -201,10 +202,10 @@ func (rs DuesRules) base(m Member, d *Dues, step func(rule, what, value string))
 			step(id, "base policy", "")
 		}
 		for _, it := range br.Included {
-			step("", "included "+it.Kind.Label(), it.Amount.String())
+			step("", "included "+itemName(it), it.Amount.String())
 		}
 		for _, it := range br.Excluded {
-			step("", "excluded "+it.Kind.Label(), it.Amount.String())
+			step("", "excluded "+itemName(it), it.Amount.String())
 		}
 		for _, dl := range br.Deducted {
 			step("", "deducted "+dl.Deduction.Label(), dl.Amount.String())
@@ -236,6 +237,15 @@ func (rs DuesRules) base(m Member, d *Dues, step func(rule, what, value string))
 	}
 	step(rule, "base", m.Base.String())
 	return m.Base, 1, nil
+}
+
+// itemName names a pay item in a trace by the payslip's own wording and
+// its kind ("交通补贴 (改革性补贴)").
+func itemName(it PayItem) string {
+	if it.Name == "" || it.Name == it.Kind.Label() {
+		return it.Kind.Label()
+	}
+	return it.Name + " (" + it.Kind.Label() + ")"
 }
 
 // bracket returns the bracket of scale whose inclusive upper bound the
@@ -315,7 +325,9 @@ func (rs DuesRules) check(m Member) error {
 		switch {
 		case !ok:
 			bad("category", m.Category.String(), "the rules have no flat amount for it")
-		case !m.FlatAmount.IsZero() && (f.Min.IsZero() || m.FlatAmount.Cmp(f.Min) < 0 || m.FlatAmount.Cmp(f.Max) > 0):
+		case !m.FlatAmount.IsZero() && f.Min.IsZero() && f.Max.IsZero():
+			bad("flatAmount", m.FlatAmount.String(), fmt.Sprintf("%s sets a fixed %s: the branch chooses no amount", f.ID, f.Amount))
+		case !m.FlatAmount.IsZero() && (m.FlatAmount.Cmp(f.Min) < 0 || m.FlatAmount.Cmp(f.Max) > 0):
 			bad("flatAmount", m.FlatAmount.String(), fmt.Sprintf("outside the range %s–%s of %s", f.Min, f.Max, f.ID))
 		}
 		if sources > 0 {

@@ -175,6 +175,7 @@ func TestMonthlyRejectsBadInput(t *testing.T) {
 		{"two bases", funding.Member{ID: "a", Category: funding.Employed, Base: funding.MustParseMoney("1"), Months: []funding.Money{funding.MustParseMoney("1")}},
 			[]string{"give the base, a payslip or months, not several"}},
 		{"farmer outside the range", funding.Member{ID: "a", Category: funding.Farmer, FlatAmount: funding.MustParseMoney("1.01")}, []string{`flatAmount ("1.01"): outside the range 0.20–1.00`}},
+		{"chosen amount for a fixed flat", funding.Member{ID: "a", Category: funding.Student, FlatAmount: funding.MustParseMoney("0.5")}, []string{`flatAmount ("0.50"): DUES-FLAT-020 sets a fixed 0.20: the branch chooses no amount`}},
 		{"flat amount for a wage", funding.Member{ID: "a", Category: funding.Employed, FlatAmount: funding.MustParseMoney("0.5")}, []string{"only flat categories"}},
 		{"pension slip for the employed", funding.Member{ID: "a", Category: funding.Employed, Payslip: &funding.Payslip{Employer: funding.Pensioner}}, []string{"a pension slip is for retired members"}},
 		{"reduction without approval", funding.Member{ID: "a", Category: funding.Employed, Reduction: &funding.Reduction{}}, []string{"a reduction needs its approval"}},

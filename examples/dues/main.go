@@ -1,0 +1,293 @@
+// Command dues reads a branch's dues roster for a month, computes every
+// member's party dues (党费) by the rules in force and writes the ledger.
+//
+// Usage:
+//
+//	dues [-in roster.csv] [-date 2024-06-01] [-rules 2008|2017] [-format csv|json] [-lang en|zh]
+//
+// The roster is read with [funding.ReadRoster]: a header row naming the
+// columns in English or Chinese (编号, 姓名, 党员类别, 计算基数, 单位类型, the
+// pay items and deductions of a payslip, 上季度月收入, 预备党员日期, 定额,
+// 自愿多交, 减免后党费, …), then one member per row. -in - reads standard
+// input; without -in, a built-in sample (testdata/sample.csv) is used: every
+// category, payslips of each kind of employer, an annual-salary payout month
+// above the cap, a probationary member not yet due, a farmer's amount chosen
+// by the branch, a hardship reduction and a lump sum.
+//
+// The dues are computed for the month containing -date (default: today)
+// with the rule set in force then ([funding.DuesRulesFor]); -rules names
+// the rule set instead, and the date must fall in its period.
+//
+// Formats:
+//
+//   - csv (default): the ledger ([funding.WriteLedger]), with a header in
+//     the language of -lang (en or zh).
+//   - json: a JSON array of the dues ([funding.Dues]) with their full
+//     traces.
+//
+// A summary ([funding.Summarize]) goes to standard error: the members of
+// each category, the dues, the voluntary payments, the lump sums to remit
+// to the Centre, and who was capped, reduced or not yet due.
+//
+// Bad rows, and members the rules cannot compute, are printed to standard
+// error with their line numbers; the other members are still computed and
+// written.
+//
+// Exit status: 0 when every row was computed; 1 when a row was bad or could
+// not be computed; 2 when the input cannot be read (a missing file, a bad
+// header, text that is not CSV) or the flags are wrong.
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/funding"
+)
+
+// sample is the built-in roster: no bad rows, on any date the rules cover.
+//
+//go:embed testdata/sample.csv
+var sample []byte
+
+// Exit statuses.
+const (
+	exitOK    = 0 // every row computed
+	exitRows  = 1 // bad rows, or rows the rules cannot compute
+	exitInput = 2 // unreadable input or bad flags
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// config is what the flags say.
+type config struct {
+	in     string
+	month  dangjian.Date
+	rules  funding.DuesRules
+	format string
+	lang   funding.Lang
+}
+
+// run is the program: it returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, status, ok := parseFlags(args, stderr)
+	if !ok {
+		return status
+	}
+	name, data, err := readInput(cfg.in, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "dues: %v\n", err)
+		return exitInput
+	}
+
+	var problems []problem
+	failed := 0
+	rows, err := funding.ReadRoster(bytes.NewReader(data))
+	if err != nil {
+		var re *funding.RosterError
+		if !errors.As(err, &re) || errors.Is(err, funding.ErrRosterHeader) {
+			fmt.Fprintf(stderr, "dues: %s: %v\n", name, err)
+			return exitInput
+		}
+		lines := map[int]bool{}
+		for _, e := range re.Rows {
+			problems = append(problems, problem{e.Line, e})
+			lines[e.Line] = true
+		}
+		failed += len(lines)
+	}
+
+	ledger := make([]funding.LedgerRow, 0, len(rows))
+	dues := make([]funding.Dues, 0, len(rows))
+	for _, r := range rows {
+		d, err := cfg.rules.Monthly(r.Member, cfg.month)
+		if err != nil {
+			for _, e := range splitErrors(err) {
+				problems = append(problems, problem{r.Line, e})
+			}
+			failed++
+			continue
+		}
+		ledger = append(ledger, funding.LedgerRow{Name: r.Member.Name, Dues: d})
+		dues = append(dues, d)
+	}
+
+	slices.SortStableFunc(problems, func(a, b problem) int { return a.line - b.line })
+	for _, p := range problems {
+		fmt.Fprintf(stderr, "%s:%d: %v\n", name, p.line, p.err)
+	}
+
+	switch cfg.format {
+	case "csv":
+		err = funding.WriteLedger(stdout, ledger, cfg.lang)
+	case "json":
+		err = writeJSON(stdout, dues)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "dues: %v\n", err)
+		return exitRows
+	}
+	sum, err := funding.Summarize(dues)
+	if err != nil {
+		fmt.Fprintf(stderr, "dues: %v\n", err)
+		return exitRows
+	}
+	writeSummary(stderr, cfg, sum, failed)
+	if failed > 0 {
+		return exitRows
+	}
+	return exitOK
+}
+
+// problem is a bad row or a member the rules cannot compute, with the
+// line it is on.
+type problem struct {
+	line int
+	err  error
+}
+
+// parseFlags returns the configuration, or false and the exit status.
+func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
+	var cfg config
+	var date, rules, lang string
+	fs := flag.NewFlagSet("dues", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.in, "in", "", "CSV `file` of the roster (- for standard input; default: the built-in sample)")
+	fs.StringVar(&date, "date", "", "compute the month containing this `date`, YYYY-MM-DD (default: today)")
+	fs.StringVar(&rules, "rules", "", "the rule `set`, 2008 or 2017 (default: the one in force on -date)")
+	fs.StringVar(&cfg.format, "format", "csv", "output `format`: csv (the ledger) or json (the dues with their traces)")
+	fs.StringVar(&lang, "lang", "en", "`language` of the ledger's header and categories: en or zh")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dues [-in roster.csv] [-date YYYY-MM-DD] [-rules 2008|2017] [-format csv|json] [-lang en|zh]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, exitOK, false
+		}
+		return cfg, exitInput, false
+	}
+	fail := func(format string, a ...any) (config, int, bool) {
+		fmt.Fprintf(stderr, "dues: "+format+"\n", a...)
+		fs.Usage()
+		return cfg, exitInput, false
+	}
+	if fs.NArg() > 0 {
+		return fail("unexpected argument %q", fs.Arg(0))
+	}
+	switch cfg.format {
+	case "csv", "json":
+	default:
+		return fail("-format %q: want csv or json", cfg.format)
+	}
+	switch lang {
+	case "en":
+		cfg.lang = funding.English
+	case "zh":
+		cfg.lang = funding.Chinese
+	default:
+		return fail("-lang %q: want en or zh", lang)
+	}
+	if date == "" {
+		cfg.month = dangjian.DateOf(time.Now())
+	} else {
+		d, err := dangjian.ParseDate(date)
+		if err != nil {
+			return fail("-date: %v", err)
+		}
+		cfg.month = d
+	}
+	cfg.month = dangjian.NewDate(cfg.month.Year(), cfg.month.Month(), 1)
+	switch rules {
+	case "":
+		rs, err := funding.DuesRulesFor(cfg.month)
+		if err != nil {
+			return fail("-date %s: %v", cfg.month, err)
+		}
+		cfg.rules = rs
+	case "2008", "2017":
+		cfg.rules = funding.Dues2008()
+		if rules == "2017" {
+			cfg.rules = funding.Dues2017()
+		}
+		if !cfg.rules.Period.Contains(cfg.month) {
+			return fail("-rules %s are in force for %s, not for %s", rules, cfg.rules.Period, cfg.month)
+		}
+	default:
+		return fail("-rules %q: want 2008 or 2017", rules)
+	}
+	return cfg, exitOK, true
+}
+
+// readInput returns the input's name for messages and its bytes.
+func readInput(in string, stdin io.Reader) (string, []byte, error) {
+	switch in {
+	case "":
+		return "built-in sample", sample, nil
+	case "-":
+		b, err := io.ReadAll(stdin)
+		return "stdin", b, err
+	}
+	b, err := os.ReadFile(in)
+	return in, b, err
+}
+
+// splitErrors returns the errors joined in err, one per problem.
+func splitErrors(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func writeJSON(w io.Writer, dues []funding.Dues) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(dues) // never nil: an empty array, not null
+}
+
+// writeSummary writes the summary of the month to w.
+func writeSummary(w io.Writer, cfg config, s funding.LedgerSummary, failed int) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%04d-%02d, rules %s: %d members computed", cfg.month.Year(), int(cfg.month.Month()), cfg.rules.Name, s.Members)
+	if failed > 0 {
+		fmt.Fprintf(&b, ", %d rows not computed", failed)
+	}
+	b.WriteString("\n")
+	for _, c := range s.Categories {
+		fmt.Fprintf(&b, "  %-14s %3d  dues %10s  voluntary %10s\n", c.Category, c.Members, c.Dues, c.Voluntary)
+	}
+	fmt.Fprintf(&b, "dues %s + voluntary %s = total %s\n", s.Dues, s.Voluntary, s.Total)
+	fmt.Fprintf(&b, "lump sums to remit to the Centre in full: %s%s\n", s.LumpSum, members(s.LumpSumMembers))
+	fmt.Fprintf(&b, "ordinary dues (the total less the lump sums): %s\n", s.Ordinary)
+	for _, l := range []struct {
+		what string
+		ids  []string
+	}{{"capped at the monthly cap", s.Capped}, {"reduced or exempt", s.Reduced}, {"not yet due", s.NotYetDue}} {
+		if len(l.ids) > 0 {
+			fmt.Fprintf(&b, "%s: %s\n", l.what, strings.Join(l.ids, ", "))
+		}
+	}
+	io.WriteString(w, b.String())
+}
+
+// members renders member ids as " (a, b)", or "" for none.
+func members(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(ids, ", ") + ")"
+}
