@@ -246,3 +246,76 @@ func ExampleDuesRules_Monthly_annualFix() {
 	fmt.Println(d.BaseExact, d.Base, d.Amount, d.Steps[0].Rule)
 	// Output: 60260.00/12 5021.67 75.33 DUES-REFIX-ANNUAL
 }
+
+func ExampleMoney_Sub() {
+	d, _ := funding.MustParseMoney("1010.00").Sub(funding.MustParseMoney("1000.00"))
+	fmt.Println(d, d.IsNegative(), d.Cmp(funding.Fen(1000)))
+	// Output: 10.00 false 0
+}
+
+func ExampleMoney_MulInt() {
+	year, _ := funding.MustParseMoney("3310").MulInt(12)
+	fmt.Println(year, year.Fen(), year.Decimal())
+	// Output: 39720.00 3972000 39720
+}
+
+func ExampleMoney_Min() {
+	capped := funding.MustParseMoney("1200.00").Min(funding.MustParseMoney("1000.00"))
+	fmt.Println(capped, funding.Money{}.Max(funding.Fen(-5)), funding.Money{}.IsZero())
+	// Output: 1000.00 0.00 true
+}
+
+func ExampleCategories() {
+	for _, c := range funding.Categories() {
+		fmt.Println(c, c.Label(), c.IsFlat())
+	}
+	// Output:
+	// employed 在职 false
+	// retired 离退休 false
+	// farmer 农民 true
+	// student 学生 true
+	// unemployed 下岗失业 true
+	// low_income 低保抚恤救济 true
+	// self_employed 个体经营 false
+	// annual_salary 年薪制 false
+}
+
+func ExampleParseItemKind() {
+	for _, s := range []string{"交通补贴", "基础性绩效", "incentive_performance"} {
+		k, _ := funding.ParseItemKind(s)
+		fmt.Println(s, "→", k, k.Label())
+	}
+	// Output:
+	// 交通补贴 → reform_subsidy 改革性补贴
+	// 基础性绩效 → basic_performance 基础性绩效工资
+	// incentive_performance → incentive_performance 奖励性绩效工资
+}
+
+func ExampleParseEmployer() {
+	e, _ := funding.ParseEmployer("事业单位")
+	fmt.Println(e)
+	// Output: public_institution
+}
+
+func ExampleDefaultRounding() {
+	r := funding.DefaultRounding()
+	fmt.Println(r, r.Validate())
+	// Output: half_up to 0.01 <nil>
+}
+
+func ExampleRate_Cmp() {
+	a, b := funding.MustParseRate("0.015"), funding.MustParseRate("1.5%")
+	fmt.Println(a.Cmp(b), a.Equal(b), funding.RateOf(a.Decimal()).Percent(), funding.Rate{}.IsZero())
+	// Output: 0 true 1.5% true
+}
+
+func ExampleDuesRules_Rules() {
+	n := 0
+	for _, r := range funding.Dues2017().Rules() {
+		if r.Source.Confidence == dangjian.Verified {
+			n++
+		}
+	}
+	fmt.Println(len(funding.Dues2017().Rules()), n)
+	// Output: 23 23
+}
