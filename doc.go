@@ -21,12 +21,16 @@
 //   - orgmodel: the organization hierarchy (kinds, domains, people and posts,
 //     terms, sites, coordination bodies) and the validation of its formation
 //     rules, with citations.
-//   - funding: party dues, funding and salary standards, budgets over an
-//     organization tree (planned).
-//   - assess: the reference scoring engine for duty-report assessment
-//     (planned).
+//   - funding: exact money; party dues by the dated 2008 and 2017 rules;
+//     income tax by cumulative withholding; where dues go; enterprise
+//     party-work funds; funding and salary standards and budgets over an
+//     organization tree.
+//   - assess: the reference scoring engine for duty-report assessment:
+//     schemes as data, compiled once, scored exactly with a trace, cohorts
+//     graded and ranked.
 //   - examples/yanji: the reference city, 延吉市, built from its
-//     organization department's article.
+//     organization department's article; examples/orgchart, examples/dues
+//     and examples/assess: command-line programs over the packages.
 //
 // # How rules are cited
 //
