@@ -1,0 +1,368 @@
+// Package rat is exact rational arithmetic on int64 numerators and
+// denominators, for scores: vote averages and weighted sums are fractions
+// (80×2+60 over 3), which no decimal holds exactly. Every operation reports
+// overflow instead of wrapping; values are kept reduced. A Rat is a small
+// comparable value and operations do not allocate.
+package rat
+
+import (
+	"errors"
+	"math"
+	"math/big"
+	"math/bits"
+	"strconv"
+	"strings"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/shopspring/decimal"
+)
+
+// Rat is the fraction N/D with D > 0, reduced. The zero Rat is not valid;
+// use Zero.
+type Rat struct {
+	N, D int64
+}
+
+// ErrOverflow reports an intermediate value outside int64.
+var ErrOverflow = errors.New("arithmetic overflow")
+
+// ErrDivZero reports a division by zero.
+var ErrDivZero = errors.New("division by zero")
+
+var (
+	Zero = Rat{0, 1}
+	One  = Rat{1, 1}
+)
+
+// Int returns n/1.
+func Int(n int64) Rat { return Rat{n, 1} }
+
+// New returns n/d reduced, or an error for d = 0.
+func New(n, d int64) (Rat, error) {
+	if d == 0 {
+		return Rat{}, ErrDivZero
+	}
+	if d < 0 {
+		if n == math.MinInt64 || d == math.MinInt64 {
+			return Rat{}, ErrOverflow
+		}
+		n, d = -n, -d
+	}
+	if n == 0 {
+		return Rat{0, 1}, nil
+	}
+	if d == 1 {
+		return Rat{n, 1}, nil
+	}
+	g := gcd(abs(n), d)
+	if g > 1 {
+		n, d = n/g, d/g
+	}
+	return Rat{n, d}, nil
+}
+
+// FromDecimal converts an exact decimal.
+func FromDecimal(x decimal.Decimal) (Rat, error) {
+	c := x.Coefficient()
+	if !c.IsInt64() {
+		return Rat{}, ErrOverflow
+	}
+	e := x.Exponent()
+	n, d := c.Int64(), int64(1)
+	for ; e > 0; e-- {
+		if n, _ = mul(n, 10); n == overflowed {
+			return Rat{}, ErrOverflow
+		}
+	}
+	for ; e < 0; e++ {
+		if d > math.MaxInt64/10 {
+			return Rat{}, ErrOverflow
+		}
+		d *= 10
+	}
+	return New(n, d)
+}
+
+// Parse parses a decimal string ("0.5", "-2", "100").
+func Parse(s string) (Rat, error) {
+	if strings.ContainsAny(s, "eE") {
+		return Rat{}, errors.New("rat: exponent not accepted")
+	}
+	x, err := decimal.NewFromString(s)
+	if err != nil {
+		return Rat{}, err
+	}
+	return FromDecimal(x)
+}
+
+const overflowed = math.MinInt64
+
+func abs(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// gcd is the binary (Stein's) greatest common divisor of a, b ≥ 0: shifts
+// and subtractions, no division.
+func gcd(a, b int64) int64 {
+	if a == 0 {
+		return b
+	}
+	if b == 0 {
+		return a
+	}
+	ua, ub := uint64(a), uint64(b)
+	shift := bits.TrailingZeros64(ua | ub)
+	ua >>= bits.TrailingZeros64(ua)
+	for ub != 0 {
+		ub >>= bits.TrailingZeros64(ub)
+		if ua > ub {
+			ua, ub = ub, ua
+		}
+		ub -= ua
+	}
+	return int64(ua << shift)
+}
+
+// mul returns a*b, or overflowed.
+func mul(a, b int64) (int64, bool) {
+	hi, lo := bits.Mul64(uint64(abs(a)), uint64(abs(b)))
+	if hi != 0 || lo > math.MaxInt64 || a == math.MinInt64 || b == math.MinInt64 {
+		return overflowed, false
+	}
+	p := int64(lo)
+	if (a < 0) != (b < 0) {
+		p = -p
+	}
+	return p, true
+}
+
+func add(a, b int64) (int64, bool) {
+	s := a + b
+	if (s > a) != (b > 0) {
+		return overflowed, false
+	}
+	return s, true
+}
+
+// Add returns x + y.
+func (x Rat) Add(y Rat) (Rat, error) {
+	if x.D == y.D {
+		n, ok := add(x.N, y.N)
+		if !ok {
+			return Rat{}, ErrOverflow
+		}
+		return New(n, x.D)
+	}
+	g := gcd(x.D, y.D)
+	xd, yd := x.D/g, y.D/g
+	a, ok1 := mul(x.N, yd)
+	b, ok2 := mul(y.N, xd)
+	d, ok3 := mul(x.D, yd)
+	if !ok1 || !ok2 || !ok3 {
+		return Rat{}, ErrOverflow
+	}
+	n, ok := add(a, b)
+	if !ok {
+		return Rat{}, ErrOverflow
+	}
+	return New(n, d)
+}
+
+// Neg returns −x.
+func (x Rat) Neg() Rat { return Rat{-x.N, x.D} }
+
+// Sub returns x − y.
+func (x Rat) Sub(y Rat) (Rat, error) { return x.Add(y.Neg()) }
+
+// Mul returns x × y.
+func (x Rat) Mul(y Rat) (Rat, error) {
+	g1, g2 := gcd(abs(x.N), y.D), gcd(abs(y.N), x.D)
+	if g1 == 0 {
+		g1 = 1
+	}
+	if g2 == 0 {
+		g2 = 1
+	}
+	n, ok1 := mul(x.N/g1, y.N/g2)
+	d, ok2 := mul(x.D/g2, y.D/g1)
+	if !ok1 || !ok2 {
+		return Rat{}, ErrOverflow
+	}
+	return New(n, d)
+}
+
+// MulInt returns x × k.
+func (x Rat) MulInt(k int64) (Rat, error) { return x.Mul(Int(k)) }
+
+// Quo returns x / y.
+func (x Rat) Quo(y Rat) (Rat, error) {
+	if y.N == 0 {
+		return Rat{}, ErrDivZero
+	}
+	inv, err := New(y.D, y.N)
+	if err != nil {
+		return Rat{}, err
+	}
+	return x.Mul(inv)
+}
+
+// Cmp returns -1, 0 or +1 as x is less than, equal to or greater than y.
+// It compares x.N·y.D with y.N·x.D in 128 bits, without allocating.
+func (x Rat) Cmp(y Rat) int {
+	sx, sy := x.Sign(), y.Sign()
+	if sx != sy {
+		if sx < sy {
+			return -1
+		}
+		return 1
+	}
+	if sx == 0 {
+		return 0
+	}
+	ah, al := bits.Mul64(uint64(abs(x.N)), uint64(y.D))
+	bh, bl := bits.Mul64(uint64(abs(y.N)), uint64(x.D))
+	c := 0
+	switch {
+	case ah < bh || (ah == bh && al < bl):
+		c = -1
+	case ah > bh || (ah == bh && al > bl):
+		c = 1
+	}
+	if sx < 0 {
+		c = -c
+	}
+	return c
+}
+
+// Sign returns -1, 0 or +1.
+func (x Rat) Sign() int {
+	switch {
+	case x.N < 0:
+		return -1
+	case x.N > 0:
+		return 1
+	}
+	return 0
+}
+
+// IsZero reports whether x is 0.
+func (x Rat) IsZero() bool { return x.N == 0 }
+
+// Min and Max return the smaller and the larger of x and y.
+func (x Rat) Min(y Rat) Rat {
+	if y.Cmp(x) < 0 {
+		return y
+	}
+	return x
+}
+
+func (x Rat) Max(y Rat) Rat {
+	if y.Cmp(x) > 0 {
+		return y
+	}
+	return x
+}
+
+// Clamp returns x limited to [lo, hi].
+func (x Rat) Clamp(lo, hi Rat) Rat { return x.Max(lo).Min(hi) }
+
+// Round rounds x to places decimal places with mode, once.
+func (x Rat) Round(places int32, mode dangjian.RoundingMode) (Rat, error) {
+	if places < 0 || places > 12 {
+		return Rat{}, errors.New("rat: places out of range")
+	}
+	scale := int64(1)
+	for i := int32(0); i < places; i++ {
+		scale *= 10
+	}
+	n, ok := mul(x.N, scale)
+	if !ok {
+		return Rat{}, ErrOverflow
+	}
+	q, r := n/x.D, n%x.D
+	if r != 0 {
+		neg := n < 0
+		away := int64(1)
+		if neg {
+			away = -1
+		}
+		twice := abs(r) * 2 // abs(r) < D ≤ MaxInt64; twice may overflow only for D > MaxInt64/2
+		if abs(r) > math.MaxInt64/2 {
+			twice = math.MaxInt64
+		}
+		half := 0
+		switch {
+		case twice < x.D:
+			half = -1
+		case twice > x.D:
+			half = 1
+		}
+		switch mode {
+		case dangjian.HalfUp:
+			if half >= 0 {
+				q += away
+			}
+		case dangjian.HalfEven:
+			if half > 0 || (half == 0 && q%2 != 0) {
+				q += away
+			}
+		case dangjian.Up:
+			q += away
+		case dangjian.Floor:
+			if neg {
+				q--
+			}
+		case dangjian.Ceiling:
+			if !neg {
+				q++
+			}
+		case dangjian.Down:
+		default:
+			return Rat{}, errors.New("rat: invalid rounding mode")
+		}
+	}
+	return New(q, scale)
+}
+
+// Decimal returns x as an exact decimal when its denominator divides a
+// power of ten, and false otherwise.
+func (x Rat) Decimal() (decimal.Decimal, bool) {
+	d := x.D
+	var twos, fives int32
+	for d%2 == 0 {
+		d /= 2
+		twos++
+	}
+	for d%5 == 0 {
+		d /= 5
+		fives++
+	}
+	if d != 1 {
+		return decimal.Decimal{}, false
+	}
+	exp := max(twos, fives)
+	num := new(big.Int).Mul(big.NewInt(x.N), new(big.Int).Quo(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(exp)), nil), big.NewInt(x.D)))
+	return decimal.NewFromBigInt(num, -exp), true
+}
+
+// String renders x exactly: as a decimal ("86.5") when it is one, else as a
+// fraction ("260/3").
+func (x Rat) String() string {
+	if d, ok := x.Decimal(); ok {
+		return d.String()
+	}
+	return strconv.FormatInt(x.N, 10) + "/" + strconv.FormatInt(x.D, 10)
+}
+
+// Fixed renders x with exactly places decimals; x must already be rounded
+// to places.
+func (x Rat) Fixed(places int32) string {
+	d, ok := x.Decimal()
+	if !ok {
+		return x.String()
+	}
+	return d.StringFixed(places)
+}
