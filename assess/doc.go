@@ -1,0 +1,45 @@
+// Package assess is the reference scoring engine for duty-report
+// assessment (述职评议考核) and related evaluations (民主评议党员, 星级评定,
+// 党员积分): schemes as data, compiled once, subjects scored exactly with a
+// full trace, cohorts graded with bands and quotas and ranked. It knows
+// nothing of organizations or money: a subject is an ID, a category and its
+// inputs.
+//
+// # Schemes
+//
+// A [Scheme] (JSON, see SCHEME.md) has weighted components, each an
+// indicator tree of any depth whose leaves name a method: direct points,
+// checklists, deduction clauses (per occurrence, by severity, per
+// percentage point below a threshold; 扣完为止; caps; one case counted
+// once), attainment ratios, rated votes by rater groups (不了解 excluded, a
+// minimum number of raters, more ballots than issued voiding a group), and
+// decision tables with the DMN hit policies. A bonus pool is capped (加分 ≤
+// N); gates veto (一票否决 → 0), cap or forbid a grade, or remove award
+// eligibility, each with a reason code and a source; bands map the total to
+// a grade.
+//
+// [Compile] does every static check and reports every problem with its
+// path: weights summing exactly to 1, points consistent up the tree, bands
+// half-open with no gap or overlap over [0, max + bonus], UNIQUE tables
+// without overlapping rows, references resolved, depth and size limited.
+//
+// # Invariants
+//
+// Scores are exact: numbers are parsed from decimal text, never through a
+// float, and held as exact fractions (a vote average such as 1840/21 stays
+// a fraction). Rounding happens only at the points the scheme declares
+// (indicator, component, total), with a named mode, and never twice. A
+// [Scorer] is immutable and safe for concurrent use by multiple goroutines;
+// [Scorer.Score] and [Scorer.Explain] never change the subject. One more 好
+// vote never lowers a score, a gate never raises one, and every total lies
+// within [0, max + bonus cap] (property tests check these). Bad input is an
+// [*InputError] listing every problem; nothing panics on input.
+//
+// # Usage
+//
+//	s, err := assess.DecodeScheme(f)
+//	sc, err := assess.Compile(s) // once
+//	res, err := sc.Score(subject)    // fast, no trace
+//	res, err = sc.Explain(subject)   // with the trace: res.Trace
+//	fmt.Println(res.Total, res.Grade)
+package assess

@@ -1,0 +1,131 @@
+package assess_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/dangjian-go/dangjian/assess"
+)
+
+const exampleScheme = `{
+  "name": "示例",
+  "rounding": [{"at": "total", "places": 2, "mode": "half_up"}],
+  "components": [
+    {"id": "daily", "name": "日常考核", "weight": "0.7", "max": "100", "indicators": [
+      {"id": "meetings", "name": "三会一课", "max": "60", "method": {"kind": "deductions",
+        "clauses": [{"id": "missed", "points": "2", "cap": "20"}]}},
+      {"id": "project", "name": "书记项目", "max": "40", "method": {"kind": "direct"}}
+    ]},
+    {"id": "review", "name": "述职评议", "weight": "0.3", "max": "100", "indicators": [
+      {"id": "votes", "name": "民主测评", "max": "100", "method": {"kind": "votes", "scale": "100", "unknown": "不了解",
+        "levels": [{"name": "好", "points": "100"}, {"name": "较好", "points": "80"}, {"name": "一般", "points": "60"}, {"name": "差", "points": "40"}],
+        "groups": [{"id": "members", "weight": "1"}]}}
+    ]}
+  ],
+  "gates": [{"id": "veto", "flag": "violation", "effect": "zero", "reason": "一票否决"}],
+  "bands": [{"grade": "好", "from": "90"}, {"grade": "较好", "from": "80", "to": "90"}, {"grade": "一般", "from": "60", "to": "80"}, {"grade": "差", "from": "0", "to": "60"}]
+}`
+
+func ExampleCompile() {
+	s, err := assess.DecodeScheme(strings.NewReader(exampleScheme))
+	if err != nil {
+		panic(err)
+	}
+	sc, err := assess.Compile(s)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(sc.Name(), sc.Max(), sc.Grades())
+
+	// A scheme whose weights do not sum to 1 does not compile.
+	s.Components[1].Weight = assess.MustNum("0.2")
+	_, err = assess.Compile(s)
+	fmt.Println(err)
+	// Output:
+	// 示例 100 [好 较好 一般 差]
+	// assess: components: weights do not sum to 1: component weights sum to 0.9, not exactly 1 ("0.9")
+}
+
+func exampleSubject() assess.Subject {
+	var sub assess.Subject
+	err := json.Unmarshal([]byte(`{"id": "A", "values": {"project": "34"},
+	  "events": {"meetings": [{"clause": "missed", "count": 3}]},
+	  "votes": {"votes": {"members": {"counts": {"好": 14, "较好": 5, "一般": 2, "不了解": 1}}}}}`), &sub)
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}
+
+// meetings 60 − 3 × 2 = 54; project 34; daily 88 × 0.7 = 61.6.
+// votes (1400 + 400 + 120) / 21 = 640/7 = 91.428…; × 0.3 = 192/7.
+// total 308/5 + 192/7 = 3116/35 = 89.028… → 89.03 (half-up) → 较好.
+func ExampleScorer_Score() {
+	s, _ := assess.DecodeScheme(strings.NewReader(exampleScheme))
+	sc, _ := assess.Compile(s)
+	res, err := sc.Score(exampleSubject())
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(res.Total, res.Grade)
+	for _, c := range res.Components {
+		fmt.Println(c.ID, c.Exact, c.Weighted)
+	}
+	// Output:
+	// 89.03 较好
+	// daily 88 61.6
+	// review 640/7 192/7
+}
+
+func ExampleScorer_Explain() {
+	s, _ := assess.DecodeScheme(strings.NewReader(exampleScheme))
+	sc, _ := assess.Compile(s)
+	res, _ := sc.Explain(exampleSubject())
+	var walk func(n *assess.Node, depth int)
+	walk = func(n *assess.Node, depth int) {
+		fmt.Printf("%s%s %s = %s\n", strings.Repeat("  ", depth), n.ID, n.Method, n.Value)
+		for _, c := range n.Children {
+			walk(c, depth+1)
+		}
+	}
+	walk(res.Trace, 0)
+	// Output:
+	// total  = 89.03
+	//   daily  = 88
+	//     meetings deductions = 54
+	//     project direct = 34
+	//   review  = 640/7
+	//     votes votes = 640/7
+}
+
+// A gate vetoes the score (一票否决).
+func ExampleScorer_Score_gate() {
+	s, _ := assess.DecodeScheme(strings.NewReader(exampleScheme))
+	sc, _ := assess.Compile(s)
+	sub := exampleSubject()
+	sub.Flags = map[string]bool{"violation": true}
+	res, _ := sc.Score(sub)
+	fmt.Println(res.Total, res.Grade, res.Gates[0].Reason)
+	// Output: 0 差 一票否决
+}
+
+func ExampleDecodeSubjects() {
+	subs, err := assess.DecodeSubjects(strings.NewReader(`{"subjects": [{"id": "A"}, {"id": "B", "category": "社区"}]}`))
+	fmt.Println(len(subs), subs[1].Category, err)
+	_, err = assess.DecodeSubjects(strings.NewReader(`[{"id": "A", "colour": "red"}]`))
+	fmt.Println(err != nil)
+	// Output:
+	// 2 社区 <nil>
+	// true
+}
+
+func ExampleParseNum() {
+	x, _ := assess.ParseNum("0.30")
+	fmt.Println(x)
+	_, err := assess.ParseNum("1e3")
+	fmt.Println(err)
+	// Output:
+	// 0.3
+	// assess: ParseNum("1e3"): want a decimal number
+}

@@ -1,0 +1,218 @@
+package assess_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/assess"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// grBranch is a branch of 10 full members all recommended 优秀 by the
+// scheme's bands (totals 99 … 90) and 2 probationary members.
+func grBranch() []assess.Result {
+	var rs []assess.Result
+	for i := 0; i < 10; i++ {
+		rs = append(rs, grRes(fmt.Sprintf("m%02d", i), strconv.Itoa(99-i), "优秀"))
+	}
+	for i := 0; i < 2; i++ {
+		r := grRes(fmt.Sprintf("p%02d", i), strconv.Itoa(98-i), "优秀")
+		r.Category = "预备党员"
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+func TestDemocraticReview(t *testing.T) {
+	p := assess.DemocraticReview()
+	require.Equal(t, []string{"优秀", "合格", "基本合格", "不合格"}, p.Grades)
+	require.Equal(t, dangjian.Usually, p.Quotas[0].Modality, "一般不超过: a normal ceiling")
+	require.Equal(t, "1/3", p.Quotas[0].Max.String())
+	out := grGrade(t, p, grBranch())
+	assert.Equal(t, 3, grCount(out, "优秀"), "floor(10/3)")
+	assert.Equal(t, 7, grCount(out, "合格"))
+	u := out.Groups[0].Quotas[0]
+	assert.Equal(t, assess.QuotaUse{Grade: "优秀", Max: assess.MustShare("1/3"), Count: assess.CountFloor, Ties: assess.TiesAllOut,
+		Modality: dangjian.Usually, Base: 10, Allowed: 3, Demoted: 7, Recommended: 3, Final: 3, Source: u.Source}, u)
+	require.NotNil(t, u.Source)
+	assert.Equal(t, "共产党员网《民主评议党员》专题", u.Source.Doc)
+	for _, s := range out.Subjects {
+		if s.Category == "预备党员" {
+			assert.True(t, s.Ungraded, s.Subject)
+			assert.Empty(t, s.Grade)
+			assert.Zero(t, s.Rank)
+			assert.Equal(t, "预备党员参加民主评议，但不评定等次", s.Steps[0].Reason)
+		}
+	}
+	// The preset is a fresh value each time.
+	p.Grades[0] = "X"
+	assert.Equal(t, "优秀", assess.DemocraticReview().Grades[0])
+}
+
+func TestStarRating(t *testing.T) {
+	p := assess.StarRating()
+	var rs []assess.Result
+	for i, tot := range []string{"96", "93", "91", "90", "89.99", "85", "75", "70", "69.5", "40"} {
+		rs = append(rs, grRes(fmt.Sprintf("b%d", i), tot, ""))
+	}
+	out := grGrade(t, p, rs)
+	assert.Equal(t, map[string]string{"b0": "五星", "b1": "五星", "b2": "五星", "b3": "四星", "b4": "四星", "b5": "四星",
+		"b6": "三星", "b7": "三星", "b8": "二星", "b9": "一星"}, grBy(out))
+	assert.Equal(t, "五星", out.Subjects[3].Band, "b3 scored 五星 and fell by the quota")
+	assert.Equal(t, dangjian.Must, out.Groups[0].Quotas[0].Modality)
+}
+
+func TestOverride(t *testing.T) {
+	g, err := assess.NewGrader(assess.DemocraticReview())
+	require.NoError(t, err)
+	rs := grBranch()
+	rs[9].Gates = []assess.GateHit{{Gate: "G-award", Effect: assess.NoAward, Reason: "受到党纪处分"}}
+	rec, err := g.Grade(rs)
+	require.NoError(t, err)
+	before := grMarshal(t, rec)
+
+	dec, err := g.Override(rec, []assess.Override{
+		{Subject: "m05", Grade: "优秀", Reason: "抗洪抢险中表现突出", By: "第一党支部党员大会 2024-12-20"},
+		{Subject: "m00", Grade: "合格", Reason: "本人申请", By: "支委会"},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, before, grMarshal(t, rec), "the recommendation is not modified")
+	by := map[string]assess.Graded{}
+	for _, s := range dec.Subjects {
+		by[s.Subject] = s
+	}
+	m05 := by["m05"]
+	assert.Equal(t, "合格", m05.Recommended)
+	assert.Equal(t, "优秀", m05.Grade)
+	require.NotNil(t, m05.Override)
+	assert.Equal(t, "第一党支部党员大会 2024-12-20", m05.Override.By)
+	last := m05.Steps[len(m05.Steps)-1]
+	assert.Equal(t, assess.GradeStep{Kind: assess.StepOverride, Rule: "override", From: "合格", To: "优秀",
+		Reason: "抗洪抢险中表现突出 (decided by 第一党支部党员大会 2024-12-20)"}, last)
+	for _, s := range rec.Subjects {
+		if s.Subject == "m05" {
+			assert.Equal(t, s.Rank, m05.Rank, "ranks do not move")
+		}
+	}
+	assert.Equal(t, grOrder(rec), grOrder(dec), "the order does not move")
+	u := dec.Groups[0].Quotas[0]
+	assert.Equal(t, 3, u.Recommended)
+	assert.Equal(t, 3, u.Final, "one in, one out")
+	assert.Zero(t, u.Over)
+
+	// A normal ceiling (一般不超过) may be exceeded by an override, and the
+	// grading says by how much.
+	dec2, err := g.Override(dec, []assess.Override{{Subject: "m06", Grade: "优秀", Reason: "表现突出", By: "党员大会"},
+		{Subject: "m07", Grade: "优秀", Reason: "表现突出", By: "党员大会"}})
+	require.NoError(t, err)
+	u = dec2.Groups[0].Quotas[0]
+	assert.Equal(t, 5, u.Final)
+	assert.Equal(t, 2, u.Over)
+	by2 := map[string]assess.Graded{}
+	for _, s := range dec2.Subjects {
+		by2[s.Subject] = s
+	}
+	assert.Equal(t, "优秀", by2["m05"].Grade, "earlier overrides stay")
+
+	// Overriding again replaces the earlier decision.
+	dec3, err := g.Override(dec2, []assess.Override{{Subject: "m05", Grade: "合格", Reason: "复议", By: "党员大会"}})
+	require.NoError(t, err)
+	for _, s := range dec3.Subjects {
+		if s.Subject == "m05" {
+			assert.Equal(t, "合格", s.Grade)
+			assert.Equal(t, "复议", s.Override.Reason)
+		}
+	}
+}
+
+func TestOverrideProblems(t *testing.T) {
+	g, err := assess.NewGrader(assess.DemocraticReview())
+	require.NoError(t, err)
+	rs := grBranch()
+	rs[9].Gates = []assess.GateHit{{Gate: "G-award", Effect: assess.NoAward, Reason: "受到党纪处分"}}
+	rec, err := g.Grade(rs)
+	require.NoError(t, err)
+	_, err = g.Override(rec, []assess.Override{
+		{Subject: "x", Grade: "合格", Reason: "r", By: "b"},
+		{Subject: "p00", Grade: "合格", Reason: "r", By: "b"},
+		{Subject: "m01", Grade: "良好", Reason: "r", By: "b"},
+		{Subject: "m02", Grade: "合格", Reason: " ", By: ""},
+		{Subject: "m09", Grade: "优秀", Reason: "r", By: "b"},
+		{Subject: "m03", Grade: "合格", Reason: "r", By: "b"},
+		{Subject: "m03", Grade: "基本合格", Reason: "r", By: "b"},
+	})
+	var ge *assess.GradeError
+	require.ErrorAs(t, err, &ge)
+	var got []string
+	for _, p := range ge.Problems {
+		got = append(got, p.Error())
+	}
+	assert.Equal(t, []string{
+		`assess: overrides[0].subject: refers to an unknown ID: not a subject of the grading ("x")`,
+		`assess: overrides[1].subject: invalid input: the subject is scored but not graded ("p00")`,
+		`assess: overrides[2].grade: refers to an unknown ID: not a grade of the policy ("良好")`,
+		`assess: overrides[3].reason: invalid value: an override records its reason`,
+		`assess: overrides[3].by: invalid value: an override records who decided`,
+		`assess: overrides[4].grade: invalid value: barred to m09 by G-award ("优秀")`,
+		`assess: overrides[6].subject: duplicate ID: also overrides[5] ("m03")`,
+	}, got)
+
+	_, err = g.Override(&assess.Grading{Policy: "other"}, nil)
+	assert.EqualError(t, err, `assess: grading.policy: invalid input: graded under another policy than "民主评议党员" ("other")`)
+	_, err = g.Override(nil, nil)
+	assert.EqualError(t, err, `assess: grading: invalid input: no grading`)
+}
+
+// A binding ceiling (must, 不超过) cannot be exceeded by an override.
+func TestOverrideBindingQuota(t *testing.T) {
+	g, err := assess.NewGrader(assess.StarRating())
+	require.NoError(t, err)
+	var rs []assess.Result
+	for i := 0; i < 10; i++ {
+		rs = append(rs, grRes(fmt.Sprintf("b%d", i), strconv.Itoa(99-i), ""))
+	}
+	rec, err := g.Grade(rs)
+	require.NoError(t, err)
+	require.Equal(t, 3, grCount(rec, "五星"))
+	_, err = g.Override(rec, []assess.Override{{Subject: "b3", Grade: "五星", Reason: "先进基层党组织", By: "区委组织部"}})
+	assert.EqualError(t, err, `assess: overrides[0].grade: invalid value: the quota for 五星 is binding (must): 3 allowed, the overrides make 4 ("五星")`)
+	// One in, one out keeps the count: allowed.
+	_, err = g.Override(rec, []assess.Override{{Subject: "b3", Grade: "五星", Reason: "先进基层党组织", By: "区委组织部"},
+		{Subject: "b2", Grade: "四星", Reason: "整改未完成", By: "区委组织部"}})
+	assert.NoError(t, err)
+}
+
+// A grading stored as JSON and read back can still be overridden: the
+// barred grades and the quota rules travel with it.
+func TestOverrideDecodedGrading(t *testing.T) {
+	g, err := assess.NewGrader(assess.DemocraticReview())
+	require.NoError(t, err)
+	rs := grBranch()
+	rs[9].Gates = []assess.GateHit{{Gate: "G-award", Effect: assess.NoAward, Reason: "受到党纪处分"}}
+	rec, err := g.Grade(rs)
+	require.NoError(t, err)
+	var back assess.Grading
+	require.NoError(t, json.Unmarshal([]byte(grMarshal(t, rec)), &back))
+	require.Equal(t, grMarshal(t, rec), grMarshal(t, &back))
+	_, err = g.Override(&back, []assess.Override{{Subject: "m09", Grade: "优秀", Reason: "r", By: "b"}})
+	assert.ErrorContains(t, err, "barred to m09 by G-award")
+	dec, err := g.Override(&back, []assess.Override{{Subject: "m08", Grade: "优秀", Reason: "r", By: "b"}})
+	require.NoError(t, err)
+	assert.Equal(t, 1, dec.Groups[0].Quotas[0].Over)
+}
+
+// Grading reads its results and never writes to them.
+func TestGradeLeavesResultsAlone(t *testing.T) {
+	g, err := assess.NewGrader(assess.DemocraticReview())
+	require.NoError(t, err)
+	rs := grBranch()
+	rs[3].Gates = []assess.GateHit{{Gate: "C", Effect: assess.CapGrade, Grade: "合格", Reason: "r"}}
+	before := grMarshal(t, rs)
+	_, err = g.Grade(rs)
+	require.NoError(t, err)
+	assert.Equal(t, before, grMarshal(t, rs))
+}

@@ -1,0 +1,70 @@
+package assess
+
+import "github.com/dangjian-go/dangjian"
+
+// Result is one subject's score: the total, the component scores, the
+// bonus, the gates that applied, the grade from the bands after the gates,
+// and, when asked for, the trace.
+type Result struct {
+	Subject  string `json:"subject"`
+	Category string `json:"category,omitempty"`
+	// Total is the final score, rounded where the scheme declares.
+	Total Score `json:"total"`
+	// Max is the most a subject can score: the components' weighted
+	// maxima plus the bonus cap.
+	Max        Score             `json:"max"`
+	Components []ComponentResult `json:"components"`
+	Bonus      Score             `json:"bonus"`
+	Gates      []GateHit         `json:"gates,omitempty"`
+	// Grade is the band's grade after the gates (empty when the scheme has
+	// no bands). Cohort rules (quotas, downgrades) apply later.
+	Grade string `json:"grade,omitempty"`
+	// Eligible reports whether the subject may receive awards (评优).
+	Eligible bool `json:"eligible"`
+	// Ballots totals the valid votes per level over every votes indicator
+	// (不了解 and void groups excluded), for vote-share rules.
+	Ballots map[string]int `json:"ballots,omitempty"`
+	// Notes record what the scorer had to decide (a void rater group, a
+	// value clamped to the maximum). Like the trace, they are recorded by
+	// [Scorer.Explain] only.
+	Notes []string `json:"notes,omitempty"`
+	Trace *Node    `json:"trace,omitempty"`
+}
+
+// ComponentResult is a component's score: exact, after its rounding point,
+// and weighted.
+type ComponentResult struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Exact    Score  `json:"exact"`
+	Score    Score  `json:"score"`
+	Weight   string `json:"weight"`
+	Weighted Score  `json:"weighted"`
+}
+
+// GateHit is a gate that applied.
+type GateHit struct {
+	Gate   string          `json:"gate"`
+	Effect GateEffect      `json:"effect"`
+	Grade  string          `json:"grade,omitempty"`
+	Reason string          `json:"reason"`
+	Source dangjian.Source `json:"source"`
+}
+
+// Node is a node of a score's trace: keyed by indicator (or component, or
+// "total"), with the inputs read, the rule applied, the exact and the
+// displayed value, the source, and the children.
+type Node struct {
+	ID       string            `json:"id"`
+	Name     string            `json:"name,omitempty"`
+	Method   string            `json:"method,omitempty"`
+	Max      string            `json:"max,omitempty"`
+	Inputs   map[string]string `json:"inputs,omitempty"`
+	Rule     string            `json:"rule,omitempty"`
+	Exact    string            `json:"exact"`
+	Value    string            `json:"value"`
+	Rounding string            `json:"rounding,omitempty"`
+	Source   *dangjian.Source  `json:"source,omitempty"`
+	Notes    []string          `json:"notes,omitempty"`
+	Children []*Node           `json:"children,omitempty"`
+}
