@@ -4,7 +4,12 @@
 // share of 一肩挑 villages, the rotating chairs of the street 联席会, the
 // validation findings under [orgmodel.YanjiRules], grouped by severity, and
 // the city's yearly funding budget under [funding.YanjiStandards], by
-// street, township and park, with the standards used and their sources.
+// street, township and park, with the standards used and their sources,
+// and the 述职评议考核 of the secretaries of the 6 streets, 70 communities
+// and 56 villages under the reference scheme yanji-shuzhi
+// ([assess.Reference]), ranked within each category with the grade
+// distribution, on sample inputs derived from a hash of each
+// organization's code.
 //
 // Usage:
 //
@@ -28,8 +33,10 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/assess"
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/google/uuid"
@@ -53,6 +60,8 @@ type city struct {
 	// standards are the funding standards the budget applies.
 	standards funding.Standards
 	budget    funding.BudgetResult
+	// assessment is the 述职评议考核 of the secretaries.
+	assessment *assessment
 }
 
 // section is one part of the report. Later parts (funding, assessment) are
@@ -70,6 +79,7 @@ var sections = []section{
 	{"联席会轮值主席 Rotating chairs of the street joint conferences", printChairs},
 	{"检查结果 Findings", printFindings},
 	{"经费 Funding budget", printBudget},
+	{"述职评议考核 Assessment", printAssessment},
 }
 
 // run is the program: it parses args, builds and validates the city, and
@@ -129,7 +139,11 @@ func build(asOf dangjian.Date) (*city, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &city{recs: recs, tree: tree, asOf: asOf, report: report, standards: standards, budget: budget}, nil
+	c := &city{recs: recs, tree: tree, asOf: asOf, report: report, standards: standards, budget: budget}
+	if c.assessment, err = assessSecretaries(tree); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // printOrgs prints the counts of organizations by kind and by domain.
@@ -360,4 +374,271 @@ func printUnit(w io.Writer, code, name string, st funding.Subtotal) {
 	}
 	fmt.Fprintf(w, "  %-14s %8d %11d %8d %5d %13s  %s\n", code, lines[funding.VillageOperatingFunds], lines[funding.CommunityWorkFunds],
 		lines[funding.NonPublicWorkFunds]+lines[funding.DispatchedBranchWorkFunds], st.Lines, st.Amount, name)
+}
+
+// assessment is the 述职评议考核 of the city's street, community and
+// village secretaries under the reference scheme yanji-shuzhi, graded with
+// its reference policy (ranks within categories, no quota).
+type assessment struct {
+	scheme  assess.Scheme
+	scorer  *assess.Scorer
+	orgs    map[string]orgmodel.Org // by subject ID (the org's code)
+	results map[string]assess.Result
+	grading *assess.Grading
+}
+
+// assessCategories are the categories of the assessment, in the order
+// printed, with the domain whose organizations they hold.
+var assessCategories = []struct {
+	name   string
+	domain orgmodel.Domain
+}{
+	{"街道", orgmodel.Street},
+	{"社区", orgmodel.Community},
+	{"村", orgmodel.Village},
+}
+
+// assessSecretaries scores the secretary of every street work committee,
+// community and village on sample inputs and grades them within their
+// categories.
+func assessSecretaries(t *orgmodel.Tree) (*assessment, error) {
+	s, err := assess.Reference("yanji-shuzhi")
+	if err != nil {
+		return nil, err
+	}
+	sc, err := assess.Compile(s)
+	if err != nil {
+		return nil, err
+	}
+	p, err := assess.ReferencePolicy("yanji-shuzhi")
+	if err != nil {
+		return nil, err
+	}
+	g, err := assess.NewGrader(p)
+	if err != nil {
+		return nil, err
+	}
+	a := &assessment{scheme: s, scorer: sc, orgs: map[string]orgmodel.Org{}, results: map[string]assess.Result{}}
+	var results []assess.Result
+	for _, cat := range assessCategories {
+		orgs := tops(t, cat.domain)
+		if cat.domain == orgmodel.Street {
+			orgs = streets(t)
+		}
+		for _, o := range orgs {
+			res, err := sc.Score(sampleSubject(o.Code, cat.name))
+			if err != nil {
+				return nil, fmt.Errorf("assessment of %s: %w", o.Code, err)
+			}
+			a.orgs[o.Code] = o
+			a.results[o.Code] = res
+			results = append(results, res)
+		}
+	}
+	if a.grading, err = g.Grade(results); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// sampler is a deterministic stream of numbers (splitmix64) seeded from a
+// hash (FNV-1a) of an organization's code: the same code always gives the
+// same inputs, whatever the date or the run.
+type sampler struct{ state uint64 }
+
+func newSampler(code string) *sampler {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(code); i++ {
+		h ^= uint64(code[i])
+		h *= 1099511628211
+	}
+	return &sampler{state: h}
+}
+
+// next returns a number in [0, n).
+func (s *sampler) next(n int) int {
+	s.state += 0x9e3779b97f4a7c15
+	z := s.state
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	z ^= z >> 31
+	return int(z % uint64(n))
+}
+
+// chance reports true k times in n.
+func (s *sampler) chance(k, n int) bool { return s.next(n) < k }
+
+// tenths renders lo + a random number of tenths up to span tenths: "87.3".
+func (s *sampler) tenths(lo, span int) assess.Num {
+	t := lo*10 + s.next(span*10+1)
+	return assess.MustNum(fmt.Sprintf("%d.%d", t/10, t%10))
+}
+
+// sampleSubject makes illustrative inputs for a secretary under the
+// yanji-shuzhi scheme: attainment ratios, checklist items, deduction
+// events, votes of the three rater groups (with at least their minimum
+// raters), bonus items and now and then a gate. Nothing is taken from the
+// article, which gives no assessment results.
+func sampleSubject(code, category string) assess.Subject {
+	r := newSampler(code)
+	sub := assess.Subject{ID: code, Category: category,
+		Values: map[string]assess.Num{
+			"jianshi":  r.tenths(70, 30),
+			"baozhang": r.tenths(85, 15),
+			"pinpai":   assess.MustNum(fmt.Sprintf("%d.%d", 4+r.next(6), 5*r.next(2))),
+		},
+		Checked: map[string][]string{},
+		Events:  map[string][]assess.Event{},
+	}
+	checklist := map[string][]string{
+		"yanshi": {"documents", "organs_in_community", "four_lists", "four_level", "cadres_serve"},
+		"duiwu":  {"first_secretary", "reserve_pool", "community_workers", "nonpublic_instructors"},
+		"fuwu":   {"creation_targets", "service_posts", "service_actions", "joint_agreements"},
+	}
+	for _, ind := range []string{"yanshi", "duiwu", "fuwu"} {
+		for _, item := range checklist[ind] {
+			if r.chance(5, 6) {
+				sub.Checked[ind] = append(sub.Checked[ind], item)
+			}
+		}
+	}
+	event := func(ind string, e assess.Event) { sub.Events[ind] = append(sub.Events[ind], e) }
+	if k := r.next(3); k > 0 {
+		event("yashi", assess.Event{Clause: "regular_meeting", Count: k})
+	}
+	if k := r.next(4); k > 0 {
+		event("yashi", assess.Event{Clause: "work_day", Count: k})
+	}
+	if r.chance(1, 6) {
+		event("yashi", assess.Event{Clause: "leading_group"})
+	}
+	if r.chance(1, 8) {
+		event("yashi", assess.Event{Clause: "discipline", Level: []string{"诫勉", "轻处分", "重处分"}[r.next(3)], Case: "1"})
+	}
+	event("zhendi", assess.Event{Clause: "platform_use", Value: r.tenths(75, 25)})
+	if r.chance(1, 10) {
+		event("zhendi", assess.Event{Clause: "venue_misuse"})
+	}
+	if r.chance(1, 12) {
+		event("zhendi", assess.Event{Clause: "venue_standard"})
+	}
+	if k := r.next(3); k > 0 {
+		event("zaiti", assess.Event{Clause: "dangjian_plus", Count: k})
+	}
+	if k := r.next(3); k > 0 {
+		event("zaiti", assess.Event{Clause: "three_heads", Count: k})
+	}
+	if r.chance(1, 8) {
+		event("zaiti", assess.Event{Clause: "five_step"})
+	}
+	// Votes: a secretary's standing q shifts every ballot towards 好.
+	q := r.next(60)
+	ballots := func(raters int, unknown bool) assess.Ballots {
+		b := assess.Ballots{Counts: map[string]int{}}
+		for range raters {
+			x := r.next(100)
+			switch {
+			case unknown && x < 4:
+				b.Counts["不了解"]++
+			case x < 30+q:
+				b.Counts["好"]++
+			case x < 70+q/3:
+				b.Counts["较好"]++
+			case x < 96:
+				b.Counts["一般"]++
+			default:
+				b.Counts["差"]++
+			}
+		}
+		return b
+	}
+	masses := 10 + r.next(16)
+	mb := ballots(masses, true)
+	mb.Issued, mb.Returned = masses+r.next(3), masses
+	sub.Votes = map[string]map[string]assess.Ballots{"ceping": {
+		"leaders": ballots(3+r.next(3), false),
+		"members": ballots(10+r.next(11), true),
+		"masses":  mb,
+	}}
+	sub.Bonus = map[string]int{}
+	if k := r.next(3); k > 0 {
+		sub.Bonus["project_award_city"] = k
+	}
+	if r.chance(1, 10) {
+		sub.Bonus["project_award_higher"] = 1
+	}
+	if r.chance(1, 6) {
+		sub.Bonus["experience_promoted"] = 1
+	}
+	sub.Flags = map[string]bool{}
+	for _, f := range []struct {
+		flag string
+		k, n int
+	}{{"serious_violation", 1, 80}, {"held_accountable", 1, 25}, {"team_disunity", 1, 30}, {"censured", 1, 20}} {
+		if r.chance(f.k, f.n) {
+			sub.Flags[f.flag] = true
+		}
+	}
+	return sub
+}
+
+// printAssessment prints the ranking of each category (街道 in full, the
+// top five and the last three of 社区 and 村), its grade distribution, and
+// the gates that applied.
+func printAssessment(w io.Writer, c *city) {
+	a := c.assessment
+	fmt.Fprintf(w, "scheme %s (max %s), graded under %s\n", a.scorer.Name(), a.scorer.Max(), a.grading.Policy)
+	fmt.Fprintln(w, "inputs: illustrative, derived from a hash of each organization's code (the article gives no assessment results);")
+	fmt.Fprintln(w, "numbers of the scheme: the article's 三实/三强/三化 structure, local practice and the library's own (see its note)")
+	gates := map[string]int{}
+	for _, cat := range assessCategories {
+		var rows []assess.Graded
+		for _, g := range a.grading.Subjects {
+			if g.Category == cat.name {
+				rows = append(rows, g)
+			}
+		}
+		for _, grp := range a.grading.Groups {
+			if grp.Category != cat.name {
+				continue
+			}
+			var counts []string
+			for _, gc := range grp.Grades {
+				counts = append(counts, fmt.Sprintf("%s %d", gc.Grade, gc.Count))
+			}
+			fmt.Fprintf(w, "%s: %d secretaries; %s\n", cat.name, grp.Subjects, strings.Join(counts, ", "))
+		}
+		fmt.Fprintf(w, "  %4s  %-12s %7s %6s %6s %5s  %-4s %s\n", "rank", "code", "total", "daily", "review", "bonus", "grade", "name (gates)")
+		for i, g := range rows {
+			res := a.results[g.Subject]
+			for _, h := range res.Gates {
+				gates[h.Gate+" ("+string(h.Effect)+"): "+h.Reason]++
+			}
+			if cat.domain != orgmodel.Street && i >= 5 && i < len(rows)-3 {
+				if i == 5 {
+					fmt.Fprintf(w, "  %4s  … %d more\n", "", len(rows)-8)
+				}
+				continue
+			}
+			name := a.orgs[g.Subject].Name
+			if len(res.Gates) > 0 {
+				var ids []string
+				for _, h := range res.Gates {
+					ids = append(ids, h.Gate)
+				}
+				name += " (" + strings.Join(ids, ", ") + ")"
+			}
+			fmt.Fprintf(w, "  %4d  %-12s %7s %6s %6s %5s  %s  %s\n", g.Rank, g.Subject, res.Total, res.Components[0].Score,
+				res.Components[1].Score, res.Bonus, g.Grade, name)
+		}
+	}
+	fmt.Fprintln(w, "关口 gates applied:")
+	keys := make([]string, 0, len(gates))
+	for k := range gates {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(w, "  %3d  %s\n", gates[k], k)
+	}
 }

@@ -1,0 +1,377 @@
+// Command assess scores a cohort under an assessment scheme, grades it and
+// prints the ranking, or one subject's full trace.
+//
+// Usage:
+//
+//	assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-]
+//	       [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID]
+//
+// The scheme is a reference scheme named by [assess.ReferenceNames]
+// (jifen, minzhu-pingyi, xingji, yanji-shuzhi) or a JSON file in the format
+// of assess/SCHEME.md. The default is yanji-shuzhi, Yanji's
+// 书记抓基层党建工作述职评议考核; without -input it scores a built-in sample
+// cohort of Yanji secretaries (testdata/sample.json), so that
+//
+//	go run ./examples/assess
+//
+// prints a ranking and exits 0.
+//
+// The input is read with [assess.DecodeSubjects] (a JSON array of subjects,
+// or {"subjects": [...]}) or, when it does not start with [ or {, as CSV:
+// a header row with the column id, optionally category, then one column
+// per value the scheme reads (a direct or ratio indicator's ID, a decision
+// table's input name), flag:NAME columns for gates (true, false, 1, 0 or
+// empty) and bonus:ITEM columns for bonus counts; one subject per row.
+// CSV input needs a flat scheme: one whose leaves are all direct, ratio or
+// table indicators (checklists, deductions and votes need JSON). -input -
+// reads standard input.
+//
+// The cohort is graded with [assess.NewGrader]: under -policy, a
+// [assess.GradePolicy] in JSON; otherwise under the reference scheme's
+// policy ([assess.ReferencePolicy]); otherwise under a policy of the
+// scheme's own grades, without quotas, ranking the whole cohort, or each
+// category with -by-category. A scheme without bands is ranked by total
+// only.
+//
+// Formats:
+//
+//   - text (default): the ranking as a table (order, rank, subject, total,
+//     each component's score, bonus, grade, category, remarks), then the
+//     grade distribution and the quota use of each group.
+//   - json: the results, with the grading.
+//   - csv: one row per subject in the cohort's order.
+//
+// -explain ID prints one subject's full trace instead: the indicator tree
+// with the inputs read, the rule applied, the exact and the displayed
+// values, notes and sources, then its gates and the steps of its grading
+// (text); the result with its trace and its grading (json); or one row per
+// trace node (csv).
+//
+// Every subject is scored before anything is printed: a cohort is graded
+// whole, since a quota over part of a cohort would be wrong. Exit status: 0
+// when the cohort is scored, graded and printed; 2 for bad flags, a scheme
+// that does not compile, input that cannot be read, or any subject that
+// cannot be scored or graded (every problem is listed on standard error);
+// 1 when the output cannot be written.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/dangjian-go/dangjian/assess"
+)
+
+// sample is the built-in cohort for the default scheme, yanji-shuzhi: the
+// four subjects worked by hand in assess/reference_test.go and eight more
+// secretaries of Yanji's streets, communities and villages.
+//
+//go:embed testdata/sample.json
+var sample []byte
+
+// defaultScheme is the scheme used without -scheme, and the only one the
+// built-in sample fits.
+const defaultScheme = "yanji-shuzhi"
+
+// Exit statuses.
+const (
+	exitOK     = 0 // scored, graded and printed
+	exitOutput = 1 // the output cannot be written
+	exitInput  = 2 // bad flags, scheme or input
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// config is what the flags say.
+type config struct {
+	scheme, input, policy, format, explain string
+	byCategory                             bool
+}
+
+// cohort is everything the outputs read: the scheme, its scorer, the
+// results (in input order, with traces when explaining) and the grading
+// (nil for a scheme without bands and no policy).
+type cohort struct {
+	scheme  assess.Scheme
+	scorer  *assess.Scorer
+	results []assess.Result
+	grading *assess.Grading
+	ranks   []ranked // the order and ranks when grading is nil
+}
+
+// run is the program: it returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, status, ok := parseFlags(args, stderr)
+	if !ok {
+		return status
+	}
+	c, err := load(cfg, stdin)
+	if err != nil {
+		report(stderr, err)
+		return exitInput
+	}
+	w := bufio.NewWriter(stdout)
+	if cfg.explain != "" {
+		err = writeExplain(w, cfg.format, c, cfg.explain)
+	} else {
+		err = writeCohort(w, cfg.format, c)
+	}
+	var ue unknownSubjectError
+	if errors.As(err, &ue) {
+		report(stderr, err)
+		return exitInput
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "assess: writing the output: %v\n", err)
+		return exitOutput
+	}
+	return exitOK
+}
+
+// parseFlags returns the configuration, or false and the exit status.
+func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
+	var cfg config
+	fs := flag.NewFlagSet("assess", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.scheme, "scheme", defaultScheme, "a reference scheme `name` ("+strings.Join(assess.ReferenceNames(), ", ")+") or a scheme JSON file")
+	fs.StringVar(&cfg.input, "input", "", "subjects `file`, JSON or CSV (- for standard input; default: the built-in sample, for "+defaultScheme+" only)")
+	fs.StringVar(&cfg.policy, "policy", "", "grading policy JSON `file` (default: the reference scheme's policy, or the scheme's grades without quotas)")
+	fs.BoolVar(&cfg.byCategory, "by-category", false, "without -policy or a reference policy, rank within categories")
+	fs.StringVar(&cfg.format, "format", "text", "output `format`: text, json or csv")
+	fs.StringVar(&cfg.explain, "explain", "", "print the full trace of the subject with this `ID` instead of the ranking")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-] [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, exitOK, false
+		}
+		return cfg, exitInput, false
+	}
+	fail := func(format string, a ...any) (config, int, bool) {
+		fmt.Fprintf(stderr, "assess: "+format+"\n", a...)
+		fs.Usage()
+		return cfg, exitInput, false
+	}
+	if fs.NArg() > 0 {
+		return fail("unexpected argument %q", fs.Arg(0))
+	}
+	switch cfg.format {
+	case "text", "json", "csv":
+	default:
+		return fail("-format %q: want text, json or csv", cfg.format)
+	}
+	if cfg.scheme == "" {
+		return fail("-scheme: empty")
+	}
+	if cfg.input == "" && cfg.scheme != defaultScheme {
+		return fail("-input is required with -scheme %s: the built-in sample is for %s", cfg.scheme, defaultScheme)
+	}
+	return cfg, exitOK, true
+}
+
+// problemsError is a list of problems, each printed on its own line.
+type problemsError struct {
+	prefix string
+	list   []error
+}
+
+func (e *problemsError) Error() string {
+	msgs := make([]string, len(e.list))
+	for i, err := range e.list {
+		msgs[i] = e.prefix + err.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// report prints an error to stderr, one problem per line.
+func report(stderr io.Writer, err error) {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintln(stderr, line)
+	}
+}
+
+// load reads the scheme, the policy and the subjects, scores every subject
+// and grades the cohort.
+func load(cfg config, stdin io.Reader) (*cohort, error) {
+	s, ref, err := readScheme(cfg.scheme)
+	if err != nil {
+		return nil, err
+	}
+	sc, err := assess.Compile(s)
+	if err != nil {
+		var ce *assess.CompileError
+		if errors.As(err, &ce) {
+			return nil, &problemsError{prefix: "scheme " + cfg.scheme + ": ", list: ce.Unwrap()}
+		}
+		return nil, fmt.Errorf("assess: scheme %s: %w", cfg.scheme, err)
+	}
+	policy, graded, err := readPolicy(cfg, ref, sc)
+	if err != nil {
+		return nil, err
+	}
+	name, data, err := readInput(cfg.input, stdin)
+	if err != nil {
+		return nil, fmt.Errorf("assess: %v", err)
+	}
+	subs, err := decodeSubjects(name, data, s)
+	if err != nil {
+		return nil, err
+	}
+	c := &cohort{scheme: s, scorer: sc, results: make([]assess.Result, len(subs))}
+	var bad []error
+	for i, sub := range subs {
+		var res assess.Result
+		if cfg.explain != "" {
+			res, err = sc.Explain(sub)
+		} else {
+			res, err = sc.Score(sub)
+		}
+		if err != nil {
+			bad = append(bad, splitInputError(err)...)
+			continue
+		}
+		c.results[i] = res
+	}
+	if len(bad) > 0 {
+		return nil, &problemsError{prefix: name + ": ", list: bad}
+	}
+	if !graded {
+		c.ranks = rankByTotal(c.results)
+		return c, nil
+	}
+	g, err := assess.NewGrader(policy)
+	if err != nil {
+		var ce *assess.CompileError
+		if errors.As(err, &ce) {
+			return nil, &problemsError{prefix: "policy: ", list: ce.Unwrap()}
+		}
+		return nil, fmt.Errorf("assess: policy: %w", err)
+	}
+	c.grading, err = g.Grade(c.results)
+	if err != nil {
+		var ge *assess.GradeError
+		if errors.As(err, &ge) {
+			return nil, &problemsError{prefix: name + ": grading: ", list: ge.Unwrap()}
+		}
+		return nil, fmt.Errorf("assess: grading: %w", err)
+	}
+	return c, nil
+}
+
+// splitInputError returns one error per problem of a subject, each naming
+// the subject.
+func splitInputError(err error) []error {
+	var ie *assess.InputError
+	if !errors.As(err, &ie) || len(ie.Problems) == 0 {
+		return []error{err}
+	}
+	out := make([]error, len(ie.Problems))
+	for i, p := range ie.Problems {
+		out[i] = fmt.Errorf("subject %q: %s", ie.Subject, strings.TrimPrefix(p.Error(), "assess: "))
+	}
+	return out
+}
+
+// readScheme returns the scheme named by -scheme: a reference scheme, or a
+// JSON file. ref reports a reference scheme.
+func readScheme(name string) (s assess.Scheme, ref bool, err error) {
+	if slices.Contains(assess.ReferenceNames(), name) {
+		s, err = assess.Reference(name)
+		return s, true, err
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(name, `./\`) {
+			return s, false, fmt.Errorf("assess: -scheme %s: neither a reference scheme (%s) nor a file", name, strings.Join(assess.ReferenceNames(), ", "))
+		}
+		return s, false, fmt.Errorf("assess: -scheme: %v", err)
+	}
+	s, err = assess.DecodeScheme(bytes.NewReader(data))
+	if err != nil {
+		return s, false, fmt.Errorf("assess: -scheme %s: %v", name, err)
+	}
+	return s, false, nil
+}
+
+// readPolicy returns the grading policy, and false when the cohort is
+// ranked by total only (a scheme without bands and no -policy).
+func readPolicy(cfg config, ref bool, sc *assess.Scorer) (assess.GradePolicy, bool, error) {
+	switch {
+	case cfg.policy != "":
+		data, err := os.ReadFile(cfg.policy)
+		if err != nil {
+			return assess.GradePolicy{}, false, fmt.Errorf("assess: -policy: %v", err)
+		}
+		p, err := assess.DecodeGradePolicy(bytes.NewReader(data))
+		if err != nil {
+			return p, false, fmt.Errorf("assess: -policy %s: %v", cfg.policy, err)
+		}
+		return p, true, nil
+	case ref:
+		p, err := assess.ReferencePolicy(cfg.scheme)
+		return p, err == nil, err
+	case len(sc.Grades()) == 0:
+		return assess.GradePolicy{}, false, nil
+	}
+	return assess.GradePolicy{
+		Name:        sc.Name() + "（按总分排名）",
+		Note:        "the scheme's grades, without quotas",
+		Grades:      sc.Grades(),
+		Ranking:     assess.Competition,
+		PerCategory: cfg.byCategory,
+	}, true, nil
+}
+
+// readInput returns the input's name for messages and its bytes.
+func readInput(in string, stdin io.Reader) (string, []byte, error) {
+	switch in {
+	case "":
+		return "built-in sample", sample, nil
+	case "-":
+		b, err := io.ReadAll(stdin)
+		return "stdin", b, err
+	}
+	b, err := os.ReadFile(in)
+	return in, b, err
+}
+
+// ranked is a subject's place when the scheme has no bands: the cohort is
+// ordered by total (then subject ID) and given competition ranks.
+type ranked struct {
+	index, rank int
+}
+
+func rankByTotal(results []assess.Result) []ranked {
+	out := make([]ranked, len(results))
+	for i := range results {
+		out[i].index = i
+	}
+	slices.SortStableFunc(out, func(a, b ranked) int {
+		if c := results[b.index].Total.Cmp(results[a.index].Total); c != 0 {
+			return c
+		}
+		return strings.Compare(results[a.index].Subject, results[b.index].Subject)
+	})
+	for i := range out {
+		out[i].rank = i + 1
+		if i > 0 && results[out[i].index].Total.Cmp(results[out[i-1].index].Total) == 0 {
+			out[i].rank = out[i-1].rank
+		}
+	}
+	return out
+}
