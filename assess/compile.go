@@ -57,6 +57,7 @@ type cMethod struct {
 	clauses map[string]*cClause
 	order   []*cClause // clauses in scheme order
 	lorder  []string   // vote levels in scheme order
+	ipoints []int64    // the levels' points as integers, when they all are
 	target  rat.Rat
 	levels  map[string]rat.Rat
 	unknown string
@@ -381,6 +382,14 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 			}
 			cm.levels[l.Name] = v
 			cm.lorder = append(cm.lorder, l.Name)
+		}
+		for _, l := range cm.lorder {
+			if v := cm.levels[l]; v.D == 1 {
+				cm.ipoints = append(cm.ipoints, v.N)
+			} else {
+				cm.ipoints = nil
+				break
+			}
 		}
 		if len(m.Groups) == 0 {
 			c.ps.addf(p+".groups", "", ErrInvalid, "votes need at least one rater group")

@@ -55,8 +55,10 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 			continue
 		}
 		valid, raters, pts := int64(0), int64(0), rat.Zero
+		var ipts int64 // the points summed as an integer, when every level's points are whole
+		intPoints := m.ipoints != nil
 		seen := 0
-		for _, level := range m.lorder {
+		for li, level := range m.lorder {
 			k, ok := b.Counts[level]
 			if !ok {
 				continue
@@ -67,19 +69,26 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 				continue
 			}
 			raters += int64(k)
-			v, err := m.levels[level].MulInt(int64(k))
-			if err != nil {
-				r.ps.add("votes."+n.id, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
-				continue
-			}
-			pts = r.add(n.id, pts, v)
 			valid += int64(k)
+			if intPoints && k <= 1<<20 && m.ipoints[li] <= 1<<30 {
+				ipts += int64(k) * m.ipoints[li]
+			} else {
+				v, err := m.levels[level].MulInt(int64(k))
+				if err != nil {
+					r.ps.add("votes."+n.id, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
+					continue
+				}
+				pts = r.add(n.id, pts, v)
+			}
 			if k > 0 {
 				if r.ballots == nil {
 					r.ballots = map[string]int{}
 				}
 				r.ballots[level] += k
 			}
+		}
+		if ipts != 0 {
+			pts = r.add(n.id, pts, rat.Int(ipts))
 		}
 		if k, ok := b.Counts[m.unknown]; ok && m.unknown != "" {
 			seen++

@@ -161,6 +161,9 @@ func (r *run) round(at string, v rat.Rat) (rat.Rat, string) {
 		r.ps.add(at, v.String(), fmt.Errorf("%w: %v", ErrArithmetic, err))
 		return v, ""
 	}
+	if !r.trace {
+		return out, ""
+	}
 	return out, rp.Mode.String() + " to " + strconv.Itoa(int(rp.Places)) + " places"
 }
 
