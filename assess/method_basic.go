@@ -45,6 +45,7 @@ func (r *run) checklist(n *cNode, tn *Node) rat.Rat {
 				tn.Inputs = map[string]string{}
 			}
 			tn.Inputs[id] = it.points.String()
+			tn.cite(id, it.source)
 		}
 	}
 	if tn != nil {
@@ -110,6 +111,7 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 		sum = r.add("bonus", sum, v)
 		if tn != nil {
 			tn.Inputs[id] = fmt.Sprintf("%d × %s = %s", k, it.points, v)
+			tn.cite(id, it.source)
 		}
 	}
 	exact := sum

@@ -97,6 +97,7 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 		total = r.add(n.id, total, v)
 		if tn != nil {
 			tn.Inputs[cl.id] = "−" + v.String()
+			tn.cite(cl.id, cl.source)
 		}
 	}
 	score, err := n.max.Sub(total)

@@ -65,6 +65,20 @@ type Node struct {
 	Value    string            `json:"value"`
 	Rounding string            `json:"rounding,omitempty"`
 	Source   *dangjian.Source  `json:"source,omitempty"`
-	Notes    []string          `json:"notes,omitempty"`
-	Children []*Node           `json:"children,omitempty"`
+	// Sources cite the clauses and items applied (deduction clauses,
+	// checklist and bonus items), by their ID, where they name a source.
+	Sources  map[string]dangjian.Source `json:"sources,omitempty"`
+	Notes    []string                   `json:"notes,omitempty"`
+	Children []*Node                    `json:"children,omitempty"`
+}
+
+// cite records the source of a clause or item applied in a trace node.
+func (n *Node) cite(id string, src *dangjian.Source) {
+	if n == nil || src == nil {
+		return
+	}
+	if n.Sources == nil {
+		n.Sources = map[string]dangjian.Source{}
+	}
+	n.Sources[id] = *src
 }

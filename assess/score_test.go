@@ -25,7 +25,7 @@ func workedScheme() assess.Scheme {
 		Components: []assess.Component{
 			{ID: "daily", Name: "日常考核", Weight: n("0.6"), Max: n("100"), Source: "S1", Indicators: []assess.Indicator{
 				{ID: "meetings", Name: "组织生活", Max: n("30"), Method: &assess.Method{Kind: assess.Deductions, Clauses: []assess.Clause{
-					{ID: "missed", Points: n("0.5"), Cap: n("10")},
+					{ID: "missed", Points: n("0.5"), Cap: n("10"), Source: "S1"},
 					{ID: "discipline", Levels: []assess.Level{lv("诫勉", "1"), lv("轻处分", "3"), lv("重处分", "5")}},
 					{ID: "attendance", Threshold: n("70"), PerPoint: n("0.2")},
 				}}},
@@ -101,6 +101,9 @@ func TestWorkedExample(t *testing.T) {
 	assert.Equal(t, "meetings", meetings.ID)
 	assert.Equal(t, "24.7", meetings.Value)
 	assert.Equal(t, "−0.8", meetings.Inputs["attendance"])
+	require.Contains(t, meetings.Sources, "missed", "a clause's own source is in the trace")
+	assert.Equal(t, "测试方案", meetings.Sources["missed"].Doc)
+	assert.NotContains(t, meetings.Sources, "attendance")
 
 	// The trace can be switched off; the scores are the same.
 	plain, err := sc.Score(workedSubject())
