@@ -3,8 +3,8 @@ package assess_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -19,8 +19,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var updateGrade = flag.Bool("update-grade", false, "rewrite testdata/grade golden files")
 
 // grTotal builds a Score from decimal or fraction text, as a stored result
 // would carry it.
@@ -724,13 +722,7 @@ func TestGradeGoldens(t *testing.T) {
 				Recommended *assess.Grading    `json:"recommended"`
 				Decided     *assess.Grading    `json:"decided"`
 			}{tt.policy, rec, dec}) + "\n"
-			path := filepath.Join("testdata", "grade", tt.name+".golden.json")
-			if *updateGrade {
-				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), got)
+			golden.Check(t, filepath.Join("testdata", "grade", tt.name+".golden.json"), []byte(got))
 		})
 	}
 }

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,35 +19,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The golden files under testdata are rewritten with
+// goldenFile compares got with testdata/<path>, rewriting it under -update:
 //
 //	go test ./assess -run 'TestReference' -update
-//
-// The flag is registered here unless another test file of the package
-// registers it first (package-level variables are initialised before
-// init functions run).
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// goldenFile compares got with testdata/<path>, rewriting it under -update.
 func goldenFile(t *testing.T, path string, got []byte) {
 	t.Helper()
-	full := filepath.Join("testdata", path)
-	if updating() {
-		require.NoError(t, os.MkdirAll(filepath.Dir(full), 0o755))
-		require.NoError(t, os.WriteFile(full, got, 0o644))
-	}
-	want, err := os.ReadFile(full)
-	require.NoError(t, err, "run with -update to create it")
-	assert.Equal(t, string(want), string(got), "golden file %s", full)
+	golden.Check(t, filepath.Join("testdata", path), got)
 }
 
 func mustJSON(t *testing.T, v any) []byte {

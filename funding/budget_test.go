@@ -2,8 +2,8 @@ package funding_test
 
 import (
 	"fmt"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -86,13 +86,7 @@ func TestBudgetYanjiGolden(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "延吉市\ttotal\t\t%d\t\t%s\n", g.Lines, g.Amount)
 
-	path := filepath.Join("testdata", "budget", "yanji-2025.tsv")
-	if *updateStandards {
-		require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run with -update-standards to create it")
-	assert.Equal(t, string(want), b.String())
+	golden.Check(t, filepath.Join("testdata", "budget", "yanji-2025.tsv"), []byte(b.String()))
 }
 
 // TestBudgetYanjiDerived derives the Yanji budget from the rules and the

@@ -2,7 +2,7 @@ package funding_test
 
 import (
 	"encoding/json"
-	"os"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"path/filepath"
 	"testing"
 
@@ -279,13 +279,7 @@ func TestCheckFloorsAllOnYanji(t *testing.T) {
 	b, err := json.MarshalIndent(rep, "", "  ")
 	require.NoError(t, err)
 	b = append(b, '\n')
-	path := filepath.Join("testdata", "standards", "yanji-floors-2025.json")
-	if *updateStandards {
-		require.NoError(t, os.WriteFile(path, b, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run with -update-standards to create it")
-	assert.Equal(t, string(want), string(b))
+	golden.Check(t, filepath.Join("testdata", "standards", "yanji-floors-2025.json"), b)
 	stdAssertLowerCamel(t, rep)
 }
 

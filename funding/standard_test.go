@@ -3,7 +3,7 @@ package funding_test
 import (
 	"encoding/json"
 	"errors"
-	"flag"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -17,10 +17,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// updateStandards rewrites the golden files of the standards, floors,
-// ladders and budgets: go test ./funding -run 'Golden' -update-standards
-var updateStandards = flag.Bool("update-standards", false, "rewrite funding/testdata/standards and funding/testdata/budget goldens")
 
 func stdYuan(s string) funding.Money { return funding.MustParseMoney(s) }
 
@@ -351,12 +347,9 @@ func TestStandardsGolden(t *testing.T) {
 	require.NoError(t, err)
 	b = append(b, '\n')
 	path := filepath.Join("testdata", "standards", "yanji.json")
-	if *updateStandards {
-		require.NoError(t, os.WriteFile(path, b, 0o644))
-	}
+	golden.Check(t, path, b)
 	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run with -update-standards to create it")
-	assert.Equal(t, string(want), string(b))
+	require.NoError(t, err)
 
 	var back funding.Standards
 	require.NoError(t, json.Unmarshal(want, &back))

@@ -3,9 +3,8 @@ package orgmodel_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
-	"os"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -20,9 +19,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// updateChart rewrites the chart golden files: go test ./orgmodel -run Chart -update-chart
-var updateChart = flag.Bool("update-chart", false, "rewrite testdata/chart golden files")
 
 // chartUUID returns a fixed, readable ID: 00000000-0000-0000-0000-0000000000nn.
 func chartUUID(n int) uuid.UUID {
@@ -96,14 +92,7 @@ func TestChartGolden(t *testing.T) {
 				var buf bytes.Buffer
 				require.NoError(t, f.write(&buf, tree, c.root, c.opt))
 				require.True(t, utf8.Valid(buf.Bytes()), "output is not UTF-8")
-				golden := filepath.Join("testdata", "chart", c.name+"."+f.ext)
-				if *updateChart {
-					require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-					require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
-				}
-				want, err := os.ReadFile(golden)
-				require.NoError(t, err, "run with -update-chart to create it")
-				assert.Equal(t, string(want), buf.String())
+				golden.Check(t, filepath.Join("testdata", "chart", c.name+"."+f.ext), buf.Bytes())
 			})
 		}
 	}

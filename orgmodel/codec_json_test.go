@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"os"
 	"reflect"
 	"regexp"
@@ -109,7 +110,7 @@ func TestSmallRecordsBuild(t *testing.T) {
 func TestEncodeJSONGolden(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, EncodeJSON(&buf, smallRecords()))
-	golden(t, "testdata/json/small.json", buf.Bytes())
+	golden.Check(t, "testdata/json/small.json", buf.Bytes())
 }
 
 func TestDecodeJSONGolden(t *testing.T) {

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"flag"
 	"fmt"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,26 +18,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// update rewrites golden files instead of comparing with them:
-//
-//	go test ./orgmodel -run Golden -update
-//
-// Every test file of the package uses this flag for its golden files.
-var update = flag.Bool("update", false, "rewrite golden files under testdata/ instead of comparing with them")
-
-// golden compares got with the golden file at path, or rewrites the file
-// when -update is set.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run with -update to create the golden file")
-	require.Equal(t, string(want), string(got), "golden file %s differs; run with -update if the change is intended", path)
-}
 
 func readCSVFile(t *testing.T, path string) Records {
 	t.Helper()
@@ -482,7 +462,7 @@ func TestWriteCSVGolden(t *testing.T) {
 			t.Run(src+"/"+lang.name, func(t *testing.T) {
 				var buf bytes.Buffer
 				require.NoError(t, WriteCSV(&buf, tree, uuid.Nil, lang.lang))
-				golden(t, filepath.Join("testdata/csv", src+"."+lang.name+".golden"), buf.Bytes())
+				golden.Check(t, filepath.Join("testdata/csv", src+"."+lang.name+".golden"), buf.Bytes())
 			})
 		}
 	}

@@ -2,9 +2,8 @@ package orgmodel_test
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,10 +17,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// updateYanji rewrites testdata/yanji/stats.golden:
-// go test ./orgmodel -run TestYanjiStatsGolden -update-yanji
-var updateYanji = flag.Bool("update-yanji", false, "rewrite testdata/yanji golden files")
 
 // yanjiAsOf is the date the documented findings of Yanji hold on.
 var yanjiAsOf = dangjian.MustParseDate("2025-06-30")
@@ -784,20 +779,13 @@ func TestYanjiDeterministic(t *testing.T) {
 func TestYanjiStatsGolden(t *testing.T) {
 	c := newYanjiCity(t)
 	got := yanjiStats(c)
-	path := filepath.Join("testdata", "yanji", "stats.golden")
-	if *updateYanji {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run with -update-yanji to create it")
-	assert.Equal(t, string(want), got)
+	golden.Check(t, filepath.Join("testdata", "yanji", "stats.golden"), []byte(got))
 }
 
 func yanjiStats(c yanjiCity) string {
 	var b strings.Builder
 	b.WriteString("# Aggregates of orgmodel.Yanji(); regenerate with\n")
-	b.WriteString("# go test ./orgmodel -run TestYanjiStatsGolden -update-yanji\n")
+	b.WriteString("# go test ./orgmodel -run TestYanjiStatsGolden -update\n")
 	s := c.tree.AggregateAll()
 	fmt.Fprintf(&b, "orgs\t%d\n", s.Orgs)
 	fmt.Fprintf(&b, "grassroots\t%d\n", s.Grassroots)

@@ -3,8 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,9 +12,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// update rewrites the golden files: go test ./examples/dues -update
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // result is what one run of the program did.
 type result struct {
@@ -30,15 +26,11 @@ func runWith(t *testing.T, stdin string, args ...string) result {
 	return result{code, out.String(), errOut.String()}
 }
 
-func golden(t *testing.T, name, got string) {
+// checkGolden compares got with testdata/<name>.golden; go test -update
+// rewrites it.
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run with -update to create it")
-	assert.Equal(t, string(want), got)
+	golden.Check(t, filepath.Join("testdata", name+".golden"), []byte(got))
 }
 
 // The sample's amounts for June 2024 (rules 2017) were derived by hand
@@ -64,8 +56,8 @@ func TestGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r := runWith(t, "", c.args...)
 			assert.Equal(t, c.code, r.code, "stderr: %s", r.stderr)
-			golden(t, c.name, r.stdout)
-			golden(t, c.name+".stderr", r.stderr)
+			checkGolden(t, c.name, r.stdout)
+			checkGolden(t, c.name+".stderr", r.stderr)
 		})
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,9 +14,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// update rewrites the golden files: go test ./examples/orgchart -update
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // result is what one run of the program did.
 type result struct {
@@ -31,15 +28,11 @@ func runWith(t *testing.T, stdin string, args ...string) result {
 	return result{code, out.String(), errOut.String()}
 }
 
-func golden(t *testing.T, name, got string) {
+// checkGolden compares got with testdata/<name>.golden; go test -update
+// rewrites it.
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run with -update to create it")
-	assert.Equal(t, string(want), got)
+	golden.Check(t, filepath.Join("testdata", name+".golden"), []byte(got))
 }
 
 const asOf = "2025-06-30"
@@ -78,7 +71,7 @@ func TestGolden(t *testing.T) {
 			r := runWith(t, "", append(c.args, "-date", asOf)...)
 			assert.Equal(t, c.code, r.code, "stderr: %s", r.stderr)
 			assert.Equal(t, c.stderr, r.stderr)
-			golden(t, c.name, r.stdout)
+			checkGolden(t, c.name, r.stdout)
 		})
 	}
 }
@@ -134,7 +127,7 @@ func TestBadRows(t *testing.T) {
 		r := runWith(t, "", "-in", "testdata/badrows.csv", "-date", asOf)
 		assert.Equal(t, 1, r.code)
 		assert.Empty(t, r.stdout, "no findings when the tree cannot be built")
-		golden(t, "badrows.stderr", r.stderr)
+		checkGolden(t, "badrows.stderr", r.stderr)
 	})
 	t.Run("build-succeeds", func(t *testing.T) {
 		in := "id,parent_id,kind,domain,name,full_members,probationary_members\n" +

@@ -3,8 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
-	"os"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,23 +12,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// update rewrites testdata/yanji.golden: go test ./examples/yanji -update
-var update = flag.Bool("update", false, "rewrite testdata/yanji.golden")
-
 // TestGolden checks the whole report for the default date.
 func TestGolden(t *testing.T) {
 	var out, errOut bytes.Buffer
 	code := run(nil, &out, &errOut)
 	require.Equal(t, 0, code, errOut.String())
 	assert.Empty(t, errOut.String())
-	path := filepath.Join("testdata", "yanji.golden")
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run with -update to create it")
-	assert.Equal(t, string(want), out.String())
+	golden.Check(t, filepath.Join("testdata", "yanji.golden"), out.Bytes())
 }
 
 // TestSections checks that every section is printed, in order, under its
