@@ -129,3 +129,39 @@ func ExampleParseNum() {
 	// 0.3
 	// assess: ParseNum("1e3"): want a decimal number
 }
+
+func ExampleDecodeScheme() {
+	_, err := assess.DecodeScheme(strings.NewReader(`{"name": "x", "colour": "red"}`))
+	fmt.Println(err)
+	s, err := assess.DecodeScheme(strings.NewReader(exampleScheme))
+	fmt.Println(s.Name, len(s.Components), err)
+	// Output:
+	// assess: DecodeScheme: json: unknown field "colour"
+	// 示例 2 <nil>
+}
+
+// A Score is exact; Fixed shows it after a rounding point, Decimal when it
+// is a decimal, and Cmp compares two scores without rounding either.
+func ExampleScore() {
+	s, _ := assess.DecodeScheme(strings.NewReader(exampleScheme))
+	sc, _ := assess.Compile(s)
+	res, _ := sc.Score(exampleSubject())
+	review := res.Components[1].Exact
+	_, isDecimal := review.Decimal()
+	fmt.Println(review, isDecimal, res.Total.Fixed(2), res.Total.Cmp(review), res.Total.Cmp(sc.Max()))
+	// Output: 640/7 false 89.03 -1 -1
+}
+
+func ExampleMustNum() {
+	w := assess.MustNum("0.30")
+	d, _ := w.Decimal()
+	fmt.Println(w, d.StringFixed(2))
+	// Output: 0.3 0.30
+}
+
+func ExampleScorer_Grades() {
+	s, _ := assess.DecodeScheme(strings.NewReader(exampleScheme))
+	sc, _ := assess.Compile(s)
+	fmt.Println(sc.Name(), sc.Max(), sc.Grades())
+	// Output: 示例 100 [好 较好 一般 差]
+}
