@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/rat"
@@ -28,17 +29,35 @@ type Scorer struct {
 	bands   []cBand // best first
 	grades  []string
 	round   map[string]RoundPoint
+	rounds  [3]roundAt // indicator, component, total
 	max     rat.Rat
 	leaves  map[string]*cNode // every indicator by ID
 	flags   map[string]bool   // the flags gates read
 	sources map[string]dangjian.Source
+	lay     *Layout
+	inputs  sync.Pool // *Input, for scoring a Subject
 }
+
+// roundAt is a declared rounding point.
+type roundAt struct {
+	at  string
+	rp  RoundPoint
+	ok  bool
+	how string // for the trace
+}
+
+const (
+	atIndicator = iota
+	atComponent
+	atTotal
+)
 
 type cComp struct {
 	id, name   string
 	weight     rat.Rat
 	weightText string
 	max        rat.Rat
+	maxText    string
 	nodes      []*cNode
 	source     *dangjian.Source
 }
@@ -46,35 +65,49 @@ type cComp struct {
 type cNode struct {
 	id, name string
 	max      rat.Rat
+	maxText  string
 	children []*cNode
 	m        *cMethod
 	source   *dangjian.Source
 }
 
 type cMethod struct {
-	kind    MethodKind
-	items   map[string]cItem
-	clauses map[string]*cClause
-	order   []*cClause // clauses in scheme order
-	lorder  []string   // vote levels in scheme order
-	ipoints []int64    // the levels' points as integers, when they all are
-	target  rat.Rat
-	levels  map[string]rat.Rat
-	unknown string
-	scale   rat.Rat
-	groups  []cGroup
-	wsum    rat.Rat
-	table   *compiledTable
+	kind       MethodKind
+	items      map[string]cItem
+	clauses    map[string]*cClause
+	order      []*cClause // clauses in scheme order
+	lorder     []string   // vote levels in scheme order
+	ipoints    []int64    // the levels' points as integers, when they all are
+	target     rat.Rat
+	targetText string
+	levels     map[string]rat.Rat
+	unknown    string
+	scale      rat.Rat
+	groups     []cGroup
+	wsum       rat.Rat
+	table      *compiledTable
+
+	iorder      []string  // checklist items in scheme order
+	lpoints     []rat.Rat // the vote levels' points, in lorder
+	maxPerScale rat.Rat   // a votes indicator's max / scale
+	wnum        []int64   // the groups' weights × wden, when whole with the levels' points (see votesInt)
+	maxPerTgt   rat.Rat   // a ratio indicator's max / target
+	// Slots of the layout (see layout.go).
+	vslot, item0, ded, clause0, group0, count0 int32
+	bslot                                      []int32 // per vote level: its Layout.ballots index
 }
 
 type cItem struct {
 	points, cap rat.Rat
+	pointsText  string
 	hasCap      bool
+	idx         int32 // index in the checklist's or the bonus pool's items
 	source      *dangjian.Source
 }
 
 type cClause struct {
 	id                  string
+	idx                 int32 // index in the method's clauses
 	points              rat.Rat
 	levels              map[string]rat.Rat
 	threshold, perPoint rat.Rat
@@ -86,21 +119,24 @@ type cClause struct {
 }
 
 type cGroup struct {
-	id        string
-	weight    rat.Rat
-	minRaters int
+	id         string
+	weight     rat.Rat
+	weightText string
+	minRaters  int
 }
 
 type cBonus struct {
-	cap    rat.Rat
-	items  map[string]cItem
-	order  []string // item IDs in scheme order
-	source *dangjian.Source
+	cap     rat.Rat
+	capText string
+	items   map[string]cItem
+	order   []string // item IDs in scheme order
+	source  *dangjian.Source
 }
 
 type cGate struct {
 	Gate
 	source dangjian.Source
+	flag   int32 // the flag's slot
 }
 
 type cBand struct {
@@ -172,7 +208,7 @@ func Compile(s Scheme) (*Scorer, error) {
 	max := rat.Zero
 	for i, comp := range s.Components {
 		p := "components[" + strconv.Itoa(i) + "]"
-		cc := &cComp{id: comp.ID, name: comp.Name, max: comp.Max.rat(), weightText: comp.Weight.String(), source: c.source(p+".source", comp.Source)}
+		cc := &cComp{id: comp.ID, name: comp.Name, max: comp.Max.rat(), maxText: comp.Max.rat().String(), weightText: comp.Weight.String(), source: c.source(p+".source", comp.Source)}
 		c.claim(p+".id", comp.ID)
 		cc.weight = comp.Weight.rat()
 		if !comp.Weight.IsSet() || cc.weight.Sign() <= 0 {
@@ -203,7 +239,7 @@ func Compile(s Scheme) (*Scorer, error) {
 		c.ps.addf("components", wsum.String(), ErrWeights, "component weights sum to %s, not exactly 1", wsum)
 	}
 	if b := s.Bonus; b != nil {
-		cb := &cBonus{cap: b.Cap.rat(), items: map[string]cItem{}, source: c.source("bonus.source", b.Source)}
+		cb := &cBonus{cap: b.Cap.rat(), capText: b.Cap.rat().String(), items: map[string]cItem{}, source: c.source("bonus.source", b.Source)}
 		if !b.Cap.IsSet() || cb.cap.Sign() < 0 {
 			c.ps.addf("bonus.cap", b.Cap.String(), ErrPoints, "a bonus pool has a cap (加分 ≤ N)")
 		}
@@ -251,6 +287,12 @@ func Compile(s Scheme) (*Scorer, error) {
 	if len(c.ps.list) > 0 {
 		return nil, &CompileError{Problems: c.ps.list}
 	}
+	for i, at := range [...]string{"indicator", "component", "total"} {
+		if rp, ok := sc.round[at]; ok {
+			sc.rounds[i] = roundAt{at: at, rp: rp, ok: true, how: rp.Mode.String() + " to " + strconv.Itoa(int(rp.Places)) + " places"}
+		}
+	}
+	sc.lay = sc.layout()
 	return sc, nil
 }
 
@@ -296,10 +338,10 @@ func (c *compiler) indicator(p string, ind *Indicator, depth int) *cNode {
 	}
 	if depth > MaxDepth {
 		c.ps.addf(p, ind.ID, ErrLimit, "deeper than %d levels", MaxDepth)
-		return &cNode{id: ind.ID, max: ind.Max.rat()}
+		return &cNode{id: ind.ID, max: ind.Max.rat(), maxText: ind.Max.rat().String()}
 	}
 	c.claim(p+".id", ind.ID)
-	n := &cNode{id: ind.ID, name: ind.Name, max: ind.Max.rat(), source: c.source(p+".source", ind.Source)}
+	n := &cNode{id: ind.ID, name: ind.Name, max: ind.Max.rat(), maxText: ind.Max.rat().String(), source: c.source(p+".source", ind.Source)}
 	if ind.ID != "" {
 		c.leaves[ind.ID] = n
 	}
@@ -337,6 +379,9 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 			c.ps.addf(p+".items", "", ErrInvalid, "a checklist needs items")
 		}
 		c.items(p+".items", m.Items, cm.items, true)
+		for _, it := range m.Items {
+			cm.iorder = append(cm.iorder, it.ID)
+		}
 	case Deductions:
 		cm.clauses = map[string]*cClause{}
 		if len(m.Clauses) == 0 {
@@ -350,12 +395,21 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 			} else if hasKey(cm.clauses, cl.ID) {
 				c.ps.add(cp+".id", cl.ID, ErrDuplicate)
 			} else {
+				cc.idx = int32(len(cm.order))
 				cm.clauses[cl.ID] = cc
 				cm.order = append(cm.order, cc)
 			}
 		}
 	case Ratio:
 		cm.target = m.Target.rat()
+		cm.targetText = cm.target.String()
+		if cm.target.Sign() > 0 {
+			mt, err := max.Quo(cm.target)
+			if err != nil {
+				c.ps.addf(p+".target", m.Target.String(), ErrArithmetic, "max / target: %v", err)
+			}
+			cm.maxPerTgt = mt
+		}
 		if !m.Target.IsSet() || cm.target.Sign() <= 0 {
 			c.ps.addf(p+".target", m.Target.String(), ErrInvalid, "a ratio needs a positive target")
 		}
@@ -382,6 +436,14 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 			}
 			cm.levels[l.Name] = v
 			cm.lorder = append(cm.lorder, l.Name)
+			cm.lpoints = append(cm.lpoints, v)
+		}
+		if cm.scale.Sign() > 0 {
+			mp, err := max.Quo(cm.scale)
+			if err != nil {
+				c.ps.addf(p+".scale", m.Scale.String(), ErrArithmetic, "max / scale: %v", err)
+			}
+			cm.maxPerScale = mp
 		}
 		for _, l := range cm.lorder {
 			if v := cm.levels[l]; v.D == 1 {
@@ -410,12 +472,13 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 				c.ps.addf(gp+".minRaters", strconv.Itoa(g.MinRaters), ErrInvalid, "not negative")
 			}
 			wsum = c.add(gp+".weight", wsum, w)
-			cm.groups = append(cm.groups, cGroup{id: g.ID, weight: w, minRaters: g.MinRaters})
+			cm.groups = append(cm.groups, cGroup{id: g.ID, weight: w, weightText: w.String(), minRaters: g.MinRaters})
 		}
 		if len(m.Groups) > 0 && wsum.Cmp(rat.One) != 0 {
 			c.ps.addf(p+".groups", wsum.String(), ErrWeights, "group weights sum to %s, not exactly 1", wsum)
 		}
 		cm.wsum = wsum
+		cm.wnum = intWeights(cm)
 	case TableMethod:
 		if m.Table == nil {
 			c.ps.addf(p+".table", "", ErrInvalid, "a table method needs a table")
@@ -438,7 +501,8 @@ func (c *compiler) items(p string, items []Item, into map[string]cItem, checklis
 			c.ps.addf(ip+".id", it.ID, ErrDuplicate, "item IDs are unique and not empty")
 			continue
 		}
-		ci := cItem{points: it.Points.rat(), cap: it.Cap.rat(), hasCap: it.Cap.IsSet(), source: c.source(ip+".source", it.Source)}
+		ci := cItem{points: it.Points.rat(), pointsText: it.Points.rat().String(), cap: it.Cap.rat(), hasCap: it.Cap.IsSet(),
+			idx: int32(i), source: c.source(ip+".source", it.Source)}
 		if !it.Points.IsSet() || ci.points.Sign() <= 0 {
 			c.ps.addf(ip+".points", it.Points.String(), ErrPoints, "an item's points are positive")
 		}
@@ -534,4 +598,45 @@ func (c *compiler) bands(bs []Band, max rat.Rat) ([]cBand, []string) {
 		grades2[i] = b.grade
 	}
 	return sorted, grades2
+}
+
+// intWeights returns a votes method's group weights as whole numbers over
+// their common denominator, when every level's points are whole too and
+// the numbers stay small; nil otherwise (the scorer then works in
+// fractions throughout).
+func intWeights(m *cMethod) []int64 {
+	if m.ipoints == nil || len(m.groups) == 0 {
+		return nil
+	}
+	for _, p := range m.ipoints {
+		if p < 0 || p > 1<<20 {
+			return nil
+		}
+	}
+	den := int64(1)
+	for _, g := range m.groups {
+		if g.weight.Sign() <= 0 {
+			return nil
+		}
+		d := g.weight.D
+		den = den / gcdInt(den, d) * d
+		if den > 1<<20 {
+			return nil
+		}
+	}
+	out := make([]int64, len(m.groups))
+	for i, g := range m.groups {
+		if g.weight.N > 1<<20 {
+			return nil
+		}
+		out[i] = g.weight.N * (den / g.weight.D)
+	}
+	return out
+}
+
+func gcdInt(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }

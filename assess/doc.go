@@ -37,16 +37,36 @@
 // a fraction). Rounding happens only at the points the scheme declares
 // (indicator, component, total), with a named mode, and never twice. A
 // [Scorer] is immutable and safe for concurrent use by multiple goroutines;
-// [Scorer.Score] and [Scorer.Explain] never change the subject. One more 好
-// vote never lowers a score, a gate never raises one, and every total lies
+// [Scorer.Score] and [Scorer.Explain] never change the subject, and the
+// Input-based methods never change the Input. One more 好 vote never lowers a score, a gate never raises one, and every total lies
 // within [0, max + bonus cap] (property tests check these). Bad input is an
 // [*InputError] listing every problem; nothing panics on input.
+//
+// # Two input forms
+//
+// A [Subject] holds a subject's inputs in maps keyed by ID: easy to build
+// and to decode from JSON. The positional form is faster: the compiled
+// scheme's [Layout] gives every input a [Slot]; an [Input] is filled by
+// slot and scored by [Scorer.ScoreInto] without a map lookup or, reusing
+// one Input and one Result per goroutine, an allocation. [Scorer.Fill]
+// converts a Subject; both forms give the same result (tests compare them
+// on thousands of random subjects). Score on a Subject fills a pooled
+// Input itself. Rational arithmetic keeps fractions reduced with Knuth's
+// shortcuts, and whole-point votes are summed in integers and reduced
+// once; overflow is reported, never wrapped.
 //
 // # Usage
 //
 //	s, err := assess.DecodeScheme(f)
 //	sc, err := assess.Compile(s) // once
-//	res, err := sc.Score(subject)    // fast, no trace
+//	res, err := sc.Score(subject)    // no trace
 //	res, err = sc.Explain(subject)   // with the trace: res.Trace
 //	fmt.Println(res.Total, res.Grade)
+//
+//	// The fast path: slots once, then one Input and one Result per goroutine.
+//	good, err := sc.Layout().Level("ceping", "masses", "好")
+//	in := sc.NewInput()
+//	in.Reset("secretary-1", "社区")
+//	err = in.SetCount(good, 8)
+//	err = sc.ScoreInto(&res, in) // res's memory is reused: copy what you keep
 package assess

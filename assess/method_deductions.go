@@ -3,6 +3,7 @@ package assess
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/dangjian-go/dangjian/internal/rat"
 )
@@ -13,30 +14,35 @@ import (
 // largest deduction counts (同一案件不累计扣分); each clause's total is
 // capped at its cap.
 func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
-	type ded struct {
-		clause *cClause
+	type caseDed struct {
 		cas    string
+		clause int32
 		v      rat.Rat
 	}
-	events, given := r.sub.Events[n.id]
-	if given {
-		r.usedEvents++
+	k := len(n.m.order)
+	var sbuf [8]rat.Rat
+	var hbuf [8]bool
+	var cbuf [2]caseDed
+	sums, hits, cases := sbuf[:0], hbuf[:0], cbuf[:0]
+	if k <= len(sbuf) {
+		sums, hits = sbuf[:k], hbuf[:k]
+	} else {
+		sums, hits = make([]rat.Rat, k), make([]bool, k)
 	}
-	var buf [16]ded
-	all := buf[:0]
-	for i, e := range events {
-		path := fmt.Sprintf("events.%s[%d]", n.id, i)
-		cl, ok := n.m.clauses[e.Clause]
-		if !ok {
-			r.ps.add(path+".clause", e.Clause, fmt.Errorf("%w: not a clause of the indicator", ErrInput))
+	events := r.in.events[n.m.ded]
+	for i := range events {
+		ie := &events[i]
+		if ie.clause < 0 { // named no clause of the indicator: reported when filled
 			continue
 		}
+		e := &ie.e
+		cl := r.s.lay.clauses[ie.clause].cl
 		count := int64(e.Count)
 		if count == 0 {
 			count = 1
 		}
 		if count < 0 {
-			r.ps.add(path+".count", fmt.Sprint(e.Count), fmt.Errorf("%w: a count is not negative", ErrInput))
+			r.ps.add(evPath(n.id, i)+".count", strconv.Itoa(e.Count), fmt.Errorf("%w: a count is not negative", ErrInput))
 			continue
 		}
 		var v rat.Rat
@@ -45,13 +51,13 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 		case cl.levels != nil:
 			lv, ok := cl.levels[e.Level]
 			if !ok {
-				r.ps.add(path+".level", e.Level, fmt.Errorf("%w: not a severity level of clause %q", ErrInput, cl.id))
+				r.ps.add(evPath(n.id, i)+".level", e.Level, fmt.Errorf("%w: not a severity level of clause %q", ErrInput, cl.id))
 				continue
 			}
 			v, err = lv.MulInt(count)
 		case cl.perPointKind:
 			if !e.Value.IsSet() {
-				r.ps.add(path+".value", "", fmt.Errorf("%w: a per-point clause needs the event's value", ErrInput))
+				r.ps.add(evPath(n.id, i)+".value", "", fmt.Errorf("%w: a per-point clause needs the event's value", ErrInput))
 				continue
 			}
 			v, err = perPoint(cl, e.Value.rat())
@@ -59,44 +65,57 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 			v, err = cl.points.MulInt(count)
 		}
 		if err != nil {
-			r.ps.add(path, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
+			r.ps.add(evPath(n.id, i), "", fmt.Errorf("%w: %v", ErrArithmetic, err))
 			continue
 		}
-		if e.Case != "" {
-			j := slices.IndexFunc(all, func(d ded) bool { return d.cas == e.Case })
-			if j >= 0 {
-				if v.Cmp(all[j].v) > 0 {
-					r.note(tn, "%s: case %q counted once: %s replaces %s", n.id, e.Case, v, all[j].v)
-					all[j] = ded{clause: cl, cas: e.Case, v: v}
-				} else {
-					r.note(tn, "%s: case %q counted once: %s not added", n.id, e.Case, v)
-				}
-				continue
+		if e.Case == "" {
+			if hits[cl.idx] {
+				sums[cl.idx] = r.add(n.id, sums[cl.idx], v)
+			} else {
+				sums[cl.idx], hits[cl.idx] = v, true
+			}
+			continue
+		}
+		j := slices.IndexFunc(cases, func(d caseDed) bool { return d.cas == e.Case })
+		switch {
+		case j < 0:
+			cases = append(cases, caseDed{cas: e.Case, clause: cl.idx, v: v})
+		case v.Cmp(cases[j].v) > 0:
+			if r.trace {
+				r.note(tn, "%s: case %q counted once: %s replaces %s", n.id, e.Case, v, cases[j].v)
+			}
+			cases[j] = caseDed{cas: e.Case, clause: cl.idx, v: v}
+		default:
+			if r.trace {
+				r.note(tn, "%s: case %q counted once: %s not added", n.id, e.Case, v)
 			}
 		}
-		all = append(all, ded{clause: cl, cas: e.Case, v: v})
+	}
+	for _, c := range cases {
+		if hits[c.clause] {
+			sums[c.clause] = r.add(n.id, sums[c.clause], c.v)
+		} else {
+			sums[c.clause], hits[c.clause] = c.v, true
+		}
 	}
 	total := rat.Zero
 	if tn != nil {
-		tn.Inputs = map[string]string{}
+		tn.Inputs = r.pairs(len(n.m.order))
 	}
-	for _, cl := range n.m.order { // clause order: deterministic
-		v, any := rat.Zero, false
-		for _, d := range all {
-			if d.clause == cl {
-				v, any = r.add(n.id, v, d.v), true
-			}
-		}
-		if !any {
+	for j, cl := range n.m.order { // clause order: deterministic
+		if !hits[j] {
 			continue
 		}
+		v := sums[j]
 		if cl.hasCap && v.Cmp(cl.cap) > 0 {
-			r.note(tn, "%s: clause %s deducts %s, capped at %s", n.id, cl.id, v, cl.cap)
+			if r.trace {
+				r.note(tn, "%s: clause %s deducts %s, capped at %s", n.id, cl.id, v, cl.cap)
+			}
 			v = cl.cap
 		}
 		total = r.add(n.id, total, v)
 		if tn != nil {
-			tn.Inputs[cl.id] = "−" + v.String()
+			tn.Inputs = append(tn.Inputs, Pair{cl.id, "−" + v.String()})
 			tn.cite(cl.id, cl.source)
 		}
 	}
@@ -109,7 +128,9 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 		tn.Rule = "max(max − deductions, 0) (扣完为止)"
 	}
 	if score.Sign() < 0 {
-		r.note(tn, "%s: deductions %s exceed %s: 扣完为止 at 0", n.id, total, n.max)
+		if r.trace {
+			r.note(tn, "%s: deductions %s exceed %s: 扣完为止 at 0", n.id, total, n.max)
+		}
 		return rat.Zero
 	}
 	return score
@@ -128,3 +149,6 @@ func perPoint(cl *cClause, value rat.Rat) (rat.Rat, error) {
 	}
 	return below.Mul(cl.perPoint)
 }
+
+// evPath is the path of a deduction event in the Subject form.
+func evPath(id string, i int) string { return "events." + id + "[" + strconv.Itoa(i) + "]" }

@@ -2,6 +2,8 @@ package assess
 
 import (
 	"fmt"
+	"math"
+	"math/bits"
 	"strconv"
 
 	"github.com/dangjian-go/dangjian/internal/rat"
@@ -19,90 +21,71 @@ import (
 // are all 不了解 does not count. With no group counting the indicator
 // scores 0, and a note says so.
 func (r *run) votes(n *cNode, tn *Node) rat.Rat {
-	m := n.m
-	byGroup, given := r.sub.Votes[n.id]
-	if given {
-		r.usedVotes++
+	if tn == nil && n.m.wnum != nil {
+		if v, ok := r.votesInt(n); ok {
+			return v
+		}
 	}
-	found := 0
-	defer func() {
-		if found == len(byGroup) {
-			return
-		}
-		for g := range byGroup {
-			if !containsGroup(m.groups, g) {
-				r.ps.add("votes."+n.id+"."+g, g, fmt.Errorf("%w: not a rater group of the indicator", ErrInput))
-			}
-		}
-	}()
+	m := n.m
+	in := r.in
+	per := int32(len(m.lorder) + 1)
 	sum, wsum := rat.Zero, rat.Zero
 	if tn != nil {
-		tn.Inputs = map[string]string{}
+		tn.Inputs = r.pairs(len(m.groups))
 	}
-	for _, g := range m.groups {
-		b, ok := byGroup[g.id]
-		if !ok {
-			r.note(tn, "%s: rater group %s has no ballots", n.id, g.id)
+	for gi := range m.groups {
+		g := &m.groups[gi]
+		gs := m.group0 + int32(gi)
+		b := in.groups[gs]
+		if !b.given {
+			if r.trace {
+				r.note(tn, "%s: rater group %s has no ballots", n.id, g.id)
+			}
 			continue
 		}
-		found++
-		if b.Issued < 0 || b.Returned < 0 {
+		if b.issued < 0 || b.returned < 0 {
 			r.ps.add("votes."+n.id+"."+g.id, "", fmt.Errorf("%w: ballots issued and returned are not negative", ErrInput))
 			continue
 		}
-		if b.Issued > 0 && b.Returned > b.Issued {
-			r.note(tn, "%s: rater group %s is void: %d ballots returned, %d issued", n.id, g.id, b.Returned, b.Issued)
+		if b.issued > 0 && b.returned > b.issued {
+			if r.trace {
+				r.note(tn, "%s: rater group %s is void: %d ballots returned, %d issued", n.id, g.id, b.returned, b.issued)
+			}
 			continue
 		}
+		counts := in.counts[m.count0+int32(gi)*per : m.count0+int32(gi+1)*per]
 		valid, raters, pts := int64(0), int64(0), rat.Zero
 		var ipts int64 // the points summed as an integer, when every level's points are whole
-		intPoints := m.ipoints != nil
-		seen := 0
-		for li, level := range m.lorder {
-			k, ok := b.Counts[level]
-			if !ok {
+		for li, k := range counts[:len(m.lorder)] {
+			if k == 0 {
 				continue
 			}
-			seen++
 			if k < 0 {
-				r.ps.add("votes."+n.id+"."+g.id+".counts."+level, strconv.Itoa(k), fmt.Errorf("%w: a count is not negative", ErrInput))
+				r.ps.add("votes."+n.id+"."+g.id+".counts."+m.lorder[li], strconv.Itoa(k), fmt.Errorf("%w: a count is not negative", ErrInput))
 				continue
 			}
 			raters += int64(k)
 			valid += int64(k)
-			if intPoints && k <= 1<<20 && m.ipoints[li] <= 1<<30 {
+			if m.ipoints != nil && k <= 1<<20 && m.ipoints[li] <= 1<<30 {
 				ipts += int64(k) * m.ipoints[li]
 			} else {
-				v, err := m.levels[level].MulInt(int64(k))
+				v, err := m.lpoints[li].MulInt(int64(k))
 				if err != nil {
 					r.ps.add("votes."+n.id, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
 					continue
 				}
 				pts = r.add(n.id, pts, v)
 			}
-			if k > 0 {
-				if r.ballots == nil {
-					r.ballots = map[string]int{}
-				}
-				r.ballots[level] += k
-			}
+			r.count(m.bslot[li], k)
 		}
 		if ipts != 0 {
 			pts = r.add(n.id, pts, rat.Int(ipts))
 		}
-		if k, ok := b.Counts[m.unknown]; ok && m.unknown != "" {
-			seen++
+		if k := counts[len(m.lorder)]; k != 0 && m.unknown != "" {
 			if k < 0 {
 				r.ps.add("votes."+n.id+"."+g.id+".counts."+m.unknown, strconv.Itoa(k), fmt.Errorf("%w: a count is not negative", ErrInput))
 			} else {
 				raters += int64(k)
-			}
-		}
-		if seen != len(b.Counts) { // a level the indicator does not have
-			for level := range b.Counts {
-				if _, ok := m.levels[level]; !ok && level != m.unknown {
-					r.ps.add("votes."+n.id+"."+g.id+".counts."+level, level, fmt.Errorf("%w: not a level of the indicator", ErrInput))
-				}
 			}
 		}
 		if raters < int64(g.minRaters) {
@@ -111,7 +94,9 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 			continue
 		}
 		if valid == 0 {
-			r.note(tn, "%s: rater group %s has no valid votes (all 不了解)", n.id, g.id)
+			if r.trace {
+				r.note(tn, "%s: rater group %s has no valid votes (all 不了解)", n.id, g.id)
+			}
 			continue
 		}
 		avg, err := pts.Quo(rat.Int(valid))
@@ -125,19 +110,22 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 		sum = r.add(n.id, sum, avg)
 		wsum = r.add(n.id, wsum, g.weight)
 		if tn != nil {
-			tn.Inputs[g.id] = fmt.Sprintf("%s valid votes, %s points, weight %s", strconv.FormatInt(valid, 10), pts, g.weight)
+			tn.Inputs = append(tn.Inputs, Pair{g.id, strconv.FormatInt(valid, 10) + " valid votes, " + pts.String() + " points, weight " + g.weightText})
 		}
 	}
 	if wsum.IsZero() {
-		r.note(tn, "%s: no rater group counts: the indicator scores 0", n.id)
+		if r.trace {
+			r.note(tn, "%s: no rater group counts: the indicator scores 0", n.id)
+		}
 		return rat.Zero
 	}
-	v, err := sum.Quo(wsum)
-	if err == nil {
-		v, err = v.Quo(m.scale)
+	v := sum
+	var err error
+	if wsum.Cmp(rat.One) != 0 {
+		v, err = v.Quo(wsum)
 	}
 	if err == nil {
-		v, err = v.Mul(n.max)
+		v, err = v.Mul(m.maxPerScale)
 	}
 	if err != nil {
 		r.ps.add("votes."+n.id, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
@@ -149,11 +137,101 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 	return v.Clamp(rat.Zero, n.max)
 }
 
-func containsGroup(gs []cGroup, id string) bool {
-	for _, g := range gs {
-		if g.id == id {
-			return true
+// votesInt is the votes method in integer arithmetic for the common case:
+// whole points per level, group weights whole multiples of 1/wden, and
+// every group given, valid, at or above its minimum, with valid votes.
+// Then Σ w·pts/valid / Σ w = Σ a·pts·(V/valid) / (V·Σ a), with a = w·wden
+// and V the product of the valid counts: one fraction, reduced once. It
+// returns false, having changed nothing, for anything else (a note or a
+// problem to report, a count out of range), and the general path scores
+// the indicator. Both give the same exact value (tests compare them).
+func (r *run) votesInt(n *cNode) (rat.Rat, bool) {
+	m := n.m
+	if len(m.groups) > 8 {
+		return rat.Rat{}, false
+	}
+	in := r.in
+	per := int32(len(m.lorder) + 1)
+	var pts, valid [8]int64
+	prod, asum := int64(1), int64(0)
+	for gi := range m.groups {
+		g := &m.groups[gi]
+		b := in.groups[m.group0+int32(gi)]
+		if !b.given || b.issued < 0 || b.returned < 0 || (b.issued > 0 && b.returned > b.issued) {
+			return rat.Rat{}, false
+		}
+		counts := in.counts[m.count0+int32(gi)*per : m.count0+int32(gi+1)*per]
+		var p, v int64
+		for li, k := range counts[:len(m.lorder)] {
+			if k < 0 || k > 1<<24 {
+				return rat.Rat{}, false
+			}
+			v += int64(k)
+			p += int64(k) * m.ipoints[li]
+		}
+		raters := v
+		if u := counts[len(m.lorder)]; u != 0 && m.unknown != "" {
+			if u < 0 || u > 1<<24 {
+				return rat.Rat{}, false
+			}
+			raters += int64(u)
+		}
+		if raters < int64(g.minRaters) || v == 0 {
+			return rat.Rat{}, false
+		}
+		pts[gi], valid[gi] = p, v
+		var ok bool
+		if prod, ok = mul64(prod, v); !ok {
+			return rat.Rat{}, false
+		}
+		asum += m.wnum[gi]
+	}
+	num := int64(0)
+	for gi := range m.groups {
+		t, ok := mul64(m.wnum[gi], pts[gi])
+		if ok {
+			t, ok = mul64(t, prod/valid[gi])
+		}
+		if ok {
+			num, ok = add64(num, t)
+		}
+		if !ok {
+			return rat.Rat{}, false
 		}
 	}
-	return false
+	den, ok := mul64(prod, asum)
+	if !ok {
+		return rat.Rat{}, false
+	}
+	v, err := rat.New(num, den)
+	if err == nil {
+		v, err = v.Mul(m.maxPerScale)
+	}
+	if err != nil {
+		return rat.Rat{}, false
+	}
+	for gi := range m.groups {
+		counts := in.counts[m.count0+int32(gi)*per : m.count0+int32(gi+1)*per]
+		for li, k := range counts[:len(m.lorder)] {
+			if k > 0 {
+				r.count(m.bslot[li], k)
+			}
+		}
+	}
+	return v.Clamp(rat.Zero, n.max), true
+}
+
+// mul64 and add64 are int64 arithmetic for non-negative operands, false on
+// overflow.
+func mul64(a, b int64) (int64, bool) {
+	hi, lo := bits.Mul64(uint64(a), uint64(b))
+	if hi != 0 || lo > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(lo), true
+}
+
+func add64(a, b int64) (int64, bool) {
+	s := a + b
+	return s, s >= a
 }

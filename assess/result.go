@@ -55,21 +55,22 @@ type GateHit struct {
 // "total"), with the inputs read, the rule applied, the exact and the
 // displayed value, the source, and the children.
 type Node struct {
-	ID       string            `json:"id"`
-	Name     string            `json:"name,omitempty"`
-	Method   string            `json:"method,omitempty"`
-	Max      string            `json:"max,omitempty"`
-	Inputs   map[string]string `json:"inputs,omitempty"`
-	Rule     string            `json:"rule,omitempty"`
-	Exact    string            `json:"exact"`
-	Value    string            `json:"value"`
-	Rounding string            `json:"rounding,omitempty"`
-	Source   *dangjian.Source  `json:"source,omitempty"`
+	ID     string `json:"id"`
+	Name   string `json:"name,omitempty"`
+	Method string `json:"method,omitempty"`
+	Max    string `json:"max,omitempty"`
+	Inputs Pairs  `json:"inputs,omitempty"`
+	Rule   string `json:"rule,omitempty"`
+	Exact  string `json:"exact"`
+	Value  string `json:"value"`
+	// Rounding names the rounding point applied, if any.
+	Rounding string           `json:"rounding,omitempty"`
+	Source   *dangjian.Source `json:"source,omitempty"`
 	// Sources cite the clauses and items applied (deduction clauses,
 	// checklist and bonus items), by their ID, where they name a source.
-	Sources  map[string]dangjian.Source `json:"sources,omitempty"`
-	Notes    []string                   `json:"notes,omitempty"`
-	Children []*Node                    `json:"children,omitempty"`
+	Sources  Cites    `json:"sources,omitempty"`
+	Notes    []string `json:"notes,omitempty"`
+	Children []*Node  `json:"children,omitempty"`
 }
 
 // cite records the source of a clause or item applied in a trace node.
@@ -77,8 +78,5 @@ func (n *Node) cite(id string, src *dangjian.Source) {
 	if n == nil || src == nil {
 		return
 	}
-	if n.Sources == nil {
-		n.Sources = map[string]dangjian.Source{}
-	}
-	n.Sources[id] = *src
+	n.Sources = append(n.Sources, Cite{ID: id, Source: *src})
 }

@@ -3,19 +3,71 @@ package assess
 import (
 	"errors"
 	"fmt"
-	"sort"
-	"strconv"
 
 	"github.com/dangjian-go/dangjian/internal/rat"
 )
 
-// Score scores one subject exactly, without a trace. See [Scorer.Explain].
-func (s *Scorer) Score(sub Subject) (Result, error) { return s.score(&sub, false) }
+// Score scores one subject exactly, without a trace. See [Scorer.Explain];
+// for the fastest path, [Scorer.ScoreInto] with a positional [Input].
+func (s *Scorer) Score(sub Subject) (Result, error) {
+	var res Result
+	if err := s.scoreSubject(&sub, false, &res); err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
 
 // Explain scores one subject and attaches the trace: a tree keyed by
 // component and indicator ID with the inputs read, the rule applied, the
 // exact and the displayed value, and the source.
-func (s *Scorer) Explain(sub Subject) (Result, error) { return s.score(&sub, true) }
+func (s *Scorer) Explain(sub Subject) (Result, error) {
+	var res Result
+	if err := s.scoreSubject(&sub, true, &res); err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+// ScoreInput scores a positional input exactly, without a trace. It gives
+// the same result as [Scorer.Score] on the same data.
+func (s *Scorer) ScoreInput(in *Input) (Result, error) {
+	var res Result
+	if err := s.ScoreInto(&res, in); err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+// ExplainInput scores a positional input with the trace, as
+// [Scorer.Explain] does.
+func (s *Scorer) ExplainInput(in *Input) (Result, error) {
+	var res Result
+	if err := s.checkLayout(in); err != nil {
+		return Result{}, err
+	}
+	if err := s.score(in, true, &res, nil); err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+// ScoreInto scores a positional input into res without a trace, reusing
+// res's memory (its Components and Gates slices and its Ballots map): a
+// loop that scores into one Result per goroutine does not allocate. On an
+// error res is reset to the zero Result but keeps its memory.
+func (s *Scorer) ScoreInto(res *Result, in *Input) error {
+	if err := s.checkLayout(in); err != nil {
+		return err
+	}
+	return s.score(in, false, res, nil)
+}
+
+func (s *Scorer) checkLayout(in *Input) error {
+	if in == nil || in.l != s.lay {
+		return fmt.Errorf("%w: the input was not made by this scorer's NewInput", ErrInput)
+	}
+	return nil
+}
 
 // Name returns the scheme's name; Max the highest total a subject can
 // score (weighted component maxima plus the bonus cap).
@@ -27,29 +79,58 @@ func (s *Scorer) Grades() []string { return append([]string(nil), s.grades...) }
 
 type run struct {
 	s       *Scorer
-	sub     *Subject
+	in      *Input
 	trace   bool
 	ps      problems
 	notes   []string
-	ballots map[string]int
-	// keys of the input maps the scoring read; when a map has more keys
-	// than were read, checkInput looks for the unknown ones.
-	usedChecked, usedEvents, usedVotes, usedBonus, usedFlags int
+	slab    []Node  // the trace's nodes, allocated at once
+	kids    []*Node // the trace's children slices, allocated at once
+	pslab   []Pair  // the trace's inputs, allocated at once
+	ballots []int   // valid votes per level name (Layout.ballots), when more than bb holds
+	bb      [8]int
+	voted   bool // some ballot counted
 }
 
-func (s *Scorer) score(sub *Subject, trace bool) (Result, error) {
-	r := &run{s: s, sub: sub, trace: trace}
-	res := Result{Subject: sub.ID, Category: sub.Category, Max: scoreOf(s.max), Eligible: true}
+// scoreSubject fills a pooled input from the subject, reporting what does
+// not fit the scheme (unknown keys, items, clauses, groups and levels),
+// and scores it.
+func (s *Scorer) scoreSubject(sub *Subject, trace bool, res *Result) error {
+	in, _ := s.inputs.Get().(*Input)
+	if in == nil {
+		in = s.NewInput()
+	}
+	var ps problems
+	s.fill(in, sub, &ps)
+	err := s.score(in, trace, res, ps.list)
+	in.Reset("", "")
+	s.inputs.Put(in)
+	return err
+}
+
+func (s *Scorer) score(in *Input, trace bool, res *Result, pre []*Problem) error {
+	r := run{s: s, in: in, trace: trace, ps: problems{list: pre}}
+	if n := len(s.lay.ballots); n > len(r.bb) {
+		r.ballots = make([]int, n)
+	}
+	comps, gates, ballots := res.Components[:0], res.Gates[:0], res.Ballots
+	clear(ballots)
+	*res = Result{Subject: in.ID, Category: in.Category, Max: scoreOf(s.max), Eligible: true}
+	if comps == nil {
+		comps = make([]ComponentResult, 0, len(s.comps))
+	}
 	var root *Node
 	if trace {
-		root = &Node{ID: "total", Name: s.name}
+		r.slab, r.kids, r.pslab = make([]Node, s.lay.nodes), make([]*Node, s.lay.nodes-1), make([]Pair, s.lay.pairs)
+		root = r.newNode(len(s.comps) + btoi(s.bonus != nil))
+		root.ID, root.Name = "total", s.name
 	}
 	total := rat.Zero
 	for _, c := range s.comps {
 		exact := rat.Zero
 		var cn *Node
 		if trace {
-			cn = &Node{ID: c.id, Name: c.name, Max: c.max.String(), Source: c.source}
+			cn = r.newNode(len(c.nodes))
+			cn.ID, cn.Name, cn.Max, cn.Source = c.id, c.name, c.maxText, c.source
 		}
 		for _, n := range c.nodes {
 			v, nn := r.node(n)
@@ -58,20 +139,21 @@ func (s *Scorer) score(sub *Subject, trace bool) (Result, error) {
 				cn.Children = append(cn.Children, nn)
 			}
 		}
-		rounded, how := r.round("component", exact)
+		rounded, how := r.round(atComponent, exact)
 		weighted, err := rounded.Mul(c.weight)
 		if err != nil {
 			r.ps.add(c.id, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
 		}
 		total = r.add("total", total, weighted)
-		res.Components = append(res.Components, ComponentResult{ID: c.id, Name: c.name, Exact: scoreOf(exact), Score: scoreOf(rounded),
+		comps = append(comps, ComponentResult{ID: c.id, Name: c.name, Exact: scoreOf(exact), Score: scoreOf(rounded),
 			Weight: c.weightText, Weighted: scoreOf(weighted)})
 		if cn != nil {
-			cn.Exact, cn.Value, cn.Rounding = exact.String(), rounded.String(), how
-			cn.Inputs = map[string]string{"weight": c.weightText, "weighted": weighted.String()}
+			cn.Exact, cn.Value, cn.Rounding = exactValue(exact, rounded, how)
+			cn.Inputs = append(r.pairs(2), Pair{"weight", c.weightText}, Pair{"weighted", weighted.String()})
 			root.Children = append(root.Children, cn)
 		}
 	}
+	res.Components = comps
 	if b := s.bonus; b != nil {
 		bonus, bn := r.bonus(b)
 		res.Bonus = scoreOf(bonus)
@@ -81,15 +163,12 @@ func (s *Scorer) score(sub *Subject, trace bool) (Result, error) {
 		}
 	}
 	exactTotal := total
-	for _, g := range s.gates {
-		set, given := sub.Flags[g.Flag]
-		if given {
-			r.usedFlags++
-		}
-		if !set {
+	for i := range s.gates {
+		g := &s.gates[i]
+		if !in.flags[g.flag] {
 			continue
 		}
-		res.Gates = append(res.Gates, GateHit{Gate: g.ID, Effect: g.Effect, Grade: g.Grade, Reason: g.Reason, Source: g.source})
+		gates = append(gates, GateHit{Gate: g.ID, Effect: g.Effect, Grade: g.Grade, Reason: g.Reason, Source: g.source})
 		switch g.Effect {
 		case Zero:
 			total = rat.Zero
@@ -97,22 +176,37 @@ func (s *Scorer) score(sub *Subject, trace bool) (Result, error) {
 			res.Eligible = false
 		}
 	}
-	r.checkInput()
-	final, how := r.round("total", total)
+	if len(gates) > 0 || cap(gates) > 0 {
+		res.Gates = gates // ScoreInto keeps the buffer; Score's stays nil without gates
+	}
+	final, how := r.round(atTotal, total)
 	res.Total = scoreOf(final)
 	res.Grade = s.gradeOf(final, res.Gates)
-	res.Ballots, res.Notes = r.ballots, r.notes
+	if r.voted {
+		if ballots == nil {
+			ballots = make(map[string]int, len(r.ballots))
+		}
+		for i, name := range s.lay.ballots {
+			if k := r.ballot(i); k > 0 {
+				ballots[name] = k
+			}
+		}
+		res.Ballots = ballots
+	}
+	res.Notes = r.notes
 	if root != nil {
-		root.Exact, root.Value, root.Rounding = exactTotal.String(), final.String(), how
+		root.Exact, root.Value, root.Rounding = exactValue(exactTotal, final, how)
 		for _, g := range res.Gates {
 			root.Notes = append(root.Notes, fmt.Sprintf("gate %s (%s): %s", g.Gate, g.Effect, g.Reason))
 		}
 		res.Trace = root
 	}
 	if len(r.ps.list) > 0 {
-		return Result{}, &InputError{Subject: sub.ID, Problems: r.ps.list}
+		*res = Result{Components: comps[:0], Gates: gates[:0], Ballots: ballots}
+		clear(ballots)
+		return &InputError{Subject: in.ID, Problems: r.ps.list}
 	}
-	return res, nil
+	return nil
 }
 
 // InputError lists every problem of one subject's input.
@@ -150,67 +244,74 @@ func (r *run) add(path string, a, b rat.Rat) rat.Rat {
 	return s
 }
 
+// newNode returns a trace node from the run's slab, with room for k
+// children.
+func (r *run) newNode(k int) *Node {
+	n := &r.slab[0]
+	r.slab = r.slab[1:]
+	if k > 0 {
+		n.Children, r.kids = r.kids[:0:k], r.kids[k:]
+	}
+	return n
+}
+
+// pairs returns room for k inputs of a trace node from the run's slab.
+func (r *run) pairs(k int) Pairs {
+	if k > len(r.pslab) { // not reached: Layout.pairs bounds every node's inputs
+		return make(Pairs, 0, k)
+	}
+	p := r.pslab[:0:k]
+	r.pslab = r.pslab[k:]
+	return p
+}
+
+// exactValue renders a trace node's exact and displayed values, sharing
+// the text when they are equal.
+func exactValue(exact, v rat.Rat, how string) (string, string, string) {
+	e := exact.String()
+	if v == exact {
+		return e, e, how
+	}
+	return e, v.String(), how
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// ballot returns the valid votes counted at level name i.
+func (r *run) ballot(i int) int {
+	if r.ballots != nil {
+		return r.ballots[i]
+	}
+	return r.bb[i]
+}
+
+// count adds k valid votes at level name i.
+func (r *run) count(i int32, k int) {
+	if r.ballots != nil {
+		r.ballots[i] += k
+	} else {
+		r.bb[i] += k
+	}
+	r.voted = true
+}
+
 // round applies the declared rounding point at, if any.
-func (r *run) round(at string, v rat.Rat) (rat.Rat, string) {
-	rp, ok := r.s.round[at]
-	if !ok {
+func (r *run) round(at int, v rat.Rat) (rat.Rat, string) {
+	ra := &r.s.rounds[at]
+	if !ra.ok {
 		return v, ""
 	}
-	out, err := v.Round(rp.Places, rp.Mode)
+	out, err := v.Round(ra.rp.Places, ra.rp.Mode)
 	if err != nil {
-		r.ps.add(at, v.String(), fmt.Errorf("%w: %v", ErrArithmetic, err))
+		r.ps.add(ra.at, v.String(), fmt.Errorf("%w: %v", ErrArithmetic, err))
 		return v, ""
 	}
-	if !r.trace {
-		return out, ""
-	}
-	return out, rp.Mode.String() + " to " + strconv.Itoa(int(rp.Places)) + " places"
-}
-
-// checkInput reports input keys the scheme does not know. Scoring counts
-// the keys it reads; a map is walked only when it holds more.
-func (r *run) checkInput() {
-	if len(r.sub.Flags) != r.usedFlags {
-		for k := range r.sub.Flags {
-			if !r.s.flags[k] {
-				r.ps.add("flags."+k, k, fmt.Errorf("%w: no gate reads this flag", ErrInput))
-			}
-		}
-	}
-	if len(r.sub.Checked) != r.usedChecked {
-		for k := range r.sub.Checked {
-			r.known("checked."+k, k, Checklist)
-		}
-	}
-	if len(r.sub.Events) != r.usedEvents {
-		for k := range r.sub.Events {
-			r.known("events."+k, k, Deductions)
-		}
-	}
-	if len(r.sub.Votes) != r.usedVotes {
-		for k := range r.sub.Votes {
-			r.known("votes."+k, k, Votes)
-		}
-	}
-	if len(r.sub.Bonus) == r.usedBonus {
-		return
-	}
-	if r.s.bonus != nil {
-		for k := range r.sub.Bonus {
-			if !hasKey(r.s.bonus.items, k) {
-				r.ps.add("bonus."+k, k, fmt.Errorf("%w: not a bonus item", ErrInput))
-			}
-		}
-	} else if len(r.sub.Bonus) > 0 {
-		r.ps.add("bonus", "", fmt.Errorf("%w: the scheme has no bonus pool", ErrInput))
-	}
-}
-
-func (r *run) known(path, id string, kind MethodKind) {
-	n, ok := r.s.leaves[id]
-	if !ok || n.m == nil || n.m.kind != kind {
-		r.ps.add(path, id, fmt.Errorf("%w: not a %s indicator of the scheme", ErrInput, kind))
-	}
+	return out, ra.how
 }
 
 // node scores an indicator: a leaf by its method, a composite as the sum
@@ -218,7 +319,8 @@ func (r *run) known(path, id string, kind MethodKind) {
 func (r *run) node(n *cNode) (rat.Rat, *Node) {
 	var tn *Node
 	if r.trace {
-		tn = &Node{ID: n.id, Name: n.name, Max: n.max.String(), Source: n.source}
+		tn = r.newNode(len(n.children))
+		tn.ID, tn.Name, tn.Max, tn.Source = n.id, n.name, n.maxText, n.source
 	}
 	var v rat.Rat
 	if n.m == nil {
@@ -232,16 +334,16 @@ func (r *run) node(n *cNode) (rat.Rat, *Node) {
 		}
 		if tn != nil {
 			tn.Method = "sum"
-			tn.Exact, tn.Value = v.String(), v.String()
+			tn.Exact, tn.Value, _ = exactValue(v, v, "")
 		}
 		return v, tn
 	}
 	v = r.leaf(n, tn)
 	exact := v
-	v, how := r.round("indicator", v)
+	v, how := r.round(atIndicator, v)
 	if tn != nil {
 		tn.Method = string(n.m.kind)
-		tn.Exact, tn.Value, tn.Rounding = exact.String(), v.String(), how
+		tn.Exact, tn.Value, tn.Rounding = exactValue(exact, v, how)
 	}
 	return v, tn
 }
@@ -259,7 +361,7 @@ func (r *run) leaf(n *cNode, tn *Node) rat.Rat {
 	case Votes:
 		return r.votes(n, tn)
 	case TableMethod:
-		v, hit, notes, err := n.m.table.eval(r.sub)
+		v, hit, notes, err := n.m.table.eval(r.in)
 		if err != nil {
 			var p *Problem
 			if errors.As(err, &p) {
@@ -270,7 +372,7 @@ func (r *run) leaf(n *cNode, tn *Node) rat.Rat {
 			return rat.Zero
 		}
 		if tn != nil {
-			tn.Inputs = n.m.table.inputsRead(r.sub)
+			tn.Inputs = n.m.table.inputsRead(r.in, r.pairs(len(n.m.table.inputs)))
 			tn.Rule = joinIDs(hit)
 			tn.Notes = append(tn.Notes, notes...)
 		}
@@ -301,13 +403,4 @@ func (r *run) note(tn *Node, format string, args ...any) {
 	if tn != nil {
 		tn.Notes = append(tn.Notes, msg)
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -844,6 +844,7 @@ type compiledTable struct {
 	inputs  []tableInput
 	rules   []tableRule
 	noMatch []string
+	slots   []int32 // per input: its value or field slot in the layout; -1 when no rule reads it
 }
 
 func policyOf(h HitPolicy) (HitPolicy, Aggregation, bool) {
@@ -1121,18 +1122,18 @@ func (t *Table) sourceRefs(path string, f func(path, id string)) {
 // Evaluating.
 
 // inputsRead returns the inputs the table reads, as the trace shows them.
-func (ct *compiledTable) inputsRead(s *Subject) map[string]string {
-	out := make(map[string]string, len(ct.inputs))
-	for _, in := range ct.inputs {
-		if !in.read {
+func (ct *compiledTable) inputsRead(in *Input, out Pairs) Pairs {
+	for k, ti := range ct.inputs {
+		i := ct.slots[k]
+		if i < 0 {
 			continue
 		}
-		if in.text {
-			if v, ok := s.Fields[in.name]; ok {
-				out[in.name] = strconv.Quote(v)
+		if ti.text {
+			if in.textSet[i] {
+				out = append(out, Pair{ti.name, strconv.Quote(in.texts[i])})
 			}
-		} else if v, ok := s.Values[in.name]; ok {
-			out[in.name] = v.String()
+		} else if v := in.nums[i]; v.IsSet() {
+			out = append(out, Pair{ti.name, v.String()})
 		}
 	}
 	return out
@@ -1163,28 +1164,27 @@ func (r *tableRule) match(ins []tableInput, nums []rat.Rat, txts []string) bool 
 // UNIQUE table with two matching rules or an ANY table whose matching
 // rules differ ([ErrTable]; both prevented by Compile), or an overflow
 // ([ErrArithmetic]).
-func (ct *compiledTable) eval(s *Subject) (points rat.Rat, hit []string, notes []string, err error) {
+func (ct *compiledTable) eval(in *Input) (points rat.Rat, hit []string, notes []string, err error) {
 	var nbuf [8]rat.Rat
 	var tbuf [8]string
 	nums, txts := nbuf[:], tbuf[:]
 	if len(ct.inputs) > len(nbuf) {
 		nums, txts = make([]rat.Rat, len(ct.inputs)), make([]string, len(ct.inputs))
 	}
-	for k, in := range ct.inputs {
-		if !in.read {
+	for k, ti := range ct.inputs {
+		i := ct.slots[k]
+		if i < 0 {
 			continue
 		}
-		var ok bool
-		if in.text {
-			txts[k], ok = s.Fields[in.name]
-			if !ok {
-				return rat.Zero, nil, nil, &Problem{Path: "fields." + in.name, Err: fmt.Errorf("%w: no text for the table input %q at %s", ErrInput, in.name, ct.path)}
+		if ti.text {
+			if !in.textSet[i] {
+				return rat.Zero, nil, nil, &Problem{Path: "fields." + ti.name, Err: fmt.Errorf("%w: no text for the table input %q at %s", ErrInput, ti.name, ct.path)}
 			}
+			txts[k] = in.texts[i]
 		} else {
-			var v Num
-			v, ok = s.Values[in.name]
-			if !ok {
-				return rat.Zero, nil, nil, &Problem{Path: "values." + in.name, Err: fmt.Errorf("%w: no value for the table input %q at %s", ErrInput, in.name, ct.path)}
+			v := in.nums[i]
+			if !v.IsSet() {
+				return rat.Zero, nil, nil, &Problem{Path: "values." + ti.name, Err: fmt.Errorf("%w: no value for the table input %q at %s", ErrInput, ti.name, ct.path)}
 			}
 			nums[k] = v.rat()
 		}

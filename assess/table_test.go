@@ -352,7 +352,20 @@ func mustCompile(t testing.TB, tb Table, max string) *compiledTable {
 	t.Helper()
 	ct, ps := tb.compile("table", mustRat(t, max))
 	require.Empty(t, problemStrings(ps))
+	ownSlots(ct)
 	return ct
+}
+
+// ownSlots gives each input a table reads a slot of its own, as a scheme's
+// layout would (a table compiled on its own has none).
+func ownSlots(ct *compiledTable) {
+	ct.slots = make([]int32, len(ct.inputs))
+	for k, ti := range ct.inputs {
+		ct.slots[k] = int32(k)
+		if !ti.read {
+			ct.slots[k] = -1
+		}
+	}
 }
 
 func problemStrings(ps []*Problem) []string {
@@ -361,6 +374,31 @@ func problemStrings(ps []*Problem) []string {
 		out[i] = p.Error()
 	}
 	return out
+}
+
+// evalSub evaluates a table compiled on its own (without a scheme's
+// layout) on a subject: each read input gets a slot of its own.
+func evalSub(ct *compiledTable, sub *Subject) (rat.Rat, []string, []string, error) {
+	return ct.eval(tableInputOf(ct, sub))
+}
+
+func tableInputOf(ct *compiledTable, sub *Subject) *Input {
+	n := len(ct.inputs)
+	in := &Input{nums: make([]Num, n), texts: make([]string, n), textSet: make([]bool, n)}
+	if ct.slots == nil {
+		ownSlots(ct)
+	}
+	for k, ti := range ct.inputs {
+		if ct.slots[k] < 0 {
+			continue
+		}
+		if ti.text {
+			in.texts[k], in.textSet[k] = sub.Fields[ti.name]
+		} else {
+			in.nums[k] = sub.Values[ti.name]
+		}
+	}
+	return in
 }
 
 func subjectX(x string) *Subject { return &Subject{ID: "s", Values: map[string]Num{"x": MustNum(x)}} }
@@ -416,7 +454,7 @@ func TestHitPolicies(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ct := mustCompile(t, numTable(tt.policy, tt.agg, outputs, rules...), "10")
-			pts, hit, notes, err := ct.eval(subjectX(tt.x))
+			pts, hit, notes, err := evalSub(ct, subjectX(tt.x))
 			require.NoError(t, err)
 			requireRat(t, tt.points, pts)
 			assert.Equal(t, tt.hit, hit)
@@ -430,12 +468,12 @@ func TestHitUniqueAndAny(t *testing.T) {
 		for _, policy := range []HitPolicy{"", "U", HitUnique} {
 			ct := mustCompile(t, numTable(policy, "", nil, "hi: [90..100] -> 5", "mid: [60..90) -> 3", "lo: [0..60) -> 0"), "5")
 			for x, want := range map[string]string{"90": "hi", "89.99": "mid", "60": "mid", "59.5": "lo", "0": "lo", "100": "hi"} {
-				_, hit, notes, err := ct.eval(subjectX(x))
+				_, hit, notes, err := evalSub(ct, subjectX(x))
 				require.NoError(t, err)
 				assert.Equal(t, []string{want}, hit, x)
 				assert.Empty(t, notes)
 			}
-			pts, hit, notes, err := ct.eval(subjectX("100.5"))
+			pts, hit, notes, err := evalSub(ct, subjectX("100.5"))
 			require.NoError(t, err)
 			requireRat(t, "0", pts)
 			assert.Nil(t, hit)
@@ -444,12 +482,12 @@ func TestHitUniqueAndAny(t *testing.T) {
 	})
 	t.Run("ANY/overlap-with-same-points", func(t *testing.T) {
 		ct := mustCompile(t, numTable(HitAny, "", nil, "a: >= 80 -> 4", "b: [90..100] -> 4", "c: < 80 -> 1"), "5")
-		pts, hit, notes, err := ct.eval(subjectX("95"))
+		pts, hit, notes, err := evalSub(ct, subjectX("95"))
 		require.NoError(t, err)
 		requireRat(t, "4", pts)
 		assert.Equal(t, []string{"a", "b"}, hit)
 		assert.Equal(t, []string{"ANY: 2 rules matched (a, b), all with 4 points"}, notes)
-		pts, hit, notes, err = ct.eval(subjectX("85"))
+		pts, hit, notes, err = evalSub(ct, subjectX("85"))
 		require.NoError(t, err)
 		requireRat(t, "4", pts)
 		assert.Equal(t, []string{"a"}, hit)
@@ -460,14 +498,14 @@ func TestHitUniqueAndAny(t *testing.T) {
 	t.Run("UNIQUE/runtime-double-match", func(t *testing.T) {
 		ct := mustCompile(t, numTable(HitFirst, "", nil, "a: >= 1 -> 1", "b: >= 2 -> 2"), "5")
 		ct.policy = HitUnique
-		_, _, _, err := ct.eval(subjectX("3"))
+		_, _, _, err := evalSub(ct, subjectX("3"))
 		require.ErrorIs(t, err, ErrTable)
 		assert.EqualError(t, err, `assess: table: decision table is inconsistent: UNIQUE rules "a" and "b" both match`)
 	})
 	t.Run("ANY/runtime-different-points", func(t *testing.T) {
 		ct := mustCompile(t, numTable(HitFirst, "", nil, "a: >= 1 -> 1", "b: >= 2 -> 2"), "5")
 		ct.policy = HitAny
-		_, _, _, err := ct.eval(subjectX("3"))
+		_, _, _, err := evalSub(ct, subjectX("3"))
 		require.ErrorIs(t, err, ErrTable)
 		assert.EqualError(t, err, `assess: table: decision table is inconsistent: ANY rules "a" (1 points) and "b" (2 points) both match`)
 	})
@@ -483,18 +521,18 @@ func TestTableInputs(t *testing.T) {
 		}}
 	ct := mustCompile(t, tb, "5")
 	t.Run("unread-input-may-be-missing", func(t *testing.T) {
-		pts, hit, _, err := ct.eval(&Subject{Fields: map[string]string{"unit": "机关"}, Values: map[string]Num{"meetings": MustNum("10")}})
+		pts, hit, _, err := evalSub(ct, &Subject{Fields: map[string]string{"unit": "机关"}, Values: map[string]Num{"meetings": MustNum("10")}})
 		require.NoError(t, err)
 		requireRat(t, "5", pts)
 		assert.Equal(t, []string{"other"}, hit)
 	})
 	t.Run("missing-number", func(t *testing.T) {
-		_, _, _, err := ct.eval(&Subject{Fields: map[string]string{"unit": "村"}})
+		_, _, _, err := evalSub(ct, &Subject{Fields: map[string]string{"unit": "村"}})
 		require.ErrorIs(t, err, ErrInput)
 		assert.EqualError(t, err, `assess: values.meetings: invalid input: no value for the table input "meetings" at table`)
 	})
 	t.Run("missing-text", func(t *testing.T) {
-		_, _, _, err := ct.eval(&Subject{Values: map[string]Num{"meetings": MustNum("10")}})
+		_, _, _, err := evalSub(ct, &Subject{Values: map[string]Num{"meetings": MustNum("10")}})
 		require.ErrorIs(t, err, ErrInput)
 		var p *Problem
 		require.ErrorAs(t, err, &p)
@@ -502,7 +540,7 @@ func TestTableInputs(t *testing.T) {
 		assert.EqualError(t, err, `assess: fields.unit: invalid input: no text for the table input "unit" at table`)
 	})
 	t.Run("inputs-read", func(t *testing.T) {
-		got := ct.inputsRead(&Subject{Fields: map[string]string{"unit": "村"}, Values: map[string]Num{"meetings": MustNum("12.0"), "unused": MustNum("1")}})
+		got := ct.inputsRead(tableInputOf(ct, &Subject{Fields: map[string]string{"unit": "村"}, Values: map[string]Num{"meetings": MustNum("12.0"), "unused": MustNum("1")}}), nil).Map()
 		assert.Equal(t, map[string]string{"unit": `"村"`, "meetings": "12"}, got)
 	})
 	t.Run("many-inputs", func(t *testing.T) {
@@ -518,12 +556,12 @@ func TestTableInputs(t *testing.T) {
 		}
 		tb.Rules = []TableRule{{ID: "all", When: when, Points: MustNum("1")}}
 		ct := mustCompile(t, tb, "1")
-		pts, hit, _, err := ct.eval(s)
+		pts, hit, _, err := evalSub(ct, s)
 		require.NoError(t, err)
 		requireRat(t, "1", pts)
 		assert.Equal(t, []string{"all"}, hit)
 		s.Values["x11"] = MustNum("10.99")
-		_, hit, _, err = ct.eval(s)
+		_, hit, _, err = evalSub(ct, s)
 		require.NoError(t, err)
 		assert.Nil(t, hit)
 	})
@@ -647,7 +685,7 @@ func TestTableLimits(t *testing.T) {
 	})
 	t.Run("many-rules-compile", func(t *testing.T) {
 		ct := mustCompile(t, disjointTable(500), "1")
-		_, hit, _, err := ct.eval(subjectX("499.5"))
+		_, hit, _, err := evalSub(ct, subjectX("499.5"))
 		require.NoError(t, err)
 		assert.Equal(t, []string{"499"}, hit)
 	})
@@ -710,13 +748,14 @@ func TestTableEvalNoAlloc(t *testing.T) {
 	for _, policy := range []HitPolicy{HitFirst, HitUnique, HitAny, HitCollect, HitRuleOrder} {
 		tb.HitPolicy = policy
 		ct := mustCompile(t, tb, "5")
+		in := tableInputOf(ct, s)
 		allocs := testing.AllocsPerRun(200, func() {
-			if _, hit, _, err := ct.eval(s); err != nil || len(hit) != 1 {
+			if _, hit, _, err := ct.eval(in); err != nil || len(hit) != 1 {
 				t.Fatal(hit, err)
 			}
 		})
 		assert.Zero(t, allocs, policy)
-		miss := &Subject{Fields: map[string]string{"unit": "村"}, Values: map[string]Num{"rate": MustNum("10")}}
+		miss := tableInputOf(ct, &Subject{Fields: map[string]string{"unit": "村"}, Values: map[string]Num{"rate": MustNum("10")}})
 		allocs = testing.AllocsPerRun(200, func() {
 			if _, hit, _, err := ct.eval(miss); err != nil || hit != nil {
 				t.Fatal(hit, err)
@@ -731,7 +770,7 @@ func TestTableConcurrent(t *testing.T) {
 	xs := []string{"0", "5", "8", "9", "9.5", "11"}
 	want := make([]string, len(xs))
 	for i, x := range xs {
-		p, hit, notes, err := ct.eval(subjectX(x))
+		p, hit, notes, err := evalSub(ct, subjectX(x))
 		require.NoError(t, err)
 		want[i] = fmt.Sprint(p, hit, notes)
 	}
@@ -743,7 +782,7 @@ func TestTableConcurrent(t *testing.T) {
 			defer wg.Done()
 			for k := range 500 {
 				i := (g + k) % len(xs)
-				p, hit, notes, err := ct.eval(subjectX(xs[i]))
+				p, hit, notes, err := evalSub(ct, subjectX(xs[i]))
 				if got := fmt.Sprint(p, hit, notes); err != nil || got != want[i] {
 					errs <- fmt.Sprintf("x=%s: %s, %v", xs[i], got, err)
 					return
@@ -812,7 +851,7 @@ func TestTableGolden(t *testing.T) {
 					}
 					for _, c := range gt.Cases {
 						t.Run(c.Name, func(t *testing.T) {
-							pts, hit, notes, err := ct.eval(&Subject{ID: c.Name, Values: c.Values, Fields: c.Fields})
+							pts, hit, notes, err := evalSub(ct, &Subject{ID: c.Name, Values: c.Values, Fields: c.Fields})
 							if c.Error != "" {
 								require.EqualError(t, err, c.Error)
 								return
@@ -1050,12 +1089,12 @@ func BenchmarkTableEval(b *testing.B) {
 			{ID: "e", When: []string{`not("村","社区")`, "-"}, Points: MustNum("5")},
 		}}
 	ct := mustCompile(b, tb, "5")
-	s := &Subject{Fields: map[string]string{"unit": "社区"}, Values: map[string]Num{"rate": MustNum("72.5")}}
+	in := tableInputOf(ct, &Subject{Fields: map[string]string{"unit": "社区"}, Values: map[string]Num{"rate": MustNum("72.5")}})
 	b.ReportAllocs()
 	var sink rat.Rat
 	b.ResetTimer()
 	for range b.N {
-		p, _, _, err := ct.eval(s)
+		p, _, _, err := ct.eval(in)
 		if err != nil {
 			b.Fatal(err)
 		}

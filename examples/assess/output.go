@@ -376,7 +376,8 @@ func writeNode(w io.Writer, n *assess.Node, depth int, parent *dangjian.Source) 
 	}
 }
 
-func inputsText(in map[string]string) string {
+func inputsText(pairs assess.Pairs) string {
+	in := pairs.Map()
 	keys := make([]string, 0, len(in))
 	for k := range in {
 		keys = append(keys, k)

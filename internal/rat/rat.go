@@ -147,14 +147,36 @@ func add(a, b int64) (int64, bool) {
 	return s, true
 }
 
-// Add returns x + y.
+// Add returns x + y. With reduced operands only the common factor of the
+// denominators can divide the new numerator (Knuth, TAOCP 4.5.1), so the
+// sum is reduced by gcd(n, g) alone, and not at all when g = 1.
 func (x Rat) Add(y Rat) (Rat, error) {
 	if x.D == y.D {
 		n, ok := add(x.N, y.N)
 		if !ok {
 			return Rat{}, ErrOverflow
 		}
+		if x.D == 1 {
+			return Rat{n, 1}, nil
+		}
 		return New(n, x.D)
+	}
+	if x.N == 0 {
+		return y, nil
+	}
+	if y.N == 0 {
+		return x, nil
+	}
+	if x.D == 1 || y.D == 1 { // n + a/b = (nb + a)/b, reduced as a/b is
+		if y.D == 1 {
+			x, y = y, x
+		}
+		a, ok1 := mul(x.N, y.D)
+		n, ok2 := add(a, y.N)
+		if !ok1 || !ok2 {
+			return Rat{}, ErrOverflow
+		}
+		return Rat{n, y.D}, nil
 	}
 	g := gcd(x.D, y.D)
 	xd, yd := x.D/g, y.D/g
@@ -168,7 +190,16 @@ func (x Rat) Add(y Rat) (Rat, error) {
 	if !ok {
 		return Rat{}, ErrOverflow
 	}
-	return New(n, d)
+	if g == 1 || n == 0 {
+		if n == 0 {
+			return Zero, nil
+		}
+		return Rat{n, d}, nil
+	}
+	if h := gcd(abs(n), g); h > 1 {
+		n, d = n/h, d/h
+	}
+	return Rat{n, d}, nil
 }
 
 // Neg returns −x.
@@ -177,21 +208,29 @@ func (x Rat) Neg() Rat { return Rat{-x.N, x.D} }
 // Sub returns x − y.
 func (x Rat) Sub(y Rat) (Rat, error) { return x.Add(y.Neg()) }
 
-// Mul returns x × y.
+// Mul returns x × y. Cancelling the cross factors of reduced operands
+// leaves a reduced product: no gcd of the result is needed.
 func (x Rat) Mul(y Rat) (Rat, error) {
-	g1, g2 := gcd(abs(x.N), y.D), gcd(abs(y.N), x.D)
-	if g1 == 0 {
-		g1 = 1
+	if x.N == 0 || y.N == 0 {
+		return Zero, nil
 	}
-	if g2 == 0 {
-		g2 = 1
+	xn, xd, yn, yd := x.N, x.D, y.N, y.D
+	if yd != 1 {
+		if g := gcd(abs(xn), yd); g > 1 {
+			xn, yd = xn/g, yd/g
+		}
 	}
-	n, ok1 := mul(x.N/g1, y.N/g2)
-	d, ok2 := mul(x.D/g2, y.D/g1)
+	if xd != 1 {
+		if g := gcd(abs(yn), xd); g > 1 {
+			yn, xd = yn/g, xd/g
+		}
+	}
+	n, ok1 := mul(xn, yn)
+	d, ok2 := mul(xd, yd)
 	if !ok1 || !ok2 {
 		return Rat{}, ErrOverflow
 	}
-	return New(n, d)
+	return Rat{n, d}, nil
 }
 
 // MulInt returns x × k.
@@ -202,9 +241,12 @@ func (x Rat) Quo(y Rat) (Rat, error) {
 	if y.N == 0 {
 		return Rat{}, ErrDivZero
 	}
-	inv, err := New(y.D, y.N)
-	if err != nil {
-		return Rat{}, err
+	inv := Rat{y.D, y.N} // the inverse of a reduced fraction is reduced
+	if inv.D < 0 {
+		if inv.D == math.MinInt64 {
+			return Rat{}, ErrOverflow
+		}
+		inv = Rat{-inv.N, -inv.D}
 	}
 	return x.Mul(inv)
 }
@@ -324,7 +366,21 @@ func (x Rat) Round(places int32, mode dangjian.RoundingMode) (Rat, error) {
 			return Rat{}, errors.New("rat: invalid rounding mode")
 		}
 	}
-	return New(q, scale)
+	// q/10^places: only twos and fives can cancel, without a gcd.
+	if q == 0 {
+		return Zero, nil
+	}
+	for scale > 1 && q%10 == 0 {
+		q, scale = q/10, scale/10
+	}
+	if scale > 1 && q%2 == 0 { // q has no factor 10 left: twos or fives, not both
+		t := min(bits.TrailingZeros64(uint64(abs(q))), bits.TrailingZeros64(uint64(scale)))
+		q, scale = q/(1<<t), scale>>t
+	}
+	for scale > 1 && q%5 == 0 && scale%5 == 0 {
+		q, scale = q/5, scale/5
+	}
+	return Rat{q, scale}, nil
 }
 
 // Decimal returns x as an exact decimal when its denominator divides a
@@ -351,15 +407,81 @@ func (x Rat) Decimal() (decimal.Decimal, bool) {
 // String renders x exactly: as a decimal ("86.5") when it is one, else as a
 // fraction ("260/3").
 func (x Rat) String() string {
+	if s, ok := x.decimalString(-1); ok {
+		return s
+	}
 	if d, ok := x.Decimal(); ok {
 		return d.String()
 	}
 	return strconv.FormatInt(x.N, 10) + "/" + strconv.FormatInt(x.D, 10)
 }
 
+// pow10 are the powers of ten that fit an int64.
+var pow10 = func() (p [19]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+// decimalString formats x as a decimal in int64 arithmetic, with the fewest
+// places that hold it exactly, or with places places when places ≥ 0 and
+// x has no more; false when x is no decimal or the digits do not fit an
+// int64 (the caller falls back to big numbers).
+func (x Rat) decimalString(places int) (string, bool) {
+	if x.D <= 0 {
+		return "", false
+	}
+	d := uint64(x.D)
+	twos := bits.TrailingZeros64(d)
+	d >>= twos
+	fives := 0
+	for d%5 == 0 {
+		d /= 5
+		fives++
+	}
+	if d != 1 {
+		return "", false
+	}
+	exp := max(twos, fives)
+	if places >= 0 {
+		if exp > places {
+			return "", false
+		}
+		exp = places
+	}
+	if exp >= len(pow10) || x.N == math.MinInt64 {
+		return "", false
+	}
+	hi, u := bits.Mul64(uint64(abs(x.N)), pow10[exp]/uint64(x.D))
+	if hi != 0 {
+		return "", false
+	}
+	var buf [48]byte
+	b := buf[:0]
+	if x.N < 0 {
+		b = append(b, '-')
+	}
+	b = strconv.AppendUint(b, u/pow10[exp], 10)
+	if exp > 0 {
+		b = append(b, '.')
+		frac := u % pow10[exp]
+		start := len(b)
+		b = strconv.AppendUint(b, frac+pow10[exp], 10) // a leading 1 keeps the zeros
+		b = append(b[:start], b[start+1:]...)
+	}
+	return string(b), true
+}
+
 // Fixed renders x with exactly places decimals; x must already be rounded
 // to places.
 func (x Rat) Fixed(places int32) string {
+	if places >= 0 {
+		if s, ok := x.decimalString(int(places)); ok {
+			return s
+		}
+	}
 	d, ok := x.Decimal()
 	if !ok {
 		return x.String()

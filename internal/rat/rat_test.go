@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/dangjian-go/dangjian"
@@ -70,24 +71,47 @@ func TestRound(t *testing.T) {
 	}
 }
 
-// Against math/big on random fractions.
+// Against math/big on random fractions: the same value, and the result
+// reduced exactly as big.Rat reduces it (the shortcuts of Add, Mul and Quo
+// skip gcds that cannot be needed; this checks they are never needed).
 func TestAgainstBig(t *testing.T) {
 	g := rand.New(rand.NewPCG(1, 2))
-	for i := 0; i < 20000; i++ {
-		x, _ := New(g.Int64N(2_000_001)-1_000_000, g.Int64N(999)+1)
-		y, _ := New(g.Int64N(2_000_001)-1_000_000, g.Int64N(999)+1)
+	same := func(t *testing.T, want *big.Rat, got Rat, what string) {
+		t.Helper()
+		require.True(t, want.Num().IsInt64() && want.Denom().IsInt64())
+		require.Equal(t, [2]int64{want.Num().Int64(), want.Denom().Int64()}, [2]int64{got.N, got.D}, what)
+	}
+	dens := []int64{1, 2, 3, 4, 5, 6, 10, 12, 20, 21, 25, 42, 100, 1000}
+	den := func() int64 {
+		if g.IntN(2) == 0 {
+			return dens[g.IntN(len(dens))]
+		}
+		return g.Int64N(999) + 1
+	}
+	for i := 0; i < 40000; i++ {
+		x, _ := New(g.Int64N(2_000_001)-1_000_000, den())
+		y, _ := New(g.Int64N(2_000_001)-1_000_000, den())
+		if i%50 == 0 {
+			y = Zero
+		}
+		if i%70 == 0 {
+			y = x.Neg()
+		}
 		bx, by := big.NewRat(x.N, x.D), big.NewRat(y.N, y.D)
 		require.Equal(t, bx.Cmp(by), x.Cmp(y))
 		s, err := x.Add(y)
 		require.NoError(t, err)
-		require.Equal(t, new(big.Rat).Add(bx, by).String(), big.NewRat(s.N, s.D).String())
+		same(t, new(big.Rat).Add(bx, by), s, "add")
+		d, err := x.Sub(y)
+		require.NoError(t, err)
+		same(t, new(big.Rat).Sub(bx, by), d, "sub")
 		p, err := x.Mul(y)
 		require.NoError(t, err)
-		require.Equal(t, new(big.Rat).Mul(bx, by).String(), big.NewRat(p.N, p.D).String())
+		same(t, new(big.Rat).Mul(bx, by), p, "mul")
 		if y.N != 0 {
 			q, err := x.Quo(y)
 			require.NoError(t, err)
-			require.Equal(t, new(big.Rat).Quo(bx, by).String(), big.NewRat(q.N, q.D).String())
+			same(t, new(big.Rat).Quo(bx, by), q, "quo")
 		}
 	}
 }
@@ -101,4 +125,65 @@ func TestGCD(t *testing.T) {
 	}
 	assert.Equal(t, int64(7), gcd(0, 7))
 	assert.Equal(t, int64(7), gcd(7, 0))
+}
+
+// String and Fixed format in int64 arithmetic where they can; they must
+// give what the big-number path gives, everywhere.
+func TestStringAgainstDecimal(t *testing.T) {
+	g := rand.New(rand.NewPCG(9, 10))
+	dens := []int64{1, 2, 4, 5, 8, 10, 16, 20, 25, 40, 50, 100, 125, 1000, 1 << 20, 1e12, 5e17, 3, 6, 7, 21}
+	nums := []int64{0, 1, -1, 5, -5, 9, 10, 99, 100, 12345, -12345, math.MaxInt64, math.MinInt64 + 1, 1 << 40, -(1 << 62)}
+	check := func(x Rat) {
+		t.Helper()
+		want := ""
+		if d, ok := x.Decimal(); ok {
+			want = d.String()
+		} else {
+			want = strconv.FormatInt(x.N, 10) + "/" + strconv.FormatInt(x.D, 10)
+		}
+		require.Equal(t, want, x.String(), "%d/%d", x.N, x.D)
+		for places := int32(0); places <= 6; places++ {
+			d, ok := x.Decimal()
+			if !ok || -d.Exponent() > places {
+				continue
+			}
+			require.Equal(t, d.StringFixed(places), x.Fixed(places), "%d/%d at %d places", x.N, x.D, places)
+		}
+	}
+	for _, n := range nums {
+		for _, d := range dens {
+			x, err := New(n, d)
+			require.NoError(t, err)
+			check(x)
+		}
+	}
+	for i := 0; i < 50000; i++ {
+		x, err := New(g.Int64N(2_000_000_001)-1_000_000_000, dens[g.IntN(len(dens))])
+		require.NoError(t, err)
+		check(x)
+	}
+}
+
+// Round returns reduced fractions (it cancels twos and fives without a
+// gcd), equal to big.Rat's rounding of the same value.
+func TestRoundReduced(t *testing.T) {
+	g := rand.New(rand.NewPCG(11, 12))
+	for i := 0; i < 30000; i++ {
+		x, err := New(g.Int64N(2_000_000_001)-1_000_000_000, g.Int64N(5000)+1)
+		require.NoError(t, err)
+		places := int32(g.IntN(5))
+		got, err := x.Round(places, dangjian.HalfUp)
+		require.NoError(t, err)
+		// half-up by big numbers: floor(|x|·10^p + 1/2), signed
+		scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
+		n := new(big.Int).Mul(big.NewInt(abs(x.N)), scale)
+		n.Mul(n, big.NewInt(2))
+		n.Add(n, big.NewInt(x.D))
+		n.Quo(n, new(big.Int).Mul(big.NewInt(x.D), big.NewInt(2)))
+		if x.N < 0 {
+			n.Neg(n)
+		}
+		want := new(big.Rat).SetFrac(n, scale)
+		require.Equal(t, [2]int64{want.Num().Int64(), want.Denom().Int64()}, [2]int64{got.N, got.D}, "%d/%d at %d", x.N, x.D, places)
+	}
 }

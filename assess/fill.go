@@ -1,0 +1,201 @@
+package assess
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+)
+
+// Fill resets in and fills it from a subject: the positional form of the
+// same data, which [Scorer.ScoreInput] scores as [Scorer.Score] scores the
+// subject. What does not fit the scheme (an unknown indicator, item,
+// clause, rater group, level, bonus item or flag, a repeated checklist
+// item) is reported in an *[InputError]; the rest is filled. Values are
+// checked when scored.
+func (s *Scorer) Fill(in *Input, sub Subject) error {
+	if err := s.checkLayout(in); err != nil {
+		return err
+	}
+	var ps problems
+	s.fill(in, &sub, &ps)
+	if len(ps.list) > 0 {
+		return &InputError{Subject: sub.ID, Problems: ps.list}
+	}
+	return nil
+}
+
+// fill converts a subject, in scheme order, into in (which it resets).
+// Each map of the subject is walked only when it holds keys the scheme
+// does not read.
+func (s *Scorer) fill(in *Input, sub *Subject, ps *problems) {
+	l := s.lay
+	in.Reset(sub.ID, sub.Category)
+	if len(sub.Values) > 0 {
+		for i, name := range l.values {
+			in.nums[i] = sub.Values[name]
+		}
+	}
+	if len(sub.Fields) > 0 {
+		for i, name := range l.fields {
+			in.texts[i], in.textSet[i] = sub.Fields[name]
+		}
+	}
+	var usedChecked, usedEvents, usedVotes int
+	for _, c := range s.comps {
+		for _, n := range c.nodes {
+			s.fillNode(in, sub, n, ps, &usedChecked, &usedEvents, &usedVotes)
+		}
+	}
+	if len(sub.Checked) != usedChecked {
+		for _, k := range sortedKeys(sub.Checked) {
+			s.known(ps, "checked."+k, k, Checklist)
+		}
+	}
+	if len(sub.Events) != usedEvents {
+		for _, k := range sortedKeys(sub.Events) {
+			s.known(ps, "events."+k, k, Deductions)
+		}
+	}
+	if len(sub.Votes) != usedVotes {
+		for _, k := range sortedKeys(sub.Votes) {
+			s.known(ps, "votes."+k, k, Votes)
+		}
+	}
+	if len(sub.Bonus) > 0 {
+		used := 0
+		for i, id := range l.bonus {
+			if k, ok := sub.Bonus[id]; ok {
+				in.bonus[i], in.bonusSet[i] = k, true
+				used++
+			}
+		}
+		switch {
+		case s.bonus == nil:
+			ps.add("bonus", "", fmt.Errorf("%w: the scheme has no bonus pool", ErrInput))
+		case used != len(sub.Bonus):
+			for _, k := range sortedKeys(sub.Bonus) {
+				if !hasKey(s.bonus.items, k) {
+					ps.add("bonus."+k, k, fmt.Errorf("%w: not a bonus item", ErrInput))
+				}
+			}
+		}
+	}
+	if len(sub.Flags) > 0 {
+		used := 0
+		for i, f := range l.flags {
+			if v, ok := sub.Flags[f]; ok {
+				in.flags[i], in.flagSet[i] = v, true
+				used++
+			}
+		}
+		if used != len(sub.Flags) {
+			for _, k := range sortedKeys(sub.Flags) {
+				if !s.flags[k] {
+					ps.add("flags."+k, k, fmt.Errorf("%w: no gate reads this flag", ErrInput))
+				}
+			}
+		}
+	}
+}
+
+func (s *Scorer) fillNode(in *Input, sub *Subject, n *cNode, ps *problems, usedChecked, usedEvents, usedVotes *int) {
+	for _, ch := range n.children {
+		s.fillNode(in, sub, ch, ps, usedChecked, usedEvents, usedVotes)
+	}
+	m := n.m
+	if m == nil {
+		return
+	}
+	switch m.kind {
+	case Checklist:
+		checked, given := sub.Checked[n.id]
+		if !given {
+			return
+		}
+		*usedChecked++
+		for i, id := range checked {
+			it, ok := m.items[id]
+			if !ok || in.checked[m.item0+it.idx] {
+				ps.add(fmt.Sprintf("checked.%s[%d]", n.id, i), id, fmt.Errorf("%w: not an item of the checklist, or repeated", ErrInput))
+				continue
+			}
+			in.checked[m.item0+it.idx] = true
+		}
+	case Deductions:
+		events, given := sub.Events[n.id]
+		if !given {
+			return
+		}
+		*usedEvents++
+		for i, e := range events {
+			cl, ok := m.clauses[e.Clause]
+			if !ok {
+				ps.add(evPath(n.id, i)+".clause", e.Clause, fmt.Errorf("%w: not a clause of the indicator", ErrInput))
+				in.events[m.ded] = append(in.events[m.ded], inEvent{clause: -1, e: e})
+				continue
+			}
+			in.events[m.ded] = append(in.events[m.ded], inEvent{clause: m.clause0 + cl.idx, e: e})
+		}
+	case Votes:
+		byGroup, given := sub.Votes[n.id]
+		if !given {
+			return
+		}
+		*usedVotes++
+		per := int32(len(m.lorder) + 1)
+		found := 0
+		for gi := range m.groups {
+			g := &m.groups[gi]
+			b, ok := byGroup[g.id]
+			if !ok {
+				continue
+			}
+			found++
+			in.groups[m.group0+int32(gi)] = inGroup{given: true, issued: b.Issued, returned: b.Returned}
+			counts := in.counts[m.count0+int32(gi)*per : m.count0+int32(gi+1)*per]
+			seen := 0
+			for li, level := range m.lorder {
+				if k, ok := b.Counts[level]; ok {
+					counts[li] = k
+					seen++
+				}
+			}
+			if m.unknown != "" {
+				if k, ok := b.Counts[m.unknown]; ok {
+					counts[len(m.lorder)] = k
+					seen++
+				}
+			}
+			if seen != len(b.Counts) { // a level the indicator does not have
+				for _, level := range sortedKeys(b.Counts) {
+					if _, ok := m.levels[level]; !ok && level != m.unknown {
+						ps.add("votes."+n.id+"."+g.id+".counts."+level, level, fmt.Errorf("%w: not a level of the indicator", ErrInput))
+					}
+				}
+			}
+		}
+		if found != len(byGroup) {
+			for _, g := range sortedKeys(byGroup) {
+				if !slices.ContainsFunc(m.groups, func(cg cGroup) bool { return cg.id == g }) {
+					ps.add("votes."+n.id+"."+g, g, fmt.Errorf("%w: not a rater group of the indicator", ErrInput))
+				}
+			}
+		}
+	}
+}
+
+func (s *Scorer) known(ps *problems, path, id string, kind MethodKind) {
+	n, ok := s.leaves[id]
+	if !ok || n.m == nil || n.m.kind != kind {
+		ps.add(path, id, fmt.Errorf("%w: not a %s indicator of the scheme", ErrInput, kind))
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

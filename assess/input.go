@@ -1,0 +1,163 @@
+package assess
+
+import (
+	"fmt"
+)
+
+// Input is one subject's input in the positional form of a compiled scheme
+// (its [Layout]): filled by [Slot], scored by [Scorer.ScoreInput],
+// [Scorer.ScoreInto] or [Scorer.ExplainInput] without a map lookup. It
+// holds the same data as a [Subject] and scores the same: [Scorer.Fill]
+// converts one into the other.
+//
+// An Input is reusable: [Input.Reset] clears it for the next subject and
+// keeps its memory, so a loop that fills and scores one Input per
+// goroutine does not allocate. An Input is not safe for concurrent use;
+// scoring only reads it.
+type Input struct {
+	ID, Category string
+
+	l        *Layout
+	nums     []Num
+	texts    []string
+	textSet  []bool
+	checked  []bool
+	events   [][]inEvent // per deductions leaf, in the order added
+	counts   []int
+	groups   []inGroup
+	bonus    []int
+	bonusSet []bool
+	flags    []bool
+	flagSet  []bool
+}
+
+type inEvent struct {
+	clause int32 // clause slot; -1 marks an event that named no clause of the leaf (reported by Fill)
+	e      Event
+}
+
+type inGroup struct {
+	given            bool // ballots were given for the group
+	issued, returned int
+}
+
+// NewInput returns an empty Input for the scorer's layout.
+func (s *Scorer) NewInput() *Input {
+	l := s.lay
+	return &Input{l: l,
+		nums: make([]Num, len(l.values)), texts: make([]string, len(l.fields)), textSet: make([]bool, len(l.fields)),
+		checked: make([]bool, len(l.items)), events: make([][]inEvent, len(l.deds)),
+		counts: make([]int, len(l.levels)), groups: make([]inGroup, len(l.groups)),
+		bonus: make([]int, len(l.bonus)), bonusSet: make([]bool, len(l.bonus)),
+		flags: make([]bool, len(l.flags)), flagSet: make([]bool, len(l.flags))}
+}
+
+// Layout returns the scheme's input layout.
+func (s *Scorer) Layout() *Layout { return s.lay }
+
+// Reset clears the input for another subject, keeping its memory.
+func (in *Input) Reset(id, category string) {
+	in.ID, in.Category = id, category
+	clear(in.nums)
+	clear(in.texts)
+	clear(in.textSet)
+	clear(in.checked)
+	for i := range in.events {
+		in.events[i] = in.events[i][:0]
+	}
+	clear(in.counts)
+	clear(in.groups)
+	clear(in.bonus)
+	clear(in.bonusSet)
+	clear(in.flags)
+	clear(in.flagSet)
+}
+
+func (in *Input) check(s Slot, kinds ...SlotKind) error {
+	if s.l == nil {
+		return fmt.Errorf("%w: the zero Slot addresses no input", ErrInput)
+	}
+	if s.l != in.l {
+		return fmt.Errorf("%w: slot %s belongs to another scheme's layout", ErrInput, s)
+	}
+	for _, k := range kinds {
+		if s.kind == k {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: slot %s is a %s slot, not a %s slot", ErrInput, s, s.kind, kinds[0])
+}
+
+// SetNum sets a value slot: a direct indicator's points, a ratio
+// indicator's actual value, a decision table's numeric input.
+func (in *Input) SetNum(s Slot, v Num) error {
+	if err := in.check(s, ValueSlot); err != nil {
+		return err
+	}
+	in.nums[s.i] = v
+	return nil
+}
+
+// SetText sets a decision table's text input.
+func (in *Input) SetText(s Slot, v string) error {
+	if err := in.check(s, FieldSlot); err != nil {
+		return err
+	}
+	in.texts[s.i], in.textSet[s.i] = v, true
+	return nil
+}
+
+// SetBool checks or unchecks a checklist item, or sets a gate's flag.
+func (in *Input) SetBool(s Slot, on bool) error {
+	if err := in.check(s, ItemSlot, FlagSlot); err != nil {
+		return err
+	}
+	if s.kind == ItemSlot {
+		in.checked[s.i] = on
+	} else {
+		in.flags[s.i], in.flagSet[s.i] = on, true
+	}
+	return nil
+}
+
+// SetCount sets a rater group's vote count at one level, which marks the
+// group's ballots as given, or a bonus item's occurrences. Counts are
+// checked when scored: a negative one is an input error there.
+func (in *Input) SetCount(s Slot, k int) error {
+	if err := in.check(s, LevelSlot, BonusSlot); err != nil {
+		return err
+	}
+	if s.kind == LevelSlot {
+		in.counts[s.i] = k
+		in.groups[in.l.levels[s.i].group].given = true
+	} else {
+		in.bonus[s.i], in.bonusSet[s.i] = k, true
+	}
+	return nil
+}
+
+// SetBallots sets the ballots issued to and returned by a rater group (0
+// for not recorded), which marks the group's ballots as given.
+func (in *Input) SetBallots(s Slot, issued, returned int) error {
+	if err := in.check(s, GroupSlot); err != nil {
+		return err
+	}
+	in.groups[s.i] = inGroup{given: true, issued: issued, returned: returned}
+	return nil
+}
+
+// AddEvent adds a deduction event under the slot's clause. The event's
+// Clause is the slot's: it must be empty or name the same clause. Its
+// count, level and value are checked when scored.
+func (in *Input) AddEvent(s Slot, e Event) error {
+	if err := in.check(s, ClauseSlot); err != nil {
+		return err
+	}
+	r := in.l.clauses[s.i]
+	if e.Clause != "" && e.Clause != r.cl.id {
+		return fmt.Errorf("%w: event names clause %q but the slot is %s", ErrInput, e.Clause, s)
+	}
+	e.Clause = r.cl.id
+	in.events[r.ded] = append(in.events[r.ded], inEvent{clause: s.i, e: e})
+	return nil
+}

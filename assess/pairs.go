@@ -1,0 +1,133 @@
+package assess
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dangjian-go/dangjian"
+)
+
+// Pair is a named value of a trace node: an input read ("value": "7.5"), a
+// checklist item's points, a clause's deduction.
+type Pair struct {
+	Key, Value string
+}
+
+// Pairs are a trace node's inputs in the order the scorer read them. In
+// JSON they are an object, keys sorted, as a map would encode.
+type Pairs []Pair
+
+// Get returns the value under key.
+func (ps Pairs) Get(key string) (string, bool) {
+	for _, p := range ps {
+		if p.Key == key {
+			return p.Value, true
+		}
+	}
+	return "", false
+}
+
+// Map returns the pairs as a map.
+func (ps Pairs) Map() map[string]string {
+	m := make(map[string]string, len(ps))
+	for _, p := range ps {
+		m[p.Key] = p.Value
+	}
+	return m
+}
+
+// MarshalJSON encodes the pairs as an object with sorted keys.
+func (ps Pairs) MarshalJSON() ([]byte, error) {
+	return marshalSorted(len(ps), func(i int) string { return ps[i].Key }, func(i int) any { return ps[i].Value })
+}
+
+// UnmarshalJSON decodes an object, keys sorted.
+func (ps *Pairs) UnmarshalJSON(b []byte) error {
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	out := make(Pairs, 0, len(m))
+	for k, v := range m {
+		out = append(out, Pair{k, v})
+	}
+	slices.SortFunc(out, func(a, b Pair) int { return strings.Compare(a.Key, b.Key) })
+	*ps = out
+	return nil
+}
+
+// Cite is the source of a clause or item a trace node applied.
+type Cite struct {
+	ID     string
+	Source dangjian.Source
+}
+
+// Cites are a trace node's sources in the order applied. In JSON they are
+// an object keyed by ID, keys sorted.
+type Cites []Cite
+
+// Get returns the source cited for id.
+func (cs Cites) Get(id string) (dangjian.Source, bool) {
+	for _, c := range cs {
+		if c.ID == id {
+			return c.Source, true
+		}
+	}
+	return dangjian.Source{}, false
+}
+
+// MarshalJSON encodes the cites as an object keyed by ID, keys sorted.
+func (cs Cites) MarshalJSON() ([]byte, error) {
+	return marshalSorted(len(cs), func(i int) string { return cs[i].ID }, func(i int) any { return cs[i].Source })
+}
+
+// UnmarshalJSON decodes an object keyed by ID, keys sorted.
+func (cs *Cites) UnmarshalJSON(b []byte) error {
+	var m map[string]dangjian.Source
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	out := make(Cites, 0, len(m))
+	for k, v := range m {
+		out = append(out, Cite{k, v})
+	}
+	slices.SortFunc(out, func(a, b Cite) int { return strings.Compare(a.ID, b.ID) })
+	*cs = out
+	return nil
+}
+
+// marshalSorted writes n key/value entries as a JSON object in key order,
+// escaped as encoding/json escapes a map. A repeated key is an error.
+func marshalSorted(n int, key func(int) string, val func(int) any) ([]byte, error) {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(key(a), key(b)) })
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for j, i := range idx {
+		if j > 0 {
+			if key(idx[j-1]) == key(i) {
+				return nil, fmt.Errorf("assess: key %q repeated", key(i))
+			}
+			buf.WriteByte(',')
+		}
+		k, err := json.Marshal(key(i))
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(val(i))
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(k)
+		buf.WriteByte(':')
+		buf.Write(v)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
