@@ -59,6 +59,7 @@ type cComp struct {
 	max        rat.Rat
 	maxText    string
 	nodes      []*cNode
+	leaves     []*cNode // the leaf indicators, in scheme order
 	source     *dangjian.Source
 }
 
@@ -88,6 +89,7 @@ type cMethod struct {
 	table      *compiledTable
 
 	iorder      []string  // checklist items in scheme order
+	ipts        []int64   // their points, when all are whole and small
 	lpoints     []rat.Rat // the vote levels' points, in lorder
 	maxPerScale rat.Rat   // a votes indicator's max / scale
 	wnum        []int64   // the groups' weights × wden, when whole with the levels' points (see votesInt)
@@ -381,6 +383,15 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 		c.items(p+".items", m.Items, cm.items, true)
 		for _, it := range m.Items {
 			cm.iorder = append(cm.iorder, it.ID)
+		}
+		cm.ipts = make([]int64, len(cm.iorder))
+		for i, id := range cm.iorder {
+			p := cm.items[id].points
+			if p.D != 1 || p.N < 0 || p.N > 1<<40 || len(cm.iorder) > 1<<16 {
+				cm.ipts = nil
+				break
+			}
+			cm.ipts[i] = p.N
 		}
 	case Deductions:
 		cm.clauses = map[string]*cClause{}

@@ -22,7 +22,7 @@ type Input struct {
 	texts    []string
 	textSet  []bool
 	checked  []bool
-	events   [][]inEvent // per deductions leaf, in the order added
+	events   []inEvent // every deduction event, in the order added
 	counts   []int
 	groups   []inGroup
 	bonus    []int
@@ -32,6 +32,7 @@ type Input struct {
 }
 
 type inEvent struct {
+	ded    int32 // the deductions leaf (Layout.deds)
 	clause int32 // clause slot; -1 marks an event that named no clause of the leaf (reported by Fill)
 	e      Event
 }
@@ -41,15 +42,25 @@ type inGroup struct {
 	issued, returned int
 }
 
-// NewInput returns an empty Input for the scorer's layout.
+// NewInput returns an empty Input for the scorer's layout. Its slots share
+// a few blocks of memory (the numbers, the counts, the flags), which keeps
+// a cohort of Inputs compact and cheap for the garbage collector.
 func (s *Scorer) NewInput() *Input {
 	l := s.lay
-	return &Input{l: l,
-		nums: make([]Num, len(l.values)), texts: make([]string, len(l.fields)), textSet: make([]bool, len(l.fields)),
-		checked: make([]bool, len(l.items)), events: make([][]inEvent, len(l.deds)),
-		counts: make([]int, len(l.levels)), groups: make([]inGroup, len(l.groups)),
-		bonus: make([]int, len(l.bonus)), bonusSet: make([]bool, len(l.bonus)),
-		flags: make([]bool, len(l.flags)), flagSet: make([]bool, len(l.flags))}
+	in := &Input{l: l, nums: make([]Num, len(l.values)), groups: make([]inGroup, len(l.groups))}
+	if len(l.fields) > 0 {
+		in.texts = make([]string, len(l.fields))
+	}
+	ints := make([]int, len(l.levels)+len(l.bonus))
+	in.counts, in.bonus = ints[:len(l.levels):len(l.levels)], ints[len(l.levels):]
+	bools := make([]bool, len(l.fields)+len(l.items)+len(l.bonus)+2*len(l.flags))
+	cut := func(n int) []bool {
+		b := bools[:n:n]
+		bools = bools[n:]
+		return b
+	}
+	in.textSet, in.checked, in.bonusSet, in.flags, in.flagSet = cut(len(l.fields)), cut(len(l.items)), cut(len(l.bonus)), cut(len(l.flags)), cut(len(l.flags))
+	return in
 }
 
 // Layout returns the scheme's input layout.
@@ -62,9 +73,8 @@ func (in *Input) Reset(id, category string) {
 	clear(in.texts)
 	clear(in.textSet)
 	clear(in.checked)
-	for i := range in.events {
-		in.events[i] = in.events[i][:0]
-	}
+	clear(in.events) // drop the strings they hold
+	in.events = in.events[:0]
 	clear(in.counts)
 	clear(in.groups)
 	clear(in.bonus)
@@ -158,6 +168,6 @@ func (in *Input) AddEvent(s Slot, e Event) error {
 		return fmt.Errorf("%w: event names clause %q but the slot is %s", ErrInput, e.Clause, s)
 	}
 	e.Clause = r.cl.id
-	in.events[r.ded] = append(in.events[r.ded], inEvent{clause: s.i, e: e})
+	in.events = append(in.events, inEvent{ded: r.ded, clause: s.i, e: e})
 	return nil
 }

@@ -31,6 +31,7 @@ type Layout struct {
 	leaves   map[string]*cNode
 	nodes    int // the nodes of a trace: the total, components, indicators, the bonus pool
 	pairs    int // the most inputs a trace shows, over all its nodes
+	cites    int // the most sources a trace cites, over all its nodes
 }
 
 type itemRef struct {
@@ -76,6 +77,7 @@ func (sc *Scorer) layout() *Layout {
 	l.pairs = 2 * len(sc.comps)
 	if sc.bonus != nil {
 		l.pairs += len(sc.bonus.order)
+		l.cites += len(sc.bonus.order)
 	}
 	var walk func(n *cNode)
 	walk = func(n *cNode) {
@@ -93,12 +95,14 @@ func (sc *Scorer) layout() *Layout {
 			m.vslot = value(n.id)
 		case Checklist:
 			l.pairs += len(m.iorder)
+			l.cites += len(m.iorder)
 			m.item0 = int32(len(l.items))
 			for _, id := range m.iorder {
 				l.items = append(l.items, itemRef{leaf: n, id: id, it: m.items[id]})
 			}
 		case Deductions:
 			l.pairs += len(m.order)
+			l.cites += len(m.order)
 			m.ded = int32(len(l.deds))
 			l.deds = append(l.deds, n)
 			m.clause0 = int32(len(l.clauses))
@@ -149,9 +153,20 @@ func (sc *Scorer) layout() *Layout {
 			}
 		}
 	}
+	var leaves func(n *cNode, out []*cNode) []*cNode
+	leaves = func(n *cNode, out []*cNode) []*cNode {
+		if n.m != nil {
+			return append(out, n)
+		}
+		for _, ch := range n.children {
+			out = leaves(ch, out)
+		}
+		return out
+	}
 	for _, c := range sc.comps {
 		for _, n := range c.nodes {
 			walk(n)
+			c.leaves = leaves(n, c.leaves)
 		}
 	}
 	if b := sc.bonus; b != nil {

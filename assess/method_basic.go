@@ -16,7 +16,8 @@ func (r *run) direct(n *cNode, tn *Node) rat.Rat {
 	}
 	v := in.rat()
 	if tn != nil {
-		tn.Inputs = append(r.pairs(1), Pair{"value", v.String()})
+		tn.Inputs = append(r.pairs(1), Pair{Key: "value"})
+		r.ratText(&tn.Inputs[0].Value, v)
 		tn.Rule = "min(max(value, 0), max)"
 	}
 	if c := v.Clamp(rat.Zero, n.max); c.Cmp(v) != 0 {
@@ -30,9 +31,25 @@ func (r *run) direct(n *cNode, tn *Node) rat.Rat {
 
 // checklist: the points of the items checked, at most max.
 func (r *run) checklist(n *cNode, tn *Node) rat.Rat {
-	sum := rat.Zero
 	m := n.m
-	for i, on := range r.in.checked[m.item0 : m.item0+int32(len(m.iorder))] {
+	if tn == nil && m.ipts != nil { // whole points: an integer sum
+		var s int64
+		for i, on := range r.in.checked[m.item0 : m.item0+int32(len(m.iorder))] {
+			if on {
+				s += m.ipts[i]
+			}
+		}
+		return rat.Int(s).Min(n.max)
+	}
+	sum := rat.Zero
+	checked := r.in.checked[m.item0 : m.item0+int32(len(m.iorder))]
+	k := 0 // items checked: the room the trace needs
+	if tn != nil {
+		for _, on := range checked {
+			k += btoi(on)
+		}
+	}
+	for i, on := range checked {
 		if !on {
 			continue
 		}
@@ -40,10 +57,10 @@ func (r *run) checklist(n *cNode, tn *Node) rat.Rat {
 		sum = r.add(n.id, sum, it.it.points)
 		if tn != nil {
 			if tn.Inputs == nil {
-				tn.Inputs = r.pairs(len(m.iorder))
+				tn.Inputs = r.pairs(k)
 			}
 			tn.Inputs = append(tn.Inputs, Pair{it.id, it.it.pointsText})
-			tn.cite(it.id, it.it.source)
+			r.cite(tn, it.id, it.it.source, k)
 		}
 	}
 	if tn != nil {
@@ -71,7 +88,8 @@ func (r *run) ratio(n *cNode, tn *Node) rat.Rat {
 		return rat.Zero
 	}
 	if tn != nil {
-		tn.Inputs = append(r.pairs(2), Pair{"actual", in.String()}, Pair{"target", n.m.targetText})
+		tn.Inputs = append(r.pairs(2), Pair{Key: "actual"}, Pair{"target", n.m.targetText})
+		r.ratText(&tn.Inputs[0].Value, in.rat())
 		tn.Rule = "min(actual / target × max, max)"
 	}
 	return q.Clamp(rat.Zero, n.max)
@@ -83,7 +101,11 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 	var tn *Node
 	if r.trace {
 		tn = r.newNode(0)
-		tn.ID, tn.Name, tn.Max, tn.Method, tn.Source, tn.Inputs = "bonus", "加分", b.capText, "bonus", b.source, r.pairs(len(b.order))
+		k := 0
+		for _, set := range r.in.bonusSet {
+			k += btoi(set)
+		}
+		tn.ID, tn.Name, tn.Max, tn.Method, tn.Source, tn.Inputs = "bonus", "加分", b.capText, "bonus", b.source, r.pairs(k)
 	}
 	sum := rat.Zero
 	for i, id := range b.order {
@@ -109,8 +131,15 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 		}
 		sum = r.add("bonus", sum, v)
 		if tn != nil {
-			tn.Inputs = append(tn.Inputs, Pair{id, strconv.Itoa(k) + " × " + it.pointsText + " = " + v.String()})
-			tn.cite(id, it.source)
+			tn.Inputs = append(tn.Inputs, Pair{Key: id})
+			start := len(r.text)
+			r.text = strconv.AppendInt(r.text, int64(k), 10)
+			r.text = append(r.text, " × "...)
+			r.text = append(r.text, it.pointsText...)
+			r.text = append(r.text, " = "...)
+			r.text = v.Append(r.text)
+			r.cut(&tn.Inputs[len(tn.Inputs)-1].Value, start)
+			r.cite(tn, id, it.source, cap(tn.Inputs))
 		}
 	}
 	exact := sum
@@ -122,7 +151,7 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 	}
 	if tn != nil {
 		tn.Rule = "min(sum of the items, cap)"
-		tn.Exact, tn.Value, _ = exactValue(exact, sum, "")
+		r.exactValue(tn, exact, sum, "")
 	}
 	return sum, tn
 }

@@ -29,9 +29,14 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 	} else {
 		sums, hits = make([]rat.Rat, k), make([]bool, k)
 	}
-	events := r.in.events[n.m.ded]
-	for i := range events {
-		ie := &events[i]
+	events := r.in.events
+	i := -1 // the event's index among the indicator's
+	for j := range events {
+		ie := &events[j]
+		if ie.ded != n.m.ded {
+			continue
+		}
+		i++
 		if ie.clause < 0 { // named no clause of the indicator: reported when filled
 			continue
 		}
@@ -100,7 +105,11 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 	}
 	total := rat.Zero
 	if tn != nil {
-		tn.Inputs = r.pairs(len(n.m.order))
+		k := 0
+		for _, h := range hits {
+			k += btoi(h)
+		}
+		tn.Inputs = r.pairs(k)
 	}
 	for j, cl := range n.m.order { // clause order: deterministic
 		if !hits[j] {
@@ -115,8 +124,11 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 		}
 		total = r.add(n.id, total, v)
 		if tn != nil {
-			tn.Inputs = append(tn.Inputs, Pair{cl.id, "−" + v.String()})
-			tn.cite(cl.id, cl.source)
+			tn.Inputs = append(tn.Inputs, Pair{Key: cl.id})
+			start := len(r.text)
+			r.text = v.Append(append(r.text, "−"...))
+			r.cut(&tn.Inputs[len(tn.Inputs)-1].Value, start)
+			r.cite(tn, cl.id, cl.source, cap(tn.Inputs))
 		}
 	}
 	score, err := n.max.Sub(total)

@@ -110,7 +110,14 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 		sum = r.add(n.id, sum, avg)
 		wsum = r.add(n.id, wsum, g.weight)
 		if tn != nil {
-			tn.Inputs = append(tn.Inputs, Pair{g.id, strconv.FormatInt(valid, 10) + " valid votes, " + pts.String() + " points, weight " + g.weightText})
+			tn.Inputs = append(tn.Inputs, Pair{Key: g.id})
+			start := len(r.text)
+			r.text = strconv.AppendInt(r.text, valid, 10)
+			r.text = append(r.text, " valid votes, "...)
+			r.text = pts.Append(r.text)
+			r.text = append(r.text, " points, weight "...)
+			r.text = append(r.text, g.weightText...)
+			r.cut(&tn.Inputs[len(tn.Inputs)-1].Value, start)
 		}
 	}
 	if wsum.IsZero() {

@@ -73,10 +73,14 @@ type Node struct {
 	Children []*Node  `json:"children,omitempty"`
 }
 
-// cite records the source of a clause or item applied in a trace node.
-func (n *Node) cite(id string, src *dangjian.Source) {
-	if n == nil || src == nil {
+// cite records the source of a clause or item applied in a trace node,
+// which applies at most room of them.
+func (r *run) cite(tn *Node, id string, src *dangjian.Source, room int) {
+	if tn == nil || src == nil {
 		return
 	}
-	n.Sources = append(n.Sources, Cite{ID: id, Source: *src})
+	if tn.Sources == nil {
+		tn.Sources = r.cites(room)
+	}
+	tn.Sources = append(tn.Sources, Cite{ID: id, Source: *src})
 }

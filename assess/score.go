@@ -3,6 +3,7 @@ package assess
 import (
 	"errors"
 	"fmt"
+	"unsafe"
 
 	"github.com/dangjian-go/dangjian/internal/rat"
 )
@@ -85,7 +86,9 @@ type run struct {
 	notes   []string
 	slab    []Node  // the trace's nodes, allocated at once
 	kids    []*Node // the trace's children slices, allocated at once
-	pslab   []Pair  // the trace's inputs, allocated at once
+	pslab   []Pair  // room for the trace's inputs, allocated in chunks
+	text    []byte  // the trace's texts (see cut)
+	cslab   []Cite  // room for the trace's sources, allocated in chunks
 	ballots []int   // valid votes per level name (Layout.ballots), when more than bb holds
 	bb      [8]int
 	voted   bool // some ballot counted
@@ -120,7 +123,8 @@ func (s *Scorer) score(in *Input, trace bool, res *Result, pre []*Problem) error
 	}
 	var root *Node
 	if trace {
-		r.slab, r.kids, r.pslab = make([]Node, s.lay.nodes), make([]*Node, s.lay.nodes-1), make([]Pair, s.lay.pairs)
+		r.slab, r.kids = make([]Node, s.lay.nodes), make([]*Node, s.lay.nodes-1)
+		r.text = make([]byte, 0, 12*(2*s.lay.nodes+s.lay.pairs))
 		root = r.newNode(len(s.comps) + btoi(s.bonus != nil))
 		root.ID, root.Name = "total", s.name
 	}
@@ -132,11 +136,20 @@ func (s *Scorer) score(in *Input, trace bool, res *Result, pre []*Problem) error
 			cn = r.newNode(len(c.nodes))
 			cn.ID, cn.Name, cn.Max, cn.Source = c.id, c.name, c.maxText, c.source
 		}
-		for _, n := range c.nodes {
-			v, nn := r.node(n)
-			exact = r.add(c.id, exact, v)
-			if cn != nil {
+		if trace {
+			for _, n := range c.nodes {
+				v, nn := r.node(n)
+				exact = r.add(c.id, exact, v)
 				cn.Children = append(cn.Children, nn)
+			}
+		} else {
+			// Without a trace no composite's sum is shown: the
+			// component is the sum of its leaves, each rounded at the
+			// indicator rounding point, the same exact value.
+			for _, n := range c.leaves {
+				v := r.leaf(n, nil)
+				v, _ = r.round(atIndicator, v)
+				exact = r.add(c.id, exact, v)
 			}
 		}
 		rounded, how := r.round(atComponent, exact)
@@ -148,8 +161,9 @@ func (s *Scorer) score(in *Input, trace bool, res *Result, pre []*Problem) error
 		comps = append(comps, ComponentResult{ID: c.id, Name: c.name, Exact: scoreOf(exact), Score: scoreOf(rounded),
 			Weight: c.weightText, Weighted: scoreOf(weighted)})
 		if cn != nil {
-			cn.Exact, cn.Value, cn.Rounding = exactValue(exact, rounded, how)
-			cn.Inputs = append(r.pairs(2), Pair{"weight", c.weightText}, Pair{"weighted", weighted.String()})
+			r.exactValue(cn, exact, rounded, how)
+			cn.Inputs = append(r.pairs(2), Pair{"weight", c.weightText}, Pair{Key: "weighted"})
+			r.ratText(&cn.Inputs[1].Value, weighted)
 			root.Children = append(root.Children, cn)
 		}
 	}
@@ -195,7 +209,7 @@ func (s *Scorer) score(in *Input, trace bool, res *Result, pre []*Problem) error
 	}
 	res.Notes = r.notes
 	if root != nil {
-		root.Exact, root.Value, root.Rounding = exactValue(exactTotal, final, how)
+		r.exactValue(root, exactTotal, final, how)
 		for _, g := range res.Gates {
 			root.Notes = append(root.Notes, fmt.Sprintf("gate %s (%s): %s", g.Gate, g.Effect, g.Reason))
 		}
@@ -257,22 +271,62 @@ func (r *run) newNode(k int) *Node {
 
 // pairs returns room for k inputs of a trace node from the run's slab.
 func (r *run) pairs(k int) Pairs {
-	if k > len(r.pslab) { // not reached: Layout.pairs bounds every node's inputs
-		return make(Pairs, 0, k)
+	if k == 0 {
+		return nil
+	}
+	if k > len(r.pslab) { // a new chunk
+		r.pslab = make([]Pair, max(k, min(32, r.s.lay.pairs)))
 	}
 	p := r.pslab[:0:k]
 	r.pslab = r.pslab[k:]
 	return p
 }
 
-// exactValue renders a trace node's exact and displayed values, sharing
-// the text when they are equal.
-func exactValue(exact, v rat.Rat, how string) (string, string, string) {
-	e := exact.String()
-	if v == exact {
-		return e, e, how
+// cites returns room for k sources of a trace node from the run's slab.
+func (r *run) cites(k int) Cites {
+	if k == 0 {
+		return nil
 	}
-	return e, v.String(), how
+	if k > len(r.cslab) { // a new chunk
+		r.cslab = make([]Cite, max(k, min(16, r.s.lay.cites)))
+	}
+	c := r.cslab[:0:k]
+	r.cslab = r.cslab[k:]
+	return c
+}
+
+// exactValue sets a trace node's exact and displayed values, sharing the
+// text when they are equal, and its rounding.
+func (r *run) exactValue(tn *Node, exact, v rat.Rat, how string) {
+	r.ratText(&tn.Exact, exact)
+	if v == exact {
+		tn.Value = tn.Exact
+	} else {
+		r.ratText(&tn.Value, v)
+	}
+	tn.Rounding = how
+}
+
+// A trace's texts are appended to one byte buffer and cut from it as
+// strings without a copy (unsafe.String): one allocation for most of them.
+// This is sound because bytes once cut are never written again: the
+// buffer is only appended to, and when append outgrows it, it moves to a
+// new array and the strings cut so far keep the old one alive.
+
+// ratText sets *dst to v's text.
+func (r *run) ratText(dst *string, v rat.Rat) {
+	start := len(r.text)
+	r.text = v.Append(r.text)
+	r.cut(dst, start)
+}
+
+// cut sets *dst to the text appended since start.
+func (r *run) cut(dst *string, start int) {
+	if n := len(r.text) - start; n > 0 {
+		*dst = unsafe.String(&r.text[start], n)
+	} else {
+		*dst = ""
+	}
 }
 
 func btoi(b bool) int {
@@ -334,7 +388,7 @@ func (r *run) node(n *cNode) (rat.Rat, *Node) {
 		}
 		if tn != nil {
 			tn.Method = "sum"
-			tn.Exact, tn.Value, _ = exactValue(v, v, "")
+			r.exactValue(tn, v, v, "")
 		}
 		return v, tn
 	}
@@ -343,7 +397,7 @@ func (r *run) node(n *cNode) (rat.Rat, *Node) {
 	v, how := r.round(atIndicator, v)
 	if tn != nil {
 		tn.Method = string(n.m.kind)
-		tn.Exact, tn.Value, tn.Rounding = exactValue(exact, v, how)
+		r.exactValue(tn, exact, v, how)
 	}
 	return v, tn
 }

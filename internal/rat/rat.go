@@ -179,7 +179,10 @@ func (x Rat) Add(y Rat) (Rat, error) {
 		return Rat{n, y.D}, nil
 	}
 	g := gcd(x.D, y.D)
-	xd, yd := x.D/g, y.D/g
+	xd, yd := x.D, y.D
+	if g != 1 {
+		xd, yd = x.D/g, y.D/g
+	}
 	a, ok1 := mul(x.N, yd)
 	b, ok2 := mul(y.N, xd)
 	d, ok3 := mul(x.D, yd)
@@ -407,13 +410,21 @@ func (x Rat) Decimal() (decimal.Decimal, bool) {
 // String renders x exactly: as a decimal ("86.5") when it is one, else as a
 // fraction ("260/3").
 func (x Rat) String() string {
-	if s, ok := x.decimalString(-1); ok {
-		return s
+	var buf [48]byte
+	return string(x.Append(buf[:0]))
+}
+
+// Append appends the text of [Rat.String] to b.
+func (x Rat) Append(b []byte) []byte {
+	if out, ok := x.appendDecimal(b, -1); ok {
+		return out
 	}
 	if d, ok := x.Decimal(); ok {
-		return d.String()
+		return append(b, d.String()...)
 	}
-	return strconv.FormatInt(x.N, 10) + "/" + strconv.FormatInt(x.D, 10)
+	b = strconv.AppendInt(b, x.N, 10)
+	b = append(b, '/')
+	return strconv.AppendInt(b, x.D, 10)
 }
 
 // pow10 are the powers of ten that fit an int64.
@@ -425,13 +436,13 @@ var pow10 = func() (p [19]uint64) {
 	return p
 }()
 
-// decimalString formats x as a decimal in int64 arithmetic, with the fewest
-// places that hold it exactly, or with places places when places ≥ 0 and
-// x has no more; false when x is no decimal or the digits do not fit an
-// int64 (the caller falls back to big numbers).
-func (x Rat) decimalString(places int) (string, bool) {
+// appendDecimal appends x as a decimal in int64 arithmetic, with the
+// fewest places that hold it exactly, or with places places when places ≥
+// 0 and x has no more; false (b unchanged) when x is no decimal or the
+// digits do not fit an int64 (the caller falls back to big numbers).
+func (x Rat) appendDecimal(b []byte, places int) ([]byte, bool) {
 	if x.D <= 0 {
-		return "", false
+		return b, false
 	}
 	d := uint64(x.D)
 	twos := bits.TrailingZeros64(d)
@@ -442,44 +453,42 @@ func (x Rat) decimalString(places int) (string, bool) {
 		fives++
 	}
 	if d != 1 {
-		return "", false
+		return b, false
 	}
 	exp := max(twos, fives)
 	if places >= 0 {
 		if exp > places {
-			return "", false
+			return b, false
 		}
 		exp = places
 	}
 	if exp >= len(pow10) || x.N == math.MinInt64 {
-		return "", false
+		return b, false
 	}
 	hi, u := bits.Mul64(uint64(abs(x.N)), pow10[exp]/uint64(x.D))
 	if hi != 0 {
-		return "", false
+		return b, false
 	}
-	var buf [48]byte
-	b := buf[:0]
 	if x.N < 0 {
 		b = append(b, '-')
 	}
 	b = strconv.AppendUint(b, u/pow10[exp], 10)
 	if exp > 0 {
 		b = append(b, '.')
-		frac := u % pow10[exp]
 		start := len(b)
-		b = strconv.AppendUint(b, frac+pow10[exp], 10) // a leading 1 keeps the zeros
+		b = strconv.AppendUint(b, u%pow10[exp]+pow10[exp], 10) // a leading 1 keeps the zeros
 		b = append(b[:start], b[start+1:]...)
 	}
-	return string(b), true
+	return b, true
 }
 
 // Fixed renders x with exactly places decimals; x must already be rounded
 // to places.
 func (x Rat) Fixed(places int32) string {
 	if places >= 0 {
-		if s, ok := x.decimalString(int(places)); ok {
-			return s
+		var buf [48]byte
+		if b, ok := x.appendDecimal(buf[:0], int(places)); ok {
+			return string(b)
 		}
 	}
 	d, ok := x.Decimal()
