@@ -72,8 +72,22 @@ type cNode struct {
 	source   *dangjian.Source
 }
 
+// The methods, as a small integer for the scorer's switch.
+const (
+	opNone uint8 = iota
+	opDirect
+	opChecklist
+	opDeductions
+	opRatio
+	opVotes
+	opTable
+)
+
+var methodOps = map[MethodKind]uint8{Direct: opDirect, Checklist: opChecklist, Deductions: opDeductions, Ratio: opRatio, Votes: opVotes, TableMethod: opTable}
+
 type cMethod struct {
 	kind       MethodKind
+	op         uint8
 	items      map[string]cItem
 	clauses    map[string]*cClause
 	order      []*cClause // clauses in scheme order
@@ -372,7 +386,7 @@ func (c *compiler) indicator(p string, ind *Indicator, depth int) *cNode {
 }
 
 func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
-	cm := &cMethod{kind: m.Kind}
+	cm := &cMethod{kind: m.Kind, op: methodOps[m.Kind]}
 	switch m.Kind {
 	case Direct:
 	case Checklist:

@@ -131,10 +131,10 @@ func (s *Scorer) fillNode(in *Input, sub *Subject, n *cNode, ps *problems, usedC
 			cl, ok := m.clauses[e.Clause]
 			if !ok {
 				ps.add(evPath(n.id, i)+".clause", e.Clause, fmt.Errorf("%w: not a clause of the indicator", ErrInput))
-				in.events = append(in.events, inEvent{ded: m.ded, clause: -1, e: e})
+				in.addEvent(inEvent{ded: m.ded, clause: -1, e: e})
 				continue
 			}
-			in.events = append(in.events, inEvent{ded: m.ded, clause: m.clause0 + cl.idx, e: e})
+			in.addEvent(inEvent{ded: m.ded, clause: m.clause0 + cl.idx, e: e})
 		}
 	case Votes:
 		byGroup, given := sub.Votes[n.id]

@@ -658,9 +658,12 @@ func (g *Grader) prepare(i int, r *Result, seen map[string]int, ps *problems) *g
 		}
 		s.keyv[k] = v
 	}
-	for level, c := range r.Ballots {
-		if c < 0 {
-			ps.addf(path+".ballots."+level, strconv.Itoa(c), ErrInput, "a vote count is not negative")
+	for i, v := range r.Ballots {
+		if v.Count < 0 {
+			ps.addf(path+".ballots."+v.Level, strconv.Itoa(v.Count), ErrInput, "a vote count is not negative")
+		}
+		if slices.ContainsFunc(r.Ballots[:i], func(w LevelVotes) bool { return w.Level == v.Level }) {
+			ps.addf(path+".ballots."+v.Level, v.Level, ErrInput, "a level is counted once")
 		}
 	}
 	if u := g.p.Ungraded; u != nil && (g.ungCat[r.Category] || g.ungSub[r.Subject]) {
@@ -817,9 +820,9 @@ func (g *Grader) applyDowngrades(s *gsub, path string, ps *problems) {
 		return
 	}
 	valid := int64(0)
-	for _, c := range s.res.Ballots {
-		if c > 0 {
-			valid += int64(c)
+	for _, v := range s.res.Ballots {
+		if v.Count > 0 {
+			valid += int64(v.Count)
 		}
 	}
 	for _, d := range g.p.Downgrades {
@@ -830,7 +833,7 @@ func (g *Grader) applyDowngrades(s *gsub, path string, ps *problems) {
 				Reason: "no valid votes: the rule does not apply"})
 			continue
 		}
-		count := int64(max(s.res.Ballots[d.When.Level], 0))
+		count := int64(max(s.res.Ballots.Get(d.When.Level), 0))
 		share, err := rat.New(count, valid)
 		if err != nil {
 			ps.addf(path+".ballots", "", ErrArithmetic, "%v", err)

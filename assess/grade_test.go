@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/dangjian-go/dangjian/internal/golden"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -291,7 +293,7 @@ func TestGradeInputProblems(t *testing.T) {
 		},
 			[]assess.Result{grRes("a", "90", "")}, assess.ErrInput,
 			`assess: results[0].components: invalid input: no component "daily" for tie-break key 0 ("daily")`},
-		{"negative ballots", nil, []assess.Result{{Subject: "a", Total: grTotal("90"), Ballots: map[string]int{"差": -1}}}, assess.ErrInput,
+		{"negative ballots", nil, []assess.Result{{Subject: "a", Total: grTotal("90"), Ballots: assess.Tally{{Level: "差", Count: -1}}}}, assess.ErrInput,
 			`assess: results[0].ballots.差: invalid input: a vote count is not negative ("-1")`},
 		{"ungraded subject not in the cohort", func(p *assess.GradePolicy) { p.Ungraded = &assess.Ungraded{Subjects: []string{"z"}, Reason: "r"} },
 			[]assess.Result{grRes("a", "90", "")}, assess.ErrUnknownRef,
@@ -430,7 +432,7 @@ func TestDowngradeThreshold(t *testing.T) {
 			p.Downgrades = []assess.Downgrade{{ID: "cha-third", When: assess.VoteShare{Level: "差", Share: assess.MustShare("1/3"), Compare: tt.compare},
 				Effect: tt.effect, Grade: tt.grade, Reason: "差票", Source: "S1"}}
 			r := grRes("a", "95", "")
-			r.Ballots = tt.ballots
+			r.Ballots = tally(tt.ballots)
 			out := grGrade(t, p, []assess.Result{r})
 			s := out.Subjects[0]
 			assert.Equal(t, tt.want, s.Grade)
@@ -450,7 +452,7 @@ func TestDowngradeThreshold(t *testing.T) {
 // A downgrade rule is off unless the policy lists it.
 func TestDowngradeOffByDefault(t *testing.T) {
 	r := grRes("a", "95", "")
-	r.Ballots = map[string]int{"差": 9}
+	r.Ballots = tally(map[string]int{"差": 9})
 	out := grGrade(t, grFour(), []assess.Result{r})
 	assert.Equal(t, "好", out.Subjects[0].Grade)
 }
@@ -461,7 +463,7 @@ func TestQuotaSkipsBarredGrades(t *testing.T) {
 	p := grFour()
 	p.Quotas = []assess.Quota{grQuota("好", "0.5", assess.TiesBreak)}
 	b := grRes("b", "94", "")
-	b.Ballots = map[string]int{"好": 1, "差": 1}
+	b.Ballots = tally(map[string]int{"好": 1, "差": 1})
 	p.Downgrades = []assess.Downgrade{{ID: "D", When: assess.VoteShare{Level: "差", Share: assess.MustShare("0.5"), Compare: assess.AtLeast},
 		Effect: assess.NotGrade, Grade: "较好", Reason: "r", Source: "S1"}}
 	out := grGrade(t, p, []assess.Result{grRes("a", "95", ""), b})
@@ -599,7 +601,7 @@ func grRandomCohort(r *rand.Rand, n int, grades []string, gates bool) []assess.R
 			Category:   []string{"村", "社区", "机关"}[r.IntN(3)],
 			Grade:      grades[min(r.IntN(len(grades)), r.IntN(len(grades)))],
 			Components: []assess.ComponentResult{{ID: "daily", Score: grTotal(strconv.Itoa(r.IntN(3)))}},
-			Ballots:    map[string]int{"好": r.IntN(6), "差": r.IntN(4)}}
+			Ballots:    assess.Tally{{Level: "好", Count: r.IntN(6)}, {Level: "差", Count: r.IntN(4)}}}
 		if gates && r.IntN(4) == 0 {
 			e := []assess.GateEffect{assess.CapGrade, assess.NotGrade, assess.SetGrade, assess.NoAward}[r.IntN(4)]
 			gr := grades[r.IntN(len(grades)-1)]
@@ -750,4 +752,13 @@ func BenchmarkGrade(b *testing.B) {
 			}
 		})
 	}
+}
+
+// tally makes a Tally of a map, levels sorted.
+func tally(m map[string]int) assess.Tally {
+	var t assess.Tally
+	for _, level := range slices.Sorted(maps.Keys(m)) {
+		t = append(t, assess.LevelVotes{Level: level, Count: m[level]})
+	}
+	return t
 }

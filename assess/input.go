@@ -23,6 +23,7 @@ type Input struct {
 	textSet  []bool
 	checked  []bool
 	events   []inEvent // every deduction event, in the order added
+	mixed    bool      // events were not added leaf by leaf in layout order
 	counts   []int
 	groups   []inGroup
 	bonus    []int
@@ -74,7 +75,7 @@ func (in *Input) Reset(id, category string) {
 	clear(in.textSet)
 	clear(in.checked)
 	clear(in.events) // drop the strings they hold
-	in.events = in.events[:0]
+	in.events, in.mixed = in.events[:0], false
 	clear(in.counts)
 	clear(in.groups)
 	clear(in.bonus)
@@ -168,6 +169,15 @@ func (in *Input) AddEvent(s Slot, e Event) error {
 		return fmt.Errorf("%w: event names clause %q but the slot is %s", ErrInput, e.Clause, s)
 	}
 	e.Clause = r.cl.id
-	in.events = append(in.events, inEvent{ded: r.ded, clause: s.i, e: e})
+	in.addEvent(inEvent{ded: r.ded, clause: s.i, e: e})
 	return nil
+}
+
+// addEvent appends an event, noting when the events stop being grouped
+// leaf by leaf in layout order (the scorer then scans them all per leaf).
+func (in *Input) addEvent(e inEvent) {
+	if n := len(in.events); n > 0 && in.events[n-1].ded > e.ded {
+		in.mixed = true
+	}
+	in.events = append(in.events, e)
 }

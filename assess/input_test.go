@@ -1,6 +1,7 @@
 package assess_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math/rand/v2"
 	"os"
@@ -18,8 +19,11 @@ import (
 // Score with one of Explain.
 func scoreOnly(r assess.Result) assess.Result {
 	r.Trace, r.Notes = nil, nil
-	if len(r.Gates) == 0 {
+	if len(r.Gates) == 0 { // ScoreInto keeps its buffers, empty
 		r.Gates = nil
+	}
+	if len(r.Ballots) == 0 {
+		r.Ballots = nil
 	}
 	return r
 }
@@ -351,4 +355,66 @@ func TestInputConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// Events added in any order score as events added leaf by leaf: the
+// scorer's cursor over grouped events and its full scan over mixed ones
+// agree.
+func TestEventsAnyOrder(t *testing.T) {
+	sc := yanjiScheme(t)
+	l := sc.Layout()
+	r := rand.New(rand.NewPCG(21, 22))
+	for _, sub := range yanjiCohort(300, 23) {
+		grouped := sc.NewInput()
+		require.NoError(t, sc.Fill(grouped, sub))
+		want, err := sc.ScoreInput(grouped)
+		require.NoError(t, err)
+
+		mixed := sc.NewInput()
+		noEvents := sub
+		noEvents.Events = nil
+		require.NoError(t, sc.Fill(mixed, noEvents))
+		type ev struct {
+			ind string
+			e   assess.Event
+		}
+		var all []ev
+		for ind, es := range sub.Events {
+			for _, e := range es {
+				all = append(all, ev{ind, e})
+			}
+		}
+		r.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+		for _, x := range all {
+			slot, err := l.Clause(x.ind, x.e.Clause)
+			require.NoError(t, err)
+			require.NoError(t, mixed.AddEvent(slot, x.e))
+		}
+		got, err := sc.ScoreInput(mixed)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, sub.ID)
+	}
+}
+
+// A trace's texts are cut from a shared buffer: traces kept while others
+// are made must not change (the buffer is only ever appended to).
+func TestTracesStayIntact(t *testing.T) {
+	sc := yanjiScheme(t)
+	subs := yanjiCohort(200, 31)
+	kept := make([]assess.Result, len(subs))
+	for i, sub := range subs {
+		var err error
+		kept[i], err = sc.Explain(sub)
+		require.NoError(t, err)
+	}
+	for i, sub := range subs {
+		again, err := sc.Explain(sub)
+		require.NoError(t, err)
+		require.Equal(t, again.Trace, kept[i].Trace, sub.ID)
+		b1, err := json.Marshal(kept[i])
+		require.NoError(t, err)
+		b2, err := json.Marshal(again)
+		require.NoError(t, err)
+		require.JSONEq(t, string(b2), string(b1))
+	}
 }

@@ -31,9 +31,16 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 	}
 	events := r.in.events
 	i := -1 // the event's index among the indicator's
-	for j := range events {
+	j := 0
+	if !r.in.mixed { // grouped leaf by leaf: this leaf's run starts at the cursor
+		j = r.evPos
+	}
+	for ; j < len(events); j++ {
 		ie := &events[j]
 		if ie.ded != n.m.ded {
+			if ie.ded > n.m.ded && !r.in.mixed {
+				break
+			}
 			continue
 		}
 		i++
@@ -95,6 +102,9 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 				r.note(tn, "%s: case %q counted once: %s not added", n.id, e.Case, v)
 			}
 		}
+	}
+	if !r.in.mixed {
+		r.evPos = j
 	}
 	for _, c := range cases {
 		if hits[c.clause] {

@@ -159,7 +159,11 @@ func (r *run) votesInt(n *cNode) (rat.Rat, bool) {
 	}
 	in := r.in
 	per := int32(len(m.lorder) + 1)
+	if len(m.lorder) > 8 {
+		return rat.Rat{}, false
+	}
 	var pts, valid [8]int64
+	var byLevel [8]int // valid votes per level over the groups, for Result.Ballots
 	prod, asum := int64(1), int64(0)
 	for gi := range m.groups {
 		g := &m.groups[gi]
@@ -175,6 +179,7 @@ func (r *run) votesInt(n *cNode) (rat.Rat, bool) {
 			}
 			v += int64(k)
 			p += int64(k) * m.ipoints[li]
+			byLevel[li] += k
 		}
 		raters := v
 		if u := counts[len(m.lorder)]; u != 0 && m.unknown != "" {
@@ -217,12 +222,9 @@ func (r *run) votesInt(n *cNode) (rat.Rat, bool) {
 	if err != nil {
 		return rat.Rat{}, false
 	}
-	for gi := range m.groups {
-		counts := in.counts[m.count0+int32(gi)*per : m.count0+int32(gi+1)*per]
-		for li, k := range counts[:len(m.lorder)] {
-			if k > 0 {
-				r.count(m.bslot[li], k)
-			}
+	for li, k := range byLevel[:len(m.lorder)] {
+		if k > 0 {
+			r.count(m.bslot[li], k)
 		}
 	}
 	return v.Clamp(rat.Zero, n.max), true

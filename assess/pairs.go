@@ -59,10 +59,12 @@ func (ps *Pairs) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Cite is the source of a clause or item a trace node applied.
+// Cite is the source of a clause or item a trace node applied. Like
+// [Node.Source] it points into the compiled scheme: read it, do not change
+// it.
 type Cite struct {
 	ID     string
-	Source dangjian.Source
+	Source *dangjian.Source
 }
 
 // Cites are a trace node's sources in the order applied. In JSON they are
@@ -72,8 +74,8 @@ type Cites []Cite
 // Get returns the source cited for id.
 func (cs Cites) Get(id string) (dangjian.Source, bool) {
 	for _, c := range cs {
-		if c.ID == id {
-			return c.Source, true
+		if c.ID == id && c.Source != nil {
+			return *c.Source, true
 		}
 	}
 	return dangjian.Source{}, false
@@ -92,7 +94,7 @@ func (cs *Cites) UnmarshalJSON(b []byte) error {
 	}
 	out := make(Cites, 0, len(m))
 	for k, v := range m {
-		out = append(out, Cite{k, v})
+		out = append(out, Cite{k, &v})
 	}
 	slices.SortFunc(out, func(a, b Cite) int { return strings.Compare(a.ID, b.ID) })
 	*cs = out
@@ -130,4 +132,54 @@ func marshalSorted(n int, key func(int) string, val func(int) any) ([]byte, erro
 	}
 	buf.WriteByte('}')
 	return buf.Bytes(), nil
+}
+
+// LevelVotes is a count of valid votes at one level.
+type LevelVotes struct {
+	Level string
+	Count int
+}
+
+// Tally is the valid votes per level, in the scheme's level order (a level
+// without votes is left out). In JSON it is an object keyed by level, keys
+// sorted, as a map would encode.
+type Tally []LevelVotes
+
+// Get returns the votes at level (0 when the tally has none).
+func (t Tally) Get(level string) int {
+	for _, v := range t {
+		if v.Level == level {
+			return v.Count
+		}
+	}
+	return 0
+}
+
+// Map returns the tally as a map.
+func (t Tally) Map() map[string]int {
+	m := make(map[string]int, len(t))
+	for _, v := range t {
+		m[v.Level] = v.Count
+	}
+	return m
+}
+
+// MarshalJSON encodes the tally as an object keyed by level, keys sorted.
+func (t Tally) MarshalJSON() ([]byte, error) {
+	return marshalSorted(len(t), func(i int) string { return t[i].Level }, func(i int) any { return t[i].Count })
+}
+
+// UnmarshalJSON decodes an object keyed by level, keys sorted.
+func (t *Tally) UnmarshalJSON(b []byte) error {
+	var m map[string]int
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	out := make(Tally, 0, len(m))
+	for k, v := range m {
+		out = append(out, LevelVotes{k, v})
+	}
+	slices.SortFunc(out, func(a, b LevelVotes) int { return strings.Compare(a.Level, b.Level) })
+	*t = out
+	return nil
 }

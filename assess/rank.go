@@ -70,7 +70,7 @@ func (k TieKey) keyValue(r *Result) (rat.Rat, bool) {
 	case TieBonus:
 		return r.Bonus.rat(), true
 	case TieBallots:
-		return rat.Int(int64(r.Ballots[k.Level])), true
+		return rat.Int(int64(r.Ballots.Get(k.Level))), true
 	}
 	return rat.Zero, true
 }

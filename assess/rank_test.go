@@ -54,7 +54,7 @@ func TestRankStyles(t *testing.T) {
 // More 好 votes first: a ballots key.
 func TestRankByBallots(t *testing.T) {
 	a, b := grRes("a", "88", ""), grRes("b", "88", "")
-	a.Ballots, b.Ballots = map[string]int{"好": 10}, map[string]int{"好": 12}
+	a.Ballots, b.Ballots = assess.Tally{{Level: "好", Count: 10}}, assess.Tally{{Level: "好", Count: 12}}
 	p := grFour()
 	p.TieBreak = []assess.TieKey{{By: assess.TieBallots, Level: "好"}}
 	out := grGrade(t, p, []assess.Result{a, b})

@@ -23,7 +23,7 @@ type Result struct {
 	Eligible bool `json:"eligible"`
 	// Ballots totals the valid votes per level over every votes indicator
 	// (不了解 and void groups excluded), for vote-share rules.
-	Ballots map[string]int `json:"ballots,omitempty"`
+	Ballots Tally `json:"ballots,omitempty"`
 	// Notes record what the scorer had to decide (a void rater group, a
 	// value clamped to the maximum). Like the trace, they are recorded by
 	// [Scorer.Explain] only.
@@ -64,8 +64,10 @@ type Node struct {
 	Exact  string `json:"exact"`
 	Value  string `json:"value"`
 	// Rounding names the rounding point applied, if any.
-	Rounding string           `json:"rounding,omitempty"`
-	Source   *dangjian.Source `json:"source,omitempty"`
+	Rounding string `json:"rounding,omitempty"`
+	// Source, and the Sources cited, point into the compiled scheme:
+	// read them, do not change them.
+	Source *dangjian.Source `json:"source,omitempty"`
 	// Sources cite the clauses and items applied (deduction clauses,
 	// checklist and bonus items), by their ID, where they name a source.
 	Sources  Cites    `json:"sources,omitempty"`
@@ -82,5 +84,5 @@ func (r *run) cite(tn *Node, id string, src *dangjian.Source, room int) {
 	if tn.Sources == nil {
 		tn.Sources = r.cites(room)
 	}
-	tn.Sources = append(tn.Sources, Cite{ID: id, Source: *src})
+	tn.Sources = append(tn.Sources, Cite{ID: id, Source: src})
 }

@@ -53,7 +53,7 @@ func (s *Scorer) ExplainInput(in *Input) (Result, error) {
 }
 
 // ScoreInto scores a positional input into res without a trace, reusing
-// res's memory (its Components and Gates slices and its Ballots map): a
+// res's memory (its Components, Gates and Ballots slices): a
 // loop that scores into one Result per goroutine does not allocate. On an
 // error res is reset to the zero Result but keeps its memory.
 func (s *Scorer) ScoreInto(res *Result, in *Input) error {
@@ -92,6 +92,7 @@ type run struct {
 	ballots []int   // valid votes per level name (Layout.ballots), when more than bb holds
 	bb      [8]int
 	voted   bool // some ballot counted
+	evPos   int  // the next deduction event, when they are grouped by leaf
 }
 
 // scoreSubject fills a pooled input from the subject, reporting what does
@@ -115,8 +116,7 @@ func (s *Scorer) score(in *Input, trace bool, res *Result, pre []*Problem) error
 	if n := len(s.lay.ballots); n > len(r.bb) {
 		r.ballots = make([]int, n)
 	}
-	comps, gates, ballots := res.Components[:0], res.Gates[:0], res.Ballots
-	clear(ballots)
+	comps, gates, ballots := res.Components[:0], res.Gates[:0], res.Ballots[:0]
 	*res = Result{Subject: in.ID, Category: in.Category, Max: scoreOf(s.max), Eligible: true}
 	if comps == nil {
 		comps = make([]ComponentResult, 0, len(s.comps))
@@ -198,14 +198,16 @@ func (s *Scorer) score(in *Input, trace bool, res *Result, pre []*Problem) error
 	res.Grade = s.gradeOf(final, res.Gates)
 	if r.voted {
 		if ballots == nil {
-			ballots = make(map[string]int, len(r.ballots))
+			ballots = make(Tally, 0, len(s.lay.ballots))
 		}
 		for i, name := range s.lay.ballots {
 			if k := r.ballot(i); k > 0 {
-				ballots[name] = k
+				ballots = append(ballots, LevelVotes{name, k})
 			}
 		}
 		res.Ballots = ballots
+	} else if cap(ballots) > 0 {
+		res.Ballots = ballots // ScoreInto keeps the buffer
 	}
 	res.Notes = r.notes
 	if root != nil {
@@ -216,8 +218,7 @@ func (s *Scorer) score(in *Input, trace bool, res *Result, pre []*Problem) error
 		res.Trace = root
 	}
 	if len(r.ps.list) > 0 {
-		*res = Result{Components: comps[:0], Gates: gates[:0], Ballots: ballots}
-		clear(ballots)
+		*res = Result{Components: comps[:0], Gates: gates[:0], Ballots: ballots[:0]}
 		return &InputError{Subject: in.ID, Problems: r.ps.list}
 	}
 	return nil
@@ -403,18 +404,18 @@ func (r *run) node(n *cNode) (rat.Rat, *Node) {
 }
 
 func (r *run) leaf(n *cNode, tn *Node) rat.Rat {
-	switch n.m.kind {
-	case Direct:
+	switch n.m.op {
+	case opDirect:
 		return r.direct(n, tn)
-	case Checklist:
+	case opChecklist:
 		return r.checklist(n, tn)
-	case Deductions:
+	case opDeductions:
 		return r.deductions(n, tn)
-	case Ratio:
+	case opRatio:
 		return r.ratio(n, tn)
-	case Votes:
+	case opVotes:
 		return r.votes(n, tn)
-	case TableMethod:
+	case opTable:
 		v, hit, notes, err := n.m.table.eval(r.in)
 		if err != nil {
 			var p *Problem

@@ -94,7 +94,7 @@ func TestWorkedExample(t *testing.T) {
 	assert.Equal(t, "36.22", res.Components[1].Weighted.String())
 	assert.Equal(t, "5", res.Bonus.String())
 	assert.True(t, res.Eligible)
-	assert.Equal(t, map[string]int{"好": 25, "较好": 12, "一般": 3, "差": 1}, res.Ballots)
+	assert.Equal(t, assess.Tally{{Level: "好", Count: 25}, {Level: "较好", Count: 12}, {Level: "一般", Count: 3}, {Level: "差", Count: 1}}, res.Ballots, "in the scheme's level order")
 	require.NotNil(t, res.Trace)
 	assert.Equal(t, "94.14", res.Trace.Value)
 	meetings := res.Trace.Children[0].Children[0]

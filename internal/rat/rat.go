@@ -217,6 +217,9 @@ func (x Rat) Mul(y Rat) (Rat, error) {
 	if x.N == 0 || y.N == 0 {
 		return Zero, nil
 	}
+	if y == One {
+		return x, nil
+	}
 	xn, xd, yn, yd := x.N, x.D, y.N, y.D
 	if yd != 1 {
 		if g := gcd(abs(xn), yd); g > 1 {
