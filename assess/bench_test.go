@@ -102,7 +102,9 @@ func runBench(b *testing.B, name string, n int, f func(i int) error) {
 // BenchmarkYanjiInput scores a cohort of 100k secretaries on the Yanji
 // reference scheme, 30 votes each, from the positional form: each
 // secretary's Input is filled beforehand (the Subjects are not kept), and
-// the scorer reuses one Result. Without and with the trace.
+// the scorer reuses one Result (ScoreInto, ExplainInto). Without and with
+// the trace; trace=on/new makes a new trace for every subject
+// (ExplainInput), as a caller that keeps them all must.
 func BenchmarkYanjiInput(b *testing.B) {
 	sc := yanjiScheme(b)
 	subs := yanjiCohort(100_000, 2025)
@@ -115,9 +117,10 @@ func BenchmarkYanjiInput(b *testing.B) {
 	}
 	subs = nil
 	runtime.GC()
-	var res assess.Result
+	var res, tres assess.Result
 	runBench(b, "trace=off", len(ins), func(i int) error { return sc.ScoreInto(&res, ins[i]) })
-	runBench(b, "trace=on", len(ins), func(i int) (err error) { sinkResult, err = sc.ExplainInput(ins[i]); return })
+	runBench(b, "trace=on", len(ins), func(i int) error { return sc.ExplainInto(&tres, ins[i]) })
+	runBench(b, "trace=on/new", len(ins), func(i int) (err error) { sinkResult, err = sc.ExplainInput(ins[i]); return })
 }
 
 // BenchmarkYanjiSubject scores the same cohort from the Subject form (maps),
@@ -144,7 +147,8 @@ func BenchmarkYanjiInput1k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	var res assess.Result
+	var res, tres assess.Result
 	runBench(b, "trace=off", len(ins), func(i int) error { return sc.ScoreInto(&res, ins[i]) })
-	runBench(b, "trace=on", len(ins), func(i int) (err error) { sinkResult, err = sc.ExplainInput(ins[i]); return })
+	runBench(b, "trace=on", len(ins), func(i int) error { return sc.ExplainInto(&tres, ins[i]) })
+	runBench(b, "trace=on/new", len(ins), func(i int) (err error) { sinkResult, err = sc.ExplainInput(ins[i]); return })
 }

@@ -18,14 +18,15 @@ import (
 // scoreOnly drops what only Explain records, for comparing a result of
 // Score with one of Explain.
 func scoreOnly(r assess.Result) assess.Result {
-	r.Trace, r.Notes = nil, nil
-	if len(r.Gates) == 0 { // ScoreInto keeps its buffers, empty
-		r.Gates = nil
+	out := assess.Result{Subject: r.Subject, Category: r.Category, Total: r.Total, Max: r.Max, Components: r.Components,
+		Bonus: r.Bonus, Gates: r.Gates, Grade: r.Grade, Eligible: r.Eligible, Ballots: r.Ballots}
+	if len(out.Gates) == 0 { // ScoreInto keeps its buffers, empty
+		out.Gates = nil
 	}
-	if len(r.Ballots) == 0 {
-		r.Ballots = nil
+	if len(out.Ballots) == 0 {
+		out.Ballots = nil
 	}
-	return r
+	return out
 }
 
 // same asserts two ways of scoring one subject agree: the same result, or
@@ -80,7 +81,7 @@ func TestScoringPathsAgree(t *testing.T) {
 	for _, c := range cohorts {
 		t.Run(c.name, func(t *testing.T) {
 			in := c.sc.NewInput()
-			var into assess.Result
+			var into, exInto assess.Result
 			invalid := 0
 			for _, sub := range c.subs {
 				want, wantErr := c.sc.Score(sub)
@@ -105,6 +106,11 @@ func TestScoringPathsAgree(t *testing.T) {
 				}
 				intoErr := c.sc.ScoreInto(&into, in)
 				same(t, want, wantErr, into, intoErr, sub.ID+": ScoreInto")
+				exIntoErr := c.sc.ExplainInto(&exInto, in)
+				same(t, ex, exErr, exInto, exIntoErr, sub.ID+": ExplainInto")
+				if exErr == nil {
+					assert.Equal(t, ex.Trace, exInto.Trace, sub.ID+": ExplainInto's trace")
+				}
 			}
 			t.Logf("%d subjects, %d invalid", len(c.subs), invalid)
 		})
@@ -245,6 +251,19 @@ func TestScoreIntoNoAlloc(t *testing.T) {
 		}
 	})
 	assert.Zero(t, allocs)
+
+	// ExplainInto reuses the trace's memory: it allocates the texts only.
+	allocs = testing.AllocsPerRun(100, func() {
+		for _, sub := range subs {
+			if err := sc.Fill(in, sub); err != nil {
+				t.Fatal(err)
+			}
+			if err := sc.ExplainInto(&res, in); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	assert.LessOrEqual(t, allocs, float64(4*len(subs)), "the texts, and notes where there are any")
 }
 
 // messySubject is a random subject of the worked scheme with what real

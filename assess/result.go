@@ -29,6 +29,8 @@ type Result struct {
 	// [Scorer.Explain] only.
 	Notes []string `json:"notes,omitempty"`
 	Trace *Node    `json:"trace,omitempty"`
+
+	mem *traceMem // the trace's memory, for ExplainInto to reuse
 }
 
 // ComponentResult is a component's score: exact, after its rounding point,

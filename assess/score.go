@@ -46,7 +46,7 @@ func (s *Scorer) ExplainInput(in *Input) (Result, error) {
 	if err := s.checkLayout(in); err != nil {
 		return Result{}, err
 	}
-	if err := s.score(in, true, &res, nil); err != nil {
+	if err := s.score(in, true, false, &res, nil); err != nil {
 		return Result{}, err
 	}
 	return res, nil
@@ -60,7 +60,20 @@ func (s *Scorer) ScoreInto(res *Result, in *Input) error {
 	if err := s.checkLayout(in); err != nil {
 		return err
 	}
-	return s.score(in, false, res, nil)
+	return s.score(in, false, false, res, nil)
+}
+
+// ExplainInto scores a positional input into res with the trace, reusing
+// res's memory as [Scorer.ScoreInto] does, the trace's nodes, inputs and
+// sources included: a loop that explains into one Result per goroutine
+// (writing each trace out, say) allocates only the trace's texts. The
+// previous trace in res is overwritten: copy what you keep, or use
+// [Scorer.ExplainInput], which returns a new trace every time.
+func (s *Scorer) ExplainInto(res *Result, in *Input) error {
+	if err := s.checkLayout(in); err != nil {
+		return err
+	}
+	return s.score(in, true, true, res, nil)
 }
 
 func (s *Scorer) checkLayout(in *Input) error {
@@ -105,25 +118,49 @@ func (s *Scorer) scoreSubject(sub *Subject, trace bool, res *Result) error {
 	}
 	var ps problems
 	s.fill(in, sub, &ps)
-	err := s.score(in, trace, res, ps.list)
+	err := s.score(in, trace, false, res, ps.list)
 	in.Reset("", "")
 	s.inputs.Put(in)
 	return err
 }
 
-func (s *Scorer) score(in *Input, trace bool, res *Result, pre []*Problem) error {
+// traceMem is the memory of a trace that ExplainInto reuses.
+type traceMem struct {
+	nodes []Node
+	kids  []*Node
+	pairs []Pair
+	cites []Cite
+}
+
+func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem) error {
 	r := run{s: s, in: in, trace: trace, ps: problems{list: pre}}
 	if n := len(s.lay.ballots); n > len(r.bb) {
 		r.ballots = make([]int, n)
 	}
-	comps, gates, ballots := res.Components[:0], res.Gates[:0], res.Ballots[:0]
-	*res = Result{Subject: in.ID, Category: in.Category, Max: scoreOf(s.max), Eligible: true}
+	comps, gates, ballots, mem := res.Components[:0], res.Gates[:0], res.Ballots[:0], res.mem
+	*res = Result{Subject: in.ID, Category: in.Category, Max: scoreOf(s.max), Eligible: true, mem: mem}
 	if comps == nil {
 		comps = make([]ComponentResult, 0, len(s.comps))
 	}
 	var root *Node
 	if trace {
-		r.slab, r.kids = make([]Node, s.lay.nodes), make([]*Node, s.lay.nodes-1)
+		if reuse {
+			if mem == nil || len(mem.nodes) != s.lay.nodes || len(mem.pairs) != s.lay.pairs || len(mem.cites) != s.lay.cites {
+				mem = &traceMem{nodes: make([]Node, s.lay.nodes), kids: make([]*Node, s.lay.nodes-1),
+					pairs: make([]Pair, s.lay.pairs), cites: make([]Cite, s.lay.cites)}
+			} else {
+				clear(mem.nodes)
+				clear(mem.kids)
+				clear(mem.pairs)
+				clear(mem.cites)
+			}
+			res.mem = mem
+			r.slab, r.kids, r.pslab, r.cslab = mem.nodes, mem.kids, mem.pairs, mem.cites
+		} else {
+			r.slab, r.kids = make([]Node, s.lay.nodes), make([]*Node, s.lay.nodes-1)
+		}
+		// The texts always get a new buffer: strings cut from it must
+		// never change, even in a trace the caller kept by mistake.
 		r.text = make([]byte, 0, 12*(2*s.lay.nodes+s.lay.pairs))
 		root = r.newNode(len(s.comps) + btoi(s.bonus != nil))
 		root.ID, root.Name = "total", s.name
@@ -218,7 +255,7 @@ func (s *Scorer) score(in *Input, trace bool, res *Result, pre []*Problem) error
 		res.Trace = root
 	}
 	if len(r.ps.list) > 0 {
-		*res = Result{Components: comps[:0], Gates: gates[:0], Ballots: ballots[:0]}
+		*res = Result{Components: comps[:0], Gates: gates[:0], Ballots: ballots[:0], mem: res.mem}
 		return &InputError{Subject: in.ID, Problems: r.ps.list}
 	}
 	return nil
