@@ -159,6 +159,9 @@ func (x Rat) Add(y Rat) (Rat, error) {
 		if x.D == 1 {
 			return Rat{n, 1}, nil
 		}
+		if decimalDen(x.D) {
+			return reduceDecimal(n, x.D), nil
+		}
 		return New(n, x.D)
 	}
 	if x.N == 0 {
@@ -177,6 +180,16 @@ func (x Rat) Add(y Rat) (Rat, error) {
 			return Rat{}, ErrOverflow
 		}
 		return Rat{n, y.D}, nil
+	}
+	if decimalDen(x.D) && decimalDen(y.D) { // decimals: only twos and fives can cancel
+		a, ok1 := mul(x.N, y.D)
+		b, ok2 := mul(y.N, x.D)
+		d, ok3 := mul(x.D, y.D)
+		if ok1 && ok2 && ok3 {
+			if n, ok := add(a, b); ok {
+				return reduceDecimal(n, d), nil
+			}
+		}
 	}
 	g := gcd(x.D, y.D)
 	xd, yd := x.D, y.D
@@ -205,6 +218,31 @@ func (x Rat) Add(y Rat) (Rat, error) {
 	return Rat{n, d}, nil
 }
 
+// decimalDen reports whether d is 2^a·5^b with 5^b ≤ 5^8: the denominator
+// of a decimal with up to eight places.
+func decimalDen(d int64) bool {
+	switch uint64(d) >> bits.TrailingZeros64(uint64(d)) {
+	case 1, 5, 25, 125, 625, 3125, 15625, 78125, 390625:
+		return true
+	}
+	return false
+}
+
+// reduceDecimal reduces n/d where d is 2^a·5^b: only twos and fives can be
+// common factors, so no gcd is needed.
+func reduceDecimal(n, d int64) Rat {
+	if n == 0 {
+		return Zero
+	}
+	if t := min(bits.TrailingZeros64(uint64(abs(n))), bits.TrailingZeros64(uint64(d))); t > 0 {
+		n, d = n/(1<<t), d>>t
+	}
+	for d%5 == 0 && n%5 == 0 {
+		n, d = n/5, d/5
+	}
+	return Rat{n, d}
+}
+
 // Neg returns −x.
 func (x Rat) Neg() Rat { return Rat{-x.N, x.D} }
 
@@ -219,6 +257,13 @@ func (x Rat) Mul(y Rat) (Rat, error) {
 	}
 	if y == One {
 		return x, nil
+	}
+	if decimalDen(x.D) && decimalDen(y.D) { // decimals: only twos and fives can cancel
+		n, ok1 := mul(x.N, y.N)
+		d, ok2 := mul(x.D, y.D)
+		if ok1 && ok2 {
+			return reduceDecimal(n, d), nil
+		}
 	}
 	xn, xd, yn, yd := x.N, x.D, y.N, y.D
 	if yd != 1 {

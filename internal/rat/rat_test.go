@@ -187,3 +187,32 @@ func TestRoundReduced(t *testing.T) {
 		require.Equal(t, [2]int64{want.Num().Int64(), want.Denom().Int64()}, [2]int64{got.N, got.D}, "%d/%d at %d", x.N, x.D, places)
 	}
 }
+
+// Decimal denominators take a product-form shortcut; near the int64 limit
+// it overflows and the general path must take over, with the same value.
+func TestDecimalShortcutOverflow(t *testing.T) {
+	big5 := int64(390625) // 5^8
+	cases := [][2]Rat{
+		{{N: 1<<40 + 1, D: big5 << 10}, {N: 1<<40 - 1, D: big5 << 12}},
+		{{N: math.MaxInt64 / 3, D: 1 << 20}, {N: 7, D: 1 << 21}},
+		{{N: 3, D: big5}, {N: math.MaxInt64/big5 - 1, D: big5 * 2}},
+	}
+	for _, c := range cases {
+		x, y := c[0], c[1]
+		bx, by := big.NewRat(x.N, x.D), big.NewRat(y.N, y.D)
+		if s, err := x.Add(y); err == nil {
+			want := new(big.Rat).Add(bx, by)
+			require.Equal(t, want.String(), big.NewRat(s.N, s.D).String())
+			require.Equal(t, want.Denom().Int64(), s.D, "reduced")
+		} else {
+			require.ErrorIs(t, err, ErrOverflow)
+		}
+		if p, err := x.Mul(y); err == nil {
+			want := new(big.Rat).Mul(bx, by)
+			require.Equal(t, want.String(), big.NewRat(p.N, p.D).String())
+			require.Equal(t, want.Denom().Int64(), p.D, "reduced")
+		} else {
+			require.ErrorIs(t, err, ErrOverflow)
+		}
+	}
+}
