@@ -192,13 +192,16 @@ func TestRoundReduced(t *testing.T) {
 // it overflows and the general path must take over, with the same value.
 func TestDecimalShortcutOverflow(t *testing.T) {
 	big5 := int64(390625) // 5^8
-	cases := [][2]Rat{
-		{{N: 1<<40 + 1, D: big5 << 10}, {N: 1<<40 - 1, D: big5 << 12}},
-		{{N: math.MaxInt64 / 3, D: 1 << 20}, {N: 7, D: 1 << 21}},
-		{{N: 3, D: big5}, {N: math.MaxInt64/big5 - 1, D: big5 * 2}},
+	cases := [][4]int64{
+		{1<<40 + 1, big5 << 10, 1<<40 - 1, big5 << 12},
+		{math.MaxInt64 / 3, 1 << 20, 7, 1 << 21},
+		{3, big5, math.MaxInt64/big5 - 1, big5 * 2},
 	}
 	for _, c := range cases {
-		x, y := c[0], c[1]
+		x, err := New(c[0], c[1])
+		require.NoError(t, err)
+		y, err := New(c[2], c[3])
+		require.NoError(t, err)
 		bx, by := big.NewRat(x.N, x.D), big.NewRat(y.N, y.D)
 		if s, err := x.Add(y); err == nil {
 			want := new(big.Rat).Add(bx, by)
