@@ -40,13 +40,63 @@ func FuzzDecodeSubjects(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	in := sc.NewInput()
+	var into assess.Result
 	f.Fuzz(func(t *testing.T, data []byte) {
 		subs, err := assess.DecodeSubjects(bytes.NewReader(data))
 		if err != nil {
 			return
 		}
 		for _, s := range subs {
+			want, wantErr := sc.Score(s)
 			_, _ = sc.Explain(s)
+			// The positional form agrees with the Subject form.
+			if err := sc.Fill(in, s); err != nil {
+				if wantErr == nil {
+					t.Fatalf("Fill reports %v, Score nothing", err)
+				}
+				continue
+			}
+			got, gotErr := sc.ScoreInput(in)
+			if (gotErr == nil) != (wantErr == nil) || (gotErr == nil && got.Total.Cmp(want.Total) != 0) {
+				t.Fatalf("ScoreInput %v %v, Score %v %v", got.Total, gotErr, want.Total, wantErr)
+			}
+			_ = sc.ExplainInto(&into, in)
+		}
+	})
+}
+
+// Decoding any bytes as a Result (its trace's Pairs and Cites, its Tally)
+// never panics; what decodes encodes again and decodes to the same.
+func FuzzResultJSON(f *testing.F) {
+	sc, err := assess.Compile(workedScheme())
+	if err != nil {
+		f.Fatal(err)
+	}
+	res, err := sc.Explain(workedSubject())
+	if err != nil {
+		f.Fatal(err)
+	}
+	b, _ := json.Marshal(res)
+	f.Add(b)
+	f.Add([]byte(`{"ballots":{"好":1,"差":-2},"trace":{"id":"t","inputs":{"a":"1"},"sources":{"x":{"doc":"d"}}}}`))
+	f.Add([]byte(`{"ballots":[]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r assess.Result
+		if err := json.Unmarshal(data, &r); err != nil {
+			return
+		}
+		b1, err := json.Marshal(r)
+		if err != nil {
+			return // e.g. a number that does not re-encode; decoding is what is fuzzed
+		}
+		var r2 assess.Result
+		if err := json.Unmarshal(b1, &r2); err != nil {
+			t.Fatalf("re-decoding %s: %v", b1, err)
+		}
+		b2, err := json.Marshal(r2)
+		if err != nil || !bytes.Equal(b1, b2) {
+			t.Fatalf("not stable: %s / %s (%v)", b1, b2, err)
 		}
 	})
 }
@@ -73,5 +123,42 @@ func TestSchemeJSONRoundTrip(t *testing.T) {
 	}
 	if _, err := assess.DecodeScheme(bytes.NewReader([]byte(`{"name":"x"} {}`))); err == nil {
 		t.Fatal("trailing data is an error")
+	}
+}
+
+// Pairs, Cites and Tally encode as the maps they replace did: objects with
+// sorted keys, escaped alike; a repeated key cannot be encoded.
+func TestOrderedListsJSON(t *testing.T) {
+	pairs := assess.Pairs{{Key: "b<", Value: "2&"}, {Key: "a", Value: "1"}, {Key: "好", Value: "−0.5"}}
+	got, err := json.Marshal(pairs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := json.Marshal(pairs.Map())
+	if string(got) != string(want) {
+		t.Fatalf("Pairs %s, map %s", got, want)
+	}
+	tally := assess.Tally{{Level: "差", Count: 1}, {Level: "好", Count: 25}}
+	got, _ = json.Marshal(tally)
+	want, _ = json.Marshal(tally.Map())
+	if string(got) != string(want) {
+		t.Fatalf("Tally %s, map %s", got, want)
+	}
+	var back assess.Tally
+	if err := json.Unmarshal(got, &back); err != nil || back.Get("好") != 25 || back.Get("差") != 1 || back.Get("一般") != 0 {
+		t.Fatalf("Tally back: %v %v", back, err)
+	}
+	if _, err := json.Marshal(assess.Pairs{{Key: "a"}, {Key: "a"}}); err == nil {
+		t.Fatal("a repeated key is an error")
+	}
+	var cites assess.Cites
+	if err := json.Unmarshal([]byte(`{"b":{"doc":"B"},"a":{"doc":"A"}}`), &cites); err != nil {
+		t.Fatal(err)
+	}
+	if src, ok := cites.Get("a"); !ok || src.Doc != "A" || cites[0].ID != "a" {
+		t.Fatalf("Cites: %+v", cites)
+	}
+	if _, ok := cites.Get("z"); ok {
+		t.Fatal("no such cite")
 	}
 }
