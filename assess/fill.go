@@ -84,7 +84,7 @@ func (s *Scorer) fill(in *Input, sub *Subject, ps *problems) {
 		used := 0
 		for i, f := range l.flags {
 			if v, ok := sub.Flags[f]; ok {
-				in.flags[i], in.flagSet[i] = v, true
+				in.flags[i] = v
 				used++
 			}
 		}

@@ -29,7 +29,6 @@ type Input struct {
 	bonus    []int
 	bonusSet []bool
 	flags    []bool
-	flagSet  []bool
 }
 
 type inEvent struct {
@@ -54,13 +53,13 @@ func (s *Scorer) NewInput() *Input {
 	}
 	ints := make([]int, len(l.levels)+len(l.bonus))
 	in.counts, in.bonus = ints[:len(l.levels):len(l.levels)], ints[len(l.levels):]
-	bools := make([]bool, len(l.fields)+len(l.items)+len(l.bonus)+2*len(l.flags))
+	bools := make([]bool, len(l.fields)+len(l.items)+len(l.bonus)+len(l.flags))
 	cut := func(n int) []bool {
 		b := bools[:n:n]
 		bools = bools[n:]
 		return b
 	}
-	in.textSet, in.checked, in.bonusSet, in.flags, in.flagSet = cut(len(l.fields)), cut(len(l.items)), cut(len(l.bonus)), cut(len(l.flags)), cut(len(l.flags))
+	in.textSet, in.checked, in.bonusSet, in.flags = cut(len(l.fields)), cut(len(l.items)), cut(len(l.bonus)), cut(len(l.flags))
 	return in
 }
 
@@ -81,7 +80,6 @@ func (in *Input) Reset(id, category string) {
 	clear(in.bonus)
 	clear(in.bonusSet)
 	clear(in.flags)
-	clear(in.flagSet)
 }
 
 func (in *Input) check(s Slot, kinds ...SlotKind) error {
@@ -126,7 +124,7 @@ func (in *Input) SetBool(s Slot, on bool) error {
 	if s.kind == ItemSlot {
 		in.checked[s.i] = on
 	} else {
-		in.flags[s.i], in.flagSet[s.i] = on, true
+		in.flags[s.i] = on
 	}
 	return nil
 }

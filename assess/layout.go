@@ -27,7 +27,6 @@ type Layout struct {
 	flags    []string // the flags the gates read, in gate order
 	flagIdx  map[string]int32
 	ballots  []string // the vote levels' names over every votes indicator, for Result.Ballots
-	vleaves  []*cNode // the votes leaves, in scheme order
 	leaves   map[string]*cNode
 	nodes    int // the nodes of a trace: the total, components, indicators, the bonus pool
 	pairs    int // the most inputs a trace shows, over all its nodes
@@ -111,7 +110,6 @@ func (sc *Scorer) layout() *Layout {
 			}
 		case Votes:
 			l.pairs += len(m.groups)
-			l.vleaves = append(l.vleaves, n)
 			m.group0 = int32(len(l.groups))
 			m.bslot = make([]int32, len(m.lorder))
 			for i, name := range m.lorder {
