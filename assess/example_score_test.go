@@ -250,3 +250,61 @@ func ExampleLayout_Slots() {
 	// level  votes.votes.members.counts.不了解
 	// flag   flags.violation
 }
+
+// ExplainInto writes one trace after another into the same Result, reusing
+// its memory: for streaming traces out. Tally and Pairs are the ballots and a
+// trace node's inputs, in the scheme's order.
+func ExampleScorer_ExplainInto() {
+	s, _ := assess.DecodeScheme(strings.NewReader(exampleScheme))
+	sc, _ := assess.Compile(s)
+	in := sc.NewInput()
+	if err := sc.Fill(in, exampleSubject()); err != nil {
+		panic(err)
+	}
+	var res assess.Result
+	if err := sc.ExplainInto(&res, in); err != nil {
+		panic(err)
+	}
+	fmt.Println(res.Total, res.Ballots.Get("好"), res.Ballots.Map())
+	meetings := res.Trace.Children[0].Children[0]
+	missed, _ := meetings.Inputs.Get("missed")
+	fmt.Println(meetings.ID, meetings.Value, missed)
+	// Output:
+	// 89.03 14 map[一般:2 好:14 较好:5]
+	// meetings 54 −6
+}
+
+// An Input filled slot by slot: events under a clause, a flag set, a rater
+// group's ballots issued and returned. By hand: meetings 60 − 2 × 2 = 56,
+// project 30, daily 86 × 0.7 = 60.2; votes 20 好 of 20 = 100 × 0.3 = 30;
+// total 90.2 → 好. The veto then sets the total to 0.
+func ExampleInput() {
+	s, _ := assess.DecodeScheme(strings.NewReader(exampleScheme))
+	sc, _ := assess.Compile(s)
+	l := sc.Layout()
+	missed, _ := l.Clause("meetings", "missed")
+	project, _ := l.Value("project")
+	members, _ := l.Group("votes", "members")
+	good, _ := l.Level("votes", "members", "好")
+	violation, _ := l.Flag("violation")
+
+	in := sc.NewInput()
+	in.Reset("B", "")
+	_ = in.AddEvent(missed, assess.Event{Count: 2})
+	_ = in.SetNum(project, assess.MustNum("30"))
+	_ = in.SetCount(good, 20)
+	_ = in.SetBallots(members, 22, 20)
+	res, err := sc.ScoreInput(in)
+	fmt.Println(res.Total, res.Grade, err)
+
+	_ = in.SetBool(violation, true) // 一票否决
+	res, _ = sc.ScoreInput(in)
+	fmt.Println(res.Total, res.Grade, res.Gates[0].Reason)
+
+	// A setter checks the slot's kind.
+	fmt.Println(in.SetBool(project, true))
+	// Output:
+	// 90.2 好 <nil>
+	// 0 差 一票否决
+	// invalid input: slot value values.project is of kind value, not item
+}

@@ -94,7 +94,7 @@ func (in *Input) check(s Slot, kinds ...SlotKind) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: slot %s is a %s slot, not a %s slot", ErrInput, s, s.kind, kinds[0])
+	return fmt.Errorf("%w: slot %s is of kind %s, not %s", ErrInput, s, s.kind, kinds[0])
 }
 
 // SetNum sets a value slot: a direct indicator's points, a ratio

@@ -222,7 +222,7 @@ func TestInputErrors(t *testing.T) {
 	item, _ := l.Item("tasks", "a")
 	clause, _ := l.Clause("meetings", "missed")
 	foreign, _ := other.Layout().Value("coverage")
-	assert.EqualError(t, in.SetNum(item, n("1")), "invalid input: slot item checked.tasks.a is a item slot, not a value slot")
+	assert.EqualError(t, in.SetNum(item, n("1")), "invalid input: slot item checked.tasks.a is of kind item, not value")
 	assert.EqualError(t, in.SetNum(assess.Slot{}, n("1")), "invalid input: the zero Slot addresses no input")
 	assert.EqualError(t, in.SetNum(foreign, n("1")), "invalid input: slot value values.coverage belongs to another scheme's layout")
 	assert.EqualError(t, in.AddEvent(clause, assess.Event{Clause: "discipline"}),
