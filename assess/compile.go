@@ -25,6 +25,7 @@ type Scorer struct {
 	year    int
 	comps   []*cComp
 	bonus   *cBonus
+	extra   *cBonus // 另行加分, outside the bonus cap
 	gates   []cGate
 	bands   []cBand // best first
 	grades  []string
@@ -142,11 +143,13 @@ type cGroup struct {
 }
 
 type cBonus struct {
-	cap     rat.Rat
-	capText string
-	items   map[string]cItem
-	order   []string // item IDs in scheme order
-	source  *dangjian.Source
+	id, name string // "bonus" (加分) or "extra" (另行加分)
+	base     int32  // the slot of its first item: the extra pool's follow the bonus pool's
+	cap      rat.Rat
+	capText  string
+	items    map[string]cItem
+	order    []string // item IDs in scheme order
+	source   *dangjian.Source
 }
 
 type cGate struct {
@@ -177,7 +180,7 @@ type compiler struct {
 // children's and a component's to the sum of its indicators'; method
 // parameters present and within range; decision tables consistent (UNIQUE
 // tables without overlapping rows); bands half-open with no gap or overlap
-// over the whole score range [0, max + bonus cap]; declared rounding
+// over the whole score range [0, max + bonus caps]; declared rounding
 // points valid; depth and size within [MaxDepth] and [MaxIndicators].
 func Compile(s Scheme) (*Scorer, error) {
 	c := &compiler{s: &s, sources: map[string]dangjian.Source{}, ids: map[string]string{}, leaves: map[string]*cNode{}}
@@ -254,17 +257,29 @@ func Compile(s Scheme) (*Scorer, error) {
 	if len(s.Components) > 0 && wsum.Cmp(rat.One) != 0 {
 		c.ps.addf("components", wsum.String(), ErrWeights, "component weights sum to %s, not exactly 1", wsum)
 	}
-	if b := s.Bonus; b != nil {
-		cb := &cBonus{cap: b.Cap.rat(), capText: b.Cap.rat().String(), items: map[string]cItem{}, source: c.source("bonus.source", b.Source)}
-		if !b.Cap.IsSet() || cb.cap.Sign() < 0 {
-			c.ps.addf("bonus.cap", b.Cap.String(), ErrPoints, "a bonus pool has a cap (加分 ≤ N)")
+	for _, pool := range []struct {
+		id, name string
+		b        *Bonus
+		into     **cBonus
+	}{{"bonus", "加分", s.Bonus, &sc.bonus}, {"extra", "另行加分", s.Extra, &sc.extra}} {
+		b := pool.b
+		if b == nil {
+			continue
 		}
-		c.items("bonus.items", b.Items, cb.items, false)
-		for _, it := range b.Items {
+		cb := &cBonus{id: pool.id, name: pool.name, cap: b.Cap.rat(), capText: b.Cap.rat().String(), items: map[string]cItem{},
+			source: c.source(pool.id+".source", b.Source)}
+		if !b.Cap.IsSet() || cb.cap.Sign() < 0 {
+			c.ps.addf(pool.id+".cap", b.Cap.String(), ErrPoints, "a bonus pool has a cap (%s ≤ N)", pool.name)
+		}
+		c.items(pool.id+".items", b.Items, cb.items, false)
+		for i, it := range b.Items {
+			if sc.bonus != nil && pool.id == "extra" && hasKey(sc.bonus.items, it.ID) {
+				c.ps.addf(pool.id+".items["+strconv.Itoa(i)+"].id", it.ID, ErrDuplicate, "also a bonus item: the subject counts both pools' items in one map")
+			}
 			cb.order = append(cb.order, it.ID)
 		}
-		sc.bonus = cb
-		max = c.add("bonus.cap", max, cb.cap)
+		*pool.into = cb
+		max = c.add(pool.id+".cap", max, cb.cap)
 	}
 	sc.max = max
 	for i, g := range s.Gates {

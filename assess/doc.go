@@ -14,7 +14,8 @@
 // once), attainment ratios, rated votes by rater groups (不了解 excluded, a
 // minimum number of raters, more ballots than issued voiding a group), and
 // decision tables with the DMN hit policies. A bonus pool is capped (加分 ≤
-// N); gates veto (一票否决 → 0), cap or forbid a grade, or remove award
+// N), and a second pool outside that cap (另行加分，不占奖励分值) has its own;
+// gates veto (一票否决 → 0), cap or forbid a grade, or remove award
 // eligibility, each with a reason code and a source; bands map the total to
 // a grade.
 //
@@ -27,7 +28,7 @@
 //
 // [Compile] does every static check and reports every problem with its
 // path: weights summing exactly to 1, points consistent up the tree, bands
-// half-open with no gap or overlap over [0, max + bonus], UNIQUE tables
+// half-open with no gap or overlap over [0, max + bonus caps], UNIQUE tables
 // without overlapping rows, references resolved, depth and size limited.
 //
 // # Invariants
@@ -38,9 +39,10 @@
 // (indicator, component, total), with a named mode, and never twice. A
 // [Scorer] is immutable and safe for concurrent use by multiple goroutines;
 // [Scorer.Score] and [Scorer.Explain] never change the subject, and the
-// Input-based methods never change the Input. One more 好 vote never lowers a score, a gate never raises one, and every total lies
-// within [0, max + bonus cap] (property tests check these). Bad input is an
-// [*InputError] listing every problem; nothing panics on input.
+// Input-based methods never change the Input. One more 好 vote never lowers
+// a score, a gate never raises one, and every total lies within [0, max +
+// bonus caps] (property tests check these). Bad input is an [*InputError]
+// listing every problem; nothing panics on input.
 //
 // # Two input forms
 //

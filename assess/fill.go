@@ -70,11 +70,11 @@ func (s *Scorer) fill(in *Input, sub *Subject, ps *problems) {
 			}
 		}
 		switch {
-		case s.bonus == nil:
+		case s.bonus == nil && s.extra == nil:
 			ps.add("bonus", "", fmt.Errorf("%w: the scheme has no bonus pool", ErrInput))
 		case used != len(sub.Bonus):
 			for _, k := range sortedKeys(sub.Bonus) {
-				if !hasKey(s.bonus.items, k) {
+				if !hasKey(l.bonusIdx, k) {
 					ps.add("bonus."+k, k, fmt.Errorf("%w: not a bonus item", ErrInput))
 				}
 			}

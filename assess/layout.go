@@ -72,11 +72,12 @@ func (sc *Scorer) layout() *Layout {
 		return i
 	}
 	ballot := map[string]int32{}
-	l.nodes = 1 + len(sc.comps) + btoi(sc.bonus != nil)
+	l.nodes = 1 + len(sc.comps)
 	l.pairs = 2 * len(sc.comps)
-	if sc.bonus != nil {
-		l.pairs += len(sc.bonus.order)
-		l.cites += len(sc.bonus.order)
+	for _, b := range sc.pools() {
+		l.nodes++
+		l.pairs += len(b.order)
+		l.cites += len(b.order)
 	}
 	var walk func(n *cNode)
 	walk = func(n *cNode) {
@@ -167,10 +168,11 @@ func (sc *Scorer) layout() *Layout {
 			c.leaves = leaves(n, c.leaves)
 		}
 	}
-	if b := sc.bonus; b != nil {
-		for i, id := range b.order {
+	for _, b := range sc.pools() {
+		b.base = int32(len(l.bonus))
+		for _, id := range b.order {
+			l.bonusIdx[id] = int32(len(l.bonus))
 			l.bonus = append(l.bonus, id)
-			l.bonusIdx[id] = int32(i)
 		}
 	}
 	for i := range sc.gates {
@@ -387,5 +389,17 @@ func (l *Layout) Slots() []Slot {
 	add(LevelSlot, len(l.levels))
 	add(BonusSlot, len(l.bonus))
 	add(FlagSlot, len(l.flags))
+	return out
+}
+
+// pools returns the scheme's bonus pools: the capped pool, then the extra
+// pool (另行加分), where there are.
+func (sc *Scorer) pools() []*cBonus {
+	var out []*cBonus
+	for _, b := range []*cBonus{sc.bonus, sc.extra} {
+		if b != nil {
+			out = append(out, b)
+		}
+	}
 	return out
 }

@@ -96,7 +96,7 @@ func (r *run) ratio(n *cNode, tn *Node) rat.Rat {
 }
 
 // bonus: each item's points × occurrences, capped per item, the pool
-// capped at its cap.
+// capped at its cap. The same for the extra pool (另行加分).
 func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 	var tn *Node
 	if r.trace {
@@ -105,14 +105,15 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 		for _, set := range r.in.bonusSet {
 			k += btoi(set)
 		}
-		tn.ID, tn.Name, tn.Max, tn.Method, tn.Source, tn.Inputs = "bonus", "加分", b.capText, "bonus", b.source, r.pairs(k)
+		tn.ID, tn.Name, tn.Max, tn.Method, tn.Source, tn.Inputs = b.id, b.name, b.capText, "bonus", b.source, r.pairs(k)
 	}
 	sum := rat.Zero
 	for i, id := range b.order {
-		if !r.in.bonusSet[i] {
+		slot := b.base + int32(i)
+		if !r.in.bonusSet[slot] {
 			continue
 		}
-		k := r.in.bonus[i]
+		k := r.in.bonus[slot]
 		it := b.items[id]
 		if k < 0 {
 			r.ps.add("bonus."+id, strconv.Itoa(k), fmt.Errorf("%w: a count is not negative", ErrInput))
@@ -129,7 +130,7 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 			}
 			v = it.cap
 		}
-		sum = r.add("bonus", sum, v)
+		sum = r.add(b.id, sum, v)
 		if tn != nil {
 			tn.Inputs = append(tn.Inputs, Pair{Key: id})
 			start := len(r.text)
@@ -145,7 +146,7 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 	exact := sum
 	if sum.Cmp(b.cap) > 0 {
 		if r.trace {
-			r.note(tn, "bonus pool %s capped at %s (加分 ≤ %s)", sum, b.cap, b.cap)
+			r.note(tn, "%s pool %s capped at %s (%s ≤ %s)", b.id, sum, b.cap, b.name, b.cap)
 		}
 		sum = b.cap
 	}

@@ -15,7 +15,10 @@ type Result struct {
 	Max        Score             `json:"max"`
 	Components []ComponentResult `json:"components"`
 	Bonus      Score             `json:"bonus"`
-	Gates      []GateHit         `json:"gates,omitempty"`
+	// Extra is the extra pool's points (另行加分, outside the bonus cap),
+	// when the scheme has one.
+	Extra *Score    `json:"extra,omitempty"`
+	Gates []GateHit `json:"gates,omitempty"`
 	// Grade is the band's grade after the gates (empty when the scheme has
 	// no bands). Cohort rules (quotas, downgrades) apply later.
 	Grade string `json:"grade,omitempty"`

@@ -26,7 +26,11 @@ type Scheme struct {
 	Rounding   []RoundPoint `json:"rounding,omitempty"`
 	Components []Component  `json:"components"`
 	Bonus      *Bonus       `json:"bonus,omitempty"`
-	Gates      []Gate       `json:"gates,omitempty"`
+	// Extra is a second pool of bonus points outside Bonus's cap
+	// (另行加分，不占奖励分值), at most its own Cap. Its items are counted in
+	// the subject's bonus map with the others: their IDs are distinct.
+	Extra *Bonus `json:"extra,omitempty"`
+	Gates []Gate `json:"gates,omitempty"`
 	// Bands map the total to a grade: half-open intervals [from, to) that
 	// cover the whole score range with no gap or overlap.
 	Bands []Band `json:"bands,omitempty"`

@@ -153,7 +153,7 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 		// The texts always get a new buffer: strings cut from it must
 		// never change, even in a trace the caller kept by mistake.
 		r.text = make([]byte, 0, 12*(2*s.lay.nodes+s.lay.pairs))
-		root = r.newNode(len(s.comps) + btoi(s.bonus != nil))
+		root = r.newNode(len(s.comps) + btoi(s.bonus != nil) + btoi(s.extra != nil))
 		root.ID, root.Name = "total", s.name
 	}
 	total := rat.Zero
@@ -196,10 +196,18 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 		}
 	}
 	res.Components = comps
-	if b := s.bonus; b != nil {
+	for _, b := range [2]*cBonus{s.bonus, s.extra} {
+		if b == nil {
+			continue
+		}
 		bonus, bn := r.bonus(b)
-		res.Bonus = scoreOf(bonus)
-		total = r.add("bonus", total, bonus)
+		if b == s.bonus {
+			res.Bonus = scoreOf(bonus)
+		} else {
+			x := scoreOf(bonus)
+			res.Extra = &x
+		}
+		total = r.add(b.id, total, bonus)
 		if root != nil {
 			root.Children = append(root.Children, bn)
 		}
