@@ -37,6 +37,8 @@ type Scorer struct {
 	sources map[string]dangjian.Source
 	lay     *Layout
 	inputs  sync.Pool // *Input, for scoring a Subject
+	// warnings: what compiled but is likely a mistake
+	warnings []*Problem
 }
 
 // roundAt is a declared rounding point.
@@ -171,6 +173,8 @@ type compiler struct {
 	ids     map[string]string // indicator and component IDs → path
 	count   int
 	leaves  map[string]*cNode
+	// warnings: what compiles but is likely a mistake
+	warnings []*Problem
 }
 
 // Compile checks a scheme and compiles it. Every static check happens here,
@@ -315,6 +319,7 @@ func Compile(s Scheme) (*Scorer, error) {
 	}
 	sc.leaves = c.leaves
 	sc.sources = c.sources
+	sc.warnings = c.warnings
 	if len(c.ps.list) > 0 {
 		return nil, &CompileError{Problems: c.ps.list}
 	}
@@ -526,6 +531,7 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 		}
 		ct, tps := m.Table.compile(p+".table", max)
 		c.ps.list = append(c.ps.list, tps...)
+		c.warnings = append(c.warnings, ct.warnings...)
 		m.Table.sourceRefs(p+".table", func(path, id string) { c.source(path, id) })
 		cm.table = ct
 	default:
@@ -680,3 +686,9 @@ func gcdInt(a, b int64) int64 {
 	}
 	return a
 }
+
+// Warnings lists what compiled but is likely a mistake, with its path in
+// the scheme: a FIRST decision-table rule that can never fire, because the
+// rules before it match everything it matches (DMN allows it; it is dead).
+// Each wraps [ErrUnreachable].
+func (s *Scorer) Warnings() []*Problem { return slices.Clone(s.warnings) }

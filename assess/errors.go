@@ -17,8 +17,11 @@ var (
 	ErrBands      = errors.New("bands do not cover the score range exactly once")
 	ErrTable      = errors.New("decision table is inconsistent")
 	ErrLimit      = errors.New("scheme exceeds a limit")
-	ErrInput      = errors.New("invalid input")
-	ErrArithmetic = errors.New("arithmetic out of range")
+	// ErrUnreachable marks a warning: a decision-table rule that can
+	// never fire (see [Scorer.Warnings]).
+	ErrUnreachable = errors.New("rule can never fire")
+	ErrInput       = errors.New("invalid input")
+	ErrArithmetic  = errors.New("arithmetic out of range")
 )
 
 // Problem is one problem of a scheme or an input, addressed by its path

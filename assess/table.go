@@ -845,6 +845,9 @@ type compiledTable struct {
 	rules   []tableRule
 	noMatch []string
 	slots   []int32 // per input: its value or field slot in the layout; -1 when no rule reads it
+	// warnings are what compiles but is likely a mistake: FIRST rules
+	// that can never fire.
+	warnings []*Problem
 }
 
 func policyOf(h HitPolicy) (HitPolicy, Aggregation, bool) {
@@ -1045,6 +1048,11 @@ func (t *Table) compile(path string, max rat.Rat) (*compiledTable, []*Problem) {
 	}
 	if cellsOK && (pol == HitUnique || pol == HitAny) {
 		ct.overlaps(&ps)
+	}
+	if cellsOK && pol == HitFirst {
+		var ws problems
+		ct.unreachable(&ws)
+		ct.warnings = ws.list
 	}
 	return ct, ps.list
 }

@@ -120,6 +120,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		report(stderr, err)
 		return exitInput
 	}
+	for _, w := range c.scorer.Warnings() { // compiled, but likely a mistake
+		fmt.Fprintf(stderr, "warning: scheme %s: %v\n", cfg.scheme, w)
+	}
 	w := bufio.NewWriter(stdout)
 	if cfg.explain != "" {
 		err = writeExplain(w, cfg.format, c, cfg.explain)

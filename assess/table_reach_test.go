@@ -1,0 +1,95 @@
+package assess
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// twoInputs is a FIRST table on a text input and a number input.
+func twoInputs(rules ...[3]string) Table {
+	t := Table{HitPolicy: HitFirst, Inputs: []TableInput{{Name: "unit", Kind: TextInput}, {Name: "rate", Kind: NumberInput}}}
+	for _, r := range rules {
+		t.Rules = append(t.Rules, TableRule{ID: r[0], When: []string{r[1], r[2]}, Points: MustNum("1")})
+	}
+	return t
+}
+
+// A FIRST rule whose region the rules before it cover, together or alone,
+// is reported as a warning; a rule with any part left is not.
+func TestFirstUnreachable(t *testing.T) {
+	tests := []struct {
+		name  string
+		table Table
+		want  []string // the rules that can never fire
+	}{
+		{"a catch-all first", numTable(HitFirst, "", nil, "a: - -> 1", "b: >= 5 -> 2", "c: < 0 -> 3"), []string{"b", "c"}},
+		{"covered by one", numTable(HitFirst, "", nil, "a: [0..10] -> 2", "b: [5..10] -> 5"), []string{"b"}},
+		{"covered by two together", numTable(HitFirst, "", nil, "a: [0..5] -> 1", "b: [5..10] -> 2", "c: [2..8] -> 3"), []string{"c"}},
+		{"a gap at an open bound", numTable(HitFirst, "", nil, "a: [0..5) -> 1", "b: (5..10] -> 2", "c: [2..8] -> 3"), nil},
+		{"partly covered", numTable(HitFirst, "", nil, "a: [0..5] -> 1", "b: [3..8] -> 2"), nil},
+		{"a list and a negation", numTable(HitFirst, "", nil, "a: 1, 2, 3 -> 1", "b: not(1, 2, 3) -> 2", "c: - -> 3"), []string{"c"}},
+		{"disjoint", numTable(HitFirst, "", nil, "a: < 60 -> 0", "b: [60..80) -> 3", "c: >= 80 -> 5"), nil},
+		{"text and number: covered in both", twoInputs(
+			[3]string{"a", `"村","社区"`, ">= 90"},
+			[3]string{"b", `not("村")`, "-"},
+			[3]string{"c", `"社区"`, "[95..100]"}), []string{"c"}},
+		{"text and number: a value left", twoInputs(
+			[3]string{"a", `"村"`, ">= 90"},
+			[3]string{"b", `not("村","社区")`, "-"},
+			[3]string{"c", `"社区"`, ">= 95"}), nil},
+		{"text co-sets", twoInputs(
+			[3]string{"a", `not("村")`, "-"},
+			[3]string{"b", `"村"`, "< 50"},
+			[3]string{"c", `-`, "[0..40]"}), []string{"c"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ct, ps := tt.table.compile("table", MustNum("5").rat())
+			require.Empty(t, problemStrings(ps), "a FIRST table with dead rules still compiles")
+			var got []string
+			for _, w := range ct.warnings {
+				require.True(t, errors.Is(w, ErrUnreachable))
+				got = append(got, w.Value)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// The warning names the table's path in the scheme and the rule, and
+// Scorer.Warnings hands it out; the scheme compiles and scores as before.
+func TestScorerWarnings(t *testing.T) {
+	tb := numTable(HitFirst, "", nil, "a: >= 0 -> 1", "b: [1..2] -> 2")
+	s := Scheme{Name: "s", Components: []Component{{ID: "c", Name: "c", Weight: MustNum("1"), Max: MustNum("6"),
+		Indicators: []Indicator{{ID: "leaf", Name: "leaf", Max: MustNum("6"), Method: &Method{Kind: TableMethod, Table: &tb}}}}}}
+	sc, err := Compile(s)
+	require.NoError(t, err)
+	ws := sc.Warnings()
+	require.Len(t, ws, 1)
+	assert.EqualError(t, ws[0], `assess: components[0].indicators[0].method.table.rules[1]: rule can never fire: FIRST: the rules before "b" match everything it matches (the last needed is "a") ("b")`)
+	ws[0] = nil
+	assert.NotNil(t, sc.Warnings()[0], "a copy")
+	res, err := sc.Score(Subject{ID: "x", Values: map[string]Num{"x": MustNum("1.5")}})
+	require.NoError(t, err)
+	assert.Equal(t, "1", res.Total.String())
+}
+
+// The check gives up, rather than guessing, when the uncovered part of a
+// rule splits into too many boxes: with no room for a box, a rule covered
+// only by two others together is not reported.
+func TestFirstUnreachableBound(t *testing.T) {
+	tb := twoInputs(
+		[3]string{"a", `"村","社区"`, ">= 90"},
+		[3]string{"b", `not("村")`, "-"},
+		[3]string{"c", `-`, "[95..100]"})
+	ct, _ := tb.compile("table", MustNum("5").rat())
+	require.Len(t, ct.warnings, 1, "c is covered by a and b together")
+	defer func(n int) { maxRegionBoxes = n }(maxRegionBoxes)
+	maxRegionBoxes = 0
+	ct, ps := tb.compile("table", MustNum("5").rat())
+	require.Empty(t, problemStrings(ps))
+	assert.Empty(t, ct.warnings, "too fine to judge: no warning rather than a guess")
+}
