@@ -9,7 +9,8 @@
 //     implementation ([DecimalDues]) and a float64 implementation of the
 //     kind found in existing platforms ([FloatDues]);
 //   - the Yanji duty-report scheme (assess.Reference("yanji-shuzhi")) on a
-//     synthetic cohort: the library's compiled scorer ([LibraryScorer]), the
+//     synthetic cohort: the library's compiled scorer ([LibraryScorer]: its
+//     positional Input form, and the Subject maps), the
 //     scheme written as github.com/expr-lang/expr expressions in float64
 //     ([ExprScorer]) and a hand-written float64 loop ([FloatScorer]).
 //
