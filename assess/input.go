@@ -5,10 +5,11 @@ import (
 )
 
 // Input is one subject's input in the positional form of a compiled scheme
-// (its [Layout]): filled by [Slot], scored by [Scorer.ScoreInput],
-// [Scorer.ScoreInto] or [Scorer.ExplainInput] without a map lookup. It
-// holds the same data as a [Subject] and scores the same: [Scorer.Fill]
-// converts one into the other.
+// (its [Layout]): filled slot by slot, scored by [Scorer.ScoreInto],
+// [Scorer.ScoreInput], [Scorer.ExplainInto] or [Scorer.ExplainInput]
+// without a map lookup. It holds the same data as a [Subject] and scores
+// the same: [Scorer.Fill] converts one into the other. The zero Input
+// belongs to no scheme: make one with [Scorer.NewInput].
 //
 // An Input is reusable: [Input.Reset] clears it for the next subject and
 // keeps its memory, so a loop that fills and scores one Input per
