@@ -94,7 +94,7 @@ func cellAnd(a, b *cell) cell {
 		bv, bco := b.textSet()
 		return textCellOf(andSets(av, aco, bv, bco))
 	}
-	return cell{ivs: andIvs(a.numIvs(), b.numIvs())}
+	return cell{ivs: normalize(andIvs(a.numIvs(), b.numIvs()))}
 }
 
 // cellAndNot returns the values a matches and b does not.
@@ -104,12 +104,13 @@ func cellAndNot(a, b *cell) cell {
 		bv, bco := b.textSet()
 		return textCellOf(andSets(av, aco, bv, !bco))
 	}
-	return cell{ivs: andIvs(a.numIvs(), complement(b.numIvs()))}
+	return cell{ivs: normalize(andIvs(a.numIvs(), complement(b.numIvs())))}
 }
 
 func textCellOf(vals []string, co bool) cell { return cell{text: true, vals: vals, co: co} }
 
-// andIvs intersects two normalized interval lists.
+// andIvs intersects two normalized interval lists; the callers normalize
+// the result (pieces may touch), as complement needs.
 func andIvs(a, b []interval) []interval {
 	var out []interval
 	i, j := 0, 0
