@@ -308,3 +308,41 @@ func ExampleInput() {
 	// 0 差 一票否决
 	// invalid input: slot value values.project is of kind value, not item
 }
+
+// The layout of a reference scheme: the slots of a checklist item, a bonus
+// item and a rater group's level, by the paths errors use.
+func ExampleLayout_Item() {
+	s, _ := assess.Reference("yanji-shuzhi")
+	sc, _ := assess.Compile(s)
+	l := sc.Layout()
+	item, _ := l.Item("yanshi", "documents")
+	bonus, _ := l.Bonus("project_award_city")
+	level, _ := l.Level("ceping", "masses", "不了解")
+	fmt.Println(item)
+	fmt.Println(bonus)
+	fmt.Println(level)
+	_, err := l.Item("yanshi", "nope")
+	fmt.Println(err)
+	// Output:
+	// item checked.yanshi.documents
+	// bonus bonus.project_award_city
+	// level votes.ceping.masses.counts.不了解
+	// invalid input: "nope" is not an item of the checklist "yanshi"
+}
+
+// A FIRST table whose second rule the first one covers compiles, with a
+// warning: the rule can never fire.
+func ExampleScorer_Warnings() {
+	s, _ := assess.DecodeScheme(strings.NewReader(`{"name": "w", "components": [{"id": "c", "name": "c", "weight": "1", "max": "5",
+	  "indicators": [{"id": "rate", "name": "到课率", "max": "5", "method": {"kind": "table", "table": {"hitPolicy": "FIRST",
+	    "inputs": [{"name": "rate", "kind": "number"}],
+	    "rules": [{"id": "good", "when": [">= 80"], "points": "5"}, {"id": "top", "when": [">= 90"], "points": "4"}]}}}]}]}`))
+	sc, err := assess.Compile(s)
+	fmt.Println(err)
+	for _, w := range sc.Warnings() {
+		fmt.Println(w)
+	}
+	// Output:
+	// <nil>
+	// assess: components[0].indicators[0].method.table.rules[1]: rule can never fire: FIRST: the rules before "top" match everything it matches (the last needed is "good") ("top")
+}

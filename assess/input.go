@@ -98,6 +98,14 @@ func (in *Input) check(s Slot, kinds ...SlotKind) error {
 	return fmt.Errorf("%w: slot %s is of kind %s, not %s", ErrInput, s, s.kind, kinds[0])
 }
 
+// release drops what the input holds of a subject's memory (its IDs and
+// the events' strings) before it goes back to the pool; the next fill
+// resets the rest.
+func (in *Input) release() {
+	clear(in.events)
+	in.events, in.ID, in.Category = in.events[:0], "", ""
+}
+
 // SetNum sets a value slot: a direct indicator's points, a ratio
 // indicator's actual value, a decision table's numeric input.
 func (in *Input) SetNum(s Slot, v Num) error {

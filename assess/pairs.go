@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -46,15 +47,10 @@ func (ps Pairs) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes an object, keys sorted.
 func (ps *Pairs) UnmarshalJSON(b []byte) error {
-	var m map[string]string
-	if err := json.Unmarshal(b, &m); err != nil {
+	out, err := unmarshalSorted(b, func(k string, v string) Pair { return Pair{k, v} })
+	if err != nil {
 		return err
 	}
-	out := make(Pairs, 0, len(m))
-	for k, v := range m {
-		out = append(out, Pair{k, v})
-	}
-	slices.SortFunc(out, func(a, b Pair) int { return strings.Compare(a.Key, b.Key) })
 	*ps = out
 	return nil
 }
@@ -88,15 +84,10 @@ func (cs Cites) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes an object keyed by ID, keys sorted.
 func (cs *Cites) UnmarshalJSON(b []byte) error {
-	var m map[string]dangjian.Source
-	if err := json.Unmarshal(b, &m); err != nil {
+	out, err := unmarshalSorted(b, func(k string, v dangjian.Source) Cite { return Cite{k, &v} })
+	if err != nil {
 		return err
 	}
-	out := make(Cites, 0, len(m))
-	for k, v := range m {
-		out = append(out, Cite{k, &v})
-	}
-	slices.SortFunc(out, func(a, b Cite) int { return strings.Compare(a.ID, b.ID) })
 	*cs = out
 	return nil
 }
@@ -171,15 +162,25 @@ func (t Tally) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes an object keyed by level, keys sorted.
 func (t *Tally) UnmarshalJSON(b []byte) error {
-	var m map[string]int
-	if err := json.Unmarshal(b, &m); err != nil {
+	out, err := unmarshalSorted(b, func(k string, v int) LevelVotes { return LevelVotes{k, v} })
+	if err != nil {
 		return err
 	}
-	out := make(Tally, 0, len(m))
-	for k, v := range m {
-		out = append(out, LevelVotes{k, v})
-	}
-	slices.SortFunc(out, func(a, b LevelVotes) int { return strings.Compare(a.Level, b.Level) })
 	*t = out
 	return nil
+}
+
+// unmarshalSorted decodes a JSON object into entries made by mk, sorted by
+// key (nil on an error).
+func unmarshalSorted[V, E any](b []byte, mk func(string, V) E) ([]E, error) {
+	var m map[string]V
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	keys := slices.Sorted(maps.Keys(m))
+	out := make([]E, len(keys))
+	for i, k := range keys {
+		out[i] = mk(k, m[k])
+	}
+	return out, nil
 }

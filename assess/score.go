@@ -118,7 +118,7 @@ func (s *Scorer) scoreSubject(sub *Subject, trace bool, res *Result) error {
 	var ps problems
 	s.fill(in, sub, &ps)
 	err := s.score(in, trace, false, res, ps.list)
-	in.Reset("", "")
+	in.release()
 	s.inputs.Put(in)
 	return err
 }

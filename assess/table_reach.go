@@ -17,27 +17,32 @@ var maxRegionBoxes = 4096 // a variable for the tests only
 // box by box, until nothing or the bound is left.
 func (ct *compiledTable) unreachable(ps *problems) {
 	for j := 1; j < len(ct.rules); j++ {
-		left := [][]cell{ct.rules[j].cells}
-		for i := 0; i < j && len(left) > 0; i++ {
-			var next [][]cell
-			for _, box := range left {
-				next = append(next, subtractBox(box, ct.rules[i].cells)...)
-				if len(next) > maxRegionBoxes {
-					next = nil
-					left = nil
-					break
-				}
-			}
-			if left == nil {
-				break // too fine to judge
-			}
-			left = next
-			if len(left) == 0 {
-				ps.addf(ct.path+".rules["+strconv.Itoa(j)+"]", ct.rules[j].id, ErrUnreachable,
-					"FIRST: the rules before %q match everything it matches (the last needed is %q)", ct.rules[j].id, ct.rules[i].id)
-			}
+		if i, ok := ct.coveredBy(j); ok {
+			ps.addf(ct.path+".rules["+strconv.Itoa(j)+"]", ct.rules[j].id, ErrUnreachable,
+				"FIRST: the rules before %q match everything it matches (the last needed is %q)", ct.rules[j].id, ct.rules[i].id)
 		}
 	}
+}
+
+// coveredBy reports whether the rules before rule j match everything it
+// matches, and the last of them needed; false too when the uncovered part
+// grows past maxRegionBoxes.
+func (ct *compiledTable) coveredBy(j int) (int, bool) {
+	left := [][]cell{ct.rules[j].cells}
+	for i := 0; i < j; i++ {
+		var next [][]cell
+		for _, box := range left {
+			next = append(next, subtractBox(box, ct.rules[i].cells)...)
+			if len(next) > maxRegionBoxes {
+				return 0, false // too fine to judge
+			}
+		}
+		if len(next) == 0 {
+			return i, true
+		}
+		left = next
+	}
+	return 0, false
 }
 
 // subtractBox returns box less sub as disjoint boxes: for each input k, the
