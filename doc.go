@@ -14,7 +14,18 @@
 //     and [CheckRules], which tests run over every rule table.
 //   - [Modality]: 应当 (must), 一般 (usually), 可以 (may, with approval).
 //   - [RoundingMode]: the named rounding modes; the domain default is
-//     [HalfUp] (四舍五入).
+//     [HalfUp] (四舍五入); [Rounding]: a declared rounding point (places
+//     and mode).
+//   - Diagnostics, one shape for the whole module: [Problem] (input that
+//     cannot be used: its [Kind] and machine code, file, line, column,
+//     field path, the caller's own code or ID, the value, the rule, a
+//     message), [Problems] (the error for many), and the shared kinds
+//     ([ErrInvalid], [ErrMissing], [ErrDuplicate], [ErrUnknownRef], …) that
+//     every package's narrower kinds unwrap to; [Finding] (a rule applied to
+//     valid input: rule, [Severity], subject by the caller's code, value,
+//     message, source). All encode to JSON with stable lowerCamel keys.
+//   - [Comparison] (以上 / 超过) and [Lang] (English codes or Chinese labels
+//     for writers).
 //
 // # Packages
 //
@@ -46,5 +57,17 @@
 // Values of this package are immutable and safe for concurrent use. Zero
 // values are documented on each type: the zero [Date] is "not set", the
 // zero [Period] covers all dates, the zero [Confidence], [Modality] and
-// [RoundingMode] are invalid and must be set on a rule.
+// [RoundingMode] are invalid and must be set on a rule. Kinds are made by
+// [NewKind] in package-level variables only (it registers the code for
+// JSON decoding); after initialisation the registry is only read.
+//
+// # Reporting problems
+//
+//	var ps dangjian.Problems
+//	ps.Add(&dangjian.Problem{Kind: dangjian.ErrNegative, File: "tree.csv",
+//		Line: 3, Column: 6, Path: "full_members", ID: "1002", Value: "-2"})
+//	return ps.Err() // nil when nothing was added
+//
+// A caller gets every problem back with [ProblemsOf] and encodes them as
+// JSON as they are.
 package dangjian

@@ -1,6 +1,8 @@
 package dangjian_test
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -102,4 +104,54 @@ func ExampleParseConfidence() {
 	c, _ := dangjian.ParseConfidence("地方做法")
 	fmt.Println(c)
 	// Output: local_practice
+}
+
+func ExampleProblems() {
+	var ps dangjian.Problems
+	ps.Add(&dangjian.Problem{Kind: dangjian.ErrNegative, File: "tree.csv", Line: 3, Column: 6,
+		Path: "full_members", ID: "1002", Value: "-2"})
+	ps.Add(&dangjian.Problem{Kind: dangjian.ErrUnknownRef, File: "tree.csv", Line: 4, Column: 2,
+		Path: "parent_id", ID: "1003", Value: "99"})
+	err := ps.Err()
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, dangjian.ErrInvalid))
+	for _, p := range dangjian.ProblemsOf(err) {
+		b, _ := json.Marshal(p)
+		fmt.Println(string(b))
+	}
+	// Output:
+	// tree.csv:3:6: full_members (id "1002"): must not be negative ("-2") (and 1 more problems)
+	// true
+	// {"code":"negative","path":"full_members","id":"1002","file":"tree.csv","line":3,"column":6,"value":"-2","message":"must not be negative"}
+	// {"code":"unknown_ref","path":"parent_id","id":"1003","file":"tree.csv","line":4,"column":2,"value":"99","message":"refers to an unknown ID"}
+}
+
+func ExampleNewKind() {
+	// A package names a narrower kind under one of the shared ones.
+	errNesting := dangjian.NewKind("example_nesting", "kind cannot sit under its parent's kind", dangjian.ErrInconsistent)
+	p := &dangjian.Problem{Kind: errNesting, Path: "orgs[2].kind", Value: "branch", Rule: "ORG-NESTING"}
+	fmt.Println(p)
+	fmt.Println(p.Code(), errors.Is(p, dangjian.ErrInconsistent))
+	// Output:
+	// orgs[2].kind: kind cannot sit under its parent's kind ("branch") [ORG-NESTING]
+	// example_nesting true
+}
+
+func ExampleFinding() {
+	f := dangjian.Finding{Rule: "ORG-BRANCH-MIN-3", Severity: dangjian.SeverityOf(dangjian.Must),
+		Subject: "1002", Name: "延吉市委 / 某公司党支部", Field: "members.full", Value: "2", Line: 3,
+		Message: "a branch needs at least 3 full members",
+		Source:  dangjian.Source{Doc: "中国共产党支部工作条例（试行）", Article: "第五条", Confidence: dangjian.Verified}}
+	b, _ := json.Marshal(f)
+	fmt.Println(string(b))
+	// Output:
+	// {"rule":"ORG-BRANCH-MIN-3","severity":"error","subject":"1002","name":"延吉市委 / 某公司党支部","field":"members.full","value":"2","line":3,"message":"a branch needs at least 3 full members","source":{"doc":"中国共产党支部工作条例（试行）","article":"第五条","confidence":"verified"}}
+}
+
+func ExampleRounding() {
+	r := dangjian.Rounding{Places: 1, Mode: dangjian.Ceiling} // up to the 角
+	v, _ := r.Round(decimal.RequireFromString("12.01"))
+	fmt.Println(r, v.StringFixed(1))
+	// Output:
+	// ceiling to 0.1 12.1
 }
