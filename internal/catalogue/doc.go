@@ -1,0 +1,32 @@
+// Package catalogue generates the rules catalogue of the module: RULES.md
+// and rules.json at the module root, the one reference of every rule the
+// module ships.
+//
+// [Build] walks every rule table through the packages' exported API —
+// orgmodel's national rules, the rules Yanji's set adds and the default
+// nesting; funding's dues rule sets of 2008 and 2017, tax rules,
+// remittance shares, enterprise funds rules, village floors, Yanji's
+// standards and Xiamen's ladder; assess's reference schemes and their
+// grading policies — and returns one [Entry] per rule: area, family,
+// table, rule ID, the value as exact text (amounts, rates, thresholds and
+// bounds as the tables hold them, never through a float), the period, the
+// source (document, article, URL, note), the confidence mark and the
+// modality where the rule has one. A rule two tables share is listed once;
+// an ID whose content differs between tables is an error.
+//
+// Reference schemes carry no rule IDs: an assess entry's ID is the scheme
+// name and the path of the part ("yanji-shuzhi/daily/sanshi/yashi/work_day"),
+// and its source is the one the part cites. Numbers a scheme cites no
+// source for (its bands and rounding points) are marked [Uncited].
+//
+// [Markdown] and [JSON] render the entries; [Generate] does both. The
+// files are rewritten with
+//
+//	go run ./internal/catalogue/cmd/gen   # from the module root
+//	go generate ./internal/catalogue
+//
+// and the package's tests fail with "RULES.md is out of date: run …" when
+// the committed files differ from what the tables give.
+package catalogue
+
+//go:generate go run ./cmd/gen -dir ../..
