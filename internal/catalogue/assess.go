@@ -49,7 +49,7 @@ func newCites(c *collector, owner string, srcs []assess.Source) cites {
 func (ct cites) of(path, id string) Source {
 	if id == "" {
 		return Source{Doc: ct.owner, Article: "note", Confidence: Uncited,
-			Note: "the data cites no source for this; the note of the scheme or policy says which numbers are the library's own"}
+			Note: "the data cites no source for this part; the note of its scheme or policy says which numbers are the library's own"}
 	}
 	s, ok := ct.sources[id]
 	if !ok {
@@ -61,10 +61,22 @@ func (ct cites) of(path, id string) Source {
 	return out
 }
 
+// note records the note and the sources of a scheme or policy.
+func (c *collector) note(area, family, note string, srcs []assess.Source) {
+	fn := FamilyNote{Area: area, Family: family, Note: oneLine(note)}
+	for _, s := range srcs {
+		fn.Sources = append(fn.Sources, SourceRef{ID: s.ID, Source: source(s.Source)})
+	}
+	if fn.Note != "" || len(fn.Sources) > 0 {
+		c.notes = append(c.notes, fn)
+	}
+}
+
 func (c *collector) scheme(name string, s assess.Scheme) {
 	table := fmt.Sprintf("assess.Reference(%q)", name)
 	family := "Reference scheme " + name
 	ct := newCites(c, s.Name, s.Sources)
+	c.note("assess", family, s.Note, s.Sources)
 	add := func(id, value, src, wording string) {
 		c.add(Entry{Area: "assess", Family: family, Table: table, ID: name + "/" + id, Value: value,
 			Source: ct.of(name+"/"+id, src), Wording: wording})
@@ -227,6 +239,7 @@ func (c *collector) policy(name string, p assess.GradePolicy) {
 	table := fmt.Sprintf("assess.ReferencePolicy(%q)", name)
 	family := "Grading policy " + name
 	ct := newCites(c, p.Name, p.Sources)
+	c.note("assess", family, p.Note, p.Sources)
 	add := func(id, value, mod, src, wording string) {
 		c.add(Entry{Area: "assess", Family: family, Table: table, ID: name + "/policy/" + id, Value: value, Modality: mod,
 			Source: ct.of(name+"/policy/"+id, src), Wording: wording})
@@ -246,6 +259,29 @@ func (c *collector) policy(name string, p assess.GradePolicy) {
 		v := fmt.Sprintf("when the share of %s among %s votes is %s %s: %s", d.When.Level, of, d.When.Compare, d.When.Share, effect(d.Effect, d.Grade))
 		add("downgrade/"+d.ID, v, "", d.Source, d.Reason)
 	}
+	ranking := p.Ranking
+	if ranking == "" {
+		ranking = assess.Competition
+	}
+	var per string
+	if p.PerCategory {
+		per = "within each category"
+	}
+	keys := make([]string, len(p.TieBreak))
+	for i, k := range p.TieBreak {
+		keys[i] = string(k.By)
+		switch {
+		case k.Component != "":
+			keys[i] += " " + k.Component
+		case k.Level != "":
+			keys[i] += " " + k.Level
+		}
+		if k.Order != "" {
+			keys[i] += " " + string(k.Order)
+		}
+	}
+	add("ranking", parts(string(ranking)+" ranks", per, labelled("ties broken by", strings.Join(keys, ", ")),
+		labelled("no_award gates bar", strings.Join(p.AwardGrades, ", "))), "", "", "")
 	if u := p.Ungraded; u != nil {
 		add("ungraded", parts(labelled("categories", strings.Join(u.Categories, ", ")), labelled("subjects", strings.Join(u.Subjects, ", ")))+": scored, not graded",
 			"", u.Source, u.Reason)

@@ -73,26 +73,52 @@ func header(e Entry, h dangjian.Rule) Entry {
 
 func modality(m dangjian.Modality) string { return m.String() }
 
+// Catalogue is every rule of the module, with notes on the families whose
+// tables carry one.
+type Catalogue struct {
+	Rules []Entry `json:"rules"`
+	// Notes are the notes of the families that have one: an assess
+	// reference scheme's or policy's note and its list of sources.
+	Notes []FamilyNote `json:"notes"`
+}
+
+// FamilyNote is what a table says about itself: an assess scheme's note
+// (which of its numbers are the library's own) and the sources its parts
+// cite by ID.
+type FamilyNote struct {
+	Area    string      `json:"area"`
+	Family  string      `json:"family"`
+	Note    string      `json:"note,omitempty"`
+	Sources []SourceRef `json:"sources,omitempty"`
+}
+
+// SourceRef is a source with the ID that parts of a scheme cite it by.
+type SourceRef struct {
+	ID string `json:"id"`
+	Source
+}
+
 // Build walks every rule table of the module, in a fixed order (orgmodel,
 // funding, assess; each table in the order its function returns it), and
 // returns one entry per rule. A rule that two tables share (the dues scales
 // of 2008 and 2017) is listed once, naming both tables; a shared ID whose
 // content differs between the tables is an error, as is a table that
 // cannot be read. The result is the same on every call.
-func Build() ([]Entry, error) {
+func Build() (Catalogue, error) {
 	var c collector
 	c.orgmodel()
 	c.funding()
 	c.assess()
 	if len(c.errs) > 0 {
-		return nil, errors.Join(c.errs...)
+		return Catalogue{}, errors.Join(c.errs...)
 	}
-	return c.entries, nil
+	return Catalogue{Rules: c.entries, Notes: c.notes}, nil
 }
 
 // collector gathers the entries, merging a rule that several tables share.
 type collector struct {
 	entries []Entry
+	notes   []FamilyNote
 	index   map[string]int
 	errs    []error
 }
