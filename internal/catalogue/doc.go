@@ -7,19 +7,21 @@
 // nesting; funding's dues rule sets of 2008 and 2017, tax rules,
 // remittance shares, enterprise funds rules, village floors, Yanji's
 // standards and Xiamen's ladder; assess's reference schemes and their
-// grading policies — and returns one [Entry] per rule: area, family,
-// table, rule ID, the value as exact text (amounts, rates, thresholds and
-// bounds as the tables hold them, never through a float), the period, the
-// source (document, article, URL, note), the confidence mark and the
-// modality where the rule has one. A rule two tables share is listed once;
-// an ID whose content differs between tables is an error.
+// grading policies — and returns a [Catalogue] of one [Entry] per rule,
+// with the note and the sources of each assess scheme and policy. An entry
+// holds the area, family, table and rule ID; the value as exact text
+// (amounts, rates, thresholds and bounds as the tables hold them, never
+// through a float); the period; the source (document, article, URL,
+// note) and its confidence mark; and the modality where the rule has one.
+// A rule two tables share is listed once; an ID whose content differs
+// between tables is an error.
 //
 // Reference schemes carry no rule IDs: an assess entry's ID is the scheme
 // name and the path of the part ("yanji-shuzhi/daily/sanshi/yashi/work_day"),
 // and its source is the one the part cites. Numbers a scheme cites no
-// source for (its bands and rounding points) are marked [Uncited].
+// source for (bands, rounding points, ranking) are marked [Uncited].
 //
-// [Markdown] and [JSON] render the entries; [Generate] does both. The
+// [Markdown] and [JSON] render the catalogue; [Generate] does both. The
 // files are rewritten with
 //
 //	go run ./internal/catalogue/cmd/gen   # from the module root
