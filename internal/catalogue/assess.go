@@ -17,13 +17,13 @@ func (c *collector) assess() {
 	for _, name := range assess.ReferenceNames() {
 		s, err := assess.Reference(name)
 		if err != nil {
-			c.fail("%v", err)
+			c.fail("%w", err)
 			continue
 		}
 		c.scheme(name, s)
 		p, err := assess.ReferencePolicy(name)
 		if err != nil {
-			c.fail("%v", err)
+			c.fail("%w", err)
 			continue
 		}
 		c.policy(name, p)

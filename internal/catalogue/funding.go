@@ -22,35 +22,35 @@ func (c *collector) funding() {
 	c.tax(funding.NationalTaxRules())
 	shares := funding.RemitRules()
 	if err := dangjian.CheckRules(shares, func(s funding.RemitShare) string { return s.Topic }); err != nil {
-		c.fail("funding.RemitRules: %v", err)
+		c.fail("funding.RemitRules: %w", err)
 	}
 	for _, s := range shares {
 		c.add(remitShare(s))
 	}
 	ent := funding.EnterpriseRules()
 	if err := dangjian.CheckRules(ent, func(r funding.EnterpriseRule) string { return r.Topic }); err != nil {
-		c.fail("funding.EnterpriseRules: %v", err)
+		c.fail("funding.EnterpriseRules: %w", err)
 	}
 	for _, r := range ent {
 		c.add(enterpriseRule(r))
 	}
 	floors := funding.VillageFloors()
 	if err := funding.ValidateFloors(floors); err != nil {
-		c.fail("funding.VillageFloors: %v", err)
+		c.fail("funding.VillageFloors: %w", err)
 	}
 	for _, f := range floors {
 		c.add(floor(f))
 	}
 	std := funding.YanjiStandards()
 	if err := std.Check(); err != nil {
-		c.fail("funding.YanjiStandards: %v", err)
+		c.fail("funding.YanjiStandards: %w", err)
 	}
 	for _, s := range std.Items {
 		c.add(standard(s, "funding.YanjiStandards", std.Jurisdiction))
 	}
 	xm := funding.XiamenLadder2009()
 	if err := xm.Validate(); err != nil {
-		c.fail("funding.XiamenLadder2009: %v", err)
+		c.fail("funding.XiamenLadder2009: %w", err)
 	}
 	c.add(ladder(xm, "funding.XiamenLadder2009"))
 }
@@ -59,7 +59,7 @@ func yuan(m funding.Money) string { return m.String() + " 元" }
 
 func (c *collector) dues(table string, rs funding.DuesRules) {
 	if err := dangjian.CheckRules(rs.Rules(), nil); err != nil {
-		c.fail("%s: %v", table, err)
+		c.fail("%s: %w", table, err)
 	}
 	e := func(family string, h dangjian.Rule) Entry {
 		return header(Entry{Area: "funding", Family: family, Table: table}, h)
@@ -131,7 +131,7 @@ func (c *collector) dues(table string, rs funding.DuesRules) {
 func (c *collector) tax(r funding.TaxRules) {
 	const table = "funding.NationalTaxRules"
 	if err := r.Check(); err != nil {
-		c.fail("%s: %v", table, err)
+		c.fail("%s: %w", table, err)
 	}
 	e := func(family string, h dangjian.Rule, value string) Entry {
 		x := header(Entry{Area: "funding", Family: family, Table: table}, h)

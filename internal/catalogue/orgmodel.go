@@ -14,14 +14,14 @@ import (
 func (c *collector) orgmodel() {
 	national := orgmodel.NationalRules()
 	if err := national.Check(); err != nil {
-		c.fail("orgmodel.NationalRules: %v", err)
+		c.fail("orgmodel.NationalRules: %w", err)
 	}
 	for _, r := range national.Rules {
 		c.add(orgRule(r, "orgmodel.NationalRules"))
 	}
 	yanji := orgmodel.YanjiRules()
 	if err := yanji.Check(); err != nil {
-		c.fail("orgmodel.YanjiRules: %v", err)
+		c.fail("orgmodel.YanjiRules: %w", err)
 	}
 	for _, r := range yanji.Rules {
 		n, inNational := national.Rule(r.ID)
