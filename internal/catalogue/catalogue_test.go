@@ -159,7 +159,7 @@ func TestValues(t *testing.T) {
 	}{
 		{"ORG-BRANCH-MIN-3", "full members at_least 3; target joint_branch", "must", "", "", "verified"},
 		{"ORG-BRANCH-CMTE-7", "where full members at_least 7; 3–5 seats (finding above 7)", "must", "", "", "verified"},
-		{"ORG-TERM-BRANCH-2017", "3–5 years; ±1 year(s) with approval; approval term_change", "must", "2017-10-24", "2018-07-01", "verified"},
+		{"ORG-TERM-BRANCH-2017", "3–5 years; ±1 year(s) with an approval; approval kind term_change", "must", "2017-10-24", "2018-07-01", "verified"},
 		{"YJ-SITE-COMMUNITY-500", "area at_least 500 ㎡", "usually", "", "", "local_practice"},
 		{"DUES-WAGE-3", "base up to 10000.00 元 inclusive: 1.5% of the whole base", "", "2008-04-01", "", "verified"},
 		{"DUES-CAP-1000", "at most 1000.00 元 a month; voluntary payments above it allowed", "usually", "2017-01-01", "", "verified"},
@@ -259,4 +259,52 @@ func TestEscaping(t *testing.T) {
 		Source: catalogue.Source{Doc: `back\slash`, Confidence: "verified"}}
 	md := string(catalogue.Markdown(catalogue.Catalogue{Rules: []catalogue.Entry{e}}))
 	assert.Contains(t, md, "| `X-1` | a \\| b c &lt;d> | always | back\\\\slash | verified |\n")
+}
+
+// TestSchemeParts counts, in each reference scheme, the parts that carry
+// numbers, and checks that the catalogue has one entry for each.
+func TestSchemeParts(t *testing.T) {
+	cat, err := catalogue.Build()
+	require.NoError(t, err)
+	for _, name := range assess.ReferenceNames() {
+		s, err := assess.Reference(name)
+		require.NoError(t, err)
+		want := len(s.Components) + len(s.Gates)
+		if len(s.Rounding) > 0 {
+			want++
+		}
+		if len(s.Bands) > 0 {
+			want++
+		}
+		for _, b := range []*assess.Bonus{s.Bonus, s.Extra} {
+			if b != nil {
+				want += 1 + len(b.Items)
+			}
+		}
+		var walk func(assess.Indicator)
+		walk = func(ind assess.Indicator) {
+			want++
+			for _, ch := range ind.Children {
+				walk(ch)
+			}
+			if m := ind.Method; m != nil {
+				want += len(m.Items) + len(m.Clauses)
+				if m.Table != nil {
+					want += len(m.Table.Rules)
+				}
+			}
+		}
+		for _, c := range s.Components {
+			for _, ind := range c.Indicators {
+				walk(ind)
+			}
+		}
+		got := 0
+		for _, e := range cat.Rules {
+			if strings.HasPrefix(e.ID, name+"/") && !strings.HasPrefix(e.ID, name+"/policy/") {
+				got++
+			}
+		}
+		assert.Equal(t, want, got, name)
+	}
 }

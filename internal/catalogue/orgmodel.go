@@ -147,7 +147,7 @@ func orgValue(r orgmodel.Rule) string {
 	}
 	var tol string
 	if r.Tolerance != 0 {
-		tol = fmt.Sprintf("±%d year(s) with approval", r.Tolerance)
+		tol = fmt.Sprintf("±%d year(s) with an approval", r.Tolerance)
 	}
 	var minFull string
 	if r.MinFull != 0 {
@@ -156,7 +156,7 @@ func orgValue(r orgmodel.Rule) string {
 	return parts(main, minFull, bounds, tol,
 		labelled("roles", list(r.Roles)),
 		labelled("target", r.Target.String()),
-		labelled("approval", r.Approval.String()),
+		labelled("approval kind", r.Approval.String()),
 		labelled("approver kinds", list(r.ApproverKinds)),
 		labelled("approver domains", list(r.ApproverDomains)),
 	)
