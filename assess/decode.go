@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/dangjian-go/dangjian"
 )
 
 // DecodeScheme reads one scheme from JSON, strictly: unknown fields and
@@ -23,7 +25,7 @@ func DecodeScheme(r io.Reader) (Scheme, error) {
 func DecodeSubjects(r io.Reader) ([]Subject, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("assess: DecodeSubjects: %w", err)
+		return nil, err
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) > 0 && trimmed[0] == '{' {
@@ -50,18 +52,21 @@ func decodeStrict(r io.Reader, v any, op string) error {
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			return fmt.Errorf("assess: %s: invalid JSON at offset %d: %w", op, se.Offset, err)
+			return &dangjian.Problem{Kind: dangjian.ErrSyntax, Detail: fmt.Sprintf("at byte %d: %s", se.Offset, detailOf(se)), Err: err}
 		case errors.As(err, &te):
-			return fmt.Errorf("assess: %s: %s: %w", op, te.Field, err)
+			return &dangjian.Problem{Kind: ErrInvalid, Path: te.Field, Value: te.Value, Detail: "want " + te.Type.String(), Err: err}
 		}
-		return fmt.Errorf("assess: %s: %w", op, err)
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return &dangjian.Problem{Kind: dangjian.ErrSyntax, Detail: "unexpected end of input", Err: err}
+		}
+		return &dangjian.Problem{Kind: ErrInvalid, Detail: detailOf(err), Err: err}
 	}
 	if dec.More() {
-		return fmt.Errorf("assess: %s: unexpected data after the JSON value", op)
+		return &dangjian.Problem{Kind: dangjian.ErrSyntax, Detail: "unexpected data after the JSON value"}
 	}
 	var extra json.RawMessage
 	if err := dec.Decode(&extra); err != io.EOF {
-		return fmt.Errorf("assess: %s: unexpected data after the JSON value", op)
+		return &dangjian.Problem{Kind: dangjian.ErrSyntax, Detail: "unexpected data after the JSON value"}
 	}
 	return nil
 }

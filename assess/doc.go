@@ -41,7 +41,7 @@
 // [Scorer.Score] and [Scorer.Explain] never change the subject, and the
 // Input-based methods never change the Input. One more 好 vote never lowers
 // a score, a gate never raises one, and every total lies within [0, max +
-// bonus caps] (property tests check these). Bad input is an [*InputError]
+// bonus caps] (property tests check these). Bad input is a [dangjian.Problems]
 // listing every problem; nothing panics on input.
 //
 // # Two input forms

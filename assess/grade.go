@@ -75,13 +75,20 @@ type GradePolicy struct {
 }
 
 // Comparison is how a vote share is compared with its threshold.
-type Comparison string
+//
+// Deprecated: use [dangjian.Comparison]; the JSON codes ("more_than",
+// "at_least") are the same.
+type Comparison = dangjian.Comparison
 
 const (
 	// MoreThan: the share exceeds the threshold (超过).
-	MoreThan Comparison = "more_than"
+	//
+	// Deprecated: use [dangjian.MoreThan].
+	MoreThan = dangjian.MoreThan
 	// AtLeast: the share reaches the threshold (达到, 以上 read inclusively).
-	AtLeast Comparison = "at_least"
+	//
+	// Deprecated: use [dangjian.AtLeast].
+	AtLeast = dangjian.AtLeast
 )
 
 // VoteShare is a condition on a subject's ballots: the share of Level
@@ -89,9 +96,9 @@ const (
 // groups are already out) compared with Share. A subject without valid
 // votes never meets it.
 type VoteShare struct {
-	Level   string     `json:"level"`
-	Share   Share      `json:"share"`
-	Compare Comparison `json:"compare"`
+	Level   string              `json:"level"`
+	Share   Share               `json:"share"`
+	Compare dangjian.Comparison `json:"compare"`
 	// Of names the denominator; only "valid" (the default) is known.
 	Of string `json:"of,omitempty"`
 }
@@ -200,31 +207,6 @@ type Grading struct {
 	Subjects []Graded       `json:"subjects"`
 }
 
-// GradeError lists every problem of a cohort's results, or of overrides,
-// by path ("results[3].gates[0].grade", "overrides[1].reason").
-type GradeError struct {
-	Problems []*Problem
-}
-
-func (e *GradeError) Error() string {
-	switch len(e.Problems) {
-	case 0:
-		return "assess: grading failed"
-	case 1:
-		return e.Problems[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more problems)", e.Problems[0].Error(), len(e.Problems)-1)
-}
-
-// Unwrap returns the problems, for errors.Is and errors.As.
-func (e *GradeError) Unwrap() []error {
-	out := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		out[i] = p
-	}
-	return out
-}
-
 // Grader is a compiled [GradePolicy]. Build it once with [NewGrader] and
 // grade many cohorts with [Grader.Grade]. A Grader is immutable and safe
 // for concurrent use by multiple goroutines.
@@ -283,7 +265,7 @@ func clonePolicy(p GradePolicy) GradePolicy {
 }
 
 // NewGrader checks a policy and compiles it. Every problem is reported,
-// with its path, in a *[CompileError]: grades present and distinct;
+// with its path, in a [dangjian.Problems]: grades present and distinct;
 // sources with IDs and documents; bands over known grades, half-open,
 // without gap or overlap, open above and ordered like the grades; one
 // quota per grade, not on the lowest grade, with a share in [0, 1], a
@@ -345,7 +327,7 @@ func NewGrader(p GradePolicy) (*Grader, error) {
 		}
 	}
 	if len(ps.list) > 0 {
-		return nil, &CompileError{Problems: ps.list}
+		return nil, ps.list
 	}
 	return g, nil
 }
@@ -441,7 +423,7 @@ func (g *Grader) checkQuotas(ps *problems) {
 			ps.addf(path+".max", "", ErrInvalid, "a quota gives its share (0.3, 1/3, 30%%)")
 		}
 		if _, ok := q.Count.mode(); !ok {
-			ps.addf(path+".count", string(q.Count), ErrInvalid, "want floor, ceil or half_up")
+			ps.addf(path+".count", string(q.Count), ErrInvalid, "want floor, ceiling or half_up")
 		}
 		switch q.Ties {
 		case TiesBreak, TiesAllIn, TiesAllOut:
@@ -482,7 +464,7 @@ func (g *Grader) checkDowngrades(ps *problems) {
 		switch d.When.Compare {
 		case MoreThan, AtLeast:
 		default:
-			ps.addf(path+".when.compare", string(d.When.Compare), ErrInvalid, "want more_than (超过) or at_least (达到)")
+			ps.addf(path+".when.compare", d.When.Compare.String(), ErrInvalid, "want more_than (超过) or at_least (达到)")
 		}
 		if d.When.Of != "" && d.When.Of != "valid" {
 			ps.addf(path+".when.of", d.When.Of, ErrInvalid, "only the valid votes are known as a denominator")
@@ -580,7 +562,7 @@ func (s *gsub) bar(gi int, rule string) {
 // Grade grades a cohort. It checks every result first (subject IDs
 // present and distinct, grades and gates known to the policy, tie-break
 // components present, ballots not negative) and reports every problem in
-// a *[GradeError]; then it grades as [GradePolicy] describes. The output
+// a [dangjian.Problems]; then it grades as [GradePolicy] describes. The output
 // does not depend on the order of results. Results are read, never
 // modified.
 func (g *Grader) Grade(results []Result) (*Grading, error) {
@@ -598,7 +580,7 @@ func (g *Grader) Grade(results []Result) (*Grading, error) {
 		}
 	}
 	if len(ps.list) > 0 {
-		return nil, &GradeError{Problems: ps.list}
+		return nil, ps.list
 	}
 	slices.SortFunc(subs, g.cmpOrder)
 	for lo := 0; lo < len(subs); {
@@ -611,7 +593,7 @@ func (g *Grader) Grade(results []Result) (*Grading, error) {
 		lo = hi
 	}
 	if len(ps.list) > 0 {
-		return nil, &GradeError{Problems: ps.list}
+		return nil, ps.list
 	}
 	out := &Grading{Policy: g.p.Name, Subjects: make([]Graded, len(subs))}
 	for i, s := range subs {
@@ -630,7 +612,7 @@ func (g *Grader) Grade(results []Result) (*Grading, error) {
 	}
 	out.Groups = g.summarize(out.Subjects, &ps)
 	if len(ps.list) > 0 {
-		return nil, &GradeError{Problems: ps.list}
+		return nil, ps.list
 	}
 	return out, nil
 }
@@ -840,8 +822,8 @@ func (g *Grader) applyDowngrades(s *gsub, path string, ps *problems) {
 			return
 		}
 		c := share.Cmp(d.When.Share.rat())
-		hit := c > 0 || (c == 0 && d.When.Compare == AtLeast)
-		word := map[Comparison]string{MoreThan: "more than", AtLeast: "at least"}[d.When.Compare]
+		hit := d.When.Compare.HoldsCmp(c)
+		word := map[dangjian.Comparison]string{MoreThan: "more than", AtLeast: "at least"}[d.When.Compare]
 		if !hit {
 			s.step(GradeStep{Kind: StepDowngrade, Rule: d.ID, From: g.p.Grades[s.cur], To: g.p.Grades[s.cur], Source: src,
 				Reason: fmt.Sprintf("%s votes %d of %d valid (%s), not %s %s: the rule does not apply", d.When.Level, count, valid, share, word, d.When.Share)})
@@ -920,7 +902,7 @@ func (g *Grader) summarize(subjects []Graded, ps *problems) []GroupSummary {
 			}
 			allowed, err := q.allowed(base)
 			if err != nil {
-				ps.add("quotas["+strconv.Itoa(g.quotaIdx[gi])+"].max", q.Max.String(), err)
+				ps.addAt("quotas["+strconv.Itoa(g.quotaIdx[gi])+"].max", q.Max.String(), err)
 			}
 			u := QuotaUse{Grade: gr, Max: q.Max, Count: q.Count.orDefault(), Ties: q.Ties, Modality: q.Modality, Base: base,
 				Allowed: allowed, Demoted: demoted[gi], Recommended: rec[gi], Final: final[gi], Source: g.source(q.Source)}

@@ -3,6 +3,7 @@ package assess
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/dangjian-go/dangjian"
 
 	"github.com/dangjian-go/dangjian/internal/rat"
 	"github.com/shopspring/decimal"
@@ -17,11 +18,12 @@ type Num struct {
 	set bool
 }
 
-// ParseNum parses decimal text ("0.5", "100", "-2").
+// ParseNum parses decimal text ("0.5", "100", "-2"). An error is a
+// *[dangjian.Problem] of kind [ErrInvalid] quoting s.
 func ParseNum(s string) (Num, error) {
 	x, err := rat.Parse(s)
 	if err != nil {
-		return Num{}, fmt.Errorf("assess: ParseNum(%q): want a decimal number", s)
+		return Num{}, &dangjian.Problem{Kind: ErrInvalid, Value: s, Detail: "want a decimal number"}
 	}
 	return Num{r: x, set: true}, nil
 }
@@ -129,7 +131,7 @@ func (s *Score) UnmarshalJSON(b []byte) error {
 	}
 	v, err := rat.Parse(t)
 	if err != nil {
-		return fmt.Errorf("assess: score %q: %w", t, err)
+		return &dangjian.Problem{Kind: ErrInvalid, Value: t, Detail: "want a decimal number or a fraction n/d"}
 	}
 	s.r = v
 	return nil

@@ -47,13 +47,40 @@ type ComponentResult struct {
 	Weighted Score  `json:"weighted"`
 }
 
-// GateHit is a gate that applied.
+// GateHit is a gate that applied. In the module's finding shape it is a
+// [dangjian.Finding] (see [GateHit.Finding]); Result keeps GateHit so that
+// the scoring path stays free of allocations and the grader reads the
+// effect and grade as typed fields.
 type GateHit struct {
 	Gate   string          `json:"gate"`
 	Effect GateEffect      `json:"effect"`
 	Grade  string          `json:"grade,omitempty"`
 	Reason string          `json:"reason"`
 	Source dangjian.Source `json:"source"`
+}
+
+// Finding returns the gate hit as a [dangjian.Finding] about the subject
+// with ID subject: Rule is the gate's ID, Severity [dangjian.Error] (a gate
+// is binding: 一票否决, 不得评为, 不得评优), Subject the subject's ID, Ref the
+// grade the gate sets, caps or forbids (empty for zero and no_award),
+// Value the effect's code ("cap_grade"), Message the
+// reason code, and Source the gate's source.
+func (h GateHit) Finding(subject string) dangjian.Finding {
+	return dangjian.Finding{Rule: h.Gate, Severity: dangjian.Error, Subject: subject, Ref: h.Grade, Value: string(h.Effect), Message: h.Reason, Source: h.Source}
+}
+
+// Findings returns the result's gate hits as [dangjian.Finding] values
+// about the result's subject, in the order the gates applied (see
+// [GateHit.Finding]); nil when no gate applied.
+func (r *Result) Findings() []dangjian.Finding {
+	if len(r.Gates) == 0 {
+		return nil
+	}
+	out := make([]dangjian.Finding, len(r.Gates))
+	for i, h := range r.Gates {
+		out[i] = h.Finding(r.Subject)
+	}
+	return out
 }
 
 // Node is a node of a score's trace: keyed by indicator (or component, or

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/rat"
 )
 
@@ -1186,13 +1187,13 @@ func (ct *compiledTable) eval(in *Input) (points rat.Rat, hit []string, notes []
 		}
 		if ti.text {
 			if !in.textSet[i] {
-				return rat.Zero, nil, nil, &Problem{Path: "fields." + ti.name, Err: fmt.Errorf("%w: no text for the table input %q at %s", ErrInput, ti.name, ct.path)}
+				return rat.Zero, nil, nil, &dangjian.Problem{Kind: ErrInput, Path: "fields." + ti.name, Detail: fmt.Sprintf("no text for the table input %q at %s", ti.name, ct.path)}
 			}
 			txts[k] = in.texts[i]
 		} else {
 			v := in.nums[i]
 			if !v.IsSet() {
-				return rat.Zero, nil, nil, &Problem{Path: "values." + ti.name, Err: fmt.Errorf("%w: no value for the table input %q at %s", ErrInput, ti.name, ct.path)}
+				return rat.Zero, nil, nil, &dangjian.Problem{Kind: ErrInput, Path: "values." + ti.name, Detail: fmt.Sprintf("no value for the table input %q at %s", ti.name, ct.path)}
 			}
 			nums[k] = v.rat()
 		}
@@ -1228,10 +1229,10 @@ func (ct *compiledTable) single(nums []rat.Rat, txts []string) (rat.Rat, []strin
 		b := &ct.rules[best]
 		switch ct.policy {
 		case HitUnique:
-			return rat.Zero, nil, nil, &Problem{Path: ct.path, Err: fmt.Errorf("%w: UNIQUE rules %q and %q both match", ErrTable, b.id, r.id)}
+			return rat.Zero, nil, nil, &dangjian.Problem{Kind: ErrTable, Path: ct.path, Detail: fmt.Sprintf("UNIQUE rules %q and %q both match", b.id, r.id)}
 		case HitAny:
 			if r.points.Cmp(b.points) != 0 {
-				return rat.Zero, nil, nil, &Problem{Path: ct.path, Err: fmt.Errorf("%w: ANY rules %q (%s points) and %q (%s points) both match", ErrTable, b.id, b.points, r.id, r.points)}
+				return rat.Zero, nil, nil, &dangjian.Problem{Kind: ErrTable, Path: ct.path, Detail: fmt.Sprintf("ANY rules %q (%s points) and %q (%s points) both match", b.id, b.points, r.id, r.points)}
 			}
 		case HitPriority:
 			if r.rank < b.rank {
@@ -1290,7 +1291,7 @@ func (ct *compiledTable) multi(nums []rat.Rat, txts []string) (rat.Rat, []string
 		v = rat.Zero
 		for _, i := range m {
 			if v, err = v.Add(ct.rules[i].points); err != nil {
-				return rat.Zero, nil, nil, &Problem{Path: ct.path, Err: fmt.Errorf("%w: summing the rules' points: %v", ErrArithmetic, err)}
+				return rat.Zero, nil, nil, &dangjian.Problem{Kind: ErrArithmetic, Path: ct.path, Detail: fmt.Sprintf("summing the rules' points: %v", err)}
 			}
 		}
 	}

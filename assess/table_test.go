@@ -500,14 +500,14 @@ func TestHitUniqueAndAny(t *testing.T) {
 		ct.policy = HitUnique
 		_, _, _, err := evalSub(ct, subjectX("3"))
 		require.ErrorIs(t, err, ErrTable)
-		assert.EqualError(t, err, `assess: table: decision table is inconsistent: UNIQUE rules "a" and "b" both match`)
+		assert.EqualError(t, err, `table: decision table is inconsistent: UNIQUE rules "a" and "b" both match`)
 	})
 	t.Run("ANY/runtime-different-points", func(t *testing.T) {
 		ct := mustCompile(t, numTable(HitFirst, "", nil, "a: >= 1 -> 1", "b: >= 2 -> 2"), "5")
 		ct.policy = HitAny
 		_, _, _, err := evalSub(ct, subjectX("3"))
 		require.ErrorIs(t, err, ErrTable)
-		assert.EqualError(t, err, `assess: table: decision table is inconsistent: ANY rules "a" (1 points) and "b" (2 points) both match`)
+		assert.EqualError(t, err, `table: decision table is inconsistent: ANY rules "a" (1 points) and "b" (2 points) both match`)
 	})
 }
 
@@ -529,7 +529,7 @@ func TestTableInputs(t *testing.T) {
 	t.Run("missing-number", func(t *testing.T) {
 		_, _, _, err := evalSub(ct, &Subject{Fields: map[string]string{"unit": "村"}})
 		require.ErrorIs(t, err, ErrInput)
-		assert.EqualError(t, err, `assess: values.meetings: invalid input: no value for the table input "meetings" at table`)
+		assert.EqualError(t, err, `values.meetings: invalid input: no value for the table input "meetings" at table`)
 	})
 	t.Run("missing-text", func(t *testing.T) {
 		_, _, _, err := evalSub(ct, &Subject{Values: map[string]Num{"meetings": MustNum("10")}})
@@ -537,7 +537,7 @@ func TestTableInputs(t *testing.T) {
 		var p *Problem
 		require.ErrorAs(t, err, &p)
 		assert.Equal(t, "fields.unit", p.Path)
-		assert.EqualError(t, err, `assess: fields.unit: invalid input: no text for the table input "unit" at table`)
+		assert.EqualError(t, err, `fields.unit: invalid input: no text for the table input "unit" at table`)
 	})
 	t.Run("inputs-read", func(t *testing.T) {
 		got := ct.inputsRead(tableInputOf(ct, &Subject{Fields: map[string]string{"unit": "村"}, Values: map[string]Num{"meetings": MustNum("12.0"), "unused": MustNum("1")}}), nil).Map()
@@ -583,56 +583,56 @@ func TestTableCompileProblems(t *testing.T) {
 		want  []string
 	}{
 		{"unknown-hit-policy", Table{HitPolicy: "first", Inputs: x, Rules: []TableRule{rule("a", "1", "-")}},
-			[]string{`assess: table.hitPolicy: invalid value: want UNIQUE, FIRST, PRIORITY, ANY, COLLECT, RULE ORDER or OUTPUT ORDER (or U, F, P, A, C, C+, C<, C>, C#, R, O) ("first")`}},
+			[]string{`table.hitPolicy: invalid value: want UNIQUE, FIRST, PRIORITY, ANY, COLLECT, RULE ORDER or OUTPUT ORDER (or U, F, P, A, C, C+, C<, C>, C#, R, O) ("first")`}},
 		{"unknown-aggregation", Table{HitPolicy: "C", Aggregation: "AVG", Inputs: x, Rules: []TableRule{rule("a", "1", "-")}},
-			[]string{`assess: table.aggregation: invalid value: want SUM, MIN, MAX or COUNT (or +, <, >, #) ("AVG")`}},
+			[]string{`table.aggregation: invalid value: want SUM, MIN, MAX or COUNT (or +, <, >, #) ("AVG")`}},
 		{"aggregation-without-collect", Table{HitPolicy: "FIRST", Aggregation: "SUM", Inputs: x, Rules: []TableRule{rule("a", "1", "-")}},
-			[]string{`assess: table.aggregation: decision table is inconsistent: an aggregation needs the COLLECT hit policy, not FIRST ("SUM")`}},
+			[]string{`table.aggregation: decision table is inconsistent: an aggregation needs the COLLECT hit policy, not FIRST ("SUM")`}},
 		{"conflicting-aggregations", Table{HitPolicy: "C+", Aggregation: "MIN", Inputs: x, Rules: []TableRule{rule("a", "1", "-")}},
-			[]string{`assess: table.aggregation: decision table is inconsistent: hit policy C+ already aggregates by SUM ("MIN")`}},
+			[]string{`table.aggregation: decision table is inconsistent: hit policy C+ already aggregates by SUM ("MIN")`}},
 		{"agreeing-aggregations", Table{HitPolicy: "C+", Aggregation: "+", Inputs: x, Rules: []TableRule{rule("a", "1", "-")}}, nil},
 		{"no-inputs-no-rules", Table{},
-			[]string{"assess: table.inputs: invalid value: a table needs at least one input",
-				"assess: table.rules: invalid value: a table needs at least one rule"}},
+			[]string{"table.inputs: invalid value: a table needs at least one input",
+				"table.rules: invalid value: a table needs at least one rule"}},
 		{"bad-inputs", Table{Inputs: []TableInput{in("", NumberInput), in("x", "int"), in("x", TextInput)}, Rules: []TableRule{rule("a", "1", "-", "-", "-")}},
-			[]string{"assess: table.inputs[0].name: invalid value: an input needs a name",
-				`assess: table.inputs[1].kind: invalid value: want "number" or "text" ("int")`,
-				`assess: table.inputs[2].name: duplicate ID: also at inputs[1] ("x")`}},
+			[]string{"table.inputs[0].name: invalid value: an input needs a name",
+				`table.inputs[1].kind: invalid value: want "number" or "text" ("int")`,
+				`table.inputs[2].name: duplicate ID: also at inputs[1] ("x")`}},
 		{"rule-ids", Table{HitPolicy: "F", Inputs: x, Rules: []TableRule{rule("", "1", "1"), rule("a", "1", "2"), rule("a", "1", "3")}},
-			[]string{"assess: table.rules[0].id: invalid value: empty ID",
-				`assess: table.rules[2].id: duplicate ID: also at rules[1] ("a")`}},
+			[]string{"table.rules[0].id: invalid value: empty ID",
+				`table.rules[2].id: duplicate ID: also at rules[1] ("a")`}},
 		{"cell-count", Table{HitPolicy: "F", Inputs: x, Rules: []TableRule{rule("a", "1", "1", "2"), rule("b", "1")}},
-			[]string{`assess: table.rules[0].when: decision table is inconsistent: rule "a" has 2 tests for 1 inputs`,
-				`assess: table.rules[1].when: decision table is inconsistent: rule "b" has 0 tests for 1 inputs`}},
+			[]string{`table.rules[0].when: decision table is inconsistent: rule "a" has 2 tests for 1 inputs`,
+				`table.rules[1].when: decision table is inconsistent: rule "b" has 0 tests for 1 inputs`}},
 		{"cell-syntax", Table{HitPolicy: "F", Inputs: x, Rules: []TableRule{rule("a", "1", "< x"), rule("", "1", "[1..2")}},
-			[]string{`assess: table.rules[0].when[0]: invalid value: rule "a", input "x": want a number at offset 2 ("< x")`,
-				"assess: table.rules[1].id: invalid value: empty ID",
-				`assess: table.rules[1].when[0]: invalid value: rule "rules[1]", input "x": want "]", ")" or "[" to close the interval at offset 5 ("[1..2")`}},
+			[]string{`table.rules[0].when[0]: invalid value: rule "a", input "x": want a number at offset 2 ("< x")`,
+				"table.rules[1].id: invalid value: empty ID",
+				`table.rules[1].when[0]: invalid value: rule "rules[1]", input "x": want "]", ")" or "[" to close the interval at offset 5 ("[1..2")`}},
 		{"cell-syntax-beyond-inputs", Table{HitPolicy: "F", Inputs: x, Rules: []TableRule{rule("a", "1", "1", "<")}},
-			[]string{`assess: table.rules[0].when: decision table is inconsistent: rule "a" has 2 tests for 1 inputs`,
-				`assess: table.rules[0].when[1]: invalid value: rule "a": want a number or a quoted string after "<" at offset 1 ("<")`}},
+			[]string{`table.rules[0].when: decision table is inconsistent: rule "a" has 2 tests for 1 inputs`,
+				`table.rules[0].when[1]: invalid value: rule "a": want a number or a quoted string after "<" at offset 1`}},
 		{"cell-kind", Table{HitPolicy: "F", Inputs: []TableInput{in("x", NumberInput), in("unit", TextInput)}, Rules: []TableRule{rule("a", "1", `"A"`, "1")}},
-			[]string{`assess: table.rules[0].when[0]: invalid value: rule "a", input "x": want a number for a number input, found text "A" at offset 0 ("\"A\"")`,
-				`assess: table.rules[0].when[1]: invalid value: rule "a", input "unit": want a quoted string for a text input, found "1" at offset 0 ("1")`}},
+			[]string{`table.rules[0].when[0]: invalid value: rule "a", input "x": want a number for a number input, found text "A" at offset 0 ("\"A\"")`,
+				`table.rules[0].when[1]: invalid value: rule "a", input "unit": want a quoted string for a text input, found "1" at offset 0`}},
 		{"cell-empty", Table{HitPolicy: "F", Inputs: x, Rules: []TableRule{rule("a", "1", "[3..1]"), rule("b", "1", "not(-1, < 0, >-1)")}},
-			[]string{`assess: table.rules[0].when[0]: invalid value: rule "a", input "x": interval [3..1] matches no value at offset 0 ("[3..1]")`,
-				`assess: table.rules[1].when[0]: invalid value: rule "b", input "x": the test matches no value ("not(-1, < 0, >-1)")`}},
+			[]string{`table.rules[0].when[0]: invalid value: rule "a", input "x": interval [3..1] matches no value at offset 0 ("[3..1]")`,
+				`table.rules[1].when[0]: invalid value: rule "b", input "x": the test matches no value ("not(-1, < 0, >-1)")`}},
 		{"points", Table{HitPolicy: "F", Inputs: x, Rules: []TableRule{rule("a", "", "1"), rule("b", "-1", "2"), rule("c", "10.5", "3"), rule("d", "10", "4")}},
-			[]string{`assess: table.rules[0].points: points are inconsistent: rule "a" gives no points`,
-				`assess: table.rules[1].points: points are inconsistent: rule "b": points lie in [0, 10] ("-1")`,
-				`assess: table.rules[2].points: points are inconsistent: rule "c": points lie in [0, 10] ("10.5")`}},
+			[]string{`table.rules[0].points: points are inconsistent: rule "a" gives no points`,
+				`table.rules[1].points: points are inconsistent: rule "b": points lie in [0, 10] ("-1")`,
+				`table.rules[2].points: points are inconsistent: rule "c": points lie in [0, 10] ("10.5")`}},
 		{"count-needs-no-points", Table{HitPolicy: "C#", Inputs: x, Rules: []TableRule{rule("a", "", "1")}}, nil},
 		{"priority-needs-outputs", Table{HitPolicy: "P", Inputs: x, Rules: []TableRule{rule("a", "1", "1")}},
-			[]string{"assess: table.outputs: decision table is inconsistent: PRIORITY needs the outputs list, in priority order"}},
+			[]string{"table.outputs: decision table is inconsistent: PRIORITY needs the outputs list, in priority order"}},
 		{"output-order-needs-outputs", Table{HitPolicy: "O", Inputs: x, Rules: []TableRule{rule("a", "1", "1")}},
-			[]string{"assess: table.outputs: decision table is inconsistent: OUTPUT ORDER needs the outputs list, in priority order"}},
+			[]string{"table.outputs: decision table is inconsistent: OUTPUT ORDER needs the outputs list, in priority order"}},
 		{"outputs", Table{HitPolicy: "P", Inputs: x, Outputs: []Num{MustNum("5"), MustNum("5.0"), MustNum("11"), {}}, Rules: []TableRule{rule("a", "5", "1"), rule("b", "3", "2")}},
-			[]string{`assess: table.outputs[1]: duplicate ID: also at outputs[0] ("5")`,
-				`assess: table.outputs[2]: points are inconsistent: outputs lie in [0, 10] ("11")`,
-				`assess: table.outputs[3]: points are inconsistent: outputs lie in [0, 10] ("0")`,
-				`assess: table.rules[1].points: decision table is inconsistent: rule "b": points 3 are not in the outputs list ("3")`}},
+			[]string{`table.outputs[1]: duplicate ID: also at outputs[0] ("5")`,
+				`table.outputs[2]: points are inconsistent: outputs lie in [0, 10] ("11")`,
+				`table.outputs[3]: points are inconsistent: outputs lie in [0, 10] ("0")`,
+				`table.rules[1].points: decision table is inconsistent: rule "b": points 3 are not in the outputs list ("3")`}},
 		{"outputs-constrain-any-policy", Table{HitPolicy: "F", Inputs: x, Outputs: []Num{MustNum("1")}, Rules: []TableRule{rule("a", "2", "1")}},
-			[]string{`assess: table.rules[0].points: decision table is inconsistent: rule "a": points 2 are not in the outputs list ("2")`}},
+			[]string{`table.rules[0].points: decision table is inconsistent: rule "a": points 2 are not in the outputs list ("2")`}},
 		{"unique-overlaps", Table{Inputs: []TableInput{in("rate", NumberInput), in("unit", TextInput)}, Rules: []TableRule{
 			rule("r1", "5", "[90..100]", "-"),
 			rule("r2", "4", "[80..90]", `"村"`),
@@ -640,15 +640,15 @@ func TestTableCompileProblems(t *testing.T) {
 			rule("r4", "2", "(70..80]", `"村", "社区"`),
 			rule("r5", "0", "< 70", "-"),
 		}},
-			[]string{`assess: table.rules[1]: decision table is inconsistent: UNIQUE rules "r1" and "r2" overlap: both match rate = 90, unit = "村"`,
-				`assess: table.rules[3]: decision table is inconsistent: UNIQUE rules "r2" and "r4" overlap: both match rate = 80, unit = "村"`,
-				`assess: table.rules[3]: decision table is inconsistent: UNIQUE rules "r3" and "r4" overlap: both match rate = 75, unit = "社区"`}},
+			[]string{`table.rules[1]: decision table is inconsistent: UNIQUE rules "r1" and "r2" overlap: both match rate = 90, unit = "村"`,
+				`table.rules[3]: decision table is inconsistent: UNIQUE rules "r2" and "r4" overlap: both match rate = 80, unit = "村"`,
+				`table.rules[3]: decision table is inconsistent: UNIQUE rules "r3" and "r4" overlap: both match rate = 75, unit = "社区"`}},
 		{"unique-duplicate-rows", Table{Inputs: x, Rules: []TableRule{rule("a", "1", "-"), rule("b", "1", "")}},
-			[]string{`assess: table.rules[1]: decision table is inconsistent: UNIQUE rules "a" and "b" overlap: both match every subject`}},
+			[]string{`table.rules[1]: decision table is inconsistent: UNIQUE rules "a" and "b" overlap: both match every subject`}},
 		{"unique-touching-at-open-bounds", Table{Inputs: x, Rules: []TableRule{rule("a", "1", "< 60"), rule("b", "2", "[60..80)"), rule("c", "3", "]80..90]"), rule("d", "4", "[80..80]"), rule("e", "5", "> 90")}}, nil},
 		{"any-overlap-different-points", Table{HitPolicy: "A", Inputs: x, Rules: []TableRule{rule("a", "4", ">= 80"), rule("b", "4", "[90..100]"), rule("c", "3", "(85..95)")}},
-			[]string{`assess: table.rules[2]: decision table is inconsistent: ANY rules "a" (4 points) and "c" (3 points) overlap: both match x = 90`,
-				`assess: table.rules[2]: decision table is inconsistent: ANY rules "b" (4 points) and "c" (3 points) overlap: both match x = 90`}},
+			[]string{`table.rules[2]: decision table is inconsistent: ANY rules "a" (4 points) and "c" (3 points) overlap: both match x = 90`,
+				`table.rules[2]: decision table is inconsistent: ANY rules "b" (4 points) and "c" (3 points) overlap: both match x = 90`}},
 		{"first-may-overlap", Table{HitPolicy: "F", Inputs: x, Rules: []TableRule{rule("a", "1", "-"), rule("b", "1", "-")}}, nil},
 	}
 	for _, tt := range tests {
@@ -666,7 +666,7 @@ func TestTableLimits(t *testing.T) {
 			tb.Rules = append(tb.Rules, TableRule{ID: fmt.Sprint(i), When: []string{"-"}, Points: MustNum("1")})
 		}
 		_, ps := tb.compile("table", rat.Int(1))
-		assert.Equal(t, []string{`assess: table.rules: scheme exceeds a limit: more than 2000 rules ("2001")`}, problemStrings(ps))
+		assert.Equal(t, []string{`table.rules: exceeds a limit: more than 2000 rules ("2001")`}, problemStrings(ps))
 	})
 	t.Run("overlap-reports-are-bounded", func(t *testing.T) {
 		tb := numTable(HitUnique, "", nil)
@@ -676,9 +676,9 @@ func TestTableLimits(t *testing.T) {
 		tb.Rules[0].Points = MustNum("2") // one more problem, not an overlap
 		_, ps := tb.compile("table", rat.Int(1))
 		require.Len(t, ps, 1+maxOverlapReports+1)
-		assert.Equal(t, `assess: table.rules[0].points: points are inconsistent: rule "0": points lie in [0, 1] ("2")`, ps[0].Error())
-		assert.Equal(t, `assess: table.rules[1]: decision table is inconsistent: UNIQUE rules "0" and "1" overlap: both match every subject`, ps[1].Error())
-		assert.Equal(t, `assess: table.rules: decision table is inconsistent: 25 more overlapping pairs ("25")`, ps[len(ps)-1].Error())
+		assert.Equal(t, `table.rules[0].points: points are inconsistent: rule "0": points lie in [0, 1] ("2")`, ps[0].Error())
+		assert.Equal(t, `table.rules[1]: decision table is inconsistent: UNIQUE rules "0" and "1" overlap: both match every subject`, ps[1].Error())
+		assert.Equal(t, `table.rules: decision table is inconsistent: 25 more overlapping pairs ("25")`, ps[len(ps)-1].Error())
 		for _, p := range ps[1:] {
 			assert.ErrorIs(t, p, ErrTable)
 		}
@@ -1114,14 +1114,14 @@ func TestTableThroughScorer(t *testing.T) {
 	tb := numTable(HitUnique, "", nil, "hi: >= 60 -> 6", "lo: <= 60 -> 0")
 	_, err := Compile(scheme(&tb))
 	require.ErrorIs(t, err, ErrTable)
-	assert.EqualError(t, err, `assess: components[0].indicators[0].method.table.rules[1]: decision table is inconsistent: UNIQUE rules "hi" and "lo" overlap: both match x = 60`)
+	assert.EqualError(t, err, `components[0].indicators[0].method.table.rules[1]: decision table is inconsistent: UNIQUE rules "hi" and "lo" overlap: both match x = 60`)
 
 	tb = numTable(HitUnique, "", nil, "hi: >= 60 -> 6", "lo: < 60 -> 0")
 	sc, err := Compile(scheme(&tb))
 	require.NoError(t, err)
 	_, err = sc.Score(Subject{ID: "s1"})
 	require.ErrorIs(t, err, ErrInput)
-	assert.EqualError(t, err, `assess: subject "s1": values.x: invalid input: no value for the table input "x" at components[0].indicators[0].method.table`)
+	assert.EqualError(t, err, `values.x (id "s1"): invalid input: no value for the table input "x" at components[0].indicators[0].method.table`)
 	res, err := sc.Explain(Subject{ID: "s1", Values: map[string]Num{"x": MustNum("60")}})
 	require.NoError(t, err)
 	assert.Equal(t, "6", res.Total.String())

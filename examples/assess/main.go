@@ -67,6 +67,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
 )
 
@@ -217,11 +218,7 @@ func load(cfg config, stdin io.Reader) (*cohort, error) {
 	}
 	sc, err := assess.Compile(s)
 	if err != nil {
-		var ce *assess.CompileError
-		if errors.As(err, &ce) {
-			return nil, &problemsError{prefix: "scheme " + cfg.scheme + ": ", list: ce.Unwrap()}
-		}
-		return nil, fmt.Errorf("assess: scheme %s: %w", cfg.scheme, err)
+		return nil, &problemsError{prefix: "scheme " + cfg.scheme + ": ", list: errorsOf(err)}
 	}
 	policy, graded, err := readPolicy(cfg, ref, sc)
 	if err != nil {
@@ -245,7 +242,7 @@ func load(cfg config, stdin io.Reader) (*cohort, error) {
 			res, err = sc.Score(sub)
 		}
 		if err != nil {
-			bad = append(bad, splitInputError(err)...)
+			bad = append(bad, errorsOf(err)...)
 			continue
 		}
 		c.results[i] = res
@@ -259,33 +256,22 @@ func load(cfg config, stdin io.Reader) (*cohort, error) {
 	}
 	g, err := assess.NewGrader(policy)
 	if err != nil {
-		var ce *assess.CompileError
-		if errors.As(err, &ce) {
-			return nil, &problemsError{prefix: "policy: ", list: ce.Unwrap()}
-		}
-		return nil, fmt.Errorf("assess: policy: %w", err)
+		return nil, &problemsError{prefix: "policy: ", list: errorsOf(err)}
 	}
 	c.grading, err = g.Grade(c.results)
 	if err != nil {
-		var ge *assess.GradeError
-		if errors.As(err, &ge) {
-			return nil, &problemsError{prefix: name + ": grading: ", list: ge.Unwrap()}
-		}
-		return nil, fmt.Errorf("assess: grading: %w", err)
+		return nil, &problemsError{prefix: name + ": grading: ", list: errorsOf(err)}
 	}
 	return c, nil
 }
 
-// splitInputError returns one error per problem of a subject, each naming
-// the subject.
-func splitInputError(err error) []error {
-	var ie *assess.InputError
-	if !errors.As(err, &ie) || len(ie.Problems) == 0 {
-		return []error{err}
-	}
-	out := make([]error, len(ie.Problems))
-	for i, p := range ie.Problems {
-		out[i] = fmt.Errorf("subject %q: %s", ie.Subject, strings.TrimPrefix(p.Error(), "assess: "))
+// errorsOf returns one error per problem of err (a subject's input
+// problems name the subject by its ID).
+func errorsOf(err error) []error {
+	ps := dangjian.ProblemsOf(err)
+	out := make([]error, len(ps))
+	for i, p := range ps {
+		out[i] = p
 	}
 	return out
 }
