@@ -2,7 +2,6 @@ package assess
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -228,17 +227,6 @@ type pBand struct {
 	name     string
 	from, to rat.Rat
 	open     bool
-}
-
-// DecodeGradePolicy reads a grading policy from JSON, strictly: unknown
-// fields and trailing data are errors. It does not check the policy:
-// [NewGrader] does.
-func DecodeGradePolicy(r io.Reader) (GradePolicy, error) {
-	var p GradePolicy
-	if err := decodeStrict(r, &p, "DecodeGradePolicy"); err != nil {
-		return GradePolicy{}, err
-	}
-	return p, nil
 }
 
 // Policy returns a copy of the policy the grader was built from.

@@ -222,7 +222,7 @@ func TestBadInput(t *testing.T) {
 			`scheme testdata/badscheme.json: components: weights do not sum to 1: component weights sum to 0.5, not exactly 1 ("0.5")`,
 			`scheme testdata/badscheme.json: bands: bands do not cover the score range exactly once: scores from 0 to 5 have no band ("5")`}},
 		{"missing input", "", []string{"-input", "testdata/none.json"}, exitInput, []string{"assess: open testdata/none.json"}},
-		{"bad JSON", "[{", []string{"-input", "-"}, exitInput, []string{"stdin: malformed input: "}},
+		{"bad JSON", "[{", []string{"-input", "-"}, exitInput, []string{"stdin: line 1, column 3: subjects[0]: malformed input: unexpected end of input, want a string key"}},
 		{"every subject problem", "", []string{"-input", "testdata/badsubjects.json"}, exitInput, []string{
 			`testdata/badsubjects.json: checked.yanshi[1] (id "x1"): invalid input: not an item of the checklist, or repeated ("no_such_item")`,
 			`testdata/badsubjects.json: values.pinpai (id "x1"): invalid input: no value for direct indicator "pinpai"`,
