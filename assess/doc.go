@@ -44,6 +44,17 @@
 // bonus caps] (property tests check these). Bad input is a [dangjian.Problems]
 // listing every problem; nothing panics on input.
 //
+// # JSON
+//
+// [DecodeScheme], [DecodeSubjects] and [DecodeGradePolicy] are strict and
+// report every problem as a [dangjian.Problem] with its JSON path, line,
+// column, value and the ID of the subject or part it is in. In output JSON
+// every number is a decimal string: exact when the value is a decimal,
+// otherwise rounded half-up to [JSONPlaces] places, with the exact
+// fraction only in the members documented as exact ("exactFractions" of a
+// [Result], [ComponentResult], [Graded] or [QuotaUse]; "exactFraction" of
+// a trace [Node]). SCHEME.md §4 says more.
+//
 // # Two input forms
 //
 // A [Subject] holds a subject's inputs in maps keyed by ID: easy to build

@@ -95,8 +95,8 @@ func ExampleScorer_Explain() {
 	//   daily  = 88
 	//     meetings deductions = 54
 	//     project direct = 34
-	//   review  = 640/7
-	//     votes votes = 640/7
+	//   review  = 91.428571
+	//     votes votes = 91.428571
 }
 
 // A gate vetoes the score (一票否决).

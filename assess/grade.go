@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -941,4 +942,32 @@ func StarRating() GradePolicy {
 			Modality: dangjian.Must, Source: srcStar2023, Note: "五星级党支部每年评定数量不超过总数的30%"}},
 		Ranking: Competition,
 	}
+}
+
+// MarshalJSON encodes the graded subject with its fields' keys, the total
+// as a decimal string, and "exactFractions" ({"total": "2898/31"}) when
+// the total is not a decimal.
+func (g Graded) MarshalJSON() ([]byte, error) {
+	type plain Graded
+	return json.Marshal(struct {
+		plain
+		ExactFractions map[string]string `json:"exactFractions,omitempty"`
+	}{plain(g), fractions("total", g.Total)})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes, taking the exact total
+// from "exactFractions".
+func (g *Graded) UnmarshalJSON(b []byte) error {
+	type plain Graded
+	w := struct {
+		*plain
+		ExactFractions map[string]Score `json:"exactFractions"`
+	}{plain: (*plain)(g)}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	if s, ok := w.ExactFractions["total"]; ok {
+		g.Total = s
+	}
+	return nil
 }

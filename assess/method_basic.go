@@ -137,7 +137,7 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 			r.text = append(r.text, " × "...)
 			r.text = append(r.text, it.pointsText...)
 			r.text = append(r.text, " = "...)
-			r.text = v.Append(r.text)
+			r.appendRat(v)
 			r.cut(&tn.Inputs[len(tn.Inputs)-1].Value, start)
 			r.cite(tn, id, it.source, cap(tn.Inputs))
 		}

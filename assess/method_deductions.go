@@ -135,7 +135,8 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 		if tn != nil {
 			tn.Inputs = append(tn.Inputs, Pair{Key: cl.id})
 			start := len(r.text)
-			r.text = v.Append(append(r.text, "−"...))
+			r.text = append(r.text, "−"...)
+			r.appendRat(v)
 			r.cut(&tn.Inputs[len(tn.Inputs)-1].Value, start)
 			r.cite(tn, cl.id, cl.source, cap(tn.Inputs))
 		}

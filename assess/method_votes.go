@@ -113,7 +113,7 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 			start := len(r.text)
 			r.text = strconv.AppendInt(r.text, valid, 10)
 			r.text = append(r.text, " valid votes, "...)
-			r.text = pts.Append(r.text)
+			r.appendRat(pts)
 			r.text = append(r.text, " points, weight "...)
 			r.text = append(r.text, g.weightText...)
 			r.cut(&tn.Inputs[len(tn.Inputs)-1].Value, start)

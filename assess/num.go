@@ -111,8 +111,31 @@ func (s Score) Cmp(t Score) int { return s.rat().Cmp(t.rat()) }
 // Decimal returns the score as a decimal when it is one.
 func (s Score) Decimal() (decimal.Decimal, bool) { return s.rat().Decimal() }
 
-// MarshalJSON encodes the score as an exact JSON string.
-func (s Score) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
+// JSON returns the score as it appears in JSON: a decimal string, exact
+// when the score is a decimal ("86.5"), otherwise rounded half-up to
+// [JSONPlaces] places ("93.483871" for 2898/31); exact reports the former.
+func (s Score) JSON() (text string, exact bool) {
+	var buf [48]byte
+	b, exact := s.rat().AppendRounded(buf[:0], JSONPlaces)
+	return string(b), exact
+}
+
+// fraction returns the score as a fraction "n/d" when it is not a decimal,
+// else "".
+func (s Score) fraction() string {
+	if s.rat().IsDecimal() {
+		return ""
+	}
+	return s.rat().String()
+}
+
+// MarshalJSON encodes the score as a decimal JSON string (see
+// [Score.JSON]); the objects that hold scores give the exact fraction of a
+// score that is not a decimal in their "exactFractions" member.
+func (s Score) MarshalJSON() ([]byte, error) {
+	t, _ := s.JSON()
+	return json.Marshal(t)
+}
 
 // UnmarshalJSON decodes a decimal string or a fraction "n/d".
 func (s *Score) UnmarshalJSON(b []byte) error {

@@ -374,3 +374,47 @@ func (g *Grader) cutWhy(s *gsub, pool []*gsub, allowed int, ties TiePolicy) stri
 }
 
 func ordinal(n int) string { return "no. " + strconv.Itoa(n) }
+
+// MarshalJSON encodes the quota use with its fields' keys; the share max
+// as a decimal string (rounded half-up to JSONPlaces places when it is not
+// a decimal), with "exactFractions" ({"max": "1/3"}) then.
+func (u QuotaUse) MarshalJSON() ([]byte, error) {
+	max, _ := Score{r: u.Max.rat()}.JSON()
+	return json.Marshal(quotaUseJSON{Grade: u.Grade, Max: max, Count: u.Count, Ties: u.Ties, Modality: u.Modality,
+		Base: u.Base, Allowed: u.Allowed, Demoted: u.Demoted, Recommended: u.Recommended, Final: u.Final,
+		Over: u.Over, Source: u.Source, ExactFractions: fractions("max", Score{r: u.Max.rat()})})
+}
+
+// quotaUseJSON is the wire form of a QuotaUse.
+type quotaUseJSON struct {
+	Grade          string            `json:"grade"`
+	Max            string            `json:"max"`
+	Count          CountRounding     `json:"count"`
+	Ties           TiePolicy         `json:"ties"`
+	Modality       dangjian.Modality `json:"modality"`
+	Base           int               `json:"base"`
+	Allowed        int               `json:"allowed"`
+	Demoted        int               `json:"demoted"`
+	Recommended    int               `json:"recommended"`
+	Final          int               `json:"final"`
+	Over           int               `json:"over,omitempty"`
+	Source         *dangjian.Source  `json:"source,omitempty"`
+	ExactFractions map[string]string `json:"exactFractions,omitempty"`
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes, taking the exact share
+// from "exactFractions".
+func (u *QuotaUse) UnmarshalJSON(b []byte) error {
+	type plain QuotaUse
+	w := struct {
+		*plain
+		ExactFractions map[string]Share `json:"exactFractions"`
+	}{plain: (*plain)(u)}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	if s, ok := w.ExactFractions["max"]; ok {
+		u.Max = s
+	}
+	return nil
+}

@@ -439,7 +439,11 @@ func TestReferenceWorked(t *testing.T) {
 					for id, v := range w.leaves {
 						nd := findNode(res.Trace, id)
 						if assert.NotNil(t, nd, "trace node %s", id) {
-							assert.Equal(t, v, nd.Value, "trace node %s", id)
+							got := nd.Value
+							if nd.ExactFraction != "" && nd.Value == nd.Exact {
+								got = nd.ExactFraction // the value is the exact one, a fraction
+							}
+							assert.Equal(t, v, got, "trace node %s", id)
 						}
 					}
 					joined := strings.Join(res.Notes, "\n")
