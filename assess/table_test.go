@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dangjian-go/dangjian/internal/dtable"
 	"github.com/dangjian-go/dangjian/internal/rat"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -42,68 +43,68 @@ func requireRat(t *testing.T, want string, got rat.Rat) {
 }
 
 // compileCell parses and compiles one cell for an input kind.
-func compileCell(src, kind string) (cell, error) {
-	ut, err := parseUnaryTest(src)
+func compileCell(src, kind string) (dtable.Cell, error) {
+	ut, err := dtable.Parse(src)
 	if err != nil {
-		return cell{}, err
+		return dtable.Cell{}, err
 	}
-	var c cell
-	var cerr *cellError
+	var c dtable.Cell
+	var cerr *dtable.CellError
 	if kind == TextInput {
-		c, cerr = textCell(src, ut)
+		c, cerr = dtable.TextCell(src, ut)
 	} else {
-		c, cerr = numberCell(src, ut)
+		c, cerr = dtable.NumberCell(src, ut)
 	}
 	if cerr != nil {
-		return cell{}, cerr
+		return dtable.Cell{}, cerr
 	}
 	return c, nil
 }
 
 // matchNum is the direct meaning of an item: the brute-force oracle the
 // compiled interval sets are checked against.
-func (it *testItem) matchNum(x rat.Rat) bool {
-	switch it.op {
+func itemMatchNum(it *dtable.Item, x rat.Rat) bool {
+	switch it.Op {
 	case "=":
-		return x.Cmp(it.a) == 0
+		return x.Cmp(it.A) == 0
 	case "<":
-		return x.Cmp(it.a) < 0
+		return x.Cmp(it.A) < 0
 	case "<=":
-		return x.Cmp(it.a) <= 0
+		return x.Cmp(it.A) <= 0
 	case ">":
-		return x.Cmp(it.a) > 0
+		return x.Cmp(it.A) > 0
 	case ">=":
-		return x.Cmp(it.a) >= 0
+		return x.Cmp(it.A) >= 0
 	}
-	lo, hi := x.Cmp(it.a), x.Cmp(it.b)
-	return (lo > 0 || (lo == 0 && !it.aOpen)) && (hi < 0 || (hi == 0 && !it.bOpen))
+	lo, hi := x.Cmp(it.A), x.Cmp(it.B)
+	return (lo > 0 || (lo == 0 && !it.AOpen)) && (hi < 0 || (hi == 0 && !it.BOpen))
 }
 
 // oracleNum evaluates a parsed test item by item, without intervals.
-func oracleNum(t unaryTest, x rat.Rat) bool {
-	if t.any {
+func oracleNum(t dtable.Test, x rat.Rat) bool {
+	if t.Any {
 		return true
 	}
 	in := false
-	for i := range t.items {
-		if t.items[i].matchNum(x) {
+	for i := range t.Items {
+		if itemMatchNum(&t.Items[i], x) {
 			in = true
 		}
 	}
-	return in != t.not
+	return in != t.Not
 }
 
-func oracleText(t unaryTest, s string) bool {
-	if t.any {
+func oracleText(t dtable.Test, s string) bool {
+	if t.Any {
 		return true
 	}
 	in := false
-	for _, it := range t.items {
-		if it.s == s {
+	for _, it := range t.Items {
+		if it.S == s {
 			in = true
 		}
 	}
-	return in != t.not
+	return in != t.Not
 }
 
 // samples returns values that decide every question about sets bounded by
@@ -136,13 +137,13 @@ func samples(bounds []rat.Rat) []rat.Rat {
 	return out
 }
 
-func itemBounds(t unaryTest) []rat.Rat {
+func itemBounds(t dtable.Test) []rat.Rat {
 	var out []rat.Rat
-	for _, it := range t.items {
-		if !it.str {
-			out = append(out, it.a)
-			if it.op == ".." {
-				out = append(out, it.b)
+	for _, it := range t.Items {
+		if !it.Str {
+			out = append(out, it.A)
+			if it.Op == ".." {
+				out = append(out, it.B)
 			}
 		}
 	}
@@ -212,9 +213,9 @@ func TestUnaryTestSyntax(t *testing.T) {
 			require.NoError(t, err)
 			check := func(v string, want bool) {
 				if tt.kind == TextInput {
-					assert.Equalf(t, want, c.matchText(v), "%q in %s", v, tt.cell)
+					assert.Equalf(t, want, c.MatchText(v), "%q in %s", v, tt.cell)
 				} else {
-					assert.Equalf(t, want, c.matchNum(mustRat(t, v)), "%s in %s", v, tt.cell)
+					assert.Equalf(t, want, c.MatchNum(mustRat(t, v)), "%s in %s", v, tt.cell)
 				}
 			}
 			for _, v := range tt.in {
@@ -275,10 +276,10 @@ func TestUnaryTestErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := compileCell(tt.cell, tt.kind)
 			require.Error(t, err)
-			var ce *cellError
+			var ce *dtable.CellError
 			require.ErrorAs(t, err, &ce)
 			assert.Equal(t, tt.want, err.Error())
-			assert.LessOrEqual(t, ce.off, len(tt.cell))
+			assert.LessOrEqual(t, ce.Off, len(tt.cell))
 		})
 	}
 }
@@ -323,13 +324,13 @@ func TestCellOverlap(t *testing.T) {
 			require.NoError(t, err)
 			b, err := compileCell(tt.b, tt.kind)
 			require.NoError(t, err)
-			ok, w := overlap(&a, &b)
+			ok, w := dtable.Overlap(&a, &b)
 			assert.Equal(t, tt.want != "", ok)
 			assert.Equal(t, tt.want, w)
-			ok2, _ := overlap(&b, &a)
+			ok2, _ := dtable.Overlap(&b, &a)
 			assert.Equal(t, ok, ok2, "overlap is symmetric")
-			assert.Equal(t, ok, meet(&a, &b), "meet agrees with overlap")
-			assert.Equal(t, ok, meet(&b, &a), "meet agrees with overlap")
+			assert.Equal(t, ok, dtable.Meet(&a, &b), "meet agrees with overlap")
+			assert.Equal(t, ok, dtable.Meet(&b, &a), "meet agrees with overlap")
 		})
 	}
 }
@@ -881,35 +882,35 @@ func nilIfEmpty(s []string) []string {
 // checkCellAgainstOracle checks a parsed cell's compiled set against the
 // item-by-item meaning on values that decide every question about it.
 func checkCellAgainstOracle(t *testing.T, src string) {
-	ut, err := parseUnaryTest(src)
+	ut, err := dtable.Parse(src)
 	if err != nil {
-		var ce *cellError
+		var ce *dtable.CellError
 		require.ErrorAs(t, err, &ce)
-		require.NotEmpty(t, ce.msg)
-		require.LessOrEqual(t, ce.off, len(src))
+		require.NotEmpty(t, ce.Msg)
+		require.LessOrEqual(t, ce.Off, len(src))
 		return
 	}
-	if c, cerr := numberCell(src, ut); cerr == nil {
+	if c, cerr := dtable.NumberCell(src, ut); cerr == nil {
 		xs := thin(samples(itemBounds(ut)))
 		for _, x := range xs {
-			require.Equalf(t, oracleNum(ut, x), c.matchNum(x), "%s at %s (set %v)", src, x, c.ivs)
+			require.Equalf(t, oracleNum(ut, x), c.MatchNum(x), "%s at %s (set %v)", src, x, c.Ivs)
 		}
 		// The set is normalized: sorted, disjoint, not touching.
-		for i := 1; i < len(c.ivs); i++ {
-			require.False(t, joins(c.ivs[i-1].hi, c.ivs[i].lo), "%s: %v", src, c.ivs)
+		for i := 1; i < len(c.Ivs); i++ {
+			require.False(t, dtable.Joins(c.Ivs[i-1].Hi, c.Ivs[i].Lo), "%s: %v", src, c.Ivs)
 		}
 		// Its complement holds exactly the other values.
-		co := complement(c.ivs)
+		co := dtable.Complement(c.Ivs)
 		for _, x := range xs {
-			in := slices.ContainsFunc(co, func(iv interval) bool { return iv.contains(x) })
-			require.NotEqual(t, c.matchNum(x), in, "%s at %s", src, x)
+			in := slices.ContainsFunc(co, func(iv dtable.Interval) bool { return iv.Contains(x) })
+			require.NotEqual(t, c.MatchNum(x), in, "%s at %s", src, x)
 		}
-	} else if !ut.any {
-		require.NotEmpty(t, cerr.msg)
+	} else if !ut.Any {
+		require.NotEmpty(t, cerr.Msg)
 	}
-	if c, cerr := textCell(src, ut); cerr == nil {
+	if c, cerr := dtable.TextCell(src, ut); cerr == nil {
 		for _, s := range thin(append(textSamples(ut), "", "other")) {
-			require.Equalf(t, oracleText(ut, s), c.matchText(s), "%s at %q", src, s)
+			require.Equalf(t, oracleText(ut, s), c.MatchText(s), "%s at %q", src, s)
 		}
 	}
 }
@@ -928,11 +929,11 @@ func thin[T any](xs []T) []T {
 	return out
 }
 
-func textSamples(ut unaryTest) []string {
+func textSamples(ut dtable.Test) []string {
 	var out []string
-	for _, it := range ut.items {
-		if it.str {
-			out = append(out, it.s, it.s+"x")
+	for _, it := range ut.Items {
+		if it.Str {
+			out = append(out, it.S, it.S+"x")
 		}
 	}
 	return out
@@ -941,28 +942,28 @@ func textSamples(ut unaryTest) []string {
 // checkOverlapAgainstOracle checks that two number cells overlap exactly
 // when a deciding value lies in both, and that the witness does.
 func checkOverlapAgainstOracle(t *testing.T, a, b string) {
-	ua, err1 := parseUnaryTest(a)
-	ub, err2 := parseUnaryTest(b)
+	ua, err1 := dtable.Parse(a)
+	ub, err2 := dtable.Parse(b)
 	if err1 != nil || err2 != nil {
 		return
 	}
-	ca, e1 := numberCell(a, ua)
-	cb, e2 := numberCell(b, ub)
+	ca, e1 := dtable.NumberCell(a, ua)
+	cb, e2 := dtable.NumberCell(b, ub)
 	if e1 != nil || e2 != nil {
 		return
 	}
 	brute := false
 	for _, x := range samples(append(itemBounds(ua), itemBounds(ub)...)) {
-		if ca.matchNum(x) && cb.matchNum(x) {
+		if ca.MatchNum(x) && cb.MatchNum(x) {
 			brute = true
 		}
 	}
-	iv, ok := numOverlap(&ca, &cb)
+	iv, ok := dtable.NumOverlap(&ca, &cb)
 	require.Equalf(t, brute, ok, "%s ∩ %s", a, b)
-	require.Equalf(t, brute, meet(&ca, &cb), "%s ∩ %s", a, b)
+	require.Equalf(t, brute, dtable.Meet(&ca, &cb), "%s ∩ %s", a, b)
 	if ok {
-		if w, wok := iv.witness(); wok {
-			require.Truef(t, ca.matchNum(w) && cb.matchNum(w), "witness %s of %s ∩ %s", w, a, b)
+		if w, wok := iv.Witness(); wok {
+			require.Truef(t, ca.MatchNum(w) && cb.MatchNum(w), "witness %s of %s ∩ %s", w, a, b)
 		}
 	}
 }
@@ -1037,15 +1038,15 @@ func TestCellProperties(t *testing.T) {
 		require.NoError(t, err)
 		brute := false
 		for _, s := range []string{"a", "b", "c", "d", "e", "f", "fresh"} {
-			brute = brute || (ca.matchText(s) && cb.matchText(s))
+			brute = brute || (ca.MatchText(s) && cb.MatchText(s))
 		}
-		ok, w := overlap(&ca, &cb)
+		ok, w := dtable.Overlap(&ca, &cb)
 		require.Equalf(t, brute, ok, "%s ∩ %s", a, b)
-		require.Equalf(t, brute, meet(&ca, &cb), "%s ∩ %s", a, b)
+		require.Equalf(t, brute, dtable.Meet(&ca, &cb), "%s ∩ %s", a, b)
 		if v, quoted := strings.CutPrefix(w, "= "); quoted {
 			u, err := strconv.Unquote(v)
 			require.NoError(t, err)
-			require.True(t, ca.matchText(u) && cb.matchText(u), "witness %s of %s ∩ %s", w, a, b)
+			require.True(t, ca.MatchText(u) && cb.MatchText(u), "witness %s of %s ∩ %s", w, a, b)
 		}
 	}
 }
