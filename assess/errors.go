@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
@@ -116,4 +117,20 @@ func (ps *problems) addAt(path, value string, err error) {
 		return
 	}
 	ps.addErr(path, value, ErrInvalid, err)
+}
+
+// withIDs gives each problem under list[i] ("results[3].gates[0]") that
+// has no ID the ID id(i), and returns the problems.
+func (ps *problems) withIDs(list string, id func(i int) string) dangjian.Problems {
+	for _, p := range ps.list {
+		rest, ok := strings.CutPrefix(p.Path, list+"[")
+		if !ok || p.ID != "" {
+			continue
+		}
+		n, _, ok := strings.Cut(rest, "]")
+		if i, err := strconv.Atoi(n); ok && err == nil && i >= 0 {
+			p.ID = id(i)
+		}
+	}
+	return ps.list
 }

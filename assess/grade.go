@@ -66,7 +66,7 @@ func (g *Grader) Grade(results []Result) (*Grading, error) {
 		}
 	}
 	if len(ps.list) > 0 {
-		return nil, ps.list
+		return nil, ps.withIDs("results", func(i int) string { return results[i].Subject })
 	}
 	slices.SortFunc(subs, g.cmpOrder)
 	for lo := 0; lo < len(subs); {
@@ -79,7 +79,7 @@ func (g *Grader) Grade(results []Result) (*Grading, error) {
 		lo = hi
 	}
 	if len(ps.list) > 0 {
-		return nil, ps.list
+		return nil, ps.withIDs("results", func(i int) string { return results[i].Subject })
 	}
 	out := &Grading{Policy: g.p.Name, Subjects: make([]Graded, len(subs))}
 	for i, s := range subs {
@@ -98,7 +98,7 @@ func (g *Grader) Grade(results []Result) (*Grading, error) {
 	}
 	out.Groups = g.summarize(out.Subjects, &ps)
 	if len(ps.list) > 0 {
-		return nil, ps.list
+		return nil, ps.withIDs("results", func(i int) string { return results[i].Subject })
 	}
 	return out, nil
 }

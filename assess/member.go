@@ -155,7 +155,7 @@ func (g *Grader) Override(c *Grading, overrides []Override) (*Grading, error) {
 		}
 	}
 	if len(ps.list) > 0 {
-		return nil, ps.list
+		return nil, ps.withIDs("overrides", func(i int) string { return overrides[i].Subject })
 	}
 	return out, nil
 }

@@ -231,7 +231,7 @@ func TestBadInput(t *testing.T) {
 			`testdata/badsubjects.json: events.yashi[0].clause (id "x2"): invalid input: not a clause of the indicator ("nope")`,
 			`testdata/badsubjects.json: bonus.project_award_city (id "x2"): invalid input: a count is not negative ("-1")`}},
 		{"duplicate subjects", `[{"id":"a","values":{"meetings":"1","dues":"1","area":"1","score":"1"},"fields":{"type":"村"}},{"id":"a","values":{"meetings":"1","dues":"1","area":"1","score":"1"},"fields":{"type":"村"}}]`,
-			[]string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{`stdin: results[1].subject: duplicate ID: also results[0] ("a")`}},
+			[]string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{`stdin: results[1].subject (id "a"): duplicate ID: also results[0] ("a")`}},
 		{"unknown explain ID", "", []string{"-explain", "nobody"}, exitInput, []string{"assess: -explain nobody: no such subject in the input"}},
 		{"CSV for a deep scheme", "id,jianshi\na,1\n", []string{"-input", "-"}, exitInput, []string{
 			"stdin: invalid value: CSV input needs a scheme whose leaves are direct, ratio or table indicators; yashi (deductions), yanshi (checklist), zhendi (deductions), duiwu (checklist), fuwu (checklist), zaiti (deductions), ceping (votes) need JSON input"}},

@@ -43,7 +43,7 @@ func TestJSONProblems(t *testing.T) {
 		{"missing input file", "", []string{"-input", "testdata/none.json", "-format", "json"}, `{"problems":[
 			{"code":"invalid","file":"testdata/none.json","message":"invalid value: cannot be read: open testdata/none.json: no such file or directory","detail":"cannot be read: open testdata/none.json: no such file or directory"}]}`},
 		{"grading", `[{"id":"a","values":{"meetings":"1","dues":"1","area":"1","score":"1"},"fields":{"type":"村"}},{"id":"a","values":{"meetings":"1","dues":"1","area":"1","score":"1"},"fields":{"type":"村"}}]`, flat, `{"problems":[
-			{"code":"duplicate","path":"results[1].subject","file":"stdin","value":"a","message":"duplicate ID: also results[0]","detail":"also results[0]"}]}`},
+			{"code":"duplicate","path":"results[1].subject","id":"a","file":"stdin","value":"a","message":"duplicate ID: also results[0]","detail":"also results[0]"}]}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
