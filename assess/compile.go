@@ -178,7 +178,7 @@ type compiler struct {
 }
 
 // Compile checks a scheme and compiles it. Every static check happens here,
-// and every problem is reported, with its path, in a *[CompileError]:
+// and every problem is reported, with its path, in a [dangjian.Problems]:
 // unique and resolvable IDs; component weights, and rater-group weights,
 // summing exactly to 1; a composite's max equal to the sum of its
 // children's and a component's to the sum of its indicators'; method
@@ -321,7 +321,7 @@ func Compile(s Scheme) (*Scorer, error) {
 	sc.sources = c.sources
 	sc.warnings = c.warnings
 	if len(c.ps.list) > 0 {
-		return nil, &CompileError{Problems: c.ps.list}
+		return nil, c.ps.list
 	}
 	for i, at := range [...]string{"indicator", "component", "total"} {
 		if rp, ok := sc.round[at]; ok {

@@ -41,8 +41,19 @@
 // [Scorer.Score] and [Scorer.Explain] never change the subject, and the
 // Input-based methods never change the Input. One more 好 vote never lowers
 // a score, a gate never raises one, and every total lies within [0, max +
-// bonus caps] (property tests check these). Bad input is an [*InputError]
+// bonus caps] (property tests check these). Bad input is a [dangjian.Problems]
 // listing every problem; nothing panics on input.
+//
+// # JSON
+//
+// [DecodeScheme], [DecodeSubjects] and [DecodeGradePolicy] are strict and
+// report every problem as a [dangjian.Problem] with its JSON path, line,
+// column, value and the ID of the subject or part it is in. In output JSON
+// every number is a decimal string: exact when the value is a decimal,
+// otherwise rounded half-up to [JSONPlaces] places, with the exact
+// fraction only in the members documented as exact ("exactFractions" of a
+// [Result], [ComponentResult], [Graded] or [QuotaUse]; "exactFraction" of
+// a trace [Node]). SCHEME.md §4 says more.
 //
 // # Two input forms
 //

@@ -42,7 +42,7 @@ func ExampleParseShare() {
 	// 1/3 → 1/3
 	// 0.3 → 0.3
 	// 30% → 0.3
-	// assess: ParseShare("4/3"): a share lies between 0 and 1
+	// invalid value: a share lies between 0 and 1 ("4/3")
 }
 
 func ExampleMustShare() {
@@ -59,10 +59,10 @@ func ExampleNewGrader() {
 		Quotas: []assess.Quota{{Grade: "好", Max: assess.MustShare("0.3")}},
 	}
 	_, err := assess.NewGrader(p)
-	var ce *assess.CompileError
+	var ce dangjian.Problems
 	if errors.As(err, &ce) {
-		for _, pr := range ce.Problems {
-			fmt.Println(pr.Path, "—", pr.Err)
+		for _, pr := range ce {
+			fmt.Println(pr.Path, "—", pr.Message())
 		}
 	}
 	// Output:

@@ -60,7 +60,7 @@ func ExampleReference() {
 	// 日常考核 96 × 0.7 = 67.2
 	// 述职评议 100 × 0.3 = 30
 	// bonus 1 total 98.2 of 105 好
-	// assess: Reference("yanji"): refers to an unknown ID: known reference schemes are jifen, minzhu-pingyi, xingji, yanji-shuzhi
+	// refers to an unknown ID: not a reference scheme; known reference schemes are jifen, minzhu-pingyi, xingji, yanji-shuzhi ("yanji")
 }
 
 // The grading policy of a reference scheme applies the cohort rules: for

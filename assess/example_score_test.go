@@ -44,7 +44,7 @@ func ExampleCompile() {
 	fmt.Println(err)
 	// Output:
 	// 示例 100 [好 较好 一般 差]
-	// assess: components: weights do not sum to 1: component weights sum to 0.9, not exactly 1 ("0.9")
+	// components: weights do not sum to 1: component weights sum to 0.9, not exactly 1 ("0.9")
 }
 
 func exampleSubject() assess.Subject {
@@ -95,8 +95,8 @@ func ExampleScorer_Explain() {
 	//   daily  = 88
 	//     meetings deductions = 54
 	//     project direct = 34
-	//   review  = 640/7
-	//     votes votes = 640/7
+	//   review  = 91.428571
+	//     votes votes = 91.428571
 }
 
 // A gate vetoes the score (一票否决).
@@ -127,7 +127,7 @@ func ExampleParseNum() {
 	fmt.Println(err)
 	// Output:
 	// 0.3
-	// assess: ParseNum("1e3"): want a decimal number
+	// invalid value: want a decimal number ("1e3")
 }
 
 func ExampleDecodeScheme() {
@@ -136,7 +136,7 @@ func ExampleDecodeScheme() {
 	s, err := assess.DecodeScheme(strings.NewReader(exampleScheme))
 	fmt.Println(s.Name, len(s.Components), err)
 	// Output:
-	// assess: DecodeScheme: json: unknown field "colour"
+	// line 1, column 15: colour: unknown field: want name, version, year, jurisdiction, note, sources, rounding, components, bonus, extra, gates or bands ("colour")
 	// 示例 2 <nil>
 }
 
@@ -228,7 +228,7 @@ func ExampleScorer_Fill() {
 	fmt.Println(sc.Fill(in, bad))
 	// Output:
 	// A 89.03 较好
-	// assess: subject "A": votes.votes.leaders: invalid input: not a rater group of the indicator ("leaders")
+	// votes.votes.leaders (id "A"): invalid input: not a rater group of the indicator ("leaders")
 }
 
 // Slots lists every input of a scheme by its path, for a positional
@@ -344,5 +344,5 @@ func ExampleScorer_Warnings() {
 	}
 	// Output:
 	// <nil>
-	// assess: components[0].indicators[0].method.table.rules[1]: rule can never fire: FIRST: the rules before "top" match everything it matches (the last needed is "good") ("top")
+	// components[0].indicators[0].method.table.rules[1]: rule can never fire: FIRST: the rules before "top" match everything it matches (the last needed is "good")
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/dangjian-go/dangjian"
 
 	"github.com/dangjian-go/dangjian/assess"
 )
@@ -66,15 +67,15 @@ func ExampleTable_overlap() {
 		},
 	}
 	_, err := assess.Compile(tableScheme("5", table))
-	var ce *assess.CompileError
+	var ce dangjian.Problems
 	if errors.As(err, &ce) {
-		for _, p := range ce.Problems {
+		for _, p := range ce {
 			fmt.Println(p)
 		}
 	}
 	fmt.Println(errors.Is(err, assess.ErrTable))
 	// Output:
-	// assess: components[0].indicators[0].method.table.rules[1]: decision table is inconsistent: UNIQUE rules "五星" and "四星" overlap: both match score = 90
+	// components[0].indicators[0].method.table.rules[1]: decision table is inconsistent: UNIQUE rules "五星" and "四星" overlap: both match score = 90
 	// true
 }
 

@@ -2,6 +2,7 @@ package assess_test
 
 import (
 	"errors"
+	"github.com/dangjian-go/dangjian"
 	"testing"
 
 	"github.com/dangjian-go/dangjian/assess"
@@ -103,9 +104,9 @@ func TestExtraPoolCompile(t *testing.T) {
 		assert.Equal(t, "92.14", res.Total.String(), "89.14 + 3")
 		sub.Bonus["award"] = 1
 		_, err = sc.Score(sub)
-		var ie *assess.InputError
+		var ie dangjian.Problems
 		require.True(t, errors.As(err, &ie))
-		assert.Contains(t, err.Error(), `bonus.award: invalid input: not a bonus item ("award")`)
+		assert.Contains(t, err.Error(), `bonus.award (id "S1"): invalid input: not a bonus item ("award")`)
 	})
 }
 

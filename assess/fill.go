@@ -10,7 +10,7 @@ import (
 // same data, which [Scorer.ScoreInput] scores as [Scorer.Score] scores the
 // subject. What does not fit the scheme (an unknown indicator, item,
 // clause, rater group, level, bonus item or flag, a repeated checklist
-// item) is reported in an *[InputError]; the rest is filled. Values are
+// item) is reported in a [dangjian.Problems] (each problem's ID is the subject's); the rest is filled. Values are
 // checked when scored.
 func (s *Scorer) Fill(in *Input, sub Subject) error {
 	if err := s.checkLayout(in); err != nil {
@@ -19,7 +19,7 @@ func (s *Scorer) Fill(in *Input, sub Subject) error {
 	var ps problems
 	s.fill(in, &sub, &ps)
 	if len(ps.list) > 0 {
-		return &InputError{Subject: sub.ID, Problems: ps.list}
+		return withID(ps.list, sub.ID)
 	}
 	return nil
 }
@@ -71,11 +71,11 @@ func (s *Scorer) fill(in *Input, sub *Subject, ps *problems) {
 		}
 		switch {
 		case s.bonus == nil && s.extra == nil:
-			ps.add("bonus", "", fmt.Errorf("%w: the scheme has no bonus pool", ErrInput))
+			ps.addf("bonus", "", ErrInput, "the scheme has no bonus pool")
 		case used != len(sub.Bonus):
 			for _, k := range sortedKeys(sub.Bonus) {
 				if !hasKey(l.bonusIdx, k) {
-					ps.add("bonus."+k, k, fmt.Errorf("%w: not a bonus item", ErrInput))
+					ps.addf("bonus."+k, k, ErrInput, "not a bonus item")
 				}
 			}
 		}
@@ -91,7 +91,7 @@ func (s *Scorer) fill(in *Input, sub *Subject, ps *problems) {
 		if used != len(sub.Flags) {
 			for _, k := range sortedKeys(sub.Flags) {
 				if !s.flags[k] {
-					ps.add("flags."+k, k, fmt.Errorf("%w: no gate reads this flag", ErrInput))
+					ps.addf("flags."+k, k, ErrInput, "no gate reads this flag")
 				}
 			}
 		}
@@ -116,7 +116,7 @@ func (s *Scorer) fillNode(in *Input, sub *Subject, n *cNode, ps *problems, usedC
 		for i, id := range checked {
 			it, ok := m.items[id]
 			if !ok || in.checked[m.item0+it.idx] {
-				ps.add(fmt.Sprintf("checked.%s[%d]", n.id, i), id, fmt.Errorf("%w: not an item of the checklist, or repeated", ErrInput))
+				ps.addf(fmt.Sprintf("checked.%s[%d]", n.id, i), id, ErrInput, "not an item of the checklist, or repeated")
 				continue
 			}
 			in.checked[m.item0+it.idx] = true
@@ -130,7 +130,7 @@ func (s *Scorer) fillNode(in *Input, sub *Subject, n *cNode, ps *problems, usedC
 		for i, e := range events {
 			cl, ok := m.clauses[e.Clause]
 			if !ok {
-				ps.add(evPath(n.id, i)+".clause", e.Clause, fmt.Errorf("%w: not a clause of the indicator", ErrInput))
+				ps.addf(evPath(n.id, i)+".clause", e.Clause, ErrInput, "not a clause of the indicator")
 				in.addEvent(inEvent{ded: m.ded, clause: -1, e: e})
 				continue
 			}
@@ -169,7 +169,7 @@ func (s *Scorer) fillNode(in *Input, sub *Subject, n *cNode, ps *problems, usedC
 			if seen != len(b.Counts) { // a level the indicator does not have
 				for _, level := range sortedKeys(b.Counts) {
 					if _, ok := m.levels[level]; !ok && level != m.unknown {
-						ps.add("votes."+n.id+"."+g.id+".counts."+level, level, fmt.Errorf("%w: not a level of the indicator", ErrInput))
+						ps.addf("votes."+n.id+"."+g.id+".counts."+level, level, ErrInput, "not a level of the indicator")
 					}
 				}
 			}
@@ -177,7 +177,7 @@ func (s *Scorer) fillNode(in *Input, sub *Subject, n *cNode, ps *problems, usedC
 		if found != len(byGroup) {
 			for _, g := range sortedKeys(byGroup) {
 				if !slices.ContainsFunc(m.groups, func(cg cGroup) bool { return cg.id == g }) {
-					ps.add("votes."+n.id+"."+g, g, fmt.Errorf("%w: not a rater group of the indicator", ErrInput))
+					ps.addf("votes."+n.id+"."+g, g, ErrInput, "not a rater group of the indicator")
 				}
 			}
 		}
@@ -187,7 +187,7 @@ func (s *Scorer) fillNode(in *Input, sub *Subject, n *cNode, ps *problems, usedC
 func (s *Scorer) known(ps *problems, path, id string, kind MethodKind) {
 	n, ok := s.leaves[id]
 	if !ok || n.m == nil || n.m.kind != kind {
-		ps.add(path, id, fmt.Errorf("%w: not a %s indicator of the scheme", ErrInput, kind))
+		ps.addf(path, id, ErrInput, "not a %s indicator of the scheme", kind)
 	}
 }
 

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/dangjian-go/dangjian"
 
 	"github.com/dangjian-go/dangjian/assess"
 )
@@ -17,11 +20,14 @@ func FuzzDecodeScheme(f *testing.F) {
 	f.Add([]byte(`{"name":"x","components":[{"id":"c","weight":"1","max":"1","indicators":[{"id":"i","max":"1","method":{"kind":"direct"}}]}]}`))
 	f.Add([]byte(`{"name":"x","bands":[{"grade":"好","from":"1e9"}]}`))
 	f.Add([]byte(`[]`))
+	f.Add([]byte("{\"name\":\"x\",\"name\":\"y\",\"colour\":1,\"year\":\"2025\",\"components\":[{\"id\":\"c\",\"max\":true}]}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := assess.DecodeScheme(bytes.NewReader(data))
-		if err != nil {
+		// What the strict decoder accepts, encoding/json accepts alike;
+		// every problem it reports has a kind and a message.
+		if !assertSameAsStdlib(t, data, func() (any, error) { return assess.DecodeScheme(bytes.NewReader(data)) }, new(assess.Scheme)) {
 			return
 		}
+		s, _ := assess.DecodeScheme(bytes.NewReader(data))
 		sc, err := assess.Compile(s)
 		if err != nil {
 			return
@@ -36,6 +42,7 @@ func FuzzDecodeSubjects(f *testing.F) {
 	f.Add(b)
 	f.Add([]byte(`{"subjects":[{"id":"a","values":{"project":"1e3"}}]}`))
 	f.Add([]byte(`[{"id":"a","votes":{"votes":{"masses":{"counts":{"好":-1}}}}}]`))
+	f.Add([]byte(`[{"id":"a","id":"b","colour":1,"values":{"x":true,"x":"1"},"bonus":{"b":1.5}}]`))
 	sc, err := assess.Compile(workedScheme())
 	if err != nil {
 		f.Fatal(err)
@@ -45,7 +52,20 @@ func FuzzDecodeSubjects(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		subs, err := assess.DecodeSubjects(bytes.NewReader(data))
 		if err != nil {
+			for _, p := range dangjian.ProblemsOf(err) {
+				if p.Kind == nil || p.Message() == "" || !utf8.ValidString(p.Error()) {
+					t.Fatalf("a problem without a kind or message, or not UTF-8: %#v", p)
+				}
+			}
 			return
+		}
+		if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && t[0] == '[' {
+			var std []assess.Subject
+			dec := json.NewDecoder(bytes.NewReader(data))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&std); err != nil {
+				panic("the strict decoder accepts what encoding/json rejects: " + err.Error())
+			}
 		}
 		for _, s := range subs {
 			want, wantErr := sc.Score(s)

@@ -1,8 +1,6 @@
 package assess
 
-import (
-	"fmt"
-)
+import ()
 
 // Input is one subject's input in the positional form of a compiled scheme
 // (its [Layout]): filled slot by slot, scored by [Scorer.ScoreInto],
@@ -85,17 +83,17 @@ func (in *Input) Reset(id, category string) {
 
 func (in *Input) check(s Slot, kinds ...SlotKind) error {
 	if s.l == nil {
-		return fmt.Errorf("%w: the zero Slot addresses no input", ErrInput)
+		return problemf(ErrInput, "the zero Slot addresses no input")
 	}
 	if s.l != in.l {
-		return fmt.Errorf("%w: slot %s belongs to another scheme's layout", ErrInput, s)
+		return problemf(ErrInput, "slot %s belongs to another scheme's layout", s)
 	}
 	for _, k := range kinds {
 		if s.kind == k {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: slot %s is of kind %s, not %s", ErrInput, s, s.kind, kinds[0])
+	return problemf(ErrInput, "slot %s is of kind %s, not %s", s, s.kind, kinds[0])
 }
 
 // release drops what the input holds of a subject's memory (its IDs and
@@ -173,7 +171,7 @@ func (in *Input) AddEvent(s Slot, e Event) error {
 	}
 	r := in.l.clauses[s.i]
 	if e.Clause != "" && e.Clause != r.cl.id {
-		return fmt.Errorf("%w: event names clause %q but the slot is %s", ErrInput, e.Clause, s)
+		return problemf(ErrInput, "event names clause %q but the slot is %s", e.Clause, s)
 	}
 	e.Clause = r.cl.id
 	in.addEvent(inEvent{ded: r.ded, clause: s.i, e: e})

@@ -3,6 +3,7 @@ package assess_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/dangjian-go/dangjian"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -93,7 +94,7 @@ func TestScoringPathsAgree(t *testing.T) {
 				fillErr := c.sc.Fill(in, sub)
 				if fillErr != nil {
 					require.Error(t, wantErr, "%s: Fill reports what Score reports", sub.ID)
-					var ie *assess.InputError
+					var ie dangjian.Problems
 					require.ErrorAs(t, wantErr, &ie)
 					continue
 				}
@@ -164,9 +165,9 @@ func TestInputByHand(t *testing.T) {
 	t.Run("reset", func(t *testing.T) {
 		in.Reset("empty", "")
 		_, err := sc.ScoreInput(in)
-		var ie *assess.InputError
+		var ie dangjian.Problems
 		require.ErrorAs(t, err, &ie)
-		assert.Equal(t, `assess: subject "empty": values.coverage: invalid input: no actual value for ratio indicator "coverage" (and 1 more problems)`, err.Error())
+		assert.Equal(t, `values.coverage (id "empty"): invalid input: no actual value for ratio indicator "coverage" (and 1 more problems)`, err.Error())
 	})
 	t.Run("paths", func(t *testing.T) {
 		assert.Equal(t, "votes.votes.members.counts.不了解", must(l.Level("votes", "members", "不了解")).Path())

@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"strconv"
 )
 
@@ -272,7 +271,7 @@ func (l *Layout) slot(kind SlotKind, i int32) Slot { return Slot{l: l, kind: kin
 func (l *Layout) leaf(id string, kind MethodKind) (*cNode, error) {
 	n, ok := l.leaves[id]
 	if !ok || n.m == nil || n.m.kind != kind {
-		return nil, fmt.Errorf("%w: %q is not a %s indicator of the scheme", ErrInput, id, kind)
+		return nil, problemf(ErrInput, "%q is not a %s indicator of the scheme", id, kind)
 	}
 	return n, nil
 }
@@ -283,7 +282,7 @@ func (l *Layout) Value(name string) (Slot, error) {
 	if i, ok := l.valueIdx[name]; ok {
 		return l.slot(ValueSlot, i), nil
 	}
-	return Slot{}, fmt.Errorf("%w: no indicator or table reads the value %q", ErrInput, name)
+	return Slot{}, problemf(ErrInput, "no indicator or table reads the value %q", name)
 }
 
 // Field returns the slot of a decision table's text input.
@@ -291,7 +290,7 @@ func (l *Layout) Field(name string) (Slot, error) {
 	if i, ok := l.fieldIdx[name]; ok {
 		return l.slot(FieldSlot, i), nil
 	}
-	return Slot{}, fmt.Errorf("%w: no table reads the text field %q", ErrInput, name)
+	return Slot{}, problemf(ErrInput, "no table reads the text field %q", name)
 }
 
 // Item returns the slot of a checklist item.
@@ -305,7 +304,7 @@ func (l *Layout) Item(indicator, item string) (Slot, error) {
 			return l.slot(ItemSlot, n.m.item0+int32(i)), nil
 		}
 	}
-	return Slot{}, fmt.Errorf("%w: %q is not an item of the checklist %q", ErrInput, item, indicator)
+	return Slot{}, problemf(ErrInput, "%q is not an item of the checklist %q", item, indicator)
 }
 
 // Clause returns the slot of a deduction clause, for [Input.AddEvent].
@@ -319,7 +318,7 @@ func (l *Layout) Clause(indicator, clause string) (Slot, error) {
 			return l.slot(ClauseSlot, n.m.clause0+int32(i)), nil
 		}
 	}
-	return Slot{}, fmt.Errorf("%w: %q is not a clause of the indicator %q", ErrInput, clause, indicator)
+	return Slot{}, problemf(ErrInput, "%q is not a clause of the indicator %q", clause, indicator)
 }
 
 // Group returns the slot of a rater group's ballots on a votes indicator,
@@ -334,7 +333,7 @@ func (l *Layout) Group(indicator, group string) (Slot, error) {
 			return l.slot(GroupSlot, n.m.group0+int32(i)), nil
 		}
 	}
-	return Slot{}, fmt.Errorf("%w: %q is not a rater group of the indicator %q", ErrInput, group, indicator)
+	return Slot{}, problemf(ErrInput, "%q is not a rater group of the indicator %q", group, indicator)
 }
 
 // Level returns the slot of a rater group's vote count at one level (the
@@ -352,7 +351,7 @@ func (l *Layout) Level(indicator, group, level string) (Slot, error) {
 			return l.slot(LevelSlot, base+i), nil
 		}
 	}
-	return Slot{}, fmt.Errorf("%w: %q is not a level of the indicator %q", ErrInput, level, indicator)
+	return Slot{}, problemf(ErrInput, "%q is not a level of the indicator %q", level, indicator)
 }
 
 // Bonus returns the slot of a bonus item, for [Input.SetCount].
@@ -360,7 +359,7 @@ func (l *Layout) Bonus(item string) (Slot, error) {
 	if i, ok := l.bonusIdx[item]; ok {
 		return l.slot(BonusSlot, i), nil
 	}
-	return Slot{}, fmt.Errorf("%w: %q is not a bonus item", ErrInput, item)
+	return Slot{}, problemf(ErrInput, "%q is not a bonus item", item)
 }
 
 // Flag returns the slot of a gate's flag, for [Input.SetBool].
@@ -368,7 +367,7 @@ func (l *Layout) Flag(name string) (Slot, error) {
 	if i, ok := l.flagIdx[name]; ok {
 		return l.slot(FlagSlot, i), nil
 	}
-	return Slot{}, fmt.Errorf("%w: no gate reads the flag %q", ErrInput, name)
+	return Slot{}, problemf(ErrInput, "no gate reads the flag %q", name)
 }
 
 // Slots returns every slot of the layout, in layout order: values, fields,

@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,7 +71,7 @@ type Override struct {
 // refilled). An override of a subject already overridden replaces the
 // earlier one.
 //
-// Every problem is reported, by path, in a *[GradeError]: an unknown or
+// Every problem is reported, by path, in a [dangjian.Problems]: an unknown or
 // ungraded subject, a subject overridden twice in one call, an unknown
 // grade, a missing reason or decider, a grade barred to the subject by a
 // gate or a downgrade rule (a rule, not a judgement), and a grade whose
@@ -82,7 +81,7 @@ type Override struct {
 func (g *Grader) Override(c *Grading, overrides []Override) (*Grading, error) {
 	var ps problems
 	if c == nil {
-		return nil, &GradeError{Problems: []*Problem{{Path: "grading", Err: fmt.Errorf("%w: no grading", ErrInput)}}}
+		return nil, dangjian.Problems{{Kind: ErrInput, Path: "grading", Detail: "no grading"}}
 	}
 	if c.Policy != g.p.Name {
 		ps.addf("grading.policy", c.Policy, ErrInput, "graded under another policy than %q", g.p.Name)
@@ -156,7 +155,7 @@ func (g *Grader) Override(c *Grading, overrides []Override) (*Grading, error) {
 		}
 	}
 	if len(ps.list) > 0 {
-		return nil, &GradeError{Problems: ps.list}
+		return nil, ps.withIDs("overrides", func(i int) string { return overrides[i].Subject })
 	}
 	return out, nil
 }

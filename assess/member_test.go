@@ -145,26 +145,26 @@ func TestOverrideProblems(t *testing.T) {
 		{Subject: "m03", Grade: "合格", Reason: "r", By: "b"},
 		{Subject: "m03", Grade: "基本合格", Reason: "r", By: "b"},
 	})
-	var ge *assess.GradeError
+	var ge dangjian.Problems
 	require.ErrorAs(t, err, &ge)
 	var got []string
-	for _, p := range ge.Problems {
+	for _, p := range ge {
 		got = append(got, p.Error())
 	}
 	assert.Equal(t, []string{
-		`assess: overrides[0].subject: refers to an unknown ID: not a subject of the grading ("x")`,
-		`assess: overrides[1].subject: invalid input: the subject is scored but not graded ("p00")`,
-		`assess: overrides[2].grade: refers to an unknown ID: not a grade of the policy ("良好")`,
-		`assess: overrides[3].reason: invalid value: an override records its reason`,
-		`assess: overrides[3].by: invalid value: an override records who decided`,
-		`assess: overrides[4].grade: invalid value: barred to m09 by G-award ("优秀")`,
-		`assess: overrides[6].subject: duplicate ID: also overrides[5] ("m03")`,
+		`overrides[0].subject (id "x"): refers to an unknown ID: not a subject of the grading ("x")`,
+		`overrides[1].subject (id "p00"): invalid input: the subject is scored but not graded ("p00")`,
+		`overrides[2].grade (id "m01"): refers to an unknown ID: not a grade of the policy ("良好")`,
+		`overrides[3].reason (id "m02"): invalid value: an override records its reason`,
+		`overrides[3].by (id "m02"): invalid value: an override records who decided`,
+		`overrides[4].grade (id "m09"): invalid value: barred to m09 by G-award ("优秀")`,
+		`overrides[6].subject (id "m03"): duplicate ID: also overrides[5] ("m03")`,
 	}, got)
 
 	_, err = g.Override(&assess.Grading{Policy: "other"}, nil)
-	assert.EqualError(t, err, `assess: grading.policy: invalid input: graded under another policy than "民主评议党员" ("other")`)
+	assert.EqualError(t, err, `grading.policy: invalid input: graded under another policy than "民主评议党员" ("other")`)
 	_, err = g.Override(nil, nil)
-	assert.EqualError(t, err, `assess: grading: invalid input: no grading`)
+	assert.EqualError(t, err, `grading: invalid input: no grading`)
 }
 
 // A binding ceiling (must, 不超过) cannot be exceeded by an override.
@@ -179,7 +179,7 @@ func TestOverrideBindingQuota(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 3, grCount(rec, "五星"))
 	_, err = g.Override(rec, []assess.Override{{Subject: "b3", Grade: "五星", Reason: "先进基层党组织", By: "区委组织部"}})
-	assert.EqualError(t, err, `assess: overrides[0].grade: invalid value: the quota for 五星 is binding (must): 3 allowed, the overrides make 4 ("五星")`)
+	assert.EqualError(t, err, `overrides[0].grade (id "b3"): invalid value: the quota for 五星 is binding (must): 3 allowed, the overrides make 4 ("五星")`)
 	// One in, one out keeps the count: allowed.
 	_, err = g.Override(rec, []assess.Override{{Subject: "b3", Grade: "五星", Reason: "先进基层党组织", By: "区委组织部"},
 		{Subject: "b2", Grade: "四星", Reason: "整改未完成", By: "区委组织部"}})

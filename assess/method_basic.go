@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/dangjian-go/dangjian/internal/rat"
@@ -11,7 +10,7 @@ import (
 func (r *run) direct(n *cNode, tn *Node) rat.Rat {
 	in := r.in.nums[n.m.vslot]
 	if !in.IsSet() {
-		r.ps.add("values."+n.id, "", fmt.Errorf("%w: no value for direct indicator %q", ErrInput, n.id))
+		r.ps.addf("values."+n.id, "", ErrInput, "no value for direct indicator %q", n.id)
 		return rat.Zero
 	}
 	v := in.rat()
@@ -79,12 +78,12 @@ func (r *run) checklist(n *cNode, tn *Node) rat.Rat {
 func (r *run) ratio(n *cNode, tn *Node) rat.Rat {
 	in := r.in.nums[n.m.vslot]
 	if !in.IsSet() {
-		r.ps.add("values."+n.id, "", fmt.Errorf("%w: no actual value for ratio indicator %q", ErrInput, n.id))
+		r.ps.addf("values."+n.id, "", ErrInput, "no actual value for ratio indicator %q", n.id)
 		return rat.Zero
 	}
 	q, err := in.rat().Mul(n.m.maxPerTgt) // actual × (max / target)
 	if err != nil {
-		r.ps.add("values."+n.id, in.String(), fmt.Errorf("%w: %v", ErrArithmetic, err))
+		r.ps.addErr("values."+n.id, in.String(), ErrArithmetic, err)
 		return rat.Zero
 	}
 	if tn != nil {
@@ -116,12 +115,12 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 		k := r.in.bonus[slot]
 		it := b.items[id]
 		if k < 0 {
-			r.ps.add("bonus."+id, strconv.Itoa(k), fmt.Errorf("%w: a count is not negative", ErrInput))
+			r.ps.addf("bonus."+id, strconv.Itoa(k), ErrInput, "a count is not negative")
 			continue
 		}
 		v, err := it.points.MulInt(int64(k))
 		if err != nil {
-			r.ps.add("bonus."+id, strconv.Itoa(k), fmt.Errorf("%w: %v", ErrArithmetic, err))
+			r.ps.addErr("bonus."+id, strconv.Itoa(k), ErrArithmetic, err)
 			continue
 		}
 		if it.hasCap && v.Cmp(it.cap) > 0 {
@@ -138,7 +137,7 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 			r.text = append(r.text, " × "...)
 			r.text = append(r.text, it.pointsText...)
 			r.text = append(r.text, " = "...)
-			r.text = v.Append(r.text)
+			r.appendRat(v)
 			r.cut(&tn.Inputs[len(tn.Inputs)-1].Value, start)
 			r.cite(tn, id, it.source, cap(tn.Inputs))
 		}

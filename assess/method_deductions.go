@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -54,7 +53,7 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 			count = 1
 		}
 		if count < 0 {
-			r.ps.add(evPath(n.id, i)+".count", strconv.Itoa(e.Count), fmt.Errorf("%w: a count is not negative", ErrInput))
+			r.ps.addf(evPath(n.id, i)+".count", strconv.Itoa(e.Count), ErrInput, "a count is not negative")
 			continue
 		}
 		var v rat.Rat
@@ -63,13 +62,13 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 		case cl.levels != nil:
 			lv, ok := cl.levels[e.Level]
 			if !ok {
-				r.ps.add(evPath(n.id, i)+".level", e.Level, fmt.Errorf("%w: not a severity level of clause %q", ErrInput, cl.id))
+				r.ps.addf(evPath(n.id, i)+".level", e.Level, ErrInput, "not a severity level of clause %q", cl.id)
 				continue
 			}
 			v, err = lv.MulInt(count)
 		case cl.perPointKind:
 			if !e.Value.IsSet() {
-				r.ps.add(evPath(n.id, i)+".value", "", fmt.Errorf("%w: a per-point clause needs the event's value", ErrInput))
+				r.ps.addf(evPath(n.id, i)+".value", "", ErrInput, "a per-point clause needs the event's value")
 				continue
 			}
 			v, err = perPoint(cl, e.Value.rat())
@@ -77,7 +76,7 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 			v, err = cl.points.MulInt(count)
 		}
 		if err != nil {
-			r.ps.add(evPath(n.id, i), "", fmt.Errorf("%w: %v", ErrArithmetic, err))
+			r.ps.addErr(evPath(n.id, i), "", ErrArithmetic, err)
 			continue
 		}
 		if e.Case == "" {
@@ -136,14 +135,15 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 		if tn != nil {
 			tn.Inputs = append(tn.Inputs, Pair{Key: cl.id})
 			start := len(r.text)
-			r.text = v.Append(append(r.text, "−"...))
+			r.text = append(r.text, "−"...)
+			r.appendRat(v)
 			r.cut(&tn.Inputs[len(tn.Inputs)-1].Value, start)
 			r.cite(tn, cl.id, cl.source, cap(tn.Inputs))
 		}
 	}
 	score, err := n.max.Sub(total)
 	if err != nil {
-		r.ps.add(n.id, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
+		r.ps.addErr(n.id, "", ErrArithmetic, err)
 		return rat.Zero
 	}
 	if tn != nil {

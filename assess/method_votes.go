@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 	"math/bits"
 	"strconv"
@@ -44,7 +43,7 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 			continue
 		}
 		if b.issued < 0 || b.returned < 0 {
-			r.ps.add("votes."+n.id+"."+g.id, "", fmt.Errorf("%w: ballots issued and returned are not negative", ErrInput))
+			r.ps.addf("votes."+n.id+"."+g.id, "", ErrInput, "ballots issued and returned are not negative")
 			continue
 		}
 		if b.issued > 0 && b.returned > b.issued {
@@ -61,7 +60,7 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 				continue
 			}
 			if k < 0 {
-				r.ps.add("votes."+n.id+"."+g.id+".counts."+m.lorder[li], strconv.Itoa(k), fmt.Errorf("%w: a count is not negative", ErrInput))
+				r.ps.addf("votes."+n.id+"."+g.id+".counts."+m.lorder[li], strconv.Itoa(k), ErrInput, "a count is not negative")
 				continue
 			}
 			raters += int64(k)
@@ -71,7 +70,7 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 			} else {
 				v, err := m.lpoints[li].MulInt(int64(k))
 				if err != nil {
-					r.ps.add("votes."+n.id, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
+					r.ps.addErr("votes."+n.id, "", ErrArithmetic, err)
 					continue
 				}
 				pts = r.add(n.id, pts, v)
@@ -83,14 +82,14 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 		}
 		if k := counts[len(m.lorder)]; k != 0 && m.unknown != "" {
 			if k < 0 {
-				r.ps.add("votes."+n.id+"."+g.id+".counts."+m.unknown, strconv.Itoa(k), fmt.Errorf("%w: a count is not negative", ErrInput))
+				r.ps.addf("votes."+n.id+"."+g.id+".counts."+m.unknown, strconv.Itoa(k), ErrInput, "a count is not negative")
 			} else {
 				raters += int64(k)
 			}
 		}
 		if raters < int64(g.minRaters) {
-			r.ps.add("votes."+n.id+"."+g.id, strconv.FormatInt(raters, 10),
-				fmt.Errorf("%w: %d raters, fewer than the group's minimum of %d: the 测评 must be held again", ErrInput, raters, g.minRaters))
+			r.ps.addf("votes."+n.id+"."+g.id, strconv.FormatInt(raters, 10), ErrInput,
+				"%d raters, fewer than the group's minimum of %d: the 测评 must be held again", raters, g.minRaters)
 			continue
 		}
 		if valid == 0 {
@@ -104,7 +103,7 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 			avg, err = avg.Mul(g.weight)
 		}
 		if err != nil {
-			r.ps.add("votes."+n.id, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
+			r.ps.addErr("votes."+n.id, "", ErrArithmetic, err)
 			continue
 		}
 		sum = r.add(n.id, sum, avg)
@@ -114,7 +113,7 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 			start := len(r.text)
 			r.text = strconv.AppendInt(r.text, valid, 10)
 			r.text = append(r.text, " valid votes, "...)
-			r.text = pts.Append(r.text)
+			r.appendRat(pts)
 			r.text = append(r.text, " points, weight "...)
 			r.text = append(r.text, g.weightText...)
 			r.cut(&tn.Inputs[len(tn.Inputs)-1].Value, start)
@@ -135,7 +134,7 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 		v, err = v.Mul(m.maxPerScale)
 	}
 	if err != nil {
-		r.ps.add("votes."+n.id, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
+		r.ps.addErr("votes."+n.id, "", ErrArithmetic, err)
 		return rat.Zero
 	}
 	if tn != nil {

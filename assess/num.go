@@ -3,6 +3,7 @@ package assess
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/dangjian-go/dangjian"
 
 	"github.com/dangjian-go/dangjian/internal/rat"
 	"github.com/shopspring/decimal"
@@ -17,11 +18,12 @@ type Num struct {
 	set bool
 }
 
-// ParseNum parses decimal text ("0.5", "100", "-2").
+// ParseNum parses decimal text ("0.5", "100", "-2"). An error is a
+// *[dangjian.Problem] of kind [ErrInvalid] quoting s.
 func ParseNum(s string) (Num, error) {
 	x, err := rat.Parse(s)
 	if err != nil {
-		return Num{}, fmt.Errorf("assess: ParseNum(%q): want a decimal number", s)
+		return Num{}, &dangjian.Problem{Kind: ErrInvalid, Value: s, Detail: "want a decimal number"}
 	}
 	return Num{r: x, set: true}, nil
 }
@@ -109,8 +111,31 @@ func (s Score) Cmp(t Score) int { return s.rat().Cmp(t.rat()) }
 // Decimal returns the score as a decimal when it is one.
 func (s Score) Decimal() (decimal.Decimal, bool) { return s.rat().Decimal() }
 
-// MarshalJSON encodes the score as an exact JSON string.
-func (s Score) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
+// JSON returns the score as it appears in JSON: a decimal string, exact
+// when the score is a decimal ("86.5"), otherwise rounded half-up to
+// [JSONPlaces] places ("93.483871" for 2898/31); exact reports the former.
+func (s Score) JSON() (text string, exact bool) {
+	var buf [48]byte
+	b, exact := s.rat().AppendRounded(buf[:0], JSONPlaces)
+	return string(b), exact
+}
+
+// fraction returns the score as a fraction "n/d" when it is not a decimal,
+// else "".
+func (s Score) fraction() string {
+	if s.rat().IsDecimal() {
+		return ""
+	}
+	return s.rat().String()
+}
+
+// MarshalJSON encodes the score as a decimal JSON string (see
+// [Score.JSON]); the objects that hold scores give the exact fraction of a
+// score that is not a decimal in their "exactFractions" member.
+func (s Score) MarshalJSON() ([]byte, error) {
+	t, _ := s.JSON()
+	return json.Marshal(t)
+}
 
 // UnmarshalJSON decodes a decimal string or a fraction "n/d".
 func (s *Score) UnmarshalJSON(b []byte) error {
@@ -129,7 +154,7 @@ func (s *Score) UnmarshalJSON(b []byte) error {
 	}
 	v, err := rat.Parse(t)
 	if err != nil {
-		return fmt.Errorf("assess: score %q: %w", t, err)
+		return &dangjian.Problem{Kind: ErrInvalid, Value: t, Detail: "want a decimal number or a fraction n/d"}
 	}
 	s.r = v
 	return nil

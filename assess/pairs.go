@@ -3,7 +3,6 @@ package assess
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -105,7 +104,7 @@ func marshalSorted(n int, key func(int) string, val func(int) any) ([]byte, erro
 	for j, i := range idx {
 		if j > 0 {
 			if key(idx[j-1]) == key(i) {
-				return nil, fmt.Errorf("assess: key %q repeated", key(i))
+				return nil, &dangjian.Problem{Kind: ErrDuplicate, Value: key(i), Detail: "a key is written once"}
 			}
 			buf.WriteByte(',')
 		}

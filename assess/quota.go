@@ -23,14 +23,15 @@ type Share struct {
 
 // ParseShare parses a share: decimal text ("0.3"), a fraction of two
 // non-negative integers ("1/3") or a percentage ("30%", "33.3%"). The
-// result must lie in [0, 1].
+// result must lie in [0, 1]. An error is a *[dangjian.Problem] of kind
+// [ErrInvalid] quoting s.
 func ParseShare(s string) (Share, error) {
 	r, err := parseShare(s)
 	if err != nil {
-		return Share{}, fmt.Errorf("assess: ParseShare(%q): %w", s, err)
+		return Share{}, &dangjian.Problem{Kind: ErrInvalid, Value: s, Detail: err.Error()}
 	}
 	if r.Sign() < 0 || r.Cmp(rat.One) > 0 {
-		return Share{}, fmt.Errorf("assess: ParseShare(%q): a share lies between 0 and 1", s)
+		return Share{}, &dangjian.Problem{Kind: ErrInvalid, Value: s, Detail: "a share lies between 0 and 1"}
 	}
 	return Share{r: r, set: true}, nil
 }
@@ -125,8 +126,9 @@ const (
 	// CountFloor rounds down: 30 % of 11 = 3.3 → 3. The default, and the
 	// safe reading of 不超过 ("not more than").
 	CountFloor CountRounding = "floor"
-	// CountCeil rounds up: 3.3 → 4.
-	CountCeil CountRounding = "ceil"
+	// CountCeil rounds up: 3.3 → 4. Its code is "ceiling", as
+	// [dangjian.Ceiling]'s; "ceil" is read as an alias.
+	CountCeil CountRounding = "ceiling"
 	// CountHalfUp rounds half up (四舍五入): 3.3 → 3, 3.5 → 4.
 	CountHalfUp CountRounding = "half_up"
 )
@@ -135,7 +137,7 @@ func (c CountRounding) mode() (dangjian.RoundingMode, bool) {
 	switch c {
 	case "", CountFloor:
 		return dangjian.Floor, true
-	case CountCeil:
+	case CountCeil, countCeilAlias:
 		return dangjian.Ceiling, true
 	case CountHalfUp:
 		return dangjian.HalfUp, true
@@ -143,11 +145,35 @@ func (c CountRounding) mode() (dangjian.RoundingMode, bool) {
 	return dangjian.RoundingUnknown, false
 }
 
+// countCeilAlias is the old spelling of CountCeil, read as it.
+const countCeilAlias CountRounding = "ceil"
+
 func (c CountRounding) orDefault() CountRounding {
-	if c == "" {
+	switch c {
+	case "":
 		return CountFloor
+	case countCeilAlias:
+		return CountCeil
 	}
 	return c
+}
+
+// MarshalText encodes the code; the old spelling "ceil" encodes as
+// "ceiling", [dangjian.RoundingMode]'s spelling.
+func (c CountRounding) MarshalText() ([]byte, error) {
+	if c == countCeilAlias {
+		c = CountCeil
+	}
+	return []byte(c), nil
+}
+
+// UnmarshalText reads the code, and "ceil" as "ceiling".
+func (c *CountRounding) UnmarshalText(b []byte) error {
+	*c = CountRounding(b)
+	if *c == countCeilAlias {
+		*c = CountCeil
+	}
+	return nil
 }
 
 // TiePolicy says what happens when subjects tie at a quota's cut-off: the
@@ -215,14 +241,14 @@ type Quota struct {
 func (q *Quota) allowed(base int) (int, error) {
 	mode, ok := q.Count.mode()
 	if !ok {
-		return 0, fmt.Errorf("%w: count rounding %q", ErrInvalid, q.Count)
+		return 0, problemf(ErrInvalid, "count rounding %q", q.Count)
 	}
 	x, err := q.Max.rat().MulInt(int64(base))
 	if err == nil {
 		x, err = x.Round(0, mode)
 	}
 	if err != nil {
-		return 0, fmt.Errorf("%w: %s × %d: %v", ErrArithmetic, q.Max, base, err)
+		return 0, problemf(ErrArithmetic, "%s × %d: %v", q.Max, base, err)
 	}
 	return int(x.N), nil
 }
@@ -272,7 +298,7 @@ func (g *Grader) applyQuotas(members []*gsub, ps *problems) {
 		}
 		allowed, err := q.allowed(base)
 		if err != nil {
-			ps.add("quotas["+strconv.Itoa(g.quotaIdx[gi])+"].max", q.Max.String(), err)
+			ps.addAt("quotas["+strconv.Itoa(g.quotaIdx[gi])+"].max", q.Max.String(), err)
 			continue
 		}
 		use := QuotaUse{Grade: q.Grade, Max: q.Max, Count: q.Count.orDefault(), Ties: q.Ties, Modality: q.Modality, Base: base, Allowed: allowed}
@@ -348,3 +374,47 @@ func (g *Grader) cutWhy(s *gsub, pool []*gsub, allowed int, ties TiePolicy) stri
 }
 
 func ordinal(n int) string { return "no. " + strconv.Itoa(n) }
+
+// MarshalJSON encodes the quota use with its fields' keys; the share max
+// as a decimal string (rounded half-up to JSONPlaces places when it is not
+// a decimal), with "exactFractions" ({"max": "1/3"}) then.
+func (u QuotaUse) MarshalJSON() ([]byte, error) {
+	max, _ := Score{r: u.Max.rat()}.JSON()
+	return json.Marshal(quotaUseJSON{Grade: u.Grade, Max: max, Count: u.Count, Ties: u.Ties, Modality: u.Modality,
+		Base: u.Base, Allowed: u.Allowed, Demoted: u.Demoted, Recommended: u.Recommended, Final: u.Final,
+		Over: u.Over, Source: u.Source, ExactFractions: fractions("max", Score{r: u.Max.rat()})})
+}
+
+// quotaUseJSON is the wire form of a QuotaUse.
+type quotaUseJSON struct {
+	Grade          string            `json:"grade"`
+	Max            string            `json:"max"`
+	Count          CountRounding     `json:"count"`
+	Ties           TiePolicy         `json:"ties"`
+	Modality       dangjian.Modality `json:"modality"`
+	Base           int               `json:"base"`
+	Allowed        int               `json:"allowed"`
+	Demoted        int               `json:"demoted"`
+	Recommended    int               `json:"recommended"`
+	Final          int               `json:"final"`
+	Over           int               `json:"over,omitempty"`
+	Source         *dangjian.Source  `json:"source,omitempty"`
+	ExactFractions map[string]string `json:"exactFractions,omitempty"`
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes, taking the exact share
+// from "exactFractions".
+func (u *QuotaUse) UnmarshalJSON(b []byte) error {
+	type plain QuotaUse
+	w := struct {
+		*plain
+		ExactFractions map[string]Share `json:"exactFractions"`
+	}{plain: (*plain)(u)}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	if s, ok := w.ExactFractions["max"]; ok {
+		u.Max = s
+	}
+	return nil
+}

@@ -26,21 +26,21 @@ func TestParseShare(t *testing.T) {
 		{in: "0", want: "0"},
 		{in: "1", want: "1"},
 		{in: "0/5", want: "0"},
-		{in: "", err: `assess: ParseShare(""): want a decimal (0.3), a fraction (1/3) or a percentage (30%)`},
-		{in: "1.5", err: `assess: ParseShare("1.5"): a share lies between 0 and 1`},
-		{in: "-0.1", err: `assess: ParseShare("-0.1"): a share lies between 0 and 1`},
-		{in: "4/3", err: `assess: ParseShare("4/3"): a share lies between 0 and 1`},
-		{in: "101%", err: `assess: ParseShare("101%"): a share lies between 0 and 1`},
-		{in: "1/0", err: `assess: ParseShare("1/0"): a fraction's denominator is not 0`},
-		{in: "-1/3", err: `assess: ParseShare("-1/3"): want a decimal (0.3), a fraction (1/3) or a percentage (30%)`},
-		{in: "+1/3", err: `assess: ParseShare("+1/3"): want a decimal (0.3), a fraction (1/3) or a percentage (30%)`},
-		{in: "1/3/4", err: `assess: ParseShare("1/3/4"): want a decimal (0.3), a fraction (1/3) or a percentage (30%)`},
-		{in: "0.5/1", err: `assess: ParseShare("0.5/1"): want a decimal (0.3), a fraction (1/3) or a percentage (30%)`},
-		{in: "1/3%", err: `assess: ParseShare("1/3%"): want a decimal (0.3), a fraction (1/3) or a percentage (30%)`},
-		{in: "30%%", err: `assess: ParseShare("30%%"): want a decimal (0.3), a fraction (1/3) or a percentage (30%)`},
-		{in: "3e-1", err: `assess: ParseShare("3e-1"): want a decimal (0.3), a fraction (1/3) or a percentage (30%)`},
-		{in: " 0.3", err: `assess: ParseShare(" 0.3"): want a decimal (0.3), a fraction (1/3) or a percentage (30%)`},
-		{in: "三分之一", err: `assess: ParseShare("三分之一"): want a decimal (0.3), a fraction (1/3) or a percentage (30%)`},
+		{in: "", err: `invalid value: want a decimal (0.3), a fraction (1/3) or a percentage (30%)`},
+		{in: "1.5", err: `invalid value: a share lies between 0 and 1 ("1.5")`},
+		{in: "-0.1", err: `invalid value: a share lies between 0 and 1 ("-0.1")`},
+		{in: "4/3", err: `invalid value: a share lies between 0 and 1 ("4/3")`},
+		{in: "101%", err: `invalid value: a share lies between 0 and 1 ("101%")`},
+		{in: "1/0", err: `invalid value: a fraction's denominator is not 0 ("1/0")`},
+		{in: "-1/3", err: `invalid value: want a decimal (0.3), a fraction (1/3) or a percentage (30%) ("-1/3")`},
+		{in: "+1/3", err: `invalid value: want a decimal (0.3), a fraction (1/3) or a percentage (30%) ("+1/3")`},
+		{in: "1/3/4", err: `invalid value: want a decimal (0.3), a fraction (1/3) or a percentage (30%) ("1/3/4")`},
+		{in: "0.5/1", err: `invalid value: want a decimal (0.3), a fraction (1/3) or a percentage (30%) ("0.5/1")`},
+		{in: "1/3%", err: `invalid value: want a decimal (0.3), a fraction (1/3) or a percentage (30%) ("1/3%")`},
+		{in: "30%%", err: `invalid value: want a decimal (0.3), a fraction (1/3) or a percentage (30%) ("30%%")`},
+		{in: "3e-1", err: `invalid value: want a decimal (0.3), a fraction (1/3) or a percentage (30%) ("3e-1")`},
+		{in: " 0.3", err: `invalid value: want a decimal (0.3), a fraction (1/3) or a percentage (30%) (" 0.3")`},
+		{in: "三分之一", err: `invalid value: want a decimal (0.3), a fraction (1/3) or a percentage (30%) ("三分之一")`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -339,5 +339,5 @@ func TestQuotaArithmeticOverflow(t *testing.T) {
 	require.NoError(t, err)
 	_, err = g.Grade(grCohort(3))
 	require.ErrorIs(t, err, assess.ErrArithmetic)
-	assert.EqualError(t, err, `assess: quotas[0].max: arithmetic out of range: 9223372036854775806/9223372036854775807 × 3: arithmetic overflow ("9223372036854775806/9223372036854775807")`)
+	assert.EqualError(t, err, `quotas[0].max: arithmetic out of range: 9223372036854775806/9223372036854775807 × 3: arithmetic overflow ("9223372036854775806/9223372036854775807")`)
 }

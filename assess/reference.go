@@ -59,16 +59,16 @@ func ReferenceNames() []string {
 // reference functions read only embedded, immutable data and are safe for
 // concurrent use.
 func Reference(name string) (Scheme, error) {
-	if err := checkReferenceName("Reference", name); err != nil {
+	if err := checkReferenceName(name); err != nil {
 		return Scheme{}, err
 	}
 	data, err := referenceFS.ReadFile(path.Join("schemes", name+".json"))
 	if err != nil {
-		return Scheme{}, fmt.Errorf("assess: Reference(%q): %w", name, err)
+		return Scheme{}, fmt.Errorf("reference scheme %q: %w", name, err)
 	}
 	s, err := DecodeScheme(bytes.NewReader(data))
 	if err != nil {
-		return Scheme{}, fmt.Errorf("assess: Reference(%q): %w", name, err)
+		return Scheme{}, fmt.Errorf("reference scheme %q: %w", name, err)
 	}
 	return s, nil
 }
@@ -82,7 +82,7 @@ func Reference(name string) (Scheme, error) {
 // 述职评议 score and then by the number of 好 votes. Every reference
 // policy compiles with [NewGrader], and its grades are the scheme's.
 func ReferencePolicy(name string) (GradePolicy, error) {
-	if err := checkReferenceName("ReferencePolicy", name); err != nil {
+	if err := checkReferenceName(name); err != nil {
 		return GradePolicy{}, err
 	}
 	switch name {
@@ -95,15 +95,15 @@ func ReferencePolicy(name string) (GradePolicy, error) {
 	case "yanji-shuzhi":
 		return yanjiPolicy(), nil
 	}
-	return GradePolicy{}, fmt.Errorf("assess: ReferencePolicy(%q): %w: the scheme has no grading policy", name, ErrUnknownRef)
+	return GradePolicy{}, &dangjian.Problem{Kind: ErrUnknownRef, Value: name, Detail: "the scheme has no grading policy"}
 }
 
-func checkReferenceName(op, name string) error {
+func checkReferenceName(name string) error {
 	names := ReferenceNames()
 	if slices.Contains(names, name) {
 		return nil
 	}
-	return fmt.Errorf("assess: %s(%q): %w: known reference schemes are %s", op, name, ErrUnknownRef, strings.Join(names, ", "))
+	return &dangjian.Problem{Kind: ErrUnknownRef, Value: name, Detail: "not a reference scheme; known reference schemes are " + strings.Join(names, ", ")}
 }
 
 // yanjiPolicy ranks Yanji's secretaries within their categories (街道,

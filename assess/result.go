@@ -1,6 +1,10 @@
 package assess
 
-import "github.com/dangjian-go/dangjian"
+import (
+	"encoding/json"
+
+	"github.com/dangjian-go/dangjian"
+)
 
 // Result is one subject's score: the total, the component scores, the
 // bonus, the gates that applied, the grade from the bands after the gates,
@@ -47,13 +51,40 @@ type ComponentResult struct {
 	Weighted Score  `json:"weighted"`
 }
 
-// GateHit is a gate that applied.
+// GateHit is a gate that applied. In the module's finding shape it is a
+// [dangjian.Finding] (see [GateHit.Finding]); Result keeps GateHit so that
+// the scoring path stays free of allocations and the grader reads the
+// effect and grade as typed fields.
 type GateHit struct {
 	Gate   string          `json:"gate"`
 	Effect GateEffect      `json:"effect"`
 	Grade  string          `json:"grade,omitempty"`
 	Reason string          `json:"reason"`
 	Source dangjian.Source `json:"source"`
+}
+
+// Finding returns the gate hit as a [dangjian.Finding] about the subject
+// with ID subject: Rule is the gate's ID, Severity [dangjian.Error] (a gate
+// is binding: 一票否决, 不得评为, 不得评优), Subject the subject's ID, Ref the
+// grade the gate sets, caps or forbids (empty for zero and no_award),
+// Value the effect's code ("cap_grade"), Message the
+// reason code, and Source the gate's source.
+func (h GateHit) Finding(subject string) dangjian.Finding {
+	return dangjian.Finding{Rule: h.Gate, Severity: dangjian.Error, Subject: subject, Ref: h.Grade, Value: string(h.Effect), Message: h.Reason, Source: h.Source}
+}
+
+// Findings returns the result's gate hits as [dangjian.Finding] values
+// about the result's subject, in the order the gates applied (see
+// [GateHit.Finding]); nil when no gate applied.
+func (r *Result) Findings() []dangjian.Finding {
+	if len(r.Gates) == 0 {
+		return nil
+	}
+	out := make([]dangjian.Finding, len(r.Gates))
+	for i, h := range r.Gates {
+		out[i] = h.Finding(r.Subject)
+	}
+	return out
 }
 
 // Node is a node of a score's trace: keyed by indicator (or component, or
@@ -66,8 +97,14 @@ type Node struct {
 	Max    string `json:"max,omitempty"`
 	Inputs Pairs  `json:"inputs,omitempty"`
 	Rule   string `json:"rule,omitempty"`
-	Exact  string `json:"exact"`
-	Value  string `json:"value"`
+	// Exact is the node's exact value as a decimal: exactly when it is
+	// one, otherwise rounded half-up to JSONPlaces places, and then
+	// ExactFraction holds it exactly ("2898/31").
+	Exact         string `json:"exact"`
+	ExactFraction string `json:"exactFraction,omitempty"`
+	// Value is the displayed value: after the node's rounding point, if
+	// it has one, otherwise Exact.
+	Value string `json:"value"`
 	// Rounding names the rounding point applied, if any.
 	Rounding string `json:"rounding,omitempty"`
 	// Source, and the Sources cited, point into the compiled scheme:
@@ -90,4 +127,97 @@ func (r *run) cite(tn *Node, id string, src *dangjian.Source, room int) {
 		tn.Sources = r.cites(room)
 	}
 	tn.Sources = append(tn.Sources, Cite{ID: id, Source: src})
+}
+
+// JSONPlaces is the number of decimal places at which a value that is not
+// a decimal appears in JSON: a [Score], a trace node's exact value, a vote
+// average in a trace's inputs. Such a value is rounded half-up
+// ([JSONRounding]) and written with all six places ("93.483871"); a value
+// that is a decimal is written exactly, with the places it has ("86.5").
+// The exact fraction of a rounded value is given beside it in a member
+// documented as exact: "exactFractions" of a Result, ComponentResult,
+// Graded or QuotaUse (field name → "n/d"), and "exactFraction" of a trace
+// Node. Decoding a Result restores the exact values from it.
+const JSONPlaces = 6
+
+// JSONRounding is how a value that is not a decimal is written in JSON:
+// half-up to [JSONPlaces] places.
+var JSONRounding = dangjian.Rounding{Places: JSONPlaces, Mode: dangjian.HalfUp}
+
+// fractions collects the exact fractions of an object's scores that are
+// not decimals, by JSON field name; nil when there are none.
+func fractions(kv ...any) map[string]string {
+	var m map[string]string
+	for i := 0; i+1 < len(kv); i += 2 {
+		if f := kv[i+1].(Score).fraction(); f != "" {
+			if m == nil {
+				m = map[string]string{}
+			}
+			m[kv[i].(string)] = f
+		}
+	}
+	return m
+}
+
+// MarshalJSON encodes the result with its fields' keys, every score as a
+// decimal string, and "exactFractions" ({"total": "2898/31"}) when the
+// total is not a decimal.
+func (r Result) MarshalJSON() ([]byte, error) {
+	type plain Result
+	return json.Marshal(struct {
+		plain
+		ExactFractions map[string]string `json:"exactFractions,omitempty"`
+	}{plain(r), fractions("total", r.Total)})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes, taking the exact total
+// from "exactFractions" when it is there.
+func (r *Result) UnmarshalJSON(b []byte) error {
+	type plain Result
+	w := struct {
+		*plain
+		ExactFractions map[string]Score `json:"exactFractions"`
+	}{plain: (*plain)(r)}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	if s, ok := w.ExactFractions["total"]; ok {
+		r.Total = s
+	}
+	return nil
+}
+
+// MarshalJSON encodes the component with its fields' keys, its scores as
+// decimal strings, and "exactFractions" ({"exact": "640/7", …}) for those
+// that are not decimals.
+func (c ComponentResult) MarshalJSON() ([]byte, error) {
+	type plain ComponentResult
+	return json.Marshal(struct {
+		plain
+		ExactFractions map[string]string `json:"exactFractions,omitempty"`
+	}{plain(c), fractions("exact", c.Exact, "score", c.Score, "weighted", c.Weighted)})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes, taking exact scores from
+// "exactFractions".
+func (c *ComponentResult) UnmarshalJSON(b []byte) error {
+	type plain ComponentResult
+	w := struct {
+		*plain
+		ExactFractions map[string]Score `json:"exactFractions"`
+	}{plain: (*plain)(c)}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	for k, s := range w.ExactFractions {
+		switch k {
+		case "exact":
+			c.Exact = s
+		case "score":
+			c.Score = s
+		case "weighted":
+			c.Weighted = s
+		}
+	}
+	return nil
 }

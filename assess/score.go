@@ -77,7 +77,7 @@ func (s *Scorer) ExplainInto(res *Result, in *Input) error {
 
 func (s *Scorer) checkLayout(in *Input) error {
 	if in == nil || in.l != s.lay {
-		return fmt.Errorf("%w: the input was not made by this scorer's NewInput", ErrInput)
+		return problemf(ErrInput, "the input was not made by this scorer's NewInput")
 	}
 	return nil
 }
@@ -183,7 +183,7 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 		rounded, how := r.round(atComponent, exact)
 		weighted, err := rounded.Mul(c.weight)
 		if err != nil {
-			r.ps.add(c.id, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
+			r.ps.addErr(c.id, "", ErrArithmetic, err)
 		}
 		total = r.add("total", total, weighted)
 		comps = append(comps, ComponentResult{ID: c.id, Name: c.name, Exact: scoreOf(exact), Score: scoreOf(rounded),
@@ -255,41 +255,15 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 	}
 	if len(r.ps.list) > 0 {
 		*res = Result{Components: comps[:0], Gates: gates[:0], Ballots: ballots[:0], mem: res.mem}
-		return &InputError{Subject: in.ID, Problems: r.ps.list}
+		return withID(r.ps.list, in.ID)
 	}
 	return nil
-}
-
-// InputError lists every problem of one subject's input.
-type InputError struct {
-	Subject  string
-	Problems []*Problem
-}
-
-func (e *InputError) Error() string {
-	if len(e.Problems) == 0 {
-		return fmt.Sprintf("assess: subject %q: invalid input", e.Subject)
-	}
-	msg := fmt.Sprintf("assess: subject %q: %s", e.Subject, e.Problems[0].Error()[len("assess: "):])
-	if len(e.Problems) > 1 {
-		msg += fmt.Sprintf(" (and %d more problems)", len(e.Problems)-1)
-	}
-	return msg
-}
-
-// Unwrap returns the problems.
-func (e *InputError) Unwrap() []error {
-	out := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		out[i] = p
-	}
-	return out
 }
 
 func (r *run) add(path string, a, b rat.Rat) rat.Rat {
 	s, err := a.Add(b)
 	if err != nil {
-		r.ps.add(path, "", fmt.Errorf("%w: %v", ErrArithmetic, err))
+		r.ps.addErr(path, "", ErrArithmetic, err)
 		return a
 	}
 	return s
@@ -321,7 +295,7 @@ func (r *run) round(at int, v rat.Rat) (rat.Rat, string) {
 	}
 	out, err := v.Round(ra.rp.Places, ra.rp.Mode)
 	if err != nil {
-		r.ps.add(ra.at, v.String(), fmt.Errorf("%w: %v", ErrArithmetic, err))
+		r.ps.addErr(ra.at, v.String(), ErrArithmetic, err)
 		return v, ""
 	}
 	return out, ra.how
@@ -380,7 +354,7 @@ func (r *run) leaf(n *cNode, tn *Node) rat.Rat {
 			if errors.As(err, &p) {
 				r.ps.list = append(r.ps.list, p)
 			} else {
-				r.ps.add("values", n.id, err)
+				r.ps.addErr("values", n.id, ErrInput, err)
 			}
 			return rat.Zero
 		}

@@ -76,7 +76,7 @@ func TestScorerWarnings(t *testing.T) {
 	require.NoError(t, err)
 	ws := sc.Warnings()
 	require.Len(t, ws, 1)
-	assert.EqualError(t, ws[0], `assess: components[0].indicators[0].method.table.rules[1]: rule can never fire: FIRST: the rules before "b" match everything it matches (the last needed is "a") ("b")`)
+	assert.EqualError(t, ws[0], `components[0].indicators[0].method.table.rules[1]: rule can never fire: FIRST: the rules before "b" match everything it matches (the last needed is "a")`)
 	ws[0] = nil
 	assert.NotNil(t, sc.Warnings()[0], "a copy")
 	res, err := sc.Score(Subject{ID: "x", Values: map[string]Num{"x": MustNum("1.5")}})

@@ -58,7 +58,11 @@ func (r *run) cites(k int) Cites {
 // exactValue sets a trace node's exact and displayed values, sharing the
 // text when they are equal, and its rounding.
 func (r *run) exactValue(tn *Node, exact, v rat.Rat, how string) {
-	r.ratText(&tn.Exact, exact)
+	if !r.ratText(&tn.Exact, exact) {
+		start := len(r.text)
+		r.text = exact.Append(r.text)
+		r.cut(&tn.ExactFraction, start)
+	}
 	if v == exact {
 		tn.Value = tn.Exact
 	} else {
@@ -73,11 +77,20 @@ func (r *run) exactValue(tn *Node, exact, v rat.Rat, how string) {
 // buffer is only appended to, and when append outgrows it, it moves to a
 // new array and the strings cut so far keep the old one alive.
 
-// ratText sets *dst to v's text.
-func (r *run) ratText(dst *string, v rat.Rat) {
+// ratText sets *dst to v's text as JSON has it (a decimal, rounded to
+// JSONPlaces places when v is not one); it reports whether the text is
+// exact.
+func (r *run) ratText(dst *string, v rat.Rat) bool {
 	start := len(r.text)
-	r.text = v.Append(r.text)
+	var exact bool
+	r.text, exact = v.AppendRounded(r.text, JSONPlaces)
 	r.cut(dst, start)
+	return exact
+}
+
+// appendRat appends v's text as JSON has it (see ratText).
+func (r *run) appendRat(v rat.Rat) {
+	r.text, _ = v.AppendRounded(r.text, JSONPlaces)
 }
 
 // cut sets *dst to the text appended since start.

@@ -10,17 +10,18 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
 )
 
 // decodeSubjects reads the subjects: JSON when the input starts with [ or
 // {, CSV otherwise.
-func decodeSubjects(name string, data []byte, s assess.Scheme) ([]assess.Subject, error) {
+func decodeSubjects(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangjian.Problems) {
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(trimmed) > 0 && (trimmed[0] == '[' || trimmed[0] == '{') {
 		subs, err := assess.DecodeSubjects(bytes.NewReader(data))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
+			return nil, inFile(name, err)
 		}
 		return subs, nil
 	}
@@ -87,32 +88,35 @@ func flatColumns(s assess.Scheme) (columns, error) {
 	return c, nil
 }
 
-// readCSV reads one subject per row. Every problem is reported, by line
-// and column.
-func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, error) {
+// readCSV reads one subject per row. Every problem is reported, by line,
+// column (the field's position) and column name, with the subject's ID.
+func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangjian.Problems) {
 	cols, err := flatColumns(s)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, fileProblem(name, dangjian.ErrInvalid, err.Error())
 	}
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%s: empty input", name)
+			return nil, fileProblem(name, dangjian.ErrSyntax, "empty input")
 		}
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, csvProblem(name, err)
 	}
 	type column struct {
 		kind, key string // id, category, value, field, flag, bonus
 	}
-	var bad []error
+	var bad dangjian.Problems
+	headerProblem := func(i int, h, detail string) {
+		bad = append(bad, &dangjian.Problem{Kind: dangjian.ErrHeader, File: name, Line: 1, Column: i + 1, Path: h, Value: h, Detail: detail})
+	}
 	parsed := make([]column, len(header))
 	seen := map[string]bool{}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if seen[h] {
-			bad = append(bad, fmt.Errorf("%s:1: column %q appears twice", name, h))
+			headerProblem(i, h, "the column appears twice")
 		}
 		seen[h] = true
 		switch {
@@ -127,14 +131,14 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, error
 		case strings.HasPrefix(h, "bonus:") && slices.Contains(cols.bonus, h[len("bonus:"):]):
 			parsed[i] = column{kind: "bonus", key: h[len("bonus:"):]}
 		default:
-			bad = append(bad, fmt.Errorf("%s:1: unknown column %q: want id, category, %s", name, h, known(cols)))
+			headerProblem(i, h, "unknown column: want id, category, "+known(cols))
 		}
 	}
 	if !seen["id"] {
-		bad = append(bad, fmt.Errorf("%s:1: no id column", name))
+		bad = append(bad, &dangjian.Problem{Kind: dangjian.ErrHeader, File: name, Line: 1, Detail: "no id column"})
 	}
 	if len(bad) > 0 {
-		return nil, &problemsError{list: bad}
+		return nil, bad
 	}
 	var subs []assess.Subject
 	for {
@@ -143,7 +147,7 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, error
 			break
 		}
 		if err != nil {
-			bad = append(bad, fmt.Errorf("%s: %v", name, err))
+			bad = append(bad, csvProblem(name, err)...)
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
 				continue
@@ -151,11 +155,15 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, error
 			break
 		}
 		line, _ := r.FieldPos(0)
+		first := len(bad)
 		sub := assess.Subject{}
 		for i, cell := range rec {
 			cell = strings.TrimSpace(cell)
 			col := parsed[i]
-			at := fmt.Sprintf("%s:%d: column %s", name, line, header[i])
+			cellProblem := func(detail string) {
+				bad = append(bad, &dangjian.Problem{Kind: dangjian.ErrInvalid, File: name, Line: line, Column: i + 1,
+					Path: header[i], Value: cell, Detail: detail})
+			}
 			switch col.kind {
 			case "id":
 				sub.ID = cell
@@ -167,7 +175,7 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, error
 				}
 				v, err := assess.ParseNum(cell)
 				if err != nil {
-					bad = append(bad, fmt.Errorf("%s: %q is not a decimal number", at, cell))
+					cellProblem("not a decimal number")
 					continue
 				}
 				if sub.Values == nil {
@@ -189,7 +197,7 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, error
 				case "1", "true", "yes":
 					set = true
 				default:
-					bad = append(bad, fmt.Errorf("%s: %q: want true, false, 1, 0 or empty", at, cell))
+					cellProblem("want true, false, 1, 0 or empty")
 				}
 				if set {
 					if sub.Flags == nil {
@@ -203,7 +211,7 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, error
 				}
 				k, err := strconv.Atoi(cell)
 				if err != nil || k < 0 {
-					bad = append(bad, fmt.Errorf("%s: %q: want a count", at, cell))
+					cellProblem("want a count")
 					continue
 				}
 				if sub.Bonus == nil {
@@ -213,14 +221,27 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, error
 			}
 		}
 		if sub.ID == "" {
-			bad = append(bad, fmt.Errorf("%s:%d: no id", name, line))
+			bad = append(bad, &dangjian.Problem{Kind: dangjian.ErrMissing, File: name, Line: line, Path: "id", Detail: "a row names its subject"})
+		}
+		for _, p := range bad[first:] {
+			p.ID = sub.ID
 		}
 		subs = append(subs, sub)
 	}
 	if len(bad) > 0 {
-		return nil, &problemsError{list: bad}
+		return nil, bad
 	}
 	return subs, nil
+}
+
+// csvProblem is a row that is not well-formed CSV.
+func csvProblem(name string, err error) dangjian.Problems {
+	p := &dangjian.Problem{Kind: dangjian.ErrSyntax, File: name, Detail: err.Error(), Err: err}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		p.Line, p.Column, p.Detail = pe.Line, pe.Column, pe.Err.Error()
+	}
+	return dangjian.Problems{p}
 }
 
 func known(c columns) string {

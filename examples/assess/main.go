@@ -51,8 +51,16 @@
 // whole, since a quota over part of a cohort would be wrong. Exit status: 0
 // when the cohort is scored, graded and printed; 2 for bad flags, a scheme
 // that does not compile, input that cannot be read, or any subject that
-// cannot be scored or graded (every problem is listed on standard error);
+// cannot be scored or graded (every problem is listed on standard error,
+// one per line: file:line:column: path (id "ID"): message ("value"));
 // 1 when the output cannot be written.
+//
+// With -format json, the problems of the input (scheme, policy, subjects,
+// scoring and grading) print on standard output instead, as one JSON
+// object {"problems": [...]}, each problem with the keys code, path, id,
+// file, line, column, value, message and detail of [dangjian.Problem], and
+// the exit status is 2 as well; bad flags and an unknown -explain ID are
+// still reported on standard error.
 package main
 
 import (
@@ -67,6 +75,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
 )
 
@@ -115,15 +124,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	c, err := load(cfg, stdin)
-	if err != nil {
-		report(stderr, err)
+	c, ps := load(cfg, stdin)
+	if len(ps) > 0 {
+		if err := reportProblems(stdout, stderr, cfg.format, ps); err != nil {
+			fmt.Fprintf(stderr, "assess: writing the output: %v\n", err)
+			return exitOutput
+		}
 		return exitInput
 	}
 	for _, w := range c.scorer.Warnings() { // compiled, but likely a mistake
 		fmt.Fprintf(stderr, "warning: scheme %s: %v\n", cfg.scheme, w)
 	}
 	w := bufio.NewWriter(stdout)
+	var err error
 	if cfg.explain != "" {
 		err = writeExplain(w, cfg.format, c, cfg.explain)
 	} else {
@@ -187,20 +200,6 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	return cfg, exitOK, true
 }
 
-// problemsError is a list of problems, each printed on its own line.
-type problemsError struct {
-	prefix string
-	list   []error
-}
-
-func (e *problemsError) Error() string {
-	msgs := make([]string, len(e.list))
-	for i, err := range e.list {
-		msgs[i] = e.prefix + err.Error()
-	}
-	return strings.Join(msgs, "\n")
-}
-
 // report prints an error to stderr, one problem per line.
 func report(stderr io.Writer, err error) {
 	for _, line := range strings.Split(err.Error(), "\n") {
@@ -208,35 +207,70 @@ func report(stderr io.Writer, err error) {
 	}
 }
 
+// reportProblems prints input problems: as {"problems": [...]} on stdout
+// under -format json, otherwise one per line on stderr.
+func reportProblems(stdout, stderr io.Writer, format string, ps dangjian.Problems) error {
+	if format == "json" {
+		w := bufio.NewWriter(stdout)
+		if err := encodeJSON(w, struct {
+			Problems dangjian.Problems `json:"problems"`
+		}{ps}); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	for _, p := range ps {
+		fmt.Fprintln(stderr, p.Error())
+	}
+	return nil
+}
+
+// inFile returns err's problems with the input's name as their file, for
+// those that name none.
+func inFile(file string, err error) dangjian.Problems {
+	ps := dangjian.ProblemsOf(err)
+	for i, p := range ps {
+		if p.File == "" {
+			q := *p
+			q.File = file
+			ps[i] = &q
+		}
+	}
+	return ps
+}
+
+// fileProblem is a problem with a whole input: it cannot be read, or it
+// does not fit what the program needs.
+func fileProblem(file string, k *dangjian.Kind, detail string) dangjian.Problems {
+	return dangjian.Problems{{Kind: k, File: file, Detail: detail}}
+}
+
 // load reads the scheme, the policy and the subjects, scores every subject
-// and grades the cohort.
-func load(cfg config, stdin io.Reader) (*cohort, error) {
-	s, ref, err := readScheme(cfg.scheme)
-	if err != nil {
-		return nil, err
+// and grades the cohort. Every problem of the input is returned, each
+// naming its file.
+func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
+	s, ref, ps := readScheme(cfg.scheme)
+	if len(ps) > 0 {
+		return nil, ps
 	}
 	sc, err := assess.Compile(s)
 	if err != nil {
-		var ce *assess.CompileError
-		if errors.As(err, &ce) {
-			return nil, &problemsError{prefix: "scheme " + cfg.scheme + ": ", list: ce.Unwrap()}
-		}
-		return nil, fmt.Errorf("assess: scheme %s: %w", cfg.scheme, err)
+		return nil, inFile(cfg.scheme, err)
 	}
-	policy, graded, err := readPolicy(cfg, ref, sc)
-	if err != nil {
-		return nil, err
+	policy, graded, ps := readPolicy(cfg, ref, sc)
+	if len(ps) > 0 {
+		return nil, ps
 	}
 	name, data, err := readInput(cfg.input, stdin)
 	if err != nil {
-		return nil, fmt.Errorf("assess: %v", err)
+		return nil, fileProblem(name, dangjian.ErrInvalid, "cannot be read: "+err.Error())
 	}
-	subs, err := decodeSubjects(name, data, s)
-	if err != nil {
-		return nil, err
+	subs, ps := decodeSubjects(name, data, s)
+	if len(ps) > 0 {
+		return nil, ps
 	}
 	c := &cohort{scheme: s, scorer: sc, results: make([]assess.Result, len(subs))}
-	var bad []error
+	var bad dangjian.Problems
 	for i, sub := range subs {
 		var res assess.Result
 		if cfg.explain != "" {
@@ -245,13 +279,13 @@ func load(cfg config, stdin io.Reader) (*cohort, error) {
 			res, err = sc.Score(sub)
 		}
 		if err != nil {
-			bad = append(bad, splitInputError(err)...)
+			bad = append(bad, inFile(name, err)...)
 			continue
 		}
 		c.results[i] = res
 	}
 	if len(bad) > 0 {
-		return nil, &problemsError{prefix: name + ": ", list: bad}
+		return nil, bad
 	}
 	if !graded {
 		c.ranks = rankByTotal(c.results)
@@ -259,75 +293,63 @@ func load(cfg config, stdin io.Reader) (*cohort, error) {
 	}
 	g, err := assess.NewGrader(policy)
 	if err != nil {
-		var ce *assess.CompileError
-		if errors.As(err, &ce) {
-			return nil, &problemsError{prefix: "policy: ", list: ce.Unwrap()}
+		file := cfg.policy
+		if file == "" {
+			file = "policy"
 		}
-		return nil, fmt.Errorf("assess: policy: %w", err)
+		return nil, inFile(file, err)
 	}
 	c.grading, err = g.Grade(c.results)
 	if err != nil {
-		var ge *assess.GradeError
-		if errors.As(err, &ge) {
-			return nil, &problemsError{prefix: name + ": grading: ", list: ge.Unwrap()}
-		}
-		return nil, fmt.Errorf("assess: grading: %w", err)
+		return nil, inFile(name, err)
 	}
 	return c, nil
 }
 
-// splitInputError returns one error per problem of a subject, each naming
-// the subject.
-func splitInputError(err error) []error {
-	var ie *assess.InputError
-	if !errors.As(err, &ie) || len(ie.Problems) == 0 {
-		return []error{err}
-	}
-	out := make([]error, len(ie.Problems))
-	for i, p := range ie.Problems {
-		out[i] = fmt.Errorf("subject %q: %s", ie.Subject, strings.TrimPrefix(p.Error(), "assess: "))
-	}
-	return out
-}
-
 // readScheme returns the scheme named by -scheme: a reference scheme, or a
 // JSON file. ref reports a reference scheme.
-func readScheme(name string) (s assess.Scheme, ref bool, err error) {
+func readScheme(name string) (s assess.Scheme, ref bool, ps dangjian.Problems) {
 	if slices.Contains(assess.ReferenceNames(), name) {
-		s, err = assess.Reference(name)
-		return s, true, err
+		s, err := assess.Reference(name)
+		if err != nil {
+			return s, true, inFile(name, err)
+		}
+		return s, true, nil
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(name, `./\`) {
-			return s, false, fmt.Errorf("assess: -scheme %s: neither a reference scheme (%s) nor a file", name, strings.Join(assess.ReferenceNames(), ", "))
+			return s, false, fileProblem(name, dangjian.ErrUnknownRef, "-scheme names neither a reference scheme ("+strings.Join(assess.ReferenceNames(), ", ")+") nor a file")
 		}
-		return s, false, fmt.Errorf("assess: -scheme: %v", err)
+		return s, false, fileProblem(name, dangjian.ErrInvalid, "-scheme cannot be read: "+err.Error())
 	}
 	s, err = assess.DecodeScheme(bytes.NewReader(data))
 	if err != nil {
-		return s, false, fmt.Errorf("assess: -scheme %s: %v", name, err)
+		return s, false, inFile(name, err)
 	}
 	return s, false, nil
 }
 
 // readPolicy returns the grading policy, and false when the cohort is
 // ranked by total only (a scheme without bands and no -policy).
-func readPolicy(cfg config, ref bool, sc *assess.Scorer) (assess.GradePolicy, bool, error) {
+func readPolicy(cfg config, ref bool, sc *assess.Scorer) (assess.GradePolicy, bool, dangjian.Problems) {
 	switch {
 	case cfg.policy != "":
 		data, err := os.ReadFile(cfg.policy)
 		if err != nil {
-			return assess.GradePolicy{}, false, fmt.Errorf("assess: -policy: %v", err)
+			return assess.GradePolicy{}, false, fileProblem(cfg.policy, dangjian.ErrInvalid, "-policy cannot be read: "+err.Error())
 		}
 		p, err := assess.DecodeGradePolicy(bytes.NewReader(data))
 		if err != nil {
-			return p, false, fmt.Errorf("assess: -policy %s: %v", cfg.policy, err)
+			return p, false, inFile(cfg.policy, err)
 		}
 		return p, true, nil
 	case ref:
 		p, err := assess.ReferencePolicy(cfg.scheme)
-		return p, err == nil, err
+		if err != nil {
+			return p, false, inFile(cfg.scheme, err)
+		}
+		return p, true, nil
 	case len(sc.Grades()) == 0:
 		return assess.GradePolicy{}, false, nil
 	}

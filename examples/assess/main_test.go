@@ -158,8 +158,8 @@ func TestFlatCSV(t *testing.T) {
 	t.Run("same as JSON", func(t *testing.T) {
 		s, err := assess.DecodeScheme(strings.NewReader(mustRead(t, "testdata/flat-scheme.json")))
 		require.NoError(t, err)
-		subs, err := readCSV("flat.csv", []byte(mustRead(t, "testdata/flat.csv")), s)
-		require.NoError(t, err)
+		subs, ps := readCSV("flat.csv", []byte(mustRead(t, "testdata/flat.csv")), s)
+		require.Empty(t, ps)
 		b, err := json.Marshal(subs)
 		require.NoError(t, err)
 		a := runWith(t, string(b), "-scheme", "testdata/flat-scheme.json", "-input", "-", "-format", "csv")
@@ -215,38 +215,38 @@ func TestBadInput(t *testing.T) {
 		{"bad format", "", []string{"-format", "xml"}, exitInput, []string{`assess: -format "xml": want text, json or csv`}},
 		{"input needed", "", []string{"-scheme", "jifen"}, exitInput, []string{"assess: -input is required with -scheme jifen: the built-in sample is for yanji-shuzhi"}},
 		{"unknown scheme", "", []string{"-scheme", "yanji", "-input", "-"}, exitInput,
-			[]string{"assess: -scheme yanji: neither a reference scheme (jifen, minzhu-pingyi, xingji, yanji-shuzhi) nor a file"}},
-		{"missing scheme file", "", []string{"-scheme", "testdata/none.json", "-input", "-"}, exitInput, []string{"assess: -scheme: open testdata/none.json"}},
+			[]string{"yanji: refers to an unknown ID: -scheme names neither a reference scheme (jifen, minzhu-pingyi, xingji, yanji-shuzhi) nor a file"}},
+		{"missing scheme file", "", []string{"-scheme", "testdata/none.json", "-input", "-"}, exitInput, []string{"testdata/none.json: invalid value: -scheme cannot be read: open testdata/none.json"}},
 		{"scheme does not compile", "", []string{"-scheme", "testdata/badscheme.json", "-input", "testdata/flat.csv"}, exitInput, []string{
-			`scheme testdata/badscheme.json: assess: components[0].max: points are inconsistent: the indicators' maxima sum to 5 ("10")`,
-			`scheme testdata/badscheme.json: assess: components: weights do not sum to 1: component weights sum to 0.5, not exactly 1 ("0.5")`,
-			`scheme testdata/badscheme.json: assess: bands: bands do not cover the score range exactly once: scores from 0 to 5 have no band ("5")`}},
-		{"missing input", "", []string{"-input", "testdata/none.json"}, exitInput, []string{"assess: open testdata/none.json"}},
-		{"bad JSON", "[{", []string{"-input", "-"}, exitInput, []string{"stdin: assess: DecodeSubjects: "}},
+			`testdata/badscheme.json: components[0].max: points are inconsistent: the indicators' maxima sum to 5 ("10")`,
+			`testdata/badscheme.json: components: weights do not sum to 1: component weights sum to 0.5, not exactly 1 ("0.5")`,
+			`testdata/badscheme.json: bands: bands do not cover the score range exactly once: scores from 0 to 5 have no band ("5")`}},
+		{"missing input", "", []string{"-input", "testdata/none.json"}, exitInput, []string{"testdata/none.json: invalid value: cannot be read: open testdata/none.json"}},
+		{"bad JSON", "[{", []string{"-input", "-"}, exitInput, []string{"stdin:1:3: subjects[0]: malformed input: unexpected end of input, want a string key"}},
 		{"every subject problem", "", []string{"-input", "testdata/badsubjects.json"}, exitInput, []string{
-			`testdata/badsubjects.json: subject "x1": checked.yanshi[1]: invalid input: not an item of the checklist, or repeated ("no_such_item")`,
-			`testdata/badsubjects.json: subject "x1": values.pinpai: invalid input: no value for direct indicator "pinpai"`,
-			`testdata/badsubjects.json: subject "x1": votes.ceping.leaders: invalid input: 2 raters, fewer than the group's minimum of 3: the 测评 must be held again ("2")`,
-			`testdata/badsubjects.json: subject "x1": flags.typo: invalid input: no gate reads this flag ("typo")`,
-			`testdata/badsubjects.json: subject "x2": events.yashi[0].clause: invalid input: not a clause of the indicator ("nope")`,
-			`testdata/badsubjects.json: subject "x2": bonus.project_award_city: invalid input: a count is not negative ("-1")`}},
+			`testdata/badsubjects.json: checked.yanshi[1] (id "x1"): invalid input: not an item of the checklist, or repeated ("no_such_item")`,
+			`testdata/badsubjects.json: values.pinpai (id "x1"): invalid input: no value for direct indicator "pinpai"`,
+			`testdata/badsubjects.json: votes.ceping.leaders (id "x1"): invalid input: 2 raters, fewer than the group's minimum of 3: the 测评 must be held again ("2")`,
+			`testdata/badsubjects.json: flags.typo (id "x1"): invalid input: no gate reads this flag ("typo")`,
+			`testdata/badsubjects.json: events.yashi[0].clause (id "x2"): invalid input: not a clause of the indicator ("nope")`,
+			`testdata/badsubjects.json: bonus.project_award_city (id "x2"): invalid input: a count is not negative ("-1")`}},
 		{"duplicate subjects", `[{"id":"a","values":{"meetings":"1","dues":"1","area":"1","score":"1"},"fields":{"type":"村"}},{"id":"a","values":{"meetings":"1","dues":"1","area":"1","score":"1"},"fields":{"type":"村"}}]`,
-			[]string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{`stdin: grading: assess: results[1].subject: duplicate ID: also results[0] ("a")`}},
+			[]string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{`stdin: results[1].subject (id "a"): duplicate ID: also results[0] ("a")`}},
 		{"unknown explain ID", "", []string{"-explain", "nobody"}, exitInput, []string{"assess: -explain nobody: no such subject in the input"}},
 		{"CSV for a deep scheme", "id,jianshi\na,1\n", []string{"-input", "-"}, exitInput, []string{
-			"stdin: CSV input needs a scheme whose leaves are direct, ratio or table indicators; yashi (deductions), yanshi (checklist), zhendi (deductions), duiwu (checklist), fuwu (checklist), zaiti (deductions), ceping (votes) need JSON input"}},
+			"stdin: invalid value: CSV input needs a scheme whose leaves are direct, ratio or table indicators; yashi (deductions), yanshi (checklist), zhendi (deductions), duiwu (checklist), fuwu (checklist), zaiti (deductions), ceping (votes) need JSON input"}},
 		{"CSV header problems", "id,meetings,meetings,nope,flag:typo\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{
-			`stdin:1: column "meetings" appears twice`,
-			`stdin:1: unknown column "nope": want id, category, meetings, dues, area, score, type, flag:veto, bonus:award, bonus:innovation`,
-			`stdin:1: unknown column "flag:typo"`}},
-		{"CSV without id", "meetings\n1\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{"stdin:1: no id column"}},
+			`stdin:1:3: meetings: invalid header: the column appears twice ("meetings")`,
+			`stdin:1:4: nope: invalid header: unknown column: want id, category, meetings, dues, area, score, type, flag:veto, bonus:award, bonus:innovation ("nope")`,
+			`stdin:1:5: flag:typo: invalid header: unknown column: want id, category, meetings, dues, area, score, type, flag:veto, bonus:award, bonus:innovation ("flag:typo")`}},
+		{"CSV without id", "meetings\n1\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{"stdin:1: invalid header: no id column"}},
 		{"CSV cell problems", "id,meetings,flag:veto,bonus:award\na,x,maybe,-1\n,1,,\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{
-			`stdin:2: column meetings: "x" is not a decimal number`,
-			`stdin:2: column flag:veto: "maybe": want true, false, 1, 0 or empty`,
-			`stdin:2: column bonus:award: "-1": want a count`,
-			`stdin:3: no id`}},
+			`stdin:2:2: meetings (id "a"): invalid value: not a decimal number ("x")`,
+			`stdin:2:3: flag:veto (id "a"): invalid value: want true, false, 1, 0 or empty ("maybe")`,
+			`stdin:2:4: bonus:award (id "a"): invalid value: want a count ("-1")`,
+			`stdin:3: id: missing value: a row names its subject`}},
 		{"CSV row length", "id,meetings\na,1,2\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{"wrong number of fields"}},
-		{"empty CSV", "", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{"stdin: empty input"}},
+		{"empty CSV", "", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{"stdin: malformed input: empty input"}},
 		{"help", "", []string{"-h"}, exitOK, []string{"usage: assess"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -337,7 +337,8 @@ func writeNode(w io.Writer, n *assess.Node, depth int, parent *dangjian.Source) 
 	if n.Name != "" {
 		fmt.Fprintf(w, " %s", n.Name)
 	}
-	fmt.Fprintf(w, " = %s", n.Value)
+	exact, value := nodeTexts(n)
+	fmt.Fprintf(w, " = %s", value)
 	if n.Max != "" {
 		fmt.Fprintf(w, " of %s", n.Max)
 	}
@@ -345,8 +346,8 @@ func writeNode(w io.Writer, n *assess.Node, depth int, parent *dangjian.Source) 
 	if n.Method != "" {
 		tags = append(tags, n.Method)
 	}
-	if n.Exact != n.Value {
-		tags = append(tags, "exact "+n.Exact)
+	if exact != value {
+		tags = append(tags, "exact "+exact)
 	}
 	if n.Rounding != "" {
 		tags = append(tags, n.Rounding)
@@ -402,7 +403,8 @@ func writeTraceCSV(w io.Writer, root *assess.Node) error {
 		if n.Source != nil {
 			src = n.Source.String()
 		}
-		rec := []string{strconv.Itoa(depth), n.ID, n.Name, n.Method, n.Max, n.Exact, n.Value, n.Rounding, n.Rule,
+		exact, value := nodeTexts(n)
+		rec := []string{strconv.Itoa(depth), n.ID, n.Name, n.Method, n.Max, exact, value, n.Rounding, n.Rule,
 			inputsText(n.Inputs), strings.Join(n.Notes, "; "), src}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -421,4 +423,18 @@ func writeTraceCSV(w io.Writer, root *assess.Node) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// nodeTexts returns a trace node's exact and displayed values for text and
+// CSV: the exact value as a fraction when it is not a decimal (JSON has it
+// in exactFraction), as it always was in these formats.
+func nodeTexts(n *assess.Node) (exact, value string) {
+	exact, value = n.Exact, n.Value
+	if n.ExactFraction != "" {
+		if value == exact {
+			value = n.ExactFraction
+		}
+		exact = n.ExactFraction
+	}
+	return exact, value
 }
