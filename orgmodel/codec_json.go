@@ -1,6 +1,7 @@
 package orgmodel
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/json"
 	"errors"
@@ -12,6 +13,9 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/enum"
+	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 )
 
@@ -22,26 +26,74 @@ import (
 // and floor areas as decimal strings ("120.5"), so no number passes
 // through floating point. Nil Orgs encode as an empty list.
 //
+// IDs are written as the caller wrote them where that is known: an
+// organization's [Org.Key], and the text [DecodeJSON] or [ReadCSV] read a
+// reference from, when [CSVID] maps it back to the same UUID; other IDs as
+// UUIDs. Decoding the output thus gives back the same records, keys
+// included.
+//
 // EncodeJSON writes nothing if it fails: on an enum value that is not
-// defined, or on a decimal whose exponent lies outside ±64 (such a number
-// would print as hundreds of digits or more).
+// defined ([dangjian.ErrInvalid]), or on a decimal whose exponent lies
+// outside ±64 ([dangjian.ErrOverflow]: such a number would print as
+// hundreds of digits or more); both are a *[dangjian.Problem].
 func EncodeJSON(w io.Writer, recs Records) error {
 	for i := range recs.Sites {
 		if a := recs.Sites[i].Area; !decimalInRange(a) {
-			return fmt.Errorf("orgmodel: EncodeJSON: sites[%d].area: %w (%q)", i, errDecimalRange,
-				a.Coefficient().String()+"e"+strconv.Itoa(int(a.Exponent())))
+			return &dangjian.Problem{Kind: dangjian.ErrOverflow, Path: fmt.Sprintf("sites[%d].area", i),
+				ID: recs.idText(recs.Sites[i].ID), Value: a.Coefficient().String() + "e" + strconv.Itoa(int(a.Exponent())),
+				Detail: faultDecimalRange.detail}
 		}
 	}
 	if recs.Orgs == nil {
 		recs.Orgs = []Org{}
 	}
-	enc := json.NewEncoder(w) // marshals fully before it writes
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(recs); err != nil {
-		return fmt.Errorf("orgmodel: EncodeJSON: %w", err)
+		var u *enum.Unknown
+		if errors.As(err, &u) {
+			return &dangjian.Problem{Kind: dangjian.ErrInvalid, Detail: u.Error(), Err: err}
+		}
+		return err
 	}
-	return nil
+	out := buf.Bytes()
+	if names := callerNames(&recs); names != nil {
+		iw := jsonWalk{data: out, mode: walkIDs, names: names}
+		iw.top()
+		out = iw.rewrite()
+	}
+	_, err := w.Write(out)
+	return err
+}
+
+// callerNames returns the caller's text of every ID that DecodeJSON would
+// map back to it (an organization's Key, the text of another derived ID),
+// or nil if there is none.
+func callerNames(recs *Records) map[uuid.UUID]string {
+	var names map[uuid.UUID]string
+	add := func(id uuid.UUID, text string) {
+		if text == "" || CSVID(text) != id {
+			return
+		}
+		if looksLikeUUID(text) {
+			if _, err := uuid.Parse(text); err == nil {
+				return
+			}
+		}
+		if names == nil {
+			names = map[uuid.UUID]string{}
+		}
+		names[id] = text
+	}
+	for id, text := range recs.ids {
+		add(id, text)
+	}
+	for i := range recs.Orgs {
+		add(recs.Orgs[i].ID, recs.Orgs[i].Key)
+	}
+	return names
 }
 
 // DecodeJSON reads one JSON object encoding [Records] from r, strictly:
@@ -52,42 +104,128 @@ func EncodeJSON(w io.Writer, recs Records) error {
 // exponent within ±64. Empty lists decode as nil, so that decoding what
 // [EncodeJSON] wrote gives back the same value.
 //
+// # IDs
+//
+// An ID or a reference to one (id, parent, org, by, body, person, from,
+// to, members, chair.order, grid) is any JSON string or integer, read as
+// [ReadCSV] reads an id cell: a string that is a UUID is used as it is; any
+// other text, and an integer as written ("1001" or 1001), is mapped to
+// [CSVID] of its text. An organization keeps the text as its [Org.Key] and
+// the line its object starts on as its [Org.Line]; the text of other IDs is
+// kept for problems and findings. (Unlike ReadCSV, DecodeJSON does not copy
+// the text into [Org.Code].) An empty string is not an ID.
+//
+// # Errors
+//
 // DecodeJSON does not check the records against each other: [Build] does.
-// A problem is returned as a *[JSONError] naming the field path, the
-// offset, line and column, and the offending value; a read error is
-// returned wrapped. DecodeJSON reads all of r before decoding.
+// It stops at the first problem and returns it as a [dangjian.Problems] of
+// one: the field path ("orgs[3].members.full"; "" for the input as a
+// whole), the 1-based line and column (in characters), the caller's ID of
+// the record the path is in, and the offending key or value as written (a
+// string unquoted). Its kind is [dangjian.ErrSyntax] for input that is not
+// JSON (wrapping the *json.SyntaxError), [dangjian.ErrUnknownField] for an
+// unknown key, [dangjian.ErrOverflow] for a decimal out of range, and
+// [dangjian.ErrInvalid] otherwise. A read error is returned as it is.
+// DecodeJSON reads all of r before decoding.
 func DecodeJSON(r io.Reader) (Records, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return Records{}, fmt.Errorf("orgmodel: DecodeJSON: %w", err)
+		return Records{}, err
 	}
-	return decodeJSON(data)
+	recs, p := decodeJSON(data)
+	if p != nil {
+		return Records{}, dangjian.Problems{p}
+	}
+	return recs, nil
 }
 
-func decodeJSON(data []byte) (Records, error) {
+func decodeJSON(data []byte) (Records, *dangjian.Problem) {
 	start := skipJSONSpace(data, 0)
 	switch {
 	case start == len(data):
-		return Records{}, newJSONError(data, "", start, "", errJSONEmpty)
+		return Records{}, newJSONError(data, "", start, "", fault(dangjian.ErrSyntax, "empty input, want a JSON object"))
 	case len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF:
-		return Records{}, newJSONError(data, "", 0, "", errJSONBOM)
+		return Records{}, newJSONError(data, "", 0, "", fault(dangjian.ErrSyntax, "a byte order mark is not allowed"))
 	case data[start] != '{':
 		end := start + 1
 		for end < len(data) && !isJSONDelim(data[end]) {
 			end++
 		}
-		return Records{}, newJSONError(data, "", start, jsonValueText(data[start:end]), errJSONNotObject)
+		return Records{}, newJSONError(data, "", start, jsonValueText(data[start:end]), fault(dangjian.ErrInvalid, "want a JSON object"))
 	}
 	var recs Records
-	if err := json.Unmarshal(data, &recs); err != nil {
-		return Records{}, locateJSONError(data, err)
+	if !json.Valid(data) {
+		err := json.Unmarshal(data, &recs)
+		return Records{}, withRecordID(data, locateJSONError(data, err).Problem)
+	}
+	ids := jsonWalk{data: data, mode: walkIDs}
+	ids.top()
+	text := ids.rewrite()
+	if err := json.Unmarshal(text, &recs); err != nil {
+		p := locateJSONError(text, err)
+		if len(ids.subs) > 0 && p.Line > 0 {
+			// Locate the problem in the input as the caller wrote it.
+			off := ids.original(p.off)
+			p.Line, p.Column = jsonLineColumn(data, off)
+		}
+		return Records{}, withRecordID(data, p.Problem)
 	}
 	w := jsonWalk{data: data, mode: walkCheck}
-	if err := w.top(); err != nil {
-		return Records{}, err
+	if p := w.top(); p != nil {
+		return Records{}, withRecordID(data, p.Problem)
 	}
 	normalizeLists(&recs)
+	ids.keep(&recs)
 	return recs, nil
+}
+
+// withRecordID sets the problem's ID to the caller's ID of the record its
+// path is in ("orgs[3].kind": the id of orgs[3]), when the input is JSON
+// and the record has one.
+func withRecordID(data []byte, p *dangjian.Problem) *dangjian.Problem {
+	name, rest, ok := strings.Cut(p.Path, "[")
+	if !ok {
+		return p
+	}
+	num, _, _ := strings.Cut(rest, "]")
+	i, err := strconv.Atoi(num)
+	if err != nil || i < 0 {
+		return p
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return p
+	}
+	var list []map[string]json.RawMessage
+	if json.Unmarshal(top[name], &list) != nil || i >= len(list) {
+		return p
+	}
+	raw := list[i]["id"]
+	var s string
+	switch {
+	case len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &s) == nil:
+		p.ID = s
+	case isJSONInteger(raw):
+		p.ID = string(raw)
+	}
+	return p
+}
+
+// isJSONInteger reports whether raw is a JSON number without a fraction
+// or an exponent.
+func isJSONInteger(raw []byte) bool {
+	if len(raw) > 0 && raw[0] == '-' {
+		raw = raw[1:]
+	}
+	if len(raw) == 0 {
+		return false
+	}
+	for _, c := range raw {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // normalizeLists makes every empty list nil, as omitempty encodes both
@@ -130,78 +268,66 @@ func decimalInRange(d decimal.Decimal) bool {
 	return e >= -maxDecimalExp && e <= maxDecimalExp
 }
 
-// JSONError is a problem in the JSON input of [DecodeJSON]. Path is the
-// field path of the offending key or value ("orgs[3].members.full"; "" for
-// the input as a whole). Offset is its 0-based byte offset in the input,
-// and Line and Column its 1-based line and column (counted in characters);
-// all three are -1, 0 and 0 when the position is not known. Value is the
-// offending key or value as written (a JSON string unquoted), cut to 64
-// bytes. It unwraps to Err, which wraps [ErrInvalidValue] for a value or
-// key that is not allowed, and is a *json.SyntaxError for input that is
-// not JSON.
-type JSONError struct {
-	Path   string
-	Offset int64
-	Line   int
-	Column int
-	Value  string
-	Err    error
+// jsonFault is what is wrong at a place of the input: the kind, the
+// detail and the underlying error, if any.
+type jsonFault struct {
+	kind   *dangjian.Kind
+	detail string
+	cause  error
 }
 
-// Error returns the problem with its path, line, column and value:
-//
-//	orgmodel: orgs[3].kind (line 12, column 15): invalid value: ParseKind("x"): unknown kind
-func (e *JSONError) Error() string {
-	var b strings.Builder
-	b.WriteString("orgmodel: ")
-	if e.Path != "" {
-		b.WriteString(e.Path)
-	} else {
-		b.WriteString("json")
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, " (line %d, column %d)", e.Line, e.Column)
-	}
-	b.WriteString(": ")
-	msg := "invalid input"
-	if e.Err != nil {
-		msg = e.Err.Error()
-	}
-	b.WriteString(msg)
-	if e.Value != "" && !strings.Contains(msg, strconv.Quote(e.Value)) {
-		fmt.Fprintf(&b, " (%q)", e.Value)
-	}
-	return b.String()
-}
+func fault(k *dangjian.Kind, detail string) jsonFault { return jsonFault{kind: k, detail: detail} }
 
-// Unwrap returns Err.
-func (e *JSONError) Unwrap() error { return e.Err }
+// jsonProblem is a problem with the offset it was found at (-1: none).
+type jsonProblem struct {
+	*dangjian.Problem
+	off int
+}
 
 var (
-	errJSONEmpty      = fmt.Errorf("%w: empty input, want a JSON object", ErrInvalidValue)
-	errJSONBOM        = fmt.Errorf("%w: a byte order mark is not allowed", ErrInvalidValue)
-	errJSONNotObject  = fmt.Errorf("%w: want a JSON object", ErrInvalidValue)
-	errDuplicateField = fmt.Errorf("%w: duplicate field", ErrInvalidValue)
-	errDecimalRange   = fmt.Errorf("%w: decimal exponent out of range ±%d", ErrInvalidValue, maxDecimalExp)
+	faultDuplicateField = fault(dangjian.ErrInvalid, "duplicate field")
+	faultDecimalRange   = fault(dangjian.ErrOverflow, "decimal exponent out of range ±"+strconv.Itoa(maxDecimalExp))
 )
 
-// valueError is a value that does not decode into its field. It unwraps
-// to both ErrInvalidValue and the decoder's error.
-type valueError struct{ cause error }
-
-func (e *valueError) Error() string {
+// valueFault describes a value that does not decode into its field, in
+// words without Go names: "want an integer, got string".
+func valueFault(err error) jsonFault {
 	var te *json.UnmarshalTypeError
-	if errors.As(e.cause, &te) {
-		return "invalid value: want " + jsonTypeName(te.Type) + ", got " + te.Value
+	if errors.As(err, &te) {
+		return jsonFault{kind: dangjian.ErrInvalid, detail: "want " + jsonTypeName(te.Type) + ", got " + te.Value, cause: err}
 	}
-	msg := e.cause.Error()
-	for _, p := range []string{"orgmodel: ", "dangjian: ", "json: "} {
-		msg = strings.TrimPrefix(msg, p)
+	var p *dangjian.Problem
+	if errors.As(err, &p) {
+		return jsonFault{kind: p.Kind, detail: p.Detail, cause: err}
 	}
-	return "invalid value: " + msg
+	return jsonFault{kind: dangjian.ErrInvalid, detail: plainMessage(err.Error()), cause: err}
 }
 
-func (e *valueError) Unwrap() []error { return []error{ErrInvalidValue, e.cause} }
+// plainMessage strips package prefixes and a leading Go call from an
+// error message: `dangjian: ParseDate("x"): want YYYY-MM-DD` becomes
+// "want YYYY-MM-DD".
+func plainMessage(msg string) string {
+	for _, p := range []string{"orgmodel: ", "dangjian: ", "json: ", "decimal: "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	if i := strings.IndexByte(msg, '('); i > 0 && isGoName(msg[:i]) {
+		if j := strings.Index(msg, "): "); j > i {
+			return msg[j+3:]
+		}
+	}
+	return msg
+}
+
+func isGoName(s string) bool {
+	for i, c := range s {
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c == '_', c == '.', i > 0 && c >= '0' && c <= '9':
+		default:
+			return false
+		}
+	}
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
 
 // jsonTypeName names the JSON a Go type decodes from.
 func jsonTypeName(t reflect.Type) string {
@@ -242,13 +368,17 @@ func implementsText(t reflect.Type) bool {
 	return reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]())
 }
 
-func newJSONError(data []byte, path string, off int, value string, err error) *JSONError {
-	e := &JSONError{Path: path, Offset: -1, Value: value, Err: err}
-	if off >= 0 && off <= len(data) {
-		e.Offset = int64(off)
-		e.Line, e.Column = jsonLineColumn(data, off)
+func newJSONError(data []byte, path string, off int, value string, f jsonFault) *dangjian.Problem {
+	return newJSONProblem(data, path, off, value, f).Problem
+}
+
+func newJSONProblem(data []byte, path string, off int, value string, f jsonFault) jsonProblem {
+	p := &dangjian.Problem{Kind: f.kind, Path: path, Value: value, Detail: f.detail, Err: f.cause}
+	if off < 0 || off > len(data) {
+		return jsonProblem{p, -1}
 	}
-	return e
+	p.Line, p.Column = jsonLineColumn(data, off)
+	return jsonProblem{p, off}
 }
 
 // jsonLineColumn returns the 1-based line and character column of offset
@@ -284,8 +414,8 @@ func jsonValueText(raw []byte) string {
 	return s
 }
 
-// locateJSONError turns an error of json.Unmarshal into a *JSONError.
-func locateJSONError(data []byte, err error) *JSONError {
+// locateJSONError turns an error of json.Unmarshal into a problem.
+func locateJSONError(data []byte, err error) jsonProblem {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		off := int(se.Offset) - 1
@@ -295,15 +425,16 @@ func locateJSONError(data []byte, err error) *JSONError {
 		off = min(max(off, 0), len(data))
 		w := jsonWalk{data: data, mode: walkFind, target: off}
 		w.top()
-		return newJSONError(data, w.found, off, "", se)
+		return newJSONProblem(data, w.found, off, "", jsonFault{kind: dangjian.ErrSyntax, detail: se.Error(), cause: se})
 	}
 	// The input is JSON, but a value does not fit its field: decode the
 	// parts one by one to find which.
 	w := jsonWalk{data: data, mode: walkLocate}
-	if jerr := w.top(); jerr != nil {
-		return jerr
+	if p := w.top(); p != nil {
+		return *p
 	}
-	return &JSONError{Offset: -1, Err: &valueError{err}}
+	f := valueFault(err)
+	return jsonProblem{&dangjian.Problem{Kind: f.kind, Detail: f.detail, Err: f.cause}, -1}
 }
 
 // jsonShape describes the JSON of a Go type that [Records] holds.
@@ -375,7 +506,130 @@ const (
 	walkCheck  = iota // check keys and decimal ranges of JSON that decoded
 	walkLocate        // find the value that failed to decode
 	walkFind          // find the path at offset target of input that is not JSON
+	walkIDs           // find the IDs that are not UUIDs, and the organizations' offsets
 )
+
+// uuidType is the type of IDs and references.
+var uuidType = reflect.TypeFor[uuid.UUID]()
+
+// jsonSub is an ID of the input that is not a UUID: the bytes [start, end)
+// of the input, its text, and the UUID it maps to.
+type jsonSub struct {
+	start, end int
+	newStart   int    // where the replacement starts in the rewritten input
+	repl       []byte // the replacement
+	text       string
+	id         uuid.UUID
+}
+
+// idLeaf records the ID value at [start, end) if it is not a UUID.
+func (w *jsonWalk) idLeaf(start, end int) {
+	raw := w.data[start:end]
+	var text string
+	switch {
+	case len(raw) >= 2 && raw[0] == '"':
+		if json.Unmarshal(raw, &text) != nil {
+			return
+		}
+	case isJSONInteger(raw):
+		text = string(raw)
+	default:
+		return // null, or not an ID: the decoder reports it
+	}
+	if text == "" {
+		return
+	}
+	if looksLikeUUID(text) {
+		if u, err := uuid.Parse(text); err == nil {
+			// Encoding: write the caller's text of the ID, if known.
+			if name, ok := w.names[u]; ok {
+				q, _ := json.Marshal(name)
+				w.subs = append(w.subs, jsonSub{start: start, end: end, repl: q, text: name, id: u})
+			}
+			return
+		}
+	}
+	if w.names != nil {
+		return
+	}
+	id := CSVID(text)
+	w.subs = append(w.subs, jsonSub{start: start, end: end, repl: []byte(`"` + id.String() + `"`), text: text, id: id})
+	if len(w.segs) == 3 && w.segs[0].key == "orgs" && w.segs[1].key == "" && w.segs[2].key == "id" {
+		if w.keys == nil {
+			w.keys = map[int]string{}
+		}
+		w.keys[w.segs[1].index] = text
+	}
+}
+
+// rewrite returns the input with every ID recorded by a walkIDs walk
+// replaced by the UUID it maps to, as a JSON string.
+func (w *jsonWalk) rewrite() []byte {
+	if len(w.subs) == 0 {
+		return w.data
+	}
+	out := make([]byte, 0, len(w.data)+len(w.subs)*38)
+	prev := 0
+	for i := range w.subs {
+		r := &w.subs[i]
+		out = append(out, w.data[prev:r.start]...)
+		r.newStart = len(out)
+		out = append(out, r.repl...)
+		prev = r.end
+	}
+	return append(out, w.data[prev:]...)
+}
+
+// original maps an offset of the rewritten input back to the input.
+func (w *jsonWalk) original(off int) int {
+	if off < 0 {
+		return off
+	}
+	shift := 0 // rewritten minus original offset so far
+	for _, r := range w.subs {
+		newEnd := r.newStart + len(r.repl)
+		switch {
+		case off < r.newStart:
+			return off - shift
+		case off < newEnd:
+			return r.start
+		}
+		shift = newEnd - r.end
+	}
+	return off - shift
+}
+
+// keep gives the decoded organizations their keys and lines, and the
+// records the text of their other derived IDs.
+func (w *jsonWalk) keep(recs *Records) {
+	line, at := 1, 0
+	for i, off := range w.orgAt {
+		if i >= len(recs.Orgs) {
+			break
+		}
+		line += bytes.Count(w.data[at:off], []byte{'\n'})
+		at = off
+		recs.Orgs[i].Line = line
+		if k, ok := w.keys[i]; ok && recs.Orgs[i].ID == CSVID(k) {
+			recs.Orgs[i].Key = k
+		}
+	}
+	for _, r := range w.subs {
+		recs.setIDText(r.id, r.text)
+	}
+	// An organization's own ID is named by its Key.
+	for i := range recs.Orgs {
+		if recs.Orgs[i].Key != "" {
+			delete(recs.ids, recs.Orgs[i].ID)
+		}
+	}
+	if len(recs.ids) == 0 {
+		recs.ids = nil
+	}
+}
+
+// strict reports whether the walk reports unknown and repeated keys.
+func (w *jsonWalk) strict() bool { return w.mode == walkCheck || w.mode == walkLocate }
 
 // jsonWalk walks JSON input along the shape of Records. It never panics
 // and always ends, whatever the input: a walkFind walk goes through input
@@ -386,7 +640,11 @@ type jsonWalk struct {
 	mode   int
 	target int
 	segs   []jsonSeg
-	err    *JSONError
+	err    *jsonProblem
+	subs   []jsonSub            // walkIDs: the IDs to replace
+	orgAt  []int                // walkIDs: the offset of each organization's object
+	keys   map[int]string       // walkIDs: orgs[i].id texts by i
+	names  map[uuid.UUID]string // walkIDs when encoding: the caller's text of IDs
 	found  string
 	done   bool
 }
@@ -416,7 +674,7 @@ func (w *jsonWalk) path() string {
 }
 
 // top walks the top-level object and returns the problem found, if any.
-func (w *jsonWalk) top() *JSONError {
+func (w *jsonWalk) top() *jsonProblem {
 	w.ws()
 	if w.pos < len(w.data) && w.data[w.pos] == '{' {
 		w.object(recordsShape())
@@ -424,8 +682,9 @@ func (w *jsonWalk) top() *JSONError {
 	return w.err
 }
 
-func (w *jsonWalk) fail(off int, value string, err error) {
-	w.err = newJSONError(w.data, w.path(), off, value, err)
+func (w *jsonWalk) fail(off int, value string, f jsonFault) {
+	p := newJSONProblem(w.data, w.path(), off, value, f)
+	w.err = &p
 	w.done = true
 }
 
@@ -575,15 +834,15 @@ func (w *jsonWalk) object(s *jsonShape) {
 		}
 		if !known {
 			w.segs = append(w.segs, jsonSeg{key: string(key)})
-			if w.mode != walkFind {
+			if w.strict() {
 				w.fail(keyAt, jsonValueText(w.data[keyAt:keyEnd]), unknownField(s, string(key)))
 				return
 			}
 			w.value(nil)
 		} else {
-			if i < 64 && seen&(1<<i) != 0 && w.mode != walkFind {
+			if i < 64 && seen&(1<<i) != 0 && w.strict() {
 				w.segs = append(w.segs, jsonSeg{key: s.names[i]})
-				w.fail(keyAt, s.names[i], errDuplicateField)
+				w.fail(keyAt, s.names[i], faultDuplicateField)
 				return
 			}
 			seen |= 1 << (i & 63)
@@ -597,13 +856,13 @@ func (w *jsonWalk) object(s *jsonShape) {
 	}
 }
 
-func unknownField(s *jsonShape, key string) error {
+func unknownField(s *jsonShape, key string) jsonFault {
 	if s != nil {
 		if want, ok := s.lower[strings.ToLower(key)]; ok {
-			return fmt.Errorf("%w: unknown field (keys are case-sensitive: the field is %q)", ErrInvalidValue, want)
+			return fault(dangjian.ErrUnknownField, fmt.Sprintf("keys are case-sensitive: the field is %q", want))
 		}
 	}
-	return fmt.Errorf("%w: unknown field", ErrInvalidValue)
+	return fault(dangjian.ErrUnknownField, "")
 }
 
 func (w *jsonWalk) array(s *jsonShape) {
@@ -658,6 +917,16 @@ func (w *jsonWalk) value(s *jsonShape) {
 	c := w.data[start]
 	object := s != nil && s.kind == shapeObject && c == '{'
 	array := s != nil && s.kind == shapeArray && c == '['
+	if w.mode == walkIDs {
+		if len(w.segs) == 2 && w.segs[0].key == "orgs" && w.segs[1].key == "" {
+			w.orgAt = append(w.orgAt, start)
+		}
+		if s != nil && s.typ == uuidType {
+			w.skipValue()
+			w.idLeaf(start, w.pos)
+			return
+		}
+	}
 	if w.mode == walkLocate && s != nil && !array {
 		w.skipValue()
 		err := json.Unmarshal(w.data[start:w.pos], reflect.New(s.typ).Interface())
@@ -665,7 +934,7 @@ func (w *jsonWalk) value(s *jsonShape) {
 			return
 		}
 		if !object {
-			w.fail(start, jsonValueText(w.data[start:w.pos]), &valueError{err})
+			w.fail(start, jsonValueText(w.data[start:w.pos]), valueFault(err))
 			return
 		}
 		w.pos = start // find what in the object fails
@@ -690,7 +959,7 @@ func (w *jsonWalk) value(s *jsonShape) {
 		if w.mode == walkCheck && s != nil && s.decimal {
 			var d decimal.Decimal
 			if d.UnmarshalJSON(w.data[start:w.pos]) == nil && !decimalInRange(d) {
-				w.fail(start, jsonValueText(w.data[start:w.pos]), errDecimalRange)
+				w.fail(start, jsonValueText(w.data[start:w.pos]), faultDecimalRange)
 			}
 		}
 	}
