@@ -547,26 +547,28 @@ func (p *csvReader) date(c int) dangjian.Date {
 // space, a CR LF inside a quoted cell reads back as LF, and a name or code
 // that is not UTF-8 does not read back at all.
 //
-// An unknown root, an unknown lang or a write error is an error. WriteCSV
+// An unknown root ([dangjian.ErrUnknownRef]), an unknown lang
+// ([dangjian.ErrInvalid]) or a nil tree ([dangjian.ErrMissing]) is a
+// *[dangjian.Problem]; a write error is returned as it is. WriteCSV
 // only reads the tree, so it may run concurrently with other readers.
 func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang) error {
 	if t == nil {
-		return errors.New("orgmodel: WriteCSV: nil tree")
+		return &dangjian.Problem{Kind: dangjian.ErrMissing, Detail: "no tree to write"}
 	}
 	if lang > Chinese {
-		return fmt.Errorf("orgmodel: WriteCSV: unknown language %d", lang)
+		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "lang", Value: strconv.Itoa(int(lang)), Detail: "unknown language"}
 	}
 	lo, hi := int32(0), int32(len(t.orgs))
 	if root != uuid.Nil {
 		p, ok := t.index[root]
 		if !ok {
-			return fmt.Errorf("orgmodel: WriteCSV: unknown root %q", root.String())
+			return &dangjian.Problem{Kind: dangjian.ErrUnknownRef, Path: "root", Value: root.String()}
 		}
 		lo, hi = p, t.end[p]
 	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvNames[lang][:]); err != nil {
-		return fmt.Errorf("orgmodel: WriteCSV: %w", err)
+		return err
 	}
 	rec := make([]string, numCSVCols)
 	var ids []string // the id cell of the latest organization at each depth
@@ -599,14 +601,11 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang) error {
 		rec[colRenewed] = o.Term.Renewed.String()
 		rec[colTermNumber] = optionalInt(o.Term.Number)
 		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("orgmodel: WriteCSV: %w", err)
+			return err
 		}
 	}
 	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("orgmodel: WriteCSV: %w", err)
-	}
-	return nil
+	return cw.Error() // a write error, as it is
 }
 
 // csvIDText returns the id cell of o: its code if ReadCSV would map the

@@ -568,10 +568,10 @@ func TestWriteCSVErrors(t *testing.T) {
 		lang Lang
 		want string
 	}{
-		{"nil tree", &bytes.Buffer{}, nil, uuid.Nil, English, "orgmodel: WriteCSV: nil tree"},
+		{"nil tree", &bytes.Buffer{}, nil, uuid.Nil, English, "missing value: no tree to write"},
 		{"unknown root", &bytes.Buffer{}, tree, uuid.MustParse("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), English,
-			`orgmodel: WriteCSV: unknown root "6ba7b810-9dad-11d1-80b4-00c04fd430c8"`},
-		{"unknown language", &bytes.Buffer{}, tree, uuid.Nil, Lang(2), "orgmodel: WriteCSV: unknown language 2"},
+			`root: refers to an unknown ID ("6ba7b810-9dad-11d1-80b4-00c04fd430c8")`},
+		{"unknown language", &bytes.Buffer{}, tree, uuid.Nil, Lang(2), `lang: invalid value: unknown language ("2")`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -584,7 +584,7 @@ func TestWriteCSVErrors(t *testing.T) {
 		boom := errors.New("boom")
 		err := WriteCSV(brokenWriter{boom}, tree, uuid.Nil, English)
 		require.ErrorIs(t, err, boom)
-		assert.Equal(t, "orgmodel: WriteCSV: boom", err.Error())
+		assert.Equal(t, "boom", err.Error(), "a write error as it is")
 	})
 }
 

@@ -410,10 +410,10 @@ func TestRuleSetCheck(t *testing.T) {
 		edit func(*orgmodel.Rule)
 		want string
 	}{
-		{"no basis", func(r *orgmodel.Rule) { r.Basis = 0 }, "basis: not set"},
-		{"no modality", func(r *orgmodel.Rule) { r.Modality = 0 }, "modality: not set"},
-		{"unknown check", func(r *orgmodel.Rule) { r.Check = 200 }, "unknown check"},
-		{"no source", func(r *orgmodel.Rule) { r.Source = dangjian.Source{} }, "no source document"},
+		{"no basis", func(r *orgmodel.Rule) { r.Basis = 0 }, `rules[0].basis (id "ORG-BRANCH-MIN-3"): bad rule: not set`},
+		{"no modality", func(r *orgmodel.Rule) { r.Modality = 0 }, `rules[0].modality (id "ORG-BRANCH-MIN-3"): bad rule: not set`},
+		{"unknown check", func(r *orgmodel.Rule) { r.Check = 200 }, `rules[0].check (id "ORG-BRANCH-MIN-3"): bad rule: unknown check 200`},
+		{"no source", func(r *orgmodel.Rule) { r.Source = dangjian.Source{} }, `bad rule: rules[0] ("ORG-BRANCH-MIN-3"): no source document: bad rule table (and 1 more problems)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -422,9 +422,10 @@ func TestRuleSetCheck(t *testing.T) {
 			tt.edit(&bad)
 			err := base.With(bad).Check()
 			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.want)
-			_, err = orgmodel.NewValidator(base.With(bad))
-			assert.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+			assert.ErrorIs(t, err, dangjian.ErrBadRule)
+			_, err2 := orgmodel.NewValidator(base.With(bad))
+			assert.Equal(t, err, err2, "NewValidator returns the problems")
 		})
 	}
 	// With replaces by ID; Without removes; neither changes the receiver.

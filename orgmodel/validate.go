@@ -24,11 +24,12 @@ type Validator struct {
 	apKinds []uint16
 }
 
-// NewValidator checks rs (see [RuleSet.Check]) and prepares it for
-// validation. The validator keeps its own copy of the rules.
+// NewValidator checks rs (see [RuleSet.Check]: its problems are the
+// error) and prepares it for validation. The validator keeps its own copy
+// of the rules.
 func NewValidator(rs RuleSet) (*Validator, error) {
 	if err := rs.Check(); err != nil {
-		return nil, fmt.Errorf("orgmodel: rule set %q: %w", rs.Name, err)
+		return nil, err
 	}
 	rs = rs.clone()
 	v := &Validator{rules: rs.Rules, name: rs.Name, period: rs.Period}
