@@ -155,7 +155,11 @@ func (b *builder) build() (*Tree, error) {
 			p, ok = b.index[o.Parent]
 		}
 		if !ok {
-			b.orgProblem(i, "parent", b.text(o.Parent), "", ErrUnknownParent, "")
+			v := o.ParentKey
+			if v == "" {
+				v = b.text(o.Parent)
+			}
+			b.orgProblem(i, "parent", v, "", ErrUnknownParent, "")
 			parent[i] = -2
 			continue
 		}

@@ -3,6 +3,7 @@ package orgmodel
 import (
 	"bytes"
 	"encoding"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -92,6 +93,7 @@ func callerNames(recs *Records) map[uuid.UUID]string {
 	}
 	for i := range recs.Orgs {
 		add(recs.Orgs[i].ID, recs.Orgs[i].Key)
+		add(recs.Orgs[i].Parent, recs.Orgs[i].ParentKey)
 	}
 	return names
 }
@@ -112,8 +114,9 @@ func callerNames(recs *Records) map[uuid.UUID]string {
 // other text, and an integer as written ("1001" or 1001), is mapped to
 // [CSVID] of its text. An organization keeps the text as its [Org.Key] and
 // the line its object starts on as its [Org.Line]; the text of other IDs is
-// kept for problems and findings. (Unlike ReadCSV, DecodeJSON does not copy
-// the text into [Org.Code].) An empty string is not an ID.
+// kept for problems and findings ([Org.ParentKey] for a parent). (Unlike
+// ReadCSV, DecodeJSON does not copy the text into [Org.Code].) An empty
+// string is not an ID.
 //
 // # Errors
 //
@@ -512,39 +515,51 @@ const (
 // uuidType is the type of IDs and references.
 var uuidType = reflect.TypeFor[uuid.UUID]()
 
-// jsonSub is an ID of the input that is not a UUID: the bytes [start, end)
-// of the input, its text, and the UUID it maps to.
+// jsonSub is an ID of the input to replace: the bytes [start, end) of
+// the input, and the UUID it maps to (decoding) or the caller's text to
+// write instead (encoding: repl).
 type jsonSub struct {
 	start, end int
 	newStart   int    // where the replacement starts in the rewritten input
-	repl       []byte // the replacement
-	text       string
+	repl       []byte // encoding: the replacement; decoding: nil, the UUID
 	id         uuid.UUID
 }
 
-// idLeaf records the ID value at [start, end) if it is not a UUID.
+// jsonRef is the caller's text of a reference that is not a UUID.
+type jsonRef struct {
+	id   uuid.UUID
+	text string
+}
+
+// idLeaf handles the ID value at [start, end): when decoding, an ID that
+// is not a UUID is recorded for replacement, with its text; when encoding,
+// a UUID whose caller's text is known is.
 func (w *jsonWalk) idLeaf(start, end int) {
 	raw := w.data[start:end]
-	var text string
+	var body []byte // the text of the ID
 	switch {
+	case len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && bytes.IndexByte(raw, '\\') < 0:
+		body = raw[1 : len(raw)-1]
 	case len(raw) >= 2 && raw[0] == '"':
-		if json.Unmarshal(raw, &text) != nil {
+		var t string
+		if json.Unmarshal(raw, &t) != nil {
 			return
 		}
+		body = []byte(t)
 	case isJSONInteger(raw):
-		text = string(raw)
+		body = raw
 	default:
 		return // null, or not an ID: the decoder reports it
 	}
-	if text == "" {
+	if len(body) == 0 {
 		return
 	}
-	if looksLikeUUID(text) {
-		if u, err := uuid.Parse(text); err == nil {
+	if looksLikeUUID(string(body)) { // no allocation: only the length is read
+		if u, err := uuid.ParseBytes(body); err == nil {
 			// Encoding: write the caller's text of the ID, if known.
 			if name, ok := w.names[u]; ok {
 				q, _ := json.Marshal(name)
-				w.subs = append(w.subs, jsonSub{start: start, end: end, repl: q, text: name, id: u})
+				w.subs = append(w.subs, jsonSub{start: start, end: end, repl: q, id: u})
 			}
 			return
 		}
@@ -552,32 +567,79 @@ func (w *jsonWalk) idLeaf(start, end int) {
 	if w.names != nil {
 		return
 	}
-	id := CSVID(text)
-	w.subs = append(w.subs, jsonSub{start: start, end: end, repl: []byte(`"` + id.String() + `"`), text: text, id: id})
-	if len(w.segs) == 3 && w.segs[0].key == "orgs" && w.segs[1].key == "" && w.segs[2].key == "id" {
-		if w.keys == nil {
-			w.keys = map[int]string{}
+	w.buf = append(append(w.buf[:0], csvSpace[:]...), body...)
+	id := sha1UUID(w.buf)
+	w.subs = append(w.subs, jsonSub{start: start, end: end, id: id})
+	if len(w.segs) == 3 && w.segs[0].key == "orgs" && w.segs[1].key == "" {
+		switch w.segs[2].key {
+		case "id":
+			i := w.segs[1].index
+			for len(w.keys) <= i {
+				w.keys = append(w.keys, "")
+			}
+			w.keys[i] = string(body)
+			return
+		case "parent":
+			i := w.segs[1].index
+			for len(w.parents) <= i {
+				w.parents = append(w.parents, "")
+			}
+			w.parents[i] = string(body)
+			return
 		}
-		w.keys[w.segs[1].index] = text
 	}
+	w.refs = append(w.refs, jsonRef{id, string(body)})
+}
+
+// subLen is the length of the replacement of s.
+func subLen(s *jsonSub) int {
+	if s.repl != nil {
+		return len(s.repl)
+	}
+	return 38 // a quoted UUID
 }
 
 // rewrite returns the input with every ID recorded by a walkIDs walk
-// replaced by the UUID it maps to, as a JSON string.
+// replaced: by the UUID it maps to, as a JSON string, when decoding; by the
+// caller's text when encoding.
 func (w *jsonWalk) rewrite() []byte {
 	if len(w.subs) == 0 {
 		return w.data
 	}
-	out := make([]byte, 0, len(w.data)+len(w.subs)*38)
+	n := len(w.data)
+	for i := range w.subs {
+		n += subLen(&w.subs[i]) - (w.subs[i].end - w.subs[i].start)
+	}
+	out := make([]byte, 0, n)
 	prev := 0
 	for i := range w.subs {
 		r := &w.subs[i]
 		out = append(out, w.data[prev:r.start]...)
 		r.newStart = len(out)
-		out = append(out, r.repl...)
+		if r.repl != nil {
+			out = append(out, r.repl...)
+		} else {
+			out = appendQuotedUUID(out, r.id)
+		}
 		prev = r.end
 	}
 	return append(out, w.data[prev:]...)
+}
+
+// appendQuotedUUID appends the canonical text of u in quotes.
+func appendQuotedUUID(b []byte, u uuid.UUID) []byte {
+	var t [38]byte
+	t[0], t[37] = '"', '"'
+	hex.Encode(t[1:9], u[0:4])
+	t[9] = '-'
+	hex.Encode(t[10:14], u[4:6])
+	t[14] = '-'
+	hex.Encode(t[15:19], u[6:8])
+	t[19] = '-'
+	hex.Encode(t[20:24], u[8:10])
+	t[24] = '-'
+	hex.Encode(t[25:37], u[10:16])
+	return append(b, t[:]...)
 }
 
 // original maps an offset of the rewritten input back to the input.
@@ -586,8 +648,9 @@ func (w *jsonWalk) original(off int) int {
 		return off
 	}
 	shift := 0 // rewritten minus original offset so far
-	for _, r := range w.subs {
-		newEnd := r.newStart + len(r.repl)
+	for i := range w.subs {
+		r := &w.subs[i]
+		newEnd := r.newStart + subLen(r)
 		switch {
 		case off < r.newStart:
 			return off - shift
@@ -610,21 +673,15 @@ func (w *jsonWalk) keep(recs *Records) {
 		line += bytes.Count(w.data[at:off], []byte{'\n'})
 		at = off
 		recs.Orgs[i].Line = line
-		if k, ok := w.keys[i]; ok && recs.Orgs[i].ID == CSVID(k) {
-			recs.Orgs[i].Key = k
+		if i < len(w.keys) {
+			recs.Orgs[i].Key = w.keys[i]
+		}
+		if i < len(w.parents) {
+			recs.Orgs[i].ParentKey = w.parents[i]
 		}
 	}
-	for _, r := range w.subs {
+	for _, r := range w.refs {
 		recs.setIDText(r.id, r.text)
-	}
-	// An organization's own ID is named by its Key.
-	for i := range recs.Orgs {
-		if recs.Orgs[i].Key != "" {
-			delete(recs.ids, recs.Orgs[i].ID)
-		}
-	}
-	if len(recs.ids) == 0 {
-		recs.ids = nil
 	}
 }
 
@@ -635,18 +692,21 @@ func (w *jsonWalk) strict() bool { return w.mode == walkCheck || w.mode == walkL
 // and always ends, whatever the input: a walkFind walk goes through input
 // that is not JSON, loosely.
 type jsonWalk struct {
-	data   []byte
-	pos    int
-	mode   int
-	target int
-	segs   []jsonSeg
-	err    *jsonProblem
-	subs   []jsonSub            // walkIDs: the IDs to replace
-	orgAt  []int                // walkIDs: the offset of each organization's object
-	keys   map[int]string       // walkIDs: orgs[i].id texts by i
-	names  map[uuid.UUID]string // walkIDs when encoding: the caller's text of IDs
-	found  string
-	done   bool
+	data    []byte
+	pos     int
+	mode    int
+	target  int
+	segs    []jsonSeg
+	err     *jsonProblem
+	subs    []jsonSub            // walkIDs: the IDs to replace
+	orgAt   []int                // walkIDs: the offset of each organization's object
+	keys    []string             // walkIDs: the text of orgs[i].id, "" for a UUID
+	refs    []jsonRef            // walkIDs: the text of other IDs that are not UUIDs
+	buf     []byte               // walkIDs: scratch for ID derivation
+	parents []string             // walkIDs: the text of orgs[i].parent, "" for a UUID
+	names   map[uuid.UUID]string // walkIDs when encoding: the caller's text of IDs
+	found   string
+	done    bool
 }
 
 // jsonSeg is one step of a path: an object key, or an array index when

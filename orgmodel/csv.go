@@ -136,7 +136,8 @@ const (
 // # Errors
 //
 // Each record keeps the caller's identity: [Org.Key] holds an id that was
-// not a UUID as written, and [Org.Line] the line its row starts on, so
+// not a UUID as written ([Org.ParentKey] the parent_id), and [Org.Line] the
+// line its row starts on, so
 // that [Build]'s problems and [Validator.Validate]'s findings name the
 // organization as the file does and give its line.
 //
@@ -180,9 +181,7 @@ func ReadCSV(r io.Reader) (Records, error) {
 			orgs.add(o)
 		}
 	}
-	recs := p.recs
-	recs.Orgs = orgs.join()
-	return recs, p.bad.Err()
+	return Records{Orgs: orgs.join()}, p.bad.Err()
 }
 
 // csvReadError turns an error of the CSV reader into a problem: a
@@ -231,16 +230,14 @@ func (c *orgChunks) join() []Org {
 
 // csvReader holds the state of one ReadCSV call.
 type csvReader struct {
-	cr       *csv.Reader
-	recs     Records // the records' ids; Orgs are gathered apart
-	layout   *csvLayout
-	width    int      // fields per row
-	rec      []string // the current row
-	line     int      // the line the current row starts on
-	id       string   // the current row's id cell
-	bad      dangjian.Problems
-	buf      []byte // scratch for ID derivation
-	lastPart string // the latest parent_id recorded in recs.ids
+	cr     *csv.Reader
+	layout *csvLayout
+	width  int      // fields per row
+	rec    []string // the current row
+	line   int      // the line the current row starts on
+	id     string   // the current row's id cell
+	bad    dangjian.Problems
+	buf    []byte // scratch for ID derivation
 }
 
 func (p *csvReader) header() error {
@@ -302,7 +299,7 @@ func (p *csvReader) cell(c int) string {
 func (p *csvReader) fail(c int, value string, k *dangjian.Kind, detail string) {
 	l := p.layout
 	line, _ := p.cr.FieldPos(l.idx[c])
-	p.bad.Add(&dangjian.Problem{Kind: k, Path: l.names[c], ID: p.id, Line: line, Column: l.idx[c] + 1,
+	p.bad.Add(&dangjian.Problem{Kind: k, Path: l.names[c], ID: strings.Clone(p.id), Line: line, Column: l.idx[c] + 1,
 		Value: strings.Clone(value), Detail: detail})
 }
 
@@ -311,13 +308,14 @@ func (p *csvReader) row() (Org, bool) {
 	p.line, _ = p.cr.FieldPos(0)
 	p.id = ""
 	if i := p.layout.idx[colID]; i < len(p.rec) {
-		// The id names the row in its problems, even a row of the wrong width.
+		// The id names the row in its problems, even a row of the wrong
+		// width; it is copied only into a problem or a record.
 		if s := strings.TrimSpace(p.rec[i]); s != "" && utf8.ValidString(s) {
-			p.id = strings.Clone(s)
+			p.id = s
 		}
 	}
 	if len(p.rec) != p.width {
-		p.bad.Add(&dangjian.Problem{Kind: dangjian.ErrInvalid, ID: p.id, Line: p.line,
+		p.bad.Add(&dangjian.Problem{Kind: dangjian.ErrInvalid, ID: strings.Clone(p.id), Line: p.line,
 			Detail: fmt.Sprintf("%d fields, the header has %d", len(p.rec), p.width)})
 		return Org{}, false
 	}
@@ -337,14 +335,13 @@ func (p *csvReader) row() (Org, bool) {
 			idCode = p.id
 		}
 	}
+	var parentCode string
 	if s := p.cell(colParent); !utf8.ValidString(s) {
 		p.fail(colParent, s, dangjian.ErrEncoding, detailNotUTF8)
 	} else if s != "" {
 		var derived bool
-		o.Parent, derived = p.ref(s)
-		if derived && s != p.lastPart {
-			p.lastPart = strings.Clone(s)
-			p.recs.setIDText(o.Parent, p.lastPart)
+		if o.Parent, derived = p.ref(s); derived {
+			parentCode = s
 		}
 	}
 
@@ -388,15 +385,22 @@ func (p *csvReader) row() (Org, bool) {
 	if len(p.bad) > nbad {
 		return Org{}, false
 	}
-	// One allocation holds the name and the code, so that the row's
-	// buffer is not kept alive by substrings of it.
-	o.Key = idCode
-	if code == "" {
-		code = idCode
+	// One allocation holds the name, the code, the key and the parent's
+	// key, so that the row's buffer is not kept alive by substrings of it.
+	// The key is the code when the code cell is empty or repeats the id.
+	shared := code == "" || code == idCode
+	key := idCode
+	if shared {
+		code, key = idCode, ""
 	}
-	if len(name)+len(code) > 0 {
-		s := name + code
-		o.Name, o.Code = s[:len(name)], s[len(name):]
+	if len(name)+len(code)+len(key)+len(parentCode) > 0 {
+		all := name + code + key + parentCode
+		o.Name, all = all[:len(name)], all[len(name):]
+		o.Code, all = all[:len(code)], all[len(code):]
+		o.Key, o.ParentKey = all[:len(key)], all[len(key):]
+		if shared {
+			o.Key = o.Code
+		}
 	}
 	return o, true
 }

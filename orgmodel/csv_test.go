@@ -3,6 +3,7 @@ package orgmodel
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"github.com/dangjian-go/dangjian/internal/golden"
@@ -648,4 +649,26 @@ func benchCSV(n int) []byte {
 		}
 	}
 	return b.Bytes()
+}
+
+// TestReadCSVProblemsJSON checks the JSON of the problems of a CSV file:
+// the module's one problem shape, with the row's id, line and column.
+func TestReadCSVProblemsJSON(t *testing.T) {
+	const in = "编号,上级编号,组织类别,领域,名称,正式党员,预备党员\n" +
+		"1001,,党委,社区,某社区党委,30,0\n" +
+		"1002,1001,党部,社区,第一支部,-3,0\n" +
+		"1003,1001,党支部,社区,第二支部,7\n"
+	recs, err := ReadCSV(strings.NewReader(in))
+	require.Len(t, recs.Orgs, 1, "the good row is kept")
+	b, jerr := json.Marshal(dangjian.ProblemsOf(err))
+	require.NoError(t, jerr)
+	assert.JSONEq(t, `[
+		{"code":"invalid","path":"组织类别","id":"1002","line":3,"column":3,"value":"党部",
+		 "message":"invalid value: unknown kind \"党部\"","detail":"unknown kind \"党部\""},
+		{"code":"negative","path":"正式党员","id":"1002","line":3,"column":6,"value":"-3",
+		 "message":"must not be negative"},
+		{"code":"invalid","id":"1003","line":4,
+		 "message":"invalid value: 6 fields, the header has 7","detail":"6 fields, the header has 7"}
+	]`, string(b))
+	assert.Equal(t, `line 3, column 3: 组织类别 (id "1002"): invalid value: unknown kind "党部" (and 2 more problems)`, err.Error())
 }

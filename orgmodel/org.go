@@ -39,6 +39,10 @@ type Org struct {
 	// empty; [Tree.Lookup] finds it by either. Key is not encoded as a
 	// field of its own: [EncodeJSON] and [WriteCSV] write it as the id.
 	Key string `json:"-"`
+	// ParentKey is the caller's own ID of the parent as written, when it
+	// is not a UUID (a parent_id cell, a JSON parent "1001"), kept so that
+	// a problem about an unknown parent quotes what the caller wrote.
+	ParentKey string `json:"-"`
 	// Line is the line of the organization's record in the file it was
 	// read from (its CSV row, or the line of its JSON object); 0 when it
 	// was not read from a file.

@@ -18,9 +18,9 @@ type Records struct {
 	Grids       []Grid       `json:"grids,omitempty"`
 
 	// ids holds the caller's own text of IDs that were not UUIDs and
-	// that no Org.Key names (parents, people, bodies, sites, grids), as
-	// ReadCSV and DecodeJSON read them, so that problems and findings
-	// quote what the caller wrote.
+	// that no Org.Key or Org.ParentKey holds (people, bodies, sites,
+	// grids and their references), as DecodeJSON reads them, so that
+	// problems and findings quote what the caller wrote.
 	ids map[uuid.UUID]string
 }
 
