@@ -157,3 +157,43 @@ func ExampleCSVID() {
 	fmt.Println(recs.Orgs[0].ID == orgmodel.CSVID("YJ-01"), recs.Orgs[0].Code)
 	// Output: true YJ-01
 }
+
+func ExampleTree_Lookup() {
+	// A JSON tree keyed as a Java platform keys it: by numbers.
+	const doc = `{"orgs": [
+  {"id": 1001, "kind": "committee", "domain": "community", "name": "某社区党委", "members": {"full": 30, "probationary": 0}},
+  {"id": 1002, "parent": 1001, "kind": "branch", "domain": "community", "name": "第一支部", "members": {"full": 2, "probationary": 0}}
+]}`
+	recs, err := orgmodel.DecodeJSON(strings.NewReader(doc))
+	if err != nil {
+		panic(err)
+	}
+	tree, err := orgmodel.Build(recs)
+	if err != nil {
+		panic(err)
+	}
+	rep, _ := orgmodel.Validate(tree, orgmodel.NationalRules(), dangjian.MustParseDate("2025-06-30"))
+	for _, f := range rep.Findings {
+		// The finding names the organization as the caller does; Lookup
+		// gives back the node.
+		id, ok := tree.Lookup(f.Subject)
+		o, _ := tree.Org(id)
+		fmt.Println(f.Rule, f.Subject, f.Line, ok, o.Name)
+	}
+	// Output:
+	// ORG-CMTE-BELOW-100 1001 2 true 某社区党委
+	// ORG-BRANCH-MIN-3 1002 3 true 第一支部
+}
+
+func ExampleTree_IDText() {
+	recs, _ := orgmodel.ReadCSV(strings.NewReader("id,parent_id,kind,domain,name,full_members,probationary_members\n" +
+		"6ba7b810-9dad-11d1-80b4-00c04fd430c8,,committee,,某党委,30,0\n" +
+		"B-7,6ba7b810-9dad-11d1-80b4-00c04fd430c8,branch,,某支部,5,0\n"))
+	tree, _ := orgmodel.Build(recs)
+	for _, id := range []uuid.UUID{tree.Roots()[0], orgmodel.CSVID("B-7")} {
+		fmt.Println(tree.IDText(id))
+	}
+	// Output:
+	// 6ba7b810-9dad-11d1-80b4-00c04fd430c8
+	// B-7
+}
