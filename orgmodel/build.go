@@ -82,6 +82,19 @@ func (b *builder) text(id uuid.UUID) string {
 	return b.recs.idText(id)
 }
 
+// enumText returns an enum value for a problem: its code, or its number
+// when it is not defined (never the Go form "Kind(200)").
+func enumText[E interface {
+	~uint8
+	String() string
+	IsValid() bool
+}](v E) string {
+	if v.IsValid() {
+		return v.String()
+	}
+	return strconv.Itoa(int(v))
+}
+
 func at(field string, i int, sub string) string {
 	return field + "[" + strconv.Itoa(i) + "]." + sub
 }
@@ -116,13 +129,13 @@ func (b *builder) build() (*Tree, error) {
 		if o.Kind == KindUnknown {
 			b.orgProblem(i, "kind", "", "", dangjian.ErrMissing, "kind not set")
 		} else if !o.Kind.IsValid() {
-			b.orgProblem(i, "kind", o.Kind.String(), "", dangjian.ErrInvalid, "")
+			b.orgProblem(i, "kind", enumText(o.Kind), "", dangjian.ErrInvalid, "")
 		}
 		if o.Domain != DomainUnknown && !o.Domain.IsValid() {
-			b.orgProblem(i, "domain", o.Domain.String(), "", dangjian.ErrInvalid, "")
+			b.orgProblem(i, "domain", enumText(o.Domain), "", dangjian.ErrInvalid, "")
 		}
 		if o.Selection != SelectionUnknown && !o.Selection.IsValid() {
-			b.orgProblem(i, "selection", o.Selection.String(), "", dangjian.ErrInvalid, "")
+			b.orgProblem(i, "selection", enumText(o.Selection), "", dangjian.ErrInvalid, "")
 		}
 		if o.Members.Full < 0 {
 			b.orgProblem(i, "members.full", strconv.FormatInt(o.Members.Full, 10), "", dangjian.ErrNegative, "")
@@ -350,7 +363,7 @@ func (b *builder) checkApprovals() {
 			}
 			p := "approvals[" + strconv.Itoa(j) + "]"
 			if !a.Kind.IsValid() {
-				b.orgProblem(i, p+".kind", a.Kind.String(), "", dangjian.ErrInvalid, "")
+				b.orgProblem(i, p+".kind", enumText(a.Kind), "", dangjian.ErrInvalid, "")
 			}
 			if a.By != uuid.Nil && !b.isOrg(a.By) {
 				b.orgProblem(i, p+".by", b.text(a.By), "", dangjian.ErrUnknownRef, "")
@@ -373,7 +386,7 @@ func (b *builder) checkPeople() (full, prob map[int32]int64) {
 			seen[p.ID] = true
 		}
 		if p.Status != StatusUnknown && !p.Status.IsValid() {
-			b.problem("people", i, "status", p.ID, p.Status.String(), dangjian.ErrInvalid, "")
+			b.problem("people", i, "status", p.ID, enumText(p.Status), dangjian.ErrInvalid, "")
 		}
 		if p.Org == uuid.Nil {
 			continue
@@ -395,7 +408,7 @@ func (b *builder) checkPeople() (full, prob map[int32]int64) {
 			}
 			prob[oi]++
 		default:
-			b.problem("people", i, "status", p.ID, p.Status.String(), dangjian.ErrInvalid,
+			b.problem("people", i, "status", p.ID, enumText(p.Status), dangjian.ErrInvalid,
 				"a person placed in an organization must be a full or probationary member")
 		}
 	}
@@ -449,10 +462,10 @@ func (b *builder) checkPosts() {
 			b.problem("posts", i, "body", uuid.Nil, b.text(p.Body), dangjian.ErrUnknownRef, "")
 		}
 		if !p.Role.IsValid() {
-			b.problem("posts", i, "role", uuid.Nil, p.Role.String(), dangjian.ErrInvalid, "")
+			b.problem("posts", i, "role", uuid.Nil, enumText(p.Role), dangjian.ErrInvalid, "")
 		}
 		if p.Selection != SelectionUnknown && !p.Selection.IsValid() {
-			b.problem("posts", i, "selection", uuid.Nil, p.Selection.String(), dangjian.ErrInvalid, "")
+			b.problem("posts", i, "selection", uuid.Nil, enumText(p.Selection), dangjian.ErrInvalid, "")
 		}
 		if !p.Start.IsZero() && !p.End.IsZero() && !p.Start.Before(p.End) {
 			b.problem("posts", i, "end", uuid.Nil, p.End.String(), dangjian.ErrInvalid, "end is not after start")
@@ -468,7 +481,7 @@ func (b *builder) checkAssignments() {
 	for i, a := range b.recs.Assignments {
 		b.person("assignments", i, a.ID, a.Person, people)
 		if !a.Role.IsValid() {
-			b.problem("assignments", i, "role", a.ID, a.Role.String(), dangjian.ErrInvalid, "")
+			b.problem("assignments", i, "role", a.ID, enumText(a.Role), dangjian.ErrInvalid, "")
 		}
 		b.refOrg("assignments", i, "from", a.ID, a.From, false)
 		b.refOrg("assignments", i, "to", a.ID, a.To, true)
@@ -483,7 +496,7 @@ func (b *builder) checkAssignments() {
 func (b *builder) checkBodies() {
 	for i, body := range b.recs.Bodies {
 		if !body.Kind.IsValid() {
-			b.problem("bodies", i, "kind", body.ID, body.Kind.String(), dangjian.ErrInvalid, "")
+			b.problem("bodies", i, "kind", body.ID, enumText(body.Kind), dangjian.ErrInvalid, "")
 		}
 		b.refOrg("bodies", i, "org", body.ID, body.Org, false)
 		members := make(map[uuid.UUID]bool, len(body.Members))
@@ -492,7 +505,7 @@ func (b *builder) checkBodies() {
 			members[m] = true
 		}
 		if len(body.Members) > 0 && !body.Kind.IsCoordination() {
-			b.problem("bodies", i, "members", body.ID, body.Kind.String(), dangjian.ErrInvalid,
+			b.problem("bodies", i, "members", body.ID, enumText(body.Kind), dangjian.ErrInvalid,
 				"only a coordination body has member organizations")
 		}
 		if body.Chair != nil {
@@ -521,7 +534,7 @@ func (b *builder) checkSites() {
 			seen[s.ID] = true
 		}
 		if !s.Kind.IsValid() {
-			b.problem("sites", i, "kind", s.ID, s.Kind.String(), dangjian.ErrInvalid, "")
+			b.problem("sites", i, "kind", s.ID, enumText(s.Kind), dangjian.ErrInvalid, "")
 		}
 		b.refOrg("sites", i, "org", s.ID, s.Org, false)
 		if s.Area.IsNegative() {
@@ -534,7 +547,7 @@ func (b *builder) checkGrids() {
 	for i, g := range b.recs.Grids {
 		b.refOrg("grids", i, "org", g.ID, g.Org, true)
 		if g.Type != GridUnknown && !g.Type.IsValid() {
-			b.problem("grids", i, "type", g.ID, g.Type.String(), dangjian.ErrInvalid, "")
+			b.problem("grids", i, "type", g.ID, enumText(g.Type), dangjian.ErrInvalid, "")
 		}
 	}
 	for i, o := range b.recs.Orgs {

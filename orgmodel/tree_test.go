@@ -33,6 +33,8 @@ func TestBuildProblems(t *testing.T) {
 			`orgs[0].parent (id "` + a.String() + `"): unknown parent ("` + b.String() + `")`},
 		{"invalid kind", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a}}}, orgmodel.ErrInvalidValue,
 			`orgs[0].kind (id "` + a.String() + `"): missing value: kind not set`},
+		{"undefined kind", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: 200}}}, dangjian.ErrInvalid,
+			`orgs[0].kind (id "` + a.String() + `"): invalid value ("200")`},
 		{"negative count", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.Branch, Members: orgmodel.Members{Full: -1}}}}, orgmodel.ErrNegative,
 			`orgs[0].members.full (id "` + a.String() + `"): must not be negative ("-1")`},
 		{"nesting", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.Branch}, {ID: b, Parent: a, Kind: orgmodel.Committee}}}, orgmodel.ErrNesting,
