@@ -538,8 +538,11 @@ func (w *jsonWalk) idLeaf(start, end int) {
 	raw := w.data[start:end]
 	var body []byte // the text of the ID
 	switch {
-	case len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && bytes.IndexByte(raw, '\\') < 0:
+	case len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw):
 		body = raw[1 : len(raw)-1]
+	// Otherwise decode the string as encoding/json does (escapes, and
+	// U+FFFD for bytes that are not UTF-8), so that the text is the one a
+	// string field would hold.
 	case len(raw) >= 2 && raw[0] == '"':
 		var t string
 		if json.Unmarshal(raw, &t) != nil {
