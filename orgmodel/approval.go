@@ -29,17 +29,17 @@ func (v ApprovalKind) IsValid() bool { return approvalTable.Valid(int(v)) }
 // ParseApprovalKind accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseApprovalKind(s string) (ApprovalKind, error) {
-	v, err := approvalTable.Parse("orgmodel", s)
+	v, err := parseEnum(approvalTable, s)
 	return ApprovalKind(v), err
 }
 
 // MarshalText encodes the English code; ApprovalUnknown encodes as "".
-func (v ApprovalKind) MarshalText() ([]byte, error) { return approvalTable.Marshal("orgmodel", int(v)) }
+func (v ApprovalKind) MarshalText() ([]byte, error) { return approvalTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to ApprovalUnknown.
 func (v *ApprovalKind) UnmarshalText(b []byte) error {
-	x, err := approvalTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(approvalTable, b)
 	if err == nil {
 		*v = ApprovalKind(x)
 	}

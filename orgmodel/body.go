@@ -79,17 +79,17 @@ func (v BodyKind) IsValid() bool { return bodyTable.Valid(int(v)) }
 // ParseBodyKind accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseBodyKind(s string) (BodyKind, error) {
-	v, err := bodyTable.Parse("orgmodel", s)
+	v, err := parseEnum(bodyTable, s)
 	return BodyKind(v), err
 }
 
 // MarshalText encodes the English code; BodyUnknown encodes as "".
-func (v BodyKind) MarshalText() ([]byte, error) { return bodyTable.Marshal("orgmodel", int(v)) }
+func (v BodyKind) MarshalText() ([]byte, error) { return bodyTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to BodyUnknown.
 func (v *BodyKind) UnmarshalText(b []byte) error {
-	x, err := bodyTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(bodyTable, b)
 	if err == nil {
 		*v = BodyKind(x)
 	}

@@ -3,9 +3,11 @@ package orgmodel
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/google/uuid"
 )
 
@@ -16,10 +18,20 @@ type BuildOptions struct {
 }
 
 // Build builds an immutable [Tree] from records with [DefaultNesting]. It
-// checks every record and returns a *[BuildError] listing every problem:
-// missing or duplicate IDs, unknown parents and references, cycles, kinds
-// that cannot sit under their parent's kind, negative counts, and member
-// counts that disagree with a member list. Build copies what it keeps:
+// checks every record and returns a [dangjian.Problems] listing every
+// problem: missing or duplicate IDs ([ErrMissingID], [dangjian.ErrDuplicate]),
+// unknown parents and references ([ErrUnknownParent],
+// [dangjian.ErrUnknownRef]), cycles ([ErrCycle]), kinds that cannot sit
+// under their parent's kind ([ErrNesting]), negative counts
+// ([dangjian.ErrNegative]), member counts that disagree with a member list
+// ([ErrMemberMismatch]) and invalid values ([dangjian.ErrInvalid]).
+//
+// Each problem names the record by the caller's own ID (its [Org.Key] or
+// the text it was read from, else the UUID) and quotes references the same
+// way. Path is the field path ("orgs[3].parent"); a problem about an
+// organization read by [ReadCSV] or [DecodeJSON] also gives its [Org.Line]
+// (the line of its row or of its object), so that a program can point at
+// the record in the file it read. Build copies what it keeps:
 // changing recs afterwards does not change the tree.
 //
 // Where an organization has members listed in recs.People and zero counts,
@@ -39,7 +51,7 @@ func BuildWith(recs Records, opt BuildOptions) (*Tree, error) {
 type builder struct {
 	recs     *Records
 	nest     Nesting
-	problems []*Problem
+	problems dangjian.Problems
 	index    map[uuid.UUID]int32 // org ID → input index
 	others   map[uuid.UUID]byte  // body ('b') and grid ('g') IDs
 	// dupIDs records that two organizations share an ID; until then an
@@ -47,8 +59,40 @@ type builder struct {
 	dupIDs bool
 }
 
-func (b *builder) problem(path string, value string, rule string, err error) {
-	b.problems = append(b.problems, &Problem{Path: path, Value: value, Rule: rule, Err: err})
+// problem records a problem about field sub of record i of the table
+// field, whose ID is id.
+func (b *builder) problem(field string, i int, sub string, id uuid.UUID, value string, k *dangjian.Kind, detail string) {
+	b.problems.Add(&dangjian.Problem{Kind: k, Path: at(field, i, sub), ID: b.recs.idText(id), Value: value, Detail: detail})
+}
+
+// orgProblem records a problem about field sub of organization i.
+func (b *builder) orgProblem(i int, sub, value, rule string, k *dangjian.Kind, detail string) {
+	o := &b.recs.Orgs[i]
+	p := &dangjian.Problem{Kind: k, Path: at("orgs", i, sub), ID: o.keyText(), Line: o.Line,
+		Value: value, Rule: rule, Detail: detail}
+	b.problems.Add(p)
+}
+
+// text returns the caller's text of an ID: an organization's key, or the
+// text the ID was read from, or the UUID.
+func (b *builder) text(id uuid.UUID) string {
+	if i, ok := b.index[id]; ok && i >= 0 && int(i) < len(b.recs.Orgs) && b.recs.Orgs[i].ID == id {
+		return b.recs.Orgs[i].keyText()
+	}
+	return b.recs.idText(id)
+}
+
+// enumText returns an enum value for a problem: its code, or its number
+// when it is not defined (never the Go form "Kind(200)").
+func enumText[E interface {
+	~uint8
+	String() string
+	IsValid() bool
+}](v E) string {
+	if v.IsValid() {
+		return v.String()
+	}
+	return strconv.Itoa(int(v))
 }
 
 func at(field string, i int, sub string) string {
@@ -59,14 +103,14 @@ func (b *builder) build() (*Tree, error) {
 	orgs := b.recs.Orgs
 	n := len(orgs)
 	if n > 1<<31-2 {
-		b.problem("orgs", strconv.Itoa(n), "", fmt.Errorf("%w: too many organizations", ErrInvalidValue))
-		return nil, &BuildError{b.problems}
+		b.problems.Add(&dangjian.Problem{Kind: dangjian.ErrLimit, Path: "orgs", Value: strconv.Itoa(n), Detail: "too many organizations"})
+		return nil, b.problems.Err()
 	}
 	b.index = make(map[uuid.UUID]int32, n)
 	for i := range orgs {
 		o := &orgs[i]
 		if o.ID == uuid.Nil {
-			b.problem(at("orgs", i, "id"), "", "", ErrMissingID)
+			b.orgProblem(i, "id", "", "", ErrMissingID, "")
 		} else if !b.dupIDs {
 			// One map operation per ID while there are no duplicates: a
 			// length that does not grow means the ID was there already.
@@ -75,35 +119,35 @@ func (b *builder) build() (*Tree, error) {
 			if len(b.index) == before {
 				b.dupIDs = true
 				b.index[o.ID] = firstWithID(orgs[:i], o.ID)
-				b.problem(at("orgs", i, "id"), o.ID.String(), "", ErrDuplicateID)
+				b.orgProblem(i, "id", o.keyText(), "", dangjian.ErrDuplicate, "")
 			}
 		} else if _, dup := b.index[o.ID]; dup {
-			b.problem(at("orgs", i, "id"), o.ID.String(), "", ErrDuplicateID)
+			b.orgProblem(i, "id", o.keyText(), "", dangjian.ErrDuplicate, "")
 		} else {
 			b.index[o.ID] = int32(i)
 		}
 		if o.Kind == KindUnknown {
-			b.problem(at("orgs", i, "kind"), "", "", fmt.Errorf("%w: kind not set", ErrInvalidValue))
+			b.orgProblem(i, "kind", "", "", dangjian.ErrMissing, "kind not set")
 		} else if !o.Kind.IsValid() {
-			b.problem(at("orgs", i, "kind"), o.Kind.String(), "", ErrInvalidValue)
+			b.orgProblem(i, "kind", enumText(o.Kind), "", dangjian.ErrInvalid, "")
 		}
 		if o.Domain != DomainUnknown && !o.Domain.IsValid() {
-			b.problem(at("orgs", i, "domain"), o.Domain.String(), "", ErrInvalidValue)
+			b.orgProblem(i, "domain", enumText(o.Domain), "", dangjian.ErrInvalid, "")
 		}
 		if o.Selection != SelectionUnknown && !o.Selection.IsValid() {
-			b.problem(at("orgs", i, "selection"), o.Selection.String(), "", ErrInvalidValue)
+			b.orgProblem(i, "selection", enumText(o.Selection), "", dangjian.ErrInvalid, "")
 		}
 		if o.Members.Full < 0 {
-			b.problem(at("orgs", i, "members.full"), strconv.FormatInt(o.Members.Full, 10), "", ErrNegative)
+			b.orgProblem(i, "members.full", strconv.FormatInt(o.Members.Full, 10), "", dangjian.ErrNegative, "")
 		}
 		if o.Members.Probationary < 0 {
-			b.problem(at("orgs", i, "members.probationary"), strconv.FormatInt(o.Members.Probationary, 10), "", ErrNegative)
+			b.orgProblem(i, "members.probationary", strconv.FormatInt(o.Members.Probationary, 10), "", dangjian.ErrNegative, "")
 		}
 		if o.Units < 0 {
-			b.problem(at("orgs", i, "units"), strconv.Itoa(o.Units), "", ErrNegative)
+			b.orgProblem(i, "units", strconv.Itoa(o.Units), "", dangjian.ErrNegative, "")
 		}
 		if o.Term.Number < 0 {
-			b.problem(at("orgs", i, "term.number"), strconv.Itoa(o.Term.Number), "", ErrNegative)
+			b.orgProblem(i, "term.number", strconv.Itoa(o.Term.Number), "", dangjian.ErrNegative, "")
 		}
 	}
 	b.indexOthers()
@@ -115,7 +159,7 @@ func (b *builder) build() (*Tree, error) {
 		parent[i] = -1
 		if o.Parent == uuid.Nil {
 			if o.Kind.IsValid() && !b.nest.AllowsRoot(o.Kind) {
-				b.problem(at("orgs", i, "parent"), "", b.nest.ID, fmt.Errorf("%w: a %s (%s) cannot be a root", ErrNesting, o.Kind, o.Kind.Label()))
+				b.orgProblem(i, "parent", "", b.nest.ID, ErrNesting, fmt.Sprintf("a %s (%s) cannot be a root", o.Kind, o.Kind.Label()))
 			}
 			continue
 		}
@@ -124,14 +168,18 @@ func (b *builder) build() (*Tree, error) {
 			p, ok = b.index[o.Parent]
 		}
 		if !ok {
-			b.problem(at("orgs", i, "parent"), o.Parent.String(), "", ErrUnknownParent)
+			v := o.ParentKey
+			if v == "" {
+				v = b.text(o.Parent)
+			}
+			b.orgProblem(i, "parent", v, "", ErrUnknownParent, "")
 			parent[i] = -2
 			continue
 		}
 		parent[i] = p
 		pk := orgs[p].Kind
 		if o.Kind.IsValid() && pk.IsValid() && !b.nest.Allows(pk, o.Kind) {
-			b.problem(at("orgs", i, "kind"), fmt.Sprintf("%s under %s", o.Kind.Label(), pk.Label()), b.nest.ID, ErrNesting)
+			b.orgProblem(i, "kind", fmt.Sprintf("%s under %s", o.Kind.Label(), pk.Label()), b.nest.ID, ErrNesting, "")
 		}
 	}
 	order := b.preorder(parent)
@@ -144,7 +192,7 @@ func (b *builder) build() (*Tree, error) {
 	b.checkSites()
 	b.checkGrids()
 	if len(b.problems) > 0 {
-		return nil, &BuildError{b.problems}
+		return nil, b.problems.Err()
 	}
 	return b.assemble(order, parent, full, prob), nil
 }
@@ -263,9 +311,9 @@ func (b *builder) reportCycles(parent []int32, seen []bool) {
 			if k > 0 {
 				ids += " → "
 			}
-			ids += b.recs.Orgs[m].ID.String()
+			ids += b.recs.Orgs[m].keyText()
 		}
-		b.problem(at("orgs", int(members[0]), "parent"), ids, "", ErrCycle)
+		b.orgProblem(int(members[0]), "parent", "", "", ErrCycle, ids)
 	}
 }
 
@@ -273,12 +321,12 @@ func (b *builder) indexOthers() {
 	b.others = make(map[uuid.UUID]byte, len(b.recs.Bodies)+len(b.recs.Grids))
 	claim := func(field string, i int, id uuid.UUID, tag byte) {
 		if id == uuid.Nil {
-			b.problem(at(field, i, "id"), "", "", ErrMissingID)
+			b.problem(field, i, "id", id, "", ErrMissingID, "")
 			return
 		}
 		_, inOrgs := b.index[id]
 		if _, dup := b.others[id]; dup || inOrgs {
-			b.problem(at(field, i, "id"), id.String(), "", ErrDuplicateID)
+			b.problem(field, i, "id", id, b.text(id), dangjian.ErrDuplicate, "")
 			return
 		}
 		b.others[id] = tag
@@ -293,15 +341,17 @@ func (b *builder) indexOthers() {
 
 func (b *builder) isOrg(id uuid.UUID) bool { _, ok := b.index[id]; return ok }
 
-func (b *builder) refOrg(path string, id uuid.UUID, required bool) {
-	if id == uuid.Nil {
+// refOrg checks that ref, in field sub of record i of the table field
+// (whose ID is id), names an organization.
+func (b *builder) refOrg(field string, i int, sub string, id, ref uuid.UUID, required bool) {
+	if ref == uuid.Nil {
 		if required {
-			b.problem(path, "", "", ErrMissingID)
+			b.problem(field, i, sub, id, "", ErrMissingID, "")
 		}
 		return
 	}
-	if !b.isOrg(id) {
-		b.problem(path, id.String(), "", ErrUnknownRef)
+	if !b.isOrg(ref) {
+		b.problem(field, i, sub, id, b.text(ref), dangjian.ErrUnknownRef, "")
 	}
 }
 
@@ -311,11 +361,13 @@ func (b *builder) checkApprovals() {
 			if a.Kind.IsValid() && (a.By == uuid.Nil || b.isOrg(a.By)) {
 				continue // nothing to report: skip building the path
 			}
-			p := at("orgs", i, "approvals["+strconv.Itoa(j)+"]")
+			p := "approvals[" + strconv.Itoa(j) + "]"
 			if !a.Kind.IsValid() {
-				b.problem(p+".kind", a.Kind.String(), "", ErrInvalidValue)
+				b.orgProblem(i, p+".kind", enumText(a.Kind), "", dangjian.ErrInvalid, "")
 			}
-			b.refOrg(p+".by", a.By, false)
+			if a.By != uuid.Nil && !b.isOrg(a.By) {
+				b.orgProblem(i, p+".by", b.text(a.By), "", dangjian.ErrUnknownRef, "")
+			}
 		}
 	}
 }
@@ -327,21 +379,21 @@ func (b *builder) checkPeople() (full, prob map[int32]int64) {
 	for i, p := range b.recs.People {
 		switch {
 		case p.ID == uuid.Nil:
-			b.problem(at("people", i, "id"), "", "", ErrMissingID)
+			b.problem("people", i, "id", p.ID, "", ErrMissingID, "")
 		case seen[p.ID]:
-			b.problem(at("people", i, "id"), p.ID.String(), "", ErrDuplicateID)
+			b.problem("people", i, "id", p.ID, b.text(p.ID), dangjian.ErrDuplicate, "")
 		default:
 			seen[p.ID] = true
 		}
 		if p.Status != StatusUnknown && !p.Status.IsValid() {
-			b.problem(at("people", i, "status"), p.Status.String(), "", ErrInvalidValue)
+			b.problem("people", i, "status", p.ID, enumText(p.Status), dangjian.ErrInvalid, "")
 		}
 		if p.Org == uuid.Nil {
 			continue
 		}
 		oi, ok := b.index[p.Org]
 		if !ok {
-			b.problem(at("people", i, "org"), p.Org.String(), "", ErrUnknownRef)
+			b.problem("people", i, "org", p.ID, b.text(p.Org), dangjian.ErrUnknownRef, "")
 			continue
 		}
 		switch p.Status {
@@ -356,8 +408,8 @@ func (b *builder) checkPeople() (full, prob map[int32]int64) {
 			}
 			prob[oi]++
 		default:
-			b.problem(at("people", i, "status"), p.Status.String(), "",
-				fmt.Errorf("%w: a person placed in an organization must be a full or probationary member", ErrInvalidValue))
+			b.problem("people", i, "status", p.ID, enumText(p.Status), dangjian.ErrInvalid,
+				"a person placed in an organization must be a full or probationary member")
 		}
 	}
 	for oi := range full {
@@ -376,14 +428,16 @@ func (b *builder) compareCounts(oi int32, f, p int64) {
 	if m == (Members{}) || (m.Full == f && m.Probationary == p) {
 		return
 	}
-	b.problem(at("orgs", int(oi), "members"), fmt.Sprintf("full %d, probationary %d; listed %d and %d", m.Full, m.Probationary, f, p), "", ErrMemberMismatch)
+	b.orgProblem(int(oi), "members", fmt.Sprintf("full %d, probationary %d; listed %d and %d", m.Full, m.Probationary, f, p), "", ErrMemberMismatch, "")
 }
 
-func (b *builder) person(path string, id uuid.UUID, people map[uuid.UUID]bool) {
-	if id == uuid.Nil {
-		b.problem(path, "", "", ErrMissingID)
-	} else if !people[id] {
-		b.problem(path, id.String(), "", ErrUnknownRef)
+// person checks that the person field of record i of the table field
+// names a listed person.
+func (b *builder) person(field string, i int, id, ref uuid.UUID, people map[uuid.UUID]bool) {
+	if ref == uuid.Nil {
+		b.problem(field, i, "person", id, "", ErrMissingID, "")
+	} else if !people[ref] {
+		b.problem(field, i, "person", id, b.text(ref), dangjian.ErrUnknownRef, "")
 	}
 }
 
@@ -401,20 +455,20 @@ func (b *builder) checkPosts() {
 	}
 	people := b.peopleSet()
 	for i, p := range b.recs.Posts {
-		b.person(at("posts", i, "person"), p.Person, people)
+		b.person("posts", i, uuid.Nil, p.Person, people)
 		if p.Body == uuid.Nil {
-			b.problem(at("posts", i, "body"), "", "", ErrMissingID)
+			b.problem("posts", i, "body", uuid.Nil, "", ErrMissingID, "")
 		} else if _, other := b.others[p.Body]; !other && !b.isOrg(p.Body) {
-			b.problem(at("posts", i, "body"), p.Body.String(), "", ErrUnknownRef)
+			b.problem("posts", i, "body", uuid.Nil, b.text(p.Body), dangjian.ErrUnknownRef, "")
 		}
 		if !p.Role.IsValid() {
-			b.problem(at("posts", i, "role"), p.Role.String(), "", ErrInvalidValue)
+			b.problem("posts", i, "role", uuid.Nil, enumText(p.Role), dangjian.ErrInvalid, "")
 		}
 		if p.Selection != SelectionUnknown && !p.Selection.IsValid() {
-			b.problem(at("posts", i, "selection"), p.Selection.String(), "", ErrInvalidValue)
+			b.problem("posts", i, "selection", uuid.Nil, enumText(p.Selection), dangjian.ErrInvalid, "")
 		}
 		if !p.Start.IsZero() && !p.End.IsZero() && !p.Start.Before(p.End) {
-			b.problem(at("posts", i, "end"), p.End.String(), "", fmt.Errorf("%w: end is not after start", ErrInvalidValue))
+			b.problem("posts", i, "end", uuid.Nil, p.End.String(), dangjian.ErrInvalid, "end is not after start")
 		}
 	}
 }
@@ -425,16 +479,16 @@ func (b *builder) checkAssignments() {
 	}
 	people := b.peopleSet()
 	for i, a := range b.recs.Assignments {
-		b.person(at("assignments", i, "person"), a.Person, people)
+		b.person("assignments", i, a.ID, a.Person, people)
 		if !a.Role.IsValid() {
-			b.problem(at("assignments", i, "role"), a.Role.String(), "", ErrInvalidValue)
+			b.problem("assignments", i, "role", a.ID, enumText(a.Role), dangjian.ErrInvalid, "")
 		}
-		b.refOrg(at("assignments", i, "from"), a.From, false)
-		b.refOrg(at("assignments", i, "to"), a.To, true)
+		b.refOrg("assignments", i, "from", a.ID, a.From, false)
+		b.refOrg("assignments", i, "to", a.ID, a.To, true)
 		if a.Start.IsZero() {
-			b.problem(at("assignments", i, "start"), "", "", fmt.Errorf("%w: a dispatch needs a start date", ErrInvalidValue))
+			b.problem("assignments", i, "start", a.ID, "", dangjian.ErrMissing, "a dispatch needs a start date")
 		} else if !a.End.IsZero() && !a.Start.Before(a.End) {
-			b.problem(at("assignments", i, "end"), a.End.String(), "", fmt.Errorf("%w: end is not after start", ErrInvalidValue))
+			b.problem("assignments", i, "end", a.ID, a.End.String(), dangjian.ErrInvalid, "end is not after start")
 		}
 	}
 }
@@ -442,27 +496,27 @@ func (b *builder) checkAssignments() {
 func (b *builder) checkBodies() {
 	for i, body := range b.recs.Bodies {
 		if !body.Kind.IsValid() {
-			b.problem(at("bodies", i, "kind"), body.Kind.String(), "", ErrInvalidValue)
+			b.problem("bodies", i, "kind", body.ID, enumText(body.Kind), dangjian.ErrInvalid, "")
 		}
-		b.refOrg(at("bodies", i, "org"), body.Org, false)
+		b.refOrg("bodies", i, "org", body.ID, body.Org, false)
 		members := make(map[uuid.UUID]bool, len(body.Members))
 		for j, m := range body.Members {
-			b.refOrg(at("bodies", i, "members["+strconv.Itoa(j)+"]"), m, true)
+			b.refOrg("bodies", i, "members["+strconv.Itoa(j)+"]", body.ID, m, true)
 			members[m] = true
 		}
 		if len(body.Members) > 0 && !body.Kind.IsCoordination() {
-			b.problem(at("bodies", i, "members"), body.Kind.String(), "",
-				fmt.Errorf("%w: only a coordination body has member organizations", ErrInvalidValue))
+			b.problem("bodies", i, "members", body.ID, enumText(body.Kind), dangjian.ErrInvalid,
+				"only a coordination body has member organizations")
 		}
 		if body.Chair != nil {
 			for j, c := range body.Chair.Order {
 				if !members[c] {
-					b.problem(at("bodies", i, "chair.order["+strconv.Itoa(j)+"]"), c.String(), "",
-						fmt.Errorf("%w: the chair rotates among the body's member organizations", ErrUnknownRef))
+					b.problem("bodies", i, "chair.order["+strconv.Itoa(j)+"]", body.ID, b.text(c), dangjian.ErrUnknownRef,
+						"the chair rotates among the body's member organizations")
 				}
 			}
 			if body.Chair.Months <= 0 {
-				b.problem(at("bodies", i, "chair.months"), strconv.Itoa(body.Chair.Months), "", fmt.Errorf("%w: must be positive", ErrInvalidValue))
+				b.problem("bodies", i, "chair.months", body.ID, strconv.Itoa(body.Chair.Months), dangjian.ErrInvalid, "must be positive")
 			}
 		}
 	}
@@ -473,32 +527,32 @@ func (b *builder) checkSites() {
 	for i, s := range b.recs.Sites {
 		switch {
 		case s.ID == uuid.Nil:
-			b.problem(at("sites", i, "id"), "", "", ErrMissingID)
+			b.problem("sites", i, "id", s.ID, "", ErrMissingID, "")
 		case seen[s.ID]:
-			b.problem(at("sites", i, "id"), s.ID.String(), "", ErrDuplicateID)
+			b.problem("sites", i, "id", s.ID, b.text(s.ID), dangjian.ErrDuplicate, "")
 		default:
 			seen[s.ID] = true
 		}
 		if !s.Kind.IsValid() {
-			b.problem(at("sites", i, "kind"), s.Kind.String(), "", ErrInvalidValue)
+			b.problem("sites", i, "kind", s.ID, enumText(s.Kind), dangjian.ErrInvalid, "")
 		}
-		b.refOrg(at("sites", i, "org"), s.Org, false)
+		b.refOrg("sites", i, "org", s.ID, s.Org, false)
 		if s.Area.IsNegative() {
-			b.problem(at("sites", i, "area"), s.Area.String(), "", ErrNegative)
+			b.problem("sites", i, "area", s.ID, s.Area.String(), dangjian.ErrNegative, "")
 		}
 	}
 }
 
 func (b *builder) checkGrids() {
 	for i, g := range b.recs.Grids {
-		b.refOrg(at("grids", i, "org"), g.Org, true)
+		b.refOrg("grids", i, "org", g.ID, g.Org, true)
 		if g.Type != GridUnknown && !g.Type.IsValid() {
-			b.problem(at("grids", i, "type"), g.Type.String(), "", ErrInvalidValue)
+			b.problem("grids", i, "type", g.ID, enumText(g.Type), dangjian.ErrInvalid, "")
 		}
 	}
 	for i, o := range b.recs.Orgs {
 		if o.Grid != uuid.Nil && b.others[o.Grid] != 'g' {
-			b.problem(at("orgs", i, "grid"), o.Grid.String(), "", ErrUnknownRef)
+			b.orgProblem(i, "grid", b.text(o.Grid), "", dangjian.ErrUnknownRef, "")
 		}
 	}
 }
@@ -600,6 +654,7 @@ func (t *Tree) side(r *Records) {
 	}
 	t.sites = slices.Clone(r.Sites)
 	t.grids = slices.Clone(r.Grids)
+	t.ids = maps.Clone(r.ids)
 	t.gridIdx = make(map[uuid.UUID]int32, len(t.grids))
 	for i, g := range t.grids {
 		t.gridIdx[g.ID] = int32(i)

@@ -2,12 +2,12 @@ package orgmodel
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/google/uuid"
 )
 
@@ -68,7 +68,6 @@ func WriteDOT(w io.Writer, t *Tree, root uuid.UUID, opt ChartOptions) error {
 
 // chartSyntax is one output language.
 type chartSyntax interface {
-	name() string
 	header(w *bufio.Writer)
 	node(w *bufio.Writer, id string, k Kind, name, detail string)
 	edge(w *bufio.Writer, from, to string)
@@ -76,18 +75,17 @@ type chartSyntax interface {
 }
 
 func writeChart(w io.Writer, t *Tree, root uuid.UUID, opt ChartOptions, s chartSyntax) error {
-	fn := s.name()
 	if t == nil {
-		return fmt.Errorf("orgmodel: %s: nil tree", fn)
+		return &dangjian.Problem{Kind: dangjian.ErrMissing, Detail: "no tree to chart"}
 	}
 	if opt.MaxDepth < 0 {
-		return fmt.Errorf("orgmodel: %s: MaxDepth %q: %w", fn, strconv.Itoa(opt.MaxDepth), ErrNegative)
+		return &dangjian.Problem{Kind: dangjian.ErrNegative, Path: "MaxDepth", Value: strconv.Itoa(opt.MaxDepth)}
 	}
 	roots := []uuid.UUID{root}
 	if root == uuid.Nil {
 		roots = t.Roots()
 	} else if !t.Has(root) {
-		return fmt.Errorf("orgmodel: %s: root %q: %w", fn, root.String(), ErrUnknownRef)
+		return &dangjian.Problem{Kind: dangjian.ErrUnknownRef, Path: "root", Value: root.String()}
 	}
 	bw := bufio.NewWriter(w)
 	s.header(bw)
@@ -109,10 +107,7 @@ func writeChart(w io.Writer, t *Tree, root uuid.UUID, opt ChartOptions, s chartS
 		}
 	}
 	s.footer(bw, &used)
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("orgmodel: %s: %w", fn, err)
-	}
-	return nil
+	return bw.Flush() // a write error, as it is
 }
 
 // chartID returns the node identifier of an organization: safe in both
@@ -195,8 +190,6 @@ func chartClass(k Kind) string {
 // mermaidChart writes Mermaid flowchart syntax.
 type mermaidChart struct{}
 
-func (mermaidChart) name() string { return "WriteMermaid" }
-
 func (mermaidChart) header(w *bufio.Writer) { w.WriteString("flowchart TD\n") }
 
 func (mermaidChart) node(w *bufio.Writer, id string, k Kind, name, detail string) {
@@ -269,8 +262,6 @@ func mermaidEscape(w *bufio.Writer, s string) {
 
 // dotChart writes Graphviz DOT syntax.
 type dotChart struct{}
-
-func (dotChart) name() string { return "WriteDOT" }
 
 func (dotChart) header(w *bufio.Writer) {
 	w.WriteString("digraph orgchart {\n")

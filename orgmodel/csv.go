@@ -2,7 +2,6 @@ package orgmodel
 
 import (
 	"bufio"
-	"crypto/sha1"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -15,30 +14,18 @@ import (
 	"github.com/google/uuid"
 )
 
-// csvNamespaceText is the namespace of the IDs ReadCSV derives. It was
-// drawn at random once (a version 4 UUID) and must never change: every ID
-// derived from a CSV id that is not a UUID depends on it.
-const csvNamespaceText = "f6d08889-1085-4b13-bf88-28c3540e0dc6"
-
-// csvSpace is the namespace of the name-based IDs ReadCSV derives.
-var csvSpace = uuid.MustParse(csvNamespaceText)
-
-// ErrCSVHeader is the kind of a problem with a CSV file's header row: an
-// unknown, duplicate or empty column name, a missing required column, or
-// no header at all.
-var ErrCSVHeader = errors.New("invalid CSV header")
-
 // Lang selects the language of the header and of the kind, domain and
 // selection values that [WriteCSV] writes. The zero value is [English].
-type Lang uint8
+//
+// Deprecated: use [dangjian.Lang]; this alias goes in a later release.
+type Lang = dangjian.Lang
 
+// The languages.
+//
+// Deprecated: use [dangjian.English] and [dangjian.Chinese].
 const (
-	// English writes the English column names ("full_members") and the
-	// stable English codes ("branch").
-	English Lang = iota
-	// Chinese writes the Chinese column names ("正式党员") and the Chinese
-	// labels ("党支部").
-	Chinese
+	English = dangjian.English
+	Chinese = dangjian.Chinese
 )
 
 // The CSV columns, in the order WriteCSV writes them. The first
@@ -84,85 +71,20 @@ func csvColumn(name string) (int, bool) {
 	return 0, false
 }
 
-// RowError is one problem in a CSV file: a bad cell, a row with the wrong
-// number of fields, or a header problem. Line is the 1-based line of the
-// file where the offending cell starts (the header is normally line 1);
-// Column is the column's name as the header writes it ("" when the problem
-// is the whole row); Value is the offending cell with surrounding space
-// trimmed. It unwraps to Err, which wraps one of [ErrInvalidValue],
-// [ErrNegative], [ErrMissingID] or [ErrCSVHeader].
-type RowError struct {
-	Line   int
-	Column string
-	Value  string
-	Err    error
+// csvLayout is where a CSV file had each column: the field index (-1 if
+// absent) and the name as the header wrote it.
+type csvLayout struct {
+	idx   [numCSVCols]int
+	names [numCSVCols]string
 }
 
-// Error returns the problem with its line, column and quoted value:
-//
-//	orgmodel: csv line 3, column "full_members": must not be negative ("-2")
-func (e *RowError) Error() string {
-	var b strings.Builder
-	b.WriteString("orgmodel: csv line ")
-	b.WriteString(strconv.Itoa(e.Line))
-	if e.Column != "" {
-		fmt.Fprintf(&b, ", column %q", e.Column)
-	}
-	b.WriteString(": ")
-	if e.Err != nil {
-		b.WriteString(e.Err.Error())
-	} else {
-		b.WriteString("invalid row")
-	}
-	if e.Value != "" {
-		fmt.Fprintf(&b, " (%q)", e.Value)
-	}
-	return b.String()
-}
-
-// Unwrap returns Err.
-func (e *RowError) Unwrap() error { return e.Err }
-
-// CSVError lists every problem [ReadCSV] found, in file order. errors.Is
-// and errors.As see each [RowError] through Unwrap.
-type CSVError struct {
-	Rows []*RowError
-}
-
-// Error returns the first problem and how many more there are.
-func (e *CSVError) Error() string {
-	switch len(e.Rows) {
-	case 0:
-		return "orgmodel: csv: invalid input"
-	case 1:
-		return e.Rows[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more problems)", e.Rows[0].Error(), len(e.Rows)-1)
-}
-
-// Unwrap returns the row errors, for errors.Is and errors.As.
-func (e *CSVError) Unwrap() []error {
-	out := make([]error, len(e.Rows))
-	for i, r := range e.Rows {
-		out[i] = r
-	}
-	return out
-}
-
-// Details of ErrInvalidValue, allocated once.
-var (
-	errEmpty       = fmt.Errorf("%w: empty", ErrInvalidValue)
-	errNotInteger  = fmt.Errorf("%w: not a base-10 integer", ErrInvalidValue)
-	errSigned      = fmt.Errorf("%w: a count has no sign", ErrInvalidValue)
-	errOutOfRange  = fmt.Errorf("%w: out of range", ErrInvalidValue)
-	errDateFormat  = fmt.Errorf("%w: want a YYYY-MM-DD date", ErrInvalidValue)
-	errDateInvalid = fmt.Errorf("%w: not a calendar date", ErrInvalidValue)
-	errKind        = fmt.Errorf("%w: unknown kind", ErrInvalidValue)
-	errDomain      = fmt.Errorf("%w: unknown domain", ErrInvalidValue)
-	errSelection   = fmt.Errorf("%w: unknown selection", ErrInvalidValue)
-	errNotUTF8     = fmt.Errorf("%w: not UTF-8 text (save the file as UTF-8)", ErrInvalidValue)
-
-	errHeaderNotUTF8 = fmt.Errorf("%w: column name is not UTF-8 text (save the file as UTF-8, not GBK)", ErrCSVHeader)
+// Details of the problems in a CSV file.
+const (
+	detailNotInteger  = "not a base-10 integer"
+	detailSigned      = "a count has no sign"
+	detailDateFormat  = "want a YYYY-MM-DD date"
+	detailDateInvalid = "not a calendar date"
+	detailNotUTF8     = "save the file as UTF-8"
 )
 
 // ReadCSV reads a flat table of organizations, one per row, under a header
@@ -204,12 +126,25 @@ var (
 //
 // # Errors
 //
-// A header problem, a file that is not CSV (a quote out of place) or a
-// read error returns an error and no records: a *[CSVError] for the
-// header, the *csv.ParseError or the read error, wrapped, otherwise. A bad
+// Each record keeps the caller's identity: [Org.Key] holds an id that was
+// not a UUID as written ([Org.ParentKey] the parent_id), and [Org.Line] the
+// line its row starts on, so
+// that [Build]'s problems and [Validator.Validate]'s findings name the
+// organization as the file does and give its line.
+//
+// # Errors
+//
+// Problems are reported as a [dangjian.Problems] in file order; each
+// [dangjian.Problem] gives the line where the offending cell starts (the
+// header is normally line 1), the column's name as the header wrote it
+// (Path; "" when the problem is the whole row), the column's 1-based
+// position (Column), the row's id as written (ID) and the offending cell
+// (Value, trimmed). A header problem ([dangjian.ErrHeader]), a file that is
+// not CSV (a quote out of place: [dangjian.ErrSyntax], wrapping the
+// *csv.ParseError) or a read error returns an error and no records. A bad
 // row does not stop the reader: ReadCSV returns the records of the good
-// rows together with a *[CSVError] that lists a [RowError] for each bad
-// cell of each bad row, with its line, column and value.
+// rows together with the problems of the bad ones ([dangjian.ErrInvalid],
+// [dangjian.ErrNegative], [dangjian.ErrOverflow], [ErrMissingID]).
 func ReadCSV(r io.Reader) (Records, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, _ := br.Peek(3); len(b) == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
@@ -219,7 +154,7 @@ func ReadCSV(r io.Reader) (Records, error) {
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true // so that ` "a, b"` is a quoted cell
-	p := csvReader{cr: cr}
+	p := csvReader{cr: cr, layout: &csvLayout{}}
 	if err := p.header(); err != nil {
 		return Records{}, err
 	}
@@ -230,18 +165,27 @@ func ReadCSV(r io.Reader) (Records, error) {
 			break
 		}
 		if err != nil {
-			return Records{}, fmt.Errorf("orgmodel: ReadCSV: %w", err)
+			return Records{}, csvReadError(err)
 		}
 		p.rec = rec
 		if o, ok := p.row(); ok {
 			orgs.add(o)
 		}
 	}
-	recs := Records{Orgs: orgs.join()}
-	if len(p.bad) > 0 {
-		return recs, &CSVError{Rows: p.bad}
+	return Records{Orgs: orgs.join()}, p.bad.Err()
+}
+
+// csvReadError turns an error of the CSV reader into a problem: a
+// *csv.ParseError is [dangjian.ErrSyntax] with its line, any
+// other error (a read error) is returned as it is.
+func csvReadError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		// pe.Column counts bytes, not fields: it goes in the detail.
+		return &dangjian.Problem{Kind: dangjian.ErrSyntax, Line: pe.Line,
+			Detail: pe.Err.Error() + " (byte " + strconv.Itoa(pe.Column) + " of the line)", Err: err}
 	}
-	return recs, nil
+	return err
 }
 
 // orgChunks collects organizations in blocks that are never copied while
@@ -277,25 +221,27 @@ func (c *orgChunks) join() []Org {
 
 // csvReader holds the state of one ReadCSV call.
 type csvReader struct {
-	cr    *csv.Reader
-	idx   [numCSVCols]int    // field index of each column, -1 if absent
-	names [numCSVCols]string // each column's name as the header writes it
-	width int                // fields per row
-	rec   []string           // the current row
-	bad   []*RowError
-	buf   []byte // scratch for ID derivation
+	cr     *csv.Reader
+	layout *csvLayout
+	width  int      // fields per row
+	rec    []string // the current row
+	line   int      // the line the current row starts on
+	id     string   // the current row's id cell
+	bad    dangjian.Problems
+	buf    []byte // scratch for ID derivation
 }
 
 func (p *csvReader) header() error {
 	rec, err := p.cr.Read()
 	if err == io.EOF {
-		return &CSVError{Rows: []*RowError{{Line: 1, Err: fmt.Errorf("%w: no header row", ErrCSVHeader)}}}
+		return dangjian.Problems{{Kind: dangjian.ErrHeader, Line: 1, Detail: "no header row"}}
 	}
 	if err != nil {
-		return fmt.Errorf("orgmodel: ReadCSV: %w", err)
+		return csvReadError(err)
 	}
-	for c := range p.idx {
-		p.idx[c] = -1
+	l := p.layout
+	for c := range l.idx {
+		l.idx[c] = -1
 	}
 	p.width = len(rec)
 	line, _ := p.cr.FieldPos(0)
@@ -304,36 +250,36 @@ func (p *csvReader) header() error {
 		c, ok := csvColumn(name)
 		switch {
 		case !utf8.ValidString(name):
-			p.headerError(line, name, errHeaderNotUTF8)
+			p.headerError(line, i, "", name, dangjian.ErrHeader, "column name is not UTF-8: save the file as UTF-8, not GBK")
+			p.bad[len(p.bad)-1].Err = dangjian.ErrEncoding
 		case name == "":
-			p.headerError(line, "", fmt.Errorf("%w: empty column name (field %d)", ErrCSVHeader, i+1))
+			p.headerError(line, i, "", "", dangjian.ErrHeader, "empty column name")
 		case !ok:
-			p.headerError(line, name, fmt.Errorf("%w: unknown column", ErrCSVHeader))
-		case p.idx[c] >= 0:
-			p.headerError(line, name, fmt.Errorf("%w: column %q repeats column %q", ErrCSVHeader, name, p.names[c]))
+			p.headerError(line, i, name, name, dangjian.ErrHeader, "unknown column")
+		case l.idx[c] >= 0:
+			p.headerError(line, i, name, name, dangjian.ErrHeader, fmt.Sprintf("column %q repeats column %q", name, l.names[c]))
 		default:
-			p.idx[c] = i
-			p.names[c] = strings.Clone(name)
+			l.idx[c] = i
+			l.names[c] = strings.Clone(name)
 		}
 	}
 	for c := 0; c < csvRequired; c++ {
-		if p.idx[c] < 0 {
-			p.headerError(line, csvNames[English][c], fmt.Errorf("%w: missing required column", ErrCSVHeader))
+		if l.idx[c] < 0 {
+			p.headerError(line, -1, csvNames[English][c], "", dangjian.ErrHeader, "missing required column")
 		}
 	}
-	if len(p.bad) > 0 {
-		return &CSVError{Rows: p.bad}
-	}
-	return nil
+	return p.bad.Err()
 }
 
-func (p *csvReader) headerError(line int, column string, err error) {
-	p.bad = append(p.bad, &RowError{Line: line, Column: strings.Clone(column), Err: err})
+// headerError records a problem with field i (-1: none) of the header.
+func (p *csvReader) headerError(line, i int, column, value string, k *dangjian.Kind, detail string) {
+	p.bad.Add(&dangjian.Problem{Kind: k, Path: strings.Clone(column), Line: line, Column: i + 1,
+		Value: strings.Clone(value), Detail: detail})
 }
 
 // cell returns column c of the current row, trimmed; "" if the column is absent.
 func (p *csvReader) cell(c int) string {
-	i := p.idx[c]
+	i := p.layout.idx[c]
 	if i < 0 {
 		return ""
 	}
@@ -341,60 +287,74 @@ func (p *csvReader) cell(c int) string {
 }
 
 // fail records a problem with column c of the current row.
-func (p *csvReader) fail(c int, value string, err error) {
-	line, _ := p.cr.FieldPos(p.idx[c])
-	p.bad = append(p.bad, &RowError{Line: line, Column: p.names[c], Value: strings.Clone(value), Err: err})
+func (p *csvReader) fail(c int, value string, k *dangjian.Kind, detail string) {
+	l := p.layout
+	line, _ := p.cr.FieldPos(l.idx[c])
+	p.bad.Add(&dangjian.Problem{Kind: k, Path: l.names[c], ID: strings.Clone(p.id), Line: line, Column: l.idx[c] + 1,
+		Value: strings.Clone(value), Detail: detail})
 }
 
 // row parses the current row; false if it has a problem, which it records.
 func (p *csvReader) row() (Org, bool) {
+	p.line, _ = p.cr.FieldPos(0)
+	p.id = ""
+	if i := p.layout.idx[colID]; i < len(p.rec) {
+		// The id names the row in its problems, even a row of the wrong
+		// width; it is copied only into a problem or a record.
+		if s := strings.TrimSpace(p.rec[i]); s != "" && utf8.ValidString(s) {
+			p.id = s
+		}
+	}
 	if len(p.rec) != p.width {
-		line, _ := p.cr.FieldPos(0)
-		p.bad = append(p.bad, &RowError{Line: line,
-			Err: fmt.Errorf("%w: %d fields, the header has %d", ErrInvalidValue, len(p.rec), p.width)})
+		p.bad.Add(&dangjian.Problem{Kind: dangjian.ErrInvalid, ID: strings.Clone(p.id), Line: p.line,
+			Detail: fmt.Sprintf("%d fields, the header has %d", len(p.rec), p.width)})
 		return Org{}, false
 	}
 	nbad := len(p.bad)
-	var o Org
+	o := Org{Line: p.line}
 	var idCode string
 
 	if s := p.cell(colID); s == "" {
-		p.fail(colID, "", ErrMissingID)
+		p.fail(colID, "", ErrMissingID, "")
 	} else if !utf8.ValidString(s) {
-		p.fail(colID, s, errNotUTF8)
+		p.fail(colID, s, dangjian.ErrEncoding, detailNotUTF8)
 	} else if id, derived := p.ref(s); id == uuid.Nil {
-		p.fail(colID, s, fmt.Errorf("%w: the nil UUID", ErrMissingID))
+		p.fail(colID, s, ErrMissingID, "the nil UUID")
 	} else {
 		o.ID = id
 		if derived {
-			idCode = s
+			idCode = p.id
 		}
 	}
+	var parentCode string
 	if s := p.cell(colParent); !utf8.ValidString(s) {
-		p.fail(colParent, s, errNotUTF8)
+		p.fail(colParent, s, dangjian.ErrEncoding, detailNotUTF8)
 	} else if s != "" {
-		o.Parent, _ = p.ref(s)
+		var derived bool
+		if o.Parent, derived = p.ref(s); derived {
+			parentCode = s
+		}
 	}
 
 	if s := p.cell(colKind); s == "" {
-		p.fail(colKind, "", errEmpty)
-	} else if k, err := ParseKind(s); err != nil {
-		p.fail(colKind, s, errKind)
+		p.fail(colKind, "", dangjian.ErrMissing, "")
+	} else if k, err := kindTable.Find(s); err != nil {
+		p.fail(colKind, s, dangjian.ErrInvalid, err.Error())
 	} else {
-		o.Kind = k
+		o.Kind = Kind(k)
 	}
 	if s := p.cell(colDomain); s != "" {
-		if d, err := ParseDomain(s); err != nil {
-			p.fail(colDomain, s, errDomain)
+		if d, err := domainTable.Find(s); err != nil {
+			p.fail(colDomain, s, dangjian.ErrInvalid, err.Error())
 		} else {
-			o.Domain = d
+			o.Domain = Domain(d)
 		}
 	}
 	if s := p.cell(colSelection); s != "" {
-		if v, err := ParseSelection(s); err != nil {
-			p.fail(colSelection, s, errSelection)
+		if v, err := selectionTable.Find(s); err != nil {
+			p.fail(colSelection, s, dangjian.ErrInvalid, err.Error())
 		} else {
-			o.Selection = v
+			o.Selection = Selection(v)
 		}
 	}
 
@@ -408,22 +368,30 @@ func (p *csvReader) row() (Org, bool) {
 
 	name, code := p.cell(colName), p.cell(colCode)
 	if !utf8.ValidString(name) {
-		p.fail(colName, name, errNotUTF8)
+		p.fail(colName, name, dangjian.ErrEncoding, detailNotUTF8)
 	}
 	if !utf8.ValidString(code) {
-		p.fail(colCode, code, errNotUTF8)
+		p.fail(colCode, code, dangjian.ErrEncoding, detailNotUTF8)
 	}
 	if len(p.bad) > nbad {
 		return Org{}, false
 	}
-	// One allocation holds the name and the code, so that the row's
-	// buffer is not kept alive by substrings of it.
-	if code == "" {
-		code = idCode
+	// One allocation holds the name, the code, the key and the parent's
+	// key, so that the row's buffer is not kept alive by substrings of it.
+	// The key is the code when the code cell is empty or repeats the id.
+	shared := code == "" || code == idCode
+	key := idCode
+	if shared {
+		code, key = idCode, ""
 	}
-	if len(name)+len(code) > 0 {
-		s := name + code
-		o.Name, o.Code = s[:len(name)], s[len(name):]
+	if len(name)+len(code)+len(key)+len(parentCode) > 0 {
+		all := name + code + key + parentCode
+		o.Name, all = all[:len(name)], all[len(name):]
+		o.Code, all = all[:len(code)], all[len(code):]
+		o.Key, o.ParentKey = all[:len(key)], all[len(key):]
+		if shared {
+			o.Key = o.Code
+		}
 	}
 	return o, true
 }
@@ -440,38 +408,6 @@ func (p *csvReader) ref(s string) (id uuid.UUID, derived bool) {
 	return sha1UUID(p.buf), true
 }
 
-// looksLikeUUID reports whether s has the length of a form uuid.Parse
-// accepts, to spare the error of parsing ids that are plainly not UUIDs.
-func looksLikeUUID(s string) bool {
-	switch len(s) {
-	case 32, 36, 38, 41, 45:
-		return true
-	}
-	return false
-}
-
-// sha1UUID returns the version 5 UUID of namespace-and-name b, as
-// uuid.NewSHA1 does, without allocating.
-func sha1UUID(b []byte) uuid.UUID {
-	sum := sha1.Sum(b)
-	var u uuid.UUID
-	copy(u[:], sum[:])
-	u[6] = u[6]&0x0f | 0x50
-	u[8] = u[8]&0x3f | 0x80
-	return u
-}
-
-// CSVID returns the ID that [ReadCSV] gives an organization whose id (or
-// parent_id) cell is not a UUID: the name-based (SHA-1, version 5) UUID of
-// the text in a fixed namespace, f6d08889-1085-4b13-bf88-28c3540e0dc6,
-// drawn at random once. The same id maps to the same UUID in every file,
-// program and version, so other programs can compute the mapping.
-func CSVID(text string) uuid.UUID {
-	b := make([]byte, 0, len(csvSpace)+len(text))
-	b = append(append(b, csvSpace[:]...), text...)
-	return sha1UUID(b)
-}
-
 const (
 	maxInt64 = 1<<63 - 1
 	maxInt   = int64(^uint(0) >> 1)
@@ -483,34 +419,35 @@ func (p *csvReader) count(c int, required bool, max int64) int64 {
 	s := p.cell(c)
 	if s == "" {
 		if required {
-			p.fail(c, "", errEmpty)
+			p.fail(c, "", dangjian.ErrMissing, "")
 		}
 		return 0
 	}
-	n, err := parseCount(s, max)
-	if err != nil {
-		p.fail(c, s, err)
+	n, k, detail := parseCount(s, max)
+	if k != nil {
+		p.fail(c, s, k, detail)
 	}
 	return n
 }
 
 // parseCount parses a non-empty base-10 count. A minus sign before digits
-// is ErrNegative (unless the digits are all zero); anything else that is
-// not digits is ErrInvalidValue.
-func parseCount(s string, max int64) (int64, error) {
+// is ErrNegative (unless the digits are all zero); a count beyond max is
+// ErrOverflow; anything else that is not digits is ErrInvalid. The kind is
+// nil when s is a count.
+func parseCount(s string, max int64) (int64, *dangjian.Kind, string) {
 	digits := s
 	if s[0] == '-' {
 		digits = s[1:]
 	}
 	if digits == "" {
-		return 0, errNotInteger
+		return 0, dangjian.ErrInvalid, detailNotInteger
 	}
 	var n int64
 	over := false
 	for i := 0; i < len(digits); i++ {
 		c := digits[i]
 		if c < '0' || c > '9' {
-			return 0, errNotInteger
+			return 0, dangjian.ErrInvalid, detailNotInteger
 		}
 		d := int64(c - '0')
 		if n > (max-d)/10 {
@@ -521,13 +458,13 @@ func parseCount(s string, max int64) (int64, error) {
 	}
 	switch {
 	case s[0] == '-' && (n != 0 || over):
-		return 0, ErrNegative
+		return 0, dangjian.ErrNegative, ""
 	case s[0] == '-':
-		return 0, errSigned
+		return 0, dangjian.ErrInvalid, detailSigned
 	case over:
-		return 0, errOutOfRange
+		return 0, dangjian.ErrOverflow, ""
 	}
-	return n, nil
+	return n, nil, ""
 }
 
 // date parses column c as a date; an empty cell is the zero Date.
@@ -539,114 +476,11 @@ func (p *csvReader) date(c int) dangjian.Date {
 	d, err := dangjian.ParseDate(s)
 	if err != nil {
 		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-			p.fail(c, s, errDateInvalid)
+			p.fail(c, s, dangjian.ErrInvalid, detailDateInvalid)
 		} else {
-			p.fail(c, s, errDateFormat)
+			p.fail(c, s, dangjian.ErrInvalid, detailDateFormat)
 		}
 		return dangjian.Date{}
 	}
 	return d
-}
-
-// WriteCSV writes the organizations of the subtree under root (uuid.Nil:
-// the whole tree) to w as CSV, one row per organization in pre-order,
-// under a header naming every column [ReadCSV] knows, in the language
-// lang. Counts are written as integers and dates as YYYY-MM-DD; a value
-// not recorded (a zero units, term number or date, an unknown domain or
-// selection) is an empty cell. The subtree's root is written without a
-// parent, so the file stands on its own.
-//
-// The id and parent_id cells hold an organization's [Org.Code] when its ID
-// is the one ReadCSV derives from that code (see [CSVID]), and the
-// UUID otherwise, so a file read with ReadCSV and written back keeps its
-// original ids. Reading the output with ReadCSV and building it gives a
-// tree equal to the subtree, except that text is trimmed of surrounding
-// space, a CR LF inside a quoted cell reads back as LF, and a name or code
-// that is not UTF-8 does not read back at all.
-//
-// An unknown root, an unknown lang or a write error is an error. WriteCSV
-// only reads the tree, so it may run concurrently with other readers.
-func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang) error {
-	if t == nil {
-		return errors.New("orgmodel: WriteCSV: nil tree")
-	}
-	if lang > Chinese {
-		return fmt.Errorf("orgmodel: WriteCSV: unknown language %d", lang)
-	}
-	lo, hi := int32(0), int32(len(t.orgs))
-	if root != uuid.Nil {
-		p, ok := t.index[root]
-		if !ok {
-			return fmt.Errorf("orgmodel: WriteCSV: unknown root %q", root.String())
-		}
-		lo, hi = p, t.end[p]
-	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(csvNames[lang][:]); err != nil {
-		return fmt.Errorf("orgmodel: WriteCSV: %w", err)
-	}
-	rec := make([]string, numCSVCols)
-	var ids []string // the id cell of the latest organization at each depth
-	var base int32
-	if lo < hi {
-		base = t.depth[lo]
-	}
-	for p := lo; p < hi; p++ {
-		o := &t.orgs[p]
-		d := t.depth[p] - base
-		id := csvIDText(o)
-		ids = append(ids[:d], id)
-		rec[colID] = id
-		rec[colParent] = ""
-		if d > 0 {
-			rec[colParent] = ids[d-1]
-		}
-		if lang == Chinese {
-			rec[colKind], rec[colDomain], rec[colSelection] = o.Kind.Label(), o.Domain.Label(), o.Selection.Label()
-		} else {
-			rec[colKind], rec[colDomain], rec[colSelection] = o.Kind.String(), o.Domain.String(), o.Selection.String()
-		}
-		rec[colName] = o.Name
-		rec[colFull] = strconv.FormatInt(o.Members.Full, 10)
-		rec[colProbationary] = strconv.FormatInt(o.Members.Probationary, 10)
-		rec[colUnits] = optionalInt(o.Units)
-		rec[colCode] = o.Code
-		rec[colElected] = o.Term.Elected.String()
-		rec[colDue] = o.Term.Due.String()
-		rec[colRenewed] = o.Term.Renewed.String()
-		rec[colTermNumber] = optionalInt(o.Term.Number)
-		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("orgmodel: WriteCSV: %w", err)
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("orgmodel: WriteCSV: %w", err)
-	}
-	return nil
-}
-
-// csvIDText returns the id cell of o: its code if ReadCSV would map the
-// code back to o's ID, else the UUID.
-func csvIDText(o *Org) string {
-	c := o.Code
-	if c == "" || c != strings.TrimSpace(c) {
-		return o.ID.String()
-	}
-	if looksLikeUUID(c) {
-		if _, err := uuid.Parse(c); err == nil {
-			return o.ID.String()
-		}
-	}
-	if CSVID(c) != o.ID {
-		return o.ID.String()
-	}
-	return c
-}
-
-func optionalInt(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
 }

@@ -15,14 +15,18 @@
 //     venues, 党员驿站, with floor area) and [Grid]: beside the tree, linked
 //     to it.
 //   - [Tree]: built by [Build] from [Records] with every problem reported as
-//     a [Problem] inside a [BuildError]; traversal, paths and [Stats] for any
-//     subtree.
+//     a [dangjian.Problem] in a [dangjian.Problems], naming the record by the
+//     caller's own ID; traversal, paths and [Stats] for any subtree;
+//     [Tree.Lookup] finds an organization by the caller's ID.
 //   - [Rule] and [RuleSet]: the formation and governance rules as dated data
-//     ([NationalRules]); [Validate] returns a [Report] of [Finding] values,
-//     each with its rule ID, [Severity], organization, path, value and source.
+//     ([NationalRules]); [Validate] returns a [Report] of [dangjian.Finding]
+//     values, each with its rule ID, [dangjian.Severity], the organization by
+//     the caller's ID (Subject) and its line in the input, the path of names,
+//     value and source.
 //   - Encodings: [ReadCSV] and [WriteCSV] (a flat table, English or Chinese
-//     headers and values, bad rows reported with their line numbers),
-//     [DecodeJSON] and [EncodeJSON] (strict, lowerCamel, exact round trip),
+//     headers and values, bad rows reported with their line, column and id),
+//     [DecodeJSON] and [EncodeJSON] (strict, lowerCamel, exact round trip,
+//     any string or integer as an ID, mapped as ReadCSV maps ids),
 //     [WriteMermaid] and [WriteDOT] (charts of any subtree).
 //   - [Yanji] and [YanjiRules]: the reference city, 延吉市, built from its
 //     organization department's article, with every figure the article does
@@ -38,19 +42,18 @@
 // return new sets. Validation never mutates the tree and reports every
 // finding, not just the first.
 //
-// Severity follows the rule's modality: 应当 → [Error], 一般 → [Warning],
-// 可以 → [Info]; a finding covered by an approval record becomes [Info] and
-// carries the approval.
+// Severity follows the rule's modality: 应当 → [dangjian.Error], 一般 →
+// [dangjian.Warning], 可以 → [dangjian.Info]; a finding covered by an
+// approval record becomes Info and carries the approval.
 //
 // # Usage
 //
 //	tree, err := orgmodel.Build(records)
-//	if err != nil {
-//		var be *orgmodel.BuildError
-//		errors.As(err, &be) // every problem, with its field path
+//	for _, p := range dangjian.ProblemsOf(err) {
+//		fmt.Println(p.ID, p.Line, p.Path, p) // every problem, with the caller's ID
 //	}
 //	report, err := orgmodel.Validate(tree, orgmodel.NationalRules(), dangjian.MustParseDate("2025-06-30"))
 //	for _, f := range report.Findings {
-//		fmt.Println(f.Rule, f.Severity, f.Path, f.Message)
+//		fmt.Println(f.Rule, f.Severity, f.Subject, f.Name, f.Message)
 //	}
 package orgmodel

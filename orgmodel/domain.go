@@ -87,17 +87,17 @@ func (v Domain) IsValid() bool { return domainTable.Valid(int(v)) }
 // ParseDomain accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseDomain(s string) (Domain, error) {
-	v, err := domainTable.Parse("orgmodel", s)
+	v, err := parseEnum(domainTable, s)
 	return Domain(v), err
 }
 
 // MarshalText encodes the English code; DomainUnknown encodes as "".
-func (v Domain) MarshalText() ([]byte, error) { return domainTable.Marshal("orgmodel", int(v)) }
+func (v Domain) MarshalText() ([]byte, error) { return domainTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to DomainUnknown.
 func (v *Domain) UnmarshalText(b []byte) error {
-	x, err := domainTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(domainTable, b)
 	if err == nil {
 		*v = Domain(x)
 	}

@@ -2,8 +2,10 @@ package orgmodel
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -37,11 +39,6 @@ func enumCases() []enumCase {
 			func(s string) (int, error) { v, err := ParseRole(s); return int(v), err },
 			func(i int) ([]byte, error) { return json.Marshal(Role(i)) },
 			func(b []byte) (int, error) { var v Role; err := json.Unmarshal(b, &v); return int(v), err }},
-		{"Severity", severityTable.Len(),
-			func(i int) string { return Severity(i).String() }, func(i int) string { return Severity(i).Label() },
-			func(s string) (int, error) { v, err := ParseSeverity(s); return int(v), err },
-			func(i int) ([]byte, error) { return json.Marshal(Severity(i)) },
-			func(b []byte) (int, error) { var v Severity; err := json.Unmarshal(b, &v); return int(v), err }},
 		{"Check", checkTable.Len(),
 			func(i int) string { return Check(i).String() }, func(i int) string { return Check(i).Label() },
 			func(s string) (int, error) { v, err := ParseCheck(s); return int(v), err },
@@ -79,7 +76,11 @@ func TestEnumsRoundTrip(t *testing.T) {
 			}
 			_, err := c.parse("no-such-value")
 			require.Error(t, err)
-			assert.Contains(t, err.Error(), `"no-such-value"`)
+			assert.Equal(t, `invalid value: unknown `+strings.ToLower(c.name)+` "no-such-value"`, err.Error())
+			assert.ErrorIs(t, err, dangjian.ErrInvalid)
+			var p *dangjian.Problem
+			require.ErrorAs(t, err, &p)
+			assert.Equal(t, "no-such-value", p.Value)
 			b, err := c.json(0)
 			require.NoError(t, err)
 			assert.Equal(t, `""`, string(b))

@@ -2,74 +2,77 @@ package orgmodel
 
 import (
 	"errors"
-	"fmt"
-	"strings"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/enum"
 )
 
-// Sentinel errors name the kind of a build problem; a [Problem] wraps one
-// with the field path and the offending value, and unwraps to it.
+// The kinds of the problems orgmodel reports. Each is a root kind of
+// package dangjian or a narrower kind whose parent is one, so that
+// errors.Is(err, dangjian.ErrInconsistent) holds for a cycle. Problems are
+// *[dangjian.Problem] values, and every function that reports many of them
+// returns a [dangjian.Problems].
 var (
-	ErrMissingID      = errors.New("missing ID")
-	ErrDuplicateID    = errors.New("duplicate ID")
-	ErrUnknownRef     = errors.New("refers to an unknown ID")
-	ErrUnknownParent  = errors.New("unknown parent")
-	ErrCycle          = errors.New("parent links form a cycle")
-	ErrNesting        = errors.New("kind cannot sit under its parent's kind")
-	ErrInvalidValue   = errors.New("invalid value")
-	ErrNegative       = errors.New("must not be negative")
-	ErrMemberMismatch = errors.New("member counts differ from the member list")
+	// ErrMissingID: a record without an ID, or a required reference
+	// without one.
+	ErrMissingID = dangjian.NewKind("missing_id", "missing ID", dangjian.ErrMissing)
+	// ErrUnknownParent: a parent that is not in the records.
+	ErrUnknownParent = dangjian.NewKind("unknown_parent", "unknown parent", dangjian.ErrUnknownRef)
+	// ErrCycle: parent links that form a cycle.
+	ErrCycle = dangjian.NewKind("cycle", "parent links form a cycle", dangjian.ErrInconsistent)
+	// ErrNesting: a kind that cannot sit under its parent's kind, or
+	// cannot be a root.
+	ErrNesting = dangjian.NewKind("nesting", "kind cannot sit under its parent's kind", dangjian.ErrInconsistent)
+	// ErrMemberMismatch: member counts that differ from the member list.
+	ErrMemberMismatch = dangjian.NewKind("member_mismatch", "member counts differ from the member list", dangjian.ErrInconsistent)
 )
 
-// Problem is one thing wrong with a [Records] value, addressed by its field
-// path ("orgs[3].parent") and quoting the offending value. Rule names the
-// rule involved, where there is one (the nesting table's rule ID).
-type Problem struct {
-	Path  string
-	Value string
-	Rule  string
-	Err   error
+// Former sentinels, now the root kinds.
+var (
+	// Deprecated: use [dangjian.ErrDuplicate].
+	ErrDuplicateID = dangjian.ErrDuplicate
+	// Deprecated: use [dangjian.ErrUnknownRef].
+	ErrUnknownRef = dangjian.ErrUnknownRef
+	// Deprecated: use [dangjian.ErrInvalid].
+	ErrInvalidValue = dangjian.ErrInvalid
+	// Deprecated: use [dangjian.ErrNegative].
+	ErrNegative = dangjian.ErrNegative
+	// Deprecated: use [dangjian.ErrHeader].
+	ErrCSVHeader = dangjian.ErrHeader
+	// Deprecated: use [dangjian.ErrOutOfPeriod].
+	ErrOutOfPeriod = dangjian.ErrOutOfPeriod
+)
+
+// Problem is one thing wrong with an input.
+//
+// Deprecated: use [dangjian.Problem]. Build, ReadCSV and DecodeJSON return
+// a [dangjian.Problems] listing them.
+type Problem = dangjian.Problem
+
+// parseEnum looks s up in t; an unknown s is a problem of kind
+// [dangjian.ErrInvalid] quoting it: `invalid value: unknown kind "x"`.
+func parseEnum(t *enum.Table, s string) (int, error) {
+	v, err := t.Find(s)
+	if err != nil {
+		return 0, &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: s, Detail: err.Error()}
+	}
+	return v, nil
 }
 
-func (p *Problem) Error() string {
-	var b strings.Builder
-	b.WriteString("orgmodel: ")
-	b.WriteString(p.Path)
-	b.WriteString(": ")
-	b.WriteString(p.Err.Error())
-	if p.Value != "" {
-		fmt.Fprintf(&b, " (%q)", p.Value)
+// decodeEnum is parseEnum for UnmarshalText; empty input is the zero value.
+func decodeEnum(t *enum.Table, b []byte) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
 	}
-	if p.Rule != "" {
-		b.WriteString(" [")
-		b.WriteString(p.Rule)
-		b.WriteString("]")
-	}
-	return b.String()
+	return parseEnum(t, string(b))
 }
 
-func (p *Problem) Unwrap() error { return p.Err }
-
-// BuildError lists every problem that kept a [Tree] from being built.
-// errors.Is and errors.As see each problem through Unwrap.
-type BuildError struct {
-	Problems []*Problem
-}
-
-func (e *BuildError) Error() string {
-	switch len(e.Problems) {
-	case 0:
-		return "orgmodel: build failed"
-	case 1:
-		return e.Problems[0].Error()
+// detailOf returns the detail a problem made from err should carry: the
+// detail of a problem inside err, else err's text.
+func detailOf(err error) (kind *dangjian.Kind, detail string) {
+	var p *dangjian.Problem
+	if errors.As(err, &p) {
+		return p.Kind, p.Detail
 	}
-	return fmt.Sprintf("%s (and %d more problems)", e.Problems[0].Error(), len(e.Problems)-1)
-}
-
-// Unwrap returns the problems, for errors.Is and errors.As.
-func (e *BuildError) Unwrap() []error {
-	out := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		out[i] = p
-	}
-	return out
+	return dangjian.ErrInvalid, err.Error()
 }

@@ -65,5 +65,5 @@ func ExampleWriteDOT_unknownRoot() {
 	err := orgmodel.WriteDOT(os.Stdout, tree, uuid.MustParse("00000000-0000-0000-0000-0000000000ff"), orgmodel.ChartOptions{})
 	fmt.Println(err)
 	// Output:
-	// orgmodel: WriteDOT: root "00000000-0000-0000-0000-0000000000ff": refers to an unknown ID
+	// root: refers to an unknown ID ("00000000-0000-0000-0000-0000000000ff")
 }

@@ -1,7 +1,6 @@
 package orgmodel_test
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -14,18 +13,17 @@ import (
 
 func ExampleReadCSV() {
 	// A table with local codes for ids, Chinese headers and labels. A bad
-	// row does not stop the reader: the good rows come back with the error.
+	// row does not stop the reader: the good rows come back with the
+	// problems, which name the row by its id and give its line and column.
 	const table = "编号,上级编号,组织类别,领域,名称,正式党员,预备党员\n" +
 		"1,,党委,村,某镇党委,30,1\n" +
 		"1.1,1,党支部,村,某村党支部,7,2\n" +
-		"1.2,1,党支部,村,另一村党支部,-4,0\n"
+		"1.2,1,党支部,村,另一村党支部,-4,0\n" +
+		"1.3,1,党支部,村,小村党支部,2,0\n"
 	recs, err := orgmodel.ReadCSV(strings.NewReader(table))
-	var ce *orgmodel.CSVError
-	if errors.As(err, &ce) {
-		for _, row := range ce.Rows {
-			fmt.Println(row.Line, row.Column, row.Value, errors.Is(row, orgmodel.ErrNegative))
-		}
-		fmt.Println(err)
+	for _, p := range dangjian.ProblemsOf(err) {
+		fmt.Println(p.ID, p.Line, p.Column, p.Path, p.Value, p.Code())
+		fmt.Println(p)
 	}
 	tree, err := orgmodel.Build(recs)
 	if err != nil {
@@ -33,15 +31,24 @@ func ExampleReadCSV() {
 		return
 	}
 	for depth, o := range tree.All() {
-		fmt.Printf("%s%s %s (code %s) %d+%d\n", strings.Repeat("  ", depth), o.Kind.Label(), o.Name, o.Code, o.Members.Full, o.Members.Probationary)
+		fmt.Printf("%s%s %s (id %s, line %d) %d+%d\n", strings.Repeat("  ", depth), o.Kind.Label(), o.Name, o.Key, o.Line, o.Members.Full, o.Members.Probationary)
 	}
-	// An id that is not a UUID maps to a name-based UUID.
-	fmt.Println(tree.Roots()[0] == orgmodel.CSVID("1"))
+	// Findings name the organization by the file's own id and give its line.
+	rep, _ := orgmodel.Validate(tree, orgmodel.NationalRules(), dangjian.MustParseDate("2025-06-30"))
+	for _, f := range rep.Findings {
+		if f.Rule == "ORG-BRANCH-MIN-3" {
+			fmt.Println(f.Subject, f.Line, f.Name)
+			id, _ := tree.Lookup(f.Subject)
+			fmt.Println(id == orgmodel.CSVID("1.3"))
+		}
+	}
 	// Output:
-	// 4 正式党员 -4 true
-	// orgmodel: csv line 4, column "正式党员": must not be negative ("-4")
-	// 党委 某镇党委 (code 1) 30+1
-	//   党支部 某村党支部 (code 1.1) 7+2
+	// 1.2 4 6 正式党员 -4 negative
+	// line 4, column 6: 正式党员 (id "1.2"): must not be negative ("-4")
+	// 党委 某镇党委 (id 1, line 2) 30+1
+	//   党支部 某村党支部 (id 1.1, line 3) 7+2
+	//   党支部 小村党支部 (id 1.3, line 5) 2+0
+	// 1.3 5 某镇党委 / 小村党支部
 	// true
 }
 
@@ -97,8 +104,8 @@ func ExampleDecodeJSON() {
 	fmt.Println(err)
 	// Output:
 	// branch 9 350.50
-	// orgmodel: orgs[0].kind (line 2, column 11): invalid value: ParseKind("支队"): unknown kind
-	// orgmodel: Sites (line 1, column 14): invalid value: unknown field (keys are case-sensitive: the field is "sites") ("Sites")
+	// line 2, column 11: orgs[0].kind (id "6ba7b810-9dad-11d1-80b4-00c04fd430c8"): invalid value: unknown kind "支队"
+	// line 1, column 14: Sites: unknown field: keys are case-sensitive: the field is "sites" ("Sites")
 }
 
 func ExampleEncodeJSON() {
@@ -149,4 +156,44 @@ func ExampleCSVID() {
 	recs, _ := orgmodel.ReadCSV(strings.NewReader("id,parent_id,kind,domain,name,full_members,probationary_members\nYJ-01,,党委,社区,某社区党委,12,1\n"))
 	fmt.Println(recs.Orgs[0].ID == orgmodel.CSVID("YJ-01"), recs.Orgs[0].Code)
 	// Output: true YJ-01
+}
+
+func ExampleTree_Lookup() {
+	// A JSON tree keyed as a Java platform keys it: by numbers.
+	const doc = `{"orgs": [
+  {"id": 1001, "kind": "committee", "domain": "community", "name": "某社区党委", "members": {"full": 30, "probationary": 0}},
+  {"id": 1002, "parent": 1001, "kind": "branch", "domain": "community", "name": "第一支部", "members": {"full": 2, "probationary": 0}}
+]}`
+	recs, err := orgmodel.DecodeJSON(strings.NewReader(doc))
+	if err != nil {
+		panic(err)
+	}
+	tree, err := orgmodel.Build(recs)
+	if err != nil {
+		panic(err)
+	}
+	rep, _ := orgmodel.Validate(tree, orgmodel.NationalRules(), dangjian.MustParseDate("2025-06-30"))
+	for _, f := range rep.Findings {
+		// The finding names the organization as the caller does; Lookup
+		// gives back the node.
+		id, ok := tree.Lookup(f.Subject)
+		o, _ := tree.Org(id)
+		fmt.Println(f.Rule, f.Subject, f.Line, ok, o.Name)
+	}
+	// Output:
+	// ORG-CMTE-BELOW-100 1001 2 true 某社区党委
+	// ORG-BRANCH-MIN-3 1002 3 true 第一支部
+}
+
+func ExampleTree_IDText() {
+	recs, _ := orgmodel.ReadCSV(strings.NewReader("id,parent_id,kind,domain,name,full_members,probationary_members\n" +
+		"6ba7b810-9dad-11d1-80b4-00c04fd430c8,,committee,,某党委,30,0\n" +
+		"B-7,6ba7b810-9dad-11d1-80b4-00c04fd430c8,branch,,某支部,5,0\n"))
+	tree, _ := orgmodel.Build(recs)
+	for _, id := range []uuid.UUID{tree.Roots()[0], orgmodel.CSVID("B-7")} {
+		fmt.Println(tree.IDText(id))
+	}
+	// Output:
+	// 6ba7b810-9dad-11d1-80b4-00c04fd430c8
+	// B-7
 }

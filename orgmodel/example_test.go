@@ -54,7 +54,7 @@ func ExampleBuild() {
 	// Output:
 	// 6 organizations
 	// 市委 / 示例街道党工委 / 示例社区党委 / 第二网格党支部
-	// orgmodel: orgs[3].parent: unknown parent ("00000000-0000-0000-0000-000000000001")
+	// orgs[3].parent (id "37373290-b6ab-5d61-8dde-d5e1445ab7d1"): unknown parent ("00000000-0000-0000-0000-000000000001")
 	// true
 }
 
@@ -72,7 +72,7 @@ func ExampleBuildWith() {
 	_, err = orgmodel.BuildWith(recs, orgmodel.BuildOptions{Nesting: &n})
 	fmt.Println(err)
 	// Output:
-	// orgmodel: orgs[1].kind: kind cannot sit under its parent's kind ("党小组 under 党总支") [ORG-NEST]
+	// orgs[1].kind (id "75e4f192-43c5-58d0-9bc2-66a3a6b2aeef"): kind cannot sit under its parent's kind ("党小组 under 党总支") [ORG-NEST]
 	// <nil>
 }
 
@@ -97,7 +97,10 @@ func ExampleNewValidator() {
 	}
 	// The validator is reused for several dates (and is safe to share).
 	for _, d := range []string{"2026-01-01", "2026-06-01"} {
-		rep := v.Validate(exampleTree(), dangjian.MustParseDate(d))
+		rep, err := v.Validate(exampleTree(), dangjian.MustParseDate(d))
+		if err != nil {
+			panic(err)
+		}
 		fmt.Println(d, rep.ByRule()["ORG-TERM-OVERDUE"], rep.ByRule()["ORG-TERM-DUE-SOON"])
 	}
 	// Output:
@@ -147,7 +150,7 @@ func ExampleRuleSet_Check() {
 	r.ID = "MY-RULE"
 	r.Basis = orgmodel.BasisUnknown
 	fmt.Println(orgmodel.NationalRules().With(r).Check())
-	// Output: rules[36] ("MY-RULE").basis: not set: bad rule
+	// Output: rules[36].basis (id "MY-RULE"): bad rule: not set
 }
 
 func ExampleTree_Aggregate() {
@@ -271,7 +274,7 @@ func ExampleParseKind() {
 	// branch 党支部
 	// branch 党支部
 	// work_committee 党工委
-	// orgmodel: ParseKind("党组"): unknown kind
+	// invalid value: unknown kind "党组"
 }
 
 func ExampleParseDomain() {
@@ -339,7 +342,10 @@ func ExampleDefaultNesting() {
 
 func ExampleValidator_Validate() {
 	v, _ := orgmodel.NewValidator(orgmodel.NationalRules())
-	rep := v.Validate(exampleTree(), dangjian.MustParseDate("2025-06-30"))
+	rep, err := v.Validate(exampleTree(), dangjian.MustParseDate("2025-06-30"))
+	if err != nil {
+		panic(err)
+	}
 	for rule, n := range rep.ByRule() {
 		if rule == "ORG-BRANCH-MIN-3" {
 			fmt.Println(rule, n)

@@ -41,17 +41,17 @@ func (v GridType) IsValid() bool { return gridTable.Valid(int(v)) }
 // ParseGridType accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseGridType(s string) (GridType, error) {
-	v, err := gridTable.Parse("orgmodel", s)
+	v, err := parseEnum(gridTable, s)
 	return GridType(v), err
 }
 
 // MarshalText encodes the English code; GridUnknown encodes as "".
-func (v GridType) MarshalText() ([]byte, error) { return gridTable.Marshal("orgmodel", int(v)) }
+func (v GridType) MarshalText() ([]byte, error) { return gridTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to GridUnknown.
 func (v *GridType) UnmarshalText(b []byte) error {
-	x, err := gridTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(gridTable, b)
 	if err == nil {
 		*v = GridType(x)
 	}

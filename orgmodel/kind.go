@@ -139,17 +139,17 @@ func (v Kind) IsValid() bool { return kindTable.Valid(int(v)) }
 // ParseKind accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseKind(s string) (Kind, error) {
-	v, err := kindTable.Parse("orgmodel", s)
+	v, err := parseEnum(kindTable, s)
 	return Kind(v), err
 }
 
 // MarshalText encodes the English code; KindUnknown encodes as "".
-func (v Kind) MarshalText() ([]byte, error) { return kindTable.Marshal("orgmodel", int(v)) }
+func (v Kind) MarshalText() ([]byte, error) { return kindTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to KindUnknown.
 func (v *Kind) UnmarshalText(b []byte) error {
-	x, err := kindTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(kindTable, b)
 	if err == nil {
 		*v = Kind(x)
 	}

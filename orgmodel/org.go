@@ -31,6 +31,34 @@ type Org struct {
 	Selection Selection  `json:"selection,omitempty"`
 	Term      Term       `json:"term,omitempty"`
 	Approvals []Approval `json:"approvals,omitempty"`
+
+	// Key is the caller's own ID of the organization as written, when it
+	// is not a UUID: a CSV id cell or a JSON id such as "1001" or "1.3",
+	// which [ReadCSV] and [DecodeJSON] map to ID with [CSVID]. Problems
+	// and findings name the organization by Key, or by ID when Key is
+	// empty; [Tree.Lookup] finds it by either. Key is not encoded as a
+	// field of its own: [EncodeJSON] and [WriteCSV] write it as the id.
+	Key string `json:"-"`
+	// ParentKey is the caller's own ID of the parent as written, when it
+	// is not a UUID (a parent_id cell, a JSON parent "1001"), kept so that
+	// a problem about an unknown parent quotes what the caller wrote.
+	ParentKey string `json:"-"`
+	// Line is the line of the organization's record in the file it was
+	// read from (its CSV row, or the line of its JSON object); 0 when it
+	// was not read from a file.
+	Line int `json:"-"`
+}
+
+// keyText returns the caller's ID of o: its Key, or its ID as text
+// ("" for the nil UUID).
+func (o *Org) keyText() string {
+	if o.Key != "" {
+		return o.Key
+	}
+	if o.ID == uuid.Nil {
+		return ""
+	}
+	return o.ID.String()
 }
 
 // Members counts full (正式) and probationary (预备) party members.

@@ -99,17 +99,17 @@ func (v MemberStatus) IsValid() bool { return statusTable.Valid(int(v)) }
 // ParseMemberStatus accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseMemberStatus(s string) (MemberStatus, error) {
-	v, err := statusTable.Parse("orgmodel", s)
+	v, err := parseEnum(statusTable, s)
 	return MemberStatus(v), err
 }
 
 // MarshalText encodes the English code; StatusUnknown encodes as "".
-func (v MemberStatus) MarshalText() ([]byte, error) { return statusTable.Marshal("orgmodel", int(v)) }
+func (v MemberStatus) MarshalText() ([]byte, error) { return statusTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to StatusUnknown.
 func (v *MemberStatus) UnmarshalText(b []byte) error {
-	x, err := statusTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(statusTable, b)
 	if err == nil {
 		*v = MemberStatus(x)
 	}
@@ -128,17 +128,17 @@ func (v DispatchRole) IsValid() bool { return dispatchTable.Valid(int(v)) }
 // ParseDispatchRole accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseDispatchRole(s string) (DispatchRole, error) {
-	v, err := dispatchTable.Parse("orgmodel", s)
+	v, err := parseEnum(dispatchTable, s)
 	return DispatchRole(v), err
 }
 
 // MarshalText encodes the English code; DispatchUnknown encodes as "".
-func (v DispatchRole) MarshalText() ([]byte, error) { return dispatchTable.Marshal("orgmodel", int(v)) }
+func (v DispatchRole) MarshalText() ([]byte, error) { return dispatchTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to DispatchUnknown.
 func (v *DispatchRole) UnmarshalText(b []byte) error {
-	x, err := dispatchTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(dispatchTable, b)
 	if err == nil {
 		*v = DispatchRole(x)
 	}

@@ -68,17 +68,17 @@ func (v Role) IsValid() bool { return roleTable.Valid(int(v)) }
 // ParseRole accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseRole(s string) (Role, error) {
-	v, err := roleTable.Parse("orgmodel", s)
+	v, err := parseEnum(roleTable, s)
 	return Role(v), err
 }
 
 // MarshalText encodes the English code; RoleUnknown encodes as "".
-func (v Role) MarshalText() ([]byte, error) { return roleTable.Marshal("orgmodel", int(v)) }
+func (v Role) MarshalText() ([]byte, error) { return roleTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to RoleUnknown.
 func (v *Role) UnmarshalText(b []byte) error {
-	x, err := roleTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(roleTable, b)
 	if err == nil {
 		*v = Role(x)
 	}
@@ -97,17 +97,17 @@ func (v Selection) IsValid() bool { return selectionTable.Valid(int(v)) }
 // ParseSelection accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseSelection(s string) (Selection, error) {
-	v, err := selectionTable.Parse("orgmodel", s)
+	v, err := parseEnum(selectionTable, s)
 	return Selection(v), err
 }
 
 // MarshalText encodes the English code; SelectionUnknown encodes as "".
-func (v Selection) MarshalText() ([]byte, error) { return selectionTable.Marshal("orgmodel", int(v)) }
+func (v Selection) MarshalText() ([]byte, error) { return selectionTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to SelectionUnknown.
 func (v *Selection) UnmarshalText(b []byte) error {
-	x, err := selectionTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(selectionTable, b)
 	if err == nil {
 		*v = Selection(x)
 	}

@@ -146,28 +146,24 @@ var basisTable = enum.New("Basis",
 	[]string{"", "full", "all"}, []string{"", "正式党员", "党员"},
 	map[string]int{"full_members": 1, "all_members": 2, "全体党员": 2})
 
-// Comparison is how a count meets a threshold. Whether 以上 includes the
-// bound differs between texts (the dues regulation marks the inclusive
-// bound with 含), so each rule says.
-type Comparison uint8
+// Comparison is how a count meets a threshold.
+//
+// Deprecated: use [dangjian.Comparison]; this alias goes in a later release.
+type Comparison = dangjian.Comparison
 
+// The comparisons.
+//
+// Deprecated: use [dangjian.CmpUnknown], [dangjian.AtLeast] and [dangjian.MoreThan].
 const (
-	CmpUnknown Comparison = iota // not set
-	AtLeast                      // ≥ (以上, inclusive)
-	MoreThan                     // > (超过)
+	CmpUnknown = dangjian.CmpUnknown
+	AtLeast    = dangjian.AtLeast
+	MoreThan   = dangjian.MoreThan
 )
 
-var cmpTable = enum.New("Comparison",
-	[]string{"", "at_least", "more_than"}, []string{"", "以上", "超过"},
-	map[string]int{">=": 1, "≥": 1, ">": 2, "不少于": 1})
-
-// Holds reports whether v meets the threshold n.
-func (c Comparison) Holds(v, n int64) bool {
-	if c == MoreThan {
-		return v > n
-	}
-	return v >= n
-}
+// ParseComparison accepts the English code, the Chinese label or an alias.
+//
+// Deprecated: use [dangjian.ParseComparison].
+func ParseComparison(s string) (Comparison, error) { return dangjian.ParseComparison(s) }
 
 // String returns the stable English code.
 func (v Check) String() string { return checkTable.Code(int(v)) }
@@ -181,17 +177,17 @@ func (v Check) IsValid() bool { return checkTable.Valid(int(v)) }
 // ParseCheck accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseCheck(s string) (Check, error) {
-	v, err := checkTable.Parse("orgmodel", s)
+	v, err := parseEnum(checkTable, s)
 	return Check(v), err
 }
 
 // MarshalText encodes the English code; CheckUnknown encodes as "".
-func (v Check) MarshalText() ([]byte, error) { return checkTable.Marshal("orgmodel", int(v)) }
+func (v Check) MarshalText() ([]byte, error) { return checkTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to CheckUnknown.
 func (v *Check) UnmarshalText(b []byte) error {
-	x, err := checkTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(checkTable, b)
 	if err == nil {
 		*v = Check(x)
 	}
@@ -210,48 +206,19 @@ func (v Basis) IsValid() bool { return basisTable.Valid(int(v)) }
 // ParseBasis accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseBasis(s string) (Basis, error) {
-	v, err := basisTable.Parse("orgmodel", s)
+	v, err := parseEnum(basisTable, s)
 	return Basis(v), err
 }
 
 // MarshalText encodes the English code; BasisUnknown encodes as "".
-func (v Basis) MarshalText() ([]byte, error) { return basisTable.Marshal("orgmodel", int(v)) }
+func (v Basis) MarshalText() ([]byte, error) { return basisTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to BasisUnknown.
 func (v *Basis) UnmarshalText(b []byte) error {
-	x, err := basisTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(basisTable, b)
 	if err == nil {
 		*v = Basis(x)
-	}
-	return err
-}
-
-// String returns the stable English code.
-func (v Comparison) String() string { return cmpTable.Code(int(v)) }
-
-// Label returns the Chinese label.
-func (v Comparison) Label() string { return cmpTable.Label(int(v)) }
-
-// IsValid reports whether v is one of the defined values (not CmpUnknown).
-func (v Comparison) IsValid() bool { return cmpTable.Valid(int(v)) }
-
-// ParseComparison accepts the English code (any case), the Chinese label or a
-// listed alias. An unknown input is an error that quotes it.
-func ParseComparison(s string) (Comparison, error) {
-	v, err := cmpTable.Parse("orgmodel", s)
-	return Comparison(v), err
-}
-
-// MarshalText encodes the English code; CmpUnknown encodes as "".
-func (v Comparison) MarshalText() ([]byte, error) { return cmpTable.Marshal("orgmodel", int(v)) }
-
-// UnmarshalText accepts the English code, the Chinese label or an alias;
-// "" decodes to CmpUnknown.
-func (v *Comparison) UnmarshalText(b []byte) error {
-	x, err := cmpTable.Unmarshal("orgmodel", b)
-	if err == nil {
-		*v = Comparison(x)
 	}
 	return err
 }

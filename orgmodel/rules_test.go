@@ -278,12 +278,12 @@ func TestNationalRules(t *testing.T) {
 			require.NoError(t, err)
 			var got []orgmodel.Severity
 			for _, f := range rep.Findings {
-				if f.Rule != c.rule || f.Org != subjectID {
+				if f.Rule != c.rule || f.Subject != subjectID.String() {
 					continue
 				}
 				got = append(got, f.Severity)
 				assert.NotEmpty(t, f.Message)
-				assert.NotEmpty(t, f.Path)
+				assert.NotEmpty(t, f.Name)
 				assert.NotEmpty(t, f.Source.Doc)
 				if f.Severity == orgmodel.Info && f.Approval == nil {
 					r, _ := orgmodel.NationalRules().Rule(f.Rule)

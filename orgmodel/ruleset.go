@@ -1,7 +1,6 @@
 package orgmodel
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 
@@ -73,21 +72,36 @@ func cloneRule(r Rule) Rule {
 	return r
 }
 
-// ErrBadRule is wrapped by the errors of [RuleSet.Check].
-var ErrBadRule = errors.New("bad rule")
+// ErrBadRule is the kind of the problems of [RuleSet.Check].
+//
+// Deprecated: use [dangjian.ErrBadRule].
+var ErrBadRule = dangjian.ErrBadRule
 
-// Check reports every problem of the set, joined: the header checks of
-// [dangjian.CheckRules] (unique IDs, sources, periods, no overlap within a
-// topic), and for each rule an unknown check, an invalid modality, kind or
-// domain, and parameters its check needs but lacks.
+// Check reports every problem of the set as a [dangjian.Problems] of kind
+// [dangjian.ErrBadRule]: the header checks of [dangjian.CheckRules] (unique
+// IDs, sources, periods, no overlap within a topic; their errors stay
+// reachable with errors.Is), and for each rule an unknown check, an invalid
+// modality, kind or domain, and parameters its check needs but lacks. Each
+// of these problems gives the field as Path ("rules[36].basis") and the
+// rule's ID as ID.
 func (rs RuleSet) Check() error {
-	errs := []error{dangjian.CheckRules(rs.Rules, func(r Rule) string { return r.Topic })}
+	var ps dangjian.Problems
+	if err := dangjian.CheckRules(rs.Rules, func(r Rule) string { return r.Topic }); err != nil {
+		errs := []error{err}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			errs = j.Unwrap()
+		}
+		for _, e := range errs {
+			ps.Add(&dangjian.Problem{Kind: dangjian.ErrBadRule, Detail: e.Error(), Err: e})
+		}
+	}
 	for i, r := range rs.Rules {
 		bad := func(field, why string) {
-			errs = append(errs, fmt.Errorf("rules[%d] (%q).%s: %s: %w", i, r.ID, field, why, ErrBadRule))
+			ps.Add(&dangjian.Problem{Kind: dangjian.ErrBadRule, Path: fmt.Sprintf("rules[%d].%s", i, field),
+				ID: r.ID, Detail: why})
 		}
 		if !r.Check.IsValid() {
-			bad("check", fmt.Sprintf("unknown check %q", r.Check.String()))
+			bad("check", fmt.Sprintf("unknown check %d", uint8(r.Check)))
 			continue
 		}
 		if !r.Modality.IsValid() {
@@ -156,5 +170,5 @@ func (rs RuleSet) Check() error {
 			}
 		}
 	}
-	return errors.Join(errs...)
+	return ps.Err()
 }

@@ -1,66 +1,28 @@
 package orgmodel
 
-import (
-	"github.com/dangjian-go/dangjian"
-	"github.com/dangjian-go/dangjian/internal/enum"
-)
+import "github.com/dangjian-go/dangjian"
 
-// Severity grades a [Finding]. It follows the modality of the rule: an
-// 应当 (must) rule gives [Error], an 一般 (usually) rule or a soft cap gives
-// [Warning], and a 可以 (may, with approval) rule, or a finding that an
-// approval record covers, gives [Info].
-type Severity uint8
+// Severity grades a [Finding].
+//
+// Deprecated: use [dangjian.Severity]; this alias goes in a later release.
+type Severity = dangjian.Severity
 
+// The severities.
+//
+// Deprecated: use [dangjian.Info], [dangjian.Warning] and [dangjian.Error].
 const (
-	SeverityUnknown Severity = iota // not set
-	Info                            // 提示: allowed with approval, or for information
-	Warning                         // 警告: departs from a normal (一般) rule
-	Error                           // 错误: breaks a shall (应当) rule
+	SeverityUnknown = dangjian.SeverityUnknown
+	Info            = dangjian.Info
+	Warning         = dangjian.Warning
+	Error           = dangjian.Error
 )
-
-var severityTable = enum.New("Severity",
-	[]string{"", "info", "warning", "error"},
-	[]string{"", "提示", "警告", "错误"},
-	map[string]int{"information": 1, "warn": 2})
 
 // SeverityOf returns the severity a finding of a rule with modality m has.
-func SeverityOf(m dangjian.Modality) Severity {
-	switch m {
-	case dangjian.Must:
-		return Error
-	case dangjian.Usually:
-		return Warning
-	case dangjian.May:
-		return Info
-	}
-	return SeverityUnknown
-}
+//
+// Deprecated: use [dangjian.SeverityOf].
+func SeverityOf(m dangjian.Modality) Severity { return dangjian.SeverityOf(m) }
 
-// String returns the stable English code.
-func (v Severity) String() string { return severityTable.Code(int(v)) }
-
-// Label returns the Chinese label.
-func (v Severity) Label() string { return severityTable.Label(int(v)) }
-
-// IsValid reports whether v is one of the defined values (not SeverityUnknown).
-func (v Severity) IsValid() bool { return severityTable.Valid(int(v)) }
-
-// ParseSeverity accepts the English code (any case), the Chinese label or a
-// listed alias. An unknown input is an error that quotes it.
-func ParseSeverity(s string) (Severity, error) {
-	v, err := severityTable.Parse("orgmodel", s)
-	return Severity(v), err
-}
-
-// MarshalText encodes the English code; SeverityUnknown encodes as "".
-func (v Severity) MarshalText() ([]byte, error) { return severityTable.Marshal("orgmodel", int(v)) }
-
-// UnmarshalText accepts the English code, the Chinese label or an alias;
-// "" decodes to SeverityUnknown.
-func (v *Severity) UnmarshalText(b []byte) error {
-	x, err := severityTable.Unmarshal("orgmodel", b)
-	if err == nil {
-		*v = Severity(x)
-	}
-	return err
-}
+// ParseSeverity accepts the English code, the Chinese label or an alias.
+//
+// Deprecated: use [dangjian.ParseSeverity].
+func ParseSeverity(s string) (Severity, error) { return dangjian.ParseSeverity(s) }

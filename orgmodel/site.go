@@ -52,17 +52,17 @@ func (v SiteKind) IsValid() bool { return siteTable.Valid(int(v)) }
 // ParseSiteKind accepts the English code (any case), the Chinese label or a
 // listed alias. An unknown input is an error that quotes it.
 func ParseSiteKind(s string) (SiteKind, error) {
-	v, err := siteTable.Parse("orgmodel", s)
+	v, err := parseEnum(siteTable, s)
 	return SiteKind(v), err
 }
 
 // MarshalText encodes the English code; SiteUnknown encodes as "".
-func (v SiteKind) MarshalText() ([]byte, error) { return siteTable.Marshal("orgmodel", int(v)) }
+func (v SiteKind) MarshalText() ([]byte, error) { return siteTable.Encode(int(v)) }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to SiteUnknown.
 func (v *SiteKind) UnmarshalText(b []byte) error {
-	x, err := siteTable.Unmarshal("orgmodel", b)
+	x, err := decodeEnum(siteTable, b)
 	if err == nil {
 		*v = SiteKind(x)
 	}

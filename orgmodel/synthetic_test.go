@@ -132,8 +132,9 @@ func TestSyntheticValidate(t *testing.T) {
 	})
 	t.Run("findings name their organization", func(t *testing.T) {
 		for _, f := range rep.Findings[:50] {
-			assert.True(t, tree.Has(f.Org))
-			assert.Equal(t, tree.PathString(f.Org), f.Path)
+			id, ok := tree.Lookup(f.Subject)
+			assert.True(t, ok, f.Subject)
+			assert.Equal(t, tree.PathString(id), f.Name)
 		}
 	})
 }
@@ -152,7 +153,7 @@ func TestBuildInputOrder(t *testing.T) {
 	byRule := func(fs []orgmodel.Finding) []string {
 		out := make([]string, len(fs))
 		for i, f := range fs {
-			out[i] = f.Rule + " " + f.Org.String() + " " + f.Message
+			out[i] = f.Rule + " " + f.Subject + " " + f.Message
 		}
 		slices.Sort(out)
 		return out
@@ -207,9 +208,10 @@ func TestBuildDuplicateNearby(t *testing.T) {
 		{ID: child, Parent: x, Kind: orgmodel.Branch, Name: "党支部", Members: orgmodel.Members{Full: 5}},
 	}}
 	_, err := orgmodel.Build(recs)
-	var be *orgmodel.BuildError
-	require.True(t, errors.As(err, &be))
-	require.Len(t, be.Problems, 1, err.Error())
-	assert.Equal(t, "orgs[2].id", be.Problems[0].Path)
-	assert.ErrorIs(t, be.Problems[0], orgmodel.ErrDuplicateID)
+	var ps dangjian.Problems
+	require.True(t, errors.As(err, &ps))
+	require.Len(t, ps, 1, err.Error())
+	assert.Equal(t, "orgs[2].id", ps[0].Path)
+	assert.Equal(t, x.String(), ps[0].ID)
+	assert.ErrorIs(t, ps[0], dangjian.ErrDuplicate)
 }

@@ -2,6 +2,7 @@ package orgmodel
 
 import (
 	"iter"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -39,6 +40,7 @@ type Tree struct {
 	sites         []Site
 	grids         []Grid
 	gridIdx       map[uuid.UUID]int32
+	ids           map[uuid.UUID]string // the caller's text of derived IDs (Records.ids)
 }
 
 // Len returns the number of organizations.
@@ -348,6 +350,7 @@ func (t *Tree) Records() Records {
 	}
 	r.Sites = slices.Clone(t.sites)
 	r.Grids = slices.Clone(t.grids)
+	r.ids = maps.Clone(t.ids)
 	return r
 }
 
@@ -378,4 +381,46 @@ func (t *Tree) DomainTops(d Domain) []uuid.UUID {
 		}
 	}
 	return out
+}
+
+// Lookup returns the ID of the organization the caller names by id: its
+// [Org.Key] as read from a file ("1001", "1.3"), or its UUID in any form
+// uuid.Parse accepts. A finding's Subject and a problem's ID are such
+// names, so Lookup finds the organization they are about:
+//
+//	id, ok := tree.Lookup(f.Subject)
+//	org, _ := tree.Org(id)
+func (t *Tree) Lookup(id string) (uuid.UUID, bool) {
+	if looksLikeUUID(id) {
+		if u, err := uuid.Parse(id); err == nil {
+			return u, t.Has(u)
+		}
+	}
+	u := CSVID(id)
+	return u, t.Has(u)
+}
+
+// IDText returns the caller's own name of an ID in the tree: an
+// organization's [Org.Key], or the text a person's, body's, site's or
+// grid's ID was read from, else the UUID as text ("" for uuid.Nil). It is
+// the name problems and findings use.
+func (t *Tree) IDText(id uuid.UUID) string {
+	if p, ok := t.index[id]; ok {
+		return t.orgs[p].keyText()
+	}
+	if s, ok := t.ids[id]; ok {
+		return s
+	}
+	if id == uuid.Nil {
+		return ""
+	}
+	return id.String()
+}
+
+// approval converts an approval of the tree for a finding.
+func (t *Tree) approval(a *Approval) *dangjian.Approval {
+	if a == nil {
+		return nil
+	}
+	return &dangjian.Approval{Kind: a.Kind.String(), Rule: a.Rule, By: t.IDText(a.By), ByName: a.ByName, On: a.On, Ref: a.Ref}
 }

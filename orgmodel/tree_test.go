@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -25,41 +26,43 @@ func TestBuildProblems(t *testing.T) {
 		want     string // the first problem's message
 	}{
 		{"missing ID", orgmodel.Records{Orgs: []orgmodel.Org{{Kind: orgmodel.Branch}}}, orgmodel.ErrMissingID,
-			"orgmodel: orgs[0].id: missing ID"},
+			"orgs[0].id: missing ID"},
 		{"duplicate ID", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.Committee}, {ID: a, Kind: orgmodel.Branch}}}, orgmodel.ErrDuplicateID,
-			`orgmodel: orgs[1].id: duplicate ID ("` + a.String() + `")`},
+			`orgs[1].id (id "` + a.String() + `"): duplicate ID ("` + a.String() + `")`},
 		{"unknown parent", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Parent: b, Kind: orgmodel.Branch}}}, orgmodel.ErrUnknownParent,
-			`orgmodel: orgs[0].parent: unknown parent ("` + b.String() + `")`},
+			`orgs[0].parent (id "` + a.String() + `"): unknown parent ("` + b.String() + `")`},
 		{"invalid kind", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a}}}, orgmodel.ErrInvalidValue,
-			`orgmodel: orgs[0].kind: invalid value: kind not set`},
+			`orgs[0].kind (id "` + a.String() + `"): missing value: kind not set`},
+		{"undefined kind", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: 200}}}, dangjian.ErrInvalid,
+			`orgs[0].kind (id "` + a.String() + `"): invalid value ("200")`},
 		{"negative count", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.Branch, Members: orgmodel.Members{Full: -1}}}}, orgmodel.ErrNegative,
-			`orgmodel: orgs[0].members.full: must not be negative ("-1")`},
+			`orgs[0].members.full (id "` + a.String() + `"): must not be negative ("-1")`},
 		{"nesting", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.Branch}, {ID: b, Parent: a, Kind: orgmodel.Committee}}}, orgmodel.ErrNesting,
-			`orgmodel: orgs[1].kind: kind cannot sit under its parent's kind ("党委 under 党支部") [ORG-NEST]`},
+			`orgs[1].kind (id "` + b.String() + `"): kind cannot sit under its parent's kind ("党委 under 党支部") [ORG-NEST]`},
 		{"party group as root", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.PartyGroup}}}, orgmodel.ErrNesting,
-			`orgmodel: orgs[0].parent: kind cannot sit under its parent's kind: a party_group (党小组) cannot be a root [ORG-NEST]`},
+			`orgs[0].parent (id "` + a.String() + `"): kind cannot sit under its parent's kind: a party_group (党小组) cannot be a root [ORG-NEST]`},
 		{"cycle", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Parent: c, Kind: orgmodel.Committee}, {ID: b, Parent: a, Kind: orgmodel.Committee}, {ID: c, Parent: b, Kind: orgmodel.Committee}}}, orgmodel.ErrCycle,
-			`orgmodel: orgs[0].parent: parent links form a cycle ("` + a.String() + ` → ` + b.String() + ` → ` + c.String() + `")`},
+			`orgs[0].parent (id "` + a.String() + `"): parent links form a cycle: ` + a.String() + ` → ` + b.String() + ` → ` + c.String()},
 		{"self parent", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Parent: a, Kind: orgmodel.Committee}}}, orgmodel.ErrCycle,
-			`orgmodel: orgs[0].parent: parent links form a cycle ("` + a.String() + `")`},
+			`orgs[0].parent (id "` + a.String() + `"): parent links form a cycle: ` + a.String()},
 		{"post in an unknown body", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.Committee}},
 			People: []orgmodel.Person{{ID: b}}, Posts: []orgmodel.Post{{Person: b, Body: c, Role: orgmodel.Secretary}}}, orgmodel.ErrUnknownRef,
-			`orgmodel: posts[0].body: refers to an unknown ID ("` + c.String() + `")`},
+			`posts[0].body: refers to an unknown ID ("` + c.String() + `")`},
 		{"member list disagrees", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.Branch, Members: orgmodel.Members{Full: 5}}},
 			People: []orgmodel.Person{{ID: b, Status: orgmodel.FullMember, Org: a}}}, orgmodel.ErrMemberMismatch,
-			`orgmodel: orgs[0].members: member counts differ from the member list ("full 5, probationary 0; listed 1 and 0")`},
+			`orgs[0].members (id "` + a.String() + `"): member counts differ from the member list ("full 5, probationary 0; listed 1 and 0")`},
 		{"body ID used by an org", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.Committee}},
 			Bodies: []orgmodel.Body{{ID: a, Kind: orgmodel.LeadingGroup}}}, orgmodel.ErrDuplicateID,
-			`orgmodel: bodies[0].id: duplicate ID ("` + a.String() + `")`},
+			`bodies[0].id (id "` + a.String() + `"): duplicate ID ("` + a.String() + `")`},
 		{"chair outside the members", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.Committee}, {ID: b, Parent: a, Kind: orgmodel.Branch}},
 			Bodies: []orgmodel.Body{{ID: c, Kind: orgmodel.JointConference, Members: []uuid.UUID{a}, Chair: &orgmodel.Rotation{Order: []uuid.UUID{b}, Months: 12}}}}, orgmodel.ErrUnknownRef,
-			`orgmodel: bodies[0].chair.order[0]: refers to an unknown ID: the chair rotates among the body's member organizations ("` + b.String() + `")`},
+			`bodies[0].chair.order[0] (id "` + c.String() + `"): refers to an unknown ID: the chair rotates among the body's member organizations ("` + b.String() + `")`},
 		{"negative area", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.Committee}},
 			Sites: []orgmodel.Site{{ID: b, Kind: orgmodel.MemberStation, Org: a, Area: decimal.RequireFromString("-1.5")}}}, orgmodel.ErrNegative,
-			`orgmodel: sites[0].area: must not be negative ("-1.5")`},
+			`sites[0].area (id "` + b.String() + `"): must not be negative ("-1.5")`},
 		{"dispatch without a start", orgmodel.Records{Orgs: []orgmodel.Org{{ID: a, Kind: orgmodel.Committee}},
 			People: []orgmodel.Person{{ID: b}}, Assignments: []orgmodel.Assignment{{ID: c, Person: b, Role: orgmodel.FirstSecretary, To: a}}}, orgmodel.ErrInvalidValue,
-			`orgmodel: assignments[0].start: invalid value: a dispatch needs a start date`},
+			`assignments[0].start (id "` + c.String() + `"): missing value: a dispatch needs a start date`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,9 +70,9 @@ func TestBuildProblems(t *testing.T) {
 			require.Error(t, err)
 			assert.Nil(t, tree)
 			assert.ErrorIs(t, err, tt.sentinel)
-			var be *orgmodel.BuildError
-			require.ErrorAs(t, err, &be)
-			assert.Equal(t, tt.want, be.Problems[0].Error())
+			var ps dangjian.Problems
+			require.ErrorAs(t, err, &ps)
+			assert.Equal(t, tt.want, ps[0].Error())
 		})
 	}
 }
@@ -82,10 +85,10 @@ func TestBuildReportsEveryProblem(t *testing.T) {
 		{ID: id("d"), Parent: id("c"), Kind: orgmodel.Committee},
 	}}
 	_, err := orgmodel.Build(recs)
-	var be *orgmodel.BuildError
-	require.ErrorAs(t, err, &be)
+	var ps dangjian.Problems
+	require.ErrorAs(t, err, &ps)
 	var paths []string
-	for _, p := range be.Problems {
+	for _, p := range ps {
 		paths = append(paths, p.Path)
 	}
 	assert.ElementsMatch(t, []string{"orgs[2].members.probationary", "orgs[1].parent", "orgs[3].kind"}, paths)
@@ -380,13 +383,15 @@ func TestConcurrentUse(t *testing.T) {
 	require.NoError(t, err)
 	v, err := orgmodel.NewValidator(orgmodel.NationalRules())
 	require.NoError(t, err)
-	want := v.Validate(tree, day("2025-01-01"))
+	want, err := v.Validate(tree, day("2025-01-01"))
+	require.NoError(t, err)
 	var wg sync.WaitGroup
 	for g := 0; g < 8; g++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			got := v.Validate(tree, day("2025-01-01"))
+			got, err := v.Validate(tree, day("2025-01-01"))
+			assert.NoError(t, err)
 			assert.Equal(t, want, got)
 			for _, o := range recs.Orgs[:50] {
 				tree.Aggregate(o.ID)
@@ -407,10 +412,10 @@ func TestRuleSetCheck(t *testing.T) {
 		edit func(*orgmodel.Rule)
 		want string
 	}{
-		{"no basis", func(r *orgmodel.Rule) { r.Basis = 0 }, "basis: not set"},
-		{"no modality", func(r *orgmodel.Rule) { r.Modality = 0 }, "modality: not set"},
-		{"unknown check", func(r *orgmodel.Rule) { r.Check = 200 }, "unknown check"},
-		{"no source", func(r *orgmodel.Rule) { r.Source = dangjian.Source{} }, "no source document"},
+		{"no basis", func(r *orgmodel.Rule) { r.Basis = 0 }, `rules[0].basis (id "ORG-BRANCH-MIN-3"): bad rule: not set`},
+		{"no modality", func(r *orgmodel.Rule) { r.Modality = 0 }, `rules[0].modality (id "ORG-BRANCH-MIN-3"): bad rule: not set`},
+		{"unknown check", func(r *orgmodel.Rule) { r.Check = 200 }, `rules[0].check (id "ORG-BRANCH-MIN-3"): bad rule: unknown check 200`},
+		{"no source", func(r *orgmodel.Rule) { r.Source = dangjian.Source{} }, `bad rule: rules[0] ("ORG-BRANCH-MIN-3"): no source document: bad rule table (and 1 more problems)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -419,9 +424,10 @@ func TestRuleSetCheck(t *testing.T) {
 			tt.edit(&bad)
 			err := base.With(bad).Check()
 			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.want)
-			_, err = orgmodel.NewValidator(base.With(bad))
-			assert.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+			assert.ErrorIs(t, err, dangjian.ErrBadRule)
+			_, err2 := orgmodel.NewValidator(base.With(bad))
+			assert.Equal(t, err, err2, "NewValidator returns the problems")
 		})
 	}
 	// With replaces by ID; Without removes; neither changes the receiver.
@@ -465,27 +471,115 @@ func TestRuleSetPeriod(t *testing.T) {
 	rs.Name = "某省2012"
 	rs.Period = dangjian.Period{From: day("2012-01-01")}
 	_, err := orgmodel.Validate(tree, rs, day("2011-12-31"))
-	require.ErrorIs(t, err, orgmodel.ErrOutOfPeriod)
-	assert.EqualError(t, err, `orgmodel: rule set "某省2012" is for [2012-01-01, …), not 2011-12-31: date outside the rule set's period`)
+	require.ErrorIs(t, err, dangjian.ErrOutOfPeriod)
+	assert.EqualError(t, err, `date outside the rules' period: rule set "某省2012" is for [2012-01-01, …) ("2011-12-31")`)
 	_, err = orgmodel.Validate(tree, rs, day("2012-01-01"))
 	require.NoError(t, err)
 }
 
+// TestFindingJSON checks a finding of a tree read from a CSV file: it
+// names the organization by the file's id, gives its line, and encodes as
+// the module's one finding shape.
 func TestFindingJSON(t *testing.T) {
-	f := orgmodel.Finding{Rule: "ORG-BRANCH-MIN-3", Severity: orgmodel.Error, Org: id("o"), Path: "市委 / 支部", Value: "2", Message: "m",
-		Source: dangjian.Source{Doc: "d", Confidence: dangjian.Verified}}
+	const table = "id,parent_id,kind,domain,name,full_members,probationary_members\n" +
+		"1001,,committee,community,某社区党委,30,0\n" +
+		"1002,1001,branch,community,第一支部,2,0\n"
+	recs, err := orgmodel.ReadCSV(strings.NewReader(table))
+	require.NoError(t, err)
+	tree, err := orgmodel.Build(recs)
+	require.NoError(t, err)
+	rep, err := orgmodel.Validate(tree, orgmodel.NationalRules(), day("2025-06-30"))
+	require.NoError(t, err)
+	var f dangjian.Finding
+	for _, g := range rep.Findings {
+		if g.Rule == "ORG-BRANCH-MIN-3" {
+			f = g
+		}
+	}
+	require.Equal(t, "ORG-BRANCH-MIN-3", f.Rule, "findings: %+v", rep.Findings)
 	b, err := json.Marshal(f)
 	require.NoError(t, err)
-	assert.NotContains(t, string(b), "subject")
-	assert.Contains(t, string(b), `"severity":"error"`)
-	var back orgmodel.Finding
+	assert.Equal(t, `{"rule":"ORG-BRANCH-MIN-3","severity":"error","subject":"1002","name":"某社区党委 / 第一支部",`+
+		`"field":"members.full","value":"2","line":3,`+
+		`"message":"党支部 \"第一支部\" has 2 full members; the rule needs at least 3: form a 联合党支部 (joint_branch) with neighbouring units or place the members in another branch",`+
+		`"source":{"doc":"中国共产党支部工作条例（试行）","article":"第四条","confidence":"verified",`+
+		`"note":"applied to joint branches too: a joint branch as a whole needs 3 full members (reading)"}}`, string(b))
+	var back dangjian.Finding
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, f, back)
-	f.Subject = id("site")
-	f.Approval = &orgmodel.Approval{Kind: orgmodel.Threshold, Ref: "x"}
-	b, err = json.Marshal(f)
+	id, ok := tree.Lookup(f.Subject)
+	require.True(t, ok)
+	assert.Equal(t, orgmodel.CSVID("1002"), id)
+	assert.Equal(t, "1002", tree.IDText(id))
+}
+
+// TestFindingApproval checks that an approval that downgrades a finding is
+// converted, naming the approver by the caller's ID.
+func TestFindingApproval(t *testing.T) {
+	town := orgmodel.Org{ID: orgmodel.CSVID("T1"), Key: "T1", Kind: orgmodel.Committee, Domain: orgmodel.Township, Name: "某镇党委", Members: orgmodel.Members{Full: 40}}
+	branch := orgmodel.Org{ID: orgmodel.CSVID("B1"), Key: "B1", Parent: town.ID, Kind: orgmodel.Branch, Domain: orgmodel.School, Name: "某校党支部",
+		Members: orgmodel.Members{Full: 46, Probationary: 5},
+		Approvals: []orgmodel.Approval{{Kind: orgmodel.Threshold, By: town.ID, On: day("2024-01-02"), Ref: "镇委〔2024〕1号"},
+			{Kind: orgmodel.Formation, By: town.ID, On: day("2020-01-02")}}}
+	tree, err := orgmodel.Build(orgmodel.Records{Orgs: []orgmodel.Org{town, branch}})
 	require.NoError(t, err)
-	assert.Contains(t, string(b), `"subject":"`+id("site").String()+`"`)
-	require.NoError(t, json.Unmarshal(b, &back))
-	assert.Equal(t, f, back)
+	rep, err := orgmodel.Validate(tree, orgmodel.NationalRules(), day("2025-06-30"))
+	require.NoError(t, err)
+	var got []dangjian.Finding
+	for _, f := range rep.Findings {
+		if f.Approval != nil {
+			got = append(got, f)
+		}
+	}
+	require.NotEmpty(t, got, "findings: %+v", rep.Findings)
+	for _, f := range got {
+		assert.Equal(t, "B1", f.Subject)
+		assert.Equal(t, dangjian.Info, f.Severity)
+		assert.Equal(t, &dangjian.Approval{Kind: "threshold", By: "T1", On: day("2024-01-02"), Ref: "镇委〔2024〕1号"}, f.Approval)
+	}
+}
+
+// TestValidateFormsAgree checks that Validate and Validator.Validate make
+// the same checks and give the same results.
+func TestValidateFormsAgree(t *testing.T) {
+	tree, _ := small(t)
+	rs := orgmodel.NationalRules()
+	rs.Name = "某省2012"
+	rs.Period = dangjian.Period{From: day("2012-01-01"), To: day("2030-01-01")}
+	v, err := orgmodel.NewValidator(rs)
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		tree *orgmodel.Tree
+		asOf string
+		err  string
+		kind *dangjian.Kind
+	}{
+		{"in the period", tree, "2025-06-30", "", nil},
+		{"first day", tree, "2012-01-01", "", nil},
+		{"before the period", tree, "2011-12-31",
+			`date outside the rules' period: rule set "某省2012" is for [2012-01-01, 2030-01-01) ("2011-12-31")`, dangjian.ErrOutOfPeriod},
+		{"after the period", tree, "2030-01-01", "", dangjian.ErrOutOfPeriod},
+		{"nil tree", nil, "2025-06-30", "missing value: no tree to validate", dangjian.ErrMissing},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			short, err1 := orgmodel.Validate(tt.tree, rs, day(tt.asOf))
+			long, err2 := v.Validate(tt.tree, day(tt.asOf))
+			assert.Equal(t, short, long)
+			if tt.kind == nil {
+				require.NoError(t, err1)
+				require.NoError(t, err2)
+				assert.NotEmpty(t, short.Findings)
+				return
+			}
+			require.ErrorIs(t, err1, tt.kind)
+			require.ErrorIs(t, err2, tt.kind)
+			assert.Equal(t, err1.Error(), err2.Error())
+			assert.Zero(t, short)
+			if tt.err != "" {
+				assert.Equal(t, tt.err, err1.Error())
+			}
+		})
+	}
 }

@@ -1,7 +1,6 @@
 package orgmodel
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -25,11 +24,12 @@ type Validator struct {
 	apKinds []uint16
 }
 
-// NewValidator checks rs (see [RuleSet.Check]) and prepares it for
-// validation. The validator keeps its own copy of the rules.
+// NewValidator checks rs (see [RuleSet.Check]: its problems are the
+// error) and prepares it for validation. The validator keeps its own copy
+// of the rules.
 func NewValidator(rs RuleSet) (*Validator, error) {
 	if err := rs.Check(); err != nil {
-		return nil, fmt.Errorf("orgmodel: rule set %q: %w", rs.Name, err)
+		return nil, err
 	}
 	rs = rs.clone()
 	v := &Validator{rules: rs.Rules, name: rs.Name, period: rs.Period}
@@ -64,31 +64,34 @@ func NewValidator(rs RuleSet) (*Validator, error) {
 	return v, nil
 }
 
-// ErrOutOfPeriod is returned by [Validate] for a date outside the rule
-// set's period.
-var ErrOutOfPeriod = errors.New("date outside the rule set's period")
-
-// Validate validates t against rs as of the date asOf. It is a shortcut for
-// [NewValidator] followed by [Validator.Validate]. The error reports a bad
-// rule set, or a date the set is not meant for (wrapping [ErrOutOfPeriod]).
+// Validate validates t against rs as of the date asOf. It is exactly
+// [NewValidator] followed by [Validator.Validate]: the same checks and the
+// same results. The error reports a bad rule set, a nil tree, or a date the
+// set is not meant for ([dangjian.ErrOutOfPeriod]).
 func Validate(t *Tree, rs RuleSet, asOf dangjian.Date) (Report, error) {
 	v, err := NewValidator(rs)
 	if err != nil {
 		return Report{}, err
 	}
-	if !v.Covers(asOf) {
-		return Report{}, fmt.Errorf("orgmodel: rule set %q is for %s, not %s: %w", rs.Name, rs.Period, asOf, ErrOutOfPeriod)
-	}
-	return v.Validate(t, asOf), nil
+	return v.Validate(t, asOf)
 }
 
 // Covers reports whether the validator's rule set is meant for date d (its
-// [RuleSet.Period] contains d). [Validator.Validate] does not check it: each
-// rule applies by its own effective window.
+// [RuleSet.Period] contains d). [Validator.Validate] refuses other dates;
+// within the period each rule applies by its own effective window.
 func (v *Validator) Covers(d dangjian.Date) bool { return v.period.Contains(d) }
 
 // Validate returns every finding of the validator's rules on t as of asOf.
-// It never changes t.
+// It never changes t. A nil tree is an error ([dangjian.ErrMissing]), and so
+// is a date outside the rule set's period ([dangjian.ErrOutOfPeriod]; see
+// [Validator.Covers]): both give an empty report.
+//
+// Each finding names its organization by the caller's own ID (Subject: the
+// [Org.Key], or the UUID when the organization has no key), the site, body
+// or assignment it is about by its ID in the same way (Ref), the path of
+// names from the root down (Name) and the line of the organization's record
+// when it was read from a file (Line). [Tree.Lookup] finds the
+// organization of a Subject.
 //
 // Each rule applies when it is in force on asOf, except term-length rules,
 // which are chosen by the election date of the term (a committee elected in
@@ -96,7 +99,14 @@ func (v *Validator) Covers(d dangjian.Date) bool { return v.period.Contains(d) }
 // Post rules apply only to organizations with at least one post recorded,
 // and term rules only to organizations with an election date recorded:
 // many data sets carry counts only.
-func (v *Validator) Validate(t *Tree, asOf dangjian.Date) Report {
+func (v *Validator) Validate(t *Tree, asOf dangjian.Date) (Report, error) {
+	if t == nil {
+		return Report{}, &dangjian.Problem{Kind: dangjian.ErrMissing, Detail: "no tree to validate"}
+	}
+	if !v.Covers(asOf) {
+		return Report{}, &dangjian.Problem{Kind: dangjian.ErrOutOfPeriod, Value: asOf.String(),
+			Detail: fmt.Sprintf("rule set %q is for %s", v.name, v.period)}
+	}
 	rep := Report{RuleSet: v.name, AsOf: asOf}
 	c := checker{v: v, t: t, asOf: asOf, dueOrg: -1}
 	for p := range t.orgs {
@@ -114,7 +124,7 @@ func (v *Validator) Validate(t *Tree, asOf dangjian.Date) Report {
 		}
 	}
 	rep.Findings = c.findings()
-	return rep
+	return rep, nil
 }
 
 type checker struct {
@@ -194,12 +204,8 @@ func (c *checker) applies(ri int32, d Domain) bool {
 
 func (c *checker) add(r *Rule, p int32, sev Severity, field, value, msg string, ap *Approval) {
 	o := &c.t.orgs[p]
-	f := Finding{Rule: r.ID, Severity: sev, Org: o.ID, Path: c.t.pathString(p), Field: field, Value: value, Message: msg, Source: r.Source}
-	if ap != nil {
-		a := *ap
-		f.Approval = &a
-	}
-	c.push(f)
+	c.push(Finding{Rule: r.ID, Severity: sev, Subject: o.keyText(), Name: c.t.pathString(p), Field: field,
+		Value: value, Line: o.Line, Message: msg, Source: r.Source, Approval: c.t.approval(ap)})
 }
 
 // covered returns Info when an approval covers the finding, else sev.
@@ -498,15 +504,17 @@ func (c *checker) formation(r *Rule, ri int32, p int32) {
 }
 
 func (c *checker) subject(r *Rule, org, subject uuid.UUID, label string, sev Severity, fieldName, value, msg string) {
-	f := Finding{Rule: r.ID, Severity: sev, Org: org, Subject: subject, Field: fieldName, Value: value, Message: msg, Source: r.Source}
+	f := Finding{Rule: r.ID, Severity: sev, Subject: c.t.IDText(org), Ref: c.t.IDText(subject), Field: fieldName,
+		Value: value, Message: msg, Source: r.Source}
 	if p, ok := c.t.index[org]; ok {
-		f.Path = c.t.pathString(p)
+		f.Name = c.t.pathString(p)
+		f.Line = c.t.orgs[p].Line
 	}
 	if label != "" {
-		if f.Path != "" {
-			f.Path += " / "
+		if f.Name != "" {
+			f.Name += " / "
 		}
-		f.Path += label
+		f.Name += label
 	}
 	c.push(f)
 }

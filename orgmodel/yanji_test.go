@@ -617,7 +617,7 @@ func TestYanjiValidate(t *testing.T) {
 	}
 	var got []row
 	for _, f := range rep.Findings {
-		got = append(got, row{f.Rule, f.Severity, f.Path, f.Value})
+		got = append(got, row{f.Rule, f.Severity, f.Name, f.Value})
 	}
 	assert.Equal(t, []row{
 		{"ORG-BRANCH-SOFTCAP-50", orgmodel.Warning, "延吉市委 / 街道一（示例）党工委 / 第10社区（示例）党委 / 第1网格党支部", "56"},
@@ -677,7 +677,8 @@ func TestYanjiSiteRules(t *testing.T) {
 			assert.Equal(t, tc.rule, f.Rule)
 			assert.Equal(t, orgmodel.Warning, f.Severity)
 			assert.Equal(t, "area", f.Field)
-			assert.Equal(t, recs.Sites[0].ID, f.Subject)
+			assert.Equal(t, recs.Sites[0].ID.String(), f.Ref)
+			assert.Equal(t, recs.Sites[0].Org.String(), f.Subject)
 			assert.Equal(t, dangjian.LocalPractice, f.Source.Confidence)
 		})
 	}

@@ -1,14 +1,18 @@
-// Command orgchart reads an organization tree from a CSV file, validates it
-// against the national rules and prints the findings or a chart.
+// Command orgchart reads an organization tree from a CSV or JSON file,
+// validates it against the national rules and prints the findings or a
+// chart.
 //
 // Usage:
 //
-//	orgchart [-in tree.csv] [-format text|json|mermaid|dot] [-date 2025-06-30] [-root ID] [-depth N]
+//	orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date 2025-06-30] [-root ID] [-depth N]
 //
-// The CSV file is read with [orgmodel.ReadCSV]: a header row naming the
-// columns in English or Chinese (编号, 上级编号, 组织类别, 领域, 名称, 正式党员,
-// 预备党员, …), then one organization per row. -in - reads standard input;
-// without -in, a built-in sample (testdata/tree.csv) is used.
+// The input's format follows its extension: a file whose name ends in
+// .json (any case) is read with [orgmodel.DecodeJSON] (an object with an
+// "orgs" array; ids may be UUIDs or any string or integer, "1001"), any
+// other file, and standard input (-in -), with [orgmodel.ReadCSV]: a
+// header row naming the columns in English or Chinese (编号, 上级编号,
+// 组织类别, 领域, 名称, 正式党员, 预备党员, …), then one organization per
+// row. Without -in, a built-in sample (testdata/tree.csv) is used.
 //
 // The tree is built with [orgmodel.Build] and validated with
 // [orgmodel.NationalRules] as of -date (default: today). -root limits the
@@ -19,18 +23,25 @@
 //
 //   - text (default): one finding per line, tab-separated: severity, rule,
 //     path, message; then a summary line with the count per severity.
-//   - json: a JSON array of the findings ([orgmodel.Finding]).
+//   - json: a JSON array of the findings ([dangjian.Finding]: "subject" is
+//     the organization's id as the file writes it, "line" its line).
 //   - mermaid, dot: the chart, with kinds and member totals in the labels
 //     ([orgmodel.WriteMermaid], [orgmodel.WriteDOT]); -depth limits its
 //     depth. The summary line goes to standard error.
 //
-// Bad rows and build problems are printed to standard error with their
-// line numbers.
+// Input problems (a bad header, bad rows, JSON that does not decode,
+// records the tree cannot be built from) are printed to standard error,
+// one per line with the file's name, line and column, the column or field,
+// and the record's id. With -format json they are printed instead to
+// standard output as one JSON object, {"problems":[...]}, each problem
+// with the keys code, path, id, line, column, value and message (see
+// [dangjian.Problem]), and the program exits with status 2.
 //
 // Exit status: 0 when no finding has severity error; 1 when at least one
 // does, or when the file has bad rows or the tree cannot be built; 2 when
 // the input cannot be read (a missing file, a bad CSV header, text that is
-// not CSV) or the flags are wrong.
+// not CSV, JSON that does not decode), when -format json reports input
+// problems, or when the flags are wrong.
 package main
 
 import (
@@ -42,7 +53,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -92,30 +103,40 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	failed := false
-	recs, err := orgmodel.ReadCSV(bytes.NewReader(data))
-	var badRows []*orgmodel.RowError
-	if err != nil {
-		var ce *orgmodel.CSVError
-		if !errors.As(err, &ce) || errors.Is(err, orgmodel.ErrCSVHeader) {
-			fmt.Fprintf(stderr, "orgchart: %s: %v\n", name, err)
+	recs, stop, problems, fatal := readRecords(cfg.in, data)
+	if fatal != nil {
+		fmt.Fprintf(stderr, "orgchart: %s: %v\n", name, fatal)
+		return exitInput
+	}
+	var tree *orgmodel.Tree
+	if !stop {
+		var err error
+		if tree, err = orgmodel.Build(recs); err != nil {
+			problems = append(problems, dangjian.ProblemsOf(err)...)
+		}
+	}
+	if len(problems) > 0 {
+		if cfg.format == "json" {
+			if err := writeProblems(stdout, cfg.in, problems); err != nil {
+				fmt.Fprintf(stderr, "orgchart: %v\n", err)
+			}
 			return exitInput
 		}
-		badRows = ce.Rows
-		for _, r := range badRows {
-			fmt.Fprintf(stderr, "%s:%d: %v\n", name, r.Line, r)
+		for _, p := range problems {
+			fmt.Fprintln(stderr, located(name, p))
+		}
+		if stop {
+			return exitInput
+		}
+		if tree == nil {
+			return exitFindings
 		}
 		failed = true
 	}
 
-	tree, err := orgmodel.Build(recs)
-	if err != nil {
-		printBuildError(stderr, name, err, recordLines(data, badRows, len(recs.Orgs)))
-		return exitFindings
-	}
-
 	root := uuid.Nil
 	if cfg.root != "" {
-		if root, ok = resolveRoot(tree, cfg.root); !ok {
+		if root, ok = tree.Lookup(cfg.root); !ok {
 			fmt.Fprintf(stderr, "orgchart: -root %q: no such organization in %s\n", cfg.root, name)
 			return exitInput
 		}
@@ -127,7 +148,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	findings := inSubtree(tree, root, report.Findings)
-	if counts(findings)[orgmodel.Error] > 0 {
+	if counts(findings)[dangjian.Error] > 0 {
 		failed = true
 	}
 
@@ -161,13 +182,14 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	var date string
 	fs := flag.NewFlagSet("orgchart", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.in, "in", "", "CSV `file` of organizations (- for standard input; default: the built-in sample)")
+	fs.StringVar(&cfg.in, "in", "", "CSV or JSON (*.json) `file` of organizations (- for standard input, as CSV; default: the built-in sample)")
 	fs.StringVar(&cfg.format, "format", "text", "output `format`: text, json, mermaid or dot")
 	fs.StringVar(&date, "date", "", "validate as of this `date`, YYYY-MM-DD (default: today)")
 	fs.StringVar(&cfg.root, "root", "", "limit the output to the subtree under the organization with this `id`")
 	fs.IntVar(&cfg.depth, "depth", 0, "chart at most `n` levels below the root (0: all)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: orgchart [-in tree.csv] [-format text|json|mermaid|dot] [-date YYYY-MM-DD] [-root ID] [-depth N]")
+		fmt.Fprintln(stderr, "usage: orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date YYYY-MM-DD] [-root ID] [-depth N]")
+		fmt.Fprintln(stderr, "A file named *.json is read as a JSON tree, any other file and standard input as CSV.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -217,53 +239,84 @@ func readInput(in string, stdin io.Reader) (string, []byte, error) {
 	return in, b, err
 }
 
-// resolveRoot finds the organization an id names: a UUID in the tree, or
-// an id of the file that ReadCSV mapped to a UUID (see orgmodel.CSVID).
-func resolveRoot(t *orgmodel.Tree, s string) (uuid.UUID, bool) {
-	if id, err := uuid.Parse(s); err == nil && t.Has(id) {
-		return id, true
+// readRecords reads the records from data, as JSON if the input's name
+// ends in .json and as CSV otherwise. problems are the input's problems;
+// stop says that they leave no records to go on with (a CSV header or text
+// that is not CSV, JSON that does not decode), else the records of the
+// good rows come with them. fatal is an error that is not a problem of the
+// input (a read error).
+func readRecords(in string, data []byte) (recs orgmodel.Records, stop bool, problems dangjian.Problems, fatal error) {
+	var err error
+	fromJSON := isJSON(in)
+	if fromJSON {
+		recs, err = orgmodel.DecodeJSON(bytes.NewReader(data))
+	} else {
+		recs, err = orgmodel.ReadCSV(bytes.NewReader(data))
 	}
-	id := orgmodel.CSVID(s)
-	return id, t.Has(id)
+	if err == nil {
+		return recs, false, nil, nil
+	}
+	var ps dangjian.Problems
+	if !errors.As(err, &ps) {
+		var p *dangjian.Problem
+		if !errors.As(err, &p) {
+			return recs, true, nil, err
+		}
+		ps = dangjian.Problems{p}
+	}
+	// DecodeJSON stops at its first problem; ReadCSV stops at a header
+	// problem or at text that is not CSV, and goes on past bad rows.
+	stop = fromJSON || errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) && !errors.Is(err, dangjian.ErrEncoding)
+	return recs, stop, ps, nil
+}
+
+// isJSON reports whether the input named in is a JSON file.
+func isJSON(in string) bool { return strings.EqualFold(filepath.Ext(in), ".json") }
+
+// located returns the problem's message with the input's name in front of
+// its line and column ("tree.csv:3:6: full_members (id \"a.1\"): …").
+func located(name string, p *dangjian.Problem) string {
+	q := *p
+	q.File = name
+	return q.Error()
+}
+
+// writeProblems writes the input's problems as one JSON object:
+// {"problems":[...]}. The file is named only when it is one.
+func writeProblems(w io.Writer, in string, ps dangjian.Problems) error {
+	out := make(dangjian.Problems, len(ps))
+	for i, p := range ps {
+		q := *p
+		if in != "" && in != "-" {
+			q.File = in
+		}
+		out[i] = &q
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Problems dangjian.Problems `json:"problems"`
+	}{out})
 }
 
 // inSubtree returns the findings about organizations under root (all of
 // them for uuid.Nil).
-func inSubtree(t *orgmodel.Tree, root uuid.UUID, fs []orgmodel.Finding) []orgmodel.Finding {
-	out := make([]orgmodel.Finding, 0, len(fs))
+func inSubtree(t *orgmodel.Tree, root uuid.UUID, fs []dangjian.Finding) []dangjian.Finding {
+	out := make([]dangjian.Finding, 0, len(fs))
 	for _, f := range fs {
-		if root == uuid.Nil || f.Org == root || t.IsAncestor(root, f.Org) {
+		id, _ := t.Lookup(f.Subject)
+		if root == uuid.Nil || id == root || t.IsAncestor(root, id) {
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
-var problemIndex = regexp.MustCompile(`^orgs\[([0-9]+)\]`)
+var severities = []dangjian.Severity{dangjian.Error, dangjian.Warning, dangjian.Info}
 
-// printBuildError prints each build problem, with the line of the row it
-// is about where lines (one per record) says.
-func printBuildError(w io.Writer, name string, err error, lines []int) {
-	var be *orgmodel.BuildError
-	if !errors.As(err, &be) {
-		fmt.Fprintf(w, "orgchart: %s: %v\n", name, err)
-		return
-	}
-	for _, p := range be.Problems {
-		if m := problemIndex.FindStringSubmatch(p.Path); m != nil && lines != nil {
-			if i, err := strconv.Atoi(m[1]); err == nil && i < len(lines) {
-				fmt.Fprintf(w, "%s:%d: %v\n", name, lines[i], p)
-				continue
-			}
-		}
-		fmt.Fprintf(w, "%s: %v\n", name, p)
-	}
-}
-
-var severities = []orgmodel.Severity{orgmodel.Error, orgmodel.Warning, orgmodel.Info}
-
-func counts(fs []orgmodel.Finding) map[orgmodel.Severity]int {
-	m := map[orgmodel.Severity]int{}
+func counts(fs []dangjian.Finding) map[dangjian.Severity]int {
+	m := map[dangjian.Severity]int{}
 	for _, f := range fs {
 		m[f.Severity]++
 	}
@@ -271,7 +324,7 @@ func counts(fs []orgmodel.Finding) map[orgmodel.Severity]int {
 }
 
 // summary returns the summary line: "3 findings as of 2025-06-30: error 1, warning 2, info 0".
-func summary(fs []orgmodel.Finding, asOf dangjian.Date) string {
+func summary(fs []dangjian.Finding, asOf dangjian.Date) string {
 	c := counts(fs)
 	s := fmt.Sprintf("%d findings as of %s:", len(fs), asOf)
 	for i, sev := range severities {
@@ -283,10 +336,10 @@ func summary(fs []orgmodel.Finding, asOf dangjian.Date) string {
 	return s
 }
 
-func writeText(w io.Writer, fs []orgmodel.Finding, asOf dangjian.Date) error {
+func writeText(w io.Writer, fs []dangjian.Finding, asOf dangjian.Date) error {
 	var b bytes.Buffer
 	for _, f := range fs {
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", f.Severity, f.Rule, oneLine(f.Path), oneLine(f.Message))
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", f.Severity, f.Rule, oneLine(f.Name), oneLine(f.Message))
 	}
 	b.WriteString(summary(fs, asOf))
 	b.WriteByte('\n')
@@ -294,7 +347,7 @@ func writeText(w io.Writer, fs []orgmodel.Finding, asOf dangjian.Date) error {
 	return err
 }
 
-func writeJSON(w io.Writer, fs []orgmodel.Finding) error {
+func writeJSON(w io.Writer, fs []dangjian.Finding) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

@@ -3,14 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"github.com/dangjian-go/dangjian/internal/golden"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -108,12 +105,14 @@ func TestJSONFields(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &fs))
 	require.Len(t, fs, 9)
 	for _, f := range fs {
-		for _, k := range []string{"rule", "severity", "org", "path", "message", "source"} {
+		for _, k := range []string{"rule", "severity", "subject", "name", "line", "message", "source"} {
 			assert.Contains(t, f, k)
 		}
 	}
 	assert.Equal(t, "ORG-BRANCH-MIN-3", fs[0]["rule"])
 	assert.Equal(t, "error", fs[0]["severity"])
+	assert.Equal(t, "yl.cx", fs[0]["subject"], "the organization's id as the file writes it")
+	assert.EqualValues(t, 4, fs[0]["line"], "the line of its row")
 
 	t.Run("no-findings-is-an-empty-array", func(t *testing.T) {
 		r := runWith(t, "", "-in", "testdata/errors.csv", "-format", "json", "-root", "yl.sx.1", "-date", asOf)
@@ -136,7 +135,7 @@ func TestBadRows(t *testing.T) {
 			"a.2,a,branch,community,第二党支部,5,0\n"
 		r := runWith(t, in, "-in", "-", "-date", asOf)
 		assert.Equal(t, 1, r.code, "bad rows fail the run even without error findings")
-		assert.Equal(t, "stdin:3: orgmodel: csv line 3, column \"full_members\": invalid value: not a base-10 integer (\"x\")\n", r.stderr)
+		assert.Equal(t, "stdin:3:6: full_members (id \"a.1\"): invalid value: not a base-10 integer (\"x\")\n", r.stderr)
 		assert.Contains(t, r.stdout, "ORG-CMTE-BELOW-100")
 		assert.Contains(t, r.stdout, ": error 0, warning 1, info 0\n")
 	})
@@ -150,10 +149,11 @@ func TestUnreadableInput(t *testing.T) {
 		stderr string // a substring
 	}{
 		{"missing-file", "", []string{"-in", "testdata/no-such-file.csv"}, "orgchart: open testdata/no-such-file.csv: no such file or directory"},
-		{"empty-input", "", []string{"-in", "-"}, "orgchart: stdin: orgmodel: csv line 1: invalid CSV header: no header row"},
-		{"unknown-column", "编号,上级编号,组织类别,领域,名称,正式党员,预备党员,备注\n", []string{"-in", "-"}, `column "备注": invalid CSV header: unknown column`},
-		{"missing-column", "id,kind,name\n", []string{"-in", "-"}, `column "parent_id": invalid CSV header: missing required column`},
-		{"not-csv", "id,parent_id,kind,domain,name,full_members,probationary_members\na,,\"党委\"x,,n,1,0\n", []string{"-in", "-"}, `orgchart: stdin: orgmodel: ReadCSV: parse error on line 2`},
+		{"empty-input", "", []string{"-in", "-"}, "stdin:1: invalid header: no header row\n"},
+		{"unknown-column", "编号,上级编号,组织类别,领域,名称,正式党员,预备党员,备注\n", []string{"-in", "-"}, "stdin:1:8: 备注: invalid header: unknown column (\"备注\")\n"},
+		{"missing-column", "id,kind,name\n", []string{"-in", "-"}, "stdin:1: parent_id: invalid header: missing required column\n"},
+		{"not-csv", "id,parent_id,kind,domain,name,full_members,probationary_members\na,,\"党委\"x,,n,1,0\n", []string{"-in", "-"}, "stdin:2: malformed input: extraneous or missing \" in quoted-field (byte 11 of the line)\n"},
+		{"bad-json", "", []string{"-in", "testdata/bad.json"}, "testdata/bad.json:3:24: orgs[1].kind (id \"1002\"): invalid value: unknown kind \"支队\"\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -192,28 +192,68 @@ func TestFlags(t *testing.T) {
 	}
 }
 
-func TestRecordLines(t *testing.T) {
-	data, err := os.ReadFile("testdata/badrows.csv")
-	require.NoError(t, err)
-	r := runWith(t, "", "-in", "testdata/badrows.csv", "-date", asOf)
-	require.Equal(t, 1, r.code)
-	// Rows 3, 4 and 8 are bad; the good rows start on lines 2, 5, 6 (two lines), 9 and 10.
-	t.Run("with-bad-rows", func(t *testing.T) {
-		assert.Equal(t, []int{2, 5, 6, 9, 10}, recordLines(data, badRowsOf(t, data), 5))
-	})
-	t.Run("count-mismatch", func(t *testing.T) {
-		assert.Nil(t, recordLines(data, badRowsOf(t, data), 4))
-	})
-	t.Run("bom-and-crlf", func(t *testing.T) {
-		in := []byte("\xEF\xBB\xBFid,parent_id\r\na,\r\nb,a\r\n")
-		assert.Equal(t, []int{2, 3}, recordLines(in, nil, 2))
+// A JSON tree is read as the CSV one is: the same findings and charts, and
+// the same subjects (the files' own ids).
+func TestJSONInput(t *testing.T) {
+	for _, name := range []string{"tree", "errors"} {
+		for _, format := range []string{"text", "mermaid", "dot"} {
+			t.Run(name+"/"+format, func(t *testing.T) {
+				csv := runWith(t, "", "-in", "testdata/"+name+".csv", "-format", format, "-date", asOf)
+				js := runWith(t, "", "-in", "testdata/"+name+".in.json", "-format", format, "-date", asOf)
+				assert.Equal(t, csv, js)
+			})
+		}
+		t.Run(name+"/json", func(t *testing.T) {
+			csv := runWith(t, "", "-in", "testdata/"+name+".csv", "-format", "json", "-date", asOf)
+			js := runWith(t, "", "-in", "testdata/"+name+".in.json", "-format", "json", "-date", asOf)
+			assert.Equal(t, csv.code, js.code)
+			var a, b []map[string]any
+			require.NoError(t, json.Unmarshal([]byte(csv.stdout), &a))
+			require.NoError(t, json.Unmarshal([]byte(js.stdout), &b))
+			require.Len(t, b, len(a))
+			for i := range a {
+				assert.NotEqual(t, a[i]["line"], nil)
+				delete(a[i], "line") // the lines of two different files
+				delete(b[i], "line")
+			}
+			assert.Equal(t, a, b)
+		})
+	}
+	t.Run("-root by a JSON id", func(t *testing.T) {
+		r := runWith(t, "", "-in", "testdata/errors.in.json", "-root", "yl", "-format", "mermaid", "-depth", "1", "-date", asOf)
+		assert.Equal(t, 1, r.code)
+		checkGolden(t, "errors-root-code.mermaid", r.stdout)
 	})
 }
 
-func badRowsOf(t *testing.T, data []byte) []*orgmodel.RowError {
-	t.Helper()
-	_, err := orgmodel.ReadCSV(bytes.NewReader(data))
-	var ce *orgmodel.CSVError
-	require.True(t, errors.As(err, &ce), "want a *CSVError, got %v", err)
-	return ce.Rows
+// With -format json, input problems are a JSON object on standard output,
+// and the exit status is 2.
+func TestProblemsJSON(t *testing.T) {
+	cases := []struct {
+		name  string
+		stdin string
+		args  []string
+	}{
+		{"badrows", "", []string{"-in", "testdata/badrows.csv"}},
+		{"bad-json", "", []string{"-in", "testdata/bad.json"}},
+		{"header", "id,kind,name\n", []string{"-in", "-"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := runWith(t, c.stdin, append(c.args, "-format", "json", "-date", asOf)...)
+			assert.Equal(t, 2, r.code)
+			assert.Empty(t, r.stderr)
+			var out struct {
+				Problems []map[string]any `json:"problems"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stdout)
+			require.NotEmpty(t, out.Problems)
+			for _, p := range out.Problems {
+				assert.Contains(t, p, "code")
+				assert.Contains(t, p, "message")
+				assert.Contains(t, p, "line")
+			}
+			checkGolden(t, "problems-"+c.name+".json", r.stdout)
+		})
+	}
 }

@@ -292,11 +292,13 @@ func printFindings(w io.Writer, c *city) {
 			if f.Severity != sev {
 				continue
 			}
-			fmt.Fprintf(w, "  [%s] %s\n", f.Rule, f.Path)
+			fmt.Fprintf(w, "  [%s] %s\n", f.Rule, f.Name)
 			fmt.Fprintf(w, "      %s\n", f.Message)
 			fmt.Fprintf(w, "      source: %s\n", f.Source)
 			if f.Approval != nil {
-				fmt.Fprintf(w, "      approval: %s by %s on %s (%s)\n", f.Approval.Kind.Label(), orgName(c.tree, f.Approval.By), f.Approval.On, f.Approval.Ref)
+				kind, _ := orgmodel.ParseApprovalKind(f.Approval.Kind)
+				by, _ := c.tree.Lookup(f.Approval.By)
+				fmt.Fprintf(w, "      approval: %s by %s on %s (%s)\n", kind.Label(), orgName(c.tree, by), f.Approval.On, f.Approval.Ref)
 			}
 		}
 	}

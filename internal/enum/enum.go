@@ -5,6 +5,7 @@ package enum
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -105,4 +106,57 @@ func (t *Table) Unmarshal(pkg string, b []byte) (int, error) {
 		return 0, nil
 	}
 	return t.Parse(pkg, string(b))
+}
+
+// Unknown is the error of [Table.Find] and [Table.Decode]: a spelling the
+// table does not know, or a value it does not define. Its text names the
+// enum and quotes the input, without a package prefix or a Go function
+// name: `unknown kind "x"`.
+type Unknown struct {
+	// Enum is the enum's name in lower case ("kind").
+	Enum string
+	// Input is the text as given, or the undefined value in decimal.
+	Input string
+	// Value is true when Input is an undefined value rather than text.
+	Value bool
+}
+
+func (e *Unknown) Error() string {
+	if e.Value {
+		return "undefined " + e.Enum + " " + e.Input
+	}
+	return "unknown " + e.Enum + " " + strconv.Quote(e.Input)
+}
+
+// Find is [Table.Parse] with a plain error: an unknown input gives an
+// *[Unknown] (`unknown kind "x"`). Parse keeps its older message.
+func (t *Table) Find(s string) (int, error) {
+	k := strings.TrimSpace(s)
+	if v, ok := t.lookup[k]; ok {
+		return v, nil
+	}
+	if v, ok := t.lowered[strings.ToLower(k)]; ok {
+		return v, nil
+	}
+	return 0, &Unknown{Enum: strings.ToLower(t.name), Input: s}
+}
+
+// Encode is [Table.Marshal] with a plain error (an *[Unknown] with Value
+// set: "undefined kind 7").
+func (t *Table) Encode(v int) ([]byte, error) {
+	if v == 0 {
+		return []byte{}, nil
+	}
+	if !t.Valid(v) {
+		return nil, &Unknown{Enum: strings.ToLower(t.name), Input: strconv.Itoa(v), Value: true}
+	}
+	return []byte(t.codes[v]), nil
+}
+
+// Decode is [Table.Unmarshal] with the plain error of [Table.Find].
+func (t *Table) Decode(b []byte) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	return t.Find(string(b))
 }

@@ -47,3 +47,31 @@ func TestNewRejectsAmbiguity(t *testing.T) {
 	assert.Panics(t, func() { New("X", []string{"", "a", "b"}, []string{"", "甲", "甲"}, nil) })
 	assert.Panics(t, func() { New("X", []string{"", "a"}, []string{""}, nil) })
 }
+
+func TestPlainErrors(t *testing.T) {
+	tb := table()
+	v, err := tb.Find(" 红 ")
+	require.NoError(t, err)
+	assert.Equal(t, 1, v)
+	_, err = tb.Find("blue")
+	assert.EqualError(t, err, `unknown color "blue"`)
+	var u *Unknown
+	require.ErrorAs(t, err, &u)
+	assert.Equal(t, Unknown{Enum: "color", Input: "blue"}, *u)
+	_, err = tb.Encode(7)
+	assert.EqualError(t, err, "undefined color 7")
+	b, err := tb.Encode(2)
+	require.NoError(t, err)
+	assert.Equal(t, "green", string(b))
+	b, err = tb.Encode(0)
+	require.NoError(t, err)
+	assert.Empty(t, b)
+	v, err = tb.Decode(nil)
+	require.NoError(t, err)
+	assert.Zero(t, v)
+	_, err = tb.Decode([]byte("x"))
+	assert.EqualError(t, err, `unknown color "x"`)
+	// Parse keeps its older message for the packages that still use it.
+	_, err = tb.Parse("pkg", "blue")
+	assert.EqualError(t, err, `pkg: ParseColor("blue"): unknown color`)
+}

@@ -1,0 +1,116 @@
+package orgmodel
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/google/uuid"
+)
+
+// WriteCSV writes the organizations of the subtree under root (uuid.Nil:
+// the whole tree) to w as CSV, one row per organization in pre-order,
+// under a header naming every column [ReadCSV] knows, in the language
+// lang. Counts are written as integers and dates as YYYY-MM-DD; a value
+// not recorded (a zero units, term number or date, an unknown domain or
+// selection) is an empty cell. The subtree's root is written without a
+// parent, so the file stands on its own.
+//
+// The id and parent_id cells hold an organization's [Org.Code] when its ID
+// is the one ReadCSV derives from that code (see [CSVID]), and the
+// UUID otherwise, so a file read with ReadCSV and written back keeps its
+// original ids. Reading the output with ReadCSV and building it gives a
+// tree equal to the subtree, except that text is trimmed of surrounding
+// space, a CR LF inside a quoted cell reads back as LF, and a name or code
+// that is not UTF-8 does not read back at all.
+//
+// An unknown root ([dangjian.ErrUnknownRef]), an unknown lang
+// ([dangjian.ErrInvalid]) or a nil tree ([dangjian.ErrMissing]) is a
+// *[dangjian.Problem]; a write error is returned as it is. WriteCSV
+// only reads the tree, so it may run concurrently with other readers.
+func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang) error {
+	if t == nil {
+		return &dangjian.Problem{Kind: dangjian.ErrMissing, Detail: "no tree to write"}
+	}
+	if lang > Chinese {
+		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "lang", Value: strconv.Itoa(int(lang)), Detail: "unknown language"}
+	}
+	lo, hi := int32(0), int32(len(t.orgs))
+	if root != uuid.Nil {
+		p, ok := t.index[root]
+		if !ok {
+			return &dangjian.Problem{Kind: dangjian.ErrUnknownRef, Path: "root", Value: root.String()}
+		}
+		lo, hi = p, t.end[p]
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvNames[lang][:]); err != nil {
+		return err
+	}
+	rec := make([]string, numCSVCols)
+	var ids []string // the id cell of the latest organization at each depth
+	var base int32
+	if lo < hi {
+		base = t.depth[lo]
+	}
+	for p := lo; p < hi; p++ {
+		o := &t.orgs[p]
+		d := t.depth[p] - base
+		id := csvIDText(o)
+		ids = append(ids[:d], id)
+		rec[colID] = id
+		rec[colParent] = ""
+		if d > 0 {
+			rec[colParent] = ids[d-1]
+		}
+		if lang == Chinese {
+			rec[colKind], rec[colDomain], rec[colSelection] = o.Kind.Label(), o.Domain.Label(), o.Selection.Label()
+		} else {
+			rec[colKind], rec[colDomain], rec[colSelection] = o.Kind.String(), o.Domain.String(), o.Selection.String()
+		}
+		rec[colName] = o.Name
+		rec[colFull] = strconv.FormatInt(o.Members.Full, 10)
+		rec[colProbationary] = strconv.FormatInt(o.Members.Probationary, 10)
+		rec[colUnits] = optionalInt(o.Units)
+		rec[colCode] = o.Code
+		rec[colElected] = o.Term.Elected.String()
+		rec[colDue] = o.Term.Due.String()
+		rec[colRenewed] = o.Term.Renewed.String()
+		rec[colTermNumber] = optionalInt(o.Term.Number)
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error() // a write error, as it is
+}
+
+// csvIDText returns the id cell of o: its code if ReadCSV would map the
+// code back to o's ID, else the UUID.
+func csvIDText(o *Org) string {
+	if k := o.Key; k != "" && k == strings.TrimSpace(k) && CSVID(k) == o.ID && !isUUIDText(k) {
+		return k
+	}
+	c := o.Code
+	if c == "" || c != strings.TrimSpace(c) {
+		return o.ID.String()
+	}
+	if looksLikeUUID(c) {
+		if _, err := uuid.Parse(c); err == nil {
+			return o.ID.String()
+		}
+	}
+	if CSVID(c) != o.ID {
+		return o.ID.String()
+	}
+	return c
+}
+
+func optionalInt(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}

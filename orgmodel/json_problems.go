@@ -1,0 +1,224 @@
+package orgmodel
+
+import (
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dangjian-go/dangjian"
+)
+
+// withRecordID sets the problem's ID to the caller's ID of the record its
+// path is in ("orgs[3].kind": the id of orgs[3]), when the input is JSON
+// and the record has one.
+func withRecordID(data []byte, p *dangjian.Problem) *dangjian.Problem {
+	name, rest, ok := strings.Cut(p.Path, "[")
+	if !ok {
+		return p
+	}
+	num, _, _ := strings.Cut(rest, "]")
+	i, err := strconv.Atoi(num)
+	if err != nil || i < 0 {
+		return p
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return p
+	}
+	var list []map[string]json.RawMessage
+	if json.Unmarshal(top[name], &list) != nil || i >= len(list) {
+		return p
+	}
+	raw := list[i]["id"]
+	var s string
+	switch {
+	case len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &s) == nil:
+		p.ID = s
+	case isJSONInteger(raw):
+		p.ID = string(raw)
+	}
+	return p
+}
+
+// jsonFault is what is wrong at a place of the input: the kind, the
+// detail and the underlying error, if any.
+type jsonFault struct {
+	kind   *dangjian.Kind
+	detail string
+	cause  error
+}
+
+func fault(k *dangjian.Kind, detail string) jsonFault { return jsonFault{kind: k, detail: detail} }
+
+// jsonProblem is a problem with the offset it was found at (-1: none).
+type jsonProblem struct {
+	*dangjian.Problem
+	off int
+}
+
+var (
+	faultDuplicateField = fault(dangjian.ErrInvalid, "duplicate field")
+	faultDecimalRange   = fault(dangjian.ErrOverflow, "decimal exponent out of range ±"+strconv.Itoa(maxDecimalExp))
+)
+
+// valueFault describes a value that does not decode into its field, in
+// words without Go names: "want an integer, got string".
+func valueFault(err error) jsonFault {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return jsonFault{kind: dangjian.ErrInvalid, detail: "want " + jsonTypeName(te.Type) + ", got " + te.Value, cause: err}
+	}
+	var p *dangjian.Problem
+	if errors.As(err, &p) {
+		return jsonFault{kind: p.Kind, detail: p.Detail, cause: err}
+	}
+	return jsonFault{kind: dangjian.ErrInvalid, detail: plainMessage(err.Error()), cause: err}
+}
+
+// plainMessage strips package prefixes and a leading Go call from an
+// error message: `dangjian: ParseDate("x"): want YYYY-MM-DD` becomes
+// "want YYYY-MM-DD".
+func plainMessage(msg string) string {
+	for _, p := range []string{"orgmodel: ", "dangjian: ", "json: ", "decimal: "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	if i := strings.IndexByte(msg, '('); i > 0 && isGoName(msg[:i]) {
+		if j := strings.Index(msg, "): "); j > i {
+			return msg[j+3:]
+		}
+	}
+	return msg
+}
+
+func isGoName(s string) bool {
+	for i, c := range s {
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c == '_', c == '.', i > 0 && c >= '0' && c <= '9':
+		default:
+			return false
+		}
+	}
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
+
+// jsonTypeName names the JSON a Go type decodes from.
+func jsonTypeName(t reflect.Type) string {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return "a value"
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if implementsText(t) {
+			return "a string"
+		}
+		return "an integer"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		if implementsText(t) {
+			return "a string"
+		}
+		return "an object"
+	case reflect.Array:
+		if implementsText(t) {
+			return "a string"
+		}
+		return "an array"
+	}
+	return "a value of type " + t.String()
+}
+
+func implementsText(t reflect.Type) bool {
+	return reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]())
+}
+
+func newJSONError(data []byte, path string, off int, value string, f jsonFault) *dangjian.Problem {
+	return newJSONProblem(data, path, off, value, f).Problem
+}
+
+func newJSONProblem(data []byte, path string, off int, value string, f jsonFault) jsonProblem {
+	p := &dangjian.Problem{Kind: f.kind, Path: path, Value: value, Detail: f.detail, Err: f.cause}
+	if off < 0 || off > len(data) {
+		return jsonProblem{p, -1}
+	}
+	p.Line, p.Column = jsonLineColumn(data, off)
+	return jsonProblem{p, off}
+}
+
+// jsonLineColumn returns the 1-based line and character column of offset
+// off in data.
+func jsonLineColumn(data []byte, off int) (line, col int) {
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		if data[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, utf8.RuneCount(data[start:off]) + 1
+}
+
+// jsonValueText returns the text of a JSON value for an error message: a
+// string unquoted, anything else as written, cut to 64 bytes.
+func jsonValueText(raw []byte) string {
+	s := string(raw)
+	if len(raw) >= 2 && raw[0] == '"' {
+		var u string
+		if json.Unmarshal(raw, &u) == nil {
+			s = u
+		}
+	}
+	if len(s) > 64 {
+		cut := 64
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
+}
+
+// locateJSONError turns an error of json.Unmarshal into a problem.
+func locateJSONError(data []byte, err error) jsonProblem {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off := int(se.Offset) - 1
+		if se.Offset >= int64(len(data)) && se.Error() == "unexpected end of JSON input" {
+			off = len(data)
+		}
+		off = min(max(off, 0), len(data))
+		w := jsonWalk{data: data, mode: walkFind, target: off}
+		w.top()
+		return newJSONProblem(data, w.found, off, "", jsonFault{kind: dangjian.ErrSyntax, detail: se.Error(), cause: se})
+	}
+	// The input is JSON, but a value does not fit its field: decode the
+	// parts one by one to find which.
+	w := jsonWalk{data: data, mode: walkLocate}
+	if p := w.top(); p != nil {
+		return *p
+	}
+	f := valueFault(err)
+	return jsonProblem{&dangjian.Problem{Kind: f.kind, Detail: f.detail, Err: f.cause}, -1}
+}
+
+func unknownField(s *jsonShape, key string) jsonFault {
+	if s != nil {
+		if want, ok := s.lower[strings.ToLower(key)]; ok {
+			return fault(dangjian.ErrUnknownField, fmt.Sprintf("keys are case-sensitive: the field is %q", want))
+		}
+	}
+	return fault(dangjian.ErrUnknownField, "")
+}
