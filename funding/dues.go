@@ -117,7 +117,7 @@ func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
 		d.Exact = "0"
 		step(d.Rule, "probationary since", ps.String())
 		step(d.Rule, "amount", "0.00 (not yet due)")
-		return d.finish(rs, m, step)
+		return d.finished(rs, m, step)
 	}
 	if m.Category.IsFlat() {
 		f, _ := rs.flat(m.Category)
@@ -128,7 +128,7 @@ func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
 		}
 		d.Exact = d.Amount.String()
 		step(f.ID, "flat amount", d.Amount.String())
-		return d.finish(rs, m, step)
+		return d.finished(rs, m, step)
 	}
 
 	// The base: sum / n, exactly.
@@ -161,11 +161,22 @@ func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
 		d.Amount, d.Capped, d.Rule = rs.Cap.Amount, true, rs.Cap.ID
 		step(rs.Cap.ID, "capped", rs.Cap.Amount.String()+" ("+rs.Cap.Modality.Label()+"不超过)")
 	}
-	return d.finish(rs, m, step)
+	return d.finished(rs, m, step)
 }
 
-// finish applies a reduction and the voluntary payment.
-func (d Dues) finish(rs DuesRules, m Member, step func(rule, what, value string)) (Dues, error) {
+// finished applies finish to *d and returns the result.
+func (d *Dues) finished(rs DuesRules, m Member, step func(rule, what, value string)) (Dues, error) {
+	if err := d.finish(rs, m, step); err != nil {
+		return Dues{}, err
+	}
+	return *d, nil
+}
+
+// finish applies a reduction and the voluntary payment to d in place. It
+// takes d by pointer: step appends to the Steps of the very Dues that
+// Monthly returns (a value receiver once recorded these steps on a copy,
+// and the trace lost them).
+func (d *Dues) finish(rs DuesRules, m Member, step func(rule, what, value string)) error {
 	if r := m.Reduction; r != nil && !d.NotYetDue && r.Amount.Cmp(d.Amount) < 0 {
 		d.Amount, d.Reduced, d.Rule = r.Amount, true, rs.Provisions.Hardship.ID
 		what := "reduced"
@@ -183,10 +194,8 @@ func (d Dues) finish(rs DuesRules, m Member, step func(rule, what, value string)
 		}
 	}
 	var err error
-	if d.Total, err = d.Amount.Add(d.Voluntary); err != nil {
-		return Dues{}, err
-	}
-	return d, nil
+	d.Total, err = d.Amount.Add(d.Voluntary)
+	return err
 }
 
 // base returns the base as sum / n and records it in d.
