@@ -267,8 +267,10 @@ func codeList[T fmt.Stringer](vs []T) string {
 // member of a flat category (farmer, student, unemployed, low_income)
 // takes none, and only flat categories take a flat_amount. A retired
 // member's payslip is a pension slip (employer pensioner, 离退休), and only
-// a retired member's is. A base of 0 written out is a base of zero; an
-// empty base is no base.
+// a retired member's is. For a rate category, a base of 0 written out is
+// a base of zero and an empty base is no base; for a flat category, a base
+// of 0 (0, 0.00) is read as no base, as an empty one is, since a spreadsheet
+// export writes 0 in an empty numeric column (any other base is an error).
 //
 // ReadRoster checks everything that does not depend on the rule set; what
 // does (a farmer's flat amount within the rules' range) is checked by
@@ -553,8 +555,14 @@ func (p *rosterReader) row() (RosterRow, bool) {
 	var sources []int // field index of each source given
 	var sourceNames []string
 	if s := p.cell(rcBase); s != "" {
+		nbad := len(p.bad)
 		m.Base = p.money(p.idx[rcBase], p.names[rcBase], s)
-		sources, sourceNames = append(sources, p.idx[rcBase]), append(sourceNames, p.names[rcBase])
+		// A flat category takes no base: a spreadsheet writes 0 in the
+		// column all the same, so a zero base is read as none.
+		noBase := catOK && m.Category.IsFlat() && len(p.bad) == nbad && m.Base.IsZero()
+		if !noBase {
+			sources, sourceNames = append(sources, p.idx[rcBase]), append(sourceNames, p.names[rcBase])
+		}
 	}
 	if s := p.cell(rcMonths); s != "" {
 		m.Months = p.months(s)

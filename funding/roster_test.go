@@ -193,6 +193,47 @@ func TestReadRosterZeros(t *testing.T) {
 	assert.Equal(t, &funding.Payslip{Employer: funding.Enterprise}, rows[3].Member.Payslip, "an employer alone is a payslip with no items")
 }
 
+// A flat category takes no base: 0 or empty in the base column is no base,
+// as a spreadsheet export writes it; any other base is still an error.
+func TestReadRosterFlatZeroBase(t *testing.T) {
+	in := "id,name,category,base,flat_amount\n" +
+		"S1,,student,0,\n" +
+		"S2,,学生,0.00,\n" +
+		"S3,,student,,\n" +
+		"F1,,farmer,0,0.50\n" +
+		"U1,,unemployed, 0 ,\n" +
+		"L1,,low_income,0.01,\n" +
+		"L2,,low_income,-0.01,\n" +
+		"E1,,employed,0,\n"
+	rows, err := funding.ReadRoster(strings.NewReader(in))
+	require.Error(t, err)
+	var re *funding.RosterError
+	require.ErrorAs(t, err, &re)
+	ps := re.Rows
+	require.Len(t, ps, 3, "%v", err)
+	assert.Equal(t, "0.01", ps[0].Value)
+	assert.Equal(t, 7, ps[0].Line)
+	assert.Contains(t, ps[0].Error(), "takes no base")
+	assert.Equal(t, "-0.01", ps[1].Value)
+	assert.Contains(t, ps[1].Error(), "must not be negative")
+	assert.Contains(t, ps[2].Error(), "takes no base", "a negative base is not zero either")
+	require.Len(t, rows, 6)
+	for i, id := range []string{"S1", "S2", "S3", "F1", "U1", "E1"} {
+		assert.Equal(t, id, rows[i].Member.ID)
+		assert.True(t, rows[i].Member.Base.IsZero(), id)
+	}
+	assert.Equal(t, "0.50", rows[3].Member.FlatAmount.String())
+	assert.Equal(t, funding.Employed, rows[5].Member.Category, "a rate category's 0 is a base of zero")
+
+	// Every flat row computes to its flat amount.
+	rs := funding.Dues2017()
+	for _, r := range rows[:5] {
+		d, err := rs.Monthly(r.Member, day("2024-06-01"))
+		require.NoError(t, err, r.Member.ID)
+		assert.Equal(t, r.Member.Category.IsFlat(), strings.HasPrefix(d.Rule, "DUES-FLAT"), r.Member.ID)
+	}
+}
+
 // wantRowError is one expected RosterRowError.
 type wantRowError struct {
 	line   int

@@ -136,6 +136,16 @@ func TestStdin(t *testing.T) {
 		assert.True(t, strings.HasPrefix(r.stderr, "stdin:2: funding: roster line 2, column \"base\": invalid value: must not be negative (\"-1\")\n"), r.stderr)
 		assert.Equal(t, "id,name,category,base,rate,dues,rule,voluntary,total,capped,lump_sum,reduced,not_yet_due\n", r.stdout)
 	})
+	t.Run("a flat category's base of 0 is no base", func(t *testing.T) {
+		r := runWith(t, "id,name,category,base\ny,,student,0\nz,,学生,0.00\n", "-in", "-", "-date", "2024-06-01")
+		assert.Equal(t, 0, r.code, r.stderr)
+		assert.Equal(t, "id,name,category,base,rate,dues,rule,voluntary,total,capped,lump_sum,reduced,not_yet_due\n"+
+			"y,,student,,,0.20,DUES-FLAT-020,0.00,0.20,false,false,false,false\n"+
+			"z,,student,,,0.20,DUES-FLAT-020,0.00,0.20,false,false,false,false\n", r.stdout)
+		r = runWith(t, "id,name,category,base\ny,,student,5\n", "-in", "-", "-date", "2024-06-01")
+		assert.Equal(t, 1, r.code)
+		assert.Contains(t, r.stderr, "takes no base")
+	})
 	t.Run("no rows: an empty array", func(t *testing.T) {
 		r := runWith(t, "id,name,category,base\n", "-in", "-", "-date", "2024-06-01", "-format", "json")
 		assert.Equal(t, 0, r.code, r.stderr)
