@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 
@@ -178,9 +177,6 @@ type subtotalAcc struct {
 	byItem map[ItemCode]*ItemAmount
 }
 
-// ErrBadBudget is wrapped by the errors of [Budget].
-var ErrBadBudget = errors.New("bad budget input")
-
 // budgetItem is an item Budget prices, with the bases it accepts.
 type budgetItem struct {
 	code ItemCode
@@ -303,7 +299,7 @@ func Budget(t *orgmodel.Tree, s Standards, year int, opts BudgetOptions) (Budget
 	used := map[string]bool{}
 	add := func(o orgmodel.Org, code ItemCode, qty int64, src QuantitySource) {
 		it, ok := std[code]
-		if !ok || len(p.errs) > 0 {
+		if !ok || len(p.ps) > 0 {
 			return
 		}
 		periods := it.Per.perYear()
@@ -312,7 +308,9 @@ func Budget(t *orgmodel.Tree, s Standards, year int, opts BudgetOptions) (Budget
 			amount, err = amount.MulInt(periods)
 		}
 		if err != nil {
-			p.addErr(fmt.Errorf("funding: Budget: %s %s: %w", o.Name, code, err))
+			pr := problemAt("lines", err, ErrOverflow)
+			pr.Detail = o.Name + " " + code.String()
+			p.addErr(pr)
 			return
 		}
 		res.Lines = append(res.Lines, BudgetLine{Org: o.ID, Path: t.PathString(o.ID), Code: code, Rule: it.ID,
@@ -441,7 +439,7 @@ func (r *BudgetResult) index() error {
 	for _, l := range r.Lines {
 		var err error
 		if total, err = total.Add(l.Amount); err != nil {
-			return fmt.Errorf("funding: Budget: total: %w", err)
+			return problemAt("total", err, ErrOverflow)
 		}
 		for _, id := range append([]uuid.UUID{l.Org}, r.tree.Ancestors(l.Org)...) {
 			acc := r.totals[id]
@@ -450,7 +448,7 @@ func (r *BudgetResult) index() error {
 				r.totals[id] = acc
 			}
 			if acc.amount, err = acc.amount.Add(l.Amount); err != nil {
-				return fmt.Errorf("funding: Budget: total: %w", err)
+				return problemAt("total", err, ErrOverflow)
 			}
 			acc.lines++
 			ia := acc.byItem[l.Code]
@@ -459,7 +457,7 @@ func (r *BudgetResult) index() error {
 				acc.byItem[l.Code] = ia
 			}
 			if ia.Amount, err = ia.Amount.Add(l.Amount); err != nil {
-				return fmt.Errorf("funding: Budget: total: %w", err)
+				return problemAt("total", err, ErrOverflow)
 			}
 			ia.Lines++
 		}

@@ -436,16 +436,16 @@ func TestBudgetErrors(t *testing.T) {
 		want []string
 		is   error
 	}{
-		{"nil tree", nil, funding.YanjiStandards(), 2025, funding.BudgetOptions{}, []string{`funding: tree: no tree (have "nil"): bad budget input`}, funding.ErrBadBudget},
-		{"year 0", tree, funding.YanjiStandards(), 0, funding.BudgetOptions{}, []string{`funding: year: must be 1..9999 (have "0")`}, funding.ErrBadBudget},
+		{"nil tree", nil, funding.YanjiStandards(), 2025, funding.BudgetOptions{}, []string{`tree: no tree ("nil")`}, funding.ErrBadBudget},
+		{"year 0", tree, funding.YanjiStandards(), 0, funding.BudgetOptions{}, []string{`year: must be 1..9999 ("0")`}, funding.ErrBadBudget},
 		{"negative counts", tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{VillageCadres: -1, CommunityMembersDefault: -2},
-			[]string{`opts.villageCadres: must not be negative (have "-1")`, `opts.communityMembersDefault: must not be negative (have "-2")`}, funding.ErrBadBudget},
+			[]string{`opts.villageCadres: must not be negative ("-1")`, `opts.communityMembersDefault: must not be negative ("-2")`}, funding.ErrBadBudget},
 		{"dispatched not a branch", tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{DispatchedBranches: []uuid.UUID{community}},
 			[]string{`opts.dispatchedBranches[0]: 第01社区（示例）党委 is a committee, not a branch`}, funding.ErrBadBudget},
 		{"dispatched unknown", tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{DispatchedBranches: []uuid.UUID{stranger}},
-			[]string{`opts.dispatchedBranches[0]: not in the tree (have "00000000-0000-0000-0000-000000000001")`}, funding.ErrBadBudget},
-		{"bad standards", tree, funding.Standards{}, 2025, funding.BudgetOptions{}, []string{"funding: name: empty"}, funding.ErrBadStandard},
-		{"basis does not fit", tree, perPerson, 2025, funding.BudgetOptions{}, []string{`standards.items ("YJ-VILLAGE-OPERATING-FUNDS").per: does not fit village_operating_funds in a budget (have "per_person_year")`}, funding.ErrBadBudget},
+			[]string{`opts.dispatchedBranches[0]: not in the tree ("00000000-0000-0000-0000-000000000001")`}, funding.ErrBadBudget},
+		{"bad standards", tree, funding.Standards{}, 2025, funding.BudgetOptions{}, []string{"name: empty"}, funding.ErrBadStandard},
+		{"basis does not fit", tree, perPerson, 2025, funding.BudgetOptions{}, []string{`standards.items ("YJ-VILLAGE-OPERATING-FUNDS").per: does not fit village_operating_funds in a budget ("per_person_year")`}, funding.ErrBadBudget},
 		{"overflow", tree, huge, 2025, funding.BudgetOptions{}, []string{"amount out of range"}, funding.ErrOverflow},
 	}
 	for _, tt := range tests {
@@ -453,7 +453,7 @@ func TestBudgetErrors(t *testing.T) {
 			_, err := funding.Budget(tt.tree, tt.s, tt.year, tt.opts)
 			require.Error(t, err)
 			for _, w := range tt.want {
-				assert.Contains(t, err.Error(), w)
+				assert.Contains(t, errText(err), w)
 			}
 			assert.ErrorIs(t, err, tt.is)
 		})

@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -82,13 +81,6 @@ type Dues struct {
 	Steps   []Step `json:"steps"`
 }
 
-// ErrBadMember is wrapped by the errors of [DuesRules.Monthly] for bad
-// input.
-var ErrBadMember = errors.New("bad member input")
-
-// ErrOutOfPeriod is returned for a month the rule set is not in force for.
-var ErrOutOfPeriod = errors.New("month outside the rule set's period")
-
 // Monthly computes a member's dues for the month containing the date
 // month, by the rules rs. It checks the input and reports every problem
 // (errors naming the field and quoting the value, wrapping
@@ -103,11 +95,38 @@ var ErrOutOfPeriod = errors.New("month outside the rule set's period")
 func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
 	month = dangjian.NewDate(month.Year(), month.Month(), 1)
 	if month.Year() < 1 || !rs.Period.Contains(month) {
-		return Dues{}, fmt.Errorf("funding: Monthly: rules %q are for %s, not %s: %w", rs.Name, rs.Period, month, ErrOutOfPeriod)
+		return Dues{}, &dangjian.Problem{Kind: dangjian.ErrOutOfPeriod, Path: "month", ID: m.ID, Value: month.String(),
+			Detail: fmt.Sprintf("rules %q are for %s", rs.Name, rs.Period)}
 	}
 	if err := rs.check(m); err != nil {
 		return Dues{}, err
 	}
+	d, err := rs.monthly(m, month)
+	if err != nil {
+		return Dues{}, withID(err, m.ID)
+	}
+	return d, nil
+}
+
+// withID returns err with id set on each of its problems that has none.
+func withID(err error, id string) error {
+	ps := dangjian.ProblemsOf(err)
+	out := make(dangjian.Problems, len(ps))
+	for i, p := range ps {
+		q := *p
+		if q.ID == "" {
+			q.ID = id
+		}
+		out[i] = &q
+	}
+	if len(out) == 1 {
+		return out[0]
+	}
+	return out
+}
+
+// monthly computes the dues of a member that check accepted.
+func (rs DuesRules) monthly(m Member, month dangjian.Date) (Dues, error) {
 	d := Dues{Member: m.ID, Name: m.Name, Month: month, Category: m.Category, RuleSet: rs.Name, Rounding: rs.Rounding}
 	step := func(rule, what, value string) { d.Steps = append(d.Steps, Step{Rule: rule, What: what, Value: value}) }
 
@@ -275,7 +294,8 @@ func (rs DuesRules) bracket(sc Scale, sum Money, n int64) (Bracket, error) {
 			return b, nil
 		}
 	}
-	return Bracket{}, fmt.Errorf("funding: rules %q have no bracket of the %s scale for %s: %w", rs.Name, sc, sum, ErrBadRules)
+	return Bracket{}, &dangjian.Problem{Kind: ErrBadRules, Path: "brackets", Value: sc.String(),
+		Detail: fmt.Sprintf("rules %q have no bracket of the scale for %s", rs.Name, sum)}
 }
 
 func (rs DuesRules) flat(c Category) (Flat, bool) {
@@ -289,18 +309,19 @@ func (rs DuesRules) flat(c Category) (Flat, bool) {
 	return Flat{}, false
 }
 
-// ErrBadRules reports a rule set that cannot compute an input.
-var ErrBadRules = errors.New("bad dues rules")
-
 // check reports every problem of m.
 func (rs DuesRules) check(m Member) error {
-	var errs []error
+	var errs dangjian.Problems
 	bad := func(field, value, why string) {
-		errs = append(errs, fmt.Errorf("funding: member %q: %s (%q): %s: %w", m.ID, field, value, why, ErrBadMember))
+		if why == "must not be negative" {
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrNegative, Path: field, ID: m.ID, Value: value, Err: ErrBadMember})
+			return
+		}
+		errs.Add(&dangjian.Problem{Kind: ErrBadMember, Path: field, ID: m.ID, Value: value, Detail: why})
 	}
 	if !m.Category.IsValid() {
 		bad("category", m.Category.String(), "unknown category")
-		return errors.Join(errs...)
+		return errs.Err()
 	}
 	sources := 0
 	if !m.Base.IsZero() {
@@ -364,5 +385,5 @@ func (rs DuesRules) check(m Member) error {
 			bad("reduction", r.ApprovedBy, "a reduction needs its approval: approvedBy and on (规定 第七条)")
 		}
 	}
-	return errors.Join(errs...)
+	return errs.Err()
 }

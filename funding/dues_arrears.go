@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -30,9 +29,6 @@ type ArrearsFinding struct {
 	Source  dangjian.Source `json:"source"`
 }
 
-// ErrBadLedger is wrapped by the errors of [DuesRules.Arrears].
-var ErrBadLedger = errors.New("bad dues ledger")
-
 // Arrears checks a member's ledger as of asOf:
 //
 //   - back pay: dues paid more than Provisions.BackPay.N months (6) after
@@ -46,24 +42,29 @@ var ErrBadLedger = errors.New("bad dues ledger")
 // The ledger must list months in order, each once; a month with nothing
 // due (a probationary member not yet due, an exemption) breaks no run.
 func (rs DuesRules) Arrears(ledger []Payment, asOf dangjian.Date) ([]ArrearsFinding, error) {
-	var errs []error
+	var errs dangjian.Problems
 	for i, p := range ledger {
 		at := "ledger[" + strconv.Itoa(i) + "]"
 		if p.Month.IsZero() {
-			errs = append(errs, fmt.Errorf("funding: %s.month: missing: %w", at, ErrBadLedger))
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrMissing, Path: at + ".month", Err: ErrBadLedger})
 			continue
 		}
 		if i > 0 && !ledger[i-1].Month.IsZero() && monthIndex(p.Month) <= monthIndex(ledger[i-1].Month) {
-			errs = append(errs, fmt.Errorf("funding: %s.month (%q): not after the month before it (%s): %w", at, p.Month.String(), ledger[i-1].Month, ErrBadLedger))
+			errs.Add(&dangjian.Problem{Kind: ErrBadLedger, Path: at + ".month", Value: p.Month.String(),
+				Detail: "not after the month before it (" + ledger[i-1].Month.String() + ")"})
 		}
-		if p.Due.IsNegative() || p.Paid.IsNegative() {
-			errs = append(errs, fmt.Errorf("funding: %s: due %q and paid %q must not be negative: %w", at, p.Due.String(), p.Paid.String(), ErrBadLedger))
+		if p.Due.IsNegative() {
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrNegative, Path: at + ".due", Value: p.Due.String(), Err: ErrBadLedger})
+		}
+		if p.Paid.IsNegative() {
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrNegative, Path: at + ".paid", Value: p.Paid.String(), Err: ErrBadLedger})
 		}
 		if !p.Paid.IsZero() && p.On.IsZero() {
-			errs = append(errs, fmt.Errorf("funding: %s.on: a payment of %s has no date: %w", at, p.Paid, ErrBadLedger))
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrMissing, Path: at + ".on", Value: p.Paid.String(),
+				Detail: "a payment has no date", Err: ErrBadLedger})
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	var out []ArrearsFinding

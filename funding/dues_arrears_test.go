@@ -1,6 +1,7 @@
 package funding_test
 
 import (
+	"github.com/dangjian-go/dangjian"
 	"strconv"
 	"testing"
 
@@ -55,6 +56,7 @@ func TestArrears(t *testing.T) {
 	}
 	_, err := rs.Arrears([]funding.Payment{{Month: day("2024-02-01")}, {Month: day("2024-01-01")}, {Month: day("2024-03-01"), Paid: funding.MustParseMoney("1")}}, day("2024-12-31"))
 	require.ErrorIs(t, err, funding.ErrBadLedger)
-	assert.Contains(t, err.Error(), `ledger[1].month ("2024-01-01"): not after the month before it`)
-	assert.Contains(t, err.Error(), `ledger[2].on: a payment of 1.00 has no date`)
+	assert.Contains(t, errText(err), `ledger[1].month: bad dues ledger: not after the month before it (2024-02-01) ("2024-01-01")`)
+	assert.Contains(t, errText(err), `ledger[2].on: missing value: a payment has no date ("1.00")`)
+	assert.ErrorIs(t, err, dangjian.ErrMissing)
 }

@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -9,56 +8,33 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Sentinel errors name the kind of a bad input to [NonPublicDeduction],
-// [SOEFunds] or [Remit]; a [FundsError] wraps one with the field path and
-// the offending value.
-var (
-	ErrNegativeAmount = errors.New("must not be negative")
-	ErrRateOutOfRange = errors.New("rate out of range")
-	ErrNoRuleInForce  = errors.New("no rule in force")
-	ErrLedgerChain    = errors.New("breaks the ledger chain")
-	ErrYearOutOfRange = errors.New("year out of range")
-	ErrBadPolicy      = errors.New("bad policy")
-)
-
-// FundsError is one bad input to an enterprise-fund or dues-flow
-// computation, addressed by its field path ("years[2].spending") and
-// quoting the offending value. It unwraps to a sentinel such as
-// [ErrNegativeAmount]. The functions of this file report every problem
-// they find, joined with [errors.Join].
-type FundsError struct {
-	// Func is the function that rejected the input ("SOEFunds").
-	Func string
-	// Path addresses the field ("years[2].opening", "policy.rules").
-	Path string
-	// Value quotes the offending value.
-	Value string
-	// Detail explains the problem beyond the sentinel, if needed.
-	Detail string
-	Err    error
-}
-
-// Error renders `funding: SOEFunds: years[2].spending ("-1.00"): must not
-// be negative`.
-func (e *FundsError) Error() string {
-	s := "funding: " + e.Func + ": " + e.Path + " (" + strconv.Quote(e.Value) + "): " + e.Err.Error()
-	if e.Detail != "" {
-		s += ": " + e.Detail
-	}
-	return s
-}
-
-// Unwrap returns the sentinel.
-func (e *FundsError) Unwrap() error { return e.Err }
-
 // fundErrs collects the problems of one call.
 type fundErrs struct {
-	fn   string
-	errs []error
+	ps dangjian.Problems
 }
 
+// add records a problem at path: err is its kind, or an error (an
+// overflow) whose kind it takes.
 func (f *fundErrs) add(path, value string, err error, detail string) {
-	f.errs = append(f.errs, &FundsError{Func: f.fn, Path: path, Value: value, Detail: detail, Err: err})
+	f.ps.Add(fundProblem(path, value, err, detail))
+}
+
+// fundProblem returns the problem at path of kind err, or of the error
+// err.
+func fundProblem(path, value string, err error, detail string) *dangjian.Problem {
+	var pr *dangjian.Problem
+	if k, ok := err.(*dangjian.Kind); ok {
+		pr = &dangjian.Problem{Kind: k, Path: path}
+	} else {
+		pr = problemAt(path, err, dangjian.ErrInvalid)
+	}
+	if value != "" {
+		pr.Value = value
+	}
+	if detail != "" {
+		pr.Detail = detail
+	}
+	return pr
 }
 
 func (f *fundErrs) nonNegative(path string, m Money) {
@@ -95,7 +71,7 @@ func (f *fundErrs) rules(path string, rules []EnterpriseRule) {
 	}
 }
 
-func (f *fundErrs) err() error { return errors.Join(f.errs...) }
+func (f *fundErrs) err() error { return f.ps.Err() }
 
 // yearEnd is the date on which the rules of a year are chosen: 31 December,
 // when the year's accounts close and the deduction is settled.
@@ -231,7 +207,7 @@ type FundResult struct {
 //
 // NonPublicDeduction is safe for concurrent use.
 func NonPublicDeduction(year int, payroll, spending Money, policy NonPublicPolicy) (FundResult, error) {
-	f := &fundErrs{fn: "NonPublicDeduction"}
+	f := &fundErrs{}
 	f.year("year", year)
 	f.nonNegative("payroll", payroll)
 	f.nonNegative("spending", spending)
@@ -301,7 +277,7 @@ func NonPublicDeduction(year int, payroll, spending Money, policy NonPublicPolic
 			Note: "the rate " + policy.Jurisdiction + " sets within the national cap; the deduction cap is unchanged"})
 	}
 	if c.err != nil {
-		return FundResult{}, &FundsError{Func: f.fn, Path: "payroll", Value: payroll.String(), Err: c.err}
+		return FundResult{}, fundProblem("payroll", payroll.String(), c.err, "")
 	}
 	return res, nil
 }
@@ -408,7 +384,7 @@ type SOEYearResult struct {
 // naming the field path; every problem is reported. SOEFunds never
 // modifies years and is safe for concurrent use.
 func SOEFunds(years []SOEYear, policy SOEPolicy) ([]SOEYearResult, error) {
-	f := &fundErrs{fn: "SOEFunds"}
+	f := &fundErrs{}
 	rnd := roundingOrDefault(policy.Rounding)
 	f.rounding("policy.rounding", rnd)
 	rules := entRulesOrDefault(policy.Rules)

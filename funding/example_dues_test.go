@@ -79,7 +79,7 @@ func ExampleDuesRulesFor() {
 	// Output:
 	// 2016-12-31 2008 <nil>
 	// 2017-01-01 2017 <nil>
-	// 2008-03-31  funding: DuesRulesFor(2008-03-31): no dues rules for this date
+	// 2008-03-31  no rule in force: no dues rules before 2008-04-01 (the older scale is not modelled) ("2008-03-31")
 }
 
 func ExampleDuesCalculator_Batch() {
@@ -166,7 +166,7 @@ func ExampleParseMoney() {
 	fmt.Println(err)
 	// Output:
 	// 1234.50 123450 <nil>
-	// funding: ParseMoney("12.345"): finer than a fen
+	// finer than a fen ("12.345")
 }
 
 func ExampleMoney_Add() {
@@ -199,7 +199,7 @@ func ExampleMoneyFromDecimal() {
 	m, _ := funding.DefaultRounding().Money(decimal.RequireFromString("93.5175"))
 	fmt.Println(m)
 	// Output:
-	// funding: MoneyFromDecimal(93.5175): finer than a fen
+	// finer than a fen ("93.5175")
 	// 93.52
 }
 

@@ -20,12 +20,9 @@ func ExampleReadRoster() {
 		"04,王芳,农民,,,,,,,,,0.50\n" +
 		"05,陈静,离退休,\"3,000.00\",,,,,,,,\n"
 	rows, err := funding.ReadRoster(strings.NewReader(roster))
-	var re *funding.RosterError
-	if errors.As(err, &re) {
-		for _, e := range re.Rows {
-			fmt.Println(e.Line, e.Column, e.Value, errors.Is(e, funding.ErrRosterValue))
-			fmt.Println(e)
-		}
+	for _, e := range dangjian.ProblemsOf(err) {
+		fmt.Println(e.Line, e.Column, e.Path, e.ID, e.Value, errors.Is(e, dangjian.ErrInvalid))
+		fmt.Println(e)
 	}
 	rules := funding.Dues2017()
 	for _, r := range rows {
@@ -37,8 +34,8 @@ func ExampleReadRoster() {
 		fmt.Println(r.Line, r.Member.Name, d.Category.Label(), d.Base, d.Amount, d.Rule)
 	}
 	// Output:
-	// 6 计算基数 3,000.00 true
-	// funding: roster line 6, column "计算基数": invalid value: grouping commas are not accepted: write 3000.00, not 3,000.00 ("3,000.00")
+	// 6 4 计算基数 05 3,000.00 true
+	// line 6, column 4: 计算基数 (id "05"): invalid value: grouping commas are not accepted: write 3000.00, not 3,000.00 ("3,000.00")
 	// 2 张伟 在职 4800.00 48.00 DUES-WAGE-2
 	// 3 李娜 在职 5619.50 84.29 DUES-WAGE-3
 	// 4 刘洋 个体经营 4250.33 42.50 DUES-WAGE-2

@@ -131,13 +131,15 @@ func ExampleStandards_Check() {
 		Code: funding.VillageSecretaryPay, Per: funding.PerPersonYear, Years: 2,
 	})
 	err := s.Check()
-	var pe *funding.ParamError
+	var pe *dangjian.Problem
 	fmt.Println(errors.Is(err, funding.ErrBadStandard), errors.As(err, &pe), pe.Path)
-	fmt.Println(err)
+	for _, p := range dangjian.ProblemsOf(err) {
+		fmt.Println(p)
+	}
 	// Output:
 	// true true items[1] ("X").amount
-	// funding: items[1] ("X").amount: must be positive (have "0.00"): bad standard
-	// funding: items[1] ("X").years: only a total spans years (have "2"): bad standard
+	// items[1] ("X").amount: bad standard: must be positive ("0.00")
+	// items[1] ("X").years: bad standard: only a total spans years ("2")
 }
 
 func ExampleVillageFloors() {
@@ -162,7 +164,7 @@ func ExampleValidateFloors() {
 	fmt.Println(funding.ValidateFloors(floors))
 	// Output:
 	// <nil>
-	// funding: floors[0] ("NAT-2020-VILLAGE-FUNDS-11W").multiplier: no part set: need a multiplier, minPerYear or minPerMonth: bad floor
+	// floors[0] ("NAT-2020-VILLAGE-FUNDS-11W").multiplier: bad floor: no part set: need a multiplier, minPerYear or minPerMonth
 }
 
 func ExampleCheckFloors() {
@@ -270,12 +272,14 @@ func ExampleLadder_Validate() {
 	fmt.Println(l.Validate())
 	l.YearsPerStep = 0
 	l.Coefficients = l.Coefficients[:12]
-	fmt.Println(l.Validate())
+	for _, p := range dangjian.ProblemsOf(l.Validate()) {
+		fmt.Println(p)
+	}
 	// Output:
 	// <nil>
-	// funding: ladder.levels.head: need 1 ≤ low ≤ high ≤ 12 (the table's levels) (have "7–18"): bad ladder
-	// funding: ladder.levels.deputy: need 1 ≤ low ≤ high ≤ 12 (the table's levels) (have "4–15"): bad ladder
-	// funding: ladder.yearsPerStep: must be positive (have "0"): bad ladder
+	// ladder.levels.head: bad ladder: need 1 ≤ low ≤ high ≤ 12 (the table's levels) ("7–18")
+	// ladder.levels.deputy: bad ladder: need 1 ≤ low ≤ high ≤ 12 (the table's levels) ("4–15")
+	// ladder.yearsPerStep: bad ladder: must be positive ("0")
 }
 
 func ExampleLadder_Pay() {
@@ -294,7 +298,7 @@ func ExampleLadder_Pay() {
 	// 2 years: level 7 3000.00 × 1.3 = 3900.00 a month, 46800.00 a year true
 	// 3 years: level 8 3000.00 × 1.35 = 4050.00 a month, 48600.00 a year true
 	// 6 years: level 9 3000.00 × 1.4 = 4200.00 a month, 50400.00 a year true
-	// funding: input.startLevel: outside the head range 7–18 (have "6"): bad ladder
+	// input.startLevel: bad ladder: outside the head range 7–18 ("6")
 }
 
 func ExampleLadder_PayFor() {

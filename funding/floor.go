@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -145,9 +144,6 @@ type Floor struct {
 	// is set.
 	Rounding Rounding `json:"rounding"`
 }
-
-// ErrBadFloor is wrapped by the errors about floors and their inputs.
-var ErrBadFloor = errors.New("bad floor")
 
 // floorRounding is the rounding of the computed floors of this file's
 // tables: no rule states one, and rounding up to the fen means that an
@@ -476,7 +472,9 @@ func checkFloor(f Floor, std Standard, per int64, in FloorInputs) (FloorResult, 
 		}
 		income, err := f.Rounding.Money(exact)
 		if err != nil {
-			return FloorResult{}, fmt.Errorf("funding: floor %q: %w", f.ID, err)
+			pr := problemAt("income", err, ErrOverflow)
+			pr.Rule = f.ID
+			return FloorResult{}, pr
 		}
 		r := f.Rounding
 		res.RuralIncome, res.Exact, res.Rounding, res.IncomeFloor = in.RuralIncome, exact.String(), &r, income

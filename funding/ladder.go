@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -208,9 +207,6 @@ type Ladder struct {
 	Rounding Rounding `json:"rounding"`
 }
 
-// ErrBadLadder is wrapped by the errors about ladders and pay inputs.
-var ErrBadLadder = errors.New("bad ladder")
-
 // maxServiceYears bounds the years of service a pay input may give.
 const maxServiceYears = 100
 
@@ -394,14 +390,18 @@ func (l Ladder) PayFor(in PayInput) (PayResult, error) {
 		exact := l.Base.Decimal().Mul(res.Coefficient.Decimal())
 		m, err := l.Rounding.Money(exact)
 		if err != nil {
-			return PayResult{}, fmt.Errorf("funding: ladder %q: %w", l.ID, err)
+			pr := problemAt("monthly", err, ErrOverflow)
+			pr.Rule = l.ID
+			return PayResult{}, pr
 		}
 		rr := l.Rounding
 		res.Exact, res.Rounding, res.Monthly = exact.String(), &rr, m
 	}
 	annual, err := res.Monthly.MulInt(12)
 	if err != nil {
-		return PayResult{}, fmt.Errorf("funding: ladder %q: %w", l.ID, err)
+		pr := problemAt("annual", err, ErrOverflow)
+		pr.Rule = l.ID
+		return PayResult{}, pr
 	}
 	res.Annual = annual
 	return res, nil

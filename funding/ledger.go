@@ -2,8 +2,9 @@ package funding
 
 import (
 	"encoding/csv"
-	"fmt"
+	"github.com/dangjian-go/dangjian"
 	"io"
+	"strconv"
 )
 
 // Lang selects the language of a ledger's header, category cells and
@@ -55,16 +56,17 @@ var ledgerFlags = [2][2]string{{"false", "true"}, {"否", "是"}}
 // rows, so it may run concurrently with other readers of them.
 func WriteLedger(w io.Writer, rows []LedgerRow, lang Lang) error {
 	if lang > Chinese {
-		return fmt.Errorf("funding: WriteLedger: unknown language %d", lang)
+		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "lang", Value: strconv.Itoa(int(lang)), Detail: "unknown language"}
 	}
 	for i, r := range rows {
 		if !r.Dues.Category.IsValid() {
-			return fmt.Errorf("funding: WriteLedger: rows[%d].dues.category (%q): unknown category: %w", i, r.Dues.Category.String(), ErrBadMember)
+			return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
+				Value: r.Dues.Category.String(), Detail: "unknown category"}
 		}
 	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ledgerNames[lang]); err != nil {
-		return fmt.Errorf("funding: WriteLedger: %w", err)
+		return err // the writer's own error
 	}
 	flag := func(b bool) string {
 		if b {
@@ -86,12 +88,12 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang Lang) error {
 		rec = append(rec[:0], d.Member, r.Name, cat, base, rate, d.Amount.String(), d.Rule,
 			d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))
 		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("funding: WriteLedger: %w", err)
+			return err // the writer's own error
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("funding: WriteLedger: %w", err)
+		return err // the writer's own error
 	}
 	return nil
 }
@@ -148,14 +150,17 @@ func Summarize(rows []Dues) (LedgerSummary, error) {
 	add := func(to *Money, m Money, i int, field string) error {
 		v, err := to.Add(m)
 		if err != nil {
-			return fmt.Errorf("funding: Summarize: rows[%d].%s: %w", i, field, err)
+			pr := problemAt("rows["+strconv.Itoa(i)+"]."+field, err, ErrOverflow)
+			pr.ID = rows[i].Member
+			return pr
 		}
 		*to = v
 		return nil
 	}
 	for i, d := range rows {
 		if !d.Category.IsValid() {
-			return LedgerSummary{}, fmt.Errorf("funding: Summarize: rows[%d].category (%q): unknown category: %w", i, d.Category.String(), ErrBadMember)
+			return LedgerSummary{}, &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].category", ID: d.Member,
+				Value: d.Category.String(), Detail: "unknown category"}
 		}
 		c := &counts[d.Category]
 		c.Category = d.Category
@@ -189,7 +194,7 @@ func Summarize(rows []Dues) (LedgerSummary, error) {
 	}
 	var err error
 	if s.Ordinary, err = s.Total.Sub(s.LumpSum); err != nil {
-		return LedgerSummary{}, fmt.Errorf("funding: Summarize: %w", err)
+		return LedgerSummary{}, problemAt("ordinary", err, ErrOverflow)
 	}
 	s.Categories = []CategoryCount{}
 	for _, c := range counts {

@@ -1,7 +1,7 @@
 package funding
 
 import (
-	"fmt"
+	"github.com/dangjian-go/dangjian"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -21,11 +21,11 @@ func ParseRate(s string) (Rate, error) {
 	pct := strings.HasSuffix(t, "%")
 	t = strings.TrimSuffix(t, "%")
 	if t == "" || strings.ContainsAny(t, "eE_ ") {
-		return Rate{}, fmt.Errorf("funding: ParseRate(%q): want a decimal such as 0.015 or 1.5%%", s)
+		return Rate{}, &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: s, Detail: "want a decimal such as 0.015 or 1.5%"}
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {
-		return Rate{}, fmt.Errorf("funding: ParseRate(%q): want a decimal such as 0.015 or 1.5%%", s)
+		return Rate{}, &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: s, Detail: "want a decimal such as 0.015 or 1.5%"}
 	}
 	if pct {
 		d = d.Shift(-2)

@@ -1,9 +1,9 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
+	"strconv"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/shopspring/decimal"
@@ -24,16 +24,13 @@ type Rounding struct {
 // DefaultRounding returns half-up to the fen (四舍五入到分).
 func DefaultRounding() Rounding { return Rounding{Places: 2, Mode: dangjian.HalfUp} }
 
-// ErrBadRounding is wrapped by the errors of [Rounding.Validate].
-var ErrBadRounding = errors.New("bad rounding")
-
 // Validate reports an invalid mode or places outside 0..2.
 func (r Rounding) Validate() error {
 	if !r.Mode.IsValid() {
-		return fmt.Errorf("funding: rounding mode %q: %w", r.Mode.String(), ErrBadRounding)
+		return &dangjian.Problem{Kind: ErrBadRounding, Path: "mode", Value: r.Mode.String(), Detail: "want half_up, half_even, down, up, floor or ceiling"}
 	}
 	if r.Places < 0 || r.Places > 2 {
-		return fmt.Errorf("funding: rounding to %d places: want 0 (元), 1 (角) or 2 (分): %w", r.Places, ErrBadRounding)
+		return &dangjian.Problem{Kind: ErrBadRounding, Path: "places", Value: strconv.Itoa(int(r.Places)), Detail: "want 0 (元), 1 (角) or 2 (分)"}
 	}
 	return nil
 }
@@ -71,7 +68,7 @@ func (r Rounding) Quo(num decimal.Decimal, den int64) (Money, error) {
 		return Money{}, err
 	}
 	if den <= 0 {
-		return Money{}, fmt.Errorf("funding: Quo(%s, %d): the divisor must be positive", num, den)
+		return Money{}, &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "divisor", Value: strconv.FormatInt(den, 10), Detail: "the divisor must be positive"}
 	}
 	// num × 10^places / den, as integers: n / d.
 	scaled := num.Shift(r.Places)
@@ -85,7 +82,7 @@ func (r Rounding) Quo(num decimal.Decimal, den int64) (Money, error) {
 	q := roundQuo(n, d, r.Mode)
 	q.Mul(q, big.NewInt(pow10[2-r.Places]))
 	if !q.IsInt64() {
-		return Money{}, fmt.Errorf("funding: Quo(%s, %d): %w", num, den, ErrOverflow)
+		return Money{}, &dangjian.Problem{Kind: ErrOverflow, Value: num.String() + "/" + strconv.FormatInt(den, 10)}
 	}
 	return Fen(q.Int64()), nil
 }

@@ -2,7 +2,6 @@ package funding
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -445,9 +444,6 @@ func (r TaxRules) topics() []taxTopic {
 	return append(out, taxTopic{r.Rounding.Rule, "rounding"})
 }
 
-// ErrBadTaxRules is wrapped by the errors of [TaxRules.Check].
-var ErrBadTaxRules = errors.New("bad tax rules")
-
 // Check reports every problem of r, joined: the header checks of
 // [dangjian.CheckRules] over all rules (unique IDs, sources, periods) and
 // within each topic (no two versions in force at once); and, on every date
@@ -457,9 +453,12 @@ var ErrBadTaxRules = errors.New("bad tax rules")
 // rate step); positive deduction amounts; share caps only on 赡养老人; city
 // tiers only on 住房租金; a valid rounding.
 func (r TaxRules) Check() error {
-	errs := []error{dangjian.CheckRules(r.topics(), func(t taxTopic) string { return t.topic })}
+	var errs dangjian.Problems
+	if err := dangjian.CheckRules(r.topics(), func(t taxTopic) string { return t.topic }); err != nil {
+		errs = append(errs, dangjian.ProblemsOf(err)...)
+	}
 	bad := func(what, why string) {
-		errs = append(errs, fmt.Errorf("funding: tax rules %q: %s: %s: %w", r.Name, what, why, ErrBadTaxRules))
+		errs.Add(&dangjian.Problem{Kind: ErrBadTaxRules, Path: what, Detail: why})
 	}
 	if len(r.Method) == 0 {
 		bad("method", "no cumulative withholding method")
@@ -513,9 +512,9 @@ func (r TaxRules) Check() error {
 		}
 	}
 	if err := r.Rounding.Rounding.Validate(); err != nil {
-		bad("rounding", err.Error())
+		errs.Add(problemAt("rounding.rounding", err, ErrBadTaxRules))
 	}
-	return errors.Join(errs...)
+	return errs.Err()
 }
 
 func dateOrAlways(d dangjian.Date) string {

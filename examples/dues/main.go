@@ -92,19 +92,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 
-	var problems []problem
+	var problems dangjian.Problems
 	failed := 0
 	rows, err := funding.ReadRoster(bytes.NewReader(data))
 	if err != nil {
-		var re *funding.RosterError
-		if !errors.As(err, &re) || errors.Is(err, funding.ErrRosterHeader) {
+		ps, ok := err.(dangjian.Problems)
+		if !ok {
 			fmt.Fprintf(stderr, "dues: %s: %v\n", name, err)
 			return exitInput
 		}
+		if errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) {
+			fmt.Fprintf(stderr, "dues: %v\n", inFile(err, name))
+			return exitInput
+		}
 		lines := map[int]bool{}
-		for _, e := range re.Rows {
-			problems = append(problems, problem{e.Line, e})
-			lines[e.Line] = true
+		for _, p := range ps {
+			problems = append(problems, p)
+			lines[p.Line] = true
 		}
 		failed += len(lines)
 	}
@@ -114,8 +118,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, r := range rows {
 		d, err := cfg.rules.Monthly(r.Member, cfg.month)
 		if err != nil {
-			for _, e := range splitErrors(err) {
-				problems = append(problems, problem{r.Line, e})
+			for _, p := range dangjian.ProblemsOf(err) {
+				q := *p
+				q.Line = r.Line
+				problems = append(problems, &q)
 			}
 			failed++
 			continue
@@ -124,9 +130,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		dues = append(dues, d)
 	}
 
-	slices.SortStableFunc(problems, func(a, b problem) int { return a.line - b.line })
+	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
 	for _, p := range problems {
-		fmt.Fprintf(stderr, "%s:%d: %v\n", name, p.line, p.err)
+		q := *p
+		q.File = name
+		fmt.Fprintf(stderr, "%v\n", &q)
 	}
 
 	switch cfg.format {
@@ -151,11 +159,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// problem is a bad row or a member the rules cannot compute, with the
-// line it is on.
-type problem struct {
-	line int
-	err  error
+// inFile returns err with each of its problems placed in the file name.
+func inFile(err error, name string) error {
+	ps, ok := err.(dangjian.Problems)
+	if !ok {
+		return err
+	}
+	out := make(dangjian.Problems, len(ps))
+	for i, p := range ps {
+		q := *p
+		q.File = name
+		out[i] = &q
+	}
+	return out
 }
 
 // parseFlags returns the configuration, or false and the exit status.
@@ -242,14 +258,6 @@ func readInput(in string, stdin io.Reader) (string, []byte, error) {
 	}
 	b, err := os.ReadFile(in)
 	return in, b, err
-}
-
-// splitErrors returns the errors joined in err, one per problem.
-func splitErrors(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 func writeJSON(w io.Writer, dues []funding.Dues) error {

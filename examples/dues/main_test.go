@@ -133,7 +133,7 @@ func TestStdin(t *testing.T) {
 	t.Run("bad rows from stdin", func(t *testing.T) {
 		r := runWith(t, "id,name,category,base\nx,,employed,-1\n", "-in", "-", "-date", "2024-06-01")
 		assert.Equal(t, 1, r.code)
-		assert.True(t, strings.HasPrefix(r.stderr, "stdin:2: funding: roster line 2, column \"base\": invalid value: must not be negative (\"-1\")\n"), r.stderr)
+		assert.True(t, strings.HasPrefix(r.stderr, "stdin:2:4: base (id \"x\"): must not be negative (\"-1\")\n"), r.stderr)
 		assert.Equal(t, "id,name,category,base,rate,dues,rule,voluntary,total,capped,lump_sum,reduced,not_yet_due\n", r.stdout)
 	})
 	t.Run("a flat category's base of 0 is no base", func(t *testing.T) {
@@ -162,14 +162,14 @@ func TestExitTwo(t *testing.T) {
 	}{
 		{"missing file", "", []string{"-in", "testdata/nope.csv"}, "dues: open testdata/nope.csv: no such file or directory"},
 		{"bad header", "id,name,salary\n", []string{"-in", "-"},
-			`dues: stdin: funding: roster line 1, column "salary": invalid roster header: unknown column`},
+			`dues: stdin:1:3: salary: invalid header: unknown column`},
 		{"not csv", "id,name,category,base\nx,\"a\"b,employed,1\n", []string{"-in", "-"},
-			`dues: stdin: funding: ReadRoster: parse error on line 2, column 5: extraneous or missing " in quoted-field`},
-		{"empty input", "", []string{"-in", "-"}, "dues: stdin: funding: roster line 1: invalid roster header: no header row"},
+			`dues: stdin:2:5: malformed input: extraneous or missing " in quoted-field`},
+		{"empty input", "", []string{"-in", "-"}, "dues: stdin:1: invalid header: no header row"},
 		{"bad format", "", []string{"-format", "xml"}, `dues: -format "xml": want csv or json`},
 		{"bad lang", "", []string{"-lang", "fr"}, `dues: -lang "fr": want en or zh`},
 		{"bad date", "", []string{"-date", "2024-6-1"}, `dues: -date: dangjian: ParseDate("2024-6-1"): want YYYY-MM-DD`},
-		{"before 2008", "", []string{"-date", "2008-03-31"}, "dues: -date 2008-03-01: funding: DuesRulesFor(2008-03-01): no dues rules for this date"},
+		{"before 2008", "", []string{"-date", "2008-03-31"}, `dues: -date 2008-03-01: no rule in force: no dues rules before 2008-04-01 (the older scale is not modelled) ("2008-03-01")`},
 		{"bad rules", "", []string{"-rules", "2020"}, `dues: -rules "2020": want 2008 or 2017`},
 		{"rules out of their period", "", []string{"-rules", "2008", "-date", "2024-06-01"},
 			"dues: -rules 2008 are in force for [2008-04-01, 2017-01-01), not for 2024-06-01"},
