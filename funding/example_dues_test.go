@@ -1,6 +1,7 @@
 package funding_test
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/dangjian-go/dangjian"
@@ -126,11 +127,15 @@ func ExampleDuesRules_Arrears() {
 		}
 		ledger = append(ledger, p)
 	}
-	findings, _ := funding.Dues2017().Arrears(ledger, dangjian.MustParseDate("2024-07-31"))
+	findings, _ := funding.Dues2017().Arrears("0042", ledger, dangjian.MustParseDate("2024-07-31"))
 	for _, f := range findings {
-		fmt.Println(f.Rule, f.Months, f.Message)
+		fmt.Println(f.Rule, f.Severity, f.Subject, f.Field, f.On, f.Value, f.Message)
 	}
-	// Output: DUES-LAPSE-6 6 6 consecutive months unpaid up to 2024-07: 按自行脱党处理 unless the branch finds a proper reason
+	b, _ := json.Marshal(findings[0])
+	fmt.Println(string(b))
+	// Output:
+	// DUES-LAPSE-6 error 0042 ledger[6] 2024-07-01 6 6 consecutive months unpaid up to 2024-07: 按自行脱党处理 unless the branch finds a proper reason
+	// {"rule":"DUES-LAPSE-6","severity":"error","subject":"0042","field":"ledger[6]","value":"6","on":"2024-07-01","message":"6 consecutive months unpaid up to 2024-07: 按自行脱党处理 unless the branch finds a proper reason","source":{"doc":"关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）","article":"第十三条","confidence":"verified","note":"the library flags 6 consecutive unpaid months; whether there was a proper reason is for the branch to judge"}}
 }
 
 func ExampleBasePolicy_Base() {

@@ -187,10 +187,14 @@ func ExampleCheckFloors() {
 	fmt.Println(r.Rule, r.Standard, r.Met, r.Severity)
 	fmt.Println("floor", r.Floor, "=", r.Multiplier, "×", r.RuralIncome, "(", r.Exact, r.Rounding, ")")
 	fmt.Println("amount", r.Amount, "gap", r.Gap, r.Source.Confidence)
+	if f, ok := r.Finding(); ok {
+		fmt.Println(f.Severity, f.Subject, f.Message)
+	}
 	// Output:
 	// NAT-2020-VILLAGE-SECRETARY-2X YJ-VILLAGE-SECRETARY-PAY false error
 	// floor 28000.02 = 2 × 14000.01 ( 28000.02 ceiling to 0.01 )
 	// amount 28000.00 gap -0.02 unverified
+	// error YJ-VILLAGE-SECRETARY-PAY village_secretary_pay (main): 28000.00 a year is below the floor of 28000.02 a year (income part) by 0.02
 }
 
 func ExampleFloorReport_Shortfalls() {

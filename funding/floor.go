@@ -6,7 +6,6 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/enum"
-	"github.com/dangjian-go/dangjian/orgmodel"
 )
 
 // CadrePost is the village post a pay floor is for: the main cadre (村主干,
@@ -338,7 +337,7 @@ type FloorResult struct {
 	// floor. Severity is set only when it is not, from the floor's
 	// modality (应当: error).
 	Met      bool              `json:"met"`
-	Severity orgmodel.Severity `json:"severity,omitempty"`
+	Severity dangjian.Severity `json:"severity,omitempty"`
 	// Amount is the standard's amount per year (a monthly amount × 12).
 	Amount Money `json:"amount"`
 	// Floor is the floor per year: the largest part. Gap is Amount − Floor;
@@ -365,6 +364,30 @@ type FloorResult struct {
 	AverageStandard bool `json:"averageStandard,omitempty"`
 	// Source is the floor's citation.
 	Source dangjian.Source `json:"source"`
+}
+
+// Finding returns the result as the module's one finding shape, and true,
+// when the floor is not met; the zero Finding and false when it is. Rule is
+// the floor's ID, Severity the result's, Subject the standard's ID, Field
+// "amount", Value the standard's yearly amount, Message the floor, the
+// binding part and the shortfall, Source the floor's citation. The numbers
+// stay in the FloorResult; the Finding is what a report of all findings
+// (org tree, dues, floors, gates) lists.
+func (r FloorResult) Finding() (dangjian.Finding, bool) {
+	if r.Met {
+		return dangjian.Finding{}, false
+	}
+	what := r.Code.String()
+	if r.Post != AnyPost {
+		what += " (" + r.Post.String() + ")"
+	}
+	short, err := Money{}.Sub(r.Gap)
+	if err != nil {
+		short = r.Gap // −Gap overflows only for the most negative amount
+	}
+	return dangjian.Finding{Rule: r.Rule, Severity: r.Severity, Subject: r.Standard, Field: "amount", Value: r.Amount.String(),
+		Message: fmt.Sprintf("%s: %s a year is below the floor of %s a year (%s part) by %s", what, r.Amount, r.Floor, r.Binding, short),
+		Source:  r.Source}, true
 }
 
 // FloorSkip is a floor in force that was not checked, and why.
@@ -499,7 +522,7 @@ func checkFloor(f Floor, std Standard, per int64, in FloorInputs) (FloorResult, 
 	res.Gap = gap
 	res.Met = !gap.IsNegative()
 	if !res.Met {
-		res.Severity = orgmodel.SeverityOf(f.Modality)
+		res.Severity = dangjian.SeverityOf(f.Modality)
 	}
 	return res, nil
 }

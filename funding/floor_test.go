@@ -8,7 +8,6 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
-	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -94,11 +93,21 @@ func TestCheckFloorsSecretaryTwice(t *testing.T) {
 			assert.Equal(t, funding.IncomePart, r.Binding)
 			assert.Equal(t, stdYuan(tt.income), r.RuralIncome)
 			if tt.met {
-				assert.Equal(t, orgmodel.SeverityUnknown, r.Severity)
+				assert.Equal(t, dangjian.SeverityUnknown, r.Severity)
 				assert.Empty(t, rep.Shortfalls())
+				_, ok := r.Finding()
+				assert.False(t, ok)
 			} else {
-				assert.Equal(t, orgmodel.Error, r.Severity, "应当: an error")
+				assert.Equal(t, dangjian.Error, r.Severity, "应当: an error")
 				assert.Len(t, rep.Shortfalls(), 1)
+				f, ok := r.Finding()
+				require.True(t, ok)
+				assert.Equal(t, r.Rule, f.Rule)
+				assert.Equal(t, dangjian.Error, f.Severity)
+				assert.Equal(t, "YJ-VILLAGE-SECRETARY-PAY", f.Subject)
+				assert.Equal(t, "28000.00", f.Value)
+				assert.Contains(t, f.Message, "below the floor of "+tt.floor)
+				assert.Equal(t, r.Source, f.Source)
 			}
 			assert.Equal(t, dangjian.Unverified, r.Source.Confidence)
 		})
@@ -257,7 +266,7 @@ func TestCheckFloorsAllOnYanji(t *testing.T) {
 	var ids []string
 	for _, r := range rep.Results {
 		ids = append(ids, r.Rule)
-		assert.Equal(t, r.Met, r.Severity == orgmodel.SeverityUnknown)
+		assert.Equal(t, r.Met, r.Severity == dangjian.SeverityUnknown)
 	}
 	assert.Equal(t, []string{
 		"NAT-2020-VILLAGE-FUNDS-11W", "NAT-2020-VILLAGE-SECRETARY-2X",
