@@ -7,17 +7,18 @@ import (
 	"strconv"
 )
 
-// Lang selects the language of a ledger's header, category cells and
-// flags. The zero value is [English].
-type Lang uint8
+// Lang is the module's language switch.
+//
+// Deprecated: use [dangjian.Lang]. WriteLedger writes the English column
+// names ("dues"), category codes ("employed") and flags true/false for
+// [dangjian.English], and the Chinese ones ("党费", "在职", 是/否) for
+// [dangjian.Chinese].
+type Lang = dangjian.Lang
 
+// Deprecated: use [dangjian.English] and [dangjian.Chinese].
 const (
-	// English writes the English column names ("dues"), the stable
-	// English category codes ("employed") and the flags true and false.
-	English Lang = iota
-	// Chinese writes the Chinese column names ("党费"), the Chinese
-	// category labels ("在职") and the flags 是 and 否.
-	Chinese
+	English = dangjian.English
+	Chinese = dangjian.Chinese
 )
 
 // LedgerRow is one line of a dues ledger: a member's dues for the month
@@ -54,8 +55,8 @@ var ledgerFlags = [2][2]string{{"false", "true"}, {"否", "是"}}
 // A row whose category is not valid, an unknown lang or a write error is
 // an error; what was written before stays written. WriteLedger only reads
 // rows, so it may run concurrently with other readers of them.
-func WriteLedger(w io.Writer, rows []LedgerRow, lang Lang) error {
-	if lang > Chinese {
+func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang) error {
+	if lang > dangjian.Chinese {
 		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "lang", Value: strconv.Itoa(int(lang)), Detail: "unknown language"}
 	}
 	for i, r := range rows {
@@ -78,7 +79,7 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang Lang) error {
 	for _, r := range rows {
 		d := r.Dues
 		cat := d.Category.String()
-		if lang == Chinese {
+		if lang == dangjian.Chinese {
 			cat = d.Category.Label()
 		}
 		base, rate := "", ""

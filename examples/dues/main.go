@@ -77,7 +77,7 @@ type config struct {
 	month  dangjian.Date
 	rules  funding.DuesRules
 	format string
-	lang   funding.Lang
+	lang   dangjian.Lang
 }
 
 // run is the program: it returns the exit status.
@@ -210,9 +210,9 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	}
 	switch lang {
 	case "en":
-		cfg.lang = funding.English
+		cfg.lang = dangjian.English
 	case "zh":
-		cfg.lang = funding.Chinese
+		cfg.lang = dangjian.Chinese
 	default:
 		return fail("-lang %q: want en or zh", lang)
 	}
