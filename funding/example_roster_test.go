@@ -111,3 +111,27 @@ func ExampleSummarize() {
 	// to the Centre 1000.00 [02] ordinary 1144.02
 	// capped [02] not yet due [04]
 }
+
+func ExampleDecodeRosterJSON() {
+	// An array of members: amounts as strings or numbers, categories by
+	// code or label. The second member has a bad base and an unknown field;
+	// the others are read all the same.
+	const roster = `[
+  {"id": "01", "name": "张伟", "category": "在职", "base": 4800},
+  {"id": "02", "name": "李娜", "category": "employed", "base": "3,000.00", "colour": "red"},
+  {"id": "03", "name": "王芳", "category": "farmer", "flatAmount": "0.50"}
+]`
+	rows, err := funding.DecodeRosterJSON(strings.NewReader(roster))
+	for _, p := range dangjian.ProblemsOf(err) {
+		fmt.Println(p.Code(), p)
+	}
+	for _, r := range rows {
+		d, err := funding.Dues2017().Monthly(r.Member, dangjian.MustParseDate("2024-06-01"))
+		fmt.Println(r.Line, r.Member.ID, d.Amount, d.Rule, err)
+	}
+	// Output:
+	// invalid line 3, column 66: [1].base (id "02"): invalid value: grouping commas are not accepted: write 3000.00, not 3,000.00 ("3,000.00")
+	// unknown_field line 3, column 88: [1].colour (id "02"): unknown field: want id, name, category, base, months, payslip, flatAmount, probationarySince, reduction or voluntary
+	// 2 01 48.00 DUES-WAGE-2 <nil>
+	// 4 03 0.50 DUES-FLAT-FARMER <nil>
+}

@@ -286,8 +286,9 @@ func readProblem(err error) error {
 // idSeen records where an id was first seen and whether it was reported
 // as repeated.
 type idSeen struct {
-	line    int
-	flagged bool
+	line, col int
+	path      string // a JSON roster's path of the member
+	flagged   bool
 }
 
 // blank reports whether every cell of rec is empty or space.
