@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"github.com/dangjian-go/dangjian/internal/golden"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,7 +51,10 @@ func TestGolden(t *testing.T) {
 		// not yet due.
 		{"sample-2016.csv", []string{"-in", "testdata/sample.csv", "-date", "2016-06-01"}, 0},
 		{"badrows.csv", []string{"-in", "testdata/badrows.csv", "-date", "2024-06-01"}, 1},
-		{"badrows.json", []string{"-in", "testdata/badrows.csv", "-date", "2024-06-01", "-format", "json"}, 1},
+		// -format json with input problems: {"problems": [...], "dues": [...]}, exit 2.
+		{"badrows.json", []string{"-in", "testdata/badrows.csv", "-date", "2024-06-01", "-format", "json"}, 2},
+		{"badrows.roster.json", []string{"-in", "testdata/badrows.roster.json", "-date", "2024-06-01"}, 1},
+		{"badrows.roster.json.json", []string{"-in", "testdata/badrows.roster.json", "-date", "2024-06-01", "-format", "json"}, 2},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -120,6 +124,57 @@ func TestBuiltInSample(t *testing.T) {
 			assert.Contains(t, r.stderr, ": 16 members computed\n")
 		})
 	}
+}
+
+// A JSON roster computes as the CSV roster it was written from: the same
+// ledger, the same JSON dues, the same summary.
+func TestJSONRosterAsCSV(t *testing.T) {
+	for _, args := range [][]string{{"-date", "2024-06-01"}, {"-date", "2016-06-01"}, {"-date", "2024-06-01", "-format", "json"}, {"-lang", "zh", "-date", "2024-06-15"}} {
+		csv := runWith(t, "", append([]string{"-in", "testdata/sample.csv"}, args...)...)
+		js := runWith(t, "", append([]string{"-in", "testdata/sample.roster.json"}, args...)...)
+		require.Equal(t, 0, js.code, js.stderr)
+		assert.Equal(t, csv.stdout, js.stdout, "%v", args)
+		assert.Equal(t, csv.stderr, js.stderr, "%v", args)
+	}
+	data, err := os.ReadFile("testdata/sample.roster.json")
+	require.NoError(t, err)
+	r := runWith(t, string(data), "-in", "-", "-date", "2024-06-01")
+	assert.Equal(t, 0, r.code, "standard input starting with [ is JSON: %s", r.stderr)
+	assert.Equal(t, runWith(t, "", "-in", "testdata/sample.csv", "-date", "2024-06-01").stdout, r.stdout)
+}
+
+// With -format json, input problems are a JSON object on standard output
+// and the exit status is 2, whether the file cannot be read or rows are
+// bad.
+func TestFormatJSONProblems(t *testing.T) {
+	type problem struct {
+		Code, Path, ID, File, Value, Message string
+		Line, Column                         int
+	}
+	var out struct {
+		Problems []problem
+		Dues     []funding.Dues
+	}
+	r := runWith(t, "id,name,salary\n", "-in", "-", "-format", "json")
+	assert.Equal(t, 2, r.code)
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stdout)
+	assert.Equal(t, []problem{{Code: "header", Path: "salary", File: "stdin", Line: 1, Column: 3, Message: "invalid header: unknown column"}}, out.Problems)
+	assert.Empty(t, out.Dues)
+
+	r = runWith(t, "[{\"id\": \"a\", \"category\": \"employed\", \"base\": \"x\"},\n {\"id\": \"b\", \"category\": \"student\"}]", "-in", "-", "-format", "json", "-date", "2024-06-01")
+	assert.Equal(t, 2, r.code)
+	out.Problems, out.Dues = nil, nil
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stdout)
+	require.Len(t, out.Problems, 1)
+	assert.Equal(t, problem{Code: "invalid", Path: "[0].base", ID: "a", File: "stdin", Line: 1, Column: 46, Value: "x",
+		Message: "invalid value: want an amount in yuan such as 6234.50: digits with at most two decimal places"}, out.Problems[0])
+	require.Len(t, out.Dues, 1, "the good members are still computed")
+	assert.Equal(t, "b", out.Dues[0].Member)
+
+	r = runWith(t, "[{\"id\": \"a\",", "-in", "-", "-format", "json")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stdout, `"code": "syntax"`)
+	assert.Contains(t, r.stderr, "dues: stdin:1:13: malformed input: unexpected end of input")
 }
 
 func TestStdin(t *testing.T) {
@@ -195,6 +250,6 @@ func TestExitTwo(t *testing.T) {
 	t.Run("help", func(t *testing.T) {
 		r := runWith(t, "", "-h")
 		assert.Equal(t, 0, r.code)
-		assert.Contains(t, r.stderr, "usage: dues [-in roster.csv]")
+		assert.Contains(t, r.stderr, "usage: dues [-in roster.csv|roster.json]")
 	})
 }
