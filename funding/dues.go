@@ -53,13 +53,20 @@ type Dues struct {
 	Category Category      `json:"category"`
 	RuleSet  string        `json:"ruleSet"`
 	// Base is the dues base. An average of several months is shown rounded
-	// half-up to the fen; the amount is computed from the exact average
-	// (BaseExact).
-	Base      Money  `json:"base"`
+	// half-up to the fen; the amount is computed from the exact average.
+	Base Money `json:"base"`
+	// BaseExact is the exact average of several months, as the fraction
+	// sum/n ("12751.00/3"); empty for a base of one month. It is one of the
+	// two exact fields of Dues, the only fields whose JSON may hold a
+	// fraction.
 	BaseExact string `json:"baseExact,omitempty"`
-	Rate      Rate   `json:"rate"`
-	// Exact is the amount before its one rounding, as an exact decimal or
-	// fraction ("93.5175", "100.000/3").
+	// Rate is the bracket's rate, a plain decimal in JSON ("0.015").
+	Rate Rate `json:"rate"`
+	// Exact is the exact amount before its one rounding: a decimal
+	// ("93.5175"), or the fraction sum × rate / n for an average of n
+	// months ("127.51500/3"). It is an exact field, like BaseExact and a
+	// Step's Exact: every other amount in the JSON is a decimal at its
+	// declared places.
 	Exact string `json:"exact"`
 	// Amount is the dues due for the month, after rounding, the cap and any
 	// reduction.
@@ -164,18 +171,23 @@ func (rs DuesRules) monthly(m Member, month dangjian.Date) (Dues, error) {
 	if !b.Open {
 		upper = "up to " + b.UpTo.String() + " inclusive"
 	}
-	step(b.ID, "rate", b.Rate.Percent()+" of the whole base ("+b.Scale.String()+" scale, "+upper+")")
+	d.Steps = append(d.Steps, Step{Rule: b.ID, What: "rate", Value: b.Rate.String(), Note: "of the whole base (" + b.Scale.String() + " scale, " + upper + ")"})
 	exact := sum.Decimal().Mul(b.Rate.d)
 	if n == 1 {
 		d.Exact = exact.String()
 	} else {
 		d.Exact = exact.String() + "/" + strconv.FormatInt(n, 10)
 	}
-	step("", "exact", d.Exact)
+	if n == 1 {
+		step("", "exact", d.Exact)
+	} else {
+		d.Steps = append(d.Steps, Step{What: "exact", Value: exact.String(), Note: "to be divided by " + strconv.FormatInt(n, 10) + ", the months averaged"})
+	}
 	if d.Amount, err = rs.Rounding.Quo(exact, n); err != nil {
 		return Dues{}, err
 	}
-	step("", "rounded", d.Amount.String()+" ("+rs.Rounding.String()+")")
+	r := rs.Rounding
+	d.Steps = append(d.Steps, Step{What: "rounded", Exact: d.Exact, Rounding: &r, Value: d.Amount.String()})
 	if rs.Cap.On && d.Amount.Cmp(rs.Cap.Amount) > 0 {
 		d.Amount, d.Capped, d.Rule = rs.Cap.Amount, true, rs.Cap.ID
 		step(rs.Cap.ID, "capped", rs.Cap.Amount.String()+" ("+rs.Cap.Modality.Label()+"不超过)")
@@ -255,7 +267,9 @@ func (rs DuesRules) base(m Member, d *Dues, step func(rule, what, value string))
 		}
 		d.Base, _ = DefaultRounding().Quo(sum.Decimal(), n)
 		d.BaseExact = sum.String() + "/" + strconv.FormatInt(n, 10)
-		step(rule, "base", "average of "+strconv.FormatInt(n, 10)+" months = "+d.BaseExact+" (shown as "+d.Base.String()+")")
+		half := DefaultRounding()
+		d.Steps = append(d.Steps, Step{Rule: rule, What: "base", Exact: d.BaseExact, Rounding: &half, Value: d.Base.String(),
+			Note: "average of " + strconv.FormatInt(n, 10) + " months, shown at the fen; the amount uses the exact average"})
 		return sum, n, nil
 	}
 	d.Base = m.Base

@@ -1,7 +1,9 @@
 package funding_test
 
 import (
+	"encoding/json"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -155,4 +157,45 @@ func hasStep(steps []funding.Step, rule, what, value string) bool {
 		}
 	}
 	return false
+}
+
+// In the JSON of a Dues, a fraction appears only in the fields documented
+// as exact (exact, baseExact), and a rate is spelled as a plain decimal,
+// never as a percentage.
+func TestDuesJSONHasNoFractionOutsideExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(41, 42))
+	fraction := regexp.MustCompile(`\d/\d`)
+	fractions := 0
+	for _, rs := range []funding.DuesRules{funding.Dues2008(), funding.Dues2017()} {
+		for k := 0; k < 1500; k++ {
+			month := rs.Period.From.AddDays(31 * (k % 12))
+			d, err := rs.Monthly(traceMember(r, rs, month), month)
+			require.NoError(t, err)
+			b, err := json.Marshal(d)
+			require.NoError(t, err)
+			var v any
+			require.NoError(t, json.Unmarshal(b, &v))
+			var walk func(key string, v any)
+			walk = func(key string, v any) {
+				switch x := v.(type) {
+				case map[string]any:
+					for k, e := range x {
+						walk(k, e)
+					}
+				case []any:
+					for _, e := range x {
+						walk(key, e)
+					}
+				case string:
+					if fraction.MatchString(x) {
+						require.Contains(t, []string{"exact", "baseExact"}, key, "a fraction in %q: %s", key, b)
+						fractions++
+					}
+					require.False(t, strings.HasSuffix(x, "%"), "a percentage in %q: %s", key, b)
+				}
+			}
+			walk("", v)
+		}
+	}
+	require.Greater(t, fractions, 100, "averages were drawn")
 }

@@ -236,12 +236,12 @@ func NonPublicDeduction(year int, payroll, spending Money, policy NonPublicPolic
 		local, lok = pickRule(f, "policy.jurisdiction", policy.Jurisdiction, rules, LocalProvisionRate, on, policy.Jurisdiction)
 		if lok {
 			if policy.ProvisionRate.Cmp(local.Rate) > 0 {
-				f.add("policy.provisionRate", policy.ProvisionRate.Percent(), ErrRateOutOfRange,
-					fmt.Sprintf("above the ceiling %s of %s", local.Rate.Percent(), local.ID))
+				f.add("policy.provisionRate", policy.ProvisionRate.String(), ErrRateOutOfRange,
+					fmt.Sprintf("above the ceiling %s of %s", local.Rate.String(), local.ID))
 			}
 			if policy.ProvisionRate.Cmp(capRule.Rate) > 0 {
-				f.add("policy.provisionRate", policy.ProvisionRate.Percent(), ErrRateOutOfRange,
-					fmt.Sprintf("above the national cap %s of %s", capRule.Rate.Percent(), capRule.ID))
+				f.add("policy.provisionRate", policy.ProvisionRate.String(), ErrRateOutOfRange,
+					fmt.Sprintf("above the national cap %s of %s", capRule.Rate.String(), capRule.ID))
 			}
 		}
 	}
@@ -261,7 +261,7 @@ func NonPublicDeduction(year int, payroll, spending Money, policy NonPublicPolic
 	res.Trace = []Step{
 		{What: "on", Value: on.String(), Note: yearEndNote},
 		{What: "cap", Rule: capRule.ID, Formula: "payroll × capRate",
-			Inputs: map[string]string{"payroll": payroll.String(), "capRate": capRule.Rate.Percent()},
+			Inputs: map[string]string{"payroll": payroll.String(), "capRate": capRule.Rate.String()},
 			Exact:  capExact.String(), Rounding: ptrRounding(rnd), Value: capAmt.String()},
 		{What: "deductible", Rule: capRule.ID, Formula: "min(spending, cap)",
 			Inputs: map[string]string{"spending": spending.String(), "cap": capAmt.String()}, Value: deductible.String()},
@@ -272,7 +272,7 @@ func NonPublicDeduction(year int, payroll, spending Money, policy NonPublicPolic
 		provExact, prov := c.mul(payroll, policy.ProvisionRate)
 		res.Provision, res.ProvisionRule = ptrMoney(prov), local.ID
 		res.Trace = append(res.Trace, Step{What: "provision", Rule: local.ID, Formula: "payroll × provisionRate",
-			Inputs: map[string]string{"payroll": payroll.String(), "provisionRate": policy.ProvisionRate.Percent()},
+			Inputs: map[string]string{"payroll": payroll.String(), "provisionRate": policy.ProvisionRate.String()},
 			Exact:  provExact.String(), Rounding: ptrRounding(rnd), Value: prov.String(),
 			Note: "the rate " + policy.Jurisdiction + " sets within the national cap; the deduction cap is unchanged"})
 	}
@@ -473,12 +473,12 @@ func soeYear38(f *fundErrs, p string, y SOEYear, on dangjian.Date, opening Money
 	stopped := opening.Decimal().Cmp(threshold) > 0
 	allocExact, allocation := c.mul(y.PriorPayroll, alloc.Rate)
 	allocStep := Step{What: "allocation", Rule: alloc.ID, Formula: "priorPayroll × allocationRate",
-		Inputs: map[string]string{"priorPayroll": y.PriorPayroll.String(), "allocationRate": alloc.Rate.Percent()},
+		Inputs: map[string]string{"priorPayroll": y.PriorPayroll.String(), "allocationRate": alloc.Rate.String()},
 		Exact:  allocExact.String(), Rounding: ptrRounding(rnd), Value: allocation.String()}
 	if stopped {
 		allocation = Money{}
 		allocStep = Step{What: "allocation", Rule: stop.ID, Value: allocation.String(),
-			Note: "no allocation from management expenses: the carry-forward exceeds " + stop.Rate.Percent() + " of the prior year's wages"}
+			Note: "no allocation from management expenses: the carry-forward exceeds " + stop.Rate.String() + " of the prior year's wages"}
 	}
 	used := y.Spending.Min(y.OtherSources)
 	unspent := c.sub(y.OtherSources, used)
@@ -503,7 +503,7 @@ func soeYear38(f *fundErrs, p string, y SOEYear, on dangjian.Date, opening Money
 	}
 	r.Trace = []Step{
 		{What: "stop", Rule: stop.ID, Formula: "opening > priorPayroll × stopRate",
-			Inputs: map[string]string{"opening": opening.String(), "priorPayroll": y.PriorPayroll.String(), "stopRate": stop.Rate.Percent()},
+			Inputs: map[string]string{"opening": opening.String(), "priorPayroll": y.PriorPayroll.String(), "stopRate": stop.Rate.String()},
 			Exact:  threshold.String(), Value: strconv.FormatBool(stopped),
 			Note: "compared exactly with the unrounded threshold; equal is not more"},
 		allocStep,
@@ -519,7 +519,7 @@ func soeYear38(f *fundErrs, p string, y SOEYear, on dangjian.Date, opening Money
 		{What: "closing", Rule: carry.ID, Formula: "opening + allocation − min(charged, opening + allocation)",
 			Inputs: map[string]string{"opening": opening.String(), "allocation": allocation.String(), "charged": charged.String()}, Value: closing.String()},
 		{What: "deductionCap", Rule: ded.ID, Formula: "payroll × capRate",
-			Inputs: map[string]string{"payroll": y.Payroll.String(), "capRate": ded.Rate.Percent()},
+			Inputs: map[string]string{"payroll": y.Payroll.String(), "capRate": ded.Rate.String()},
 			Exact:  capExact.String(), Rounding: ptrRounding(rnd), Value: capAmt.String()},
 		{What: "deductible", Rule: ded.ID, Formula: "min(charged, deductionCap)",
 			Inputs: map[string]string{"charged": charged.String(), "deductionCap": capAmt.String()}, Value: deductible.String()},

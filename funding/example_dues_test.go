@@ -3,6 +3,7 @@ package funding_test
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
@@ -15,16 +16,20 @@ func ExampleDuesRules_Monthly() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(d.Amount, d.Rule, d.Rate.Percent(), d.Exact, d.Rounding)
+	fmt.Println(d.Amount, d.Rule, d.Rate, d.Rate.Percent(), d.Exact, d.Rounding)
 	for _, s := range d.Steps {
-		fmt.Printf("%-12s %-8s %s\n", s.Rule, s.What, s.Value)
+		how := s.Note
+		if s.Rounding != nil {
+			how = "(" + s.Exact + ", " + s.Rounding.String() + ")"
+		}
+		fmt.Println(strings.TrimSpace(fmt.Sprintf("%-12s %-8s %s %s", s.Rule, s.What, s.Value, how)))
 	}
 	// Output:
-	// 93.52 DUES-WAGE-3 1.5% 93.5175 half_up to 0.01
-	//              base     6234.50
-	// DUES-WAGE-3  rate     1.5% of the whole base (wage scale, up to 10000.00 inclusive)
-	//              exact    93.5175
-	//              rounded  93.52 (half_up to 0.01)
+	// 93.52 DUES-WAGE-3 0.015 1.5% 93.5175 half_up to 0.01
+	// base     6234.50
+	// DUES-WAGE-3  rate     0.015 of the whole base (wage scale, up to 10000.00 inclusive)
+	// exact    93.5175
+	// rounded  93.52 (93.5175, half_up to 0.01)
 }
 
 // A base one fen above a bracket edge pays the higher rate on the whole base.

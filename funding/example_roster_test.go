@@ -66,12 +66,12 @@ func ExampleWriteLedger() {
 	}
 	// Output:
 	// id,name,category,base,rate,dues,rule,voluntary,total,capped,lump_sum,reduced,not_yet_due
-	// 01,张伟,employed,6234.50,1.5%,93.52,DUES-WAGE-3,0.00,93.52,false,false,false,false
-	// 02,赵强,annual_salary,86000.00,2%,1000.00,DUES-CAP-1000,1000.00,2000.00,true,true,false,false
+	// 01,张伟,employed,6234.50,0.015,93.52,DUES-WAGE-3,0.00,93.52,false,false,false,false
+	// 02,赵强,annual_salary,86000.00,0.02,1000.00,DUES-CAP-1000,1000.00,2000.00,true,true,false,false
 	// 03,王芳,farmer,,,0.20,DUES-FLAT-FARMER,0.00,0.20,false,false,false,false
 	// 编号,姓名,党员类别,计算基数,比例,党费,规则,自愿多交,合计,封顶,大额党费,少交免交,尚未起交
-	// 01,张伟,在职,6234.50,1.5%,93.52,DUES-WAGE-3,0.00,93.52,否,否,否,否
-	// 02,赵强,年薪制,86000.00,2%,1000.00,DUES-CAP-1000,1000.00,2000.00,是,是,否,否
+	// 01,张伟,在职,6234.50,0.015,93.52,DUES-WAGE-3,0.00,93.52,否,否,否,否
+	// 02,赵强,年薪制,86000.00,0.02,1000.00,DUES-CAP-1000,1000.00,2000.00,是,是,否,否
 	// 03,王芳,农民,,,0.20,DUES-FLAT-FARMER,0.00,0.20,否,否,否,否
 }
 

@@ -44,7 +44,7 @@ var ledgerFlags = [2][2]string{{"false", "true"}, {"否", "是"}}
 //
 // (编号, 姓名, 党员类别, 计算基数, 比例, 党费, 规则, 自愿多交, 合计, 封顶,
 // 大额党费, 少交免交, 尚未起交 in Chinese). Amounts have two decimals
-// ("93.52"); the rate is a percentage ("1.5%"); rule is the ID of the rule
+// ("93.52"); the rate is a plain decimal ("0.015", as in JSON; the one spelling of a rate in every output); rule is the ID of the rule
 // that set the final amount ([Dues].Rule: the bracket or flat rule, or the
 // cap, a hardship approval or the probationary start). base and rate are
 // empty where no rate applied: a flat category, or a probationary member
@@ -84,7 +84,7 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang) error {
 		}
 		base, rate := "", ""
 		if !d.Category.IsFlat() && !d.NotYetDue {
-			base, rate = d.Base.String(), d.Rate.Percent()
+			base, rate = d.Base.String(), d.Rate.String()
 		}
 		rec = append(rec[:0], d.Member, r.Name, cat, base, rate, d.Amount.String(), d.Rule,
 			d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))

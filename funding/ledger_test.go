@@ -50,13 +50,13 @@ func TestWriteLedgerChinese(t *testing.T) {
 		id   string
 		want []string
 	}{
-		{"V08", []string{"V08", "exact half a fen rounds up", "在职", "4321.50", "1%", "43.22", "DUES-WAGE-2", "0.00", "43.22", "否", "否", "否", "否"}},
-		{"V12", []string{"V12", "annual salary payout above the cap", "年薪制", "50000.50", "2%", "1000.00", "DUES-CAP-1000", "0.00", "1000.00", "是", "否", "否", "否"}},
+		{"V08", []string{"V08", "exact half a fen rounds up", "在职", "4321.50", "0.01", "43.22", "DUES-WAGE-2", "0.00", "43.22", "否", "否", "否", "否"}},
+		{"V12", []string{"V12", "annual salary payout above the cap", "年薪制", "50000.50", "0.02", "1000.00", "DUES-CAP-1000", "0.00", "1000.00", "是", "否", "否", "否"}},
 		{"V15", []string{"V15", "farmer default", "农民", "", "", "0.20", "DUES-FLAT-FARMER", "0.00", "0.20", "否", "否", "否", "否"}},
 		{"V19", []string{"V19", "low income exempted", "低保抚恤救济", "", "", "0.00", "DUES-HARDSHIP", "0.00", "0.00", "否", "否", "是", "否"}},
 		{"V20", []string{"V20", "probationary from next month", "在职", "", "", "0.00", "DUES-PROBATIONARY", "0.00", "0.00", "否", "否", "否", "是"}},
-		{"V23", []string{"V23", "voluntary lump sum of 1000", "在职", "2000.00", "0.5%", "10.00", "DUES-WAGE-1", "1000.00", "1010.00", "否", "是", "否", "否"}},
-		{"V29", []string{"V29", "pension slip", "离退休", "5200.00", "1%", "52.00", "DUES-PENSION-2", "0.00", "52.00", "否", "否", "否", "否"}},
+		{"V23", []string{"V23", "voluntary lump sum of 1000", "在职", "2000.00", "0.005", "10.00", "DUES-WAGE-1", "1000.00", "1010.00", "否", "是", "否", "否"}},
+		{"V29", []string{"V29", "pension slip", "离退休", "5200.00", "0.01", "52.00", "DUES-PENSION-2", "0.00", "52.00", "否", "否", "否", "否"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {

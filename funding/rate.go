@@ -61,7 +61,10 @@ func (r Rate) Equal(s Rate) bool { return r.d.Equal(s.d) }
 // String returns the rate as a plain decimal ("0.015").
 func (r Rate) String() string { return r.d.String() }
 
-// Percent returns the rate as a percentage ("1.5%").
+// Percent returns the rate as a percentage ("1.5%"), for display. The
+// package's outputs (JSON, the ledger, traces, problems) spell a rate one
+// way, as the plain decimal of [Rate.String] ("0.015"); every input
+// accepts both spellings.
 func (r Rate) Percent() string { return r.d.Shift(2).String() + "%" }
 
 // MarshalText encodes the rate as a plain decimal.

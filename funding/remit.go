@@ -149,7 +149,7 @@ func Remit(collected Money, lumpSums Money, policy RemitPolicy, year int) (Remit
 			f.add(p+".to", "", ErrBadPolicy, "no recipient")
 		}
 		if s.Rate.Decimal().Sign() < 0 || s.Rate.Cmp(one) > 0 {
-			f.add(p+".rate", s.Rate.Percent(), ErrRateOutOfRange, "want 0 to 100%")
+			f.add(p+".rate", s.Rate.String(), ErrRateOutOfRange, "want 0 to 100%")
 		}
 		if !s.Base.IsValid() {
 			f.add(p+".base", s.Base.String(), ErrBadPolicy, "unknown base")
@@ -158,7 +158,7 @@ func Remit(collected Money, lumpSums Money, policy RemitPolicy, year int) (Remit
 			f.add(p+".dueMonth", strconv.Itoa(s.DueMonth), ErrBadPolicy, "want 1..12, or 0 for none")
 		}
 		if s.Kind == LumpToCentre && (!s.Rate.Equal(one) || s.Base != OfTotal) {
-			f.add(p+".rate", s.Rate.Percent(), ErrBadPolicy, "a lump-sum share takes 100% of the lump sums")
+			f.add(p+".rate", s.Rate.String(), ErrBadPolicy, "a lump-sum share takes 100% of the lump sums")
 		}
 	}
 	if err := f.err(); err != nil {
@@ -251,7 +251,7 @@ func Remit(collected Money, lumpSums Money, policy RemitPolicy, year int) (Remit
 			return RemitResult{}, fundProblem("policy.shares["+strconv.Itoa(c.i)+"]", s.ID, err, "")
 		}
 		step := Step{What: "lines[" + strconv.Itoa(len(res.Lines)) + "]", Rule: s.ID, Formula: "base × share",
-			Inputs: map[string]string{"base": base.String(), "baseKind": s.Base.String(), "share": s.Rate.Percent()},
+			Inputs: map[string]string{"base": base.String(), "baseKind": s.Base.String(), "share": s.Rate.String()},
 			Exact:  exact.String(), Rounding: ptrRounding(rnd)}
 		if amt.Cmp(remaining) > 0 {
 			step.Note = fmt.Sprintf("rounded %s exceeds the %s that remains; capped, the difference is rounding residue", amt, remaining)

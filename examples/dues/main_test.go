@@ -182,7 +182,7 @@ func TestStdin(t *testing.T) {
 	r := runWith(t, in, "-in", "-", "-date", "2024-06-01")
 	assert.Equal(t, 0, r.code, r.stderr)
 	assert.Equal(t, "id,name,category,base,rate,dues,rule,voluntary,total,capped,lump_sum,reduced,not_yet_due\n"+
-		"x,某人,employed,5000.01,1.5%,75.00,DUES-WAGE-3,0.00,75.00,false,false,false,false\n"+
+		"x,某人,employed,5000.01,0.015,75.00,DUES-WAGE-3,0.00,75.00,false,false,false,false\n"+
 		"y,,student,,,0.20,DUES-FLAT-020,0.00,0.20,false,false,false,false\n", r.stdout)
 
 	t.Run("bad rows from stdin", func(t *testing.T) {
