@@ -451,7 +451,7 @@ func CheckFloors(s Standards, floors []Floor, in FloorInputs) (FloorReport, erro
 			rep.Skipped = append(rep.Skipped, FloorSkip{Rule: f.ID, Code: f.Code, Reason: "no standard for the item in force on " + in.AsOf.String()})
 			continue
 		}
-		per := std.Per.perYear()
+		per := std.Per.PerYear()
 		if std.Per != PerPersonYear && std.Per != PerPersonMonth && std.Per != PerVillageYear && std.Per != PerCommunityYear {
 			rep.Skipped = append(rep.Skipped, FloorSkip{Rule: f.ID, Code: f.Code, Reason: "standard " + std.ID + " is not a yearly or monthly amount (" + std.Per.String() + ")"})
 			continue

@@ -39,7 +39,8 @@ import (
 //	bad_floor            ErrBadFloor         bad floor                    (invalid)
 //	bad_ladder           ErrBadLadder        bad ladder                   (invalid)
 //	bad_adjustment       ErrBadGrowth        bad adjustment               (invalid)
-//	bad_budget           ErrBadBudget        bad budget input             (invalid)
+//
+// The budget's kind, bad_budget, is [budget.ErrBadBudget] in funding/budget.
 var (
 	// ErrSubFen: an exact amount has more than two decimal places and no
 	// rounding was asked for.
@@ -91,8 +92,6 @@ var (
 	ErrBadLadder = dangjian.NewKind("bad_ladder", "bad ladder", dangjian.ErrInvalid)
 	// ErrBadGrowth: a bad adjustment (index or peg) input.
 	ErrBadGrowth = dangjian.NewKind("bad_adjustment", "bad adjustment", dangjian.ErrInvalid)
-	// ErrBadBudget: a bad budget input.
-	ErrBadBudget = dangjian.NewKind("bad_budget", "bad budget input", dangjian.ErrInvalid)
 )
 
 // Root kinds under their former funding names.

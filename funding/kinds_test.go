@@ -22,7 +22,7 @@ func TestKinds(t *testing.T) {
 		"fund_year_range": funding.ErrYearOutOfRange, "bad_fund_policy": funding.ErrBadPolicy, "ledger_chain": funding.ErrLedgerChain,
 		"remit_overdrawn": funding.ErrOverdrawn, "lump_sum_too_small": funding.ErrLumpSumTooSmall,
 		"bad_money_rounding": funding.ErrBadRounding, "bad_standard": funding.ErrBadStandard, "bad_floor": funding.ErrBadFloor,
-		"bad_ladder": funding.ErrBadLadder, "bad_adjustment": funding.ErrBadGrowth, "bad_budget": funding.ErrBadBudget,
+		"bad_ladder": funding.ErrBadLadder, "bad_adjustment": funding.ErrBadGrowth,
 	}
 	for code, k := range kinds {
 		assert.Equal(t, code, k.Code())

@@ -138,10 +138,10 @@ var perTable = enum.New("Per",
 // per-unit standard.
 func (p Per) IsTotal() bool { return p == TotalOverPeriod }
 
-// perYear is how many times a per-unit amount falls in a year: 12 for a
+// PerYear is how many times a per-unit amount falls in a year: 12 for a
 // monthly amount, 1 for a yearly one and for a per-branch amount whose
 // period is not stated (applied once a year), 0 for a total.
-func (p Per) perYear() int64 {
+func (p Per) PerYear() int64 {
 	switch p {
 	case PerPersonMonth:
 		return 12
