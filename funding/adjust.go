@@ -40,12 +40,12 @@ func (v RoundingPoint) IsValid() bool { return roundingPointTable.Valid(int(v)) 
 // or a listed alias. An unknown input is an error that quotes it.
 func ParseRoundingPoint(s string) (RoundingPoint, error) {
 	v, err := roundingPointTable.Parse("funding", s)
-	return RoundingPoint(v), err
+	return RoundingPoint(v), enumProblem(err, roundingPointTable, s, "rounding point")
 }
 
 // MarshalText encodes the English code; the zero value encodes as "".
 func (v RoundingPoint) MarshalText() ([]byte, error) {
-	return roundingPointTable.Marshal("funding", int(v))
+	return enumText(roundingPointTable, int(v), "rounding point")
 }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
@@ -55,7 +55,7 @@ func (v *RoundingPoint) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = RoundingPoint(x)
 	}
-	return err
+	return enumProblem(err, roundingPointTable, string(b), "rounding point")
 }
 
 // Growth is a normal-growth mechanism (正常增长机制) for an amount: a yearly

@@ -165,6 +165,8 @@ func TestRoundingPointParse(t *testing.T) {
 		assert.Equal(t, want, got)
 	}
 	_, err := funding.ParseRoundingPoint("never")
-	assert.EqualError(t, err, `funding: ParseRoundingPoint("never"): unknown roundingpoint`)
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
+	assert.Contains(t, err.Error(), `invalid value: unknown rounding point: want `)
+	assert.Contains(t, err.Error(), `("never")`)
 	stdAssertLowerCamel(t, funding.Adjustment{ByYear: []funding.AdjustedYear{{Year: 1}}})
 }

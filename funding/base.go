@@ -201,11 +201,13 @@ func (v Deduction) IsValid() bool { return deductionTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParseDeduction(s string) (Deduction, error) {
 	v, err := deductionTable.Parse("funding", s)
-	return Deduction(v), err
+	return Deduction(v), enumProblem(err, deductionTable, s, "deduction")
 }
 
 // MarshalText encodes the English code; DeductionUnknown encodes as "".
-func (v Deduction) MarshalText() ([]byte, error) { return deductionTable.Marshal("funding", int(v)) }
+func (v Deduction) MarshalText() ([]byte, error) {
+	return enumText(deductionTable, int(v), "deduction")
+}
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to DeductionUnknown.
@@ -214,5 +216,5 @@ func (v *Deduction) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = Deduction(x)
 	}
-	return err
+	return enumProblem(err, deductionTable, string(b), "deduction")
 }

@@ -256,7 +256,9 @@ func TestEnterpriseRuleKind(t *testing.T) {
 		assert.Equal(t, funding.SOECarryStop, k, in)
 	}
 	_, err := funding.ParseEnterpriseRuleKind("nope")
-	assert.EqualError(t, err, `funding: ParseEnterpriseRuleKind("nope"): unknown enterpriserulekind`)
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
+	assert.Contains(t, err.Error(), `invalid value: unknown enterprise rule kind: want `)
+	assert.Contains(t, err.Error(), `("nope")`)
 	b, err := json.Marshal(funding.DuesFirst)
 	require.NoError(t, err)
 	assert.Equal(t, `"dues_first"`, string(b))

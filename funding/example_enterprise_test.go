@@ -145,7 +145,7 @@ func ExampleParseEnterpriseRuleKind() {
 	fmt.Println(err)
 	// Output:
 	// soe_carry_stop 累计结转停止安排 <nil>
-	// funding: ParseEnterpriseRuleKind("bonus"): unknown enterpriserulekind
+	// invalid value: unknown enterprise rule kind: want nonpublic_deduction_cap, local_provision_rate, soe_allocation, soe_deduction_cap, soe_carry_forward, soe_carry_stop, dues_first or the Chinese label ("bonus")
 }
 
 func ExampleNonPublicDeduction_noRule() {

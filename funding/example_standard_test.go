@@ -64,7 +64,7 @@ func ExampleParseItemCode() {
 	// community_work_funds <nil>
 	// red_collar_allowance <nil>
 	// village_secretary_pay <nil>
-	//  funding: ParseItemCode("党费"): unknown itemcode
+	//  invalid value: unknown item code: want village_operating_funds, village_office_funds, village_secretary_pay, village_cadre_pay, regional_party_building_funds, community_work_funds, community_committee_pay, non_public_work_funds, dispatched_branch_work_funds, red_collar_allowance, village_office_upgrade, street_community_hardware, non_public_venues or the Chinese label ("党费")
 }
 
 func ExampleParsePer() {

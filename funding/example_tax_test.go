@@ -294,7 +294,7 @@ func ExampleParseRentTier() {
 	// tier2 市辖区户籍人口超过100万的城市 true <nil>
 	// tier3 市辖区户籍人口不超过100万的城市 true <nil>
 	// tier1 直辖市、省会（首府）城市、计划单列市以及国务院确定的其他城市 true <nil>
-	// funding: ParseRentTier("tier4"): unknown renttier
+	// invalid value: unknown rent tier: want tier1, tier2, tier3 or the Chinese label ("tier4")
 }
 
 func ExampleParseDeductionItem() {

@@ -46,11 +46,13 @@ func ParseCadrePost(s string) (CadrePost, error) {
 		return AnyPost, nil
 	}
 	v, err := cadrePostTable.Parse("funding", s)
-	return CadrePost(v), err
+	return CadrePost(v), enumProblem(err, cadrePostTable, s, "cadre post")
 }
 
 // MarshalText encodes the English code; AnyPost encodes as "".
-func (v CadrePost) MarshalText() ([]byte, error) { return cadrePostTable.Marshal("funding", int(v)) }
+func (v CadrePost) MarshalText() ([]byte, error) {
+	return enumText(cadrePostTable, int(v), "cadre post")
+}
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to AnyPost.
@@ -59,7 +61,7 @@ func (v *CadrePost) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = CadrePost(x)
 	}
-	return err
+	return enumProblem(err, cadrePostTable, string(b), "cadre post")
 }
 
 // FloorPart names the part of a [Floor] that binds: the income multiple,
@@ -89,7 +91,9 @@ func (v FloorPart) Label() string { return floorPartTable.Label(int(v)) }
 func (v FloorPart) IsValid() bool { return floorPartTable.Valid(int(v)) }
 
 // MarshalText encodes the English code.
-func (v FloorPart) MarshalText() ([]byte, error) { return floorPartTable.Marshal("funding", int(v)) }
+func (v FloorPart) MarshalText() ([]byte, error) {
+	return enumText(floorPartTable, int(v), "floor part")
+}
 
 // UnmarshalText accepts the English code or the Chinese label.
 func (v *FloorPart) UnmarshalText(b []byte) error {
@@ -97,7 +101,7 @@ func (v *FloorPart) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = FloorPart(x)
 	}
-	return err
+	return enumProblem(err, floorPartTable, string(b), "floor part")
 }
 
 // Floor is a minimum that a funding or pay standard must reach, as data:

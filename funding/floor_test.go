@@ -370,7 +370,9 @@ func TestCadrePostParse(t *testing.T) {
 		assert.True(t, got.IsValid())
 	}
 	_, err := funding.ParseCadrePost("会计")
-	assert.EqualError(t, err, `funding: ParseCadrePost("会计"): unknown cadrepost`)
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
+	assert.Contains(t, err.Error(), `invalid value: unknown cadre post: want `)
+	assert.Contains(t, err.Error(), `("会计")`)
 	var fp funding.FloorPart
 	require.NoError(t, fp.UnmarshalText([]byte("月度下限")))
 	assert.Equal(t, funding.PerMonthPart, fp)

@@ -40,12 +40,12 @@ func (v CommunityPost) IsValid() bool { return communityPostTable.Valid(int(v)) 
 // or a listed alias. An unknown input is an error that quotes it.
 func ParseCommunityPost(s string) (CommunityPost, error) {
 	v, err := communityPostTable.Parse("funding", s)
-	return CommunityPost(v), err
+	return CommunityPost(v), enumProblem(err, communityPostTable, s, "community post")
 }
 
 // MarshalText encodes the English code; the zero value encodes as "".
 func (v CommunityPost) MarshalText() ([]byte, error) {
-	return communityPostTable.Marshal("funding", int(v))
+	return enumText(communityPostTable, int(v), "community post")
 }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
@@ -55,7 +55,7 @@ func (v *CommunityPost) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = CommunityPost(x)
 	}
-	return err
+	return enumProblem(err, communityPostTable, string(b), "community post")
 }
 
 // Degree is a community worker's academic degree, for the degree credits
@@ -93,11 +93,11 @@ func ParseDegree(s string) (Degree, error) {
 		return NoDegree, nil
 	}
 	v, err := degreeTable.Parse("funding", s)
-	return Degree(v), err
+	return Degree(v), enumProblem(err, degreeTable, s, "degree")
 }
 
 // MarshalText encodes the English code; NoDegree encodes as "".
-func (v Degree) MarshalText() ([]byte, error) { return degreeTable.Marshal("funding", int(v)) }
+func (v Degree) MarshalText() ([]byte, error) { return enumText(degreeTable, int(v), "degree") }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to NoDegree.
@@ -106,7 +106,7 @@ func (v *Degree) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = Degree(x)
 	}
-	return err
+	return enumProblem(err, degreeTable, string(b), "degree")
 }
 
 // LevelRange is the levels a post spans on a ladder, Low to High

@@ -302,7 +302,9 @@ func TestLadderEnums(t *testing.T) {
 		assert.Equal(t, want, got)
 	}
 	_, err = funding.ParseDegree("大专")
-	assert.EqualError(t, err, `funding: ParseDegree("大专"): unknown degree`)
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
+	assert.Contains(t, err.Error(), `invalid value: unknown degree: want `)
+	assert.Contains(t, err.Error(), `("大专")`)
 }
 
 func TestLadderConcurrent(t *testing.T) {

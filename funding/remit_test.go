@@ -184,9 +184,13 @@ func TestShareEnums(t *testing.T) {
 		assert.Equal(t, want, b, in)
 	}
 	_, err := funding.ParseShareKind("gift")
-	assert.EqualError(t, err, `funding: ParseShareKind("gift"): unknown sharekind`)
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
+	assert.Contains(t, err.Error(), `invalid value: unknown share kind: want `)
+	assert.Contains(t, err.Error(), `("gift")`)
 	_, err = funding.ParseShareBase("half")
-	assert.EqualError(t, err, `funding: ParseShareBase("half"): unknown sharebase`)
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
+	assert.Contains(t, err.Error(), `invalid value: unknown share base: want `)
+	assert.Contains(t, err.Error(), `("half")`)
 	var s funding.RemitShare
 	require.NoError(t, json.Unmarshal([]byte(`{"kind":"返还","base":"余额"}`), &s))
 	assert.Equal(t, funding.ReturnDown, s.Kind)

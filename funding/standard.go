@@ -95,11 +95,11 @@ func (v ItemCode) IsValid() bool { return itemCodeTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParseItemCode(s string) (ItemCode, error) {
 	v, err := itemCodeTable.Parse("funding", s)
-	return ItemCode(v), err
+	return ItemCode(v), enumProblem(err, itemCodeTable, s, "item code")
 }
 
 // MarshalText encodes the English code; ItemCodeUnknown encodes as "".
-func (v ItemCode) MarshalText() ([]byte, error) { return itemCodeTable.Marshal("funding", int(v)) }
+func (v ItemCode) MarshalText() ([]byte, error) { return enumText(itemCodeTable, int(v), "item code") }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to ItemCodeUnknown.
@@ -108,7 +108,7 @@ func (v *ItemCode) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = ItemCode(x)
 	}
-	return err
+	return enumProblem(err, itemCodeTable, string(b), "item code")
 }
 
 // Per is the unit and period a standard's amount is given for: per village
@@ -164,11 +164,11 @@ func (v Per) IsValid() bool { return perTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParsePer(s string) (Per, error) {
 	v, err := perTable.Parse("funding", s)
-	return Per(v), err
+	return Per(v), enumProblem(err, perTable, s, "basis (per)")
 }
 
 // MarshalText encodes the English code; PerUnknown encodes as "".
-func (v Per) MarshalText() ([]byte, error) { return perTable.Marshal("funding", int(v)) }
+func (v Per) MarshalText() ([]byte, error) { return enumText(perTable, int(v), "per") }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to PerUnknown.
@@ -177,7 +177,7 @@ func (v *Per) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = Per(x)
 	}
-	return err
+	return enumProblem(err, perTable, string(b), "basis (per)")
 }
 
 // Standard is one funding or pay standard as data: its rule header (ID,

@@ -52,7 +52,9 @@ func TestItemCodeParse(t *testing.T) {
 		})
 	}
 	_, err := funding.ParseItemCode("党费")
-	assert.EqualError(t, err, `funding: ParseItemCode("党费"): unknown itemcode`)
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
+	assert.Contains(t, err.Error(), `invalid value: unknown item code: want `)
+	assert.Contains(t, err.Error(), `("党费")`)
 	assert.Len(t, funding.ItemCodes(), 13)
 	for _, c := range funding.ItemCodes() {
 		assert.True(t, c.IsValid(), c.String())
@@ -88,7 +90,9 @@ func TestPerParse(t *testing.T) {
 		})
 	}
 	_, err := funding.ParsePer("每周")
-	assert.EqualError(t, err, `funding: ParsePer("每周"): unknown per`)
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
+	assert.Contains(t, err.Error(), `invalid value: unknown basis (per): want `)
+	assert.Contains(t, err.Error(), `("每周")`)
 }
 
 // TestYanjiStandards pins every figure of YANJI.md §5 (and the §3

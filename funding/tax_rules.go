@@ -76,11 +76,11 @@ func (v TaxTable) IsValid() bool { return taxTableTable.Valid(int(v)) }
 // an alias ("预扣率表一", "月度税率表").
 func ParseTaxTable(s string) (TaxTable, error) {
 	v, err := taxTableTable.Parse("funding", s)
-	return TaxTable(v), err
+	return TaxTable(v), enumProblem(err, taxTableTable, s, "tax table")
 }
 
 // MarshalText encodes the English code; the zero value encodes as "".
-func (v TaxTable) MarshalText() ([]byte, error) { return taxTableTable.Marshal("funding", int(v)) }
+func (v TaxTable) MarshalText() ([]byte, error) { return enumText(taxTableTable, int(v), "tax table") }
 
 // UnmarshalText accepts what [ParseTaxTable] accepts; "" decodes to the
 // zero value.
@@ -89,7 +89,7 @@ func (v *TaxTable) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = TaxTable(x)
 	}
-	return err
+	return enumProblem(err, taxTableTable, string(b), "tax table")
 }
 
 // DeductionItem is one kind of special additional deduction (专项附加扣除).
@@ -125,12 +125,12 @@ func (v DeductionItem) IsValid() bool { return deductionItemTable.Valid(int(v)) 
 // or an alias.
 func ParseDeductionItem(s string) (DeductionItem, error) {
 	v, err := deductionItemTable.Parse("funding", s)
-	return DeductionItem(v), err
+	return DeductionItem(v), enumProblem(err, deductionItemTable, s, "deduction item")
 }
 
 // MarshalText encodes the English code; the zero value encodes as "".
 func (v DeductionItem) MarshalText() ([]byte, error) {
-	return deductionItemTable.Marshal("funding", int(v))
+	return enumText(deductionItemTable, int(v), "deduction item")
 }
 
 // UnmarshalText accepts what [ParseDeductionItem] accepts; "" decodes to
@@ -140,7 +140,7 @@ func (v *DeductionItem) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = DeductionItem(x)
 	}
-	return err
+	return enumProblem(err, deductionItemTable, string(b), "deduction item")
 }
 
 // RentTier is the city tier of the housing rent deduction (住房租金). The
@@ -172,11 +172,11 @@ func (v RentTier) IsValid() bool { return rentTierTable.Valid(int(v)) }
 // an alias ("直辖市", "省会城市", "计划单列市").
 func ParseRentTier(s string) (RentTier, error) {
 	v, err := rentTierTable.Parse("funding", s)
-	return RentTier(v), err
+	return RentTier(v), enumProblem(err, rentTierTable, s, "rent tier")
 }
 
 // MarshalText encodes the English code; RentNone encodes as "".
-func (v RentTier) MarshalText() ([]byte, error) { return rentTierTable.Marshal("funding", int(v)) }
+func (v RentTier) MarshalText() ([]byte, error) { return enumText(rentTierTable, int(v), "rent tier") }
 
 // UnmarshalText accepts what [ParseRentTier] accepts; "" decodes to
 // RentNone.
@@ -185,7 +185,7 @@ func (v *RentTier) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = RentTier(x)
 	}
-	return err
+	return enumProblem(err, rentTierTable, string(b), "rent tier")
 }
 
 // TaxBracket is one row (级数) of a tax rate table: income above Over and up

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -1025,7 +1026,10 @@ func TestTaxEnums(t *testing.T) {
 			v, err := funding.ParseRentTier(tt.in)
 			if tt.err {
 				require.Error(t, err)
-				assert.Contains(t, err.Error(), fmt.Sprintf("funding: ParseRentTier(%q)", tt.in))
+				assert.Contains(t, err.Error(), "invalid value: unknown rent tier: want tier1, tier2, tier3 or the Chinese label")
+				if tt.in != "" {
+					assert.Contains(t, err.Error(), strconv.Quote(tt.in))
+				}
 				return
 			}
 			require.NoError(t, err)
@@ -1041,7 +1045,9 @@ func TestTaxEnums(t *testing.T) {
 		assert.Equal(t, v, back)
 	}
 	_, err := funding.ParseDeductionItem("大病医疗")
-	assert.EqualError(t, err, `funding: ParseDeductionItem("大病医疗"): unknown deductionitem`)
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
+	assert.Contains(t, err.Error(), `invalid value: unknown deduction item: want `)
+	assert.Contains(t, err.Error(), `("大病医疗")`)
 	for _, s := range []string{"cumulative", "预扣率表一", "按月换算后的综合所得税率表"} {
 		v, err := funding.ParseTaxTable(s)
 		require.NoError(t, err)
