@@ -11,6 +11,7 @@ package budget
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
@@ -47,16 +48,22 @@ func (v QuantitySource) IsValid() bool { return quantitySourceTable.Valid(int(v)
 
 // MarshalText encodes the English code.
 func (v QuantitySource) MarshalText() ([]byte, error) {
-	return quantitySourceTable.Marshal("funding", int(v))
+	b, err := quantitySourceTable.Marshal("budget", int(v))
+	if err != nil {
+		return nil, &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: strconv.Itoa(int(v)), Detail: "not a valid quantity source"}
+	}
+	return b, nil
 }
 
 // UnmarshalText accepts the English code or the Chinese label.
 func (v *QuantitySource) UnmarshalText(b []byte) error {
-	x, err := quantitySourceTable.Unmarshal("funding", b)
-	if err == nil {
-		*v = QuantitySource(x)
+	x, err := quantitySourceTable.Unmarshal("budget", b)
+	if err != nil {
+		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: string(b),
+			Detail: "unknown quantity source: want per_unit, posts, default, option or the Chinese label"}
 	}
-	return err
+	*v = QuantitySource(x)
+	return nil
 }
 
 // DefaultVillageCadres and DefaultCommunityMembers are the counts [Budget]

@@ -497,3 +497,13 @@ func TestQuantitySource(t *testing.T) {
 		assert.Equal(t, q, back)
 	}
 }
+
+func TestQuantitySourceText(t *testing.T) {
+	var q budget.QuantitySource
+	require.NoError(t, q.UnmarshalText([]byte("调用方指定")))
+	assert.Equal(t, budget.QuantityOption, q)
+	err := q.UnmarshalText([]byte("guess"))
+	assert.EqualError(t, err, `invalid value: unknown quantity source: want per_unit, posts, default, option or the Chinese label ("guess")`)
+	_, err = budget.QuantitySource(9).MarshalText()
+	assert.EqualError(t, err, `invalid value: not a valid quantity source ("9")`)
+}
