@@ -1,8 +1,8 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/dangjian-go/dangjian/internal/enum"
 	"github.com/shopspring/decimal"
@@ -40,12 +40,12 @@ func (v RoundingPoint) IsValid() bool { return roundingPointTable.Valid(int(v)) 
 // or a listed alias. An unknown input is an error that quotes it.
 func ParseRoundingPoint(s string) (RoundingPoint, error) {
 	v, err := roundingPointTable.Parse("funding", s)
-	return RoundingPoint(v), err
+	return RoundingPoint(v), enumProblem(err, roundingPointTable, s, "rounding point")
 }
 
 // MarshalText encodes the English code; the zero value encodes as "".
 func (v RoundingPoint) MarshalText() ([]byte, error) {
-	return roundingPointTable.Marshal("funding", int(v))
+	return enumText(roundingPointTable, int(v), "rounding point")
 }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
@@ -55,7 +55,7 @@ func (v *RoundingPoint) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = RoundingPoint(x)
 	}
-	return err
+	return enumProblem(err, roundingPointTable, string(b), "rounding point")
 }
 
 // Growth is a normal-growth mechanism (正常增长机制) for an amount: a yearly
@@ -69,9 +69,6 @@ type Growth struct {
 	Point    RoundingPoint `json:"point"`
 	Rounding Rounding      `json:"rounding"`
 }
-
-// ErrBadGrowth is wrapped by the errors of [Index] and [Peg].
-var ErrBadGrowth = errors.New("bad adjustment")
 
 // maxGrowthYears bounds the years of compounding, so that exact values
 // stay small.
@@ -146,7 +143,7 @@ func Index(amount Money, g Growth) (Adjustment, error) {
 		if g.Point == RoundEachYear || y == g.Years {
 			m, err := g.Rounding.Money(exact)
 			if err != nil {
-				return Adjustment{}, fmt.Errorf("funding: Index year %d: %w", y, err)
+				return Adjustment{}, problemAt("years["+strconv.Itoa(y)+"]", err, ErrOverflow)
 			}
 			step.Amount = &m
 			res.Exact, res.Amount = exact.String(), m
@@ -182,7 +179,7 @@ func Peg(reference Money, multiplier Rate, r Rounding) (Adjustment, error) {
 	exact := reference.Decimal().Mul(multiplier.Decimal())
 	m, err := r.Money(exact)
 	if err != nil {
-		return Adjustment{}, fmt.Errorf("funding: Peg: %w", err)
+		return Adjustment{}, problemAt("amount", err, ErrOverflow)
 	}
 	return Adjustment{Method: "peg", Reference: reference, Multiplier: multiplier, Exact: exact.String(), Rounding: r, Amount: m}, nil
 }

@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -100,18 +99,19 @@ type DeductionLine struct {
 	Amount    Money     `json:"amount"`
 }
 
-// ErrBadPayslip is wrapped by the errors of [BasePolicy.Base].
-var ErrBadPayslip = errors.New("bad payslip")
-
 // Base computes the dues base of one month's payslip: the sum of the items
 // the policy counts for the employer, less the policy's deductions. The
 // amounts are exact; nothing is rounded. A negative item or deduction, or
 // an employer the policy has no item list for, is an error naming the
 // field. A base below zero is taken as 0 and marked Clamped.
 func (p BasePolicy) Base(ps Payslip) (BaseResult, error) {
-	var errs []error
+	var errs dangjian.Problems
 	bad := func(path, value, why string) {
-		errs = append(errs, fmt.Errorf("funding: payslip.%s (%q): %s: %w", path, value, why, ErrBadPayslip))
+		if why == "must not be negative" {
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrNegative, Path: "payslip." + path, Value: value, Err: ErrBadPayslip})
+			return
+		}
+		errs.Add(&dangjian.Problem{Kind: ErrBadPayslip, Path: "payslip." + path, Value: value, Detail: why})
 	}
 	var list *BaseItems
 	for i := range p.Items {
@@ -141,7 +141,7 @@ func (p BasePolicy) Base(ps Payslip) (BaseResult, error) {
 			res.Included = append(res.Included, it)
 			var err error
 			if in, err = in.Add(it.Amount); err != nil {
-				errs = append(errs, err)
+				errs.Add(problemAt("payslip.items["+strconv.Itoa(i)+"].amount", err, ErrOverflow))
 			}
 		} else {
 			res.Excluded = append(res.Excluded, it)
@@ -160,10 +160,10 @@ func (p BasePolicy) Base(ps Payslip) (BaseResult, error) {
 		res.Deducted = append(res.Deducted, DeductionLine{Deduction: d, Amount: amt})
 		var err error
 		if out, err = out.Add(amt); err != nil {
-			errs = append(errs, err)
+			errs.Add(problemAt("payslip."+lowerFirst(d), err, ErrOverflow))
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := errs.Err(); err != nil {
 		return BaseResult{}, err
 	}
 	base, err := in.Sub(out)
@@ -201,11 +201,13 @@ func (v Deduction) IsValid() bool { return deductionTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParseDeduction(s string) (Deduction, error) {
 	v, err := deductionTable.Parse("funding", s)
-	return Deduction(v), err
+	return Deduction(v), enumProblem(err, deductionTable, s, "deduction")
 }
 
 // MarshalText encodes the English code; DeductionUnknown encodes as "".
-func (v Deduction) MarshalText() ([]byte, error) { return deductionTable.Marshal("funding", int(v)) }
+func (v Deduction) MarshalText() ([]byte, error) {
+	return enumText(deductionTable, int(v), "deduction")
+}
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to DeductionUnknown.
@@ -214,5 +216,5 @@ func (v *Deduction) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = Deduction(x)
 	}
-	return err
+	return enumProblem(err, deductionTable, string(b), "deduction")
 }

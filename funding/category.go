@@ -95,11 +95,11 @@ func (v Category) IsValid() bool { return categoryTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParseCategory(s string) (Category, error) {
 	v, err := categoryTable.Parse("funding", s)
-	return Category(v), err
+	return Category(v), enumProblem(err, categoryTable, s, "category")
 }
 
 // MarshalText encodes the English code; CategoryUnknown encodes as "".
-func (v Category) MarshalText() ([]byte, error) { return categoryTable.Marshal("funding", int(v)) }
+func (v Category) MarshalText() ([]byte, error) { return enumText(categoryTable, int(v), "category") }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to CategoryUnknown.
@@ -108,7 +108,7 @@ func (v *Category) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = Category(x)
 	}
-	return err
+	return enumProblem(err, categoryTable, string(b), "category")
 }
 
 // String returns the stable English code.
@@ -124,11 +124,11 @@ func (v Scale) IsValid() bool { return scaleTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParseScale(s string) (Scale, error) {
 	v, err := scaleTable.Parse("funding", s)
-	return Scale(v), err
+	return Scale(v), enumProblem(err, scaleTable, s, "scale")
 }
 
 // MarshalText encodes the English code; ScaleUnknown encodes as "".
-func (v Scale) MarshalText() ([]byte, error) { return scaleTable.Marshal("funding", int(v)) }
+func (v Scale) MarshalText() ([]byte, error) { return enumText(scaleTable, int(v), "scale") }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to ScaleUnknown.
@@ -137,5 +137,5 @@ func (v *Scale) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = Scale(x)
 	}
-	return err
+	return enumProblem(err, scaleTable, string(b), "scale")
 }

@@ -1,6 +1,7 @@
 // Package funding computes the money side of grassroots party work exactly:
 // party dues (党费), where collected dues go, enterprise party-work funds,
-// funding and salary standards, budgets over an organization tree, and the
+// funding and salary standards (budgets over an organization tree are in
+// the sub-package funding/budget, the only part that imports orgmodel), and the
 // individual income tax that the dues base depends on.
 //
 // # Party dues

@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -54,13 +53,20 @@ type Dues struct {
 	Category Category      `json:"category"`
 	RuleSet  string        `json:"ruleSet"`
 	// Base is the dues base. An average of several months is shown rounded
-	// half-up to the fen; the amount is computed from the exact average
-	// (BaseExact).
-	Base      Money  `json:"base"`
+	// half-up to the fen; the amount is computed from the exact average.
+	Base Money `json:"base"`
+	// BaseExact is the exact average of several months, as the fraction
+	// sum/n ("12751.00/3"); empty for a base of one month. It is one of the
+	// two exact fields of Dues, the only fields whose JSON may hold a
+	// fraction.
 	BaseExact string `json:"baseExact,omitempty"`
-	Rate      Rate   `json:"rate"`
-	// Exact is the amount before its one rounding, as an exact decimal or
-	// fraction ("93.5175", "100.000/3").
+	// Rate is the bracket's rate, a plain decimal in JSON ("0.015").
+	Rate Rate `json:"rate"`
+	// Exact is the exact amount before its one rounding: a decimal
+	// ("93.5175"), or the fraction sum × rate / n for an average of n
+	// months ("127.51500/3"). It is an exact field, like BaseExact and a
+	// Step's Exact: every other amount in the JSON is a decimal at its
+	// declared places.
 	Exact string `json:"exact"`
 	// Amount is the dues due for the month, after rounding, the cap and any
 	// reduction.
@@ -82,13 +88,6 @@ type Dues struct {
 	Steps   []Step `json:"steps"`
 }
 
-// ErrBadMember is wrapped by the errors of [DuesRules.Monthly] for bad
-// input.
-var ErrBadMember = errors.New("bad member input")
-
-// ErrOutOfPeriod is returned for a month the rule set is not in force for.
-var ErrOutOfPeriod = errors.New("month outside the rule set's period")
-
 // Monthly computes a member's dues for the month containing the date
 // month, by the rules rs. It checks the input and reports every problem
 // (errors naming the field and quoting the value, wrapping
@@ -103,11 +102,38 @@ var ErrOutOfPeriod = errors.New("month outside the rule set's period")
 func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
 	month = dangjian.NewDate(month.Year(), month.Month(), 1)
 	if month.Year() < 1 || !rs.Period.Contains(month) {
-		return Dues{}, fmt.Errorf("funding: Monthly: rules %q are for %s, not %s: %w", rs.Name, rs.Period, month, ErrOutOfPeriod)
+		return Dues{}, &dangjian.Problem{Kind: dangjian.ErrOutOfPeriod, Path: "month", ID: m.ID, Value: month.String(),
+			Detail: fmt.Sprintf("rules %q are for %s", rs.Name, rs.Period)}
 	}
 	if err := rs.check(m); err != nil {
 		return Dues{}, err
 	}
+	d, err := rs.monthly(m, month)
+	if err != nil {
+		return Dues{}, withID(err, m.ID)
+	}
+	return d, nil
+}
+
+// withID returns err with id set on each of its problems that has none.
+func withID(err error, id string) error {
+	ps := dangjian.ProblemsOf(err)
+	out := make(dangjian.Problems, len(ps))
+	for i, p := range ps {
+		q := *p
+		if q.ID == "" {
+			q.ID = id
+		}
+		out[i] = &q
+	}
+	if len(out) == 1 {
+		return out[0]
+	}
+	return out
+}
+
+// monthly computes the dues of a member that check accepted.
+func (rs DuesRules) monthly(m Member, month dangjian.Date) (Dues, error) {
 	d := Dues{Member: m.ID, Name: m.Name, Month: month, Category: m.Category, RuleSet: rs.Name, Rounding: rs.Rounding}
 	step := func(rule, what, value string) { d.Steps = append(d.Steps, Step{Rule: rule, What: what, Value: value}) }
 
@@ -117,7 +143,7 @@ func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
 		d.Exact = "0"
 		step(d.Rule, "probationary since", ps.String())
 		step(d.Rule, "amount", "0.00 (not yet due)")
-		return d.finish(rs, m, step)
+		return d.finished(rs, m, step)
 	}
 	if m.Category.IsFlat() {
 		f, _ := rs.flat(m.Category)
@@ -128,7 +154,7 @@ func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
 		}
 		d.Exact = d.Amount.String()
 		step(f.ID, "flat amount", d.Amount.String())
-		return d.finish(rs, m, step)
+		return d.finished(rs, m, step)
 	}
 
 	// The base: sum / n, exactly.
@@ -145,27 +171,43 @@ func (rs DuesRules) Monthly(m Member, month dangjian.Date) (Dues, error) {
 	if !b.Open {
 		upper = "up to " + b.UpTo.String() + " inclusive"
 	}
-	step(b.ID, "rate", b.Rate.Percent()+" of the whole base ("+b.Scale.String()+" scale, "+upper+")")
+	d.Steps = append(d.Steps, Step{Rule: b.ID, What: "rate", Value: b.Rate.String(), Note: "of the whole base (" + b.Scale.String() + " scale, " + upper + ")"})
 	exact := sum.Decimal().Mul(b.Rate.d)
 	if n == 1 {
 		d.Exact = exact.String()
 	} else {
 		d.Exact = exact.String() + "/" + strconv.FormatInt(n, 10)
 	}
-	step("", "exact", d.Exact)
+	if n == 1 {
+		step("", "exact", d.Exact)
+	} else {
+		d.Steps = append(d.Steps, Step{What: "exact", Value: exact.String(), Note: "to be divided by " + strconv.FormatInt(n, 10) + ", the months averaged"})
+	}
 	if d.Amount, err = rs.Rounding.Quo(exact, n); err != nil {
 		return Dues{}, err
 	}
-	step("", "rounded", d.Amount.String()+" ("+rs.Rounding.String()+")")
+	r := rs.Rounding
+	d.Steps = append(d.Steps, Step{What: "rounded", Exact: d.Exact, Rounding: &r, Value: d.Amount.String()})
 	if rs.Cap.On && d.Amount.Cmp(rs.Cap.Amount) > 0 {
 		d.Amount, d.Capped, d.Rule = rs.Cap.Amount, true, rs.Cap.ID
 		step(rs.Cap.ID, "capped", rs.Cap.Amount.String()+" ("+rs.Cap.Modality.Label()+"不超过)")
 	}
-	return d.finish(rs, m, step)
+	return d.finished(rs, m, step)
 }
 
-// finish applies a reduction and the voluntary payment.
-func (d Dues) finish(rs DuesRules, m Member, step func(rule, what, value string)) (Dues, error) {
+// finished applies finish to *d and returns the result.
+func (d *Dues) finished(rs DuesRules, m Member, step func(rule, what, value string)) (Dues, error) {
+	if err := d.finish(rs, m, step); err != nil {
+		return Dues{}, err
+	}
+	return *d, nil
+}
+
+// finish applies a reduction and the voluntary payment to d in place. It
+// takes d by pointer: step appends to the Steps of the very Dues that
+// Monthly returns (a value receiver once recorded these steps on a copy,
+// and the trace lost them).
+func (d *Dues) finish(rs DuesRules, m Member, step func(rule, what, value string)) error {
 	if r := m.Reduction; r != nil && !d.NotYetDue && r.Amount.Cmp(d.Amount) < 0 {
 		d.Amount, d.Reduced, d.Rule = r.Amount, true, rs.Provisions.Hardship.ID
 		what := "reduced"
@@ -183,10 +225,8 @@ func (d Dues) finish(rs DuesRules, m Member, step func(rule, what, value string)
 		}
 	}
 	var err error
-	if d.Total, err = d.Amount.Add(d.Voluntary); err != nil {
-		return Dues{}, err
-	}
-	return d, nil
+	d.Total, err = d.Amount.Add(d.Voluntary)
+	return err
 }
 
 // base returns the base as sum / n and records it in d.
@@ -227,7 +267,9 @@ func (rs DuesRules) base(m Member, d *Dues, step func(rule, what, value string))
 		}
 		d.Base, _ = DefaultRounding().Quo(sum.Decimal(), n)
 		d.BaseExact = sum.String() + "/" + strconv.FormatInt(n, 10)
-		step(rule, "base", "average of "+strconv.FormatInt(n, 10)+" months = "+d.BaseExact+" (shown as "+d.Base.String()+")")
+		half := DefaultRounding()
+		d.Steps = append(d.Steps, Step{Rule: rule, What: "base", Exact: d.BaseExact, Rounding: &half, Value: d.Base.String(),
+			Note: "average of " + strconv.FormatInt(n, 10) + " months, shown at the fen; the amount uses the exact average"})
 		return sum, n, nil
 	}
 	d.Base = m.Base
@@ -266,7 +308,8 @@ func (rs DuesRules) bracket(sc Scale, sum Money, n int64) (Bracket, error) {
 			return b, nil
 		}
 	}
-	return Bracket{}, fmt.Errorf("funding: rules %q have no bracket of the %s scale for %s: %w", rs.Name, sc, sum, ErrBadRules)
+	return Bracket{}, &dangjian.Problem{Kind: ErrBadRules, Path: "brackets", Value: sc.String(),
+		Detail: fmt.Sprintf("rules %q have no bracket of the scale for %s", rs.Name, sum)}
 }
 
 func (rs DuesRules) flat(c Category) (Flat, bool) {
@@ -280,18 +323,19 @@ func (rs DuesRules) flat(c Category) (Flat, bool) {
 	return Flat{}, false
 }
 
-// ErrBadRules reports a rule set that cannot compute an input.
-var ErrBadRules = errors.New("bad dues rules")
-
 // check reports every problem of m.
 func (rs DuesRules) check(m Member) error {
-	var errs []error
+	var errs dangjian.Problems
 	bad := func(field, value, why string) {
-		errs = append(errs, fmt.Errorf("funding: member %q: %s (%q): %s: %w", m.ID, field, value, why, ErrBadMember))
+		if why == "must not be negative" {
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrNegative, Path: field, ID: m.ID, Value: value, Err: ErrBadMember})
+			return
+		}
+		errs.Add(&dangjian.Problem{Kind: ErrBadMember, Path: field, ID: m.ID, Value: value, Detail: why})
 	}
 	if !m.Category.IsValid() {
 		bad("category", m.Category.String(), "unknown category")
-		return errors.Join(errs...)
+		return errs.Err()
 	}
 	sources := 0
 	if !m.Base.IsZero() {
@@ -355,5 +399,5 @@ func (rs DuesRules) check(m Member) error {
 			bad("reduction", r.ApprovedBy, "a reduction needs its approval: approvedBy and on (规定 第七条)")
 		}
 	}
-	return errors.Join(errs...)
+	return errs.Err()
 }

@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -17,21 +16,11 @@ type Payment struct {
 	On    dangjian.Date `json:"on,omitempty"` // when it was paid; zero: unpaid
 }
 
-// ArrearsFinding is a finding of [DuesRules.Arrears]: back pay beyond the
-// limit, or a run of unpaid months long enough to be flagged.
-type ArrearsFinding struct {
-	Rule     string            `json:"rule"`
-	Modality dangjian.Modality `json:"modality"`
-	// Month is the month the finding is about (the month paid late, or the
-	// last month of the unpaid run).
-	Month   dangjian.Date   `json:"month"`
-	Months  int             `json:"months"` // how late, or how many months unpaid
-	Message string          `json:"message"`
-	Source  dangjian.Source `json:"source"`
-}
-
-// ErrBadLedger is wrapped by the errors of [DuesRules.Arrears].
-var ErrBadLedger = errors.New("bad dues ledger")
+// ArrearsFinding is the former finding type of [DuesRules.Arrears].
+//
+// Deprecated: Arrears returns [dangjian.Finding]: Month is now On, Months
+// is Value (decimal text) and Modality is Severity.
+type ArrearsFinding = dangjian.Finding
 
 // Arrears checks a member's ledger as of asOf:
 //
@@ -45,33 +34,50 @@ var ErrBadLedger = errors.New("bad dues ledger")
 //
 // The ledger must list months in order, each once; a month with nothing
 // due (a probationary member not yet due, an exemption) breaks no run.
-func (rs DuesRules) Arrears(ledger []Payment, asOf dangjian.Date) ([]ArrearsFinding, error) {
-	var errs []error
+//
+// Each finding is a [dangjian.Finding]: Rule (DUES-BACK-PAY-6 or
+// DUES-LAPSE-6), Severity (a warning for back pay, a "一般" rule; an error
+// for a lapse), Subject (member, the caller's ID of the member; "" when not
+// given), Field (the ledger entry, "ledger[3]"), On (the month the finding
+// is about: the month paid late, or the last month of the unpaid run),
+// Value (how many months late, or how many months unpaid, as decimal text),
+// Message and Source. Problems of the ledger carry member as their ID.
+func (rs DuesRules) Arrears(member string, ledger []Payment, asOf dangjian.Date) ([]dangjian.Finding, error) {
+	var errs dangjian.Problems
 	for i, p := range ledger {
 		at := "ledger[" + strconv.Itoa(i) + "]"
 		if p.Month.IsZero() {
-			errs = append(errs, fmt.Errorf("funding: %s.month: missing: %w", at, ErrBadLedger))
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrMissing, Path: at + ".month", Err: ErrBadLedger})
 			continue
 		}
 		if i > 0 && !ledger[i-1].Month.IsZero() && monthIndex(p.Month) <= monthIndex(ledger[i-1].Month) {
-			errs = append(errs, fmt.Errorf("funding: %s.month (%q): not after the month before it (%s): %w", at, p.Month.String(), ledger[i-1].Month, ErrBadLedger))
+			errs.Add(&dangjian.Problem{Kind: ErrBadLedger, Path: at + ".month", Value: p.Month.String(),
+				Detail: "not after the month before it (" + ledger[i-1].Month.String() + ")"})
 		}
-		if p.Due.IsNegative() || p.Paid.IsNegative() {
-			errs = append(errs, fmt.Errorf("funding: %s: due %q and paid %q must not be negative: %w", at, p.Due.String(), p.Paid.String(), ErrBadLedger))
+		if p.Due.IsNegative() {
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrNegative, Path: at + ".due", Value: p.Due.String(), Err: ErrBadLedger})
+		}
+		if p.Paid.IsNegative() {
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrNegative, Path: at + ".paid", Value: p.Paid.String(), Err: ErrBadLedger})
 		}
 		if !p.Paid.IsZero() && p.On.IsZero() {
-			errs = append(errs, fmt.Errorf("funding: %s.on: a payment of %s has no date: %w", at, p.Paid, ErrBadLedger))
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrMissing, Path: at + ".on", Value: p.Paid.String(),
+				Detail: "a payment has no date", Err: ErrBadLedger})
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
+	for _, p := range errs {
+		p.ID = member
+	}
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	var out []ArrearsFinding
+	var out []dangjian.Finding
 	back, lapse := rs.Provisions.BackPay, rs.Provisions.Lapse
-	run, runEnd := 0, dangjian.Date{}
+	run, runEnd, runAt := 0, dangjian.Date{}, 0
 	flush := func() {
 		if run >= int(lapse.N) {
-			out = append(out, ArrearsFinding{Rule: lapse.ID, Modality: dangjian.Must, Month: runEnd, Months: run, Source: lapse.Source,
+			out = append(out, dangjian.Finding{Rule: lapse.ID, Severity: dangjian.SeverityOf(dangjian.Must), Subject: member,
+				Field: "ledger[" + strconv.Itoa(runAt) + "]", On: runEnd, Value: strconv.Itoa(run), Source: lapse.Source,
 				Message: fmt.Sprintf("%d consecutive months unpaid up to %s: 按自行脱党处理 unless the branch finds a proper reason", run, monthString(runEnd))})
 		}
 		run = 0
@@ -83,7 +89,8 @@ func (rs DuesRules) Arrears(ledger []Payment, asOf dangjian.Date) ([]ArrearsFind
 		paid := !p.Paid.IsZero() && !p.On.After(asOf)
 		if paid {
 			if late := monthIndex(p.On) - monthIndex(p.Month); late > int(back.N) {
-				out = append(out, ArrearsFinding{Rule: back.ID, Modality: dangjian.Usually, Month: p.Month, Months: late, Source: back.Source,
+				out = append(out, dangjian.Finding{Rule: back.ID, Severity: dangjian.SeverityOf(dangjian.Usually), Subject: member,
+					Field: "ledger[" + strconv.Itoa(i) + "]", On: p.Month, Value: strconv.Itoa(late), Source: back.Source,
 					Message: fmt.Sprintf("the dues for %s were paid on %s, %d months later; back pay is normally at most %d months", monthString(p.Month), p.On, late, back.N)})
 			}
 		}
@@ -94,7 +101,7 @@ func (rs DuesRules) Arrears(ledger []Payment, asOf dangjian.Date) ([]ArrearsFind
 			flush()
 		default:
 			run++
-			runEnd = ledger[i].Month
+			runEnd, runAt = ledger[i].Month, i
 		}
 	}
 	flush()

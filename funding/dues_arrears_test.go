@@ -1,7 +1,7 @@
 package funding_test
 
 import (
-	"strconv"
+	"github.com/dangjian-go/dangjian"
 	"testing"
 
 	"github.com/dangjian-go/dangjian/funding"
@@ -42,19 +42,24 @@ func TestArrears(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := rs.Arrears(tt.ledger, day(tt.asOf))
+			got, err := rs.Arrears("M1", tt.ledger, day(tt.asOf))
 			require.NoError(t, err)
 			var ids []string
 			for _, f := range got {
-				ids = append(ids, f.Rule+":"+strconv.Itoa(f.Months))
+				ids = append(ids, f.Rule+":"+f.Value)
+				assert.Equal(t, "M1", f.Subject)
+				assert.False(t, f.On.IsZero())
+				assert.Contains(t, []dangjian.Severity{dangjian.Warning, dangjian.Error}, f.Severity)
 				assert.NotEmpty(t, f.Message)
 				assert.NotEmpty(t, f.Source.Doc)
 			}
 			assert.Equal(t, tt.want, ids)
 		})
 	}
-	_, err := rs.Arrears([]funding.Payment{{Month: day("2024-02-01")}, {Month: day("2024-01-01")}, {Month: day("2024-03-01"), Paid: funding.MustParseMoney("1")}}, day("2024-12-31"))
+	_, err := rs.Arrears("M2", []funding.Payment{{Month: day("2024-02-01")}, {Month: day("2024-01-01")}, {Month: day("2024-03-01"), Paid: funding.MustParseMoney("1")}}, day("2024-12-31"))
 	require.ErrorIs(t, err, funding.ErrBadLedger)
-	assert.Contains(t, err.Error(), `ledger[1].month ("2024-01-01"): not after the month before it`)
-	assert.Contains(t, err.Error(), `ledger[2].on: a payment of 1.00 has no date`)
+	assert.Contains(t, errText(err), `ledger[1].month (id "M2"): bad dues ledger: not after the month before it (2024-02-01) ("2024-01-01")`)
+	assert.Contains(t, errText(err), `ledger[2].on (id "M2"): missing value: a payment has no date ("1.00")`)
+	assert.ErrorIs(t, err, dangjian.ErrMissing)
+	assert.Equal(t, "M2", dangjian.ProblemsOf(err)[0].ID)
 }

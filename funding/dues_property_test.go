@@ -75,7 +75,7 @@ func TestBatchHugeBase(t *testing.T) {
 	require.NoError(t, c.Batch([]funding.BatchInput{{Category: funding.Employed, Base: huge}}, out))
 	assert.Equal(t, got, out[0])
 	err = c.Batch([]funding.BatchInput{{Category: funding.Employed}, {Category: 99}}, make([]funding.Money, 2))
-	assert.ErrorContains(t, err, "input 1")
+	assert.EqualError(t, err, `[1].category: bad member input: unknown category ("Category(99)")`)
 	assert.ErrorIs(t, err, funding.ErrBadMember)
 	assert.Error(t, c.Batch(nil, make([]funding.Money, 1)))
 }

@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"slices"
 
 	"github.com/dangjian-go/dangjian"
@@ -249,9 +248,6 @@ func Dues2017() DuesRules {
 	}
 }
 
-// ErrNoRules is returned for a date no dues rule set covers.
-var ErrNoRules = errors.New("no dues rules for this date")
-
 // DuesRulesFor returns the rule set in force on d: [Dues2008] from
 // 2008-04-01, [Dues2017] from 2017-01-01. Before 2008-04-01 an older scale
 // applied; it is obsolete and not modelled, so the error wraps [ErrNoRules].
@@ -261,19 +257,9 @@ func DuesRulesFor(d dangjian.Date) (DuesRules, error) {
 			return rs, nil
 		}
 	}
-	return DuesRules{}, &dateError{op: "DuesRulesFor", date: d, err: ErrNoRules}
+	return DuesRules{}, &dangjian.Problem{Kind: dangjian.ErrNoRule, Value: d.String(),
+		Detail: "no dues rules before " + dues2008From.String() + " (the older scale is not modelled)"}
 }
-
-type dateError struct {
-	op   string
-	date dangjian.Date
-	err  error
-}
-
-func (e *dateError) Error() string {
-	return "funding: " + e.op + "(" + e.date.String() + "): " + e.err.Error()
-}
-func (e *dateError) Unwrap() error { return e.err }
 
 // Clone returns a deep copy of the rules.
 func (rs DuesRules) Clone() DuesRules {

@@ -129,7 +129,8 @@ func TestDuesRulesFor(t *testing.T) {
 	}
 	_, err := funding.DuesRulesFor(day("2008-03-31"))
 	require.ErrorIs(t, err, funding.ErrNoRules)
-	assert.EqualError(t, err, "funding: DuesRulesFor(2008-03-31): no dues rules for this date")
+	assert.ErrorIs(t, err, dangjian.ErrNoRule)
+	assert.EqualError(t, err, `no rule in force: no dues rules before 2008-04-01 (the older scale is not modelled) ("2008-03-31")`)
 	_, err = funding.Dues2008().Monthly(funding.Member{Category: funding.Employed}, day("2018-01-01"))
 	assert.ErrorIs(t, err, funding.ErrOutOfPeriod)
 }
@@ -170,27 +171,27 @@ func TestMonthlyRejectsBadInput(t *testing.T) {
 		m    funding.Member
 		want []string
 	}{
-		{"unknown category", funding.Member{ID: "a"}, []string{`member "a": category (""): unknown category`}},
-		{"negative base", funding.Member{ID: "a", Category: funding.Employed, Base: funding.MustParseMoney("-1")}, []string{`base ("-1.00"): must not be negative`}},
+		{"unknown category", funding.Member{ID: "a"}, []string{`category (id "a"): bad member input: unknown category`}},
+		{"negative base", funding.Member{ID: "a", Category: funding.Employed, Base: funding.MustParseMoney("-1")}, []string{`base (id "a"): must not be negative ("-1.00")`}},
 		{"two bases", funding.Member{ID: "a", Category: funding.Employed, Base: funding.MustParseMoney("1"), Months: []funding.Money{funding.MustParseMoney("1")}},
 			[]string{"give the base, a payslip or months, not several"}},
-		{"farmer outside the range", funding.Member{ID: "a", Category: funding.Farmer, FlatAmount: funding.MustParseMoney("1.01")}, []string{`flatAmount ("1.01"): outside the range 0.20–1.00`}},
-		{"chosen amount for a fixed flat", funding.Member{ID: "a", Category: funding.Student, FlatAmount: funding.MustParseMoney("0.5")}, []string{`flatAmount ("0.50"): DUES-FLAT-020 sets a fixed 0.20: the branch chooses no amount`}},
+		{"farmer outside the range", funding.Member{ID: "a", Category: funding.Farmer, FlatAmount: funding.MustParseMoney("1.01")}, []string{`flatAmount (id "a"): bad member input: outside the range 0.20–1.00`}},
+		{"chosen amount for a fixed flat", funding.Member{ID: "a", Category: funding.Student, FlatAmount: funding.MustParseMoney("0.5")}, []string{`flatAmount (id "a"): bad member input: DUES-FLAT-020 sets a fixed 0.20: the branch chooses no amount ("0.50")`}},
 		{"flat amount for a wage", funding.Member{ID: "a", Category: funding.Employed, FlatAmount: funding.MustParseMoney("0.5")}, []string{"only flat categories"}},
 		{"pension slip for the employed", funding.Member{ID: "a", Category: funding.Employed, Payslip: &funding.Payslip{Employer: funding.Pensioner}}, []string{"a pension slip is for retired members"}},
 		{"reduction without approval", funding.Member{ID: "a", Category: funding.Employed, Reduction: &funding.Reduction{}}, []string{"a reduction needs its approval"}},
 		{"everything at once", funding.Member{ID: "a", Category: funding.Student, Base: funding.MustParseMoney("-2"), Voluntary: funding.MustParseMoney("-1")},
-			[]string{"must not be negative", "a flat category takes no base", `voluntary ("-1.00")`}},
+			[]string{"must not be negative", "a flat category takes no base", `voluntary (id "a"): must not be negative ("-1.00")`}},
 		{"negative pay item", funding.Member{ID: "a", Category: funding.Employed, Payslip: &funding.Payslip{Employer: funding.Organ,
-			Items: []funding.PayItem{{Kind: funding.GradeWage, Amount: funding.MustParseMoney("-5")}}}}, []string{`payslip.items[0].amount ("-5.00"): must not be negative`}},
-		{"employer not in the policy", funding.Member{ID: "a", Category: funding.Employed, Payslip: &funding.Payslip{}}, []string{`payslip.employer (""): policy DUES-BASE-2017 has no item list`}},
+			Items: []funding.PayItem{{Kind: funding.GradeWage, Amount: funding.MustParseMoney("-5")}}}}, []string{`payslip.items[0].amount (id "a"): must not be negative ("-5.00")`}},
+		{"employer not in the policy", funding.Member{ID: "a", Category: funding.Employed, Payslip: &funding.Payslip{}}, []string{`payslip.employer (id "a"): bad payslip: policy DUES-BASE-2017 has no item list`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := rs.Monthly(tt.m, day("2024-06-01"))
 			require.Error(t, err)
 			for _, w := range tt.want {
-				assert.Contains(t, err.Error(), w)
+				assert.Contains(t, errText(err), w)
 			}
 		})
 	}

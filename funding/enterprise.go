@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -9,56 +8,33 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Sentinel errors name the kind of a bad input to [NonPublicDeduction],
-// [SOEFunds] or [Remit]; a [FundsError] wraps one with the field path and
-// the offending value.
-var (
-	ErrNegativeAmount = errors.New("must not be negative")
-	ErrRateOutOfRange = errors.New("rate out of range")
-	ErrNoRuleInForce  = errors.New("no rule in force")
-	ErrLedgerChain    = errors.New("breaks the ledger chain")
-	ErrYearOutOfRange = errors.New("year out of range")
-	ErrBadPolicy      = errors.New("bad policy")
-)
-
-// FundsError is one bad input to an enterprise-fund or dues-flow
-// computation, addressed by its field path ("years[2].spending") and
-// quoting the offending value. It unwraps to a sentinel such as
-// [ErrNegativeAmount]. The functions of this file report every problem
-// they find, joined with [errors.Join].
-type FundsError struct {
-	// Func is the function that rejected the input ("SOEFunds").
-	Func string
-	// Path addresses the field ("years[2].opening", "policy.rules").
-	Path string
-	// Value quotes the offending value.
-	Value string
-	// Detail explains the problem beyond the sentinel, if needed.
-	Detail string
-	Err    error
-}
-
-// Error renders `funding: SOEFunds: years[2].spending ("-1.00"): must not
-// be negative`.
-func (e *FundsError) Error() string {
-	s := "funding: " + e.Func + ": " + e.Path + " (" + strconv.Quote(e.Value) + "): " + e.Err.Error()
-	if e.Detail != "" {
-		s += ": " + e.Detail
-	}
-	return s
-}
-
-// Unwrap returns the sentinel.
-func (e *FundsError) Unwrap() error { return e.Err }
-
 // fundErrs collects the problems of one call.
 type fundErrs struct {
-	fn   string
-	errs []error
+	ps dangjian.Problems
 }
 
+// add records a problem at path: err is its kind, or an error (an
+// overflow) whose kind it takes.
 func (f *fundErrs) add(path, value string, err error, detail string) {
-	f.errs = append(f.errs, &FundsError{Func: f.fn, Path: path, Value: value, Detail: detail, Err: err})
+	f.ps.Add(fundProblem(path, value, err, detail))
+}
+
+// fundProblem returns the problem at path of kind err, or of the error
+// err.
+func fundProblem(path, value string, err error, detail string) *dangjian.Problem {
+	var pr *dangjian.Problem
+	if k, ok := err.(*dangjian.Kind); ok {
+		pr = &dangjian.Problem{Kind: k, Path: path}
+	} else {
+		pr = problemAt(path, err, dangjian.ErrInvalid)
+	}
+	if value != "" {
+		pr.Value = value
+	}
+	if detail != "" {
+		pr.Detail = detail
+	}
+	return pr
 }
 
 func (f *fundErrs) nonNegative(path string, m Money) {
@@ -95,7 +71,7 @@ func (f *fundErrs) rules(path string, rules []EnterpriseRule) {
 	}
 }
 
-func (f *fundErrs) err() error { return errors.Join(f.errs...) }
+func (f *fundErrs) err() error { return f.ps.Err() }
 
 // yearEnd is the date on which the rules of a year are chosen: 31 December,
 // when the year's accounts close and the deduction is settled.
@@ -231,7 +207,7 @@ type FundResult struct {
 //
 // NonPublicDeduction is safe for concurrent use.
 func NonPublicDeduction(year int, payroll, spending Money, policy NonPublicPolicy) (FundResult, error) {
-	f := &fundErrs{fn: "NonPublicDeduction"}
+	f := &fundErrs{}
 	f.year("year", year)
 	f.nonNegative("payroll", payroll)
 	f.nonNegative("spending", spending)
@@ -260,12 +236,12 @@ func NonPublicDeduction(year int, payroll, spending Money, policy NonPublicPolic
 		local, lok = pickRule(f, "policy.jurisdiction", policy.Jurisdiction, rules, LocalProvisionRate, on, policy.Jurisdiction)
 		if lok {
 			if policy.ProvisionRate.Cmp(local.Rate) > 0 {
-				f.add("policy.provisionRate", policy.ProvisionRate.Percent(), ErrRateOutOfRange,
-					fmt.Sprintf("above the ceiling %s of %s", local.Rate.Percent(), local.ID))
+				f.add("policy.provisionRate", policy.ProvisionRate.String(), ErrRateOutOfRange,
+					fmt.Sprintf("above the ceiling %s of %s", local.Rate.String(), local.ID))
 			}
 			if policy.ProvisionRate.Cmp(capRule.Rate) > 0 {
-				f.add("policy.provisionRate", policy.ProvisionRate.Percent(), ErrRateOutOfRange,
-					fmt.Sprintf("above the national cap %s of %s", capRule.Rate.Percent(), capRule.ID))
+				f.add("policy.provisionRate", policy.ProvisionRate.String(), ErrRateOutOfRange,
+					fmt.Sprintf("above the national cap %s of %s", capRule.Rate.String(), capRule.ID))
 			}
 		}
 	}
@@ -285,7 +261,7 @@ func NonPublicDeduction(year int, payroll, spending Money, policy NonPublicPolic
 	res.Trace = []Step{
 		{What: "on", Value: on.String(), Note: yearEndNote},
 		{What: "cap", Rule: capRule.ID, Formula: "payroll × capRate",
-			Inputs: map[string]string{"payroll": payroll.String(), "capRate": capRule.Rate.Percent()},
+			Inputs: map[string]string{"payroll": payroll.String(), "capRate": capRule.Rate.String()},
 			Exact:  capExact.String(), Rounding: ptrRounding(rnd), Value: capAmt.String()},
 		{What: "deductible", Rule: capRule.ID, Formula: "min(spending, cap)",
 			Inputs: map[string]string{"spending": spending.String(), "cap": capAmt.String()}, Value: deductible.String()},
@@ -296,12 +272,12 @@ func NonPublicDeduction(year int, payroll, spending Money, policy NonPublicPolic
 		provExact, prov := c.mul(payroll, policy.ProvisionRate)
 		res.Provision, res.ProvisionRule = ptrMoney(prov), local.ID
 		res.Trace = append(res.Trace, Step{What: "provision", Rule: local.ID, Formula: "payroll × provisionRate",
-			Inputs: map[string]string{"payroll": payroll.String(), "provisionRate": policy.ProvisionRate.Percent()},
+			Inputs: map[string]string{"payroll": payroll.String(), "provisionRate": policy.ProvisionRate.String()},
 			Exact:  provExact.String(), Rounding: ptrRounding(rnd), Value: prov.String(),
 			Note: "the rate " + policy.Jurisdiction + " sets within the national cap; the deduction cap is unchanged"})
 	}
 	if c.err != nil {
-		return FundResult{}, &FundsError{Func: f.fn, Path: "payroll", Value: payroll.String(), Err: c.err}
+		return FundResult{}, fundProblem("payroll", payroll.String(), c.err, "")
 	}
 	return res, nil
 }
@@ -408,7 +384,7 @@ type SOEYearResult struct {
 // naming the field path; every problem is reported. SOEFunds never
 // modifies years and is safe for concurrent use.
 func SOEFunds(years []SOEYear, policy SOEPolicy) ([]SOEYearResult, error) {
-	f := &fundErrs{fn: "SOEFunds"}
+	f := &fundErrs{}
 	rnd := roundingOrDefault(policy.Rounding)
 	f.rounding("policy.rounding", rnd)
 	rules := entRulesOrDefault(policy.Rules)
@@ -497,12 +473,12 @@ func soeYear38(f *fundErrs, p string, y SOEYear, on dangjian.Date, opening Money
 	stopped := opening.Decimal().Cmp(threshold) > 0
 	allocExact, allocation := c.mul(y.PriorPayroll, alloc.Rate)
 	allocStep := Step{What: "allocation", Rule: alloc.ID, Formula: "priorPayroll × allocationRate",
-		Inputs: map[string]string{"priorPayroll": y.PriorPayroll.String(), "allocationRate": alloc.Rate.Percent()},
+		Inputs: map[string]string{"priorPayroll": y.PriorPayroll.String(), "allocationRate": alloc.Rate.String()},
 		Exact:  allocExact.String(), Rounding: ptrRounding(rnd), Value: allocation.String()}
 	if stopped {
 		allocation = Money{}
 		allocStep = Step{What: "allocation", Rule: stop.ID, Value: allocation.String(),
-			Note: "no allocation from management expenses: the carry-forward exceeds " + stop.Rate.Percent() + " of the prior year's wages"}
+			Note: "no allocation from management expenses: the carry-forward exceeds " + stop.Rate.String() + " of the prior year's wages"}
 	}
 	used := y.Spending.Min(y.OtherSources)
 	unspent := c.sub(y.OtherSources, used)
@@ -527,7 +503,7 @@ func soeYear38(f *fundErrs, p string, y SOEYear, on dangjian.Date, opening Money
 	}
 	r.Trace = []Step{
 		{What: "stop", Rule: stop.ID, Formula: "opening > priorPayroll × stopRate",
-			Inputs: map[string]string{"opening": opening.String(), "priorPayroll": y.PriorPayroll.String(), "stopRate": stop.Rate.Percent()},
+			Inputs: map[string]string{"opening": opening.String(), "priorPayroll": y.PriorPayroll.String(), "stopRate": stop.Rate.String()},
 			Exact:  threshold.String(), Value: strconv.FormatBool(stopped),
 			Note: "compared exactly with the unrounded threshold; equal is not more"},
 		allocStep,
@@ -543,7 +519,7 @@ func soeYear38(f *fundErrs, p string, y SOEYear, on dangjian.Date, opening Money
 		{What: "closing", Rule: carry.ID, Formula: "opening + allocation − min(charged, opening + allocation)",
 			Inputs: map[string]string{"opening": opening.String(), "allocation": allocation.String(), "charged": charged.String()}, Value: closing.String()},
 		{What: "deductionCap", Rule: ded.ID, Formula: "payroll × capRate",
-			Inputs: map[string]string{"payroll": y.Payroll.String(), "capRate": ded.Rate.Percent()},
+			Inputs: map[string]string{"payroll": y.Payroll.String(), "capRate": ded.Rate.String()},
 			Exact:  capExact.String(), Rounding: ptrRounding(rnd), Value: capAmt.String()},
 		{What: "deductible", Rule: ded.ID, Formula: "min(charged, deductionCap)",
 			Inputs: map[string]string{"charged": charged.String(), "deductionCap": capAmt.String()}, Value: deductible.String()},

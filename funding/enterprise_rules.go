@@ -87,12 +87,12 @@ func (v EnterpriseRuleKind) IsValid() bool { return enterpriseRuleKindTable.Vali
 // label or a listed alias. An unknown input is an error that quotes it.
 func ParseEnterpriseRuleKind(s string) (EnterpriseRuleKind, error) {
 	v, err := enterpriseRuleKindTable.Parse("funding", s)
-	return EnterpriseRuleKind(v), err
+	return EnterpriseRuleKind(v), enumProblem(err, enterpriseRuleKindTable, s, "enterprise rule kind")
 }
 
 // MarshalText encodes the English code; EnterpriseRuleUnknown encodes as "".
 func (v EnterpriseRuleKind) MarshalText() ([]byte, error) {
-	return enterpriseRuleKindTable.Marshal("funding", int(v))
+	return enumText(enterpriseRuleKindTable, int(v), "enterprise rule kind")
 }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
@@ -102,7 +102,7 @@ func (v *EnterpriseRuleKind) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = EnterpriseRuleKind(x)
 	}
-	return err
+	return enumProblem(err, enterpriseRuleKindTable, string(b), "enterprise rule kind")
 }
 
 // The documents the enterprise rules cite (FUNDING-RULES.md §7).

@@ -1,7 +1,9 @@
 package funding_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
@@ -14,16 +16,20 @@ func ExampleDuesRules_Monthly() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(d.Amount, d.Rule, d.Rate.Percent(), d.Exact, d.Rounding)
+	fmt.Println(d.Amount, d.Rule, d.Rate, d.Rate.Percent(), d.Exact, d.Rounding)
 	for _, s := range d.Steps {
-		fmt.Printf("%-12s %-8s %s\n", s.Rule, s.What, s.Value)
+		how := s.Note
+		if s.Rounding != nil {
+			how = "(" + s.Exact + ", " + s.Rounding.String() + ")"
+		}
+		fmt.Println(strings.TrimSpace(fmt.Sprintf("%-12s %-8s %s %s", s.Rule, s.What, s.Value, how)))
 	}
 	// Output:
-	// 93.52 DUES-WAGE-3 1.5% 93.5175 half_up to 0.01
-	//              base     6234.50
-	// DUES-WAGE-3  rate     1.5% of the whole base (wage scale, up to 10000.00 inclusive)
-	//              exact    93.5175
-	//              rounded  93.52 (half_up to 0.01)
+	// 93.52 DUES-WAGE-3 0.015 1.5% 93.5175 half_up to 0.01
+	// base     6234.50
+	// DUES-WAGE-3  rate     0.015 of the whole base (wage scale, up to 10000.00 inclusive)
+	// exact    93.5175
+	// rounded  93.52 (93.5175, half_up to 0.01)
 }
 
 // A base one fen above a bracket edge pays the higher rate on the whole base.
@@ -79,7 +85,7 @@ func ExampleDuesRulesFor() {
 	// Output:
 	// 2016-12-31 2008 <nil>
 	// 2017-01-01 2017 <nil>
-	// 2008-03-31  funding: DuesRulesFor(2008-03-31): no dues rules for this date
+	// 2008-03-31  no rule in force: no dues rules before 2008-04-01 (the older scale is not modelled) ("2008-03-31")
 }
 
 func ExampleDuesCalculator_Batch() {
@@ -126,11 +132,15 @@ func ExampleDuesRules_Arrears() {
 		}
 		ledger = append(ledger, p)
 	}
-	findings, _ := funding.Dues2017().Arrears(ledger, dangjian.MustParseDate("2024-07-31"))
+	findings, _ := funding.Dues2017().Arrears("0042", ledger, dangjian.MustParseDate("2024-07-31"))
 	for _, f := range findings {
-		fmt.Println(f.Rule, f.Months, f.Message)
+		fmt.Println(f.Rule, f.Severity, f.Subject, f.Field, f.On, f.Value, f.Message)
 	}
-	// Output: DUES-LAPSE-6 6 6 consecutive months unpaid up to 2024-07: 按自行脱党处理 unless the branch finds a proper reason
+	b, _ := json.Marshal(findings[0])
+	fmt.Println(string(b))
+	// Output:
+	// DUES-LAPSE-6 error 0042 ledger[6] 2024-07-01 6 6 consecutive months unpaid up to 2024-07: 按自行脱党处理 unless the branch finds a proper reason
+	// {"rule":"DUES-LAPSE-6","severity":"error","subject":"0042","field":"ledger[6]","value":"6","on":"2024-07-01","message":"6 consecutive months unpaid up to 2024-07: 按自行脱党处理 unless the branch finds a proper reason","source":{"doc":"关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）","article":"第十三条","confidence":"verified","note":"the library flags 6 consecutive unpaid months; whether there was a proper reason is for the branch to judge"}}
 }
 
 func ExampleBasePolicy_Base() {
@@ -166,7 +176,7 @@ func ExampleParseMoney() {
 	fmt.Println(err)
 	// Output:
 	// 1234.50 123450 <nil>
-	// funding: ParseMoney("12.345"): finer than a fen
+	// finer than a fen ("12.345")
 }
 
 func ExampleMoney_Add() {
@@ -199,7 +209,7 @@ func ExampleMoneyFromDecimal() {
 	m, _ := funding.DefaultRounding().Money(decimal.RequireFromString("93.5175"))
 	fmt.Println(m)
 	// Output:
-	// funding: MoneyFromDecimal(93.5175): finer than a fen
+	// finer than a fen ("93.5175")
 	// 93.52
 }
 

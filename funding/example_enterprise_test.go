@@ -3,6 +3,7 @@ package funding_test
 import (
 	"errors"
 	"fmt"
+	"github.com/dangjian-go/dangjian"
 
 	"github.com/dangjian-go/dangjian/funding"
 )
@@ -112,12 +113,14 @@ func ExampleSOEFunds_errors() {
 		{Year: 2018, Spending: funding.MustParseMoney("-1")},
 		{Year: 2020, Opening: entMoneyPtr("5")},
 	}, funding.SOEPolicy{})
-	fmt.Println(err)
-	var fe *funding.FundsError
+	for _, p := range dangjian.ProblemsOf(err) {
+		fmt.Println(p.Code(), p)
+	}
+	var fe *dangjian.Problem
 	fmt.Println(errors.As(err, &fe), fe.Path, errors.Is(err, funding.ErrLedgerChain))
 	// Output:
-	// funding: SOEFunds: years[0].spending ("-1.00"): must not be negative
-	// funding: SOEFunds: years[1].year ("2020"): breaks the ledger chain: want 2019, the year after years[0]
+	// negative years[0].spending: must not be negative ("-1.00")
+	// ledger_chain years[1].year: breaks the ledger chain: want 2019, the year after years[0] ("2020")
 	// true years[0].spending true
 }
 
@@ -142,14 +145,14 @@ func ExampleParseEnterpriseRuleKind() {
 	fmt.Println(err)
 	// Output:
 	// soe_carry_stop 累计结转停止安排 <nil>
-	// funding: ParseEnterpriseRuleKind("bonus"): unknown enterpriserulekind
+	// invalid value: unknown enterprise rule kind: want nonpublic_deduction_cap, local_provision_rate, soe_allocation, soe_deduction_cap, soe_carry_forward, soe_carry_stop, dues_first or the Chinese label ("bonus")
 }
 
-func ExampleFundsError() {
+func ExampleNonPublicDeduction_noRule() {
 	_, err := funding.NonPublicDeduction(2013, funding.MustParseMoney("100000"), funding.MustParseMoney("100"), funding.NonPublicPolicy{})
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, funding.ErrNoRuleInForce))
+	fmt.Println(errors.Is(err, dangjian.ErrNoRule))
 	// Output:
-	// funding: NonPublicDeduction: year ("2013"): no rule in force: no nonpublic_deduction_cap rule (national) in force on 2013-12-31
+	// year: no rule in force: no nonpublic_deduction_cap rule (national) in force on 2013-12-31 ("2013")
 	// true
 }

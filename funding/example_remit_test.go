@@ -93,7 +93,7 @@ func ExampleRemit_overdrawn() {
 	_, err := funding.Remit(funding.MustParseMoney("1000"), funding.Money{}, p, 2024)
 	fmt.Println(err)
 	// Output:
-	// funding: Remit: policy.shares[2] ("DUES-RETURN-PUCHENG-FULL"): shares take more than the dues collected: after this share -65% of the total is left
+	// policy.shares[2]: shares take more than the dues collected: after this share -65% of the total is left ("DUES-RETURN-PUCHENG-FULL")
 }
 
 func ExampleRemitRules() {
@@ -119,7 +119,7 @@ func ExampleNewRemitPolicy() {
 	fmt.Println(err)
 	// Output:
 	// 四川 基层党委 四川省委组织部 20% <nil>
-	// funding: NewRemitPolicy: ids[0] ("DUES-REMIT-MARS"): no rule in force: no share with this ID in RemitRules
+	// ids[0]: refers to an unknown ID: no share with this ID in RemitRules ("DUES-REMIT-MARS")
 }
 
 func ExampleParseShareKind() {

@@ -20,12 +20,9 @@ func ExampleReadRoster() {
 		"04,王芳,农民,,,,,,,,,0.50\n" +
 		"05,陈静,离退休,\"3,000.00\",,,,,,,,\n"
 	rows, err := funding.ReadRoster(strings.NewReader(roster))
-	var re *funding.RosterError
-	if errors.As(err, &re) {
-		for _, e := range re.Rows {
-			fmt.Println(e.Line, e.Column, e.Value, errors.Is(e, funding.ErrRosterValue))
-			fmt.Println(e)
-		}
+	for _, e := range dangjian.ProblemsOf(err) {
+		fmt.Println(e.Line, e.Column, e.Path, e.ID, e.Value, errors.Is(e, dangjian.ErrInvalid))
+		fmt.Println(e)
 	}
 	rules := funding.Dues2017()
 	for _, r := range rows {
@@ -37,8 +34,8 @@ func ExampleReadRoster() {
 		fmt.Println(r.Line, r.Member.Name, d.Category.Label(), d.Base, d.Amount, d.Rule)
 	}
 	// Output:
-	// 6 计算基数 3,000.00 true
-	// funding: roster line 6, column "计算基数": invalid value: grouping commas are not accepted: write 3000.00, not 3,000.00 ("3,000.00")
+	// 6 4 计算基数 05 3,000.00 true
+	// line 6, column 4: 计算基数 (id "05"): invalid value: grouping commas are not accepted: write 3000.00, not 3,000.00 ("3,000.00")
 	// 2 张伟 在职 4800.00 48.00 DUES-WAGE-2
 	// 3 李娜 在职 5619.50 84.29 DUES-WAGE-3
 	// 4 刘洋 个体经营 4250.33 42.50 DUES-WAGE-2
@@ -69,12 +66,12 @@ func ExampleWriteLedger() {
 	}
 	// Output:
 	// id,name,category,base,rate,dues,rule,voluntary,total,capped,lump_sum,reduced,not_yet_due
-	// 01,张伟,employed,6234.50,1.5%,93.52,DUES-WAGE-3,0.00,93.52,false,false,false,false
-	// 02,赵强,annual_salary,86000.00,2%,1000.00,DUES-CAP-1000,1000.00,2000.00,true,true,false,false
+	// 01,张伟,employed,6234.50,0.015,93.52,DUES-WAGE-3,0.00,93.52,false,false,false,false
+	// 02,赵强,annual_salary,86000.00,0.02,1000.00,DUES-CAP-1000,1000.00,2000.00,true,true,false,false
 	// 03,王芳,farmer,,,0.20,DUES-FLAT-FARMER,0.00,0.20,false,false,false,false
 	// 编号,姓名,党员类别,计算基数,比例,党费,规则,自愿多交,合计,封顶,大额党费,少交免交,尚未起交
-	// 01,张伟,在职,6234.50,1.5%,93.52,DUES-WAGE-3,0.00,93.52,否,否,否,否
-	// 02,赵强,年薪制,86000.00,2%,1000.00,DUES-CAP-1000,1000.00,2000.00,是,是,否,否
+	// 01,张伟,在职,6234.50,0.015,93.52,DUES-WAGE-3,0.00,93.52,否,否,否,否
+	// 02,赵强,年薪制,86000.00,0.02,1000.00,DUES-CAP-1000,1000.00,2000.00,是,是,否,否
 	// 03,王芳,农民,,,0.20,DUES-FLAT-FARMER,0.00,0.20,否,否,否,否
 }
 
@@ -113,4 +110,28 @@ func ExampleSummarize() {
 	// dues 1094.02 voluntary 1050.00 total 2144.02
 	// to the Centre 1000.00 [02] ordinary 1144.02
 	// capped [02] not yet due [04]
+}
+
+func ExampleDecodeRosterJSON() {
+	// An array of members: amounts as strings or numbers, categories by
+	// code or label. The second member has a bad base and an unknown field;
+	// the others are read all the same.
+	const roster = `[
+  {"id": "01", "name": "张伟", "category": "在职", "base": 4800},
+  {"id": "02", "name": "李娜", "category": "employed", "base": "3,000.00", "colour": "red"},
+  {"id": "03", "name": "王芳", "category": "farmer", "flatAmount": "0.50"}
+]`
+	rows, err := funding.DecodeRosterJSON(strings.NewReader(roster))
+	for _, p := range dangjian.ProblemsOf(err) {
+		fmt.Println(p.Code(), p)
+	}
+	for _, r := range rows {
+		d, err := funding.Dues2017().Monthly(r.Member, dangjian.MustParseDate("2024-06-01"))
+		fmt.Println(r.Line, r.Member.ID, d.Amount, d.Rule, err)
+	}
+	// Output:
+	// invalid line 3, column 66: [1].base (id "02"): invalid value: grouping commas are not accepted: write 3000.00, not 3,000.00 ("3,000.00")
+	// unknown_field line 3, column 88: [1].colour (id "02"): unknown field: want id, name, category, base, months, payslip, flatAmount, probationarySince, reduction or voluntary
+	// 2 01 48.00 DUES-WAGE-2 <nil>
+	// 4 03 0.50 DUES-FLAT-FARMER <nil>
 }

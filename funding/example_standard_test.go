@@ -64,7 +64,7 @@ func ExampleParseItemCode() {
 	// community_work_funds <nil>
 	// red_collar_allowance <nil>
 	// village_secretary_pay <nil>
-	//  funding: ParseItemCode("党费"): unknown itemcode
+	//  invalid value: unknown item code: want village_operating_funds, village_office_funds, village_secretary_pay, village_cadre_pay, regional_party_building_funds, community_work_funds, community_committee_pay, non_public_work_funds, dispatched_branch_work_funds, red_collar_allowance, village_office_upgrade, street_community_hardware, non_public_venues or the Chinese label ("党费")
 }
 
 func ExampleParsePer() {
@@ -131,13 +131,15 @@ func ExampleStandards_Check() {
 		Code: funding.VillageSecretaryPay, Per: funding.PerPersonYear, Years: 2,
 	})
 	err := s.Check()
-	var pe *funding.ParamError
+	var pe *dangjian.Problem
 	fmt.Println(errors.Is(err, funding.ErrBadStandard), errors.As(err, &pe), pe.Path)
-	fmt.Println(err)
+	for _, p := range dangjian.ProblemsOf(err) {
+		fmt.Println(p)
+	}
 	// Output:
 	// true true items[1] ("X").amount
-	// funding: items[1] ("X").amount: must be positive (have "0.00"): bad standard
-	// funding: items[1] ("X").years: only a total spans years (have "2"): bad standard
+	// items[1] ("X").amount: bad standard: must be positive ("0.00")
+	// items[1] ("X").years: bad standard: only a total spans years ("2")
 }
 
 func ExampleVillageFloors() {
@@ -162,7 +164,7 @@ func ExampleValidateFloors() {
 	fmt.Println(funding.ValidateFloors(floors))
 	// Output:
 	// <nil>
-	// funding: floors[0] ("NAT-2020-VILLAGE-FUNDS-11W").multiplier: no part set: need a multiplier, minPerYear or minPerMonth: bad floor
+	// floors[0] ("NAT-2020-VILLAGE-FUNDS-11W").multiplier: bad floor: no part set: need a multiplier, minPerYear or minPerMonth
 }
 
 func ExampleCheckFloors() {
@@ -185,10 +187,14 @@ func ExampleCheckFloors() {
 	fmt.Println(r.Rule, r.Standard, r.Met, r.Severity)
 	fmt.Println("floor", r.Floor, "=", r.Multiplier, "×", r.RuralIncome, "(", r.Exact, r.Rounding, ")")
 	fmt.Println("amount", r.Amount, "gap", r.Gap, r.Source.Confidence)
+	if f, ok := r.Finding(); ok {
+		fmt.Println(f.Severity, f.Subject, f.Message)
+	}
 	// Output:
 	// NAT-2020-VILLAGE-SECRETARY-2X YJ-VILLAGE-SECRETARY-PAY false error
 	// floor 28000.02 = 2 × 14000.01 ( 28000.02 ceiling to 0.01 )
 	// amount 28000.00 gap -0.02 unverified
+	// error YJ-VILLAGE-SECRETARY-PAY village_secretary_pay (main): 28000.00 a year is below the floor of 28000.02 a year (income part) by 0.02
 }
 
 func ExampleFloorReport_Shortfalls() {
@@ -270,12 +276,14 @@ func ExampleLadder_Validate() {
 	fmt.Println(l.Validate())
 	l.YearsPerStep = 0
 	l.Coefficients = l.Coefficients[:12]
-	fmt.Println(l.Validate())
+	for _, p := range dangjian.ProblemsOf(l.Validate()) {
+		fmt.Println(p)
+	}
 	// Output:
 	// <nil>
-	// funding: ladder.levels.head: need 1 ≤ low ≤ high ≤ 12 (the table's levels) (have "7–18"): bad ladder
-	// funding: ladder.levels.deputy: need 1 ≤ low ≤ high ≤ 12 (the table's levels) (have "4–15"): bad ladder
-	// funding: ladder.yearsPerStep: must be positive (have "0"): bad ladder
+	// ladder.levels.head: bad ladder: need 1 ≤ low ≤ high ≤ 12 (the table's levels) ("7–18")
+	// ladder.levels.deputy: bad ladder: need 1 ≤ low ≤ high ≤ 12 (the table's levels) ("4–15")
+	// ladder.yearsPerStep: bad ladder: must be positive ("0")
 }
 
 func ExampleLadder_Pay() {
@@ -294,7 +302,7 @@ func ExampleLadder_Pay() {
 	// 2 years: level 7 3000.00 × 1.3 = 3900.00 a month, 46800.00 a year true
 	// 3 years: level 8 3000.00 × 1.35 = 4050.00 a month, 48600.00 a year true
 	// 6 years: level 9 3000.00 × 1.4 = 4200.00 a month, 50400.00 a year true
-	// funding: input.startLevel: outside the head range 7–18 (have "6"): bad ladder
+	// input.startLevel: bad ladder: outside the head range 7–18 ("6")
 }
 
 func ExampleLadder_PayFor() {

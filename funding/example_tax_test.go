@@ -118,7 +118,7 @@ func ExampleTaxRules_BonusTax() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// funding: on: no tax rule in force: no separate taxation of the 全年一次性奖金: add the bonus to the month's wages ("2028-01-20")
+	// on: no rule in force: no separate taxation of the 全年一次性奖金: add the bonus to the month's wages ("2028-01-20")
 }
 
 func ExampleTaxRules_CumulativeTax() {
@@ -203,7 +203,7 @@ func ExampleTaxRules_Check() {
 	fmt.Println(r.Check())
 	// Output:
 	// <nil>
-	// funding: tax rules "national": cumulative table in force on 2019-01-01: row "TAX-CUM-2019-2": quick deduction 2250.00, want 2520.00 to keep the tax continuous at 36000.00: bad tax rules
+	// cumulative table in force on 2019-01-01: bad tax rules: row "TAX-CUM-2019-2": quick deduction 2250.00, want 2520.00 to keep the tax continuous at 36000.00
 }
 
 func ExampleTaxRules_Rules() {
@@ -270,20 +270,17 @@ func ExampleTaxRules_Clone() {
 }
 
 // Every problem of the input is reported at once, with its field path.
-func ExampleTaxInputError() {
+func ExampleWithhold_problems() {
 	_, err := funding.Withhold(2021, []funding.TaxMonth{
 		{Month: 1, Income: funding.MustParseMoney("9000"), Deductions: funding.Deductions{Infants: 1}},
 		{Month: 2, Income: funding.MustParseMoney("9000"), Deductions: funding.Deductions{HousingLoan: true, RentTier: funding.RentTier1}},
 	})
-	var ie *funding.TaxInputError
-	if errors.As(err, &ie) {
-		for _, p := range ie.Problems {
-			fmt.Println(p)
-		}
+	for _, p := range dangjian.ProblemsOf(err) {
+		fmt.Println(p.Code(), p)
 	}
 	// Output:
-	// funding: months[0].deductions.infants: no tax rule in force: no 3岁以下婴幼儿照护 deduction in force on 2021-01-01 ("1")
-	// funding: months[1].deductions.rentTier: declaration not allowed: 住房贷款利息 and 住房租金 cannot both be claimed ("tier1")
+	// no_rule months[0].deductions.infants: no rule in force: no 3岁以下婴幼儿照护 deduction in force on 2021-01-01 ("1")
+	// tax_declaration months[1].deductions.rentTier: declaration not allowed: 住房贷款利息 and 住房租金 cannot both be claimed ("tier1")
 }
 
 func ExampleParseRentTier() {
@@ -297,7 +294,7 @@ func ExampleParseRentTier() {
 	// tier2 市辖区户籍人口超过100万的城市 true <nil>
 	// tier3 市辖区户籍人口不超过100万的城市 true <nil>
 	// tier1 直辖市、省会（首府）城市、计划单列市以及国务院确定的其他城市 true <nil>
-	// funding: ParseRentTier("tier4"): unknown renttier
+	// invalid value: unknown rent tier: want tier1, tier2, tier3 or the Chinese label ("tier4")
 }
 
 func ExampleParseDeductionItem() {

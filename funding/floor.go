@@ -1,13 +1,11 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/enum"
-	"github.com/dangjian-go/dangjian/orgmodel"
 )
 
 // CadrePost is the village post a pay floor is for: the main cadre (村主干,
@@ -48,11 +46,13 @@ func ParseCadrePost(s string) (CadrePost, error) {
 		return AnyPost, nil
 	}
 	v, err := cadrePostTable.Parse("funding", s)
-	return CadrePost(v), err
+	return CadrePost(v), enumProblem(err, cadrePostTable, s, "cadre post")
 }
 
 // MarshalText encodes the English code; AnyPost encodes as "".
-func (v CadrePost) MarshalText() ([]byte, error) { return cadrePostTable.Marshal("funding", int(v)) }
+func (v CadrePost) MarshalText() ([]byte, error) {
+	return enumText(cadrePostTable, int(v), "cadre post")
+}
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to AnyPost.
@@ -61,7 +61,7 @@ func (v *CadrePost) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = CadrePost(x)
 	}
-	return err
+	return enumProblem(err, cadrePostTable, string(b), "cadre post")
 }
 
 // FloorPart names the part of a [Floor] that binds: the income multiple,
@@ -91,7 +91,9 @@ func (v FloorPart) Label() string { return floorPartTable.Label(int(v)) }
 func (v FloorPart) IsValid() bool { return floorPartTable.Valid(int(v)) }
 
 // MarshalText encodes the English code.
-func (v FloorPart) MarshalText() ([]byte, error) { return floorPartTable.Marshal("funding", int(v)) }
+func (v FloorPart) MarshalText() ([]byte, error) {
+	return enumText(floorPartTable, int(v), "floor part")
+}
 
 // UnmarshalText accepts the English code or the Chinese label.
 func (v *FloorPart) UnmarshalText(b []byte) error {
@@ -99,7 +101,7 @@ func (v *FloorPart) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = FloorPart(x)
 	}
-	return err
+	return enumProblem(err, floorPartTable, string(b), "floor part")
 }
 
 // Floor is a minimum that a funding or pay standard must reach, as data:
@@ -145,9 +147,6 @@ type Floor struct {
 	// is set.
 	Rounding Rounding `json:"rounding"`
 }
-
-// ErrBadFloor is wrapped by the errors about floors and their inputs.
-var ErrBadFloor = errors.New("bad floor")
 
 // floorRounding is the rounding of the computed floors of this file's
 // tables: no rule states one, and rounding up to the fen means that an
@@ -342,7 +341,7 @@ type FloorResult struct {
 	// floor. Severity is set only when it is not, from the floor's
 	// modality (应当: error).
 	Met      bool              `json:"met"`
-	Severity orgmodel.Severity `json:"severity,omitempty"`
+	Severity dangjian.Severity `json:"severity,omitempty"`
 	// Amount is the standard's amount per year (a monthly amount × 12).
 	Amount Money `json:"amount"`
 	// Floor is the floor per year: the largest part. Gap is Amount − Floor;
@@ -369,6 +368,30 @@ type FloorResult struct {
 	AverageStandard bool `json:"averageStandard,omitempty"`
 	// Source is the floor's citation.
 	Source dangjian.Source `json:"source"`
+}
+
+// Finding returns the result as the module's one finding shape, and true,
+// when the floor is not met; the zero Finding and false when it is. Rule is
+// the floor's ID, Severity the result's, Subject the standard's ID, Field
+// "amount", Value the standard's yearly amount, Message the floor, the
+// binding part and the shortfall, Source the floor's citation. The numbers
+// stay in the FloorResult; the Finding is what a report of all findings
+// (org tree, dues, floors, gates) lists.
+func (r FloorResult) Finding() (dangjian.Finding, bool) {
+	if r.Met {
+		return dangjian.Finding{}, false
+	}
+	what := r.Code.String()
+	if r.Post != AnyPost {
+		what += " (" + r.Post.String() + ")"
+	}
+	short, err := Money{}.Sub(r.Gap)
+	if err != nil {
+		short = r.Gap // −Gap overflows only for the most negative amount
+	}
+	return dangjian.Finding{Rule: r.Rule, Severity: r.Severity, Subject: r.Standard, Field: "amount", Value: r.Amount.String(),
+		Message: fmt.Sprintf("%s: %s a year is below the floor of %s a year (%s part) by %s", what, r.Amount, r.Floor, r.Binding, short),
+		Source:  r.Source}, true
 }
 
 // FloorSkip is a floor in force that was not checked, and why.
@@ -432,7 +455,7 @@ func CheckFloors(s Standards, floors []Floor, in FloorInputs) (FloorReport, erro
 			rep.Skipped = append(rep.Skipped, FloorSkip{Rule: f.ID, Code: f.Code, Reason: "no standard for the item in force on " + in.AsOf.String()})
 			continue
 		}
-		per := std.Per.perYear()
+		per := std.Per.PerYear()
 		if std.Per != PerPersonYear && std.Per != PerPersonMonth && std.Per != PerVillageYear && std.Per != PerCommunityYear {
 			rep.Skipped = append(rep.Skipped, FloorSkip{Rule: f.ID, Code: f.Code, Reason: "standard " + std.ID + " is not a yearly or monthly amount (" + std.Per.String() + ")"})
 			continue
@@ -476,7 +499,9 @@ func checkFloor(f Floor, std Standard, per int64, in FloorInputs) (FloorResult, 
 		}
 		income, err := f.Rounding.Money(exact)
 		if err != nil {
-			return FloorResult{}, fmt.Errorf("funding: floor %q: %w", f.ID, err)
+			pr := problemAt("income", err, ErrOverflow)
+			pr.Rule = f.ID
+			return FloorResult{}, pr
 		}
 		r := f.Rounding
 		res.RuralIncome, res.Exact, res.Rounding, res.IncomeFloor = in.RuralIncome, exact.String(), &r, income
@@ -501,7 +526,7 @@ func checkFloor(f Floor, std Standard, per int64, in FloorInputs) (FloorResult, 
 	res.Gap = gap
 	res.Met = !gap.IsNegative()
 	if !res.Met {
-		res.Severity = orgmodel.SeverityOf(f.Modality)
+		res.Severity = dangjian.SeverityOf(f.Modality)
 	}
 	return res, nil
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
-	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -94,11 +93,21 @@ func TestCheckFloorsSecretaryTwice(t *testing.T) {
 			assert.Equal(t, funding.IncomePart, r.Binding)
 			assert.Equal(t, stdYuan(tt.income), r.RuralIncome)
 			if tt.met {
-				assert.Equal(t, orgmodel.SeverityUnknown, r.Severity)
+				assert.Equal(t, dangjian.SeverityUnknown, r.Severity)
 				assert.Empty(t, rep.Shortfalls())
+				_, ok := r.Finding()
+				assert.False(t, ok)
 			} else {
-				assert.Equal(t, orgmodel.Error, r.Severity, "应当: an error")
+				assert.Equal(t, dangjian.Error, r.Severity, "应当: an error")
 				assert.Len(t, rep.Shortfalls(), 1)
+				f, ok := r.Finding()
+				require.True(t, ok)
+				assert.Equal(t, r.Rule, f.Rule)
+				assert.Equal(t, dangjian.Error, f.Severity)
+				assert.Equal(t, "YJ-VILLAGE-SECRETARY-PAY", f.Subject)
+				assert.Equal(t, "28000.00", f.Value)
+				assert.Contains(t, f.Message, "below the floor of "+tt.floor)
+				assert.Equal(t, r.Source, f.Source)
 			}
 			assert.Equal(t, dangjian.Unverified, r.Source.Confidence)
 		})
@@ -257,7 +266,7 @@ func TestCheckFloorsAllOnYanji(t *testing.T) {
 	var ids []string
 	for _, r := range rep.Results {
 		ids = append(ids, r.Rule)
-		assert.Equal(t, r.Met, r.Severity == orgmodel.SeverityUnknown)
+		assert.Equal(t, r.Met, r.Severity == dangjian.SeverityUnknown)
 	}
 	assert.Equal(t, []string{
 		"NAT-2020-VILLAGE-FUNDS-11W", "NAT-2020-VILLAGE-SECRETARY-2X",
@@ -293,13 +302,13 @@ func TestCheckFloorsErrors(t *testing.T) {
 		want   []string
 	}{
 		{"no date", funding.YanjiStandards(), func() []funding.Floor { return good }, funding.FloorInputs{RuralIncome: stdYuan("1")},
-			[]string{"funding: inputs.asOf: not set: bad floor"}},
+			[]string{"inputs.asOf: not set"}},
 		{"negative income", funding.YanjiStandards(), func() []funding.Floor { return good }, funding.FloorInputs{AsOf: stdDay("2025-01-01"), RuralIncome: stdYuan("-1")},
-			[]string{`inputs.ruralIncome: must not be negative (have "-1.00")`}},
+			[]string{`inputs.ruralIncome: must not be negative ("-1.00")`}},
 		{"income needed", funding.YanjiStandards(), func() []funding.Floor { return good }, funding.FloorInputs{AsOf: stdDay("2025-01-01")},
-			[]string{`inputs.ruralIncome: needed by floors[1] ("NAT-2020-VILLAGE-SECRETARY-2X") (have "0.00")`, `floors[15] ("JN-2025-VILLAGE-OTHER-60")`}},
+			[]string{`inputs.ruralIncome: needed by floors[1] ("NAT-2020-VILLAGE-SECRETARY-2X") ("0.00")`, `floors[15] ("JN-2025-VILLAGE-OTHER-60")`}},
 		{"bad standards", funding.Standards{}, func() []funding.Floor { return good }, funding.FloorInputs{AsOf: stdDay("2025-01-01")},
-			[]string{"funding: name: empty"}},
+			[]string{"name: empty"}},
 		{"bad floors", funding.YanjiStandards(), func() []funding.Floor {
 			f := funding.VillageFloors()
 			f[0].Code = 0
@@ -316,7 +325,7 @@ func TestCheckFloorsErrors(t *testing.T) {
 		}, funding.FloorInputs{AsOf: stdDay("2025-01-01"), RuralIncome: stdYuan("1")},
 			[]string{
 				`floors[0] ("NAT-2020-VILLAGE-FUNDS-11W").code: unknown item code`,
-				`floors[1] ("NAT-2020-VILLAGE-SECRETARY-2X").multiplier: must not be negative (have "-2")`,
+				`floors[1] ("NAT-2020-VILLAGE-SECRETARY-2X").multiplier: must not be negative ("-2")`,
 				`floors[2] ("LN-2020-VILLAGE-FUNDS-11W").multiplier: no part set`,
 				`floors[3] ("FJ-2020-VILLAGE-FUNDS-13W").modality: not set`,
 				`floors[4] ("SD-2017-VILLAGE-FUNDS-9W").jurisdiction: empty`,
@@ -332,7 +341,7 @@ func TestCheckFloorsErrors(t *testing.T) {
 			_, err := funding.CheckFloors(tt.s, tt.floors(), tt.in)
 			require.Error(t, err)
 			for _, w := range tt.want {
-				assert.Contains(t, err.Error(), w)
+				assert.Contains(t, errText(err), w)
 			}
 		})
 	}
@@ -361,7 +370,9 @@ func TestCadrePostParse(t *testing.T) {
 		assert.True(t, got.IsValid())
 	}
 	_, err := funding.ParseCadrePost("会计")
-	assert.EqualError(t, err, `funding: ParseCadrePost("会计"): unknown cadrepost`)
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
+	assert.Contains(t, err.Error(), `invalid value: unknown cadre post: want `)
+	assert.Contains(t, err.Error(), `("会计")`)
 	var fp funding.FloorPart
 	require.NoError(t, fp.UnmarshalText([]byte("月度下限")))
 	assert.Equal(t, funding.PerMonthPart, fp)

@@ -89,25 +89,32 @@ func FuzzReadRoster(f *testing.F) {
 // are listed in line order, each with a line, wrapping a sentinel.
 func checkRosterErrorShape(t *testing.T, err error, rows []funding.RosterRow) {
 	t.Helper()
-	var re *funding.RosterError
-	if !errors.As(err, &re) {
-		require.Nil(t, rows, "rows with a non-roster error: %v", err)
-		var pe *csv.ParseError
-		require.True(t, errors.As(err, &pe), "want a csv.ParseError: %v", err)
+	var ps dangjian.Problems
+	require.True(t, errors.As(err, &ps), "want dangjian.Problems: %v", err)
+	require.NotEmpty(t, ps)
+	if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
+		require.Nil(t, rows, "rows with a file that is not CSV")
+		require.Len(t, ps, 1)
+		require.ErrorIs(t, err, dangjian.ErrSyntax)
+		require.Equal(t, pe.Line, ps[0].Line)
 		return
 	}
-	require.NotEmpty(t, re.Rows)
-	if errors.Is(err, funding.ErrRosterHeader) {
+	if errors.Is(err, dangjian.ErrHeader) {
 		require.Nil(t, rows, "rows despite a header problem")
 	}
 	line := 0
-	for _, e := range re.Rows {
+	for _, e := range ps {
 		require.GreaterOrEqual(t, e.Line, line, "problems in line order")
 		line = e.Line
-		require.True(t, errors.Is(e, funding.ErrRosterHeader) || errors.Is(e, funding.ErrRosterValue) || errors.Is(e, funding.ErrDuplicateMember), "%v", e)
+		require.NotContains(t, e.Error(), "funding:", "no package prefix")
+		require.True(t, errors.Is(e, dangjian.ErrHeader) || errors.Is(e, dangjian.ErrInvalid) || errors.Is(e, dangjian.ErrDuplicate) ||
+			errors.Is(e, dangjian.ErrInconsistent) || errors.Is(e, dangjian.ErrLimit) || errors.Is(e, dangjian.ErrSyntax), "%v", e)
+		if e.Column > 0 {
+			require.NotEmpty(t, e.Path, "a cell's problem names its column: %v", e)
+		}
 	}
 	for _, r := range rows {
-		for _, e := range re.Rows {
+		for _, e := range ps {
 			require.NotEqual(t, r.Line, e.Line, "a good row on the line of a problem: %v", e)
 		}
 	}

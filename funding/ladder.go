@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -41,12 +40,12 @@ func (v CommunityPost) IsValid() bool { return communityPostTable.Valid(int(v)) 
 // or a listed alias. An unknown input is an error that quotes it.
 func ParseCommunityPost(s string) (CommunityPost, error) {
 	v, err := communityPostTable.Parse("funding", s)
-	return CommunityPost(v), err
+	return CommunityPost(v), enumProblem(err, communityPostTable, s, "community post")
 }
 
 // MarshalText encodes the English code; the zero value encodes as "".
 func (v CommunityPost) MarshalText() ([]byte, error) {
-	return communityPostTable.Marshal("funding", int(v))
+	return enumText(communityPostTable, int(v), "community post")
 }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
@@ -56,7 +55,7 @@ func (v *CommunityPost) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = CommunityPost(x)
 	}
-	return err
+	return enumProblem(err, communityPostTable, string(b), "community post")
 }
 
 // Degree is a community worker's academic degree, for the degree credits
@@ -94,11 +93,11 @@ func ParseDegree(s string) (Degree, error) {
 		return NoDegree, nil
 	}
 	v, err := degreeTable.Parse("funding", s)
-	return Degree(v), err
+	return Degree(v), enumProblem(err, degreeTable, s, "degree")
 }
 
 // MarshalText encodes the English code; NoDegree encodes as "".
-func (v Degree) MarshalText() ([]byte, error) { return degreeTable.Marshal("funding", int(v)) }
+func (v Degree) MarshalText() ([]byte, error) { return enumText(degreeTable, int(v), "degree") }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to NoDegree.
@@ -107,7 +106,7 @@ func (v *Degree) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = Degree(x)
 	}
-	return err
+	return enumProblem(err, degreeTable, string(b), "degree")
 }
 
 // LevelRange is the levels a post spans on a ladder, Low to High
@@ -207,9 +206,6 @@ type Ladder struct {
 	// Rounding rounds Base × coefficient (coefficient ladders only).
 	Rounding Rounding `json:"rounding"`
 }
-
-// ErrBadLadder is wrapped by the errors about ladders and pay inputs.
-var ErrBadLadder = errors.New("bad ladder")
 
 // maxServiceYears bounds the years of service a pay input may give.
 const maxServiceYears = 100
@@ -394,14 +390,18 @@ func (l Ladder) PayFor(in PayInput) (PayResult, error) {
 		exact := l.Base.Decimal().Mul(res.Coefficient.Decimal())
 		m, err := l.Rounding.Money(exact)
 		if err != nil {
-			return PayResult{}, fmt.Errorf("funding: ladder %q: %w", l.ID, err)
+			pr := problemAt("monthly", err, ErrOverflow)
+			pr.Rule = l.ID
+			return PayResult{}, pr
 		}
 		rr := l.Rounding
 		res.Exact, res.Rounding, res.Monthly = exact.String(), &rr, m
 	}
 	annual, err := res.Monthly.MulInt(12)
 	if err != nil {
-		return PayResult{}, fmt.Errorf("funding: ladder %q: %w", l.ID, err)
+		pr := problemAt("annual", err, ErrOverflow)
+		pr.Rule = l.ID
+		return PayResult{}, pr
 	}
 	res.Annual = annual
 	return res, nil

@@ -2,21 +2,23 @@ package funding
 
 import (
 	"encoding/csv"
-	"fmt"
+	"github.com/dangjian-go/dangjian"
 	"io"
+	"strconv"
 )
 
-// Lang selects the language of a ledger's header, category cells and
-// flags. The zero value is [English].
-type Lang uint8
+// Lang is the module's language switch.
+//
+// Deprecated: use [dangjian.Lang]. WriteLedger writes the English column
+// names ("dues"), category codes ("employed") and flags true/false for
+// [dangjian.English], and the Chinese ones ("党费", "在职", 是/否) for
+// [dangjian.Chinese].
+type Lang = dangjian.Lang
 
+// Deprecated: use [dangjian.English] and [dangjian.Chinese].
 const (
-	// English writes the English column names ("dues"), the stable
-	// English category codes ("employed") and the flags true and false.
-	English Lang = iota
-	// Chinese writes the Chinese column names ("党费"), the Chinese
-	// category labels ("在职") and the flags 是 and 否.
-	Chinese
+	English = dangjian.English
+	Chinese = dangjian.Chinese
 )
 
 // LedgerRow is one line of a dues ledger: a member's dues for the month
@@ -42,7 +44,7 @@ var ledgerFlags = [2][2]string{{"false", "true"}, {"否", "是"}}
 //
 // (编号, 姓名, 党员类别, 计算基数, 比例, 党费, 规则, 自愿多交, 合计, 封顶,
 // 大额党费, 少交免交, 尚未起交 in Chinese). Amounts have two decimals
-// ("93.52"); the rate is a percentage ("1.5%"); rule is the ID of the rule
+// ("93.52"); the rate is a plain decimal ("0.015", as in JSON; the one spelling of a rate in every output); rule is the ID of the rule
 // that set the final amount ([Dues].Rule: the bracket or flat rule, or the
 // cap, a hardship approval or the probationary start). base and rate are
 // empty where no rate applied: a flat category, or a probationary member
@@ -53,18 +55,19 @@ var ledgerFlags = [2][2]string{{"false", "true"}, {"否", "是"}}
 // A row whose category is not valid, an unknown lang or a write error is
 // an error; what was written before stays written. WriteLedger only reads
 // rows, so it may run concurrently with other readers of them.
-func WriteLedger(w io.Writer, rows []LedgerRow, lang Lang) error {
-	if lang > Chinese {
-		return fmt.Errorf("funding: WriteLedger: unknown language %d", lang)
+func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang) error {
+	if lang > dangjian.Chinese {
+		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "lang", Value: strconv.Itoa(int(lang)), Detail: "unknown language"}
 	}
 	for i, r := range rows {
 		if !r.Dues.Category.IsValid() {
-			return fmt.Errorf("funding: WriteLedger: rows[%d].dues.category (%q): unknown category: %w", i, r.Dues.Category.String(), ErrBadMember)
+			return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
+				Value: r.Dues.Category.String(), Detail: "unknown category"}
 		}
 	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ledgerNames[lang]); err != nil {
-		return fmt.Errorf("funding: WriteLedger: %w", err)
+		return err // the writer's own error
 	}
 	flag := func(b bool) string {
 		if b {
@@ -76,22 +79,22 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang Lang) error {
 	for _, r := range rows {
 		d := r.Dues
 		cat := d.Category.String()
-		if lang == Chinese {
+		if lang == dangjian.Chinese {
 			cat = d.Category.Label()
 		}
 		base, rate := "", ""
 		if !d.Category.IsFlat() && !d.NotYetDue {
-			base, rate = d.Base.String(), d.Rate.Percent()
+			base, rate = d.Base.String(), d.Rate.String()
 		}
 		rec = append(rec[:0], d.Member, r.Name, cat, base, rate, d.Amount.String(), d.Rule,
 			d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))
 		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("funding: WriteLedger: %w", err)
+			return err // the writer's own error
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("funding: WriteLedger: %w", err)
+		return err // the writer's own error
 	}
 	return nil
 }
@@ -148,14 +151,17 @@ func Summarize(rows []Dues) (LedgerSummary, error) {
 	add := func(to *Money, m Money, i int, field string) error {
 		v, err := to.Add(m)
 		if err != nil {
-			return fmt.Errorf("funding: Summarize: rows[%d].%s: %w", i, field, err)
+			pr := problemAt("rows["+strconv.Itoa(i)+"]."+field, err, ErrOverflow)
+			pr.ID = rows[i].Member
+			return pr
 		}
 		*to = v
 		return nil
 	}
 	for i, d := range rows {
 		if !d.Category.IsValid() {
-			return LedgerSummary{}, fmt.Errorf("funding: Summarize: rows[%d].category (%q): unknown category: %w", i, d.Category.String(), ErrBadMember)
+			return LedgerSummary{}, &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].category", ID: d.Member,
+				Value: d.Category.String(), Detail: "unknown category"}
 		}
 		c := &counts[d.Category]
 		c.Category = d.Category
@@ -189,7 +195,7 @@ func Summarize(rows []Dues) (LedgerSummary, error) {
 	}
 	var err error
 	if s.Ordinary, err = s.Total.Sub(s.LumpSum); err != nil {
-		return LedgerSummary{}, fmt.Errorf("funding: Summarize: %w", err)
+		return LedgerSummary{}, problemAt("ordinary", err, ErrOverflow)
 	}
 	s.Categories = []CategoryCount{}
 	for _, c := range counts {

@@ -2,11 +2,11 @@ package funding
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/shopspring/decimal"
 )
 
@@ -21,21 +21,13 @@ type Money struct {
 	fen int64
 }
 
-// ErrOverflow is returned when an amount leaves the range of an int64 count
-// of fen (about ±9.2 × 10^16 元).
-var ErrOverflow = errors.New("amount out of range")
-
-// ErrSubFen is returned when an exact amount has more than two decimal
-// places and no rounding was asked for.
-var ErrSubFen = errors.New("finer than a fen")
-
 // Fen returns n fen.
 func Fen(n int64) Money { return Money{fen: n} }
 
 // Yuan returns n whole yuan; it reports ErrOverflow beyond the range.
 func Yuan(n int64) (Money, error) {
 	if n > math.MaxInt64/100 || n < math.MinInt64/100 {
-		return Money{}, fmt.Errorf("funding: Yuan(%d): %w", n, ErrOverflow)
+		return Money{}, &dangjian.Problem{Kind: ErrOverflow, Value: strconv.FormatInt(n, 10), Detail: "yuan beyond an int64 count of fen"}
 	}
 	return Money{fen: n * 100}, nil
 }
@@ -47,7 +39,7 @@ func Yuan(n int64) (Money, error) {
 func ParseMoney(s string) (Money, error) {
 	fen, err := parseFen(s)
 	if err != nil {
-		return Money{}, fmt.Errorf("funding: ParseMoney(%q): %w", s, err)
+		return Money{}, moneyProblem(s, err)
 	}
 	return Money{fen: fen}, nil
 }
@@ -65,6 +57,16 @@ func MustParseMoney(s string) Money {
 const maxWhole = math.MaxInt64 / 100 // whole yuan that fit in an int64 of fen
 
 var errSyntax = errors.New("want digits with at most two decimal places")
+
+// moneyProblem returns the problem of the amount text s that parseFen
+// rejected with err.
+func moneyProblem(s string, err error) *dangjian.Problem {
+	switch err {
+	case ErrSubFen, ErrOverflow:
+		return &dangjian.Problem{Kind: err.(*dangjian.Kind), Value: s}
+	}
+	return &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: s, Detail: "want an amount in yuan: digits with at most two decimal places", Err: err}
+}
 
 func parseFen(s string) (int64, error) {
 	t := s
@@ -122,11 +124,11 @@ func parseFen(s string) (int64, error) {
 func MoneyFromDecimal(d decimal.Decimal) (Money, error) {
 	f := d.Shift(2)
 	if !f.Equal(f.Truncate(0)) {
-		return Money{}, fmt.Errorf("funding: MoneyFromDecimal(%s): %w", d, ErrSubFen)
+		return Money{}, &dangjian.Problem{Kind: ErrSubFen, Value: d.String()}
 	}
 	b := f.BigInt()
 	if !b.IsInt64() {
-		return Money{}, fmt.Errorf("funding: MoneyFromDecimal(%s): %w", d, ErrOverflow)
+		return Money{}, &dangjian.Problem{Kind: ErrOverflow, Value: d.String()}
 	}
 	return Money{fen: b.Int64()}, nil
 }
@@ -158,7 +160,7 @@ func (m Money) Cmp(n Money) int {
 func (m Money) Add(n Money) (Money, error) {
 	s := m.fen + n.fen
 	if (s > m.fen) != (n.fen > 0) {
-		return Money{}, fmt.Errorf("funding: %s + %s: %w", m, n, ErrOverflow)
+		return Money{}, &dangjian.Problem{Kind: ErrOverflow, Value: m.String() + " + " + n.String()}
 	}
 	return Money{fen: s}, nil
 }
@@ -167,7 +169,7 @@ func (m Money) Add(n Money) (Money, error) {
 func (m Money) Sub(n Money) (Money, error) {
 	s := m.fen - n.fen
 	if (s < m.fen) != (n.fen > 0) {
-		return Money{}, fmt.Errorf("funding: %s - %s: %w", m, n, ErrOverflow)
+		return Money{}, &dangjian.Problem{Kind: ErrOverflow, Value: m.String() + " - " + n.String()}
 	}
 	return Money{fen: s}, nil
 }
@@ -179,7 +181,7 @@ func (m Money) MulInt(n int64) (Money, error) {
 	}
 	p := m.fen * n
 	if p/n != m.fen || (m.fen == -1 && n == math.MinInt64) || (n == -1 && m.fen == math.MinInt64) {
-		return Money{}, fmt.Errorf("funding: %s × %d: %w", m, n, ErrOverflow)
+		return Money{}, &dangjian.Problem{Kind: ErrOverflow, Value: m.String() + " × " + strconv.FormatInt(n, 10)}
 	}
 	return Money{fen: p}, nil
 }

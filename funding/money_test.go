@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strconv"
 	"testing"
 
 	"github.com/dangjian-go/dangjian"
@@ -51,13 +52,15 @@ func TestParseMoney(t *testing.T) {
 			case tt.wantErr != nil:
 				require.Error(t, err)
 				assert.True(t, errors.Is(err, tt.wantErr), "%v", err)
-				assert.Contains(t, err.Error(), `ParseMoney("`+tt.in+`")`)
+				assert.Contains(t, err.Error(), strconv.Quote(tt.in))
+				assert.NotContains(t, err.Error(), "ParseMoney")
 			case valid:
 				require.NoError(t, err)
 				assert.Equal(t, tt.fen, m.Fen())
 			default:
 				require.Error(t, err)
-				assert.Contains(t, err.Error(), "want digits with at most two decimal places")
+				assert.Contains(t, err.Error(), "invalid value: want an amount in yuan: digits with at most two decimal places")
+				assert.ErrorIs(t, err, dangjian.ErrInvalid)
 			}
 		})
 	}

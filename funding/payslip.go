@@ -110,11 +110,11 @@ func (v Employer) IsValid() bool { return employerTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParseEmployer(s string) (Employer, error) {
 	v, err := employerTable.Parse("funding", s)
-	return Employer(v), err
+	return Employer(v), enumProblem(err, employerTable, s, "employer")
 }
 
 // MarshalText encodes the English code; EmployerUnknown encodes as "".
-func (v Employer) MarshalText() ([]byte, error) { return employerTable.Marshal("funding", int(v)) }
+func (v Employer) MarshalText() ([]byte, error) { return enumText(employerTable, int(v), "employer") }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to EmployerUnknown.
@@ -123,7 +123,7 @@ func (v *Employer) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = Employer(x)
 	}
-	return err
+	return enumProblem(err, employerTable, string(b), "employer")
 }
 
 // String returns the stable English code.
@@ -139,11 +139,11 @@ func (v ItemKind) IsValid() bool { return itemTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParseItemKind(s string) (ItemKind, error) {
 	v, err := itemTable.Parse("funding", s)
-	return ItemKind(v), err
+	return ItemKind(v), enumProblem(err, itemTable, s, "item kind")
 }
 
 // MarshalText encodes the English code; ItemUnknown encodes as "".
-func (v ItemKind) MarshalText() ([]byte, error) { return itemTable.Marshal("funding", int(v)) }
+func (v ItemKind) MarshalText() ([]byte, error) { return enumText(itemTable, int(v), "item kind") }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to ItemUnknown.
@@ -152,5 +152,5 @@ func (v *ItemKind) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = ItemKind(x)
 	}
-	return err
+	return enumProblem(err, itemTable, string(b), "item kind")
 }

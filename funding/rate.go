@@ -1,7 +1,7 @@
 package funding
 
 import (
-	"fmt"
+	"github.com/dangjian-go/dangjian"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -21,11 +21,11 @@ func ParseRate(s string) (Rate, error) {
 	pct := strings.HasSuffix(t, "%")
 	t = strings.TrimSuffix(t, "%")
 	if t == "" || strings.ContainsAny(t, "eE_ ") {
-		return Rate{}, fmt.Errorf("funding: ParseRate(%q): want a decimal such as 0.015 or 1.5%%", s)
+		return Rate{}, &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: s, Detail: "want a decimal such as 0.015 or 1.5%"}
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {
-		return Rate{}, fmt.Errorf("funding: ParseRate(%q): want a decimal such as 0.015 or 1.5%%", s)
+		return Rate{}, &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: s, Detail: "want a decimal such as 0.015 or 1.5%"}
 	}
 	if pct {
 		d = d.Shift(-2)
@@ -61,7 +61,10 @@ func (r Rate) Equal(s Rate) bool { return r.d.Equal(s.d) }
 // String returns the rate as a plain decimal ("0.015").
 func (r Rate) String() string { return r.d.String() }
 
-// Percent returns the rate as a percentage ("1.5%").
+// Percent returns the rate as a percentage ("1.5%"), for display. The
+// package's outputs (JSON, the ledger, traces, problems) spell a rate one
+// way, as the plain decimal of [Rate.String] ("0.015"); every input
+// accepts both spellings.
 func (r Rate) Percent() string { return r.d.Shift(2).String() + "%" }
 
 // MarshalText encodes the rate as a plain decimal.

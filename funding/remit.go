@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -10,14 +9,6 @@ import (
 	"github.com/dangjian-go/dangjian"
 	"github.com/shopspring/decimal"
 )
-
-// ErrOverdrawn reports a policy whose shares take more than the amount
-// they share.
-var ErrOverdrawn = errors.New("shares take more than the dues collected")
-
-// ErrLumpSumTooSmall reports a lump-sum total between 0 and 1000 元, which
-// cannot be made of payments of 1000 元 or more.
-var ErrLumpSumTooSmall = errors.New("lump sums are payments of 1000 元 or more")
 
 // RemitPolicy is where an organization's collected dues go: the shares it
 // sends up or returns down, in the order they are applied, and the
@@ -51,16 +42,16 @@ type RemitPolicy struct {
 func NewRemitPolicy(name string, ids ...string) (RemitPolicy, error) {
 	table := RemitRules()
 	p := RemitPolicy{Name: name}
-	var errs []error
+	var errs dangjian.Problems
 	for i, id := range ids {
 		j := slices.IndexFunc(table, func(s RemitShare) bool { return s.ID == id })
 		if j < 0 {
-			errs = append(errs, &FundsError{Func: "NewRemitPolicy", Path: "ids[" + strconv.Itoa(i) + "]", Value: id, Err: ErrNoRuleInForce, Detail: "no share with this ID in RemitRules"})
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrUnknownRef, Path: "ids[" + strconv.Itoa(i) + "]", Value: id, Detail: "no share with this ID in RemitRules"})
 			continue
 		}
 		p.Shares = append(p.Shares, table[j])
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := errs.Err(); err != nil {
 		return RemitPolicy{}, err
 	}
 	return p, nil
@@ -130,7 +121,7 @@ type RemitResult struct {
 //
 // Remit is safe for concurrent use.
 func Remit(collected Money, lumpSums Money, policy RemitPolicy, year int) (RemitResult, error) {
-	f := &fundErrs{fn: "Remit"}
+	f := &fundErrs{}
 	f.year("year", year)
 	f.nonNegative("collected", collected)
 	f.nonNegative("lumpSums", lumpSums)
@@ -158,7 +149,7 @@ func Remit(collected Money, lumpSums Money, policy RemitPolicy, year int) (Remit
 			f.add(p+".to", "", ErrBadPolicy, "no recipient")
 		}
 		if s.Rate.Decimal().Sign() < 0 || s.Rate.Cmp(one) > 0 {
-			f.add(p+".rate", s.Rate.Percent(), ErrRateOutOfRange, "want 0 to 100%")
+			f.add(p+".rate", s.Rate.String(), ErrRateOutOfRange, "want 0 to 100%")
 		}
 		if !s.Base.IsValid() {
 			f.add(p+".base", s.Base.String(), ErrBadPolicy, "unknown base")
@@ -167,7 +158,7 @@ func Remit(collected Money, lumpSums Money, policy RemitPolicy, year int) (Remit
 			f.add(p+".dueMonth", strconv.Itoa(s.DueMonth), ErrBadPolicy, "want 1..12, or 0 for none")
 		}
 		if s.Kind == LumpToCentre && (!s.Rate.Equal(one) || s.Base != OfTotal) {
-			f.add(p+".rate", s.Rate.Percent(), ErrBadPolicy, "a lump-sum share takes 100% of the lump sums")
+			f.add(p+".rate", s.Rate.String(), ErrBadPolicy, "a lump-sum share takes 100% of the lump sums")
 		}
 	}
 	if err := f.err(); err != nil {
@@ -257,10 +248,10 @@ func Remit(collected Money, lumpSums Money, policy RemitPolicy, year int) (Remit
 		exact := base.Decimal().Mul(s.Rate.Decimal())
 		amt, err := rnd.Money(exact)
 		if err != nil {
-			return RemitResult{}, &FundsError{Func: f.fn, Path: "policy.shares[" + strconv.Itoa(c.i) + "]", Value: s.ID, Err: err}
+			return RemitResult{}, fundProblem("policy.shares["+strconv.Itoa(c.i)+"]", s.ID, err, "")
 		}
 		step := Step{What: "lines[" + strconv.Itoa(len(res.Lines)) + "]", Rule: s.ID, Formula: "base × share",
-			Inputs: map[string]string{"base": base.String(), "baseKind": s.Base.String(), "share": s.Rate.Percent()},
+			Inputs: map[string]string{"base": base.String(), "baseKind": s.Base.String(), "share": s.Rate.String()},
 			Exact:  exact.String(), Rounding: ptrRounding(rnd)}
 		if amt.Cmp(remaining) > 0 {
 			step.Note = fmt.Sprintf("rounded %s exceeds the %s that remains; capped, the difference is rounding residue", amt, remaining)

@@ -64,11 +64,13 @@ func (v ShareKind) IsValid() bool { return shareKindTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParseShareKind(s string) (ShareKind, error) {
 	v, err := shareKindTable.Parse("funding", s)
-	return ShareKind(v), err
+	return ShareKind(v), enumProblem(err, shareKindTable, s, "share kind")
 }
 
 // MarshalText encodes the English code; ShareKindUnknown encodes as "".
-func (v ShareKind) MarshalText() ([]byte, error) { return shareKindTable.Marshal("funding", int(v)) }
+func (v ShareKind) MarshalText() ([]byte, error) {
+	return enumText(shareKindTable, int(v), "share kind")
+}
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to ShareKindUnknown.
@@ -77,7 +79,7 @@ func (v *ShareKind) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = ShareKind(x)
 	}
-	return err
+	return enumProblem(err, shareKindTable, string(b), "share kind")
 }
 
 // ShareBase is what a [RemitShare]'s rate applies to. The sources differ:
@@ -112,11 +114,13 @@ func (v ShareBase) IsValid() bool { return shareBaseTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParseShareBase(s string) (ShareBase, error) {
 	v, err := shareBaseTable.Parse("funding", s)
-	return ShareBase(v), err
+	return ShareBase(v), enumProblem(err, shareBaseTable, s, "share base")
 }
 
 // MarshalText encodes the English code; ShareBaseUnknown encodes as "".
-func (v ShareBase) MarshalText() ([]byte, error) { return shareBaseTable.Marshal("funding", int(v)) }
+func (v ShareBase) MarshalText() ([]byte, error) {
+	return enumText(shareBaseTable, int(v), "share base")
+}
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to ShareBaseUnknown.
@@ -125,7 +129,7 @@ func (v *ShareBase) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = ShareBase(x)
 	}
-	return err
+	return enumProblem(err, shareBaseTable, string(b), "share base")
 }
 
 // Rule IDs of [RemitRules].

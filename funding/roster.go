@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -19,87 +18,6 @@ import (
 type RosterRow struct {
 	Line   int    `json:"line"`
 	Member Member `json:"member"`
-}
-
-// Sentinel errors name the kind of a roster problem; a [RosterRowError]
-// wraps one and unwraps to it.
-var (
-	// ErrRosterHeader is the kind of a problem with the header row: an
-	// unknown, empty or repeated column name, a missing column, or no
-	// header at all.
-	ErrRosterHeader = errors.New("invalid roster header")
-	// ErrRosterValue is the kind of a bad cell: a value that does not
-	// parse, a required value that is missing, a negative amount, or cells
-	// of one row that contradict each other.
-	ErrRosterValue = errors.New("invalid value")
-	// ErrDuplicateMember is the kind of an id that appears on several rows.
-	ErrDuplicateMember = errors.New("duplicate member id")
-)
-
-// RosterRowError is one problem in a roster: a bad cell, a row with the
-// wrong number of fields, a repeated id or a header problem. Line is the
-// 1-based line of the file where the offending cell starts; Column is the
-// column's name as the header writes it ("" when the problem is the whole
-// row); Value is the offending cell with surrounding space trimmed. It
-// unwraps to Err, which wraps [ErrRosterValue], [ErrDuplicateMember] or
-// [ErrRosterHeader] (and, for an amount, [ErrSubFen] or [ErrOverflow] where
-// one applies).
-type RosterRowError struct {
-	Line   int
-	Column string
-	Value  string
-	Err    error
-}
-
-// Error returns the problem with its line, column and quoted value:
-//
-//	funding: roster line 3, column "base": invalid value: grouping commas are not accepted: write 3000.00 ("3,000.00")
-func (e *RosterRowError) Error() string {
-	var b strings.Builder
-	b.WriteString("funding: roster line ")
-	b.WriteString(strconv.Itoa(e.Line))
-	if e.Column != "" {
-		fmt.Fprintf(&b, ", column %q", e.Column)
-	}
-	b.WriteString(": ")
-	if e.Err != nil {
-		b.WriteString(e.Err.Error())
-	} else {
-		b.WriteString("invalid row")
-	}
-	if e.Value != "" {
-		fmt.Fprintf(&b, " (%q)", e.Value)
-	}
-	return b.String()
-}
-
-// Unwrap returns Err.
-func (e *RosterRowError) Unwrap() error { return e.Err }
-
-// RosterError lists every problem [ReadRoster] found, ordered by line.
-// errors.Is and errors.As see each [RosterRowError] through Unwrap.
-type RosterError struct {
-	Rows []*RosterRowError
-}
-
-// Error returns the first problem and how many more there are.
-func (e *RosterError) Error() string {
-	switch len(e.Rows) {
-	case 0:
-		return "funding: roster: invalid input"
-	case 1:
-		return e.Rows[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more problems)", e.Rows[0].Error(), len(e.Rows)-1)
-}
-
-// Unwrap returns the row errors, for errors.Is and errors.As.
-func (e *RosterError) Unwrap() []error {
-	out := make([]error, len(e.Rows))
-	for i, r := range e.Rows {
-		out[i] = r
-	}
-	return out
 }
 
 // The fixed roster columns. Pay item and deduction columns are looked up
@@ -167,29 +85,35 @@ func lookupRosterColumn(name string) (rosterColumn, bool) {
 	return rosterColumn{}, false
 }
 
-// Details of ErrRosterValue and ErrRosterHeader, allocated once.
-var (
-	errRosterEmpty     = fmt.Errorf("%w: empty", ErrRosterValue)
-	errRosterNotUTF8   = fmt.Errorf("%w: not UTF-8 text (save the file as UTF-8)", ErrRosterValue)
-	errRosterDate      = fmt.Errorf("%w: want a YYYY-MM-DD date", ErrRosterValue)
-	errRosterCalendar  = fmt.Errorf("%w: not a calendar date", ErrRosterValue)
-	errRosterCategory  = fmt.Errorf("%w: unknown category: want %s or the Chinese label", ErrRosterValue, codeList(Categories()))
-	errRosterEmployer  = fmt.Errorf("%w: unknown employer: want %s or the Chinese label", ErrRosterValue, codeList(employers()))
-	errRosterMonthSep  = fmt.Errorf("%w: separate the months with | or ;, not commas", ErrRosterValue)
-	errRosterTooMany   = fmt.Errorf("%w: at most 12 months", ErrRosterValue)
-	errRosterNoBase    = fmt.Errorf("%w: the member's category pays a rate of a base: give the base, the months or the payslip columns", ErrRosterValue)
-	errRosterSeveral   = fmt.Errorf("%w: give one of the base, the months or the payslip columns, not several", ErrRosterValue)
-	errRosterFlatBase  = fmt.Errorf("%w: the member's category pays a flat amount and takes no base, months or payslip", ErrRosterValue)
-	errRosterFlatRate  = fmt.Errorf("%w: only flat categories (farmer, student, unemployed, low_income) take a flat amount", ErrRosterValue)
-	errRosterNoEmpl    = fmt.Errorf("%w: the payslip columns of this row need an employer", ErrRosterValue)
-	errRosterPension   = fmt.Errorf("%w: a retired member's payslip is a pension slip: the employer must be pensioner (离退休)", ErrRosterValue)
-	errRosterPensioner = fmt.Errorf("%w: a pension slip (employer pensioner) is for retired members", ErrRosterValue)
-	errRosterNoReduce  = fmt.Errorf("%w: given without a reduction amount", ErrRosterValue)
-	errRosterApproval  = fmt.Errorf("%w: a reduction needs its approval: who approved it and when (规定 第七条)", ErrRosterValue)
+// why is the kind and detail of a roster problem.
+type why struct {
+	kind   *dangjian.Kind
+	detail string
+}
 
-	errHeaderRosterUTF8 = fmt.Errorf("%w: column name is not UTF-8 text (save the file as UTF-8, not GBK)", ErrRosterHeader)
-	errHeaderUnknown    = fmt.Errorf("%w: unknown column", ErrRosterHeader)
-	errHeaderMissing    = fmt.Errorf("%w: missing required column", ErrRosterHeader)
+// The problems of a roster cell or header, by kind and detail.
+var (
+	errRosterEmpty     = why{dangjian.ErrMissing, ""}
+	errRosterNotUTF8   = why{dangjian.ErrInvalid, "not UTF-8 text (save the file as UTF-8)"}
+	errRosterDate      = why{dangjian.ErrInvalid, "want a YYYY-MM-DD date"}
+	errRosterCalendar  = why{dangjian.ErrInvalid, "not a calendar date"}
+	errRosterCategory  = why{dangjian.ErrInvalid, "unknown category: want " + codeList(Categories()) + " or the Chinese label"}
+	errRosterEmployer  = why{dangjian.ErrInvalid, "unknown employer: want " + codeList(employers()) + " or the Chinese label"}
+	errRosterMonthSep  = why{dangjian.ErrInvalid, "separate the months with | or ;, not commas"}
+	errRosterTooMany   = why{dangjian.ErrInvalid, "at most 12 months"}
+	errRosterNoBase    = why{dangjian.ErrMissing, "the member's category pays a rate of a base: give the base, the months or the payslip columns"}
+	errRosterSeveral   = why{dangjian.ErrInvalid, "give one of the base, the months or the payslip columns, not several"}
+	errRosterFlatBase  = why{dangjian.ErrInvalid, "the member's category pays a flat amount and takes no base, months or payslip"}
+	errRosterFlatRate  = why{dangjian.ErrInvalid, "only flat categories (farmer, student, unemployed, low_income) take a flat amount"}
+	errRosterNoEmpl    = why{dangjian.ErrMissing, "the payslip columns of this row need an employer"}
+	errRosterPension   = why{dangjian.ErrInvalid, "a retired member's payslip is a pension slip: the employer must be pensioner (离退休)"}
+	errRosterPensioner = why{dangjian.ErrInvalid, "a pension slip (employer pensioner) is for retired members"}
+	errRosterNoReduce  = why{dangjian.ErrInvalid, "given without a reduction amount"}
+	errRosterApproval  = why{dangjian.ErrMissing, "a reduction needs its approval: who approved it and when (规定 第七条)"}
+
+	errHeaderRosterUTF8 = why{dangjian.ErrHeader, "column name is not UTF-8 text (save the file as UTF-8, not GBK)"}
+	errHeaderUnknown    = why{dangjian.ErrHeader, "unknown column"}
+	errHeaderMissing    = why{dangjian.ErrHeader, "missing required column"}
 )
 
 func employers() []Employer {
@@ -267,8 +191,10 @@ func codeList[T fmt.Stringer](vs []T) string {
 // member of a flat category (farmer, student, unemployed, low_income)
 // takes none, and only flat categories take a flat_amount. A retired
 // member's payslip is a pension slip (employer pensioner, 离退休), and only
-// a retired member's is. A base of 0 written out is a base of zero; an
-// empty base is no base.
+// a retired member's is. For a rate category, a base of 0 written out is
+// a base of zero and an empty base is no base; for a flat category, a base
+// of 0 (0, 0.00) is read as no base, as an empty one is, since a spreadsheet
+// export writes 0 in an empty numeric column (any other base is an error).
 //
 // ReadRoster checks everything that does not depend on the rule set; what
 // does (a farmer's flat amount within the rules' range) is checked by
@@ -276,14 +202,22 @@ func codeList[T fmt.Stringer](vs []T) string {
 //
 // # Errors
 //
-// A header problem, a file that is not CSV (a quote out of place) or a
-// read error returns an error and no rows: a *[RosterError] wrapping
-// [ErrRosterHeader] for the header, the *csv.ParseError or the read error,
-// wrapped, otherwise. A bad row does not stop the reader: ReadRoster
-// returns the good rows together with a *[RosterError] that lists a
-// [RosterRowError] for each bad cell of each bad row, with its line,
-// column and value. A roster is one branch's month, so an id on several
-// rows makes each of them a bad row ([ErrDuplicateMember]).
+// Every error is a [dangjian.Problems] list of *[dangjian.Problem], in line
+// order and, within a line, in column order. Each problem has the 1-based
+// Line of the file, the Column (the field's 1-based position; 0 for a
+// whole row or an absent column), the Path (the column's name as the
+// header writes it), the member's ID when the row's id cell was read, and
+// the offending Value.
+//
+// A header problem (kind [dangjian.ErrHeader]) or a file that is not CSV
+// (kind [dangjian.ErrSyntax], wrapping the *csv.ParseError) returns no
+// rows; an error of the reader itself is returned as it is. A bad row does
+// not stop the reader: ReadRoster returns the good rows together with a
+// problem for each bad cell of each bad row, of kind [dangjian.ErrInvalid]
+// or a narrower one ([dangjian.ErrMissing] for an empty required cell,
+// [dangjian.ErrNegative], [ErrSubFen], [ErrOverflow]). A roster is one
+// branch's month, so an id on several rows makes each of them a bad row
+// ([dangjian.ErrDuplicate]).
 func ReadRoster(r io.Reader) ([]RosterRow, error) {
 	br := bufio.NewReader(r)
 	if b, _ := br.Peek(3); len(b) == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
@@ -304,9 +238,9 @@ func ReadRoster(r io.Reader) ([]RosterRow, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("funding: ReadRoster: %w", err)
+			return nil, readProblem(err)
 		}
-		p.rec = rec
+		p.rec, p.id = rec, ""
 		if blank(rec) {
 			continue
 		}
@@ -316,9 +250,9 @@ func ReadRoster(r io.Reader) ([]RosterRow, error) {
 			if s, dup := ids[id]; dup {
 				if !s.flagged {
 					s.flagged = true
-					p.add(s.line, p.idx[rcID], p.names[rcID], id, fmt.Errorf("%w: repeated on line %d", ErrDuplicateMember, line))
+					p.add(s.line, p.idx[rcID], p.names[rcID], id, dangjian.ErrDuplicate, fmt.Sprintf("repeated on line %d", line))
 				}
-				p.add(line, p.idx[rcID], p.names[rcID], id, fmt.Errorf("%w: first on line %d", ErrDuplicateMember, s.line))
+				p.add(line, p.idx[rcID], p.names[rcID], id, dangjian.ErrDuplicate, fmt.Sprintf("first on line %d", s.line))
 				ok = false
 			} else {
 				ids[id] = &idSeen{line: line}
@@ -335,14 +269,26 @@ func ReadRoster(r io.Reader) ([]RosterRow, error) {
 	if len(rows) == 0 {
 		rows = nil
 	}
-	return rows, p.error()
+	return rows, p.problems()
+}
+
+// readProblem returns a read error of the CSV reader: a *csv.ParseError
+// (text that is not CSV) as a problem of kind [dangjian.ErrSyntax] with
+// its line and column, any other error (the reader's own) as it is.
+func readProblem(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return dangjian.Problems{{Kind: dangjian.ErrSyntax, Line: pe.Line, Column: pe.Column, Detail: pe.Err.Error(), Err: err}}
+	}
+	return err
 }
 
 // idSeen records where an id was first seen and whether it was reported
 // as repeated.
 type idSeen struct {
-	line    int
-	flagged bool
+	line, col int
+	path      string // a JSON roster's path of the member
+	flagged   bool
 }
 
 // blank reports whether every cell of rec is empty or space.
@@ -372,43 +318,51 @@ type rosterReader struct {
 	dnames  [len(deductionColumns)]string
 	width   int
 	rec     []string
+	id      string // the current row's member ID, once read
 	bad     []badCell
 }
 
 // badCell is a problem found, with the field index of its cell (-1 for a
 // whole row) to order the problems of a line by column.
 type badCell struct {
-	e     *RosterRowError
+	e     *dangjian.Problem
 	field int
 }
 
-// add records a problem with field i of a row on line.
-func (p *rosterReader) add(line, i int, column, value string, err error) {
-	p.bad = append(p.bad, badCell{&RosterRowError{Line: line, Column: column, Value: value, Err: err}, i})
+// add records a problem with field i, named column, of a row on line: its
+// Path is the column's name as the header writes it, its Column the
+// field's 1-based position (0 for a whole row or an absent column), its ID
+// the member's.
+func (p *rosterReader) add(line, i int, column, value string, k *dangjian.Kind, detail string) {
+	e := &dangjian.Problem{Kind: k, Path: column, ID: p.id, Line: line, Value: value, Detail: detail}
+	if i >= 0 && i < p.width {
+		e.Column = i + 1
+	}
+	p.bad = append(p.bad, badCell{e, i})
 }
 
-// error returns the problems found, ordered by line and then by column.
-func (p *rosterReader) error() *RosterError {
+// problems returns the problems found, ordered by line and then by column.
+func (p *rosterReader) problems() dangjian.Problems {
 	slices.SortStableFunc(p.bad, func(a, b badCell) int {
 		if a.e.Line != b.e.Line {
 			return a.e.Line - b.e.Line
 		}
 		return a.field - b.field
 	})
-	out := make([]*RosterRowError, len(p.bad))
+	out := make(dangjian.Problems, len(p.bad))
 	for i, b := range p.bad {
 		out[i] = b.e
 	}
-	return &RosterError{Rows: out}
+	return out
 }
 
 func (p *rosterReader) header() error {
 	rec, err := p.cr.Read()
 	if err == io.EOF {
-		return &RosterError{Rows: []*RosterRowError{{Line: 1, Err: fmt.Errorf("%w: no header row", ErrRosterHeader)}}}
+		return dangjian.Problems{{Kind: dangjian.ErrHeader, Line: 1, Detail: "no header row"}}
 	}
 	if err != nil {
-		return fmt.Errorf("funding: ReadRoster: %w", err)
+		return readProblem(err)
 	}
 	for c := range p.idx {
 		p.idx[c] = -1
@@ -419,36 +373,36 @@ func (p *rosterReader) header() error {
 	p.width = len(rec)
 	line, _ := p.cr.FieldPos(0)
 	seenItem := map[string]string{}
-	repeated := func(name, first string) error {
-		return fmt.Errorf("%w: column %q repeats column %q", ErrRosterHeader, name, first)
+	repeated := func(i int, name, first string) {
+		p.add(line, i, name, "", dangjian.ErrHeader, fmt.Sprintf("column %q repeats column %q", name, first))
 	}
 	for i, cell := range rec {
 		name := strings.TrimSpace(cell)
 		col, ok := lookupRosterColumn(name)
 		switch {
 		case !utf8.ValidString(name):
-			p.add(line, i, name, "", errHeaderRosterUTF8)
+			p.addWhy(line, i, name, "", errHeaderRosterUTF8)
 		case name == "":
-			p.add(line, i, "", "", fmt.Errorf("%w: empty column name (field %d)", ErrRosterHeader, i+1))
+			p.add(line, i, "", "", dangjian.ErrHeader, fmt.Sprintf("empty column name (field %d)", i+1))
 		case !ok:
-			p.add(line, i, name, "", errHeaderUnknown)
+			p.addWhy(line, i, name, "", errHeaderUnknown)
 		case col.fixed >= 0:
 			if p.idx[col.fixed] >= 0 {
-				p.add(line, i, name, "", repeated(name, p.names[col.fixed]))
+				repeated(i, name, p.names[col.fixed])
 				continue
 			}
 			p.idx[col.fixed], p.names[col.fixed] = i, name
 		case col.deduct != DeductionUnknown:
 			d := slices.Index(deductionColumns[:], col.deduct)
 			if p.deducts[d] >= 0 {
-				p.add(line, i, name, "", repeated(name, p.dnames[d]))
+				repeated(i, name, p.dnames[d])
 				continue
 			}
 			p.deducts[d], p.dnames[d] = i, name
 		default:
 			key := strings.ToLower(name)
 			if first, dup := seenItem[key]; dup {
-				p.add(line, i, name, "", repeated(name, first))
+				repeated(i, name, first)
 				continue
 			}
 			seenItem[key] = name
@@ -456,10 +410,10 @@ func (p *rosterReader) header() error {
 		}
 	}
 	if len(p.bad) > 0 {
-		return p.error()
+		return p.problems()
 	}
 	missing := func(c int, why string) {
-		p.add(line, p.width, rosterNames[c][0], "", fmt.Errorf("%w%s", errHeaderMissing, why))
+		p.add(line, p.width, rosterNames[c][0], "", errHeaderMissing.kind, errHeaderMissing.detail+why)
 	}
 	for _, c := range []int{rcID, rcName, rcCategory} {
 		if p.idx[c] < 0 {
@@ -488,7 +442,7 @@ func (p *rosterReader) header() error {
 		}
 	}
 	if len(p.bad) > 0 {
-		return p.error()
+		return p.problems()
 	}
 	return nil
 }
@@ -504,15 +458,20 @@ func (p *rosterReader) at(i int) string {
 // cell returns fixed column c of the current row, trimmed; "" if absent.
 func (p *rosterReader) cell(c int) string { return p.at(p.idx[c]) }
 
+// addWhy records a problem of kind and detail w.
+func (p *rosterReader) addWhy(line, i int, column, value string, w why) {
+	p.add(line, i, column, value, w.kind, w.detail)
+}
+
 // failAt records a problem with field i, named name, of the current row.
-func (p *rosterReader) failAt(i int, name, value string, err error) {
+func (p *rosterReader) failAt(i int, name, value string, w why) {
 	line, _ := p.cr.FieldPos(max(i, 0)) // i < 0 only by a bug; never panic on it
-	p.add(line, i, name, value, err)
+	p.addWhy(line, i, name, value, w)
 }
 
 // fail records a problem with fixed column c of the current row.
-func (p *rosterReader) fail(c int, value string, err error) {
-	p.failAt(p.idx[c], p.names[c], value, err)
+func (p *rosterReader) fail(c int, value string, w why) {
+	p.failAt(p.idx[c], p.names[c], value, w)
 }
 
 // row parses the current row; false if it has a problem, which it records.
@@ -521,7 +480,7 @@ func (p *rosterReader) fail(c int, value string, err error) {
 func (p *rosterReader) row() (RosterRow, bool) {
 	line, _ := p.cr.FieldPos(0)
 	if len(p.rec) != p.width {
-		p.add(line, -1, "", "", fmt.Errorf("%w: %d fields, the header has %d", ErrRosterValue, len(p.rec), p.width))
+		p.add(line, -1, "", "", dangjian.ErrInvalid, fmt.Sprintf("%d fields, the header has %d", len(p.rec), p.width))
 		return RosterRow{}, false
 	}
 	nbad := len(p.bad)
@@ -533,7 +492,7 @@ func (p *rosterReader) row() (RosterRow, bool) {
 	case !utf8.ValidString(s):
 		p.fail(rcID, s, errRosterNotUTF8)
 	default:
-		m.ID = s
+		m.ID, p.id = s, s
 	}
 	if s := p.cell(rcName); !utf8.ValidString(s) {
 		p.fail(rcName, s, errRosterNotUTF8)
@@ -553,8 +512,14 @@ func (p *rosterReader) row() (RosterRow, bool) {
 	var sources []int // field index of each source given
 	var sourceNames []string
 	if s := p.cell(rcBase); s != "" {
+		nbad := len(p.bad)
 		m.Base = p.money(p.idx[rcBase], p.names[rcBase], s)
-		sources, sourceNames = append(sources, p.idx[rcBase]), append(sourceNames, p.names[rcBase])
+		// A flat category takes no base: a spreadsheet writes 0 in the
+		// column all the same, so a zero base is read as none.
+		noBase := catOK && m.Category.IsFlat() && len(p.bad) == nbad && m.Base.IsZero()
+		if !noBase {
+			sources, sourceNames = append(sources, p.idx[rcBase]), append(sourceNames, p.names[rcBase])
+		}
 	}
 	if s := p.cell(rcMonths); s != "" {
 		m.Months = p.months(s)
@@ -680,39 +645,41 @@ func (p *rosterReader) reduction() *Reduction {
 	return r
 }
 
-// Why an amount cell is bad; wrapped in ErrRosterValue where used.
+// Why an amount cell is bad.
 var (
-	errMoneyNegative = errors.New("must not be negative")
-	errMoneySyntax   = errors.New("want an amount in yuan such as 6234.50: digits with at most two decimal places")
-	errMoneyGrouping = errors.New("grouping commas are not accepted: write 3000.00, not 3,000.00")
+	errMoneyNegative = why{dangjian.ErrNegative, ""}
+	errMoneySyntax   = why{dangjian.ErrInvalid, "want an amount in yuan such as 6234.50: digits with at most two decimal places"}
+	errMoneyGrouping = why{dangjian.ErrInvalid, "grouping commas are not accepted: write 3000.00, not 3,000.00"}
+	errMoneySubFen   = why{ErrSubFen, ""}
+	errMoneyOverflow = why{ErrOverflow, ""}
 )
 
 // money parses a non-empty amount cell of field i, named name.
 func (p *rosterReader) money(i int, name, s string) Money {
-	m, err := parseRosterMoney(s)
-	if err != nil {
-		p.failAt(i, name, s, fmt.Errorf("%w: %w", ErrRosterValue, err))
+	m, bad := parseRosterMoney(s)
+	if bad != nil {
+		p.failAt(i, name, s, *bad)
 	}
 	return m
 }
 
-// parseRosterMoney parses a non-negative amount in yuan. The error says
-// why it is not one: errMoney…, ErrSubFen or ErrOverflow.
-func parseRosterMoney(s string) (Money, error) {
+// parseRosterMoney parses a non-negative amount in yuan, or says why it is
+// not one.
+func parseRosterMoney(s string) (Money, *why) {
 	m, err := ParseMoney(s)
 	switch {
 	case err == nil && m.IsNegative():
-		return Money{}, errMoneyNegative
+		return Money{}, &errMoneyNegative
 	case err == nil:
 		return m, nil
 	case errors.Is(err, ErrSubFen):
-		return Money{}, ErrSubFen
+		return Money{}, &errMoneySubFen
 	case errors.Is(err, ErrOverflow):
-		return Money{}, ErrOverflow
+		return Money{}, &errMoneyOverflow
 	case strings.Contains(s, ","):
-		return Money{}, errMoneyGrouping
+		return Money{}, &errMoneyGrouping
 	}
-	return Money{}, errMoneySyntax
+	return Money{}, &errMoneySyntax
 }
 
 // months parses a non-empty months cell: amounts separated by | or ;.
@@ -730,12 +697,16 @@ func (p *rosterReader) months(s string) []Money {
 	for k, part := range parts {
 		part = strings.TrimSpace(part)
 		if part == "" {
-			p.fail(rcMonths, s, fmt.Errorf("%w: month %d of %d is empty", ErrRosterValue, k+1, len(parts)))
+			p.fail(rcMonths, s, why{dangjian.ErrMissing, fmt.Sprintf("month %d of %d is empty", k+1, len(parts))})
 			continue
 		}
-		m, err := parseRosterMoney(part)
-		if err != nil {
-			p.fail(rcMonths, part, fmt.Errorf("%w: month %d of %d: %w", ErrRosterValue, k+1, len(parts), err))
+		m, bad := parseRosterMoney(part)
+		if bad != nil {
+			detail := fmt.Sprintf("month %d of %d", k+1, len(parts))
+			if bad.detail != "" {
+				detail += ": " + bad.detail
+			}
+			p.fail(rcMonths, part, why{bad.kind, detail})
 			continue
 		}
 		out[k] = m

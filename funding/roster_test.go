@@ -3,6 +3,7 @@ package funding_test
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -193,28 +194,83 @@ func TestReadRosterZeros(t *testing.T) {
 	assert.Equal(t, &funding.Payslip{Employer: funding.Enterprise}, rows[3].Member.Payslip, "an employer alone is a payslip with no items")
 }
 
-// wantRowError is one expected RosterRowError.
+// A flat category takes no base: 0 or empty in the base column is no base,
+// as a spreadsheet export writes it; any other base is still an error.
+func TestReadRosterFlatZeroBase(t *testing.T) {
+	in := "id,name,category,base,flat_amount\n" +
+		"S1,,student,0,\n" +
+		"S2,,学生,0.00,\n" +
+		"S3,,student,,\n" +
+		"F1,,farmer,0,0.50\n" +
+		"U1,,unemployed, 0 ,\n" +
+		"L1,,low_income,0.01,\n" +
+		"L2,,low_income,-0.01,\n" +
+		"E1,,employed,0,\n"
+	rows, err := funding.ReadRoster(strings.NewReader(in))
+	require.Error(t, err)
+	ps := dangjian.ProblemsOf(err)
+	require.Len(t, ps, 3, "%v", err)
+	assert.Equal(t, "L1", ps[0].ID)
+	assert.Equal(t, "base", ps[0].Path)
+	assert.Equal(t, 4, ps[0].Column)
+	assert.Equal(t, "0.01", ps[0].Value)
+	assert.Equal(t, 7, ps[0].Line)
+	assert.Contains(t, ps[0].Error(), "takes no base")
+	assert.Equal(t, "-0.01", ps[1].Value)
+	assert.Contains(t, ps[1].Error(), "must not be negative")
+	assert.Contains(t, ps[2].Error(), "takes no base", "a negative base is not zero either")
+	require.Len(t, rows, 6)
+	for i, id := range []string{"S1", "S2", "S3", "F1", "U1", "E1"} {
+		assert.Equal(t, id, rows[i].Member.ID)
+		assert.True(t, rows[i].Member.Base.IsZero(), id)
+	}
+	assert.Equal(t, "0.50", rows[3].Member.FlatAmount.String())
+	assert.Equal(t, funding.Employed, rows[5].Member.Category, "a rate category's 0 is a base of zero")
+
+	// Every flat row computes to its flat amount.
+	rs := funding.Dues2017()
+	for _, r := range rows[:5] {
+		d, err := rs.Monthly(r.Member, day("2024-06-01"))
+		require.NoError(t, err, r.Member.ID)
+		assert.Equal(t, r.Member.Category.IsFlat(), strings.HasPrefix(d.Rule, "DUES-FLAT"), r.Member.ID)
+	}
+}
+
+// wantRowError is one expected problem of a roster.
 type wantRowError struct {
 	line   int
-	column string
+	column string // the column's name: the problem's Path
 	value  string
 	is     error
-	msg    string // the whole Error()
+	msg    string // what the message says after the kind's text
+}
+
+// rosterDetail returns what a problem's message says for detail, written
+// as the kind's text and the detail: the kind's own text where it is more
+// precise than "invalid value".
+func rosterDetail(detail string) string {
+	detail = strings.TrimPrefix(detail, "invalid value: ")
+	detail = strings.TrimPrefix(detail, "invalid roster header: ")
+	if detail == "empty" {
+		return "missing value"
+	}
+	return strings.Replace(detail, "duplicate member id", "duplicate ID", 1)
 }
 
 func checkRosterError(t *testing.T, err error, want []wantRowError) {
 	t.Helper()
-	var re *funding.RosterError
-	require.True(t, errors.As(err, &re), "want a *RosterError, got %v", err)
-	require.Len(t, re.Rows, len(want), "%v", err)
+	var ps dangjian.Problems
+	require.True(t, errors.As(err, &ps), "want dangjian.Problems, got %v", err)
+	require.Len(t, ps, len(want), "%v", err)
 	for i, w := range want {
-		got := re.Rows[i]
+		got := ps[i]
 		assert.Equal(t, w.line, got.Line, "rows[%d] line", i)
-		assert.Equal(t, w.column, got.Column, "rows[%d] column", i)
+		assert.Equal(t, w.column, got.Path, "rows[%d] column", i)
 		assert.Equal(t, w.value, got.Value, "rows[%d] value", i)
 		assert.ErrorIs(t, got, w.is, "rows[%d]", i)
 		assert.ErrorIs(t, err, w.is)
-		assert.Equal(t, w.msg, got.Error(), "rows[%d] message", i)
+		assert.Contains(t, got.Error(), w.msg, "rows[%d] message", i)
+		assert.NotContains(t, got.Error(), "funding", "rows[%d]: no package prefix", i)
 	}
 }
 
@@ -245,19 +301,8 @@ func row(kv ...string) string {
 
 func TestReadRosterRowErrors(t *testing.T) {
 	rv, dup, sub, over := funding.ErrRosterValue, funding.ErrDuplicateMember, funding.ErrSubFen, funding.ErrOverflow
-	msg := func(line int, col, value, detail string) string {
-		s := fmt.Sprintf("funding: roster line %d", line)
-		if col != "" {
-			s += fmt.Sprintf(", column %q", col)
-		}
-		s += ": " + detail
-		if value != "" {
-			s += fmt.Sprintf(" (%q)", value)
-		}
-		return s
-	}
 	e := func(line int, col, value string, is error, detail string) wantRowError {
-		return wantRowError{line, col, value, is, msg(line, col, value, detail)}
+		return wantRowError{line, col, value, is, rosterDetail(detail)}
 	}
 	const (
 		moneySyntax = "invalid value: want an amount in yuan such as 6234.50: digits with at most two decimal places"
@@ -306,7 +351,7 @@ func TestReadRosterRowErrors(t *testing.T) {
 		{name: "bad month", rows: []string{"id", "x", "category", "self_employed", "months", "4200|abc|-1"},
 			want: []wantRowError{
 				e(3, "months", "abc", rv, "invalid value: month 2 of 3: "+moneySyntax[len("invalid value: "):]),
-				e(3, "months", "-1", rv, "invalid value: month 3 of 3: must not be negative"),
+				e(3, "months", "-1", rv, "must not be negative: month 3 of 3"),
 			}},
 		{name: "13 months", rows: []string{"id", "x", "category", "self_employed", "months", strings.Repeat("1|", 12) + "1"},
 			want: []wantRowError{e(3, "months", strings.Repeat("1|", 12)+"1", rv, "invalid value: at most 12 months")}},
@@ -426,40 +471,40 @@ func TestReadRosterHeaderErrors(t *testing.T) {
 		in   string
 		want []wantRowError
 	}{
-		{"empty input", "", []wantRowError{{1, "", "", hdr, "funding: roster line 1: invalid roster header: no header row"}}},
-		{"only a byte order mark", "\uFEFF", []wantRowError{{1, "", "", hdr, "funding: roster line 1: invalid roster header: no header row"}}},
+		{"empty input", "", []wantRowError{{1, "", "", hdr, "line 1: invalid header: no header row"}}},
+		{"only a byte order mark", "\uFEFF", []wantRowError{{1, "", "", hdr, "line 1: invalid header: no header row"}}},
 		{"unknown column", "id,name,category,base,salary\n", []wantRowError{
-			{1, "salary", "", hdr, `funding: roster line 1, column "salary": invalid roster header: unknown column`}}},
+			{1, "salary", "", hdr, `line 1, column 5: salary: invalid header: unknown column`}}},
 		{"empty column name", "id,name,,category,base\n", []wantRowError{
-			{1, "", "", hdr, "funding: roster line 1: invalid roster header: empty column name (field 3)"}}},
+			{1, "", "", hdr, "line 1, column 3: invalid header: empty column name (field 3)"}}},
 		{"column name not UTF-8", "id,name,category,\xbb\xf9\xca\xfd\n", []wantRowError{
-			{1, "\xbb\xf9\xca\xfd", "", hdr, "funding: roster line 1, column \"\\xbb\\xf9\\xca\\xfd\": invalid roster header: column name is not UTF-8 text (save the file as UTF-8, not GBK)"}}},
+			{1, "\xbb\xf9\xca\xfd", "", hdr, "line 1, column 4: \xbb\xf9\xca\xfd: invalid header: column name is not UTF-8 text (save the file as UTF-8, not GBK)"}}},
 		{"repeated column", "id,name,category,base,ID\n", []wantRowError{
-			{1, "ID", "", hdr, `funding: roster line 1, column "ID": invalid roster header: column "ID" repeats column "id"`}}},
+			{1, "ID", "", hdr, `ID: invalid header: column "ID" repeats column "id"`}}},
 		{"repeated column in two languages", "编号,姓名,类别,base,计算基数\n", []wantRowError{
-			{1, "计算基数", "", hdr, `funding: roster line 1, column "计算基数": invalid roster header: column "计算基数" repeats column "base"`}}},
+			{1, "计算基数", "", hdr, `计算基数: invalid header: column "计算基数" repeats column "base"`}}},
 		{"repeated deduction by alias", "id,name,category,employer,个人所得税,个税\n", []wantRowError{
-			{1, "个税", "", hdr, `funding: roster line 1, column "个税": invalid roster header: column "个税" repeats column "个人所得税"`}}},
+			{1, "个税", "", hdr, `个税: invalid header: column "个税" repeats column "个人所得税"`}}},
 		{"repeated item column", "id,name,category,employer,post_wage,POST_WAGE\n", []wantRowError{
-			{1, "POST_WAGE", "", hdr, `funding: roster line 1, column "POST_WAGE": invalid roster header: column "POST_WAGE" repeats column "post_wage"`}}},
+			{1, "POST_WAGE", "", hdr, `POST_WAGE: invalid header: column "POST_WAGE" repeats column "post_wage"`}}},
 		{"missing required columns", "base\n", []wantRowError{
-			{1, "id", "", hdr, `funding: roster line 1, column "id": invalid roster header: missing required column`},
-			{1, "name", "", hdr, `funding: roster line 1, column "name": invalid roster header: missing required column`},
-			{1, "category", "", hdr, `funding: roster line 1, column "category": invalid roster header: missing required column`}}},
+			{1, "id", "", hdr, `id: invalid header: missing required column`},
+			{1, "name", "", hdr, `name: invalid header: missing required column`},
+			{1, "category", "", hdr, `category: invalid header: missing required column`}}},
 		{"no base source", "id,name,category,voluntary\n", []wantRowError{
-			{1, "base", "", hdr, `funding: roster line 1, column "base": invalid roster header: missing required column: give a base, months or payslip columns`}}},
+			{1, "base", "", hdr, `base: invalid header: missing required column: give a base, months or payslip columns`}}},
 		{"payslip columns without employer", "id,name,category,post_wage,income_tax\n", []wantRowError{
-			{1, "employer", "", hdr, `funding: roster line 1, column "employer": invalid roster header: missing required column: the payslip columns need it`}}},
+			{1, "employer", "", hdr, `employer: invalid header: missing required column: the payslip columns need it`}}},
 		{"reduction without approval columns", "id,name,category,base,reduction\n", []wantRowError{
-			{1, "reduction_by", "", hdr, `funding: roster line 1, column "reduction_by": invalid roster header: missing required column: the reduction column needs it`},
-			{1, "reduction_on", "", hdr, `funding: roster line 1, column "reduction_on": invalid roster header: missing required column: the reduction column needs it`}}},
+			{1, "reduction_by", "", hdr, `reduction_by: invalid header: missing required column: the reduction column needs it`},
+			{1, "reduction_on", "", hdr, `reduction_on: invalid header: missing required column: the reduction column needs it`}}},
 		{"approval columns without reduction", "id,name,category,base,减免批准文号\n", []wantRowError{
-			{1, "reduction", "", hdr, `funding: roster line 1, column "reduction": invalid roster header: missing required column: column "减免批准文号" needs it`}}},
+			{1, "reduction", "", hdr, `reduction: invalid header: missing required column: column "减免批准文号" needs it`}}},
 		{"header after blank lines", "\n\nid,name,category,base,nope\n", []wantRowError{
-			{3, "nope", "", hdr, `funding: roster line 3, column "nope": invalid roster header: unknown column`}}},
+			{3, "nope", "", hdr, `nope: invalid header: unknown column`}}},
 		{"unknown columns before missing ones are reported alone", "name,salary,wage\nx,1,2\n", []wantRowError{
-			{1, "salary", "", hdr, `funding: roster line 1, column "salary": invalid roster header: unknown column`},
-			{1, "wage", "", hdr, `funding: roster line 1, column "wage": invalid roster header: unknown column`}}},
+			{1, "salary", "", hdr, `salary: invalid header: unknown column`},
+			{1, "wage", "", hdr, `wage: invalid header: unknown column`}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -488,9 +533,11 @@ func TestReadRosterNotCSV(t *testing.T) {
 			assert.Nil(t, rows)
 			var pe *csv.ParseError
 			assert.True(t, errors.As(err, &pe), "%v", err)
-			assert.True(t, strings.HasPrefix(err.Error(), "funding: ReadRoster: "), err.Error())
-			var re *funding.RosterError
-			assert.False(t, errors.As(err, &re))
+			assert.ErrorIs(t, err, dangjian.ErrSyntax)
+			p := dangjian.ProblemsOf(err)[0]
+			assert.Equal(t, pe.Line, p.Line)
+			assert.Equal(t, pe.Column, p.Column)
+			assert.NotContains(t, err.Error(), "funding")
 		})
 	}
 }
@@ -531,16 +578,22 @@ func TestRosterErrorMessage(t *testing.T) {
 		row("id", "c", "category", "employed", "base", "1")
 	rows, err := funding.ReadRoster(strings.NewReader(in))
 	require.Len(t, rows, 1)
-	assert.Equal(t, `funding: roster line 2, column "base": invalid value: want an amount in yuan such as 6234.50: digits with at most two decimal places ("x") (and 1 more problems)`, err.Error())
-	var re *funding.RosterError
-	require.ErrorAs(t, err, &re)
-	assert.Len(t, re.Unwrap(), 2)
-	var rowErr *funding.RosterRowError
-	require.ErrorAs(t, err, &rowErr)
-	assert.Equal(t, 2, rowErr.Line)
+	assert.Equal(t, `line 2, column 4: base (id "a"): invalid value: want an amount in yuan such as 6234.50: digits with at most two decimal places ("x") (and 1 more problems)`, err.Error())
+	ps := dangjian.ProblemsOf(err)
+	require.Len(t, ps, 2)
+	assert.Equal(t, `line 3, column 4: base (id "b"): must not be negative ("-1")`, ps[1].Error())
+	assert.ErrorIs(t, ps[1], dangjian.ErrNegative)
+	assert.ErrorIs(t, ps[1], dangjian.ErrInvalid)
+	var one *dangjian.Problem
+	require.ErrorAs(t, err, &one)
+	assert.Equal(t, 2, one.Line)
 
-	assert.Equal(t, "funding: roster: invalid input", (&funding.RosterError{}).Error())
-	assert.Equal(t, "funding: roster line 7: invalid row", (&funding.RosterRowError{Line: 7}).Error())
+	// The problems encode to JSON with the member's ID, line, column and
+	// the column's name.
+	b, jerr := json.Marshal(ps)
+	require.NoError(t, jerr)
+	assert.JSONEq(t, `[{"code":"invalid","path":"base","id":"a","line":2,"column":4,"value":"x","message":"invalid value: want an amount in yuan such as 6234.50: digits with at most two decimal places","detail":"want an amount in yuan such as 6234.50: digits with at most two decimal places"},
+		{"code":"negative","path":"base","id":"b","line":3,"column":4,"value":"-1","message":"must not be negative"}]`, string(b))
 }
 
 // TestReadRosterRoundTrip writes random members as a roster (English or

@@ -1,7 +1,6 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -96,11 +95,11 @@ func (v ItemCode) IsValid() bool { return itemCodeTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParseItemCode(s string) (ItemCode, error) {
 	v, err := itemCodeTable.Parse("funding", s)
-	return ItemCode(v), err
+	return ItemCode(v), enumProblem(err, itemCodeTable, s, "item code")
 }
 
 // MarshalText encodes the English code; ItemCodeUnknown encodes as "".
-func (v ItemCode) MarshalText() ([]byte, error) { return itemCodeTable.Marshal("funding", int(v)) }
+func (v ItemCode) MarshalText() ([]byte, error) { return enumText(itemCodeTable, int(v), "item code") }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to ItemCodeUnknown.
@@ -109,7 +108,7 @@ func (v *ItemCode) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = ItemCode(x)
 	}
-	return err
+	return enumProblem(err, itemCodeTable, string(b), "item code")
 }
 
 // Per is the unit and period a standard's amount is given for: per village
@@ -139,10 +138,10 @@ var perTable = enum.New("Per",
 // per-unit standard.
 func (p Per) IsTotal() bool { return p == TotalOverPeriod }
 
-// perYear is how many times a per-unit amount falls in a year: 12 for a
+// PerYear is how many times a per-unit amount falls in a year: 12 for a
 // monthly amount, 1 for a yearly one and for a per-branch amount whose
 // period is not stated (applied once a year), 0 for a total.
-func (p Per) perYear() int64 {
+func (p Per) PerYear() int64 {
 	switch p {
 	case PerPersonMonth:
 		return 12
@@ -165,11 +164,11 @@ func (v Per) IsValid() bool { return perTable.Valid(int(v)) }
 // listed alias. An unknown input is an error that quotes it.
 func ParsePer(s string) (Per, error) {
 	v, err := perTable.Parse("funding", s)
-	return Per(v), err
+	return Per(v), enumProblem(err, perTable, s, "basis (per)")
 }
 
 // MarshalText encodes the English code; PerUnknown encodes as "".
-func (v Per) MarshalText() ([]byte, error) { return perTable.Marshal("funding", int(v)) }
+func (v Per) MarshalText() ([]byte, error) { return enumText(perTable, int(v), "per") }
 
 // UnmarshalText accepts the English code, the Chinese label or an alias;
 // "" decodes to PerUnknown.
@@ -178,7 +177,7 @@ func (v *Per) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = Per(x)
 	}
-	return err
+	return enumProblem(err, perTable, string(b), "basis (per)")
 }
 
 // Standard is one funding or pay standard as data: its rule header (ID,
@@ -232,61 +231,31 @@ type Standards struct {
 	Items []Standard `json:"items"`
 }
 
-// ErrBadStandard is wrapped by the errors of [Standards.Check] about an
-// item or a field of the set.
-var ErrBadStandard = errors.New("bad standard")
-
-// ParamError is one problem with a parameter or an input of this
-// package's standards, floors, ladders, adjustments and budgets: the field
-// path ("items[2].amount", "opts.villageCadres"), the offending value as
-// text, and a sentinel error ([ErrBadStandard], [ErrBadFloor],
-// [ErrBadLadder], [ErrBadGrowth], [ErrBadBudget]) that it unwraps to.
-// Functions that validate return every problem, joined with
-// [errors.Join]; [errors.As] finds each *ParamError.
-type ParamError struct {
-	Path  string `json:"path"`
-	Value string `json:"value"`
-	Why   string `json:"why"`
-	Err   error  `json:"-"`
-}
-
-// Error renders "funding: path: why (have "value"): sentinel".
-func (e *ParamError) Error() string {
-	var b strings.Builder
-	b.WriteString("funding: ")
-	b.WriteString(e.Path)
-	b.WriteString(": ")
-	b.WriteString(e.Why)
-	if e.Value != "" {
-		fmt.Fprintf(&b, " (have %q)", e.Value)
-	}
-	if e.Err != nil {
-		b.WriteString(": ")
-		b.WriteString(e.Err.Error())
-	}
-	return b.String()
-}
-
-// Unwrap returns the sentinel.
-func (e *ParamError) Unwrap() error { return e.Err }
-
-// paramErrs accumulates ParamErrors with one sentinel.
+// paramErrs accumulates problems of one kind.
 type paramErrs struct {
-	sentinel error
-	errs     []error
+	sentinel *dangjian.Kind
+	ps       dangjian.Problems
 }
 
+// add records a problem at path of the sentinel's kind, or, for a value
+// that must not be negative, of kind [dangjian.ErrNegative] wrapping the
+// sentinel.
 func (p *paramErrs) add(path, value, why string) {
-	p.errs = append(p.errs, &ParamError{Path: path, Value: value, Why: why, Err: p.sentinel})
+	if why == "must not be negative" {
+		p.ps.Add(&dangjian.Problem{Kind: dangjian.ErrNegative, Path: path, Value: value, Err: p.sentinel})
+		return
+	}
+	p.ps.Add(&dangjian.Problem{Kind: p.sentinel, Path: path, Value: value, Detail: why})
 }
 
+// addErr records the problems of err, if any.
 func (p *paramErrs) addErr(err error) {
 	if err != nil {
-		p.errs = append(p.errs, err)
+		p.ps = append(p.ps, dangjian.ProblemsOf(err)...)
 	}
 }
 
-func (p *paramErrs) err() error { return errors.Join(p.errs...) }
+func (p *paramErrs) err() error { return p.ps.Err() }
 
 // Item returns the per-unit standard (not a total) for code in force on
 // date on. At most one is, in a set that passes [Standards.Check]. The

@@ -1,11 +1,9 @@
 package funding
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/dangjian-go/dangjian"
@@ -187,87 +185,17 @@ func (y TaxYear) Month(m int) (TaxLine, bool) {
 	return TaxLine{}, false
 }
 
-// Sentinel errors name the kind of a tax input problem; a [TaxProblem]
-// wraps one with the field path and the value.
-var (
-	ErrNoTaxRule      = errors.New("no tax rule in force")
-	ErrTaxNegative    = errors.New("must not be negative")
-	ErrTaxMonth       = errors.New("bad month")
-	ErrTaxDeclaration = errors.New("declaration not allowed")
-	ErrTaxInvalid     = errors.New("invalid value")
-)
+type taxProblems dangjian.Problems
 
-// TaxProblem is one thing wrong with a tax input, addressed by its field
-// path ("months[3].deductions.elderlyShare") and quoting the offending
-// value. Rule names the rule involved, if any; Detail says what was
-// expected.
-type TaxProblem struct {
-	Path   string `json:"path"`
-	Value  string `json:"value"`
-	Rule   string `json:"rule,omitempty"`
-	Detail string `json:"detail,omitempty"`
-	Err    error  `json:"-"`
-}
-
-func (p *TaxProblem) Error() string {
-	var b strings.Builder
-	b.WriteString("funding: ")
-	b.WriteString(p.Path)
-	b.WriteString(": ")
-	b.WriteString(p.Err.Error())
-	if p.Detail != "" {
-		b.WriteString(": ")
-		b.WriteString(p.Detail)
-	}
-	fmt.Fprintf(&b, " (%q)", p.Value)
-	if p.Rule != "" {
-		b.WriteString(" [")
-		b.WriteString(p.Rule)
-		b.WriteString("]")
-	}
-	return b.String()
-}
-
-// Unwrap returns the sentinel error.
-func (p *TaxProblem) Unwrap() error { return p.Err }
-
-// TaxInputError lists every problem of a tax input. errors.Is and
-// errors.As see each problem through Unwrap.
-type TaxInputError struct {
-	Problems []*TaxProblem `json:"problems"`
-}
-
-func (e *TaxInputError) Error() string {
-	switch len(e.Problems) {
-	case 0:
-		return "funding: bad tax input"
-	case 1:
-		return e.Problems[0].Error()
-	}
-	return fmt.Sprintf("%s (and %d more problems)", e.Problems[0].Error(), len(e.Problems)-1)
-}
-
-// Unwrap returns the problems.
-func (e *TaxInputError) Unwrap() []error {
-	out := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		out[i] = p
-	}
-	return out
-}
-
-type taxProblems []*TaxProblem
-
+// add records a problem at path of kind err (a *dangjian.Kind), or with
+// the kind of the error err.
 func (ps *taxProblems) add(path, value, rule, detail string, err error) {
-	*ps = append(*ps, &TaxProblem{Path: path, Value: value, Rule: rule, Detail: detail, Err: err})
+	pr := fundProblem(path, value, err, detail)
+	pr.Rule = rule
+	*ps = append(*ps, pr)
 }
 
-func (ps taxProblems) err() error {
-	if len(ps) == 0 {
-		return nil
-	}
-	return &TaxInputError{Problems: ps}
-}
+func (ps taxProblems) err() error { return dangjian.Problems(ps).Err() }
 
 // taxAcc adds and subtracts money and keeps the first overflow; later
 // steps are no-ops.
@@ -337,7 +265,7 @@ func BonusTax(bonus Money, on dangjian.Date) (TaxCalc, error) {
 // withheld up to any month equals the rounded table tax on the cumulative
 // taxable income whenever no month was clamped and there is no relief.
 //
-// Every problem of the input is reported in one [*TaxInputError]; a rule
+// Every problem of the input is reported in one [dangjian.Problems] list; a rule
 // set that fails [TaxRules.Check] is an error wrapping [ErrBadTaxRules].
 // Empty months give an empty year.
 func (r TaxRules) Withhold(year int, months []TaxMonth) (TaxYear, error) {
@@ -423,12 +351,12 @@ func (r TaxRules) Withhold(year int, months []TaxMonth) (TaxYear, error) {
 		cum.Floored = taxable.IsNegative()
 		cum.Taxable = taxable.Max(Money{})
 		if acc.err != nil {
-			return TaxYear{}, fmt.Errorf("funding: Withhold: months[%d]: %w", i, acc.err)
+			return TaxYear{}, problemAt("months["+strconv.Itoa(i)+"]", acc.err, ErrOverflow)
 		}
 		l.Cumulative = cum
 		calc, err := r.tableTax(CumulativeTable, cum.Taxable, cum.Taxable, Money{}, 1, on, true)
 		if err != nil {
-			return TaxYear{}, fmt.Errorf("funding: Withhold: months[%d]: %w", i, err)
+			return TaxYear{}, problemAt("months["+strconv.Itoa(i)+"]", err, ErrOverflow)
 		}
 		l.Tax = calc
 		due := acc.sub(acc.sub(calc.Tax, cum.Relief), withheld)
@@ -450,7 +378,7 @@ func (r TaxRules) Withhold(year int, months []TaxMonth) (TaxYear, error) {
 		y.Income = acc.add(y.Income, m.Income)
 		y.Withheld = acc.add(y.Withheld, l.Withheld)
 		if acc.err != nil {
-			return TaxYear{}, fmt.Errorf("funding: Withhold: months[%d]: %w", i, acc.err)
+			return TaxYear{}, problemAt("months["+strconv.Itoa(i)+"]", acc.err, ErrOverflow)
 		}
 		y.Lines = append(y.Lines, l)
 	}
@@ -462,7 +390,7 @@ func (r TaxRules) Withhold(year int, months []TaxMonth) (TaxYear, error) {
 // item, and their total. A declaration the rules do not allow (an infant
 // before 2022, a sibling's share above the cap, a 50% claim of an item that
 // cannot be split, a loan together with rent, a negative count) is a
-// [*TaxInputError] listing every problem.
+// [dangjian.Problems] list listing every problem.
 func (r TaxRules) AdditionalDeductions(d Deductions, on dangjian.Date) ([]AdditionalLine, Money, error) {
 	var ps taxProblems
 	lines, total := r.additional(d, on, "deductions", &ps)
@@ -594,7 +522,7 @@ func (r TaxRules) additional(d Deductions, on dangjian.Date, path string, ps *ta
 // inclusive), income × rate − quick deduction exactly, then rounded once.
 func (r TaxRules) CumulativeTax(taxable Money, on dangjian.Date) (TaxCalc, error) {
 	if taxable.IsNegative() {
-		return TaxCalc{}, &TaxProblem{Path: "taxable", Value: taxable.String(), Err: ErrTaxNegative}
+		return TaxCalc{}, &dangjian.Problem{Kind: ErrTaxNegative, Path: "taxable", Value: taxable.String()}
 	}
 	return r.tableTax(CumulativeTable, taxable, taxable, Money{}, 1, on, false)
 }
@@ -603,7 +531,7 @@ func (r TaxRules) CumulativeTax(taxable Money, on dangjian.Date) (TaxCalc, error
 // taxable income, as [TaxRules.CumulativeTax] does with 预扣率表一.
 func (r TaxRules) MonthlyTax(taxable Money, on dangjian.Date) (TaxCalc, error) {
 	if taxable.IsNegative() {
-		return TaxCalc{}, &TaxProblem{Path: "taxable", Value: taxable.String(), Err: ErrTaxNegative}
+		return TaxCalc{}, &dangjian.Problem{Kind: ErrTaxNegative, Path: "taxable", Value: taxable.String()}
 	}
 	return r.tableTax(MonthlyTable, taxable, taxable, Money{}, 1, on, false)
 }
@@ -613,15 +541,15 @@ func (r TaxRules) MonthlyTax(taxable Money, on dangjian.Date) (TaxCalc, error) {
 // negative), on the monthly table.
 func (r TaxRules) NonResidentWageTax(income Money, on dangjian.Date) (TaxCalc, error) {
 	if income.IsNegative() {
-		return TaxCalc{}, &TaxProblem{Path: "income", Value: income.String(), Err: ErrTaxNegative}
+		return TaxCalc{}, &dangjian.Problem{Kind: ErrTaxNegative, Path: "income", Value: income.String()}
 	}
 	b, ok := firstInForce(r.NonResidentBasic, on, nil)
 	if !ok {
-		return TaxCalc{}, &TaxProblem{Path: "on", Value: on.String(), Detail: "no non-resident basic deduction", Err: ErrNoTaxRule}
+		return TaxCalc{}, &dangjian.Problem{Kind: dangjian.ErrNoRule, Path: "on", Value: on.String(), Detail: "no non-resident basic deduction"}
 	}
 	taxable, err := income.Sub(b.Monthly)
 	if err != nil {
-		return TaxCalc{}, fmt.Errorf("funding: NonResidentWageTax: %w", err)
+		return TaxCalc{}, problemAt("income", err, ErrOverflow)
 	}
 	c, err := r.tableTax(MonthlyTable, income, taxable.Max(Money{}), b.Monthly, 1, on, false)
 	if err != nil {
@@ -642,12 +570,12 @@ func (r TaxRules) NonResidentWageTax(income Money, on dangjian.Date) (TaxCalc, e
 // the caller's to decide.
 func (r TaxRules) BonusTax(bonus Money, on dangjian.Date) (TaxCalc, error) {
 	if bonus.IsNegative() {
-		return TaxCalc{}, &TaxProblem{Path: "bonus", Value: bonus.String(), Err: ErrTaxNegative}
+		return TaxCalc{}, &dangjian.Problem{Kind: ErrTaxNegative, Path: "bonus", Value: bonus.String()}
 	}
 	sep, ok := firstInForce(r.BonusSeparate, on, nil)
 	if !ok {
-		return TaxCalc{}, &TaxProblem{Path: "on", Value: on.String(),
-			Detail: "no separate taxation of the 全年一次性奖金: add the bonus to the month's wages", Err: ErrNoTaxRule}
+		return TaxCalc{}, &dangjian.Problem{Kind: ErrNoTaxRule, Path: "on", Value: on.String(),
+			Detail: "no separate taxation of the 全年一次性奖金: add the bonus to the month's wages"}
 	}
 	c, err := r.tableTax(MonthlyTable, bonus, bonus, Money{}, 12, on, false)
 	if err != nil {
@@ -664,14 +592,14 @@ func (r TaxRules) BonusTax(bonus Money, on dangjian.Date) (TaxCalc, error) {
 func (r TaxRules) tableTax(t TaxTable, income, taxable, deduction Money, divisor int64, on dangjian.Date, checked bool) (TaxCalc, error) {
 	rows := r.table(t, on)
 	if len(rows) == 0 {
-		return TaxCalc{}, &TaxProblem{Path: "on", Value: on.String(), Detail: "no " + t.Label(), Err: ErrNoTaxRule}
+		return TaxCalc{}, &dangjian.Problem{Kind: dangjian.ErrNoRule, Path: "on", Value: on.String(), Detail: "no " + t.Label()}
 	}
 	if !checked {
 		if why := checkTable(rows); why != "" {
-			return TaxCalc{}, fmt.Errorf("funding: tax rules %q: %s table in force on %s: %s: %w", r.Name, t, on, why, ErrBadTaxRules)
+			return TaxCalc{}, &dangjian.Problem{Kind: ErrBadTaxRules, Path: t.String(), Value: on.String(), Detail: fmt.Sprintf("rules %q, table in force on %s: %s", r.Name, on, why)}
 		}
 		if err := r.Rounding.Rounding.Validate(); err != nil {
-			return TaxCalc{}, fmt.Errorf("funding: tax rules %q: rounding: %w", r.Name, err)
+			return TaxCalc{}, problemAt("rounding", err, ErrBadTaxRules)
 		}
 	}
 	row := rows[len(rows)-1]
@@ -689,7 +617,7 @@ func (r TaxRules) tableTax(t TaxTable, income, taxable, deduction Money, divisor
 	exact := taxable.Decimal().Mul(row.Rate.Decimal()).Sub(row.QuickDeduction.Decimal())
 	tax, err := r.Rounding.Rounding.Money(exact)
 	if err != nil {
-		return TaxCalc{}, fmt.Errorf("funding: %s tax on %s: %w", t, taxable, err)
+		return TaxCalc{}, problemAt("taxable", err, ErrOverflow)
 	}
 	return TaxCalc{
 		Table: t, Income: income, Deduction: deduction, Taxable: taxable, Divisor: divisor,

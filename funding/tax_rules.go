@@ -2,7 +2,6 @@ package funding
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -77,11 +76,11 @@ func (v TaxTable) IsValid() bool { return taxTableTable.Valid(int(v)) }
 // an alias ("预扣率表一", "月度税率表").
 func ParseTaxTable(s string) (TaxTable, error) {
 	v, err := taxTableTable.Parse("funding", s)
-	return TaxTable(v), err
+	return TaxTable(v), enumProblem(err, taxTableTable, s, "tax table")
 }
 
 // MarshalText encodes the English code; the zero value encodes as "".
-func (v TaxTable) MarshalText() ([]byte, error) { return taxTableTable.Marshal("funding", int(v)) }
+func (v TaxTable) MarshalText() ([]byte, error) { return enumText(taxTableTable, int(v), "tax table") }
 
 // UnmarshalText accepts what [ParseTaxTable] accepts; "" decodes to the
 // zero value.
@@ -90,7 +89,7 @@ func (v *TaxTable) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = TaxTable(x)
 	}
-	return err
+	return enumProblem(err, taxTableTable, string(b), "tax table")
 }
 
 // DeductionItem is one kind of special additional deduction (专项附加扣除).
@@ -126,12 +125,12 @@ func (v DeductionItem) IsValid() bool { return deductionItemTable.Valid(int(v)) 
 // or an alias.
 func ParseDeductionItem(s string) (DeductionItem, error) {
 	v, err := deductionItemTable.Parse("funding", s)
-	return DeductionItem(v), err
+	return DeductionItem(v), enumProblem(err, deductionItemTable, s, "deduction item")
 }
 
 // MarshalText encodes the English code; the zero value encodes as "".
 func (v DeductionItem) MarshalText() ([]byte, error) {
-	return deductionItemTable.Marshal("funding", int(v))
+	return enumText(deductionItemTable, int(v), "deduction item")
 }
 
 // UnmarshalText accepts what [ParseDeductionItem] accepts; "" decodes to
@@ -141,7 +140,7 @@ func (v *DeductionItem) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = DeductionItem(x)
 	}
-	return err
+	return enumProblem(err, deductionItemTable, string(b), "deduction item")
 }
 
 // RentTier is the city tier of the housing rent deduction (住房租金). The
@@ -173,11 +172,11 @@ func (v RentTier) IsValid() bool { return rentTierTable.Valid(int(v)) }
 // an alias ("直辖市", "省会城市", "计划单列市").
 func ParseRentTier(s string) (RentTier, error) {
 	v, err := rentTierTable.Parse("funding", s)
-	return RentTier(v), err
+	return RentTier(v), enumProblem(err, rentTierTable, s, "rent tier")
 }
 
 // MarshalText encodes the English code; RentNone encodes as "".
-func (v RentTier) MarshalText() ([]byte, error) { return rentTierTable.Marshal("funding", int(v)) }
+func (v RentTier) MarshalText() ([]byte, error) { return enumText(rentTierTable, int(v), "rent tier") }
 
 // UnmarshalText accepts what [ParseRentTier] accepts; "" decodes to
 // RentNone.
@@ -186,7 +185,7 @@ func (v *RentTier) UnmarshalText(b []byte) error {
 	if err == nil {
 		*v = RentTier(x)
 	}
-	return err
+	return enumProblem(err, rentTierTable, string(b), "rent tier")
 }
 
 // TaxBracket is one row (级数) of a tax rate table: income above Over and up
@@ -445,9 +444,6 @@ func (r TaxRules) topics() []taxTopic {
 	return append(out, taxTopic{r.Rounding.Rule, "rounding"})
 }
 
-// ErrBadTaxRules is wrapped by the errors of [TaxRules.Check].
-var ErrBadTaxRules = errors.New("bad tax rules")
-
 // Check reports every problem of r, joined: the header checks of
 // [dangjian.CheckRules] over all rules (unique IDs, sources, periods) and
 // within each topic (no two versions in force at once); and, on every date
@@ -457,9 +453,12 @@ var ErrBadTaxRules = errors.New("bad tax rules")
 // rate step); positive deduction amounts; share caps only on 赡养老人; city
 // tiers only on 住房租金; a valid rounding.
 func (r TaxRules) Check() error {
-	errs := []error{dangjian.CheckRules(r.topics(), func(t taxTopic) string { return t.topic })}
+	var errs dangjian.Problems
+	if err := dangjian.CheckRules(r.topics(), func(t taxTopic) string { return t.topic }); err != nil {
+		errs = append(errs, dangjian.ProblemsOf(err)...)
+	}
 	bad := func(what, why string) {
-		errs = append(errs, fmt.Errorf("funding: tax rules %q: %s: %s: %w", r.Name, what, why, ErrBadTaxRules))
+		errs.Add(&dangjian.Problem{Kind: ErrBadTaxRules, Path: what, Detail: why})
 	}
 	if len(r.Method) == 0 {
 		bad("method", "no cumulative withholding method")
@@ -513,9 +512,9 @@ func (r TaxRules) Check() error {
 		}
 	}
 	if err := r.Rounding.Rounding.Validate(); err != nil {
-		bad("rounding", err.Error())
+		errs.Add(problemAt("rounding.rounding", err, ErrBadTaxRules))
 	}
-	return errors.Join(errs...)
+	return errs.Err()
 }
 
 func dateOrAlways(d dangjian.Date) string {

@@ -16,12 +16,16 @@ type Step struct {
 	// Inputs are the operands of Formula.
 	Inputs map[string]string `json:"inputs,omitempty"`
 	// Exact is the exact value before rounding, where it differs in form
-	// from Value (a product finer than a fen, a fraction).
+	// from Value (a product finer than a fen, or a fraction num/den when
+	// the value does not terminate). It is the only field of a Step that
+	// may hold a fraction; Value is always a decimal at its declared
+	// places.
 	Exact string `json:"exact,omitempty"`
 	// Rounding is the rounding applied to Exact to obtain Value; nil when
 	// nothing was rounded.
 	Rounding *Rounding `json:"rounding,omitempty"`
-	// Value is the result: an amount, a rate, a date, or "true"/"false".
+	// Value is the result: an amount (decimal, "93.52"), a rate (plain
+	// decimal, "0.015"), a date, or "true"/"false".
 	Value string `json:"value"`
 	// Note qualifies the step (a reading of the rule, a residue).
 	Note string `json:"note,omitempty"`

@@ -3,9 +3,14 @@
 //
 // Usage:
 //
-//	dues [-in roster.csv] [-date 2024-06-01] [-rules 2008|2017] [-format csv|json] [-lang en|zh]
+//	dues [-in roster.csv|roster.json] [-date 2024-06-01] [-rules 2008|2017] [-format csv|json] [-lang en|zh]
 //
-// The roster is read with [funding.ReadRoster]: a header row naming the
+// A file whose name ends in .json is a JSON roster, read with
+// [funding.DecodeRosterJSON]: an array of members ({"id": "01", "name":
+// "张伟", "category": "在职", "base": "6234.50"}, with the optional months,
+// payslip, flatAmount, probationarySince, reduction and voluntary of
+// [funding.Member]); standard input is JSON when it starts with '['.
+// Any other roster is CSV, read with [funding.ReadRoster]: a header row naming the
 // columns in English or Chinese (编号, 姓名, 党员类别, 计算基数, 单位类型, the
 // pay items and deductions of a payslip, 上季度月收入, 预备党员日期, 定额,
 // 自愿多交, 减免后党费, …), then one member per row. -in - reads standard
@@ -23,7 +28,10 @@
 //   - csv (default): the ledger ([funding.WriteLedger]), with a header in
 //     the language of -lang (en or zh).
 //   - json: a JSON array of the dues ([funding.Dues]) with their full
-//     traces.
+//     traces. When the input has a problem, standard output is instead one
+//     JSON object: "problems", each with code, path, id, file, line,
+//     column, value and message, and "dues", the members that were
+//     computed; the exit status is then 2.
 //
 // A summary ([funding.Summarize]) goes to standard error: the members of
 // each category, the dues, the voluntary payments, the lump sums to remit
@@ -34,8 +42,9 @@
 // written.
 //
 // Exit status: 0 when every row was computed; 1 when a row was bad or could
-// not be computed; 2 when the input cannot be read (a missing file, a bad
-// header, text that is not CSV) or the flags are wrong.
+// not be computed (with -format csv); 2 when the input cannot be read (a
+// missing file, a bad header, text that is not CSV or not JSON), when the
+// flags are wrong, or, with -format json, when any row has a problem.
 package main
 
 import (
@@ -77,7 +86,7 @@ type config struct {
 	month  dangjian.Date
 	rules  funding.DuesRules
 	format string
-	lang   funding.Lang
+	lang   dangjian.Lang
 }
 
 // run is the program: it returns the exit status.
@@ -92,19 +101,31 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 
-	var problems []problem
+	var problems dangjian.Problems
 	failed := 0
-	rows, err := funding.ReadRoster(bytes.NewReader(data))
+	var rows []funding.RosterRow
+	if isJSON(cfg.in, data) {
+		rows, err = funding.DecodeRosterJSON(bytes.NewReader(data))
+	} else {
+		rows, err = funding.ReadRoster(bytes.NewReader(data))
+	}
 	if err != nil {
-		var re *funding.RosterError
-		if !errors.As(err, &re) || errors.Is(err, funding.ErrRosterHeader) {
+		ps, ok := err.(dangjian.Problems)
+		if !ok {
 			fmt.Fprintf(stderr, "dues: %s: %v\n", name, err)
 			return exitInput
 		}
+		if errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) || errors.Is(err, dangjian.ErrLimit) {
+			fmt.Fprintf(stderr, "dues: %v\n", inFile(err, name))
+			if cfg.format == "json" {
+				writeProblems(stdout, inFile(err, name).(dangjian.Problems), nil)
+			}
+			return exitInput
+		}
 		lines := map[int]bool{}
-		for _, e := range re.Rows {
-			problems = append(problems, problem{e.Line, e})
-			lines[e.Line] = true
+		for _, p := range ps {
+			problems = append(problems, p)
+			lines[p.Line] = true
 		}
 		failed += len(lines)
 	}
@@ -114,8 +135,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, r := range rows {
 		d, err := cfg.rules.Monthly(r.Member, cfg.month)
 		if err != nil {
-			for _, e := range splitErrors(err) {
-				problems = append(problems, problem{r.Line, e})
+			for _, p := range dangjian.ProblemsOf(err) {
+				q := *p
+				q.Line = r.Line
+				problems = append(problems, &q)
 			}
 			failed++
 			continue
@@ -124,9 +147,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		dues = append(dues, d)
 	}
 
-	slices.SortStableFunc(problems, func(a, b problem) int { return a.line - b.line })
+	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
+	problems = inFile(problems, name).(dangjian.Problems)
 	for _, p := range problems {
-		fmt.Fprintf(stderr, "%s:%d: %v\n", name, p.line, p.err)
+		fmt.Fprintf(stderr, "%v\n", p)
+	}
+	if cfg.format == "json" && len(problems) > 0 {
+		if err := writeProblems(stdout, problems, dues); err != nil {
+			fmt.Fprintf(stderr, "dues: %v\n", err)
+		}
+		if sum, err := funding.Summarize(dues); err == nil {
+			writeSummary(stderr, cfg, sum, failed)
+		}
+		return exitInput
 	}
 
 	switch cfg.format {
@@ -151,11 +184,44 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// problem is a bad row or a member the rules cannot compute, with the
-// line it is on.
-type problem struct {
-	line int
-	err  error
+// isJSON reports whether the roster is JSON: a file whose name ends in
+// .json, or standard input whose first character (after space) is '['.
+func isJSON(in string, data []byte) bool {
+	if in == "-" {
+		t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
+		return len(t) > 0 && t[0] == '['
+	}
+	return strings.HasSuffix(strings.ToLower(in), ".json")
+}
+
+// writeProblems writes the input problems as a JSON object: "problems",
+// each with code, path, id, file, line, column, value and message, and
+// "dues", the dues of the members that were computed (omitted when the
+// input could not be read at all).
+func writeProblems(w io.Writer, ps dangjian.Problems, dues []funding.Dues) error {
+	out := struct {
+		Problems dangjian.Problems `json:"problems"`
+		Dues     []funding.Dues    `json:"dues,omitempty"`
+	}{ps, dues}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// inFile returns err with each of its problems placed in the file name.
+func inFile(err error, name string) error {
+	ps, ok := err.(dangjian.Problems)
+	if !ok {
+		return err
+	}
+	out := make(dangjian.Problems, len(ps))
+	for i, p := range ps {
+		q := *p
+		q.File = name
+		out[i] = &q
+	}
+	return out
 }
 
 // parseFlags returns the configuration, or false and the exit status.
@@ -164,13 +230,13 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	var date, rules, lang string
 	fs := flag.NewFlagSet("dues", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.in, "in", "", "CSV `file` of the roster (- for standard input; default: the built-in sample)")
+	fs.StringVar(&cfg.in, "in", "", "roster `file`: CSV, or JSON if it ends in .json (- for standard input; default: the built-in sample)")
 	fs.StringVar(&date, "date", "", "compute the month containing this `date`, YYYY-MM-DD (default: today)")
 	fs.StringVar(&rules, "rules", "", "the rule `set`, 2008 or 2017 (default: the one in force on -date)")
-	fs.StringVar(&cfg.format, "format", "csv", "output `format`: csv (the ledger) or json (the dues with their traces)")
+	fs.StringVar(&cfg.format, "format", "csv", "output `format`: csv (the ledger) or json (the dues with their traces; input problems as {\"problems\": [...]}, exit 2)")
 	fs.StringVar(&lang, "lang", "en", "`language` of the ledger's header and categories: en or zh")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dues [-in roster.csv] [-date YYYY-MM-DD] [-rules 2008|2017] [-format csv|json] [-lang en|zh]")
+		fmt.Fprintln(stderr, "usage: dues [-in roster.csv|roster.json] [-date YYYY-MM-DD] [-rules 2008|2017] [-format csv|json] [-lang en|zh]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -194,9 +260,9 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	}
 	switch lang {
 	case "en":
-		cfg.lang = funding.English
+		cfg.lang = dangjian.English
 	case "zh":
-		cfg.lang = funding.Chinese
+		cfg.lang = dangjian.Chinese
 	default:
 		return fail("-lang %q: want en or zh", lang)
 	}
@@ -242,14 +308,6 @@ func readInput(in string, stdin io.Reader) (string, []byte, error) {
 	}
 	b, err := os.ReadFile(in)
 	return in, b, err
-}
-
-// splitErrors returns the errors joined in err, one per problem.
-func splitErrors(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 func writeJSON(w io.Writer, dues []funding.Dues) error {

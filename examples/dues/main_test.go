@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"github.com/dangjian-go/dangjian/internal/golden"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,7 +51,10 @@ func TestGolden(t *testing.T) {
 		// not yet due.
 		{"sample-2016.csv", []string{"-in", "testdata/sample.csv", "-date", "2016-06-01"}, 0},
 		{"badrows.csv", []string{"-in", "testdata/badrows.csv", "-date", "2024-06-01"}, 1},
-		{"badrows.json", []string{"-in", "testdata/badrows.csv", "-date", "2024-06-01", "-format", "json"}, 1},
+		// -format json with input problems: {"problems": [...], "dues": [...]}, exit 2.
+		{"badrows.json", []string{"-in", "testdata/badrows.csv", "-date", "2024-06-01", "-format", "json"}, 2},
+		{"badrows.roster.json", []string{"-in", "testdata/badrows.roster.json", "-date", "2024-06-01"}, 1},
+		{"badrows.roster.json.json", []string{"-in", "testdata/badrows.roster.json", "-date", "2024-06-01", "-format", "json"}, 2},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -122,19 +126,80 @@ func TestBuiltInSample(t *testing.T) {
 	}
 }
 
+// A JSON roster computes as the CSV roster it was written from: the same
+// ledger, the same JSON dues, the same summary.
+func TestJSONRosterAsCSV(t *testing.T) {
+	for _, args := range [][]string{{"-date", "2024-06-01"}, {"-date", "2016-06-01"}, {"-date", "2024-06-01", "-format", "json"}, {"-lang", "zh", "-date", "2024-06-15"}} {
+		csv := runWith(t, "", append([]string{"-in", "testdata/sample.csv"}, args...)...)
+		js := runWith(t, "", append([]string{"-in", "testdata/sample.roster.json"}, args...)...)
+		require.Equal(t, 0, js.code, js.stderr)
+		assert.Equal(t, csv.stdout, js.stdout, "%v", args)
+		assert.Equal(t, csv.stderr, js.stderr, "%v", args)
+	}
+	data, err := os.ReadFile("testdata/sample.roster.json")
+	require.NoError(t, err)
+	r := runWith(t, string(data), "-in", "-", "-date", "2024-06-01")
+	assert.Equal(t, 0, r.code, "standard input starting with [ is JSON: %s", r.stderr)
+	assert.Equal(t, runWith(t, "", "-in", "testdata/sample.csv", "-date", "2024-06-01").stdout, r.stdout)
+}
+
+// With -format json, input problems are a JSON object on standard output
+// and the exit status is 2, whether the file cannot be read or rows are
+// bad.
+func TestFormatJSONProblems(t *testing.T) {
+	type problem struct {
+		Code, Path, ID, File, Value, Message string
+		Line, Column                         int
+	}
+	var out struct {
+		Problems []problem
+		Dues     []funding.Dues
+	}
+	r := runWith(t, "id,name,salary\n", "-in", "-", "-format", "json")
+	assert.Equal(t, 2, r.code)
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stdout)
+	assert.Equal(t, []problem{{Code: "header", Path: "salary", File: "stdin", Line: 1, Column: 3, Message: "invalid header: unknown column"}}, out.Problems)
+	assert.Empty(t, out.Dues)
+
+	r = runWith(t, "[{\"id\": \"a\", \"category\": \"employed\", \"base\": \"x\"},\n {\"id\": \"b\", \"category\": \"student\"}]", "-in", "-", "-format", "json", "-date", "2024-06-01")
+	assert.Equal(t, 2, r.code)
+	out.Problems, out.Dues = nil, nil
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stdout)
+	require.Len(t, out.Problems, 1)
+	assert.Equal(t, problem{Code: "invalid", Path: "[0].base", ID: "a", File: "stdin", Line: 1, Column: 46, Value: "x",
+		Message: "invalid value: want an amount in yuan such as 6234.50: digits with at most two decimal places"}, out.Problems[0])
+	require.Len(t, out.Dues, 1, "the good members are still computed")
+	assert.Equal(t, "b", out.Dues[0].Member)
+
+	r = runWith(t, "[{\"id\": \"a\",", "-in", "-", "-format", "json")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stdout, `"code": "syntax"`)
+	assert.Contains(t, r.stderr, "dues: stdin:1:13: malformed input: unexpected end of input")
+}
+
 func TestStdin(t *testing.T) {
 	in := "id,name,category,base\nx,某人,employed,5000.01\ny,,student,\n"
 	r := runWith(t, in, "-in", "-", "-date", "2024-06-01")
 	assert.Equal(t, 0, r.code, r.stderr)
 	assert.Equal(t, "id,name,category,base,rate,dues,rule,voluntary,total,capped,lump_sum,reduced,not_yet_due\n"+
-		"x,某人,employed,5000.01,1.5%,75.00,DUES-WAGE-3,0.00,75.00,false,false,false,false\n"+
+		"x,某人,employed,5000.01,0.015,75.00,DUES-WAGE-3,0.00,75.00,false,false,false,false\n"+
 		"y,,student,,,0.20,DUES-FLAT-020,0.00,0.20,false,false,false,false\n", r.stdout)
 
 	t.Run("bad rows from stdin", func(t *testing.T) {
 		r := runWith(t, "id,name,category,base\nx,,employed,-1\n", "-in", "-", "-date", "2024-06-01")
 		assert.Equal(t, 1, r.code)
-		assert.True(t, strings.HasPrefix(r.stderr, "stdin:2: funding: roster line 2, column \"base\": invalid value: must not be negative (\"-1\")\n"), r.stderr)
+		assert.True(t, strings.HasPrefix(r.stderr, "stdin:2:4: base (id \"x\"): must not be negative (\"-1\")\n"), r.stderr)
 		assert.Equal(t, "id,name,category,base,rate,dues,rule,voluntary,total,capped,lump_sum,reduced,not_yet_due\n", r.stdout)
+	})
+	t.Run("a flat category's base of 0 is no base", func(t *testing.T) {
+		r := runWith(t, "id,name,category,base\ny,,student,0\nz,,学生,0.00\n", "-in", "-", "-date", "2024-06-01")
+		assert.Equal(t, 0, r.code, r.stderr)
+		assert.Equal(t, "id,name,category,base,rate,dues,rule,voluntary,total,capped,lump_sum,reduced,not_yet_due\n"+
+			"y,,student,,,0.20,DUES-FLAT-020,0.00,0.20,false,false,false,false\n"+
+			"z,,student,,,0.20,DUES-FLAT-020,0.00,0.20,false,false,false,false\n", r.stdout)
+		r = runWith(t, "id,name,category,base\ny,,student,5\n", "-in", "-", "-date", "2024-06-01")
+		assert.Equal(t, 1, r.code)
+		assert.Contains(t, r.stderr, "takes no base")
 	})
 	t.Run("no rows: an empty array", func(t *testing.T) {
 		r := runWith(t, "id,name,category,base\n", "-in", "-", "-date", "2024-06-01", "-format", "json")
@@ -152,14 +217,14 @@ func TestExitTwo(t *testing.T) {
 	}{
 		{"missing file", "", []string{"-in", "testdata/nope.csv"}, "dues: open testdata/nope.csv: no such file or directory"},
 		{"bad header", "id,name,salary\n", []string{"-in", "-"},
-			`dues: stdin: funding: roster line 1, column "salary": invalid roster header: unknown column`},
+			`dues: stdin:1:3: salary: invalid header: unknown column`},
 		{"not csv", "id,name,category,base\nx,\"a\"b,employed,1\n", []string{"-in", "-"},
-			`dues: stdin: funding: ReadRoster: parse error on line 2, column 5: extraneous or missing " in quoted-field`},
-		{"empty input", "", []string{"-in", "-"}, "dues: stdin: funding: roster line 1: invalid roster header: no header row"},
+			`dues: stdin:2:5: malformed input: extraneous or missing " in quoted-field`},
+		{"empty input", "", []string{"-in", "-"}, "dues: stdin:1: invalid header: no header row"},
 		{"bad format", "", []string{"-format", "xml"}, `dues: -format "xml": want csv or json`},
 		{"bad lang", "", []string{"-lang", "fr"}, `dues: -lang "fr": want en or zh`},
 		{"bad date", "", []string{"-date", "2024-6-1"}, `dues: -date: dangjian: ParseDate("2024-6-1"): want YYYY-MM-DD`},
-		{"before 2008", "", []string{"-date", "2008-03-31"}, "dues: -date 2008-03-01: funding: DuesRulesFor(2008-03-01): no dues rules for this date"},
+		{"before 2008", "", []string{"-date", "2008-03-31"}, `dues: -date 2008-03-01: no rule in force: no dues rules before 2008-04-01 (the older scale is not modelled) ("2008-03-01")`},
 		{"bad rules", "", []string{"-rules", "2020"}, `dues: -rules "2020": want 2008 or 2017`},
 		{"rules out of their period", "", []string{"-rules", "2008", "-date", "2024-06-01"},
 			"dues: -rules 2008 are in force for [2008-04-01, 2017-01-01), not for 2024-06-01"},
@@ -185,6 +250,6 @@ func TestExitTwo(t *testing.T) {
 	t.Run("help", func(t *testing.T) {
 		r := runWith(t, "", "-h")
 		assert.Equal(t, 0, r.code)
-		assert.Contains(t, r.stderr, "usage: dues [-in roster.csv]")
+		assert.Contains(t, r.stderr, "usage: dues [-in roster.csv|roster.json]")
 	})
 }

@@ -38,6 +38,7 @@ import (
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/budget"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/google/uuid"
 )
@@ -59,7 +60,7 @@ type city struct {
 	report orgmodel.Report
 	// standards are the funding standards the budget applies.
 	standards funding.Standards
-	budget    funding.BudgetResult
+	budget    budget.BudgetResult
 	// assessment is the 述职评议考核 of the secretaries.
 	assessment *assessment
 }
@@ -135,11 +136,11 @@ func build(asOf dangjian.Date) (*city, error) {
 		return nil, err
 	}
 	standards := funding.YanjiStandards()
-	budget, err := funding.Budget(tree, standards, asOf.Year(), funding.BudgetOptions{AsOf: asOf})
+	bud, err := budget.Budget(tree, standards, asOf.Year(), budget.BudgetOptions{AsOf: asOf})
 	if err != nil {
 		return nil, err
 	}
-	c := &city{recs: recs, tree: tree, asOf: asOf, report: report, standards: standards, budget: budget}
+	c := &city{recs: recs, tree: tree, asOf: asOf, report: report, standards: standards, budget: bud}
 	if c.assessment, err = assessSecretaries(tree); err != nil {
 		return nil, err
 	}
@@ -369,7 +370,7 @@ func printBudget(w io.Writer, c *city) {
 
 // printUnit prints one row of the budget by unit: the villages,
 // communities and branches priced beneath it, its lines and its total.
-func printUnit(w io.Writer, code, name string, st funding.Subtotal) {
+func printUnit(w io.Writer, code, name string, st budget.Subtotal) {
 	lines := map[funding.ItemCode]int{}
 	for _, ia := range st.ByItem {
 		lines[ia.Code] = ia.Lines

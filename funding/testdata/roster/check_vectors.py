@@ -31,8 +31,8 @@ def fen(x):
     return x.quantize(D("0.01"), rounding=ROUND_HALF_UP)
 
 
-def pct(r):
-    return format((r * 100).normalize(), "f") + "%"
+def rate_text(r):
+    return format(r.normalize(), "f")
 
 
 def line(year, c):
@@ -58,7 +58,7 @@ def line(year, c):
         for up, r, rule in (PENSION if c["category"] == "retired" else WAGE):
             if up is None or avg <= up:
                 break
-        amt, base, rate = fen(avg * r), str(fen(avg)), pct(r)
+        amt, base, rate = fen(avg * r), str(fen(avg)), rate_text(r)
         if year == 2017 and amt > 1000:  # 2017通知 (一)
             amt, rule, flags["capped"] = D("1000.00"), "DUES-CAP-1000", True
     if c["reduction"] and D(c["reduction"]) < amt and not flags["notyet"]:  # 规定 第七条

@@ -1,4 +1,4 @@
-package funding_test
+package budget_test
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/budget"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
@@ -45,10 +46,10 @@ func budgetUnits(t *orgmodel.Tree) []orgmodel.Org {
 // figures from the tree's counts.
 func TestBudgetYanjiGolden(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	var b strings.Builder
-	fmt.Fprintf(&b, "# funding.Budget(orgmodel.Yanji(), funding.YanjiStandards(), 2025): by unit and item.\n")
+	fmt.Fprintf(&b, "# budget.Budget(orgmodel.Yanji(), funding.YanjiStandards(), 2025): by unit and item.\n")
 	fmt.Fprintf(&b, "# Standards used (each line names the rule it tests):")
 	for _, u := range res.Used {
 		fmt.Fprintf(&b, " %s", u.ID)
@@ -96,7 +97,7 @@ func TestBudgetYanjiGolden(t *testing.T) {
 // branches × 2000.
 func TestBudgetYanjiDerived(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	asOf := stdDay("2025-01-01")
 	seats := func(org uuid.UUID) (n int64, sec uuid.UUID) {
@@ -159,7 +160,7 @@ func TestBudgetYanjiDerived(t *testing.T) {
 // total equals the sum of the lines beneath it to the fen, by item too;
 // every line is its unit amount × quantity × periods; the grand total is
 // the sum of every line.
-func budgetCheckTotals(t *testing.T, tree *orgmodel.Tree, res funding.BudgetResult) {
+func budgetCheckTotals(t *testing.T, tree *orgmodel.Tree, res budget.BudgetResult) {
 	t.Helper()
 	var all int64
 	for _, l := range res.Lines {
@@ -174,7 +175,7 @@ func budgetCheckTotals(t *testing.T, tree *orgmodel.Tree, res funding.BudgetResu
 	require.Equal(t, len(res.Lines), g.Lines)
 
 	// Lines by organization, then subtree sums by walking each subtree.
-	byOrg := map[uuid.UUID][]funding.BudgetLine{}
+	byOrg := map[uuid.UUID][]budget.BudgetLine{}
 	for _, l := range res.Lines {
 		byOrg[l.Org] = append(byOrg[l.Org], l)
 	}
@@ -216,7 +217,7 @@ func budgetCheckTotals(t *testing.T, tree *orgmodel.Tree, res funding.BudgetResu
 func TestBudgetTotalsProperty(t *testing.T) {
 	t.Run("yanji", func(t *testing.T) {
 		tree := yanjiTree(t)
-		res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+		res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 		require.NoError(t, err)
 		budgetCheckTotals(t, tree, res)
 	})
@@ -224,7 +225,7 @@ func TestBudgetTotalsProperty(t *testing.T) {
 	for i := range 12 {
 		n := 20 + r.IntN(2500)
 		seed := r.Uint64()
-		opts := funding.BudgetOptions{VillageCadres: r.IntN(3) * r.IntN(6), CommunityMembers: r.IntN(2) * r.IntN(9),
+		opts := budget.BudgetOptions{VillageCadres: r.IntN(3) * r.IntN(6), CommunityMembers: r.IntN(2) * r.IntN(9),
 			VillageCadresDefault: r.IntN(5), CommunityMembersDefault: r.IntN(7)}
 		t.Run(fmt.Sprintf("synthetic/%d/n=%d", i, n), func(t *testing.T) {
 			tree, err := orgmodel.Build(orgmodel.Synthetic(n, seed))
@@ -235,7 +236,7 @@ func TestBudgetTotalsProperty(t *testing.T) {
 					opts.DispatchedBranches = append(opts.DispatchedBranches, o.ID)
 				}
 			}
-			res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, opts)
+			res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, opts)
 			require.NoError(t, err)
 			budgetCheckTotals(t, tree, res)
 			for _, l := range res.Lines {
@@ -243,13 +244,13 @@ func TestBudgetTotalsProperty(t *testing.T) {
 				case funding.VillageCadrePay:
 					if opts.VillageCadres > 0 {
 						assert.Equal(t, int64(opts.VillageCadres), l.Quantity)
-						assert.Equal(t, funding.QuantityOption, l.QuantitySource)
+						assert.Equal(t, budget.QuantityOption, l.QuantitySource)
 					} else {
 						// Synthetic trees record no posts.
-						assert.Equal(t, funding.QuantityDefault, l.QuantitySource)
+						assert.Equal(t, budget.QuantityDefault, l.QuantitySource)
 						want := int64(opts.VillageCadresDefault)
 						if want == 0 {
-							want = funding.DefaultVillageCadres
+							want = budget.DefaultVillageCadres
 						}
 						assert.Equal(t, want, l.Quantity)
 					}
@@ -263,9 +264,9 @@ func TestBudgetTotalsProperty(t *testing.T) {
 
 func TestBudgetOrderAndDeterminism(t *testing.T) {
 	tree := yanjiTree(t)
-	a, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	a, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
-	b, err := funding.Budget(yanjiTree(t), funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	b, err := budget.Budget(yanjiTree(t), funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, a.Lines, b.Lines)
 	assert.Equal(t, a.Omitted, b.Omitted)
@@ -288,9 +289,9 @@ func TestBudgetOrderAndDeterminism(t *testing.T) {
 
 func TestBudgetLines(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
-	find := func(key string, code funding.ItemCode) funding.BudgetLine {
+	find := func(key string, code funding.ItemCode) budget.BudgetLine {
 		t.Helper()
 		for _, l := range res.Lines {
 			if l.Org == orgmodel.YanjiID("org/"+key) && l.Code == code {
@@ -298,12 +299,12 @@ func TestBudgetLines(t *testing.T) {
 			}
 		}
 		t.Fatalf("no %s line for %s", code, key)
-		return funding.BudgetLine{}
+		return budget.BudgetLine{}
 	}
 	// 第01社区 is a committee: 7 seats, 3310 × 12 × 7 = 278040.
 	l := find("community/01", funding.CommunityCommitteePay)
 	assert.Equal(t, int64(7), l.Quantity)
-	assert.Equal(t, funding.QuantityPosts, l.QuantitySource)
+	assert.Equal(t, budget.QuantityPosts, l.QuantitySource)
 	assert.Equal(t, int64(12), l.Periods)
 	assert.Equal(t, "278040.00", l.Amount.String())
 	assert.True(t, l.Average)
@@ -325,7 +326,7 @@ func TestBudgetLines(t *testing.T) {
 	assert.Equal(t, "210000.00", l.Amount.String())
 	assert.True(t, l.Average)
 
-	assert.Equal(t, []funding.BudgetOmission{
+	assert.Equal(t, []budget.BudgetOmission{
 		{Code: funding.DispatchedBranchWorkFunds, Rule: "YJ-NONPUBLIC-DISPATCHED-FUNDS", Reason: "in force, but nothing in the tree it applies to"},
 		{Code: funding.NonPublicWorkFunds, Rule: "YJ-NONPUBLIC-FUNDS-ISSUED", Reason: "a total over a period, not a per-unit standard"},
 		{Code: funding.RedCollarAllowance, Rule: "YJ-RED-COLLAR-ALLOWANCE", Reason: "a total over a period, not a per-unit standard"},
@@ -342,13 +343,13 @@ func TestBudgetOptions(t *testing.T) {
 	nonPublic := orgmodel.YanjiID("org/street/1/nonpublic/branch/01")
 	admin := orgmodel.YanjiID("org/street/1/admin/branch/1")
 	t.Run("fixed counts", func(t *testing.T) {
-		res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{VillageCadres: 2, CommunityMembers: 9})
+		res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{VillageCadres: 2, CommunityMembers: 9})
 		require.NoError(t, err)
 		for _, l := range res.Lines {
 			switch l.Code {
 			case funding.VillageCadrePay:
 				assert.Equal(t, int64(2), l.Quantity)
-				assert.Equal(t, funding.QuantityOption, l.QuantitySource)
+				assert.Equal(t, budget.QuantityOption, l.QuantitySource)
 			case funding.CommunityCommitteePay:
 				assert.Equal(t, int64(9), l.Quantity)
 			}
@@ -357,7 +358,7 @@ func TestBudgetOptions(t *testing.T) {
 		assert.Equal(t, int64(56*(210000+28000+2*22000)+70*(250000+9*39720)+80*2000)*100, res.Amount.Fen())
 	})
 	t.Run("dispatched branches", func(t *testing.T) {
-		res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{DispatchedBranches: []uuid.UUID{nonPublic, admin}})
+		res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{nonPublic, admin}})
 		require.NoError(t, err)
 		codes := map[uuid.UUID][]funding.ItemCode{}
 		for _, l := range res.Lines {
@@ -365,29 +366,29 @@ func TestBudgetOptions(t *testing.T) {
 		}
 		assert.Equal(t, []funding.ItemCode{funding.DispatchedBranchWorkFunds}, codes[nonPublic], "instead of the non-public funds")
 		assert.Equal(t, []funding.ItemCode{funding.DispatchedBranchWorkFunds}, codes[admin])
-		base, _ := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+		base, _ := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 		d, _ := res.Amount.Sub(base.Amount)
 		assert.Equal(t, "2000.00", d.String(), "one more branch funded")
 		assert.Contains(t, strings.Join(res.Assumptions, "\n"), "dispatched branches (派驻党支部) are those the caller lists")
 	})
 	t.Run("posts read on the date", func(t *testing.T) {
 		// Before the 2021 elections no village seat is held: the default.
-		res, err := funding.Budget(tree, funding.YanjiStandards(), 2020, funding.BudgetOptions{})
+		res, err := budget.Budget(tree, funding.YanjiStandards(), 2020, budget.BudgetOptions{})
 		require.NoError(t, err)
 		for _, l := range res.Lines {
 			if l.Code == funding.VillageCadrePay {
-				assert.Equal(t, funding.QuantityDefault, l.QuantitySource)
-				assert.Equal(t, int64(funding.DefaultVillageCadres), l.Quantity)
+				assert.Equal(t, budget.QuantityDefault, l.QuantitySource)
+				assert.Equal(t, int64(budget.DefaultVillageCadres), l.Quantity)
 			}
 		}
-		res, err = funding.Budget(tree, funding.YanjiStandards(), 2020, funding.BudgetOptions{VillageCadresDefault: 3, CommunityMembersDefault: 6})
+		res, err = budget.Budget(tree, funding.YanjiStandards(), 2020, budget.BudgetOptions{VillageCadresDefault: 3, CommunityMembersDefault: 6})
 		require.NoError(t, err)
 		for _, l := range res.Lines {
 			switch l.Code {
 			case funding.VillageCadrePay:
 				assert.Equal(t, int64(3), l.Quantity)
 			case funding.CommunityCommitteePay:
-				if l.QuantitySource == funding.QuantityDefault {
+				if l.QuantitySource == budget.QuantityDefault {
 					assert.Equal(t, int64(6), l.Quantity)
 				}
 			}
@@ -395,27 +396,27 @@ func TestBudgetOptions(t *testing.T) {
 	})
 	t.Run("standards in force on the date", func(t *testing.T) {
 		s := stdDated()
-		res, err := funding.Budget(tree, s, 2020, funding.BudgetOptions{})
+		res, err := budget.Budget(tree, s, 2020, budget.BudgetOptions{})
 		require.NoError(t, err)
 		require.Len(t, res.Lines, 56)
 		assert.Equal(t, "T-2020", res.Lines[0].Rule)
 		assert.Equal(t, int64(56*105000*100), res.Amount.Fen())
-		res, err = funding.Budget(tree, s, 2020, funding.BudgetOptions{AsOf: stdDay("2019-12-31")})
+		res, err = budget.Budget(tree, s, 2020, budget.BudgetOptions{AsOf: stdDay("2019-12-31")})
 		require.NoError(t, err)
 		assert.Equal(t, "T-2017", res.Lines[0].Rule)
-		assert.Contains(t, res.Omitted, funding.BudgetOmission{Code: funding.VillageOperatingFunds, Rule: "T-2021", Reason: "not in force on 2019-12-31"})
-		assert.Contains(t, res.Omitted, funding.BudgetOmission{Code: funding.CommunityWorkFunds, Reason: "no standard in force on 2019-12-31"})
+		assert.Contains(t, res.Omitted, budget.BudgetOmission{Code: funding.VillageOperatingFunds, Rule: "T-2021", Reason: "not in force on 2019-12-31"})
+		assert.Contains(t, res.Omitted, budget.BudgetOmission{Code: funding.CommunityWorkFunds, Reason: "no standard in force on 2019-12-31"})
 	})
 	t.Run("items a budget does not price", func(t *testing.T) {
 		s := stdOne(funding.VillageOfficeFunds, "20000", funding.PerVillageYear)
-		res, err := funding.Budget(tree, s, 2025, funding.BudgetOptions{})
+		res, err := budget.Budget(tree, s, 2025, budget.BudgetOptions{})
 		require.NoError(t, err)
 		assert.Empty(t, res.Lines)
 		assert.True(t, res.Amount.IsZero())
-		assert.Contains(t, res.Omitted, funding.BudgetOmission{Code: funding.VillageOfficeFunds, Rule: "T-village_office_funds", Reason: "not an item a budget over the tree prices"})
+		assert.Contains(t, res.Omitted, budget.BudgetOmission{Code: funding.VillageOfficeFunds, Rule: "T-village_office_funds", Reason: "not an item a budget over the tree prices"})
 		st, ok := res.Total(orgmodel.YanjiID("org/city"))
 		require.True(t, ok)
-		assert.Equal(t, funding.Subtotal{Org: orgmodel.YanjiID("org/city"), ByItem: []funding.ItemAmount{}}, st)
+		assert.Equal(t, budget.Subtotal{Org: orgmodel.YanjiID("org/city"), ByItem: []budget.ItemAmount{}}, st)
 	})
 }
 
@@ -432,28 +433,28 @@ func TestBudgetErrors(t *testing.T) {
 		tree *orgmodel.Tree
 		s    funding.Standards
 		year int
-		opts funding.BudgetOptions
+		opts budget.BudgetOptions
 		want []string
 		is   error
 	}{
-		{"nil tree", nil, funding.YanjiStandards(), 2025, funding.BudgetOptions{}, []string{`funding: tree: no tree (have "nil"): bad budget input`}, funding.ErrBadBudget},
-		{"year 0", tree, funding.YanjiStandards(), 0, funding.BudgetOptions{}, []string{`funding: year: must be 1..9999 (have "0")`}, funding.ErrBadBudget},
-		{"negative counts", tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{VillageCadres: -1, CommunityMembersDefault: -2},
-			[]string{`opts.villageCadres: must not be negative (have "-1")`, `opts.communityMembersDefault: must not be negative (have "-2")`}, funding.ErrBadBudget},
-		{"dispatched not a branch", tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{DispatchedBranches: []uuid.UUID{community}},
-			[]string{`opts.dispatchedBranches[0]: 第01社区（示例）党委 is a committee, not a branch`}, funding.ErrBadBudget},
-		{"dispatched unknown", tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{DispatchedBranches: []uuid.UUID{stranger}},
-			[]string{`opts.dispatchedBranches[0]: not in the tree (have "00000000-0000-0000-0000-000000000001")`}, funding.ErrBadBudget},
-		{"bad standards", tree, funding.Standards{}, 2025, funding.BudgetOptions{}, []string{"funding: name: empty"}, funding.ErrBadStandard},
-		{"basis does not fit", tree, perPerson, 2025, funding.BudgetOptions{}, []string{`standards.items ("YJ-VILLAGE-OPERATING-FUNDS").per: does not fit village_operating_funds in a budget (have "per_person_year")`}, funding.ErrBadBudget},
-		{"overflow", tree, huge, 2025, funding.BudgetOptions{}, []string{"amount out of range"}, funding.ErrOverflow},
+		{"nil tree", nil, funding.YanjiStandards(), 2025, budget.BudgetOptions{}, []string{`tree: no tree ("nil")`}, budget.ErrBadBudget},
+		{"year 0", tree, funding.YanjiStandards(), 0, budget.BudgetOptions{}, []string{`year: must be 1..9999 ("0")`}, budget.ErrBadBudget},
+		{"negative counts", tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{VillageCadres: -1, CommunityMembersDefault: -2},
+			[]string{`opts.villageCadres: must not be negative ("-1")`, `opts.communityMembersDefault: must not be negative ("-2")`}, budget.ErrBadBudget},
+		{"dispatched not a branch", tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{community}},
+			[]string{`opts.dispatchedBranches[0]: 第01社区（示例）党委 is a committee, not a branch`}, budget.ErrBadBudget},
+		{"dispatched unknown", tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{stranger}},
+			[]string{`opts.dispatchedBranches[0]: not in the tree ("00000000-0000-0000-0000-000000000001")`}, budget.ErrBadBudget},
+		{"bad standards", tree, funding.Standards{}, 2025, budget.BudgetOptions{}, []string{"name: empty"}, funding.ErrBadStandard},
+		{"basis does not fit", tree, perPerson, 2025, budget.BudgetOptions{}, []string{`standards.items ("YJ-VILLAGE-OPERATING-FUNDS").per: does not fit village_operating_funds in a budget ("per_person_year")`}, budget.ErrBadBudget},
+		{"overflow", tree, huge, 2025, budget.BudgetOptions{}, []string{"amount out of range"}, funding.ErrOverflow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := funding.Budget(tt.tree, tt.s, tt.year, tt.opts)
+			_, err := budget.Budget(tt.tree, tt.s, tt.year, tt.opts)
 			require.Error(t, err)
 			for _, w := range tt.want {
-				assert.Contains(t, err.Error(), w)
+				assert.Contains(t, errText(err), w)
 			}
 			assert.ErrorIs(t, err, tt.is)
 		})
@@ -462,7 +463,7 @@ func TestBudgetErrors(t *testing.T) {
 
 func TestBudgetConcurrent(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	street := orgmodel.YanjiID("org/street/1")
 	want, _ := res.Total(street)
@@ -477,7 +478,7 @@ func TestBudgetConcurrent(t *testing.T) {
 			g, err := res.GrandTotal()
 			assert.NoError(t, err)
 			assert.Equal(t, res.Amount, g.Amount)
-			r2, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+			r2, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 			assert.NoError(t, err)
 			assert.Equal(t, res.Amount, r2.Amount)
 		}()
@@ -486,13 +487,23 @@ func TestBudgetConcurrent(t *testing.T) {
 }
 
 func TestQuantitySource(t *testing.T) {
-	for _, q := range []funding.QuantitySource{funding.QuantityPerUnit, funding.QuantityPosts, funding.QuantityDefault, funding.QuantityOption} {
+	for _, q := range []budget.QuantitySource{budget.QuantityPerUnit, budget.QuantityPosts, budget.QuantityDefault, budget.QuantityOption} {
 		b, err := q.MarshalText()
 		require.NoError(t, err)
-		var back funding.QuantitySource
+		var back budget.QuantitySource
 		require.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, q, back)
 		require.NoError(t, back.UnmarshalText([]byte(q.Label())))
 		assert.Equal(t, q, back)
 	}
+}
+
+func TestQuantitySourceText(t *testing.T) {
+	var q budget.QuantitySource
+	require.NoError(t, q.UnmarshalText([]byte("调用方指定")))
+	assert.Equal(t, budget.QuantityOption, q)
+	err := q.UnmarshalText([]byte("guess"))
+	assert.EqualError(t, err, `invalid value: unknown quantity source: want per_unit, posts, default, option or the Chinese label ("guess")`)
+	_, err = budget.QuantitySource(9).MarshalText()
+	assert.EqualError(t, err, `invalid value: not a valid quantity source ("9")`)
 }

@@ -1,11 +1,20 @@
-package funding
+// Package budget computes a year's budget of funding and salary standards
+// ([funding.Standards]) over an organization tree ([orgmodel.Tree]): the
+// village, community, non-public and dispatched-branch items, each a whole
+// multiple of its standard, with subtotals by unit and item.
+//
+// It is the one part of funding that depends on the organization tree:
+// the funding core (dues, tax, remittance, enterprise funds, standards,
+// floors and ladders) does not import orgmodel.
+package budget
 
 import (
-	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/internal/enum"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/google/uuid"
@@ -39,16 +48,22 @@ func (v QuantitySource) IsValid() bool { return quantitySourceTable.Valid(int(v)
 
 // MarshalText encodes the English code.
 func (v QuantitySource) MarshalText() ([]byte, error) {
-	return quantitySourceTable.Marshal("funding", int(v))
+	b, err := quantitySourceTable.Marshal("budget", int(v))
+	if err != nil {
+		return nil, &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: strconv.Itoa(int(v)), Detail: "not a valid quantity source"}
+	}
+	return b, nil
 }
 
 // UnmarshalText accepts the English code or the Chinese label.
 func (v *QuantitySource) UnmarshalText(b []byte) error {
-	x, err := quantitySourceTable.Unmarshal("funding", b)
-	if err == nil {
-		*v = QuantitySource(x)
+	x, err := quantitySourceTable.Unmarshal("budget", b)
+	if err != nil {
+		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: string(b),
+			Detail: "unknown quantity source: want per_unit, posts, default, option or the Chinese label"}
 	}
-	return err
+	*v = QuantitySource(x)
+	return nil
 }
 
 // DefaultVillageCadres and DefaultCommunityMembers are the counts [Budget]
@@ -98,9 +113,9 @@ type BudgetOptions struct {
 // BudgetLine is one line of a budget: one standard applied to one
 // organization. Amount = UnitAmount × Quantity × Periods, exactly.
 type BudgetLine struct {
-	Org  uuid.UUID `json:"org"`
-	Path string    `json:"path"`
-	Code ItemCode  `json:"code"`
+	Org  uuid.UUID        `json:"org"`
+	Path string           `json:"path"`
+	Code funding.ItemCode `json:"code"`
 	// Rule is the ID of the standard applied.
 	Rule string `json:"rule"`
 	// Quantity counts villages, communities, branches (1 each) or people.
@@ -108,9 +123,9 @@ type BudgetLine struct {
 	QuantitySource QuantitySource `json:"quantitySource"`
 	// Periods is how many times the unit amount falls in the year: 12 for
 	// a monthly standard, 1 otherwise.
-	Periods    int64 `json:"periods"`
-	UnitAmount Money `json:"unitAmount"`
-	Amount     Money `json:"amount"`
+	Periods    int64         `json:"periods"`
+	UnitAmount funding.Money `json:"unitAmount"`
+	Amount     funding.Money `json:"amount"`
 	// Average marks a line priced at an average standard (平均): the
 	// units' actual amounts may differ, the total is what the average
 	// implies.
@@ -119,26 +134,26 @@ type BudgetLine struct {
 
 // ItemAmount is the total of one item code.
 type ItemAmount struct {
-	Code   ItemCode `json:"code"`
-	Lines  int      `json:"lines"`
-	Amount Money    `json:"amount"`
+	Code   funding.ItemCode `json:"code"`
+	Lines  int              `json:"lines"`
+	Amount funding.Money    `json:"amount"`
 }
 
 // Subtotal is the total of the lines of a subtree, by item code.
 type Subtotal struct {
 	// Org is the subtree's root; uuid.Nil for the whole budget.
-	Org    uuid.UUID    `json:"org"`
-	Lines  int          `json:"lines"`
-	Amount Money        `json:"amount"`
-	ByItem []ItemAmount `json:"byItem"`
+	Org    uuid.UUID     `json:"org"`
+	Lines  int           `json:"lines"`
+	Amount funding.Money `json:"amount"`
+	ByItem []ItemAmount  `json:"byItem"`
 }
 
 // BudgetOmission is a standard of the set, or an item the budget knows,
 // that gave no line, and why.
 type BudgetOmission struct {
-	Code   ItemCode `json:"code"`
-	Rule   string   `json:"rule,omitempty"`
-	Reason string   `json:"reason"`
+	Code   funding.ItemCode `json:"code"`
+	Rule   string           `json:"rule,omitempty"`
+	Reason string           `json:"reason"`
 }
 
 // BudgetResult is a yearly budget over a tree: its lines in a fixed order,
@@ -154,7 +169,7 @@ type BudgetResult struct {
 	AsOf      dangjian.Date `json:"asOf"`
 	Standards string        `json:"standards"`
 	// Used are the standards that gave lines, in set order.
-	Used []Standard `json:"used"`
+	Used []funding.Standard `json:"used"`
 	// Lines are in the tree's pre-order, item codes in code order within
 	// an organization.
 	Lines []BudgetLine `json:"lines"`
@@ -166,7 +181,7 @@ type BudgetResult struct {
 	// Rounding says that nothing was rounded.
 	Rounding string `json:"rounding"`
 	// Amount is the total of every line.
-	Amount Money `json:"amount"`
+	Amount funding.Money `json:"amount"`
 
 	tree   *orgmodel.Tree
 	totals map[uuid.UUID]*subtotalAcc
@@ -174,30 +189,27 @@ type BudgetResult struct {
 
 type subtotalAcc struct {
 	lines  int
-	amount Money
-	byItem map[ItemCode]*ItemAmount
+	amount funding.Money
+	byItem map[funding.ItemCode]*ItemAmount
 }
-
-// ErrBadBudget is wrapped by the errors of [Budget].
-var ErrBadBudget = errors.New("bad budget input")
 
 // budgetItem is an item Budget prices, with the bases it accepts.
 type budgetItem struct {
-	code ItemCode
-	pers []Per
+	code funding.ItemCode
+	pers []funding.Per
 }
 
 // budgetItems are the items Budget prices, in line order. The table is
 // read-only.
 var budgetItems = []budgetItem{
-	{VillageOperatingFunds, []Per{PerVillageYear}},
-	{VillageSecretaryPay, []Per{PerPersonYear, PerPersonMonth}},
-	{VillageCadrePay, []Per{PerPersonYear, PerPersonMonth}},
-	{RegionalPartyBuildingFunds, []Per{PerCommunityYear}},
-	{CommunityWorkFunds, []Per{PerCommunityYear}},
-	{CommunityCommitteePay, []Per{PerPersonYear, PerPersonMonth}},
-	{NonPublicWorkFunds, []Per{PerBranch}},
-	{DispatchedBranchWorkFunds, []Per{PerDispatchedBranch, PerBranch}},
+	{funding.VillageOperatingFunds, []funding.Per{funding.PerVillageYear}},
+	{funding.VillageSecretaryPay, []funding.Per{funding.PerPersonYear, funding.PerPersonMonth}},
+	{funding.VillageCadrePay, []funding.Per{funding.PerPersonYear, funding.PerPersonMonth}},
+	{funding.RegionalPartyBuildingFunds, []funding.Per{funding.PerCommunityYear}},
+	{funding.CommunityWorkFunds, []funding.Per{funding.PerCommunityYear}},
+	{funding.CommunityCommitteePay, []funding.Per{funding.PerPersonYear, funding.PerPersonMonth}},
+	{funding.NonPublicWorkFunds, []funding.Per{funding.PerBranch}},
+	{funding.DispatchedBranchWorkFunds, []funding.Per{funding.PerDispatchedBranch, funding.PerBranch}},
 }
 
 // Budget applies the standards of s in force on the budget date (opts.AsOf,
@@ -226,9 +238,9 @@ var budgetItems = []budgetItem{
 //
 // It returns an error listing every problem: a nil tree, a year outside
 // 1..9999, negative counts, dispatched branches that are not branches of
-// the tree, a set that fails [Standards.Check], a standard whose basis
+// the tree, a set that fails [funding.Standards.Check], a standard whose basis
 // does not fit its item (a village fund per person), or an overflow.
-func Budget(t *orgmodel.Tree, s Standards, year int, opts BudgetOptions) (BudgetResult, error) {
+func Budget(t *orgmodel.Tree, s funding.Standards, year int, opts BudgetOptions) (BudgetResult, error) {
 	p := paramErrs{sentinel: ErrBadBudget}
 	if t == nil {
 		p.add("tree", "nil", "no tree")
@@ -269,12 +281,12 @@ func Budget(t *orgmodel.Tree, s Standards, year int, opts BudgetOptions) (Budget
 	if asOf.IsZero() {
 		asOf = dangjian.NewDate(year, 1, 1)
 	}
-	res := BudgetResult{Year: year, AsOf: asOf, Standards: s.Name, Used: []Standard{}, Lines: []BudgetLine{},
+	res := BudgetResult{Year: year, AsOf: asOf, Standards: s.Name, Used: []funding.Standard{}, Lines: []BudgetLine{},
 		Rounding: "none: every line is a whole multiple of its standard's amount", tree: t,
 		totals: map[uuid.UUID]*subtotalAcc{}}
 
 	// The standards in force, by item, checked against the bases they may have.
-	std := map[ItemCode]Standard{}
+	std := map[funding.ItemCode]funding.Standard{}
 	var missing []BudgetOmission
 	for _, bi := range budgetItems {
 		it, ok := s.Item(bi.code, asOf)
@@ -301,18 +313,20 @@ func Budget(t *orgmodel.Tree, s Standards, year int, opts BudgetOptions) (Budget
 		}
 	}
 	used := map[string]bool{}
-	add := func(o orgmodel.Org, code ItemCode, qty int64, src QuantitySource) {
+	add := func(o orgmodel.Org, code funding.ItemCode, qty int64, src QuantitySource) {
 		it, ok := std[code]
-		if !ok || len(p.errs) > 0 {
+		if !ok || len(p.ps) > 0 {
 			return
 		}
-		periods := it.Per.perYear()
+		periods := it.Per.PerYear()
 		amount, err := it.Amount.MulInt(qty)
 		if err == nil {
 			amount, err = amount.MulInt(periods)
 		}
 		if err != nil {
-			p.addErr(fmt.Errorf("funding: Budget: %s %s: %w", o.Name, code, err))
+			pr := problemAt("lines", err)
+			pr.Detail = o.Name + " " + code.String()
+			p.addErr(pr)
 			return
 		}
 		res.Lines = append(res.Lines, BudgetLine{Org: o.ID, Path: t.PathString(o.ID), Code: code, Rule: it.ID,
@@ -333,28 +347,28 @@ func Budget(t *orgmodel.Tree, s Standards, year int, opts BudgetOptions) (Budget
 	for _, o := range t.All() {
 		switch {
 		case o.Domain == orgmodel.Village && t.IsDomainTop(o.ID):
-			add(o, VillageOperatingFunds, 1, QuantityPerUnit)
-			add(o, VillageSecretaryPay, 1, QuantityPerUnit)
+			add(o, funding.VillageOperatingFunds, 1, QuantityPerUnit)
+			add(o, funding.VillageSecretaryPay, 1, QuantityPerUnit)
 			holders, sec := committeeHolders(t, o.ID, bodies[o.ID], asOf)
 			others := int64(len(holders))
 			if sec != uuid.Nil && holders[sec] {
 				others--
 			}
 			n, src := count(opts.VillageCadres, villageDefault, others)
-			add(o, VillageCadrePay, n, src)
+			add(o, funding.VillageCadrePay, n, src)
 		case o.Domain == orgmodel.Community && t.IsDomainTop(o.ID):
-			add(o, RegionalPartyBuildingFunds, 1, QuantityPerUnit)
-			add(o, CommunityWorkFunds, 1, QuantityPerUnit)
+			add(o, funding.RegionalPartyBuildingFunds, 1, QuantityPerUnit)
+			add(o, funding.CommunityWorkFunds, 1, QuantityPerUnit)
 			holders, _ := committeeHolders(t, o.ID, bodies[o.ID], asOf)
 			n, src := count(opts.CommunityMembers, communityDefault, int64(len(holders)))
-			add(o, CommunityCommitteePay, n, src)
+			add(o, funding.CommunityCommitteePay, n, src)
 		}
 		if o.Kind.IsBranch() {
 			switch {
 			case dispatched[o.ID]:
-				add(o, DispatchedBranchWorkFunds, 1, QuantityPerUnit)
+				add(o, funding.DispatchedBranchWorkFunds, 1, QuantityPerUnit)
 			case o.Domain == orgmodel.NonPublicEnterprise:
-				add(o, NonPublicWorkFunds, 1, QuantityPerUnit)
+				add(o, funding.NonPublicWorkFunds, 1, QuantityPerUnit)
 			}
 		}
 	}
@@ -385,18 +399,18 @@ func Budget(t *orgmodel.Tree, s Standards, year int, opts BudgetOptions) (Budget
 
 // budgetAssumptions lists the readings a budget with these standards rests
 // on.
-func budgetAssumptions(std map[ItemCode]Standard) []string {
+func budgetAssumptions(std map[funding.ItemCode]funding.Standard) []string {
 	out := []string{
 		"a village (community) is an organization of domain village (community) whose parent is not: one set of lines each, whatever lies beneath it",
 		"each standard is applied once per organization per year; a standard whose period its source does not state is read as yearly",
 	}
-	if _, ok := std[VillageOperatingFunds]; ok {
+	if _, ok := std[funding.VillageOperatingFunds]; ok {
 		out = append(out, "village operating funds and village cadre pay are separate lines: whether the operating funds include the pay is not stated, so the two may overlap")
 	}
-	if _, ok := std[NonPublicWorkFunds]; ok {
+	if _, ok := std[funding.NonPublicWorkFunds]; ok {
 		out = append(out, "the per-branch non-public work funds go to every branch (any branch kind) of domain non_public_enterprise; the period is not stated and is read as yearly")
 	}
-	if _, ok := std[DispatchedBranchWorkFunds]; ok {
+	if _, ok := std[funding.DispatchedBranchWorkFunds]; ok {
 		out = append(out, "dispatched branches (派驻党支部) are those the caller lists: the tree records no such attribute")
 	}
 	return out
@@ -437,20 +451,20 @@ func committeeHolders(t *orgmodel.Tree, org uuid.UUID, bodies []orgmodel.Body, d
 // index adds up the lines into the subtree totals of every organization
 // with a line and each of its ancestors, and the grand total.
 func (r *BudgetResult) index() error {
-	var total Money
+	var total funding.Money
 	for _, l := range r.Lines {
 		var err error
 		if total, err = total.Add(l.Amount); err != nil {
-			return fmt.Errorf("funding: Budget: total: %w", err)
+			return problemAt("total", err)
 		}
 		for _, id := range append([]uuid.UUID{l.Org}, r.tree.Ancestors(l.Org)...) {
 			acc := r.totals[id]
 			if acc == nil {
-				acc = &subtotalAcc{byItem: map[ItemCode]*ItemAmount{}}
+				acc = &subtotalAcc{byItem: map[funding.ItemCode]*ItemAmount{}}
 				r.totals[id] = acc
 			}
 			if acc.amount, err = acc.amount.Add(l.Amount); err != nil {
-				return fmt.Errorf("funding: Budget: total: %w", err)
+				return problemAt("total", err)
 			}
 			acc.lines++
 			ia := acc.byItem[l.Code]
@@ -459,7 +473,7 @@ func (r *BudgetResult) index() error {
 				acc.byItem[l.Code] = ia
 			}
 			if ia.Amount, err = ia.Amount.Add(l.Amount); err != nil {
-				return fmt.Errorf("funding: Budget: total: %w", err)
+				return problemAt("total", err)
 			}
 			ia.Lines++
 		}
@@ -483,7 +497,7 @@ func (r BudgetResult) Total(org uuid.UUID) (Subtotal, bool) {
 		return out, true
 	}
 	out.Lines, out.Amount = acc.lines, acc.amount
-	for _, c := range ItemCodes() {
+	for _, c := range funding.ItemCodes() {
 		if ia := acc.byItem[c]; ia != nil {
 			out.ByItem = append(out.ByItem, *ia)
 		}
@@ -493,10 +507,10 @@ func (r BudgetResult) Total(org uuid.UUID) (Subtotal, bool) {
 
 // GrandTotal returns the total of every line, by item code in code order,
 // with Org uuid.Nil. It adds up the lines themselves, so it works on a
-// decoded result too, and reports [ErrOverflow] if they do not fit.
+// decoded result too, and reports [funding.ErrOverflow] if they do not fit.
 func (r BudgetResult) GrandTotal() (Subtotal, error) {
 	out := Subtotal{ByItem: []ItemAmount{}}
-	byItem := map[ItemCode]*ItemAmount{}
+	byItem := map[funding.ItemCode]*ItemAmount{}
 	for _, l := range r.Lines {
 		ia := byItem[l.Code]
 		if ia == nil {
@@ -513,7 +527,7 @@ func (r BudgetResult) GrandTotal() (Subtotal, error) {
 		ia.Lines++
 		out.Lines++
 	}
-	for _, c := range ItemCodes() {
+	for _, c := range funding.ItemCodes() {
 		if ia := byItem[c]; ia != nil {
 			out.ByItem = append(out.ByItem, *ia)
 		}

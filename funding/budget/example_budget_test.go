@@ -1,9 +1,10 @@
-package funding_test
+package budget_test
 
 import (
 	"fmt"
 
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/budget"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/google/uuid"
 )
@@ -14,7 +15,7 @@ func ExampleBudget() {
 		fmt.Println(err)
 		return
 	}
-	res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -39,7 +40,7 @@ func ExampleBudget_options() {
 	// Three other cadres in every village, and one branch (a street's organ
 	// branch, here) treated as a dispatched branch (派驻党支部).
 	dispatched := orgmodel.YanjiID("org/street/1/admin/branch/1")
-	res, err := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{
+	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{
 		VillageCadres: 3, DispatchedBranches: []uuid.UUID{dispatched},
 	})
 	if err != nil {
@@ -59,7 +60,7 @@ func ExampleBudget_options() {
 
 func ExampleBudgetResult_Total() {
 	tree, _ := orgmodel.Build(orgmodel.Yanji())
-	res, _ := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	res, _ := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 	street, _ := tree.Org(orgmodel.YanjiID("org/street/1"))
 	st, ok := res.Total(street.ID)
 	fmt.Println(street.Name, ok, st.Lines, "lines", st.Amount)
@@ -76,7 +77,7 @@ func ExampleBudgetResult_Total() {
 
 func ExampleBudgetResult_GrandTotal() {
 	tree, _ := orgmodel.Build(orgmodel.Yanji())
-	res, _ := funding.Budget(tree, funding.YanjiStandards(), 2025, funding.BudgetOptions{})
+	res, _ := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 	g, err := res.GrandTotal()
 	fmt.Println(g.Lines, g.Amount, err)
 	for _, ia := range g.ByItem {
