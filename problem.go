@@ -44,7 +44,8 @@ type Problem struct {
 	// is the field's position in its row; in JSON it is the character
 	// position in the line.
 	Line, Column int
-	// Value is the offending value as written, cut to MaxValueLen bytes.
+	// Value is the offending value as written. Error and MarshalJSON quote
+	// at most MaxValueLen bytes of it (see [Cut]).
 	Value string
 	// Rule is the ID of the rule involved, if any.
 	Rule string
