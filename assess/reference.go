@@ -107,8 +107,8 @@ func checkReferenceName(name string) error {
 }
 
 // yanjiPolicy ranks Yanji's secretaries within their categories (街道,
-// 社区, 村). No quota for 好 is verified for 述职评议 (ASSESSMENT-PRACTICE.md
-// §A2.7, §A5), so there is none; the grades are the scheme's bands.
+// 社区, 村). No quota for 好 is verified for 述职评议, so there is none; the
+// grades are the scheme's bands.
 func yanjiPolicy() GradePolicy {
 	return GradePolicy{
 		Name: "延吉市书记述职评议考核排名（参考）",

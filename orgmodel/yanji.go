@@ -21,8 +21,8 @@ var yanjiSpace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/dang
 // prefix is kept in its [Org.Code].
 func YanjiID(key string) uuid.UUID { return uuid.NewSHA1(yanjiSpace, []byte(key)) }
 
-// The article's local venue standards (YANJI.md §3), shared by [YanjiRules]
-// and [YanjiFigures].
+// The article's local venue standards (its 建强阵地 section; rules
+// YJ-SITE-*), shared by [YanjiRules] and [YanjiFigures].
 const (
 	yjVenueMin        = 500  // 社区活动场所: 500平方米以上
 	yjVenueLarge      = 1000 // 1000平方米以上的社区活动场所
@@ -34,7 +34,7 @@ const (
 const yjArticle = "延吉市委组织部：延吉市基层党建工作（文章）"
 
 // YanjiRules returns [NationalRules] extended with the local venue
-// standards of 延吉市 from the article's 建强阵地 section (YANJI.md §3), as a
+// standards of 延吉市 from the article's 建强阵地 section, as a
 // fresh [RuleSet] named "延吉市":
 //
 //   - YJ-SITE-COMMUNITY-500: a community venue (社区活动场所) has at least
@@ -46,14 +46,15 @@ const yjArticle = "延吉市委组织部：延吉市基层党建工作（文章�
 //     (非公党群活动中心) has at least 500 ㎡.
 //
 // Each is a [SiteArea] rule with [AtLeast]: the article's "以上" is read as
-// "at least" (YANJI.md §3; the dues regulation reads 以上 otherwise). The
-// article reports the standards as met rather than in binding wording, so
-// a shortfall is a warning ([dangjian.Usually]). The confidence is
+// "at least" (the article counts venues of 500 ㎡ and 1000 ㎡ as meeting
+// "以上"; the dues regulation, by contrast, marks an inclusive bound with
+// 含). The article reports the standards as met rather than in binding
+// wording, so a shortfall is a warning ([dangjian.Usually]). The confidence is
 // [dangjian.LocalPractice]; no effective date is known (the article is
 // undated, written after October 2017), so the rules have an open period
 // and say so in their Note.
 func YanjiRules() RuleSet {
-	const note = "local standard of 延吉市; no effective date is known (the article is undated, written after October 2017); “以上” read as “at least” (YANJI.md §3)"
+	const note = "local standard of 延吉市; no effective date is known (the article is undated, written after October 2017); “以上” read as “at least”"
 	src := dangjian.Source{Doc: yjArticle, Article: "建强阵地", Confidence: dangjian.LocalPractice, Note: note}
 	rs := NationalRules().With(
 		Rule{
@@ -78,9 +79,10 @@ func YanjiRules() RuleSet {
 
 // Yanji returns the reference city, 延吉市 (Yanji, the seat of 延边州),
 // built from the 延吉市委组织部 article on the city's grassroots party
-// building, as digested in the project's reference notes (YANJI.md; the
-// section numbers below are that file's). Build it with [Build] and check
-// it with [YanjiRules].
+// building. The article has three parts of three sections each (三实:
+// 压实责任, 严实机制, 建实体系; 三强: 建强阵地, 抓强队伍, 加强保障; 三化:
+// 服务群众精准化, 载体活动多样化, 党建引领品牌化); the sections named below
+// are those headings. Build it with [Build] and check it with [YanjiRules].
 //
 // The same records come back on every call: each ID is derived from a
 // stable key with [YanjiID] (an organization keeps its key in
@@ -91,31 +93,31 @@ func YanjiRules() RuleSet {
 // # From the article
 //
 //   - 延吉市委 at the root, with the 全市基层党建工作领导小组 beside it as a
-//     [LeadingGroup] body (§2.1).
-//   - 6 streets (§2.5), each with the "1+4" 大工委 system (§2.2): the
+//     [LeadingGroup] body (压实责任).
+//   - 6 streets (建实体系), each with the "1+4" 大工委 system (建实体系): the
 //     街道党工委 ([WorkCommittee], domain [Street], leaders appointed, no
 //     term) and its four 抓手: the 街道党建联席会 (a [JointConference] body
 //     whose members are organizations, with a rotating chair, 轮值主席), the
 //     街道行政联合党委 and the 驻街非公企业综合党委 (both [Committee]), and the
 //     community party organizations. The article describes the pattern; that
 //     every street has all four parts is this model's reading.
-//   - 70 urban communities (§2.5), one community venue each ([CommunityVenue]),
-//     all at least 500 ㎡ and exactly 11 at least 1000 ㎡ (§3).
-//   - 56 administrative villages (§2.5, §3), one village party organization
+//   - 70 urban communities, one community venue each ([CommunityVenue]),
+//     all at least 500 ㎡ and exactly 11 at least 1000 ㎡ (建强阵地).
+//   - 56 administrative villages (建强阵地), one village party organization
 //     and one upgraded village office ([VillageOffice]) each.
-//   - The "1+2+6" non-public system (§2.3, §3): the city's 非公党建指导服务中心
-//     and the centres of the two parks, 高新区 and 空港区, each at least
+//   - The "1+2+6" non-public system (建实体系, 建强阵地): the city's
+//     非公党建指导服务中心 and the centres of the two parks, 高新区 and 空港区, each at least
 //     1000 ㎡ ([NonPublicGuidanceCenter]); one 非公党群活动中心 of at least
 //     500 ㎡ per street ([NonPublicActivityCenter]). The article calls the
 //     street sites 非公党建指导中心 in one place and 非公党群活动中心 in
 //     another; they are read as the same six sites (plausible, not stated).
-//   - 党员驿站 in organs, communities and state enterprises (§3): 32 of
+//   - 党员驿站 in organs, communities and state enterprises (建强阵地): 32 of
 //     them, "30余" being a lower bound, not an exact figure.
-//   - 16 cadres sent to poor villages as 第一书记 and 党建指导员 (§4), as
+//   - 16 cadres sent to poor villages as 第一书记 and 党建指导员 (抓强队伍), as
 //     [Assignment] records.
 //   - Grid branches and resident party groups as the dispersed work points
-//     (§2.4); building party groups and the 三长 (街巷长, 楼长, 楼栋党小组长;
-//     §6.5) as posts on grids and groups.
+//     (建实体系); building party groups and the 三长 (街巷长, 楼长, 楼栋党小组长;
+//     载体活动多样化) as posts on grids and groups.
 //
 // # Illustrative (not in the article)
 //
@@ -124,13 +126,13 @@ func YanjiRules() RuleSet {
 //
 //   - Names. Streets are "街道一（示例）" to "街道六（示例）", communities
 //     "第01社区（示例）" to "第70社区（示例）", villages "第01村（示例）" to
-//     "第56村（示例）", people "金某0001" and so on; the article names none (§8).
+//     "第56村（示例）", people "金某0001" and so on; the article names none.
 //   - How the communities spread over the streets (12, 12, 12, 12, 11, 11 in
 //     order) and the villages over the townships.
 //   - Townships: 3 ("镇一（示例）" to "镇三（示例）"), each a township committee
 //     ([Committee], domain [Township]) under the city committee, holding
 //     19, 19 and 18 villages and a township organ branch; the article says
-//     townships exist but not how many (§2.5).
+//     townships exist ("一镇一特色", 党建引领品牌化) but not how many.
 //   - The parks' bodies: 高新区党工委 and 空港区党工委 ([WorkCommittee],
 //     domain [Park]); the article names only the parks and their centres.
 //   - A 市直机关工委 with 8 organ organizations, and 4 city state enterprises
@@ -141,10 +143,10 @@ func YanjiRules() RuleSet {
 //     least 100 members a committee (党委), more than 50 a general branch
 //     (党总支), otherwise a branch (党支部). Members of committees and general
 //     branches sit in the branches beneath them.
-//   - Selection, which the article does not give (§2.2): each street's
+//   - Selection, which the article does not give: each street's
 //     行政联合党委 is elected for 5 years; each 驻街非公企业综合党委 is
-//     appointed, its secretary being the 党工委's deputy secretary
-//     (ORG-RULES.md row 57, pattern b).
+//     appointed, its secretary being the 党工委's deputy secretary acting
+//     concurrently (兼任), a pattern reported as local practice elsewhere.
 //   - Dates: communities and villages elected in the 2021 换届 (5-year
 //     terms), townships and the 行政联合党委 in 2021, organ and enterprise
 //     committees in 2022, other branches in 2023–2024 (3-year terms);
@@ -812,7 +814,8 @@ type YanjiFigure struct {
 	Label string `json:"label"`
 	// Article is the figure as the article gives it ("6", "30余").
 	Article string `json:"article"`
-	// Section is the section of YANJI.md that gives it ("§2.5").
+	// Section is the heading of the article's section that gives it
+	// ("建实体系", "建强阵地").
 	Section string `json:"section"`
 	// Min is the least value the figure allows; an exact figure allows
 	// only Min. "30余" (more than 30) gives 31, not exact.
@@ -836,7 +839,8 @@ func (f YanjiFigure) Matches() bool {
 
 // YanjiFigures counts, in t, each figure the article gives about the
 // city's organizations, venues, centres, stations and dispatched cadres
-// (YANJI.md §2–§4), and returns them in a fixed order beside the
+// (its 建实体系, 建强阵地 and 抓强队伍 sections), and returns them in a
+// fixed order beside the
 // article's values. It works on any tree, not only on [Yanji]'s, by the
 // structure the article describes:
 //
@@ -906,21 +910,21 @@ func YanjiFigures(t *Tree) []YanjiFigure {
 		}
 	}
 	return []YanjiFigure{
-		{Key: "streets", Label: "街道", Article: "6", Section: "§2.5", Min: 6, Exact: true, Model: streets},
-		{Key: "streets_1_plus_4", Label: "“1+4”大工委（街道）", Article: "1+4", Section: "§2.2", Min: 6, Exact: true, Model: oneFour,
+		{Key: "streets", Label: "街道", Article: "6", Section: "建实体系", Min: 6, Exact: true, Model: streets},
+		{Key: "streets_1_plus_4", Label: "“1+4”大工委（街道）", Article: "1+4", Section: "建实体系", Min: 6, Exact: true, Model: oneFour,
 			Note: "streets with all four parts; the article describes the pattern, that every street has it is this model's reading"},
-		{Key: "communities", Label: "城市社区", Article: "70", Section: "§2.5", Min: 70, Exact: true, Model: communities},
-		{Key: "community_venues", Label: "社区活动场所", Article: "70", Section: "§3", Min: 70, Exact: true, Model: venues},
-		{Key: "community_venues_500", Label: "社区活动场所 500㎡以上", Article: "全部达到500平方米以上", Section: "§3", Min: 70, Exact: true, Model: venues500},
-		{Key: "community_venues_1000", Label: "社区活动场所 1000㎡以上", Article: "11", Section: "§3", Min: 11, Exact: true, Model: venues1000},
-		{Key: "villages", Label: "行政村", Article: "56", Section: "§2.5", Min: 56, Exact: true, Model: villages},
-		{Key: "village_offices", Label: "行政村部", Article: "56", Section: "§3", Min: 56, Exact: true, Model: offices},
-		{Key: "parks", Label: "园区（高新区、空港区）", Article: "2", Section: "§2.3", Min: 2, Exact: true, Model: parks},
-		{Key: "nonpublic_centers_1000", Label: "非公党建指导服务中心 1000㎡以上（市级和园区）", Article: "1+2", Section: "§2.3, §3", Min: 3, Exact: true, Model: centres},
-		{Key: "nonpublic_street_centers_500", Label: "街道非公党群活动中心 500㎡以上", Article: "6", Section: "§2.3, §3", Min: 6, Exact: true, Model: streetCentres},
-		{Key: "member_stations", Label: "党员驿站", Article: "30余", Section: "§3", Min: 31, Model: stations,
+		{Key: "communities", Label: "城市社区", Article: "70", Section: "建强阵地", Min: 70, Exact: true, Model: communities},
+		{Key: "community_venues", Label: "社区活动场所", Article: "70", Section: "建强阵地", Min: 70, Exact: true, Model: venues},
+		{Key: "community_venues_500", Label: "社区活动场所 500㎡以上", Article: "全部达到500平方米以上", Section: "建强阵地", Min: 70, Exact: true, Model: venues500},
+		{Key: "community_venues_1000", Label: "社区活动场所 1000㎡以上", Article: "11", Section: "建强阵地", Min: 11, Exact: true, Model: venues1000},
+		{Key: "villages", Label: "行政村", Article: "56", Section: "建强阵地", Min: 56, Exact: true, Model: villages},
+		{Key: "village_offices", Label: "行政村部", Article: "56", Section: "建强阵地", Min: 56, Exact: true, Model: offices},
+		{Key: "parks", Label: "园区（高新区、空港区）", Article: "2", Section: "建实体系", Min: 2, Exact: true, Model: parks},
+		{Key: "nonpublic_centers_1000", Label: "非公党建指导服务中心 1000㎡以上（市级和园区）", Article: "1+2", Section: "建实体系, 建强阵地", Min: 3, Exact: true, Model: centres},
+		{Key: "nonpublic_street_centers_500", Label: "街道非公党群活动中心 500㎡以上", Article: "6", Section: "建实体系, 建强阵地", Min: 6, Exact: true, Model: streetCentres},
+		{Key: "member_stations", Label: "党员驿站", Article: "30余", Section: "建强阵地", Min: 31, Model: stations,
 			Note: "“30余” is more than 30: a lower bound"},
-		{Key: "dispatched_cadres", Label: "第一书记和党建指导员（贫困村）", Article: "16", Section: "§4", Min: 16, Exact: true, Model: dispatched},
+		{Key: "dispatched_cadres", Label: "第一书记和党建指导员（贫困村）", Article: "16", Section: "抓强队伍", Min: 16, Exact: true, Model: dispatched},
 	}
 }
 

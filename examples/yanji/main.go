@@ -205,19 +205,49 @@ func printStreets(w io.Writer, c *city) {
 		sum.Members.Full, sum.Members.Probationary, sum.Members.Total(), "6个街道合计")
 }
 
-// printFigures prints the article's figures beside the model's.
+// printFigures prints the article's figures beside the model's. The
+// section column holds the article's Chinese headings, so it is padded to
+// a display width rather than a rune count.
 func printFigures(w io.Writer, c *city) {
-	fmt.Fprintf(w, "  %-30s %-9s %5s %-3s  %s\n", "figure", "section", "model", "ok", "article  label")
+	const sectionWidth = 16
+	fmt.Fprintf(w, "  %-30s %s %5s %-3s  %s\n", "figure", padDisplay("section", sectionWidth), "model", "ok", "article  label")
 	for _, f := range orgmodel.YanjiFigures(c.tree) {
 		ok := "yes"
 		if !f.Matches() {
 			ok = "NO"
 		}
-		fmt.Fprintf(w, "  %-30s %-9s %5d %-3s  %s  %s\n", f.Key, f.Section, f.Model, ok, f.Article, f.Label)
+		fmt.Fprintf(w, "  %-30s %s %5d %-3s  %s  %s\n", f.Key, padDisplay(f.Section, sectionWidth), f.Model, ok, f.Article, f.Label)
 		if f.Note != "" {
-			fmt.Fprintf(w, "  %-30s %-9s %5s %-3s  (%s)\n", "", "", "", "", f.Note)
+			fmt.Fprintf(w, "  %-30s %s %5s %-3s  (%s)\n", "", padDisplay("", sectionWidth), "", "", f.Note)
 		}
 	}
+}
+
+// padDisplay pads s with spaces to width terminal columns, counting a
+// wide (CJK) character as two columns. A longer s is returned unchanged.
+func padDisplay(s string, width int) string {
+	n := 0
+	for _, r := range s {
+		n++
+		if wide(r) {
+			n++
+		}
+	}
+	if n >= width {
+		return s
+	}
+	return s + strings.Repeat(" ", width-n)
+}
+
+// wide reports whether r is an East Asian wide or fullwidth character:
+// the CJK blocks, Hangul syllables and the fullwidth forms.
+func wide(r rune) bool {
+	switch {
+	case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3,
+		r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6:
+		return true
+	}
+	return false
 }
 
 // tops returns the organizations of domain d that are the top of their
