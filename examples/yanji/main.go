@@ -1,13 +1,13 @@
 // Command yanji builds the reference city, 延吉市 (Yanji), from
-// [orgmodel.Yanji] and prints a report of it: organizations by kind and by
+// [yanji.Records] and prints a report of it: organizations by kind and by
 // domain, per-street totals, the article's figures beside the model's, the
 // share of 一肩挑 villages, the rotating chairs of the street 联席会, the
-// validation findings under [orgmodel.YanjiRules], grouped by severity, and
+// validation findings under [yanji.Rules], grouped by severity, and
 // the city's yearly funding budget under [funding.YanjiStandards], by
 // street, township and park, with the standards used and their sources,
 // and the 述职评议考核 of the secretaries of the 6 streets, 70 communities
-// and 56 villages under the reference scheme yanji-shuzhi
-// ([assess.Reference]), ranked within each category with the grade
+// and 56 villages under the city's scheme yanji-shuzhi
+// ([yanji.Scheme]), ranked within each category with the grade
 // distribution, on sample inputs derived from a hash of each
 // organization's code.
 //
@@ -22,7 +22,7 @@
 // the report cannot be built or written.
 //
 // The city's structure and counts come from the article; names, member
-// counts, terms and posts are illustrative (see [orgmodel.Yanji]).
+// counts, terms and posts are illustrative (see [yanji.Records]).
 package main
 
 import (
@@ -40,6 +40,7 @@ import (
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/budget"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/google/uuid"
 )
 
@@ -126,12 +127,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // build builds the reference city and validates it as of asOf.
 func build(asOf dangjian.Date) (*city, error) {
-	recs := orgmodel.Yanji()
+	recs := yanji.Records()
 	tree, err := orgmodel.Build(recs)
 	if err != nil {
 		return nil, err
 	}
-	report, err := orgmodel.Validate(tree, orgmodel.YanjiRules(), asOf)
+	report, err := orgmodel.Validate(tree, yanji.Rules(), asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -211,7 +212,7 @@ func printStreets(w io.Writer, c *city) {
 func printFigures(w io.Writer, c *city) {
 	const sectionWidth = 16
 	fmt.Fprintf(w, "  %-30s %s %5s %-3s  %s\n", "figure", padDisplay("section", sectionWidth), "model", "ok", "article  label")
-	for _, f := range orgmodel.YanjiFigures(c.tree) {
+	for _, f := range yanji.Figures(c.tree) {
 		ok := "yes"
 		if !f.Matches() {
 			ok = "NO"
@@ -410,8 +411,8 @@ func printUnit(w io.Writer, code, name string, st budget.Subtotal) {
 }
 
 // assessment is the 述职评议考核 of the city's street, community and
-// village secretaries under the reference scheme yanji-shuzhi, graded with
-// its reference policy (ranks within categories, no quota).
+// village secretaries under the city's scheme yanji-shuzhi, graded with
+// its policy (ranks within categories, no quota).
 type assessment struct {
 	scheme  assess.Scheme
 	scorer  *assess.Scorer
@@ -435,7 +436,7 @@ var assessCategories = []struct {
 // community and village on sample inputs and grades them within their
 // categories.
 func assessSecretaries(t *orgmodel.Tree) (*assessment, error) {
-	s, err := assess.Reference("yanji-shuzhi")
+	s, err := yanji.Scheme()
 	if err != nil {
 		return nil, err
 	}
@@ -443,11 +444,7 @@ func assessSecretaries(t *orgmodel.Tree) (*assessment, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := assess.ReferencePolicy("yanji-shuzhi")
-	if err != nil {
-		return nil, err
-	}
-	g, err := assess.NewGrader(p)
+	g, err := assess.NewGrader(yanji.Policy())
 	if err != nil {
 		return nil, err
 	}
