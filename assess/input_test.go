@@ -292,8 +292,9 @@ func TestScoreIntoNoAlloc(t *testing.T) {
 	})
 	t.Logf("%d subjects: ExplainInto %.0f allocations, ExplainInput %.0f", len(subs), allocs, fresh)
 	// The worked scheme's trace has about nine texts per subject (its
-	// tables, cases and caps make more than the place schemes do).
-	assert.LessOrEqual(t, allocs, float64(10*len(subs)), "the texts, and notes where there are any")
+	// tables, cases and caps make more than place/yanji's scheme, which
+	// stays within four); -race adds about one (sync.Pool drops items).
+	assert.LessOrEqual(t, allocs, float64(12*len(subs)), "the texts, and notes where there are any")
 	assert.Less(t, allocs, 0.7*fresh, "fewer than a fresh trace: the nodes are reused")
 }
 
