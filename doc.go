@@ -39,6 +39,11 @@
 //   - assess: the reference scoring engine for duty-report assessment:
 //     schemes as data, compiled once, scored exactly with a trace, cohorts
 //     graded and ranked.
+//   - place/…: one package per jurisdiction, holding that place's data on
+//     top of the generic packages, which hold no city. place/yanji is the
+//     reference city, 延吉市: its organization tree, the local rules it adds
+//     to the national ones, the article's figures, and its duty-report
+//     scheme and grading policy.
 //   - examples/yanji: the reference city, 延吉市, built from its
 //     organization department's article; examples/orgchart, examples/dues
 //     and examples/assess: command-line programs over the packages.

@@ -21,10 +21,12 @@
 //
 // The schema is documented field by field, with an annotated example, in
 // SCHEME.md. [Reference] returns the reference schemes ([ReferenceNames]):
-// Yanji's 书记抓基层党建述职评议考核 on the article's 三实/三强/三化 structure,
 // 民主评议党员, a five-star 星级评定 and a 党员积分 scheme; each says which of
 // its numbers are the library's own. [ReferencePolicy] gives the cohort
-// grading policy that goes with each.
+// grading policy that goes with each. A place's own scheme lives in the
+// package of that place: the reference city's 书记抓基层党建述职评议考核 on
+// its article's 三实/三强/三化 structure is place/yanji (yanji.Scheme,
+// yanji.Policy).
 //
 // [Compile] does every static check and reports every problem with its
 // path: weights summing exactly to 1, points consistent up the tree, bands

@@ -116,7 +116,7 @@ func ExampleGrader_Grade() {
 }
 
 // A vote-share downgrade: "差 votes over 1/3 force 差". The rule is not
-// verified for 述职评议 (ASSESSMENT-PRACTICE.md §A5); it applies only
+// verified for 述职评议 (no source gives it); it applies only
 // because this policy lists it, citing its source as unverified. At
 // exactly 1/3 more_than does not fire; at_least would.
 func ExampleGrader_Grade_downgrade() {

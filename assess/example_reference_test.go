@@ -15,52 +15,39 @@ func ExampleReferenceNames() {
 	// jifen          党员积分管理（参考方案）
 	// minzhu-pingyi  民主评议党员（参考方案）
 	// xingji         党支部评星定级（参考方案）
-	// yanji-shuzhi   延吉市党组织书记抓基层党建工作述职评议考核（参考方案）
 }
 
 // A reference scheme is a fresh value: compile it as it is, or edit it
-// first. Here a village secretary scores 好 on every vote and every
-// indicator but one, and a 书记项目 award adds a bonus point.
+// first. Here xingji's two components are weighted 0.6 and 0.4 instead of
+// 0.7 and 0.3; the next call gives the scheme as shipped again.
 func ExampleReference() {
-	s, err := assess.Reference("yanji-shuzhi")
+	s, err := assess.Reference("xingji")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+	for _, c := range s.Components {
+		fmt.Println(c.ID, c.Name, c.Weight)
+	}
+	s.Components[0].Weight = assess.MustNum("0.6")
+	s.Components[1].Weight = assess.MustNum("0.4")
 	sc, err := assess.Compile(s)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	all := func(ids ...string) []string { return ids }
-	good := func(k int) assess.Ballots { return assess.Ballots{Counts: map[string]int{"好": k}} }
-	res, err := sc.Score(assess.Subject{
-		ID: "village/01", Category: "村",
-		Values: map[string]assess.Num{"jianshi": assess.MustNum("100"), "baozhang": assess.MustNum("100"), "pinpai": assess.MustNum("6")},
-		Checked: map[string][]string{
-			"yanshi": all("documents", "organs_in_community", "four_lists", "four_level", "cadres_serve"),
-			"duiwu":  all("first_secretary", "reserve_pool", "community_workers", "nonpublic_instructors"),
-			"fuwu":   all("creation_targets", "service_posts", "service_actions", "joint_agreements"),
-		},
-		Votes: map[string]map[string]assess.Ballots{"ceping": {"leaders": good(3), "members": good(10), "masses": good(10)}},
-		Bonus: map[string]int{"project_award_city": 1},
-	})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, c := range res.Components {
-		fmt.Printf("%s %s × %s = %s\n", c.Name, c.Score, c.Weight, c.Weighted)
-	}
-	fmt.Println("bonus", res.Bonus, "total", res.Total, "of", res.Max, res.Grade)
+	fmt.Println("max", sc.Max(), "grades", sc.Grades())
+	again, _ := assess.Reference("xingji")
+	fmt.Println("as shipped:", again.Components[0].Weight, again.Components[1].Weight)
 
-	_, err = assess.Reference("yanji")
+	_, err = assess.Reference("nope")
 	fmt.Println(err)
 	// Output:
-	// 日常考核 96 × 0.7 = 67.2
-	// 述职评议 100 × 0.3 = 30
-	// bonus 1 total 98.2 of 105 好
-	// refers to an unknown ID: not a reference scheme; known reference schemes are jifen, minzhu-pingyi, xingji, yanji-shuzhi ("yanji")
+	// base 基础项（扣除减分项） 0.7
+	// review 评议项 0.3
+	// max 100 grades [五星 四星 三星 二星 一星]
+	// as shipped: 0.7 0.3
+	// refers to an unknown ID: not a reference scheme; known reference schemes are jifen, minzhu-pingyi, xingji ("nope")
 }
 
 // The grading policy of a reference scheme applies the cohort rules: for

@@ -309,25 +309,28 @@ func ExampleInput() {
 	// invalid input: slot value values.project is of kind value, not item
 }
 
-// The layout of a reference scheme: the slots of a checklist item, a bonus
-// item and a rater group's level, by the paths errors use.
+// The layout of the reference schemes: the slots of a checklist item and
+// of a rater group's level (xingji) and of a bonus item (jifen), by the
+// paths errors use.
 func ExampleLayout_Item() {
-	s, _ := assess.Reference("yanji-shuzhi")
+	s, _ := assess.Reference("xingji")
 	sc, _ := assess.Compile(s)
 	l := sc.Layout()
-	item, _ := l.Item("yanshi", "documents")
-	bonus, _ := l.Bonus("project_award_city")
-	level, _ := l.Level("ceping", "masses", "不了解")
+	item, _ := l.Item("development", "plan")
+	level, _ := l.Level("satisfaction", "masses", "不了解")
+	j, _ := assess.Reference("jifen")
+	jc, _ := assess.Compile(j)
+	bonus, _ := jc.Layout().Bonus("volunteer")
 	fmt.Println(item)
 	fmt.Println(bonus)
 	fmt.Println(level)
-	_, err := l.Item("yanshi", "nope")
+	_, err := l.Item("development", "nope")
 	fmt.Println(err)
 	// Output:
-	// item checked.yanshi.documents
-	// bonus bonus.project_award_city
-	// level votes.ceping.masses.counts.不了解
-	// invalid input: "nope" is not an item of the checklist "yanshi"
+	// item checked.development.plan
+	// bonus bonus.volunteer
+	// level votes.satisfaction.masses.counts.不了解
+	// invalid input: "nope" is not an item of the checklist "development"
 }
 
 // A FIRST table whose second rule the first one covers compiles, with a

@@ -102,9 +102,8 @@ type VoteShare struct {
 // cap_grade caps it there ("grade at most 一般"), not_grade bars it ("cannot
 // be 好"). A downgrade rule never raises a grade, so set_grade and
 // cap_grade differ only in the reason recorded. Such rules are local
-// practice or unverified (ASSESSMENT-PRACTICE.md §A2.7, §A5: the "差票超过
-// 1/3" rule is not verified for 述职评议); none applies unless a policy
-// lists it.
+// practice or unverified: the "差票超过 1/3" rule is not verified for
+// 述职评议; none applies unless a policy lists it.
 type Downgrade struct {
 	ID     string     `json:"id"`
 	When   VoteShare  `json:"when"`
@@ -116,7 +115,7 @@ type Downgrade struct {
 	Source string `json:"source"`
 }
 
-// The source of the star preset (ASSESSMENT-PRACTICE.md §A2.7).
+// The source of the star preset (RULES.md, xingji/policy/quota/五星).
 const (
 	docStar2023 = "2023年党支部评星定级办法（某市，地名隐去）"
 	urlStar2023 = "wm114.cn/wen/238/474775.html"

@@ -160,7 +160,7 @@ func (g *Grader) Override(c *Grading, overrides []Override) (*Grading, error) {
 	return out, nil
 }
 
-// The sources of the 民主评议党员 preset (ASSESSMENT-PRACTICE.md §A2.7, §A3.1).
+// The sources of the 民主评议党员 preset (RULES.md, minzhu-pingyi/policy/*).
 const (
 	srcSpecial = "gcdy-special"
 	srcDyycjz  = "dyycjz-2024"

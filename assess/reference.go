@@ -12,8 +12,8 @@ import (
 )
 
 // The reference schemes are JSON files embedded in the package, one per
-// scheme, named after the scheme: schemes/yanji-shuzhi.json and so on.
-// SCHEME.md documents their format field by field.
+// scheme, named after the scheme: schemes/jifen.json and so on. SCHEME.md
+// documents their format field by field.
 //
 //go:embed schemes/*.json
 var referenceFS embed.FS
@@ -27,11 +27,11 @@ var referenceFS embed.FS
 //     probationary members not graded);
 //   - xingji: a five-star 党支部评星定级: 基础项 less 减分项 at 70 % and
 //     评议项 at 30 %, stars from 90 / 80 / 70 / 60; graded under
-//     [StarRating] (五星 at most 30 %);
-//   - yanji-shuzhi: Yanji's 书记抓基层党建工作述职评议考核 on the article's
-//     三实 / 三强 / 三化 structure: a 日常考核 of nine indicators and a
-//     述职评议 of rated votes by three rater groups, a bonus pool capped at
-//     5, gates, bands 好 / 较好 / 一般 / 差.
+//     [StarRating] (五星 at most 30 %).
+//
+// A place's own scheme lives in the package of that place: the reference
+// city's 书记抓基层党建工作述职评议考核 (yanji-shuzhi) is
+// place/yanji's Scheme and Policy.
 //
 // Each scheme's Note and Sources say where its structure comes from and
 // which of its numbers are the library's own: apart from the 民主评议党员
@@ -75,12 +75,10 @@ func Reference(name string) (Scheme, error) {
 
 // ReferencePolicy returns the cohort grading policy that goes with the
 // reference scheme called name (a fresh value): [DemocraticReview] for
-// minzhu-pingyi, [StarRating] for xingji, and for yanji-shuzhi and jifen a
-// policy over the scheme's own grades that ranks the cohort without quotas
-// (none is known for them). The yanji-shuzhi policy ranks within
-// categories ("按单位类别排出名次"), breaking ties on the total by the
-// 述职评议 score and then by the number of 好 votes. Every reference
-// policy compiles with [NewGrader], and its grades are the scheme's.
+// minzhu-pingyi, [StarRating] for xingji, and for jifen a policy over the
+// scheme's own grades that ranks the cohort without quotas (none is known
+// for it). Every reference policy compiles with [NewGrader], and its
+// grades are the scheme's.
 func ReferencePolicy(name string) (GradePolicy, error) {
 	if err := checkReferenceName(name); err != nil {
 		return GradePolicy{}, err
@@ -92,8 +90,6 @@ func ReferencePolicy(name string) (GradePolicy, error) {
 		return StarRating(), nil
 	case "jifen":
 		return jifenPolicy(), nil
-	case "yanji-shuzhi":
-		return yanjiPolicy(), nil
 	}
 	return GradePolicy{}, &dangjian.Problem{Kind: ErrUnknownRef, Value: name, Detail: "the scheme has no grading policy"}
 }
@@ -104,24 +100,6 @@ func checkReferenceName(name string) error {
 		return nil
 	}
 	return &dangjian.Problem{Kind: ErrUnknownRef, Value: name, Detail: "not a reference scheme; known reference schemes are " + strings.Join(names, ", ")}
-}
-
-// yanjiPolicy ranks Yanji's secretaries within their categories (街道,
-// 社区, 村). No quota for 好 is verified for 述职评议 (ASSESSMENT-PRACTICE.md
-// §A2.7, §A5), so there is none; the grades are the scheme's bands.
-func yanjiPolicy() GradePolicy {
-	return GradePolicy{
-		Name: "延吉市书记述职评议考核排名（参考）",
-		Note: "ranks within categories (按单位类别排出名次, local practice); no quota and no vote-share downgrade, since none is verified for " +
-			"述职评议; ties on the total are broken by the 述职评议 score, then by the number of 好 votes (the library's choice); " +
-			"competition ranks (测评名次可以并列)",
-		Sources: []Source{{ID: "dybbs8", Source: dangjian.Source{Doc: "满意度测评办法（某地）", URL: "dybbs8.com/excel/1711783.html",
-			Confidence: dangjian.LocalPractice, Note: "按单位类别排出名次"}}},
-		Grades:      []string{"好", "较好", "一般", "差"},
-		TieBreak:    []TieKey{{By: TieComponent, Component: "review", Order: Desc}, {By: TieBallots, Level: "好", Order: Desc}},
-		Ranking:     Competition,
-		PerCategory: true,
-	}
 }
 
 // jifenPolicy ranks the members of a 党员积分 scheme ("每年一排名") without

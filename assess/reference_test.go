@@ -36,7 +36,7 @@ func mustJSON(t *testing.T, v any) []byte {
 	return append(b, '\n')
 }
 
-var referenceNames = []string{"jifen", "minzhu-pingyi", "xingji", "yanji-shuzhi"}
+var referenceNames = []string{"jifen", "minzhu-pingyi", "xingji"}
 
 func TestReferenceNames(t *testing.T) {
 	assert.Equal(t, referenceNames, assess.ReferenceNames())
@@ -123,7 +123,7 @@ func TestReferenceUnknown(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			_, err := assess.Reference(name)
 			require.ErrorIs(t, err, assess.ErrUnknownRef)
-			want := `refers to an unknown ID: not a reference scheme; known reference schemes are jifen, minzhu-pingyi, xingji, yanji-shuzhi`
+			want := `refers to an unknown ID: not a reference scheme; known reference schemes are jifen, minzhu-pingyi, xingji`
 			if name != "" {
 				want += ` (` + strconv.Quote(name) + `)`
 			}
@@ -135,24 +135,31 @@ func TestReferenceUnknown(t *testing.T) {
 	}
 }
 
-// Reference returns a fresh value: editing one does not change the next.
+// Reference and ReferencePolicy return fresh values: editing one does not
+// change the next.
 func TestReferenceFresh(t *testing.T) {
-	a, err := assess.Reference("yanji-shuzhi")
-	require.NoError(t, err)
-	a.Components[0].Weight = n("0.5")
-	a.Components[0].Indicators[0].Children[0].Method.Clauses[0].Points = n("9")
-	a.Bands[0].Grade = "优"
-	b, err := assess.Reference("yanji-shuzhi")
-	require.NoError(t, err)
-	assert.Equal(t, "0.7", b.Components[0].Weight.String())
-	assert.Equal(t, "1", b.Components[0].Indicators[0].Children[0].Method.Clauses[0].Points.String())
-	assert.Equal(t, "好", b.Bands[0].Grade)
-	p, err := assess.ReferencePolicy("yanji-shuzhi")
-	require.NoError(t, err)
-	p.Grades[0] = "x"
-	q, err := assess.ReferencePolicy("yanji-shuzhi")
-	require.NoError(t, err)
-	assert.Equal(t, "好", q.Grades[0])
+	for _, name := range referenceNames {
+		t.Run(name, func(t *testing.T) {
+			a, err := assess.Reference(name)
+			require.NoError(t, err)
+			want, err := assess.Reference(name)
+			require.NoError(t, err)
+			a.Components[0].Weight = n("0.5")
+			a.Components[0].Indicators[0].Name = "x"
+			a.Bands[0].Grade = "x"
+			a.Sources[0].Note = "x"
+			b, err := assess.Reference(name)
+			require.NoError(t, err)
+			assert.Equal(t, want, b)
+			p, err := assess.ReferencePolicy(name)
+			require.NoError(t, err)
+			wantGrade := p.Grades[0]
+			p.Grades[0] = "x"
+			q, err := assess.ReferencePolicy(name)
+			require.NoError(t, err)
+			assert.Equal(t, wantGrade, q.Grades[0])
+		})
+	}
 }
 
 // Every reference policy compiles, and its grades are the scheme's, best
@@ -201,74 +208,6 @@ type refCase struct {
 
 func referenceCases() []refCase {
 	return []refCase{
-		// yanji-shuzhi: 日常考核 × 0.7 + 述职评议 × 0.3 + bonus (≤ 5);
-		// components and the total rounded to 2 places half-up.
-		{scheme: "yanji-shuzhi", want: map[string]refWant{
-			// yashi 15 − (regular_meeting 2 × 0.5 = 1; work_day 8 × 0.5 = 4,
-			//   capped at 3; discipline case A: 轻处分 3 and 诫勉 1, counted
-			//   once: 3) = 15 − 7 = 8
-			// yanshi 2 + 2 + 2 + 2 = 8; jianshi 87.5 / 100 × 10 = 8.75
-			// zhendi 10 − (platform_use ⌊90 − 85.5⌋ = 4 points × 0.2 = 0.8;
-			//   venue_misuse 2) = 7.2
-			// duiwu 4 + 3 + 4 = 11; baozhang 96 / 100 × 10 = 9.6
-			// fuwu 3 + 3 + 2 = 8; zaiti 10 − (1 + 3 × 0.5) = 7.5; pinpai 7.5
-			// daily 8 + 8 + 8.75 + 7.2 + 11 + 9.6 + 8 + 7.5 + 7.5 = 75.55
-			//   × 0.7 = 52.885
-			// ceping: leaders (3 × 100 + 2 × 80) / 5 = 92; members
-			//   (1200 + 480 + 120) / 20 = 90 (不了解 out); masses
-			//   (1000 + 640 + 180 + 40) / 22 = 930/11 (22 returned of 25);
-			//   0.3 × 92 + 0.4 × 90 + 0.3 × 930/11 = 63.6 + 279/11
-			//   = 4893/55 = 88.9636… → 88.96 × 0.3 = 26.688
-			// bonus: project_award_city 3 × 1 = 3, capped at 2; experience 1;
-			//   3 (pool ≤ 5)
-			// total 52.885 + 26.688 + 3 = 82.573 → 82.57: 较好
-			"community-1": {total: "82.57", grade: "较好", exact: []string{"75.55", "4893/55"}, score: []string{"75.55", "88.96"},
-				weighted: []string{"52.885", "26.688"}, bonus: "3", eligible: true,
-				leaves: map[string]string{"yashi": "8", "yanshi": "8", "jianshi": "8.75", "zhendi": "7.2", "duiwu": "11", "baozhang": "9.6",
-					"fuwu": "8", "zaiti": "7.5", "pinpai": "7.5", "sanshi": "24.75", "sanqiang": "27.8", "sanhua": "23", "ceping": "4893/55"},
-				notes: []string{`case "A" counted once: 1 not added`, "clause work_day deducts 4, capped at 3", "bonus project_award_city: 3 capped at 2"}},
-			// every 日常考核 indicator at its max but pinpai 9.5 (jianshi
-			//   104 % is clamped to 10; platform_use 92 is above 90: no
-			//   deduction): daily 99.5 × 0.7 = 69.65
-			// ceping 0.3 × 100 + 0.4 × (1800 + 160) / 20 + 0.3 × (1500 + 320
-			//   + 60) / 20 = 30 + 39.2 + 28.2 = 97.4 × 0.3 = 29.22
-			// bonus 1 + 2 × 2 + 1 = 6, capped at 5
-			// total 69.65 + 29.22 + 5 = 103.87: band 好, but held_accountable:
-			//   不得评定为好 → 较好 (team_disunity is given as false)
-			"street-1": {total: "103.87", grade: "较好", exact: []string{"99.5", "97.4"}, score: []string{"99.5", "97.4"},
-				weighted: []string{"69.65", "29.22"}, bonus: "5", eligible: true, gates: []string{"accountable"},
-				leaves: map[string]string{"jianshi": "10", "zhendi": "10", "pinpai": "9.5", "ceping": "97.4"},
-				notes:  []string{"bonus pool 6 capped at 5"}},
-			// yashi 15 − (2 + 3) = 10; yanshi 2; jianshi 6; zhendi 10 −
-			//   (3 × 3 = 9, capped at 6) = 4; duiwu 0 (nothing checked);
-			//   baozhang 8; fuwu 2; zaiti 10 − 4 = 6; pinpai 4
-			// daily 42 × 0.7 = 29.4
-			// ceping 0.3 × 160/3 + 0.4 × 52 + 0.3 × 58 = 16 + 20.8 + 17.4
-			//   = 54.2 × 0.3 = 16.26
-			// 45.66 before the gates; serious_violation: 一票否决 → 0: 差;
-			//   censured: not eligible for awards
-			"village-1": {total: "0", grade: "差", exact: []string{"42", "54.2"}, score: []string{"42", "54.2"},
-				weighted: []string{"29.4", "16.26"}, bonus: "0", eligible: false, gates: []string{"veto", "censure"},
-				leaves: map[string]string{"yashi": "10", "zhendi": "4", "duiwu": "0", "zaiti": "6"}},
-			// yashi 15 − (5 × 1, capped at 3) = 12; yanshi 6; jianshi 9.15
-			// zhendi 10 − (⌊90 − 70⌋ × 0.2 = 4, cap 4; venue_standard 3) = 3
-			// duiwu 15; baozhang 10; fuwu 10; zaiti 10; pinpai 5
-			// daily 80.15 × 0.7 = 56.105
-			// ceping: leaders all 不了解 (3 raters, no valid vote): out;
-			//   masses void (20 returned, 10 issued); members 1800 / 20 = 90
-			//   alone: 90 × 0.3 = 27
-			// total 56.105 + 27 = 83.105 → 83.11 (half-up; half-even would
-			//   give 83.10): 较好
-			"community-2": {total: "83.11", grade: "较好", exact: []string{"80.15", "90"}, score: []string{"80.15", "90"},
-				weighted: []string{"56.105", "27"}, bonus: "0", eligible: true,
-				leaves: map[string]string{"yashi": "12", "jianshi": "9.15", "zhendi": "3", "ceping": "90"},
-				notes:  []string{"rater group leaders has no valid votes (all 不了解)", "rater group masses is void: 20 ballots returned, 10 issued"}},
-		},
-			// per category (村, 社区, 街道), no quota: the grades stay
-			rank:   map[string]int{"village-1": 1, "community-2": 1, "community-1": 2, "street-1": 1},
-			graded: map[string]string{"village-1": "差", "community-2": "较好", "community-1": "较好", "street-1": "较好"},
-			counts: map[string]int{"较好": 3, "差": 1},
-		},
 		// minzhu-pingyi: 民主测评 × 0.8 + 日常表现 × 0.2; components and
 		// total rounded to 2 places half-up. Graded under DemocraticReview.
 		{scheme: "minzhu-pingyi", want: map[string]refWant{
@@ -560,13 +499,13 @@ func TestReferenceConcurrent(t *testing.T) {
 	}
 }
 
-// A subject's input outside the reference scheme is reported, never
+// A subject's input outside a reference scheme is reported, never
 // guessed: an unknown flag, an item not on the checklist.
 func TestReferenceInputErrors(t *testing.T) {
-	sc, subs := loadReference(t, "yanji-shuzhi")
-	sub := subs[0]
-	sub.Flags = map[string]bool{"serious_violaton": true}
-	sub.Checked = map[string][]string{"yanshi": {"documents", "four_lists", "no_such_item"}, "duiwu": sub.Checked["duiwu"], "fuwu": sub.Checked["fuwu"]}
+	sc, subs := loadReference(t, "xingji")
+	sub := cloneSubject(t, subs[0])
+	sub.Flags = map[string]bool{"advanced_orgg": true}
+	sub.Checked = map[string][]string{"development": {"plan", "no_such_item"}}
 	_, err := sc.Score(sub)
 	require.ErrorIs(t, err, assess.ErrInput)
 	var ie dangjian.Problems
@@ -576,7 +515,7 @@ func TestReferenceInputErrors(t *testing.T) {
 		paths = append(paths, p.Path)
 	}
 	slices.Sort(paths)
-	assert.Equal(t, []string{"checked.yanshi[2]", "flags.serious_violaton"}, paths)
+	assert.Equal(t, []string{"checked.development[1]", "flags.advanced_orgg"}, paths)
 }
 
 // jsonBlocks returns the fenced ```json blocks of a Markdown file, in
@@ -783,47 +722,3 @@ func TestReferenceMonotone(t *testing.T) {
 }
 
 var dec1 = decimal.NewFromInt(1)
-
-var benchResult assess.Result
-
-// Scoring a Yanji secretary under the reference scheme, with and without
-// the trace.
-func BenchmarkReferenceYanji(b *testing.B) {
-	s, err := assess.Reference("yanji-shuzhi")
-	require.NoError(b, err)
-	sc, err := assess.Compile(s)
-	require.NoError(b, err)
-	f, err := os.Open(filepath.Join("testdata", "reference", "yanji-shuzhi.subjects.json"))
-	require.NoError(b, err)
-	defer f.Close()
-	subs, err := assess.DecodeSubjects(f)
-	require.NoError(b, err)
-	for _, mode := range []string{"Score", "Explain"} {
-		b.Run(mode, func(b *testing.B) {
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				sub := subs[i%len(subs)]
-				if mode == "Score" {
-					benchResult, err = sc.Score(sub)
-				} else {
-					benchResult, err = sc.Explain(sub)
-				}
-				if err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-	b.Run("Reference+Compile", func(b *testing.B) {
-		b.ReportAllocs()
-		for i := 0; i < b.N; i++ {
-			s, err := assess.Reference("yanji-shuzhi")
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := assess.Compile(s); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-}

@@ -2,8 +2,8 @@ package assess
 
 // HitPolicy says how the rules of a decision table that match a subject
 // make the table's result. The policies and their one-letter forms are
-// those of OMG DMN (ASSESSMENT-PRACTICE.md §B1). The empty HitPolicy means
-// [HitUnique], DMN's default.
+// those of OMG DMN (Decision Model and Notation, its hit policies). The
+// empty HitPolicy means [HitUnique], DMN's default.
 //
 // A table scores one leaf indicator, so its result is one number of
 // points:

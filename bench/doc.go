@@ -8,7 +8,7 @@
 //     ([LibraryDues]), a straightforward per-member shopspring/decimal
 //     implementation ([DecimalDues]) and a float64 implementation of the
 //     kind found in existing platforms ([FloatDues]);
-//   - the Yanji duty-report scheme (assess.Reference("yanji-shuzhi")) on a
+//   - the Yanji duty-report scheme (yanji.Scheme(), place/yanji) on a
 //     synthetic cohort: the library's compiled scorer ([LibraryScorer]: its
 //     positional Input form, and the Subject maps), the
 //     scheme written as github.com/expr-lang/expr expressions in float64

@@ -8,7 +8,7 @@ import (
 	"github.com/dangjian-go/dangjian/assess"
 )
 
-// The Yanji duty-report scheme (assess.Reference("yanji-shuzhi")) reads, per
+// The Yanji duty-report scheme (yanji.Scheme(), place/yanji) reads, per
 // subject: deduction events for yashi, zhendi and zaiti; checked items for
 // yanshi, duiwu and fuwu; values for the ratios jianshi and baozhang and the
 // direct points pinpai; the votes of three rater groups on ceping; three

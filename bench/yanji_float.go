@@ -1,6 +1,6 @@
 // How this alternative was written: the Yanji duty-report scheme as a
 // hand-written float64 loop, the way a developer would code it after reading
-// the scheme (assess/schemes/yanji-shuzhi.json and assess/SCHEME.md): the
+// the scheme (place/yanji/yanji-shuzhi.json and assess/SCHEME.md): the
 // scheme's numbers as Go tables built once (clauses with points, caps,
 // severity levels and the per-percentage-point threshold; checklist items;
 // rater groups), and per subject a direct pass over a plain struct: the

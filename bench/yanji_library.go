@@ -2,10 +2,11 @@ package bench
 
 import (
 	"github.com/dangjian-go/dangjian/assess"
+	"github.com/dangjian-go/dangjian/place/yanji"
 )
 
 // LibraryScorer is the library's compiled scorer for the Yanji scheme:
-// assess.Reference("yanji-shuzhi") compiled once with assess.Compile, then
+// yanji.Scheme() (place/yanji) compiled once with assess.Compile, then
 // exact scores without the trace, two ways: (*assess.Scorer).Score per
 // assess.Subject (inputs in maps), and the positional form the float
 // alternatives correspond to (their plain structs): an assess.Input per
@@ -16,7 +17,7 @@ type LibraryScorer struct {
 
 // NewLibraryScorer compiles the reference scheme.
 func NewLibraryScorer() (*LibraryScorer, error) {
-	sch, err := assess.Reference("yanji-shuzhi")
+	sch, err := yanji.Scheme()
 	if err != nil {
 		return nil, err
 	}

@@ -28,9 +28,11 @@
 //     [DecodeJSON] and [EncodeJSON] (strict, lowerCamel, exact round trip,
 //     any string or integer as an ID, mapped as ReadCSV maps ids),
 //     [WriteMermaid] and [WriteDOT] (charts of any subtree).
-//   - [Yanji] and [YanjiRules]: the reference city, 延吉市, built from its
-//     organization department's article, with every figure the article does
-//     not give generated deterministically and labelled illustrative.
+//
+// The package holds no place's data: a city's tree, its local rules and
+// its figures live in a package of that place, built on this one. The
+// reference city, 延吉市, is place/yanji (yanji.Records, yanji.Rules,
+// yanji.Figures).
 //
 // # Invariants
 //

@@ -58,7 +58,8 @@ func (p Post) ActiveOn(d dangjian.Date) bool {
 // Assignment is a dispatch (选派): a cadre sent by a unit to serve a village,
 // an enterprise or a social organization as 第一书记 or 党建指导员. It is not
 // a committee seat: a 第一书记 does not occupy a "两委" seat and is not
-// elected (ORG-RULES §2.4).
+// elected (山西 2015, local practice, wording verified; the national rules
+// on 第一书记 are ORG-FIRSTSEC-* in RULES.md).
 type Assignment struct {
 	ID     uuid.UUID    `json:"id"`
 	Person uuid.UUID    `json:"person"`

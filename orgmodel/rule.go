@@ -133,7 +133,8 @@ var checkTable = enum.New("Check",
 // Basis is what a threshold counts: full members (正式党员) or all members
 // (党员, full and probationary). The 3 and 7 thresholds say 正式党员; the 50
 // and 100 thresholds of the central regulations say 党员; some provinces
-// count full members for those too (ORG-RULES §2.1), so it is set per rule.
+// count full members for those too (《浙江省非公有制企业党组织工作规定（试行）》
+// 2012, 第四、五条), so it is set per rule.
 type Basis uint8
 
 const (

@@ -2,7 +2,8 @@ package orgmodel
 
 import "github.com/dangjian-go/dangjian"
 
-// The documents the national rules cite (ORG-RULES.md, "Documents cited").
+// The documents the national rules cite; each rule's Source names its
+// document and article (RULES.md, section orgmodel, lists them all).
 // Confidence marks are those of the reference; most copies seen were
 // reposts, not the official publication.
 const (
@@ -38,9 +39,10 @@ var (
 
 const dayAssumed = "issued in that month; the day is assumed"
 
-// NationalRules returns the national formation and governance rules of
-// ORG-RULES.md as a fresh [RuleSet]: branch thresholds (3 full members; a
-// joint branch of at most 5 units; a soft cap of 50), general-branch and
+// NationalRules returns the national formation and governance rules (the
+// ORG-* rules of RULES.md, section orgmodel) as a fresh [RuleSet]: branch
+// thresholds (3 full members; a joint branch of at most 5 units; a soft cap
+// of 50), general-branch and
 // committee thresholds (50 and 100, per sector, overridable by approval),
 // committees and posts (7 full members: a committee of 3–5, normally at most
 // 7; fewer: a secretary only), party groups, terms by election date (5 years
@@ -103,13 +105,13 @@ func NationalRules() RuleSet {
 			Text: "党员人数超过50人的村…可以成立党的总支部。",
 		},
 		{
-			Rule:  hdr("ORG-CMTE-100", dangjian.Period{}, docHandbook, "", dangjian.Reported, "rule of thumb outside the sector regulations (ORG-RULES row 28); 组通字〔1998〕6号 gives the same for social organizations"),
+			Rule:  hdr("ORG-CMTE-100", dangjian.Period{}, docHandbook, "", dangjian.Reported, "rule of thumb outside the sector regulations (party-affairs handbooks: uianet.net, wendang.net, baiwen2.com); 组通字〔1998〕6号 gives the same for social organizations"),
 			Check: Upgrade, Modality: dangjian.Usually, Kinds: branchesAndGB, ExceptDomains: []Domain{Organ, StateEnterprise, Village},
 			Basis: AllMembers, Cmp: AtLeast, N: 100, Target: Committee, Approval: Threshold,
 			Text: "党员超过100人的，经上级党组织批准，可以成立党委。",
 		},
 		{
-			Rule:  hdr("ORG-GB-BELOW-50", dangjian.Period{}, docOrgan, "第六条", dangjian.Verified, "the same escape clause is read into other domains (ORG-RULES §2.1)"),
+			Rule:  hdr("ORG-GB-BELOW-50", dangjian.Period{}, docOrgan, "第六条", dangjian.Verified, "the same escape clause is read into every other domain but villages, which have their own (ORG-GB-BELOW-50-VILLAGE); the sector regulations word their thresholds alike"),
 			Check: BelowThreshold, Modality: dangjian.Usually, Kinds: []Kind{GeneralBranch}, ExceptDomains: []Domain{Village},
 			Basis: AllMembers, Cmp: AtLeast, N: 50, Approval: Threshold,
 			Text: "党员不足50人的，因工作需要，经上级党组织批准，也可以设立党的总支部委员会。",
@@ -156,12 +158,12 @@ func NationalRules() RuleSet {
 			Text: "必要时可以设1名副书记。",
 		},
 		{
-			Rule:  hdr("ORG-GB-CMTE-SIZE", dangjian.Period{}, docCommittee, "", dangjian.Reported, "practice guidance, not found in any regulation (ORG-RULES row 34)"),
+			Rule:  hdr("ORG-GB-CMTE-SIZE", dangjian.Period{}, docCommittee, "", dangjian.Reported, "practice guidance from a university 组织部 page (zzhb.aust.edu.cn), not found in any regulation"),
 			Check: CommitteeSize, Modality: dangjian.Usually, Kinds: []Kind{GeneralBranch}, Min: 5, Max: 7, SoftMax: 9,
 			Text: "总支委员会一般设委员5—7人，最多不超过9人。",
 		},
 		{
-			Rule:  hdr("ORG-CMTE-SIZE", dangjian.Period{}, docCommittee, "", dangjian.Reported, "practice guidance (ORG-RULES row 34); large units with a standing committee have 15–21"),
+			Rule:  hdr("ORG-CMTE-SIZE", dangjian.Period{}, docCommittee, "", dangjian.Reported, "practice guidance from a university 组织部 page (zzhb.aust.edu.cn); large units with a standing committee have 15–21"),
 			Check: CommitteeSize, Modality: dangjian.Usually, Kinds: []Kind{Committee}, ExceptDomains: []Domain{Township}, Min: 5, Max: 9,
 			Text: "基层委员会一般设委员5—9人，设书记1人，副书记1—2人。",
 		},
@@ -228,7 +230,7 @@ func NationalRules() RuleSet {
 			Text: "换届提醒：届满前6个月。",
 		},
 		{
-			Rule:  hdr("ORG-DISPATCHED-NO-TERM", dangjian.Period{}, docConstitution, "第十条（二）", dangjian.Verified, "leaders of dispatched bodies are appointed (ORG-RULES rows 49–50, reported)"),
+			Rule:  hdr("ORG-DISPATCHED-NO-TERM", dangjian.Period{}, docConstitution, "第十条（二）", dangjian.Verified, "leaders of dispatched bodies are appointed by the committee that sends them (组织工作条例 第十条 commentary and a party-affairs explainer, reported)"),
 			Check: NoTerm, Modality: dangjian.Usually, Kinds: []Kind{WorkCommittee, TempCommittee, TempGeneralBranch, TempBranch, TempJointBranch},
 			Text: "党的各级领导机关，除它们派出的代表机关和在非党组织中的党组外，都由选举产生。",
 		},

@@ -12,7 +12,8 @@ import (
 // [RuleSet.Without] return new sets and never change the receiver, and
 // [NationalRules] returns a fresh copy on each call.
 type RuleSet struct {
-	// Name identifies the set ("national", "延吉市").
+	// Name identifies the set: "national", or a place's name for a set
+	// that adds its local rules (place/yanji's is "延吉市").
 	Name string `json:"name"`
 	// Period is the window of dates the set is meant for; each rule also
 	// carries its own effective window.

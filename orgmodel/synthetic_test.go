@@ -53,7 +53,8 @@ func TestSyntheticDeterministic(t *testing.T) {
 }
 
 // TestSyntheticMix checks the mix of kinds and members against the
-// national statistics of end-2024 (ORG-RULES.md §2.8): 5.8 % committees,
+// national statistics of end-2024 (中共中央组织部《中国共产党党内统计公报》,
+// 2025-06-30): 5.8 % committees,
 // 6.3 % general branches and 87.9 % branches among grassroots
 // organizations, and about 19 members per organization.
 func TestSyntheticMix(t *testing.T) {

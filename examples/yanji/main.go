@@ -1,13 +1,13 @@
 // Command yanji builds the reference city, 延吉市 (Yanji), from
-// [orgmodel.Yanji] and prints a report of it: organizations by kind and by
+// [yanji.Records] and prints a report of it: organizations by kind and by
 // domain, per-street totals, the article's figures beside the model's, the
 // share of 一肩挑 villages, the rotating chairs of the street 联席会, the
-// validation findings under [orgmodel.YanjiRules], grouped by severity, and
+// validation findings under [yanji.Rules], grouped by severity, and
 // the city's yearly funding budget under [funding.YanjiStandards], by
 // street, township and park, with the standards used and their sources,
 // and the 述职评议考核 of the secretaries of the 6 streets, 70 communities
-// and 56 villages under the reference scheme yanji-shuzhi
-// ([assess.Reference]), ranked within each category with the grade
+// and 56 villages under the city's scheme yanji-shuzhi
+// ([yanji.Scheme]), ranked within each category with the grade
 // distribution, on sample inputs derived from a hash of each
 // organization's code.
 //
@@ -22,7 +22,7 @@
 // the report cannot be built or written.
 //
 // The city's structure and counts come from the article; names, member
-// counts, terms and posts are illustrative (see [orgmodel.Yanji]).
+// counts, terms and posts are illustrative (see [yanji.Records]).
 package main
 
 import (
@@ -40,6 +40,7 @@ import (
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/budget"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/google/uuid"
 )
 
@@ -126,12 +127,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // build builds the reference city and validates it as of asOf.
 func build(asOf dangjian.Date) (*city, error) {
-	recs := orgmodel.Yanji()
+	recs := yanji.Records()
 	tree, err := orgmodel.Build(recs)
 	if err != nil {
 		return nil, err
 	}
-	report, err := orgmodel.Validate(tree, orgmodel.YanjiRules(), asOf)
+	report, err := orgmodel.Validate(tree, yanji.Rules(), asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -205,19 +206,49 @@ func printStreets(w io.Writer, c *city) {
 		sum.Members.Full, sum.Members.Probationary, sum.Members.Total(), "6个街道合计")
 }
 
-// printFigures prints the article's figures beside the model's.
+// printFigures prints the article's figures beside the model's. The
+// section column holds the article's Chinese headings, so it is padded to
+// a display width rather than a rune count.
 func printFigures(w io.Writer, c *city) {
-	fmt.Fprintf(w, "  %-30s %-9s %5s %-3s  %s\n", "figure", "section", "model", "ok", "article  label")
-	for _, f := range orgmodel.YanjiFigures(c.tree) {
+	const sectionWidth = 16
+	fmt.Fprintf(w, "  %-30s %s %5s %-3s  %s\n", "figure", padDisplay("section", sectionWidth), "model", "ok", "article  label")
+	for _, f := range yanji.Figures(c.tree) {
 		ok := "yes"
 		if !f.Matches() {
 			ok = "NO"
 		}
-		fmt.Fprintf(w, "  %-30s %-9s %5d %-3s  %s  %s\n", f.Key, f.Section, f.Model, ok, f.Article, f.Label)
+		fmt.Fprintf(w, "  %-30s %s %5d %-3s  %s  %s\n", f.Key, padDisplay(f.Section, sectionWidth), f.Model, ok, f.Article, f.Label)
 		if f.Note != "" {
-			fmt.Fprintf(w, "  %-30s %-9s %5s %-3s  (%s)\n", "", "", "", "", f.Note)
+			fmt.Fprintf(w, "  %-30s %s %5s %-3s  (%s)\n", "", padDisplay("", sectionWidth), "", "", f.Note)
 		}
 	}
+}
+
+// padDisplay pads s with spaces to width terminal columns, counting a
+// wide (CJK) character as two columns. A longer s is returned unchanged.
+func padDisplay(s string, width int) string {
+	n := 0
+	for _, r := range s {
+		n++
+		if wide(r) {
+			n++
+		}
+	}
+	if n >= width {
+		return s
+	}
+	return s + strings.Repeat(" ", width-n)
+}
+
+// wide reports whether r is an East Asian wide or fullwidth character:
+// the CJK blocks, Hangul syllables and the fullwidth forms.
+func wide(r rune) bool {
+	switch {
+	case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0xA4CF, r >= 0xAC00 && r <= 0xD7A3,
+		r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6:
+		return true
+	}
+	return false
 }
 
 // tops returns the organizations of domain d that are the top of their
@@ -380,8 +411,8 @@ func printUnit(w io.Writer, code, name string, st budget.Subtotal) {
 }
 
 // assessment is the 述职评议考核 of the city's street, community and
-// village secretaries under the reference scheme yanji-shuzhi, graded with
-// its reference policy (ranks within categories, no quota).
+// village secretaries under the city's scheme yanji-shuzhi, graded with
+// its policy (ranks within categories, no quota).
 type assessment struct {
 	scheme  assess.Scheme
 	scorer  *assess.Scorer
@@ -405,7 +436,7 @@ var assessCategories = []struct {
 // community and village on sample inputs and grades them within their
 // categories.
 func assessSecretaries(t *orgmodel.Tree) (*assessment, error) {
-	s, err := assess.Reference("yanji-shuzhi")
+	s, err := yanji.Scheme()
 	if err != nil {
 		return nil, err
 	}
@@ -413,11 +444,7 @@ func assessSecretaries(t *orgmodel.Tree) (*assessment, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := assess.ReferencePolicy("yanji-shuzhi")
-	if err != nil {
-		return nil, err
-	}
-	g, err := assess.NewGrader(p)
+	g, err := assess.NewGrader(yanji.Policy())
 	if err != nil {
 		return nil, err
 	}

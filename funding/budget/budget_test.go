@@ -12,6 +12,7 @@ import (
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/budget"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,7 +20,7 @@ import (
 
 func yanjiTree(t testing.TB) *orgmodel.Tree {
 	t.Helper()
-	tree, err := orgmodel.Build(orgmodel.Yanji())
+	tree, err := orgmodel.Build(yanji.Records())
 	require.NoError(t, err)
 	return tree
 }
@@ -294,7 +295,7 @@ func TestBudgetLines(t *testing.T) {
 	find := func(key string, code funding.ItemCode) budget.BudgetLine {
 		t.Helper()
 		for _, l := range res.Lines {
-			if l.Org == orgmodel.YanjiID("org/"+key) && l.Code == code {
+			if l.Org == yanji.ID("org/"+key) && l.Code == code {
 				return l
 			}
 		}
@@ -312,10 +313,10 @@ func TestBudgetLines(t *testing.T) {
 	// 第01村 and 第08村 are branches with a committee of 4; in 第01村 the
 	// secretary also directs the villagers' committee (一肩挑), in 第08村
 	// (v%4 == 3) a separate director is one more cadre.
-	v8, _ := tree.Org(orgmodel.YanjiID("org/village/08"))
+	v8, _ := tree.Org(yanji.ID("org/village/08"))
 	_, yjt := tree.YiJianTiao(v8.ID, stdDay("2025-01-01"))
 	assert.False(t, yjt)
-	_, yjt = tree.YiJianTiao(orgmodel.YanjiID("org/village/01"), stdDay("2025-01-01"))
+	_, yjt = tree.YiJianTiao(yanji.ID("org/village/01"), stdDay("2025-01-01"))
 	assert.True(t, yjt)
 	assert.Equal(t, int64(3), find("village/01", funding.VillageCadrePay).Quantity)
 	assert.Equal(t, int64(4), find("village/08", funding.VillageCadrePay).Quantity, v8.Name)
@@ -340,8 +341,8 @@ func TestBudgetLines(t *testing.T) {
 
 func TestBudgetOptions(t *testing.T) {
 	tree := yanjiTree(t)
-	nonPublic := orgmodel.YanjiID("org/street/1/nonpublic/branch/01")
-	admin := orgmodel.YanjiID("org/street/1/admin/branch/1")
+	nonPublic := yanji.ID("org/street/1/nonpublic/branch/01")
+	admin := yanji.ID("org/street/1/admin/branch/1")
 	t.Run("fixed counts", func(t *testing.T) {
 		res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{VillageCadres: 2, CommunityMembers: 9})
 		require.NoError(t, err)
@@ -414,15 +415,15 @@ func TestBudgetOptions(t *testing.T) {
 		assert.Empty(t, res.Lines)
 		assert.True(t, res.Amount.IsZero())
 		assert.Contains(t, res.Omitted, budget.BudgetOmission{Code: funding.VillageOfficeFunds, Rule: "T-village_office_funds", Reason: "not an item a budget over the tree prices"})
-		st, ok := res.Total(orgmodel.YanjiID("org/city"))
+		st, ok := res.Total(yanji.ID("org/city"))
 		require.True(t, ok)
-		assert.Equal(t, budget.Subtotal{Org: orgmodel.YanjiID("org/city"), ByItem: []budget.ItemAmount{}}, st)
+		assert.Equal(t, budget.Subtotal{Org: yanji.ID("org/city"), ByItem: []budget.ItemAmount{}}, st)
 	})
 }
 
 func TestBudgetErrors(t *testing.T) {
 	tree := yanjiTree(t)
-	community := orgmodel.YanjiID("org/community/01")
+	community := yanji.ID("org/community/01")
 	stranger := uuid.MustParse("00000000-0000-0000-0000-000000000001")
 	perPerson := funding.YanjiStandards()
 	perPerson.Items[0].Per = funding.PerPersonYear
@@ -465,7 +466,7 @@ func TestBudgetConcurrent(t *testing.T) {
 	tree := yanjiTree(t)
 	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
-	street := orgmodel.YanjiID("org/street/1")
+	street := yanji.ID("org/street/1")
 	want, _ := res.Total(street)
 	var wg sync.WaitGroup
 	for range 8 {

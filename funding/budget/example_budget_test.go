@@ -6,11 +6,12 @@ import (
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/budget"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/google/uuid"
 )
 
 func ExampleBudget() {
-	tree, err := orgmodel.Build(orgmodel.Yanji())
+	tree, err := orgmodel.Build(yanji.Records())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -36,10 +37,10 @@ func ExampleBudget() {
 }
 
 func ExampleBudget_options() {
-	tree, _ := orgmodel.Build(orgmodel.Yanji())
+	tree, _ := orgmodel.Build(yanji.Records())
 	// Three other cadres in every village, and one branch (a street's organ
 	// branch, here) treated as a dispatched branch (派驻党支部).
-	dispatched := orgmodel.YanjiID("org/street/1/admin/branch/1")
+	dispatched := yanji.ID("org/street/1/admin/branch/1")
 	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{
 		VillageCadres: 3, DispatchedBranches: []uuid.UUID{dispatched},
 	})
@@ -47,7 +48,7 @@ func ExampleBudget_options() {
 		fmt.Println(err)
 		return
 	}
-	village := orgmodel.YanjiID("org/village/01")
+	village := yanji.ID("org/village/01")
 	for _, l := range res.Lines {
 		if l.Org == dispatched || (l.Org == village && l.Code == funding.VillageCadrePay) {
 			fmt.Println(l.Code, l.Quantity, l.QuantitySource, l.Amount)
@@ -59,9 +60,9 @@ func ExampleBudget_options() {
 }
 
 func ExampleBudgetResult_Total() {
-	tree, _ := orgmodel.Build(orgmodel.Yanji())
+	tree, _ := orgmodel.Build(yanji.Records())
 	res, _ := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
-	street, _ := tree.Org(orgmodel.YanjiID("org/street/1"))
+	street, _ := tree.Org(yanji.ID("org/street/1"))
 	st, ok := res.Total(street.ID)
 	fmt.Println(street.Name, ok, st.Lines, "lines", st.Amount)
 	for _, ia := range st.ByItem {
@@ -76,7 +77,7 @@ func ExampleBudgetResult_Total() {
 }
 
 func ExampleBudgetResult_GrandTotal() {
-	tree, _ := orgmodel.Build(orgmodel.Yanji())
+	tree, _ := orgmodel.Build(yanji.Records())
 	res, _ := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
 	g, err := res.GrandTotal()
 	fmt.Println(g.Lines, g.Amount, err)

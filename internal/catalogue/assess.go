@@ -6,11 +6,13 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
+	"github.com/dangjian-go/dangjian/place/yanji"
 )
 
-// assess catalogues the reference schemes and their grading policies.
-// Schemes have no rule IDs: every number that a part of a scheme carries
-// is an entry whose ID is the scheme name and the path of the part
+// assess catalogues the reference schemes of assess and of the places
+// (place/yanji's yanji-shuzhi), and their grading policies. Schemes have
+// no rule IDs: every number that a part of a scheme carries is an entry
+// whose ID is the scheme name and the path of the part
 // ("yanji-shuzhi/daily/sanshi/yashi/work_day"), with the source the part
 // cites.
 func (c *collector) assess() {
@@ -20,14 +22,21 @@ func (c *collector) assess() {
 			c.fail("%w", err)
 			continue
 		}
-		c.scheme(name, s)
+		c.scheme(name, fmt.Sprintf("assess.Reference(%q)", name), s)
 		p, err := assess.ReferencePolicy(name)
 		if err != nil {
 			c.fail("%w", err)
 			continue
 		}
-		c.policy(name, p)
+		c.policy(name, fmt.Sprintf("assess.ReferencePolicy(%q)", name), p)
 	}
+	s, err := yanji.Scheme()
+	if err != nil {
+		c.fail("%w", err)
+		return
+	}
+	c.scheme(yanji.SchemeName, "yanji.Scheme", s)
+	c.policy(yanji.SchemeName, "yanji.Policy", yanji.Policy())
 }
 
 // cites resolves the source IDs of one scheme or policy.
@@ -72,8 +81,8 @@ func (c *collector) note(area, family, note string, srcs []assess.Source) {
 	}
 }
 
-func (c *collector) scheme(name string, s assess.Scheme) {
-	table := fmt.Sprintf("assess.Reference(%q)", name)
+// scheme catalogues the scheme called name, returned by table.
+func (c *collector) scheme(name, table string, s assess.Scheme) {
 	family := "Reference scheme " + name
 	ct := newCites(c, s.Name, s.Sources)
 	c.note("assess", family, s.Note, s.Sources)
@@ -235,8 +244,9 @@ func bands(bs []assess.Band) string {
 	return strings.Join(out, "; ")
 }
 
-func (c *collector) policy(name string, p assess.GradePolicy) {
-	table := fmt.Sprintf("assess.ReferencePolicy(%q)", name)
+// policy catalogues the grading policy of the scheme called name,
+// returned by table.
+func (c *collector) policy(name, table string, p assess.GradePolicy) {
 	family := "Grading policy " + name
 	ct := newCites(c, p.Name, p.Sources)
 	c.note("assess", family, p.Note, p.Sources)

@@ -15,6 +15,7 @@ import (
 	"github.com/dangjian-go/dangjian/internal/catalogue"
 	"github.com/dangjian-go/dangjian/internal/golden"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -92,6 +93,18 @@ func TestEntries(t *testing.T) {
 	}
 }
 
+// schemeNames are the names of the schemes the catalogue lists: assess's
+// reference schemes and the reference city's.
+func schemeNames() []string { return append(assess.ReferenceNames(), yanji.SchemeName) }
+
+// scheme returns the scheme called name, one of [schemeNames].
+func scheme(name string) (assess.Scheme, error) {
+	if name == yanji.SchemeName {
+		return yanji.Scheme()
+	}
+	return assess.Reference(name)
+}
+
 // TestCoverage checks the catalogue against the rule headers the packages
 // list themselves: every rule of every table is in, and nothing else
 // outside assess.
@@ -100,7 +113,7 @@ func TestCoverage(t *testing.T) {
 	require.NoError(t, err)
 	entries := cat.Rules
 	var want []string
-	for _, r := range orgmodel.YanjiRules().Rules { // national and Yanji's own
+	for _, r := range yanji.Rules().Rules { // national and Yanji's own
 		want = append(want, r.ID)
 	}
 	want = append(want, orgmodel.DefaultNesting().ID)
@@ -139,7 +152,7 @@ func TestCoverage(t *testing.T) {
 	}
 	slices.Sort(got)
 	assert.Equal(t, want, got)
-	for _, name := range assess.ReferenceNames() {
+	for _, name := range schemeNames() {
 		assert.True(t, schemes[name], "reference scheme %s is not catalogued", name)
 	}
 }
@@ -266,8 +279,8 @@ func TestEscaping(t *testing.T) {
 func TestSchemeParts(t *testing.T) {
 	cat, err := catalogue.Build()
 	require.NoError(t, err)
-	for _, name := range assess.ReferenceNames() {
-		s, err := assess.Reference(name)
+	for _, name := range schemeNames() {
+		s, err := scheme(name)
 		require.NoError(t, err)
 		want := len(s.Components) + len(s.Gates)
 		if len(s.Rounding) > 0 {

@@ -3,11 +3,12 @@
 // module ships.
 //
 // [Build] walks every rule table through the packages' exported API —
-// orgmodel's national rules, the rules Yanji's set adds and the default
-// nesting; funding's dues rule sets of 2008 and 2017, tax rules,
+// orgmodel's national rules, the rules the reference city's set adds
+// (place/yanji) and the default nesting; funding's dues rule sets of 2008 and 2017, tax rules,
 // remittance shares, enterprise funds rules, village floors, Yanji's
-// standards and Xiamen's ladder; assess's reference schemes and their
-// grading policies — and returns a [Catalogue] of one [Entry] per rule,
+// standards and Xiamen's ladder; assess's reference schemes and the
+// reference city's scheme (place/yanji), and their grading policies — and
+// returns a [Catalogue] of one [Entry] per rule,
 // with the note and the sources of each assess scheme and policy. An entry
 // holds the area, family, table and rule ID; the value as exact text
 // (amounts, rates, thresholds and bounds as the tables hold them, never

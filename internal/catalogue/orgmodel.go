@@ -7,10 +7,11 @@ import (
 	"strings"
 
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/place/yanji"
 )
 
-// orgmodel catalogues the national rule set, the rules Yanji's set adds to
-// it, and the default nesting.
+// orgmodel catalogues the national rule set, the rules the reference
+// city's set (place/yanji) adds to it, and the default nesting.
 func (c *collector) orgmodel() {
 	national := orgmodel.NationalRules()
 	if err := national.Check(); err != nil {
@@ -19,19 +20,19 @@ func (c *collector) orgmodel() {
 	for _, r := range national.Rules {
 		c.add(orgRule(r, "orgmodel.NationalRules"))
 	}
-	yanji := orgmodel.YanjiRules()
-	if err := yanji.Check(); err != nil {
-		c.fail("orgmodel.YanjiRules: %w", err)
+	local := yanji.Rules()
+	if err := local.Check(); err != nil {
+		c.fail("yanji.Rules: %w", err)
 	}
-	for _, r := range yanji.Rules {
+	for _, r := range local.Rules {
 		n, inNational := national.Rule(r.ID)
 		switch {
 		case !inNational:
-			c.add(orgRule(r, "orgmodel.YanjiRules"))
+			c.add(orgRule(r, "yanji.Rules"))
 		case !reflect.DeepEqual(n, r):
-			// Yanji's set replaces a national rule: the catalogue lists
+			// The local set replaces a national rule: the catalogue lists
 			// every ID once and cannot show both.
-			c.fail("orgmodel.YanjiRules replaces national rule %q; give the local rule its own ID", r.ID)
+			c.fail("yanji.Rules replaces national rule %q; give the local rule its own ID", r.ID)
 		}
 	}
 	c.add(nesting())

@@ -103,9 +103,9 @@ func areas(entries []Entry) (names []string, byArea map[string][]family) {
 }
 
 var areaIntro = map[string]string{
-	"orgmodel": "Formation and governance rules of party organizations: `orgmodel.NationalRules()`, the rules `orgmodel.YanjiRules()` adds to them, and `orgmodel.DefaultNesting()`. The value reads the rule's fields: `full`/`all` members counted, `at_least` (≥, 以上 read inclusively) or `more_than` (>, 超过).",
+	"orgmodel": "Formation and governance rules of party organizations: `orgmodel.NationalRules()`, the rules the reference city's set `yanji.Rules()` (package place/yanji) adds to them, and `orgmodel.DefaultNesting()`. The value reads the rule's fields: `full`/`all` members counted, `at_least` (≥, 以上 read inclusively) or `more_than` (>, 超过).",
 	"funding":  "Party dues (`funding.Dues2008()`, `funding.Dues2017()`), the individual income tax on wages (`funding.NationalTaxRules()`), remittance of dues (`funding.RemitRules()`), enterprise party work funds (`funding.EnterpriseRules()`), village funds and pay floors (`funding.VillageFloors()`), Yanji's standards (`funding.YanjiStandards()`) and Xiamen's pay ladder (`funding.XiamenLadder2009()`). Amounts are in 元 with two decimals; rates are exact percentages.",
-	"assess":   "The reference assessment schemes (`assess.Reference(name)`) and their grading policies (`assess.ReferencePolicy(name)`). Schemes have no rule IDs: an entry's ID is the scheme name and the path of the part (component, indicator, item or clause IDs), and its source is the one the part cites by ID (`ours` marks the library's own numbers). Numbers are exact decimals or fractions. The schemes are not dated: they have no window.",
+	"assess":   "The reference assessment schemes (`assess.Reference(name)`) and their grading policies (`assess.ReferencePolicy(name)`), and the reference city's scheme and policy (`yanji.Scheme()`, `yanji.Policy()`, package place/yanji). Schemes have no rule IDs: an entry's ID is the scheme name and the path of the part (component, indicator, item or clause IDs), and its source is the one the part cites by ID (`ours` marks the library's own numbers). Numbers are exact decimals or fractions. The schemes are not dated: they have no window.",
 }
 
 // Markdown renders the catalogue as RULES.md: an introduction saying how

@@ -1,4 +1,4 @@
-package orgmodel_test
+package yanji_test
 
 import (
 	"fmt"
@@ -6,16 +6,17 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/place/yanji"
 )
 
-func ExampleYanji() {
-	recs := orgmodel.Yanji()
+func ExampleRecords() {
+	recs := yanji.Records()
 	tree, err := orgmodel.Build(recs)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	city := orgmodel.YanjiID("org/city")
+	city := yanji.ID("org/city")
 	root, _ := tree.Org(city)
 	s := tree.AggregateAll()
 	fmt.Println(root.Name, tree.Roots()[0] == city)
@@ -24,7 +25,7 @@ func ExampleYanji() {
 		"branches:", s.ByKind[orgmodel.Branch]+s.ByKind[orgmodel.JointBranch], "party groups:", s.ByKind[orgmodel.PartyGroup])
 	fmt.Println("members:", s.Members.Total(), "of them probationary:", s.Members.Probationary)
 
-	street, _ := tree.Org(orgmodel.YanjiID("org/street/1"))
+	street, _ := tree.Org(yanji.ID("org/street/1"))
 	st, _ := tree.Aggregate(street.ID)
 	fmt.Println(street.Name, "members:", st.Members.Total())
 	// Output:
@@ -35,8 +36,8 @@ func ExampleYanji() {
 	// 街道一（示例）党工委 members: 2752
 }
 
-func ExampleYanjiRules() {
-	rs := orgmodel.YanjiRules()
+func ExampleRules() {
+	rs := yanji.Rules()
 	fmt.Println(rs.Name, rs.Check() == nil)
 	for _, r := range rs.Rules {
 		if strings.HasPrefix(r.ID, "YJ-") {
@@ -44,7 +45,7 @@ func ExampleYanjiRules() {
 		}
 	}
 
-	tree, _ := orgmodel.Build(orgmodel.Yanji())
+	tree, _ := orgmodel.Build(yanji.Records())
 	rep, _ := orgmodel.Validate(tree, rs, dangjian.MustParseDate("2025-06-30"))
 	for _, f := range rep.Findings {
 		fmt.Println(f.Severity, f.Rule, f.Value)
@@ -60,9 +61,9 @@ func ExampleYanjiRules() {
 	// info ORG-TERM-DUE-SOON 2025-10-20
 }
 
-func ExampleYanjiFigures() {
-	tree, _ := orgmodel.Build(orgmodel.Yanji())
-	for _, f := range orgmodel.YanjiFigures(tree) {
+func ExampleFigures() {
+	tree, _ := orgmodel.Build(yanji.Records())
+	for _, f := range yanji.Figures(tree) {
 		fmt.Printf("%s: article %s, model %d, matches %v\n", f.Key, f.Article, f.Model, f.Matches())
 	}
 	// Output:
@@ -81,13 +82,13 @@ func ExampleYanjiFigures() {
 	// dispatched_cadres: article 16, model 16, matches true
 }
 
-func ExampleYanjiFigure_Matches() {
-	stations := orgmodel.YanjiFigure{Key: "member_stations", Article: "30余", Min: 31}
+func ExampleFigure_Matches() {
+	stations := yanji.Figure{Key: "member_stations", Article: "30余", Min: 31}
 	for _, n := range []int64{30, 31, 45} {
 		stations.Model = n
 		fmt.Println(n, stations.Matches())
 	}
-	streets := orgmodel.YanjiFigure{Key: "streets", Article: "6", Min: 6, Exact: true, Model: 7}
+	streets := yanji.Figure{Key: "streets", Article: "6", Min: 6, Exact: true, Model: 7}
 	fmt.Println(streets.Model, streets.Matches())
 	// Output:
 	// 30 false
@@ -96,9 +97,9 @@ func ExampleYanjiFigure_Matches() {
 	// 7 false
 }
 
-func ExampleYanjiID() {
-	tree, _ := orgmodel.Build(orgmodel.Yanji())
-	o, _ := tree.Org(orgmodel.YanjiID("org/street/1"))
+func ExampleID() {
+	tree, _ := orgmodel.Build(yanji.Records())
+	o, _ := tree.Org(yanji.ID("org/street/1"))
 	fmt.Println(o.Code, o.Kind.Label())
 	// Output: street/1 党工委
 }
