@@ -3,7 +3,7 @@
 // domain, per-street totals, the article's figures beside the model's, the
 // share of 一肩挑 villages, the rotating chairs of the street 联席会, the
 // validation findings under [orgmodel.YanjiRules], grouped by severity, and
-// the city's yearly funding budget under [standard.YanjiStandards], by
+// the city's yearly funding budget under [yanji.Standards], by
 // street, township and park, with the standards used and their sources,
 // and the 述职评议考核 of the secretaries of the 6 streets, 70 communities
 // and 56 villages under the reference scheme yanji-shuzhi
@@ -40,6 +40,7 @@ import (
 	"github.com/dangjian-go/dangjian/funding/budget"
 	"github.com/dangjian-go/dangjian/funding/standard"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/google/uuid"
 )
 
@@ -135,7 +136,7 @@ func build(asOf dangjian.Date) (*city, error) {
 	if err != nil {
 		return nil, err
 	}
-	standards := standard.YanjiStandards()
+	standards := yanji.Standards()
 	bud, err := budget.Budget(tree, standards, asOf.Year(), budget.BudgetOptions{AsOf: asOf})
 	if err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 	"github.com/dangjian-go/dangjian/funding/standard"
 	"github.com/dangjian-go/dangjian/internal/golden"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -47,7 +48,7 @@ func budgetUnits(t *orgmodel.Tree) []orgmodel.Org {
 // figures from the tree's counts.
 func TestBudgetYanjiGolden(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := budget.Budget(tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{})
+	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# budget.Budget(orgmodel.Yanji(), funding.YanjiStandards(), 2025): by unit and item.\n")
@@ -98,7 +99,7 @@ func TestBudgetYanjiGolden(t *testing.T) {
 // branches × 2000.
 func TestBudgetYanjiDerived(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := budget.Budget(tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{})
+	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	asOf := stdDay("2025-01-01")
 	seats := func(org uuid.UUID) (n int64, sec uuid.UUID) {
@@ -218,7 +219,7 @@ func budgetCheckTotals(t *testing.T, tree *orgmodel.Tree, res budget.BudgetResul
 func TestBudgetTotalsProperty(t *testing.T) {
 	t.Run("yanji", func(t *testing.T) {
 		tree := yanjiTree(t)
-		res, err := budget.Budget(tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{})
+		res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 		require.NoError(t, err)
 		budgetCheckTotals(t, tree, res)
 	})
@@ -237,7 +238,7 @@ func TestBudgetTotalsProperty(t *testing.T) {
 					opts.DispatchedBranches = append(opts.DispatchedBranches, o.ID)
 				}
 			}
-			res, err := budget.Budget(tree, standard.YanjiStandards(), 2025, opts)
+			res, err := budget.Budget(tree, yanji.Standards(), 2025, opts)
 			require.NoError(t, err)
 			budgetCheckTotals(t, tree, res)
 			for _, l := range res.Lines {
@@ -265,9 +266,9 @@ func TestBudgetTotalsProperty(t *testing.T) {
 
 func TestBudgetOrderAndDeterminism(t *testing.T) {
 	tree := yanjiTree(t)
-	a, err := budget.Budget(tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{})
+	a, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
-	b, err := budget.Budget(yanjiTree(t), standard.YanjiStandards(), 2025, budget.BudgetOptions{})
+	b, err := budget.Budget(yanjiTree(t), yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, a.Lines, b.Lines)
 	assert.Equal(t, a.Omitted, b.Omitted)
@@ -290,7 +291,7 @@ func TestBudgetOrderAndDeterminism(t *testing.T) {
 
 func TestBudgetLines(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := budget.Budget(tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{})
+	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	find := func(key string, code standard.ItemCode) budget.BudgetLine {
 		t.Helper()
@@ -344,7 +345,7 @@ func TestBudgetOptions(t *testing.T) {
 	nonPublic := orgmodel.YanjiID("org/street/1/nonpublic/branch/01")
 	admin := orgmodel.YanjiID("org/street/1/admin/branch/1")
 	t.Run("fixed counts", func(t *testing.T) {
-		res, err := budget.Budget(tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{VillageCadres: 2, CommunityMembers: 9})
+		res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{VillageCadres: 2, CommunityMembers: 9})
 		require.NoError(t, err)
 		for _, l := range res.Lines {
 			switch l.Code {
@@ -359,7 +360,7 @@ func TestBudgetOptions(t *testing.T) {
 		assert.Equal(t, int64(56*(210000+28000+2*22000)+70*(250000+9*39720)+80*2000)*100, res.Amount.Fen())
 	})
 	t.Run("dispatched branches", func(t *testing.T) {
-		res, err := budget.Budget(tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{nonPublic, admin}})
+		res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{nonPublic, admin}})
 		require.NoError(t, err)
 		codes := map[uuid.UUID][]standard.ItemCode{}
 		for _, l := range res.Lines {
@@ -367,14 +368,14 @@ func TestBudgetOptions(t *testing.T) {
 		}
 		assert.Equal(t, []standard.ItemCode{standard.DispatchedBranchWorkFunds}, codes[nonPublic], "instead of the non-public funds")
 		assert.Equal(t, []standard.ItemCode{standard.DispatchedBranchWorkFunds}, codes[admin])
-		base, _ := budget.Budget(tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{})
+		base, _ := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 		d, _ := res.Amount.Sub(base.Amount)
 		assert.Equal(t, "2000.00", d.String(), "one more branch funded")
 		assert.Contains(t, strings.Join(res.Assumptions, "\n"), "dispatched branches (派驻党支部) are those the caller lists")
 	})
 	t.Run("posts read on the date", func(t *testing.T) {
 		// Before the 2021 elections no village seat is held: the default.
-		res, err := budget.Budget(tree, standard.YanjiStandards(), 2020, budget.BudgetOptions{})
+		res, err := budget.Budget(tree, yanji.Standards(), 2020, budget.BudgetOptions{})
 		require.NoError(t, err)
 		for _, l := range res.Lines {
 			if l.Code == standard.VillageCadrePay {
@@ -382,7 +383,7 @@ func TestBudgetOptions(t *testing.T) {
 				assert.Equal(t, int64(budget.DefaultVillageCadres), l.Quantity)
 			}
 		}
-		res, err = budget.Budget(tree, standard.YanjiStandards(), 2020, budget.BudgetOptions{VillageCadresDefault: 3, CommunityMembersDefault: 6})
+		res, err = budget.Budget(tree, yanji.Standards(), 2020, budget.BudgetOptions{VillageCadresDefault: 3, CommunityMembersDefault: 6})
 		require.NoError(t, err)
 		for _, l := range res.Lines {
 			switch l.Code {
@@ -425,9 +426,9 @@ func TestBudgetErrors(t *testing.T) {
 	tree := yanjiTree(t)
 	community := orgmodel.YanjiID("org/community/01")
 	stranger := uuid.MustParse("00000000-0000-0000-0000-000000000001")
-	perPerson := standard.YanjiStandards()
+	perPerson := yanji.Standards()
 	perPerson.Items[0].Per = standard.PerPersonYear
-	huge := standard.YanjiStandards()
+	huge := yanji.Standards()
 	huge.Items[5].Amount = funding.MustParseMoney("90000000000000000")
 	tests := []struct {
 		name string
@@ -438,13 +439,13 @@ func TestBudgetErrors(t *testing.T) {
 		want []string
 		is   error
 	}{
-		{"nil tree", nil, standard.YanjiStandards(), 2025, budget.BudgetOptions{}, []string{`tree: no tree ("nil")`}, budget.ErrBadBudget},
-		{"year 0", tree, standard.YanjiStandards(), 0, budget.BudgetOptions{}, []string{`year: must be 1..9999 ("0")`}, budget.ErrBadBudget},
-		{"negative counts", tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{VillageCadres: -1, CommunityMembersDefault: -2},
+		{"nil tree", nil, yanji.Standards(), 2025, budget.BudgetOptions{}, []string{`tree: no tree ("nil")`}, budget.ErrBadBudget},
+		{"year 0", tree, yanji.Standards(), 0, budget.BudgetOptions{}, []string{`year: must be 1..9999 ("0")`}, budget.ErrBadBudget},
+		{"negative counts", tree, yanji.Standards(), 2025, budget.BudgetOptions{VillageCadres: -1, CommunityMembersDefault: -2},
 			[]string{`opts.villageCadres: must not be negative ("-1")`, `opts.communityMembersDefault: must not be negative ("-2")`}, budget.ErrBadBudget},
-		{"dispatched not a branch", tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{community}},
+		{"dispatched not a branch", tree, yanji.Standards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{community}},
 			[]string{`opts.dispatchedBranches[0]: 第01社区（示例）党委 is a committee, not a branch`}, budget.ErrBadBudget},
-		{"dispatched unknown", tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{stranger}},
+		{"dispatched unknown", tree, yanji.Standards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{stranger}},
 			[]string{`opts.dispatchedBranches[0]: not in the tree ("00000000-0000-0000-0000-000000000001")`}, budget.ErrBadBudget},
 		{"bad standards", tree, standard.Set{}, 2025, budget.BudgetOptions{}, []string{"name: empty"}, standard.ErrBadStandard},
 		{"basis does not fit", tree, perPerson, 2025, budget.BudgetOptions{}, []string{`standards.items ("YJ-VILLAGE-OPERATING-FUNDS").per: does not fit village_operating_funds in a budget ("per_person_year")`}, budget.ErrBadBudget},
@@ -464,7 +465,7 @@ func TestBudgetErrors(t *testing.T) {
 
 func TestBudgetConcurrent(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := budget.Budget(tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{})
+	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	street := orgmodel.YanjiID("org/street/1")
 	want, _ := res.Total(street)
@@ -479,7 +480,7 @@ func TestBudgetConcurrent(t *testing.T) {
 			g, err := res.GrandTotal()
 			assert.NoError(t, err)
 			assert.Equal(t, res.Amount, g.Amount)
-			r2, err := budget.Budget(tree, standard.YanjiStandards(), 2025, budget.BudgetOptions{})
+			r2, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 			assert.NoError(t, err)
 			assert.Equal(t, res.Amount, r2.Amount)
 		}()

@@ -69,23 +69,13 @@ func ExampleSplit_centralOrgans() {
 	// 中央和国家机关工委 17777.78 2025-03-31 kept 71111.10
 }
 
-// 成都 returns the dues of a 非公 organization's members in full; 延吉's
-// return has no published share, so it is none until configured.
+// 成都 returns the dues of a 非公 organization's members in full.
 func ExampleSplit_returns() {
 	cd, _ := remit.NewPolicy("成都 非公党员党费", remit.RuleReturnChengdu)
 	r, _ := remit.Split(funding.MustParseMoney("3600"), funding.Money{}, cd, 2024)
 	fmt.Println(r.Lines[0].Kind.Label(), r.Lines[0].Amount, "kept", r.Remainder)
-
-	yj, _ := remit.NewPolicy("延吉", remit.RuleReturnYanji)
-	r, _ = remit.Split(funding.MustParseMoney("3600"), funding.Money{}, yj, 2024)
-	fmt.Println("default", r.Lines[0].Amount)
-	yj.Shares[0].Rate = funding.MustParseRate("50%") // a configured share
-	r, _ = remit.Split(funding.MustParseMoney("3600"), funding.Money{}, yj, 2024)
-	fmt.Println("configured", r.Lines[0].Amount, "kept", r.Remainder)
 	// Output:
 	// 返还 3600.00 kept 0.00
-	// default 0.00
-	// configured 1800.00 kept 1800.00
 }
 
 // Shares that take more than there is are refused before any rounding.
@@ -110,7 +100,6 @@ func ExampleRules() {
 	// DUES-REMIT-ENTERPRISE-GROUP-60PCT remit 60% total local_practice
 	// DUES-RETURN-CHENGDU-FULL return 100% total local_practice
 	// DUES-RETURN-PUCHENG-FULL return 100% total local_practice
-	// DUES-RETURN-YANJI return 0% total local_practice
 }
 
 func ExampleNewPolicy() {
@@ -120,7 +109,7 @@ func ExampleNewPolicy() {
 	fmt.Println(err)
 	// Output:
 	// 四川 基层党委 四川省委组织部 20% <nil>
-	// ids[0]: refers to an unknown ID: no share with this ID in remit.Rules ("DUES-REMIT-MARS")
+	// ids[0]: refers to an unknown ID: no share with this ID in the table ("DUES-REMIT-MARS")
 }
 
 func ExampleParseShareKind() {

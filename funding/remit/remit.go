@@ -42,13 +42,19 @@ type Policy struct {
 //   - a 铁路 or 民航 organization: [RuleRailAviation];
 //   - the dues of a 非公 organization's members in 成都: [RuleReturnChengdu].
 func NewPolicy(name string, ids ...string) (Policy, error) {
-	table := Rules()
+	return NewPolicyFrom(Rules(), name, ids...)
+}
+
+// NewPolicyFrom is [NewPolicy] over another table of shares: [Rules]
+// extended with a place's own (place/yanji's RemitRules), or a caller's.
+// An ID not in table is an error quoting it.
+func NewPolicyFrom(table []Share, name string, ids ...string) (Policy, error) {
 	p := Policy{Name: name}
 	var errs dangjian.Problems
 	for i, id := range ids {
 		j := slices.IndexFunc(table, func(s Share) bool { return s.ID == id })
 		if j < 0 {
-			errs.Add(&dangjian.Problem{Kind: dangjian.ErrUnknownRef, Path: "ids[" + strconv.Itoa(i) + "]", Value: id, Detail: "no share with this ID in remit.Rules"})
+			errs.Add(&dangjian.Problem{Kind: dangjian.ErrUnknownRef, Path: "ids[" + strconv.Itoa(i) + "]", Value: id, Detail: "no share with this ID in the table"})
 			continue
 		}
 		p.Shares = append(p.Shares, table[j])

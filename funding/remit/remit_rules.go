@@ -144,7 +144,6 @@ const (
 	RuleEnterpriseGroup = "DUES-REMIT-ENTERPRISE-GROUP-60PCT"
 	RuleReturnChengdu   = "DUES-RETURN-CHENGDU-FULL"
 	RuleReturnPucheng   = "DUES-RETURN-PUCHENG-FULL"
-	RuleReturnYanji     = "DUES-RETURN-YANJI"
 )
 
 const remitDocRegulation = "中组发〔2008〕3号《关于中国共产党党费收缴、使用和管理的规定》"
@@ -169,8 +168,11 @@ func remitHdr(id string, from string, doc, article, url string, c dangjian.Confi
 //   - 中央和国家机关 (verified): 20 % of the prior year's total to the 工委
 //     in the first quarter.
 //   - local practice: 四川 20 % to the province; one enterprise 60 % to its
-//     group; full returns to 非公 organizations in 成都 and 蒲城; 延吉's
-//     return with no share given (rate 0: set it).
+//     group; full returns to 非公 organizations in 成都 and 蒲城.
+//
+// A place's own shares are data of that place's package, which extends
+// this table (place/yanji's RemitRules); build a policy from such a table
+// with [NewPolicyFrom].
 //
 // No national percentage for returning dues to 非公 organizations exists in
 // the reference: returns are local policy only.
@@ -214,11 +216,6 @@ func Rules() []Share {
 			Rule:  remitHdr(RuleReturnPucheng, "", "蒲城县 news (repost)", "", "", dangjian.LocalPractice, "先收缴后返还; in force date not in the reference"),
 			Topic: "return-pucheng", Kind: ReturnDown, To: "非公有制企业党组织", Rate: funding.MustParseRate("100%"), Base: OfTotal,
 			Text: "先收缴后返还",
-		},
-		{
-			Rule:  remitHdr(RuleReturnYanji, "", "延吉市委组织部 article (YANJI.md §5)", "", "", dangjian.LocalPractice, "the article gives no share and no base: the rate is 0 (none) until the caller sets it; the base (total) is assumed"),
-			Topic: "return-yanji", Kind: ReturnDown, To: "非公有制企业党组织", Rate: funding.Rate{}, Base: OfTotal,
-			Text: "落实税前列支和党费返还政策",
 		},
 	}
 }

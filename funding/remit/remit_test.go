@@ -166,8 +166,6 @@ func TestRemitRuleTable(t *testing.T) {
 	assert.Equal(t, dangjian.LocalPractice, byID[remit.RuleSichuan].Source.Confidence)
 	assert.Equal(t, dangjian.LocalPractice, byID[remit.RuleEnterpriseGroup].Source.Confidence)
 	assert.True(t, byID[remit.RuleReturnChengdu].Rate.Equal(funding.MustParseRate("100%")))
-	assert.True(t, byID[remit.RuleReturnYanji].Rate.IsZero(), "Yanji publishes no share: none by default")
-	assert.Contains(t, byID[remit.RuleReturnYanji].Source.Note, "no share")
 
 	a := remit.Rules()
 	a[0].Rate = funding.MustParseRate("50%")

@@ -3,47 +3,12 @@ package standard_test
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/standard"
+	"github.com/dangjian-go/dangjian/place/yanji"
 )
-
-func ExampleYanjiStandards() {
-	s := standard.YanjiStandards()
-	fmt.Println(s.Name, s.Jurisdiction, s.Check() == nil)
-	for _, it := range s.Items {
-		flags := ""
-		if it.Average {
-			flags += " average"
-		}
-		if it.LowerBound {
-			flags += " lower-bound"
-		}
-		if it.Years > 0 {
-			flags += fmt.Sprintf(" over %d years", it.Years)
-		}
-		fmt.Println(strings.TrimRight(fmt.Sprintf("%-29s %11s %-21s%s", it.ID, it.Amount, it.Per, flags), " "))
-	}
-	fmt.Println(s.Items[0].Source.Confidence, s.Items[0].Period)
-	// Output:
-	// 延吉市 吉林省延边朝鲜族自治州延吉市 true
-	// YJ-VILLAGE-OPERATING-FUNDS      210000.00 per_village_year      average
-	// YJ-VILLAGE-SECRETARY-PAY         28000.00 per_person_year
-	// YJ-VILLAGE-CADRE-PAY             22000.00 per_person_year
-	// YJ-COMMUNITY-REGIONAL-FUNDS      50000.00 per_community_year
-	// YJ-COMMUNITY-WORK-FUNDS         200000.00 per_community_year
-	// YJ-COMMUNITY-COMMITTEE-PAY        3310.00 per_person_month      average
-	// YJ-NONPUBLIC-BRANCH-FUNDS         2000.00 per_branch
-	// YJ-NONPUBLIC-DISPATCHED-FUNDS     2000.00 per_dispatched_branch
-	// YJ-NONPUBLIC-FUNDS-ISSUED      5000000.00 total                 lower-bound
-	// YJ-RED-COLLAR-ALLOWANCE        3000000.00 total                 lower-bound over 5 years
-	// YJ-VILLAGE-OFFICE-UPGRADE     40000000.00 total                 lower-bound
-	// YJ-STREET-COMMUNITY-HARDWARE   4800000.00 total                 lower-bound
-	// YJ-NONPUBLIC-VENUES           30000000.00 total                 lower-bound
-	// local_practice […, …)
-}
 
 func ExampleItemCodes() {
 	for _, c := range standard.ItemCodes()[:4] {
@@ -82,7 +47,7 @@ func ExamplePer_IsTotal() {
 }
 
 func ExampleSet_Item() {
-	s := standard.YanjiStandards()
+	s := yanji.Standards()
 	// The per-unit standard, not the 500余万 total of the same item.
 	it, ok := s.Item(standard.NonPublicWorkFunds, dangjian.MustParseDate("2025-06-30"))
 	fmt.Println(ok, it.ID, it.Amount, it.Per)
@@ -91,7 +56,7 @@ func ExampleSet_Item() {
 }
 
 func ExampleSet_ByCode() {
-	for _, it := range standard.YanjiStandards().ByCode(standard.NonPublicWorkFunds) {
+	for _, it := range yanji.Standards().ByCode(standard.NonPublicWorkFunds) {
 		fmt.Println(it.ID, it.Amount, it.Per, it.LowerBound)
 	}
 	// Output:
@@ -100,14 +65,14 @@ func ExampleSet_ByCode() {
 }
 
 func ExampleSet_ByID() {
-	it, ok := standard.YanjiStandards().ByID("YJ-COMMUNITY-COMMITTEE-PAY")
+	it, ok := yanji.Standards().ByID("YJ-COMMUNITY-COMMITTEE-PAY")
 	fmt.Println(ok, it.Code.Label(), it.Amount, it.Per.Label(), it.Text)
 	// Output:
 	// true 社区“两委”成员薪酬 3310.00 每人每月 社区“两委”成员月平均薪酬达3310元
 }
 
 func ExampleSet_With() {
-	s := standard.YanjiStandards()
+	s := yanji.Standards()
 	raised, _ := s.ByID("YJ-VILLAGE-SECRETARY-PAY")
 	raised.Amount = funding.MustParseMoney("36000")
 	t := s.With(raised)
@@ -119,14 +84,14 @@ func ExampleSet_With() {
 }
 
 func ExampleSet_Without() {
-	s := standard.YanjiStandards().Without("YJ-RED-COLLAR-ALLOWANCE", "YJ-VILLAGE-OFFICE-UPGRADE")
-	fmt.Println(len(standard.YanjiStandards().Items), len(s.Items))
+	s := yanji.Standards().Without("YJ-RED-COLLAR-ALLOWANCE", "YJ-VILLAGE-OFFICE-UPGRADE")
+	fmt.Println(len(yanji.Standards().Items), len(s.Items))
 	// Output:
 	// 13 11
 }
 
 func ExampleSet_Check() {
-	s := standard.YanjiStandards()
+	s := yanji.Standards()
 	s.Items = append(s.Items[:1:1], standard.Standard{
 		Rule: dangjian.Rule{ID: "X", Source: dangjian.Source{Doc: "x", Confidence: dangjian.LocalPractice}},
 		Code: standard.VillageSecretaryPay, Per: standard.PerPersonYear, Years: 2,
@@ -177,7 +142,7 @@ func ExampleCheckFloors() {
 			floors = append(floors, f)
 		}
 	}
-	rep, err := standard.CheckFloors(standard.YanjiStandards(), floors, standard.FloorInputs{
+	rep, err := standard.CheckFloors(yanji.Standards(), floors, standard.FloorInputs{
 		AsOf: dangjian.MustParseDate("2025-06-30"), RuralIncome: funding.MustParseMoney("14000.01"),
 	})
 	if err != nil {
@@ -199,7 +164,7 @@ func ExampleCheckFloors() {
 }
 
 func ExampleFloorReport_Shortfalls() {
-	rep, err := standard.CheckFloors(standard.YanjiStandards(), standard.VillageFloors(), standard.FloorInputs{
+	rep, err := standard.CheckFloors(yanji.Standards(), standard.VillageFloors(), standard.FloorInputs{
 		AsOf: dangjian.MustParseDate("2025-06-30"), RuralIncome: funding.MustParseMoney("14000"),
 	})
 	if err != nil {
@@ -254,22 +219,6 @@ func ExampleLevelRanges_For() {
 	fmt.Println(r.Low, r.High, ok)
 	// Output:
 	// 4 15 true
-}
-
-func ExampleXiamenLadder2009() {
-	l := standard.XiamenLadder2009()
-	fmt.Println(l.ID, l.Source.Doc, l.Source.Confidence, len(l.Steps), "steps, one every", l.YearsPerStep, "years")
-	for _, years := range []int{0, 1, 2, 22, 30} {
-		r, _ := l.Pay(standard.CommunityStaff, 1, years)
-		fmt.Println(years, "years: step", r.Level, r.Monthly, r.Capped)
-	}
-	// Output:
-	// XM-2009-COMMUNITY-STEPS 厦民〔2009〕32号 local_practice 12 steps, one every 2 years
-	// 0 years: step 1 900.00 false
-	// 1 years: step 1 900.00 false
-	// 2 years: step 2 930.00 false
-	// 22 years: step 12 1440.00 false
-	// 30 years: step 12 1440.00 true
 }
 
 func ExampleLadder_Validate() {

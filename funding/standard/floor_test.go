@@ -1,14 +1,12 @@
 package standard_test
 
 import (
-	"encoding/json"
-	"path/filepath"
 	"testing"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/standard"
-	"github.com/dangjian-go/dangjian/internal/golden"
+	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -68,7 +66,7 @@ func TestVillageFloorsTable(t *testing.T) {
 // exactly, so an income of 14000.00 is met with no gap, and one fen more
 // is a shortfall of two fen.
 func TestCheckFloorsSecretaryTwice(t *testing.T) {
-	s := standard.YanjiStandards()
+	s := yanji.Standards()
 	floors := floorsByID(t, "NAT-2020-VILLAGE-SECRETARY-2X")
 	tests := []struct {
 		income, floor, gap string
@@ -120,7 +118,7 @@ func TestCheckFloorsSecretaryTwice(t *testing.T) {
 // to the fen): 2.4 × 11666.66 = 27999.984 → 27999.99, met by 2.8万 with a
 // fen to spare; 2.4 × 11666.67 = 28000.008 → 28000.01, short by a fen.
 func TestCheckFloorsRoundingDeclared(t *testing.T) {
-	s := standard.YanjiStandards()
+	s := yanji.Standards()
 	yjt := floorsByID(t, "JN-2025-VILLAGE-YJT-120")
 	tests := []struct {
 		name, income, exact, floor, gap string
@@ -167,30 +165,30 @@ func TestCheckFloorsParts(t *testing.T) {
 		met       bool
 	}{
 		// SC-2020: 2 × income and 3000 a month (36000 a year).
-		{"四川: the monthly part binds", "SC-2020-VILLAGE-SECRETARY-2X", standard.YanjiStandards(), "2025-06-30", "14000.00", "36000.00", standard.PerMonthPart, false},
-		{"四川: a tie goes to the income part", "SC-2020-VILLAGE-SECRETARY-2X", standard.YanjiStandards(), "2025-06-30", "18000.00", "36000.00", standard.IncomePart, false},
-		{"四川: the income part binds a fen above", "SC-2020-VILLAGE-SECRETARY-2X", standard.YanjiStandards(), "2025-06-30", "18000.01", "36000.02", standard.IncomePart, false},
+		{"四川: the monthly part binds", "SC-2020-VILLAGE-SECRETARY-2X", yanji.Standards(), "2025-06-30", "14000.00", "36000.00", standard.PerMonthPart, false},
+		{"四川: a tie goes to the income part", "SC-2020-VILLAGE-SECRETARY-2X", yanji.Standards(), "2025-06-30", "18000.00", "36000.00", standard.IncomePart, false},
+		{"四川: the income part binds a fen above", "SC-2020-VILLAGE-SECRETARY-2X", yanji.Standards(), "2025-06-30", "18000.01", "36000.02", standard.IncomePart, false},
 		{"四川: met at 3000 a month", "SC-2020-VILLAGE-SECRETARY-2X", stdOne(standard.VillageSecretaryPay, "3000", standard.PerPersonMonth), "2025-06-30", "17999.99", "36000.00", standard.PerMonthPart, true},
 		{"四川: short at 2999.99 a month", "SC-2020-VILLAGE-SECRETARY-2X", stdOne(standard.VillageSecretaryPay, "2999.99", standard.PerPersonMonth), "2025-06-30", "17999.99", "36000.00", standard.PerMonthPart, false},
 		// HB-2021-VILLAGE-MAIN-4W: 40000 a year, in 2021 only.
 		{"湖北 4万: met at 40000", "HB-2021-VILLAGE-MAIN-4W", stdOne(standard.VillageSecretaryPay, "40000", standard.PerPersonYear), "2021-12-31", "", "40000.00", standard.PerYearPart, true},
 		{"湖北 4万: short at 39999.99", "HB-2021-VILLAGE-MAIN-4W", stdOne(standard.VillageSecretaryPay, "39999.99", standard.PerPersonYear), "2021-01-01", "", "40000.00", standard.PerYearPart, false},
 		// NAT-2020-VILLAGE-FUNDS-11W: 11万 per village per year, an average.
-		{"national 11万: Yanji's 21万 meets it", "NAT-2020-VILLAGE-FUNDS-11W", standard.YanjiStandards(), "2025-06-30", "", "110000.00", standard.PerYearPart, true},
+		{"national 11万: Yanji's 21万 meets it", "NAT-2020-VILLAGE-FUNDS-11W", yanji.Standards(), "2025-06-30", "", "110000.00", standard.PerYearPart, true},
 		{"national 11万: met at 110000.00", "NAT-2020-VILLAGE-FUNDS-11W", stdOne(standard.VillageOperatingFunds, "110000", standard.PerVillageYear), "2020-06-01", "", "110000.00", standard.PerYearPart, true},
 		{"national 11万: short at 109999.99", "NAT-2020-VILLAGE-FUNDS-11W", stdOne(standard.VillageOperatingFunds, "109999.99", standard.PerVillageYear), "2020-06-01", "", "110000.00", standard.PerYearPart, false},
 		{"福建 13万: met at 130000.00", "FJ-2020-VILLAGE-FUNDS-13W", stdOne(standard.VillageOperatingFunds, "130000", standard.PerVillageYear), "2020-01-01", "", "130000.00", standard.PerYearPart, true},
 		{"福建 13万: short at 129999.99", "FJ-2020-VILLAGE-FUNDS-13W", stdOne(standard.VillageOperatingFunds, "129999.99", standard.PerVillageYear), "2020-01-01", "", "130000.00", standard.PerYearPart, false},
 		{"辽宁 11万: short at 109999.99", "LN-2020-VILLAGE-FUNDS-11W", stdOne(standard.VillageOperatingFunds, "109999.99", standard.PerVillageYear), "2020-01-01", "", "110000.00", standard.PerYearPart, false},
 		// 湖北 副职: 2 × 0.7 × income.
-		{"湖北 副职 70%: Yanji's 2.2万 meets ⌈1.4 × 15714.28⌉", "HB-2021-VILLAGE-DEPUTY-70", standard.YanjiStandards(), "2025-06-30", "15714.28", "22000.00", standard.IncomePart, true},
-		{"湖北 副职 70%: short at 1.4 × 15714.29", "HB-2021-VILLAGE-DEPUTY-70", standard.YanjiStandards(), "2025-06-30", "15714.29", "22000.01", standard.IncomePart, false},
+		{"湖北 副职 70%: Yanji's 2.2万 meets ⌈1.4 × 15714.28⌉", "HB-2021-VILLAGE-DEPUTY-70", yanji.Standards(), "2025-06-30", "15714.28", "22000.00", standard.IncomePart, true},
+		{"湖北 副职 70%: short at 1.4 × 15714.29", "HB-2021-VILLAGE-DEPUTY-70", yanji.Standards(), "2025-06-30", "15714.29", "22000.01", standard.IncomePart, false},
 		// 建宁 other members: 2 × 0.6 × income; 1.2 × 18333.33 = 21999.996 → 22000.00.
-		{"建宁 其他 60%: met at the rounded floor", "JN-2025-VILLAGE-OTHER-60", standard.YanjiStandards(), "2025-06-30", "18333.33", "22000.00", standard.IncomePart, true},
-		{"建宁 其他 60%: short a fen above", "JN-2025-VILLAGE-OTHER-60", standard.YanjiStandards(), "2025-06-30", "18333.34", "22000.01", standard.IncomePart, false},
-		{"建宁 副职 80%: 1.6 × 13750 = 22000", "JN-2025-VILLAGE-DEPUTY-80", standard.YanjiStandards(), "2025-06-30", "13750.00", "22000.00", standard.IncomePart, true},
-		{"建宁 主干: 2 × 14000.01 short", "JN-2025-VILLAGE-MAIN-2X", standard.YanjiStandards(), "2025-06-30", "14000.01", "28000.02", standard.IncomePart, false},
-		{"湖北 2×: met at 14000.00", "HB-2021-VILLAGE-MAIN-2X", standard.YanjiStandards(), "2025-06-30", "14000.00", "28000.00", standard.IncomePart, true},
+		{"建宁 其他 60%: met at the rounded floor", "JN-2025-VILLAGE-OTHER-60", yanji.Standards(), "2025-06-30", "18333.33", "22000.00", standard.IncomePart, true},
+		{"建宁 其他 60%: short a fen above", "JN-2025-VILLAGE-OTHER-60", yanji.Standards(), "2025-06-30", "18333.34", "22000.01", standard.IncomePart, false},
+		{"建宁 副职 80%: 1.6 × 13750 = 22000", "JN-2025-VILLAGE-DEPUTY-80", yanji.Standards(), "2025-06-30", "13750.00", "22000.00", standard.IncomePart, true},
+		{"建宁 主干: 2 × 14000.01 short", "JN-2025-VILLAGE-MAIN-2X", yanji.Standards(), "2025-06-30", "14000.01", "28000.02", standard.IncomePart, false},
+		{"湖北 2×: met at 14000.00", "HB-2021-VILLAGE-MAIN-2X", yanji.Standards(), "2025-06-30", "14000.00", "28000.00", standard.IncomePart, true},
 		// A monthly standard is compared per year: 2333.33 × 12 = 27999.96.
 		{"monthly standard × 12", "NAT-2020-VILLAGE-SECRETARY-2X", stdOne(standard.VillageSecretaryPay, "2333.33", standard.PerPersonMonth), "2025-06-30", "13999.98", "27999.96", standard.IncomePart, true},
 		{"monthly standard × 12, a fen short", "NAT-2020-VILLAGE-SECRETARY-2X", stdOne(standard.VillageSecretaryPay, "2333.33", standard.PerPersonMonth), "2025-06-30", "13999.99", "27999.98", standard.IncomePart, false},
@@ -255,42 +253,9 @@ func TestCheckFloorsDated(t *testing.T) {
 	}
 	// 湖北's 4万 is for 2021 only.
 	hb := floorsByID(t, "HB-2021-VILLAGE-MAIN-4W")
-	rep, err := standard.CheckFloors(standard.YanjiStandards(), hb, standard.FloorInputs{AsOf: stdDay("2022-01-01")})
+	rep, err := standard.CheckFloors(yanji.Standards(), hb, standard.FloorInputs{AsOf: stdDay("2022-01-01")})
 	require.NoError(t, err)
 	assert.Empty(t, rep.Results)
-}
-
-func TestCheckFloorsAllOnYanji(t *testing.T) {
-	rep, err := standard.CheckFloors(standard.YanjiStandards(), standard.VillageFloors(),
-		standard.FloorInputs{AsOf: stdDay("2025-06-30"), RuralIncome: stdYuan("14000")})
-	require.NoError(t, err)
-	var ids []string
-	for _, r := range rep.Results {
-		ids = append(ids, r.Rule)
-		assert.Equal(t, r.Met, r.Severity == dangjian.SeverityUnknown)
-	}
-	assert.Equal(t, []string{
-		"NAT-2020-VILLAGE-FUNDS-11W", "NAT-2020-VILLAGE-SECRETARY-2X",
-		"LN-2020-VILLAGE-FUNDS-11W", "FJ-2020-VILLAGE-FUNDS-13W", "SD-2021-VILLAGE-FUNDS-11W",
-		"HB-2021-VILLAGE-MAIN-2X", "HB-2021-VILLAGE-DEPUTY-70",
-		"SC-2020-VILLAGE-SECRETARY-2X",
-		"JN-2025-VILLAGE-MAIN-2X", "JN-2025-VILLAGE-YJT-120", "JN-2025-VILLAGE-DEPUTY-80", "JN-2025-VILLAGE-OTHER-60",
-	}, ids)
-	require.Len(t, rep.Skipped, 1)
-	assert.Equal(t, "HB-2021-VILLAGE-OFFICE-2W", rep.Skipped[0].Rule, "Yanji has no office-funds standard")
-	short := map[string]string{}
-	for _, r := range rep.Shortfalls() {
-		short[r.Rule] = r.Gap.String()
-	}
-	// 四川 3000 a month; 建宁 一肩挑 2.4 × 14000 = 33600, 副职 1.6 × 14000 = 22400.
-	assert.Equal(t, map[string]string{"SC-2020-VILLAGE-SECRETARY-2X": "-8000.00", "JN-2025-VILLAGE-YJT-120": "-5600.00",
-		"JN-2025-VILLAGE-DEPUTY-80": "-400.00"}, short)
-
-	b, err := json.MarshalIndent(rep, "", "  ")
-	require.NoError(t, err)
-	b = append(b, '\n')
-	golden.Check(t, filepath.Join("testdata", "standards", "yanji-floors-2025.json"), b)
-	stdAssertLowerCamel(t, rep)
 }
 
 func TestCheckFloorsErrors(t *testing.T) {
@@ -302,15 +267,15 @@ func TestCheckFloorsErrors(t *testing.T) {
 		in     standard.FloorInputs
 		want   []string
 	}{
-		{"no date", standard.YanjiStandards(), func() []standard.Floor { return good }, standard.FloorInputs{RuralIncome: stdYuan("1")},
+		{"no date", yanji.Standards(), func() []standard.Floor { return good }, standard.FloorInputs{RuralIncome: stdYuan("1")},
 			[]string{"inputs.asOf: not set"}},
-		{"negative income", standard.YanjiStandards(), func() []standard.Floor { return good }, standard.FloorInputs{AsOf: stdDay("2025-01-01"), RuralIncome: stdYuan("-1")},
+		{"negative income", yanji.Standards(), func() []standard.Floor { return good }, standard.FloorInputs{AsOf: stdDay("2025-01-01"), RuralIncome: stdYuan("-1")},
 			[]string{`inputs.ruralIncome: must not be negative ("-1.00")`}},
-		{"income needed", standard.YanjiStandards(), func() []standard.Floor { return good }, standard.FloorInputs{AsOf: stdDay("2025-01-01")},
+		{"income needed", yanji.Standards(), func() []standard.Floor { return good }, standard.FloorInputs{AsOf: stdDay("2025-01-01")},
 			[]string{`inputs.ruralIncome: needed by floors[1] ("NAT-2020-VILLAGE-SECRETARY-2X") ("0.00")`, `floors[15] ("JN-2025-VILLAGE-OTHER-60")`}},
 		{"bad standards", standard.Set{}, func() []standard.Floor { return good }, standard.FloorInputs{AsOf: stdDay("2025-01-01")},
 			[]string{"name: empty"}},
-		{"bad floors", standard.YanjiStandards(), func() []standard.Floor {
+		{"bad floors", yanji.Standards(), func() []standard.Floor {
 			f := standard.VillageFloors()
 			f[0].Code = 0
 			f[1].Multiplier = funding.MustParseRate("-2")
@@ -346,7 +311,7 @@ func TestCheckFloorsErrors(t *testing.T) {
 			}
 		})
 	}
-	_, err := standard.CheckFloors(standard.YanjiStandards(), good, standard.FloorInputs{})
+	_, err := standard.CheckFloors(yanji.Standards(), good, standard.FloorInputs{})
 	assert.ErrorIs(t, err, standard.ErrBadFloor)
 }
 

@@ -178,7 +178,7 @@ func (c DegreeCredits) of(d Degree) int {
 // **No national coefficient table has been identified** (FUNDING-RULES.md
 // §9.1): the base and the table are a place's own, supplied by the caller
 // with their source. The library ships only the step table of 厦门 (2009;
-// [XiamenLadder2009]); tables made up for tests and examples set
+// place/xiamen's Ladder2009); tables made up for tests and examples set
 // Illustrative.
 //
 // A Ladder holds slices; treat a Ladder as immutable once built. Its
@@ -211,30 +211,6 @@ type Ladder struct {
 
 // maxServiceYears bounds the years of service a pay input may give.
 const maxServiceYears = 100
-
-// XiamenLadder2009 returns the 厦门 community-worker basic-pay table of
-// 2009 (厦民〔2009〕32号; FUNDING-RULES.md §9.1, local practice, verified): 12
-// monthly steps of 900, 930, 960, 1000, 1040, 1080, 1130, 1180, 1240,
-// 1300, 1370 and 1440元, one step up every 2 years. It is an older design
-// than 三岗十八级: the reference gives no split by post, so every post spans
-// steps 1–12. The period starts on 2009-01-01 (the day is assumed) and is
-// open: whether and when the table was replaced is not in the reference.
-func XiamenLadder2009() Ladder {
-	steps := []int64{900, 930, 960, 1000, 1040, 1080, 1130, 1180, 1240, 1300, 1370, 1440}
-	l := Ladder{
-		Rule: dangjian.Rule{ID: "XM-2009-COMMUNITY-STEPS", Period: dangjian.Period{From: dangjian.NewDate(2009, 1, 1)},
-			Source: dangjian.Source{Doc: "厦民〔2009〕32号", URL: "lawyee.com.cn", Confidence: dangjian.LocalPractice,
-				Note: "the year only is known (1 January assumed); whether the table was later replaced is not known; no split by post"}},
-		Name:         "厦门市社区工作者基本工资（2009）",
-		Levels:       LevelRanges{Head: LevelRange{1, 12}, Deputy: LevelRange{1, 12}, Staff: LevelRange{1, 12}},
-		YearsPerStep: 2,
-		Rounding:     funding.DefaultRounding(),
-	}
-	for _, s := range steps {
-		l.Steps = append(l.Steps, funding.Fen(s*100))
-	}
-	return l
-}
 
 // Validate reports every problem of the ladder, joined, as [*ParamError]
 // values wrapping [ErrBadLadder] (and the header problems of

@@ -221,7 +221,8 @@ func (s Standard) topic() string {
 // jurisdiction: a city's, a province's, or a caller's own. It is a value:
 // [Set.With] and [Set.Without] return new sets and never
 // change the receiver, and the functions that return predefined sets
-// ([YanjiStandards]) return a fresh copy on each call. A Set value
+// (a place's, such as place/yanji's Standards) return a fresh copy on
+// each call. A Set value
 // that no one changes is safe for concurrent use; no method writes to it.
 type Set struct {
 	// Name identifies the set ("延吉市").

@@ -3,18 +3,16 @@ package standard_test
 import (
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
-	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/standard"
-	"github.com/dangjian-go/dangjian/internal/golden"
+	"github.com/dangjian-go/dangjian/place/xiamen"
+	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -98,74 +96,6 @@ func TestPerParse(t *testing.T) {
 
 // TestYanjiStandards pins every figure of YANJI.md §5 (and the §3
 // investments) as the article gives it: its amount, basis and flags.
-func TestYanjiStandards(t *testing.T) {
-	s := standard.YanjiStandards()
-	require.NoError(t, s.Check())
-	assert.Equal(t, "延吉市", s.Name)
-	assert.Equal(t, dangjian.Period{}, s.Period, "no effective date is known")
-	article, err := os.ReadFile(filepath.Join("testdata", "standards", "yanji-article-money.txt"))
-	require.NoError(t, err)
-
-	tests := []struct {
-		id         string
-		code       standard.ItemCode
-		amount     string
-		per        standard.Per
-		years      int
-		average    bool
-		lowerBound bool
-		section    string
-	}{
-		{"YJ-VILLAGE-OPERATING-FUNDS", standard.VillageOperatingFunds, "210000", standard.PerVillageYear, 0, true, false, "加强保障"},
-		{"YJ-VILLAGE-SECRETARY-PAY", standard.VillageSecretaryPay, "28000", standard.PerPersonYear, 0, false, false, "加强保障"},
-		{"YJ-VILLAGE-CADRE-PAY", standard.VillageCadrePay, "22000", standard.PerPersonYear, 0, false, false, "加强保障"},
-		{"YJ-COMMUNITY-REGIONAL-FUNDS", standard.RegionalPartyBuildingFunds, "50000", standard.PerCommunityYear, 0, false, false, "加强保障"},
-		{"YJ-COMMUNITY-WORK-FUNDS", standard.CommunityWorkFunds, "200000", standard.PerCommunityYear, 0, false, false, "加强保障"},
-		{"YJ-COMMUNITY-COMMITTEE-PAY", standard.CommunityCommitteePay, "3310", standard.PerPersonMonth, 0, true, false, "加强保障"},
-		{"YJ-NONPUBLIC-BRANCH-FUNDS", standard.NonPublicWorkFunds, "2000", standard.PerBranch, 0, false, false, "加强保障"},
-		{"YJ-NONPUBLIC-DISPATCHED-FUNDS", standard.DispatchedBranchWorkFunds, "2000", standard.PerDispatchedBranch, 0, false, false, "加强保障"},
-		{"YJ-NONPUBLIC-FUNDS-ISSUED", standard.NonPublicWorkFunds, "5000000", standard.TotalOverPeriod, 0, false, true, "加强保障"},
-		{"YJ-RED-COLLAR-ALLOWANCE", standard.RedCollarAllowance, "3000000", standard.TotalOverPeriod, 5, false, true, "加强保障"},
-		{"YJ-VILLAGE-OFFICE-UPGRADE", standard.VillageOfficeUpgrade, "40000000", standard.TotalOverPeriod, 0, false, true, "建强阵地"},
-		{"YJ-STREET-COMMUNITY-HARDWARE", standard.StreetCommunityHardware, "4800000", standard.TotalOverPeriod, 0, false, true, "建强阵地"},
-		{"YJ-NONPUBLIC-VENUES", standard.NonPublicVenues, "30000000", standard.TotalOverPeriod, 0, false, true, "建强阵地"},
-	}
-	require.Len(t, s.Items, len(tests), "every money figure of YANJI.md §5, no more")
-	for i, tt := range tests {
-		t.Run(tt.id, func(t *testing.T) {
-			it := s.Items[i]
-			assert.Equal(t, tt.id, it.ID)
-			assert.Equal(t, tt.code, it.Code)
-			assert.Equal(t, stdYuan(tt.amount), it.Amount)
-			assert.Equal(t, tt.per, it.Per)
-			assert.Equal(t, tt.years, it.Years)
-			assert.Equal(t, tt.average, it.Average)
-			assert.Equal(t, tt.lowerBound, it.LowerBound)
-			assert.Equal(t, tt.section, it.Source.Article)
-			assert.Equal(t, dangjian.LocalPractice, it.Source.Confidence)
-			assert.Equal(t, dangjian.Period{}, it.Period, "open period: no effective date")
-			assert.Contains(t, it.Source.Note, "not audited")
-			assert.Contains(t, it.Source.Note, "no effective date is known")
-			assert.Contains(t, string(article), it.Text, "the wording is the article's")
-			// The amount is in the wording: 21万 → 210000, 20萬 → 200000, 3310.
-			assert.True(t, amountInText(it.Amount, it.Text), "%s not in %q", it.Amount, it.Text)
-			// "X余" is a lower bound, and only those are.
-			assert.Equal(t, strings.Contains(it.Text, "余万元"), it.LowerBound)
-		})
-	}
-	t.Run("fresh copies", func(t *testing.T) {
-		a := standard.YanjiStandards()
-		a.Items[0].Amount = stdYuan("1")
-		assert.Equal(t, stdYuan("210000"), standard.YanjiStandards().Items[0].Amount)
-	})
-}
-
-// amountInText reports whether m is written in s as 万 (or 萬) or as yuan.
-func amountInText(m funding.Money, s string) bool {
-	wan := m.Decimal().Shift(-4).String()
-	return strings.Contains(s, wan+"万") || strings.Contains(s, wan+"萬") || strings.Contains(s, wan+"余万") ||
-		strings.Contains(s, m.Decimal().String()+"元")
-}
 
 // stdDated is a set with three dated versions of one item, like 山东's 9 →
 // 10.5 → 11万, and a total beside them.
@@ -215,7 +145,7 @@ func TestStandardsItem(t *testing.T) {
 	assert.False(t, ok)
 	_, ok = s.Item(standard.VillageOperatingFunds, dangjian.Date{})
 	assert.False(t, ok, "the zero date matches only open-started periods")
-	y := standard.YanjiStandards()
+	y := yanji.Standards()
 	it, ok := y.Item(standard.NonPublicWorkFunds, dangjian.Date{})
 	require.True(t, ok)
 	assert.Equal(t, "YJ-NONPUBLIC-BRANCH-FUNDS", it.ID)
@@ -230,8 +160,8 @@ func TestStandardsItem(t *testing.T) {
 }
 
 func TestStandardsWithWithout(t *testing.T) {
-	s := standard.YanjiStandards()
-	before := standard.YanjiStandards()
+	s := yanji.Standards()
+	before := yanji.Standards()
 	raised := s.Items[0]
 	raised.Amount = stdYuan("230000")
 	extra := standard.Standard{Rule: dangjian.Rule{ID: "X-OFFICE", Source: dangjian.Source{Doc: "x", Confidence: dangjian.LocalPractice}},
@@ -256,7 +186,7 @@ func TestStandardsWithWithout(t *testing.T) {
 }
 
 func TestStandardsCheck(t *testing.T) {
-	good := standard.YanjiStandards()
+	good := yanji.Standards()
 	tests := []struct {
 		name   string
 		edit   func(*standard.Set)
@@ -321,13 +251,13 @@ func TestStandardsCheck(t *testing.T) {
 // part of the package: the Yanji standards, the village floors and the
 // ladders.
 func TestRuleTables(t *testing.T) {
-	y := standard.YanjiStandards()
+	y := yanji.Standards()
 	assert.NoError(t, dangjian.CheckRules(y.Items, nil))
 	assert.NoError(t, y.Check())
 	floors := standard.VillageFloors()
 	assert.NoError(t, dangjian.CheckRules(floors, func(f standard.Floor) string { return f.Topic }))
 	assert.NoError(t, standard.ValidateFloors(floors))
-	ladders := []standard.Ladder{standard.XiamenLadder2009(), illustrativeLadder()}
+	ladders := []standard.Ladder{xiamen.Ladder2009(), illustrativeLadder()}
 	assert.NoError(t, dangjian.CheckRules(ladders, nil))
 	for _, l := range ladders {
 		assert.NoError(t, l.Validate(), l.ID)
@@ -348,25 +278,6 @@ func TestRuleTables(t *testing.T) {
 
 // TestStandardsGolden pins the JSON of the Yanji standards and checks that
 // it decodes back to the same value.
-func TestStandardsGolden(t *testing.T) {
-	b, err := json.MarshalIndent(standard.YanjiStandards(), "", "  ")
-	require.NoError(t, err)
-	b = append(b, '\n')
-	path := filepath.Join("testdata", "standards", "yanji.json")
-	golden.Check(t, path, b)
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-
-	var back standard.Set
-	require.NoError(t, json.Unmarshal(want, &back))
-	assert.Equal(t, standard.YanjiStandards(), back)
-	assert.Contains(t, string(want), `"amount": "210000.00"`, "money as strings")
-	assert.Contains(t, string(want), `"per": "per_village_year"`)
-	assert.Contains(t, string(want), `"lowerBound": true`)
-}
-
-var stdLowerCamel = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
-
 // stdJSONKeys collects the object keys of a JSON document.
 func stdJSONKeys(t *testing.T, b []byte) []string {
 	t.Helper()
@@ -405,16 +316,16 @@ func stdAssertLowerCamel(t *testing.T, v any) {
 }
 
 func TestStandardsJSONKeys(t *testing.T) {
-	stdAssertLowerCamel(t, standard.YanjiStandards())
+	stdAssertLowerCamel(t, yanji.Standards())
 	stdAssertLowerCamel(t, standard.VillageFloors())
-	stdAssertLowerCamel(t, standard.XiamenLadder2009())
+	stdAssertLowerCamel(t, xiamen.Ladder2009())
 }
 
 // FuzzStandardsJSON decodes arbitrary JSON into a Standards value: errors
 // are fine, panics are not; what decodes and checks encodes and decodes
 // back to the same value.
 func FuzzStandardsJSON(f *testing.F) {
-	b, _ := json.Marshal(standard.YanjiStandards())
+	b, _ := json.Marshal(yanji.Standards())
 	f.Add(b)
 	f.Add([]byte(`{"name":"x","jurisdiction":"y","items":[{"id":"a","source":{"doc":"d","confidence":"已核实"},"code":"村级运转经费","amount":"1.005","per":"总额"}]}`))
 	f.Add([]byte(`{"items":[{"code":"nope"}]}`))
@@ -493,3 +404,5 @@ func FuzzStandardEnums(f *testing.F) {
 		_ = fp.UnmarshalText([]byte(s))
 	})
 }
+
+var stdLowerCamel = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)

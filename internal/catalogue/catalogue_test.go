@@ -13,12 +13,13 @@ import (
 	"github.com/dangjian-go/dangjian/assess"
 	"github.com/dangjian-go/dangjian/funding/dues"
 	"github.com/dangjian-go/dangjian/funding/enterprise"
-	"github.com/dangjian-go/dangjian/funding/remit"
 	"github.com/dangjian-go/dangjian/funding/standard"
 	"github.com/dangjian-go/dangjian/funding/tax"
 	"github.com/dangjian-go/dangjian/internal/catalogue"
 	"github.com/dangjian-go/dangjian/internal/golden"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/place/xiamen"
+	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -116,7 +117,7 @@ func TestCoverage(t *testing.T) {
 	for _, h := range tax.NationalRules().Rules() {
 		want = append(want, h.ID)
 	}
-	for _, s := range remit.Rules() {
+	for _, s := range yanji.RemitRules() { // remit.Rules and Yanji's share
 		want = append(want, s.ID)
 	}
 	for _, r := range enterprise.Rules() {
@@ -125,10 +126,10 @@ func TestCoverage(t *testing.T) {
 	for _, f := range standard.VillageFloors() {
 		want = append(want, f.ID)
 	}
-	for _, s := range standard.YanjiStandards().Items {
+	for _, s := range yanji.Standards().Items {
 		want = append(want, s.ID)
 	}
-	want = append(want, standard.XiamenLadder2009().ID)
+	want = append(want, xiamen.Ladder2009().ID)
 	slices.Sort(want)
 	want = slices.Compact(want)
 

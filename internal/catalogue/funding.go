@@ -12,6 +12,8 @@ import (
 	"github.com/dangjian-go/dangjian/funding/remit"
 	"github.com/dangjian-go/dangjian/funding/standard"
 	"github.com/dangjian-go/dangjian/funding/tax"
+	"github.com/dangjian-go/dangjian/place/xiamen"
+	"github.com/dangjian-go/dangjian/place/yanji"
 )
 
 // funding catalogues the dues rule sets, the tax rules, the remittance
@@ -30,7 +32,14 @@ func (c *collector) funding() {
 		c.fail("remit.Rules: %w", err)
 	}
 	for _, s := range shares {
-		c.add(remitShare(s))
+		c.add(remitShare(s, "remit.Rules"))
+	}
+	yjShares := yanji.RemitRules()
+	if err := dangjian.CheckRules(yjShares, func(s remit.Share) string { return s.Topic }); err != nil {
+		c.fail("yanji.RemitRules: %w", err)
+	}
+	for _, s := range yjShares[len(shares):] { // the national table comes first, unchanged
+		c.add(remitShare(s, "yanji.RemitRules"))
 	}
 	ent := enterprise.Rules()
 	if err := dangjian.CheckRules(ent, func(r enterprise.Rule) string { return r.Topic }); err != nil {
@@ -46,18 +55,18 @@ func (c *collector) funding() {
 	for _, f := range floors {
 		c.add(floor(f))
 	}
-	std := standard.YanjiStandards()
+	std := yanji.Standards()
 	if err := std.Check(); err != nil {
-		c.fail("standard.YanjiStandards: %w", err)
+		c.fail("yanji.Standards: %w", err)
 	}
 	for _, s := range std.Items {
-		c.add(standardEntry(s, "standard.YanjiStandards", std.Jurisdiction))
+		c.add(standardEntry(s, "yanji.Standards", std.Jurisdiction))
 	}
-	xm := standard.XiamenLadder2009()
+	xm := xiamen.Ladder2009()
 	if err := xm.Validate(); err != nil {
-		c.fail("standard.XiamenLadder2009: %w", err)
+		c.fail("xiamen.Ladder2009: %w", err)
 	}
-	c.add(ladder(xm, "standard.XiamenLadder2009"))
+	c.add(ladder(xm, "xiamen.Ladder2009"))
 }
 
 func yuan(m funding.Money) string { return m.String() + " 元" }
@@ -188,8 +197,8 @@ func (c *collector) tax(r tax.Rules) {
 	c.add(e("Tax rounding", r.Rounding.Rule, r.Rounding.Rounding.String()))
 }
 
-func remitShare(s remit.Share) Entry {
-	x := header(Entry{Area: "funding", Family: "Remittance of dues", Table: "remit.Rules", Wording: s.Text}, s.Rule)
+func remitShare(s remit.Share, table string) Entry {
+	x := header(Entry{Area: "funding", Family: "Remittance of dues", Table: table, Wording: s.Text}, s.Rule)
 	rate := s.Rate.Percent() + " of the " + s.Base.String()
 	if s.Rate.IsZero() {
 		rate = "rate not given (0 until the caller sets it), of the " + s.Base.String()

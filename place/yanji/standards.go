@@ -1,8 +1,9 @@
-package standard
+package yanji
 
 import (
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/standard"
 )
 
 // yjDoc is the source document of the Yanji standards: the 延吉市委组织部
@@ -13,8 +14,8 @@ const yjDoc = "延吉市委组织部：延吉市基层党建工作（文章）"
 const yjNote = "local parameter of 延吉市: wording verified in the article, as reported by the city's organization department; not audited; " +
 	"no effective date is known (the article is undated, written after October 2017), so the period is open"
 
-// YanjiStandards returns every money figure of the 延吉市委组织部 article
-// (YANJI.md §5, with the investments of §3) as a fresh [Set] set
+// Standards returns every money figure of the 延吉市委组织部 article
+// (YANJI.md §5, with the investments of §3) as a fresh [standard.Set]
 // named "延吉市":
 //
 //   - YJ-VILLAGE-OPERATING-FUNDS: 村级运转经费 21万元, an average per village
@@ -48,7 +49,7 @@ const yjNote = "local parameter of 延吉市: wording verified in the article, a
 // figure has an effective date, so every period is open and the Note says
 // that too. The "X余" figures are marked LowerBound; none of the totals is
 // a per-unit standard.
-func YanjiStandards() Set {
+func Standards() standard.Set {
 	src := func(section string) dangjian.Source {
 		return dangjian.Source{Doc: yjDoc, Article: section, Confidence: dangjian.LocalPractice, Note: yjNote}
 	}
@@ -58,48 +59,48 @@ func YanjiStandards() Set {
 		guarantee = "加强保障"
 		venues    = "建强阵地"
 	)
-	return Set{
+	return standard.Set{
 		Name:         "延吉市",
 		Jurisdiction: "吉林省延边朝鲜族自治州延吉市",
-		Items: []Standard{
-			{Rule: rule("YJ-VILLAGE-OPERATING-FUNDS", guarantee), Code: VillageOperatingFunds,
-				Amount: yuan(210000), Per: PerVillageYear, Average: true,
+		Items: []standard.Standard{
+			{Rule: rule("YJ-VILLAGE-OPERATING-FUNDS", guarantee), Code: standard.VillageOperatingFunds,
+				Amount: yuan(210000), Per: standard.PerVillageYear, Average: true,
 				Text: "村级运转经费平均达到21万元"},
-			{Rule: rule("YJ-VILLAGE-SECRETARY-PAY", guarantee), Code: VillageSecretaryPay,
-				Amount: yuan(28000), Per: PerPersonYear,
+			{Rule: rule("YJ-VILLAGE-SECRETARY-PAY", guarantee), Code: standard.VillageSecretaryPay,
+				Amount: yuan(28000), Per: standard.PerPersonYear,
 				Text: "村书记年薪达2.8万元"},
-			{Rule: rule("YJ-VILLAGE-CADRE-PAY", guarantee), Code: VillageCadrePay,
-				Amount: yuan(22000), Per: PerPersonYear,
+			{Rule: rule("YJ-VILLAGE-CADRE-PAY", guarantee), Code: standard.VillageCadrePay,
+				Amount: yuan(22000), Per: standard.PerPersonYear,
 				Text: "其他村干部年薪达2.2万元"},
-			{Rule: rule("YJ-COMMUNITY-REGIONAL-FUNDS", guarantee), Code: RegionalPartyBuildingFunds,
-				Amount: yuan(50000), Per: PerCommunityYear,
+			{Rule: rule("YJ-COMMUNITY-REGIONAL-FUNDS", guarantee), Code: standard.RegionalPartyBuildingFunds,
+				Amount: yuan(50000), Per: standard.PerCommunityYear,
 				Text: "按照每个社区5万元标准设置区域化党建经费"},
-			{Rule: rule("YJ-COMMUNITY-WORK-FUNDS", guarantee), Code: CommunityWorkFunds,
-				Amount: yuan(200000), Per: PerCommunityYear,
+			{Rule: rule("YJ-COMMUNITY-WORK-FUNDS", guarantee), Code: standard.CommunityWorkFunds,
+				Amount: yuan(200000), Per: standard.PerCommunityYear,
 				Text: "社区工作经费提升至20萬元"},
-			{Rule: rule("YJ-COMMUNITY-COMMITTEE-PAY", guarantee), Code: CommunityCommitteePay,
-				Amount: yuan(3310), Per: PerPersonMonth, Average: true,
+			{Rule: rule("YJ-COMMUNITY-COMMITTEE-PAY", guarantee), Code: standard.CommunityCommitteePay,
+				Amount: yuan(3310), Per: standard.PerPersonMonth, Average: true,
 				Text: "社区“两委”成员月平均薪酬达3310元"},
-			{Rule: rule("YJ-NONPUBLIC-BRANCH-FUNDS", guarantee), Code: NonPublicWorkFunds,
-				Amount: yuan(2000), Per: PerBranch,
+			{Rule: rule("YJ-NONPUBLIC-BRANCH-FUNDS", guarantee), Code: standard.NonPublicWorkFunds,
+				Amount: yuan(2000), Per: standard.PerBranch,
 				Text: "按照每个党支部2000元、派驻党支部2000元标准"},
-			{Rule: rule("YJ-NONPUBLIC-DISPATCHED-FUNDS", guarantee), Code: DispatchedBranchWorkFunds,
-				Amount: yuan(2000), Per: PerDispatchedBranch,
+			{Rule: rule("YJ-NONPUBLIC-DISPATCHED-FUNDS", guarantee), Code: standard.DispatchedBranchWorkFunds,
+				Amount: yuan(2000), Per: standard.PerDispatchedBranch,
 				Text: "按照每个党支部2000元、派驻党支部2000元标准"},
-			{Rule: rule("YJ-NONPUBLIC-FUNDS-ISSUED", guarantee), Code: NonPublicWorkFunds,
-				Amount: yuan(5000000), Per: TotalOverPeriod, LowerBound: true,
+			{Rule: rule("YJ-NONPUBLIC-FUNDS-ISSUED", guarantee), Code: standard.NonPublicWorkFunds,
+				Amount: yuan(5000000), Per: standard.TotalOverPeriod, LowerBound: true,
 				Text: "发放非公党组织工作经费500余万元"},
-			{Rule: rule("YJ-RED-COLLAR-ALLOWANCE", guarantee), Code: RedCollarAllowance,
-				Amount: yuan(3000000), Per: TotalOverPeriod, Years: 5, LowerBound: true,
+			{Rule: rule("YJ-RED-COLLAR-ALLOWANCE", guarantee), Code: standard.RedCollarAllowance,
+				Amount: yuan(3000000), Per: standard.TotalOverPeriod, Years: 5, LowerBound: true,
 				Text: "连续5年为非公党组织书记发放红领津贴300余万元"},
-			{Rule: rule("YJ-VILLAGE-OFFICE-UPGRADE", venues), Code: VillageOfficeUpgrade,
-				Amount: yuan(40000000), Per: TotalOverPeriod, LowerBound: true,
+			{Rule: rule("YJ-VILLAGE-OFFICE-UPGRADE", venues), Code: standard.VillageOfficeUpgrade,
+				Amount: yuan(40000000), Per: standard.TotalOverPeriod, LowerBound: true,
 				Text: "投入4000余万元,完成全市56个行政村部“社区式”升级改造"},
-			{Rule: rule("YJ-STREET-COMMUNITY-HARDWARE", venues), Code: StreetCommunityHardware,
-				Amount: yuan(4800000), Per: TotalOverPeriod, LowerBound: true,
+			{Rule: rule("YJ-STREET-COMMUNITY-HARDWARE", venues), Code: standard.StreetCommunityHardware,
+				Amount: yuan(4800000), Per: standard.TotalOverPeriod, LowerBound: true,
 				Text: "投入480余万元,完善街道社区硬件配套建设"},
-			{Rule: rule("YJ-NONPUBLIC-VENUES", venues), Code: NonPublicVenues,
-				Amount: yuan(30000000), Per: TotalOverPeriod, LowerBound: true,
+			{Rule: rule("YJ-NONPUBLIC-VENUES", venues), Code: standard.NonPublicVenues,
+				Amount: yuan(30000000), Per: standard.TotalOverPeriod, LowerBound: true,
 				Text: "投入3000余万元,在市级和2个园区层面建成1000平方米以上非公党建指导服务中心"},
 		},
 	}
