@@ -7,7 +7,7 @@ import (
 	"github.com/dangjian-go/dangjian/funding"
 )
 
-// The documents the dues rules cite (FUNDING-RULES.md, "Abbreviations").
+// The documents the dues rules cite (each rule's Source; RULES.md, sections "Dues …").
 const (
 	docDues2008  = "关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）"
 	docDues2017  = "中共中央组织部办公厅《关于进一步规范党费工作的通知》（组电明字〔2017〕5号）"
@@ -103,7 +103,7 @@ type Rules struct {
 	// (2017通知 (1): "年初核定…年内一般不变动").
 	AnnualFix bool `json:"annualFix"`
 	// Rounding is the one rounding point of the monthly amount. No national
-	// rounding rule has been found (FUNDING-RULES §11): half-up to the fen
+	// rounding rule has been found: half-up to the fen
 	// is the default.
 	Rounding funding.Rounding `json:"rounding"`
 }

@@ -107,7 +107,7 @@ func (v *RuleKind) UnmarshalText(b []byte) error {
 	return funderr.EnumProblem(err, enterpriseRuleKindTable, string(b), "enterprise rule kind")
 }
 
-// The documents the enterprise rules cite (FUNDING-RULES.md §7).
+// The documents the enterprise rules cite (RULES.md, "Enterprise party work funds").
 const (
 	entDoc42   = "组通字〔2014〕42号《关于非公有制企业党组织工作经费问题的通知》"
 	entDoc38   = "组通字〔2017〕38号《关于国有企业党组织工作经费问题的通知》"
@@ -130,8 +130,9 @@ func entHdr(id string, p dangjian.Period, doc, article, url string, c dangjian.C
 	return dangjian.Rule{ID: id, Period: p, Source: dangjian.Source{Doc: doc, Article: article, URL: url, Confidence: c, Note: note}}
 }
 
-// Rules returns the rules on enterprise party work funds of
-// FUNDING-RULES.md §7 as a fresh table on each call:
+// Rules returns the rules on enterprise party work funds of the catalogue
+// (RULES.md, "Enterprise party work funds"; rules ENT-*) as a fresh table
+// on each call:
 //
 //   - 非公 enterprises, from 2014-12-05 (42号 第二条): spending not above 1 %
 //     of the year's wage total (职工年度工资薪金总额) is deductible.

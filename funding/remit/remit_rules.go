@@ -156,8 +156,9 @@ func remitHdr(id string, from string, doc, article, url string, c dangjian.Confi
 	return dangjian.Rule{ID: id, Period: p, Source: dangjian.Source{Doc: doc, Article: article, URL: url, Confidence: c, Note: note}}
 }
 
-// Rules returns every known share of collected dues (FUNDING-RULES.md
-// §4 and §6) as a fresh table on each call. Build a [Policy] from them
+// Rules returns every known share of collected dues (RULES.md, "Remittance
+// of dues"; DUES-REMIT-*, DUES-RETURN-*, DUES-LUMP-CENTRE) as a fresh table
+// on each call. Build a [Policy] from them
 // with [NewPolicy]:
 //
 //   - national (规定, from 2008-04-01): 5 % of the year's dues actually

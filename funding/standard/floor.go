@@ -156,7 +156,8 @@ type Floor struct {
 func floorRounding() funding.Rounding { return funding.Rounding{Places: 2, Mode: dangjian.Ceiling} }
 
 // VillageFloors returns the known floors on village funds and village
-// cadre pay (FUNDING-RULES.md §8) as a fresh slice, national first, each
+// cadre pay (RULES.md, "Village funds and pay floors"; rules NAT-2020-*,
+// LN-*, FJ-*, SD-*, HB-*, SC-*, JN-*) as a fresh slice, national first, each
 // with its jurisdiction, period and confidence mark:
 //
 //   - national, 2020 notice (财政部 中共中央组织部, June 2020): 11万元 per

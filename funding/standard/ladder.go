@@ -138,9 +138,9 @@ func (r LevelRanges) For(p CommunityPost) (LevelRange, bool) {
 	return LevelRange{}, false
 }
 
-// DefaultLevelRanges returns the ranges of 三岗十八级 as reported
-// (FUNDING-RULES.md §9.1, reported): 正职 levels 7–18, 副职 4–15, 其他工作人员
-// 1–12. Places that use other ranges set their own.
+// DefaultLevelRanges returns the ranges of 三岗十八级 as local reports give
+// them (reported; there is no national table): 正职 levels 7–18, 副职 4–15,
+// 其他工作人员 1–12. Places that use other ranges set their own.
 func DefaultLevelRanges() LevelRanges {
 	return LevelRanges{Head: LevelRange{7, 18}, Deputy: LevelRange{4, 15}, Staff: LevelRange{1, 12}}
 }
@@ -175,11 +175,10 @@ func (c DegreeCredits) of(d Degree) int {
 // is either Base × Coefficients[level−1], rounded once with Rounding, or
 // Steps[level−1] from a step table.
 //
-// **No national coefficient table has been identified** (FUNDING-RULES.md
-// §9.1): the base and the table are a place's own, supplied by the caller
-// with their source. The library ships only the step table of 厦门 (2009;
-// place/xiamen's Ladder2009); tables made up for tests and examples set
-// Illustrative.
+// **No national coefficient table has been identified**: the base and the
+// table are a place's own, supplied by the caller with their source. The
+// library ships only the step table of 厦门 (2009; place/xiamen's
+// Ladder2009); tables made up for tests and examples set Illustrative.
 //
 // A Ladder holds slices; treat a Ladder as immutable once built. Its
 // methods never write to it, so a Ladder no one changes is safe for

@@ -201,8 +201,6 @@ func TestLadderDegreeCredits(t *testing.T) {
 	}
 }
 
-// TestXiamenLadder2009 checks the 厦门 step table: 12 steps, one every 2
-// years, amounts as published.
 func TestLadderErrors(t *testing.T) {
 	tests := []struct {
 		name string

@@ -94,9 +94,6 @@ func TestPerParse(t *testing.T) {
 	assert.Contains(t, err.Error(), `("每周")`)
 }
 
-// TestYanjiStandards pins every figure of YANJI.md §5 (and the §3
-// investments) as the article gives it: its amount, basis and flags.
-
 // stdDated is a set with three dated versions of one item, like 山东's 9 →
 // 10.5 → 11万, and a total beside them.
 func stdDated() standard.Set {
@@ -276,8 +273,6 @@ func TestRuleTables(t *testing.T) {
 	assert.NoError(t, dangjian.CheckRules(all, nil))
 }
 
-// TestStandardsGolden pins the JSON of the Yanji standards and checks that
-// it decodes back to the same value.
 // stdJSONKeys collects the object keys of a JSON document.
 func stdJSONKeys(t *testing.T, b []byte) []string {
 	t.Helper()

@@ -13,9 +13,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The documents the tax rules cite (FUNDING-RULES §10). Confidence marks
-// are those of the reference; rules the reference does not list say so in
-// their note and are marked unverified.
+// The documents the tax rules cite (each rule's Source; RULES.md, sections
+// "Tax …"). Rules recalled rather than checked against a primary source
+// say so in their note and are marked unverified.
 const (
 	docTax61      = "国家税务总局公告2018年第61号《个人所得税扣缴申报管理办法（试行）》"
 	docTaxMonthly = "按月换算后的综合所得税率表"
@@ -26,11 +26,11 @@ const (
 	docBonus2018  = "财税〔2018〕164号《财政部 税务总局关于个人所得税法修改后有关优惠政策衔接问题的通知》"
 	docBonus2021  = "财政部 税务总局公告2021年第42号"
 	docBonus2023  = "财政部 税务总局公告2023年第30号"
-	docTaxRound   = "dangjian default: no rounding rule for withholding tax found (FUNDING-RULES §10, §11)"
+	docTaxRound   = "dangjian default: no rounding rule for withholding tax found"
 
 	noteTax61Number = "wording as quoted on bst12366.com and reposts; the number of 公告2018年第61号 is unverified"
-	noteNotInRef    = "not in FUNDING-RULES; recalled, check before relying on it"
-	note41          = "amount and article recalled (FUNDING-RULES §10 marks 国发〔2018〕41号 unverified)"
+	noteNotInRef    = "recalled, not checked against a primary source; check before relying on it"
+	note41          = "amount and article recalled (国发〔2018〕41号 not seen)"
 	note2023        = "full text reposted at tsrb.com.cn and gusuwang; 中国教育报 summary"
 )
 
@@ -276,8 +276,8 @@ type Rules struct {
 	Rounding RoundingRule `json:"rounding"`
 }
 
-// NationalRules returns the national rules of FUNDING-RULES §10 as a
-// fresh value: the cumulative method and 预扣率表一 from 2019, the basic
+// NationalRules returns the national rules (RULES.md, sections "Tax …";
+// rules TAX-*) as a fresh value: the cumulative method and 预扣率表一 from 2019, the basic
 // deduction of 5000 per month, the monthly table, the special additional
 // deductions of 国发〔2018〕41号 (unverified), the 3岁以下婴幼儿照护 deduction
 // of 国发〔2022〕8号 (unverified), the increases of 国发〔2023〕13号 from
@@ -297,7 +297,7 @@ func NationalRules() Rules {
 	mon := func(level int, over, upTo int64, rate string, qd int64) Bracket {
 		return Bracket{
 			Rule: taxRule(fmt.Sprintf("TAX-MON-2019-%d", level), tax2019, dangjian.Date{}, docTaxMonthly, "", dangjian.Verified,
-				"as quoted on gxscse.com and xiaomilidoc; the table was published with 财税〔2018〕164号 (number not in FUNDING-RULES)"),
+				"as quoted on gxscse.com and xiaomilidoc; the table was published with 财税〔2018〕164号 (number unverified)"),
 			Table: MonthlyTable, Level: level, Over: y(over), UpTo: y(upTo), Open: upTo == 0, Rate: pct(rate), QuickDeduction: y(qd),
 		}
 	}
@@ -363,7 +363,7 @@ func NationalRules() Rules {
 		BonusSeparate: []dangjian.Rule{
 			taxRule("TAX-BONUS-2019", tax2019, tax2022, docBonus2018, "一、（一）", dangjian.Unverified, "separate taxation of the 全年一次性奖金 on bonus ÷ 12, to 2021-12-31; "+noteNotInRef),
 			taxRule("TAX-BONUS-2022", tax2022, tax2024, docBonus2021, "", dangjian.Unverified, "extended to 2023-12-31; "+noteNotInRef),
-			taxRule("TAX-BONUS-2024", tax2024, taxBonEnd, docBonus2023, "", dangjian.Unverified, "extended to 2027-12-31 inclusive (FUNDING-RULES §10, unverified)"),
+			taxRule("TAX-BONUS-2024", tax2024, taxBonEnd, docBonus2023, "", dangjian.Unverified, "extended to 2027-12-31 inclusive (unverified)"),
 		},
 		Rounding: RoundingRule{
 			Rule: taxRule("TAX-ROUND", dangjian.Date{}, dangjian.Date{}, docTaxRound, "", dangjian.Unverified,

@@ -7,9 +7,9 @@ import (
 )
 
 // Ladder2009 returns the 厦门 community-worker basic-pay table of
-// 2009 (厦民〔2009〕32号; FUNDING-RULES.md §9.1, local practice, verified): 12
-// monthly steps of 900, 930, 960, 1000, 1040, 1080, 1130, 1180, 1240,
-// 1300, 1370 and 1440元, one step up every 2 years. It is an older design
+// 2009 (厦民〔2009〕32号; rule XM-2009-COMMUNITY-STEPS in RULES.md, local
+// practice, verified): 12 monthly steps of 900, 930, 960, 1000, 1040, 1080,
+// 1130, 1180, 1240, 1300, 1370 and 1440元, one step up every 2 years. It is an older design
 // than 三岗十八级: the reference gives no split by post, so every post spans
 // steps 1–12. The period starts on 2009-01-01 (the day is assumed) and is
 // open: whether and when the table was replaced is not in the reference.

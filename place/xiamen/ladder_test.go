@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestXiamenLadder2009 checks the 厦门 step table: 12 steps, one every 2
+// years, amounts as published.
 func TestXiamenLadder2009(t *testing.T) {
 	l := xiamen.Ladder2009()
 	require.NoError(t, l.Validate())

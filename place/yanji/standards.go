@@ -15,7 +15,8 @@ const yjNote = "local parameter of 延吉市: wording verified in the article, a
 	"no effective date is known (the article is undated, written after October 2017), so the period is open"
 
 // Standards returns every money figure of the 延吉市委组织部 article
-// (YANJI.md §5, with the investments of §3) as a fresh [standard.Set]
+// (the article's 加强保障 section, with the investments of its 建强阵地
+// section) as a fresh [standard.Set]
 // named "延吉市":
 //
 //   - YJ-VILLAGE-OPERATING-FUNDS: 村级运转经费 21万元, an average per village
@@ -33,12 +34,12 @@ const yjNote = "local parameter of 延吉市: wording verified in the article, a
 //     period is not stated.
 //   - YJ-NONPUBLIC-FUNDS-ISSUED: the 500余万元 of non-public work funds
 //     issued, a lower-bound total over an unstated period. No branch count
-//     is derived from it (YANJI.md §5).
+//     is derived from it (the article gives no count).
 //   - YJ-RED-COLLAR-ALLOWANCE: the 300余万元 of 红领津贴 paid over five
 //     consecutive years ("连续5年"), a lower-bound total.
 //   - YJ-VILLAGE-OFFICE-UPGRADE, YJ-STREET-COMMUNITY-HARDWARE and
 //     YJ-NONPUBLIC-VENUES: the investments of 4000余万元, 480余万元 and
-//     3000余万元 (YANJI.md §3), lower-bound totals.
+//     3000余万元 (the article's 建强阵地 section), lower-bound totals.
 //
 // The confidence is [dangjian.LocalPractice]: these are local parameters
 // of one city, which another city replaces, as the reference marks its

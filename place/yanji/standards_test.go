@@ -16,6 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestYanjiStandards pins every money figure of the article's 加强保障
+// section (and the investments of its 建强阵地 section) as the article gives
+// it: its amount, basis and flags.
 func TestYanjiStandards(t *testing.T) {
 	s := yanji.Standards()
 	require.NoError(t, s.Check())
@@ -48,7 +51,7 @@ func TestYanjiStandards(t *testing.T) {
 		{"YJ-STREET-COMMUNITY-HARDWARE", standard.StreetCommunityHardware, "4800000", standard.TotalOverPeriod, 0, false, true, "建强阵地"},
 		{"YJ-NONPUBLIC-VENUES", standard.NonPublicVenues, "30000000", standard.TotalOverPeriod, 0, false, true, "建强阵地"},
 	}
-	require.Len(t, s.Items, len(tests), "every money figure of YANJI.md §5, no more")
+	require.Len(t, s.Items, len(tests), "every money figure of the article, no more")
 	for i, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
 			it := s.Items[i]
@@ -78,6 +81,8 @@ func TestYanjiStandards(t *testing.T) {
 	})
 }
 
+// TestStandardsGolden pins the JSON of the Yanji standards and checks that
+// it decodes back to the same value.
 func TestStandardsGolden(t *testing.T) {
 	b, err := json.MarshalIndent(yanji.Standards(), "", "  ")
 	require.NoError(t, err)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent check of the roster vectors (see README.md): recomputes every
 line of vectors.2017.ledger.csv and vectors.2008.ledger.csv from vectors.csv
-with Python's decimal module and the rules as FUNDING-RULES.md states them.
+with Python's decimal module and the rules as RULES.md states them (DUES-*).
 It shares no code with the Go package. Run: python3 check_vectors.py"""
 import csv, os, sys
 from decimal import Decimal as D, ROUND_HALF_UP
