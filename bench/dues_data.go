@@ -13,7 +13,7 @@ import (
 
 // MemberKind is how an alternative implementation classifies a member: a
 // rate of a wage base, a rate of a pension base, or a flat amount. (The
-// library has its own, richer funding.Category.)
+// library has its own, richer dues.Category.)
 type MemberKind uint8
 
 const (
@@ -121,8 +121,8 @@ func NewDuesBatch(n int, seed uint64) (*DuesBatch, error) {
 }
 
 // LibraryDues is the library's batch path: the 2017 rules (the rules in
-// force on the given date, funding.DuesRulesFor) compiled once, then
-// (*funding.DuesCalculator).Batch.
+// force on the given date, dues.RulesFor) compiled once, then
+// (*dues.Calculator).Batch.
 type LibraryDues struct {
 	Calc *dues.Calculator
 }

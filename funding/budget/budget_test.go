@@ -51,7 +51,7 @@ func TestBudgetYanjiGolden(t *testing.T) {
 	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	var b strings.Builder
-	fmt.Fprintf(&b, "# budget.Budget(orgmodel.Yanji(), funding.YanjiStandards(), 2025): by unit and item.\n")
+	fmt.Fprintf(&b, "# budget.Budget(orgmodel.Yanji(), yanji.Standards(), 2025): by unit and item.\n")
 	fmt.Fprintf(&b, "# Standards used (each line names the rule it tests):")
 	for _, u := range res.Used {
 		fmt.Fprintf(&b, " %s", u.ID)

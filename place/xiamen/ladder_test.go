@@ -11,9 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestXiamenLadder2009 checks the 厦门 step table: 12 steps, one every 2
+// TestLadder2009 checks the 厦门 step table: 12 steps, one every 2
 // years, amounts as published.
-func TestXiamenLadder2009(t *testing.T) {
+func TestLadder2009(t *testing.T) {
 	l := xiamen.Ladder2009()
 	require.NoError(t, l.Validate())
 	assert.Equal(t, dangjian.LocalPractice, l.Source.Confidence)

@@ -16,10 +16,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestYanjiStandards pins every money figure of the article's 加强保障
+// TestStandards pins every money figure of the article's 加强保障
 // section (and the investments of its 建强阵地 section) as the article gives
 // it: its amount, basis and flags.
-func TestYanjiStandards(t *testing.T) {
+func TestStandards(t *testing.T) {
 	s := yanji.Standards()
 	require.NoError(t, s.Check())
 	assert.Equal(t, "延吉市", s.Name)
