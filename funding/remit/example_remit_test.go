@@ -3,6 +3,7 @@ package remit_test
 import (
 	"fmt"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/remit"
 )
@@ -124,4 +125,32 @@ func ExampleParseShareBase() {
 	fmt.Println(b, b.Label(), err)
 	// Output:
 	// remainder 余额 <nil>
+}
+
+// A place or a caller extends the table with a share of its own and builds
+// a policy from the extended table.
+func ExampleNewPolicyFrom() {
+	own := remit.Share{
+		Rule:  dangjian.Rule{ID: "DUES-RETURN-EXAMPLE-30PCT", Source: dangjian.Source{Doc: "a county notice", Confidence: dangjian.LocalPractice}},
+		Topic: "return-example", Kind: remit.ReturnDown, To: "非公有制企业党组织",
+		Rate: funding.MustParseRate("30%"), Base: remit.OfRemainder,
+	}
+	table := append(remit.Rules(), own)
+	p, err := remit.NewPolicyFrom(table, "县委", remit.RuleCentre, own.ID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, _ := remit.Split(funding.MustParseMoney("10000"), funding.Money{}, p, 2024)
+	for _, l := range r.Lines {
+		fmt.Println(l.Rule, l.Amount)
+	}
+	fmt.Println("kept", r.Remainder)
+	_, err = remit.NewPolicyFrom(remit.Rules(), "县委", own.ID)
+	fmt.Println(err)
+	// Output:
+	// DUES-REMIT-CENTRE-5PCT 500.00
+	// DUES-RETURN-EXAMPLE-30PCT 2850.00
+	// kept 6650.00
+	// ids[0]: refers to an unknown ID: no share with this ID in the table ("DUES-RETURN-EXAMPLE-30PCT")
 }

@@ -480,3 +480,51 @@ func remitStep(trace []funding.Step, name string) funding.Step {
 	}
 	return funding.Step{}
 }
+
+// NewPolicyFrom looks the IDs up in the table it is given, reports every
+// unknown one with its index, and NewPolicy is NewPolicyFrom over Rules.
+func TestNewPolicyFrom(t *testing.T) {
+	own := remit.Share{Rule: dangjian.Rule{ID: "X-OWN"}, Topic: "own", Kind: remit.Up, To: "上级", Rate: funding.MustParseRate("1%"), Base: remit.OfTotal}
+	table := append(remit.Rules(), own)
+	tests := []struct {
+		name    string
+		table   []remit.Share
+		ids     []string
+		want    []string
+		wantErr []string
+	}{
+		{"national", remit.Rules(), []string{remit.RuleCentre}, []string{remit.RuleCentre}, nil},
+		{"extended", table, []string{"X-OWN", remit.RuleSichuan}, []string{"X-OWN", remit.RuleSichuan}, nil},
+		{"none", table, nil, nil, nil},
+		{"unknown in the national table", remit.Rules(), []string{remit.RuleCentre, "X-OWN", "X-NONE"}, nil,
+			[]string{`ids[1]: refers to an unknown ID: no share with this ID in the table ("X-OWN")`, `ids[2]: refers to an unknown ID: no share with this ID in the table ("X-NONE")`}},
+		{"nil table", nil, []string{remit.RuleCentre}, nil, []string{`ids[0]`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := remit.NewPolicyFrom(tt.table, "p", tt.ids...)
+			if tt.wantErr != nil {
+				require.Error(t, err)
+				assert.ErrorIs(t, err, dangjian.ErrUnknownRef)
+				assert.Len(t, dangjian.ProblemsOf(err), len(tt.wantErr))
+				for _, w := range tt.wantErr {
+					assert.Contains(t, errText(err), w)
+				}
+				assert.Equal(t, remit.Policy{}, p)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, "p", p.Name)
+			var got []string
+			for _, s := range p.Shares {
+				got = append(got, s.ID)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	a, errA := remit.NewPolicy("p", remit.RuleCentre, remit.RuleLumpSumCentre)
+	b, errB := remit.NewPolicyFrom(remit.Rules(), "p", remit.RuleCentre, remit.RuleLumpSumCentre)
+	require.NoError(t, errA)
+	require.NoError(t, errB)
+	assert.Equal(t, a, b)
+}
