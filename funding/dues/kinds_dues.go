@@ -10,7 +10,7 @@ var (
 	ErrBadMember = dangjian.NewKind("bad_member", "bad member input", dangjian.ErrInvalid)
 	// ErrBadPayslip: a payslip the base policy cannot read.
 	ErrBadPayslip = dangjian.NewKind("bad_payslip", "bad payslip", dangjian.ErrInvalid)
-	// ErrBadLedger: a bad payment ledger given to [Arrears].
+	// ErrBadLedger: a bad payment ledger given to [Rules.Arrears].
 	ErrBadLedger = dangjian.NewKind("bad_dues_ledger", "bad dues ledger", dangjian.ErrInvalid)
 	// ErrBadRules: a dues rule set that cannot compute an input.
 	ErrBadRules = dangjian.NewKind("bad_dues_rules", "bad dues rules", dangjian.ErrBadRule)

@@ -274,7 +274,7 @@ func VillageFloors() []Floor {
 // non-empty periods, no overlap within a topic), and for each floor a
 // missing jurisdiction, an unknown item code, post or modality, no part
 // set, a negative part, a ratio without a multiplier, and an invalid
-// rounding for an income part. The field problems are [*ParamError]
+// rounding for an income part. The field problems are [*dangjian.Problem]
 // values wrapping [ErrBadFloor].
 func ValidateFloors(floors []Floor) error {
 	p := paramErrs{sentinel: ErrBadFloor}

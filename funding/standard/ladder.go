@@ -211,7 +211,7 @@ type Ladder struct {
 // maxServiceYears bounds the years of service a pay input may give.
 const maxServiceYears = 100
 
-// Validate reports every problem of the ladder, joined, as [*ParamError]
+// Validate reports every problem of the ladder, joined, as [*dangjian.Problem]
 // values wrapping [ErrBadLadder] (and the header problems of
 // [dangjian.CheckRules]): a table that is missing or set twice, a base or
 // a coefficient or a step that is not positive, a level range outside

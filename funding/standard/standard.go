@@ -325,7 +325,7 @@ func (s Set) Without(ids ...string) Set {
 // total per item code in force at a time), a missing name or
 // jurisdiction, and for each item an unknown code or basis, an amount that
 // is not positive, and a span of years on anything but a total. The field
-// problems are [*ParamError] values wrapping [ErrBadStandard].
+// problems are [*dangjian.Problem] values wrapping [ErrBadStandard].
 func (s Set) Check() error {
 	p := paramErrs{sentinel: ErrBadStandard}
 	if strings.TrimSpace(s.Name) == "" {
