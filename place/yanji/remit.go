@@ -22,7 +22,7 @@ const RuleDuesReturn = "DUES-RETURN-YANJI"
 func RemitRules() []remit.Share {
 	return append(remit.Rules(), remit.Share{
 		Rule: dangjian.Rule{ID: RuleDuesReturn, Source: dangjian.Source{
-			Doc: yjDoc, Article: "加强保障", Confidence: dangjian.LocalPractice,
+			Doc: fundDoc, Article: "加强保障", Confidence: dangjian.LocalPractice,
 			Note: "the article gives no share and no base: the rate is 0 (none) until the caller sets it; the base (total) is assumed"}},
 		Topic: "return-yanji", Kind: remit.ReturnDown, To: "非公有制企业党组织", Rate: funding.Rate{}, Base: remit.OfTotal,
 		Text: "落实税前列支和党费返还政策",

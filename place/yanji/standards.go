@@ -6,12 +6,12 @@ import (
 	"github.com/dangjian-go/dangjian/funding/standard"
 )
 
-// yjDoc is the source document of the Yanji standards: the 延吉市委组织部
+// fundDoc is the source document of the Yanji standards: the 延吉市委组织部
 // article (the same document orgmodel's Yanji rules cite).
-const yjDoc = "延吉市委组织部：延吉市基层党建工作（文章）"
+const fundDoc = "延吉市委组织部：延吉市基层党建工作（文章）"
 
-// yjNote is the note every Yanji standard carries.
-const yjNote = "local parameter of 延吉市: wording verified in the article, as reported by the city's organization department; not audited; " +
+// fundNote is the note every Yanji standard carries.
+const fundNote = "local parameter of 延吉市: wording verified in the article, as reported by the city's organization department; not audited; " +
 	"no effective date is known (the article is undated, written after October 2017), so the period is open"
 
 // Standards returns every money figure of the 延吉市委组织部 article
@@ -52,7 +52,7 @@ const yjNote = "local parameter of 延吉市: wording verified in the article, a
 // a per-unit standard.
 func Standards() standard.Set {
 	src := func(section string) dangjian.Source {
-		return dangjian.Source{Doc: yjDoc, Article: section, Confidence: dangjian.LocalPractice, Note: yjNote}
+		return dangjian.Source{Doc: fundDoc, Article: section, Confidence: dangjian.LocalPractice, Note: fundNote}
 	}
 	rule := func(id, section string) dangjian.Rule { return dangjian.Rule{ID: id, Source: src(section)} }
 	yuan := func(n int64) funding.Money { return funding.Fen(n * 100) }
