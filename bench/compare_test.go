@@ -11,6 +11,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/dues"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
@@ -18,7 +19,7 @@ import (
 // The alternatives hard-code the 2017 rules, as a platform would; they are
 // the rules the library applies on DuesRulesDate.
 func TestAlternativesUseTheLibrarysRules(t *testing.T) {
-	rs, err := funding.DuesRulesFor(dangjian.MustParseDate(DuesRulesDate))
+	rs, err := dues.RulesFor(dangjian.MustParseDate(DuesRulesDate))
 	require.NoError(t, err)
 	require.Equal(t, "2017", rs.Name)
 	var wage, pension []string
@@ -29,9 +30,9 @@ func TestAlternativesUseTheLibrarysRules(t *testing.T) {
 		}
 		s := edge + "@" + b.Rate.String()
 		switch b.Scale {
-		case funding.WageScale:
+		case dues.WageScale:
 			wage = append(wage, s)
-		case funding.PensionScale:
+		case dues.PensionScale:
 			pension = append(pension, s)
 		}
 	}
@@ -45,12 +46,12 @@ func TestAlternativesUseTheLibrarysRules(t *testing.T) {
 	var f FloatDues
 	for _, c := range []struct {
 		kind MemberKind
-		cat  funding.Category
+		cat  dues.Category
 		base string
-	}{{KindWage, funding.Employed, "3000"}, {KindWage, funding.Employed, "3000.01"}, {KindWage, funding.Employed, "10000.01"},
-		{KindWage, funding.Employed, "60000"}, {KindPension, funding.Retired, "5000"}, {KindPension, funding.Retired, "5000.01"},
-		{KindFlat, funding.Farmer, "0"}} {
-		lib, err := rs.Monthly(funding.Member{Category: c.cat, Base: funding.MustParseMoney(c.base)}, dangjian.MustParseDate(DuesRulesDate))
+	}{{KindWage, dues.Employed, "3000"}, {KindWage, dues.Employed, "3000.01"}, {KindWage, dues.Employed, "10000.01"},
+		{KindWage, dues.Employed, "60000"}, {KindPension, dues.Retired, "5000"}, {KindPension, dues.Retired, "5000.01"},
+		{KindFlat, dues.Farmer, "0"}} {
+		lib, err := rs.Monthly(dues.Member{Category: c.cat, Base: funding.MustParseMoney(c.base)}, dangjian.MustParseDate(DuesRulesDate))
 		require.NoError(t, err)
 		got, err := n.AmountText(c.kind, c.base)
 		require.NoError(t, err)

@@ -7,12 +7,13 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/dues"
 	"github.com/shopspring/decimal"
 )
 
 // MemberKind is how an alternative implementation classifies a member: a
 // rate of a wage base, a rate of a pension base, or a flat amount. (The
-// library has its own, richer funding.Category.)
+// library has its own, richer dues.Category.)
 type MemberKind uint8
 
 const (
@@ -22,25 +23,25 @@ const (
 )
 
 // KindOf maps a library category to the alternatives' kind.
-func KindOf(c funding.Category) MemberKind {
+func KindOf(c dues.Category) MemberKind {
 	switch {
 	case c.IsFlat():
 		return KindFlat
-	case c == funding.Retired:
+	case c == dues.Retired:
 		return KindPension
 	}
 	return KindWage
 }
 
 // categoryOf is a library category of the kind.
-func categoryOf(kind MemberKind) funding.Category {
+func categoryOf(kind MemberKind) dues.Category {
 	switch kind {
 	case KindPension:
-		return funding.Retired
+		return dues.Retired
 	case KindFlat:
-		return funding.Farmer
+		return dues.Farmer
 	}
-	return funding.Employed
+	return dues.Employed
 }
 
 // DecimalMember is a member as the decimal implementation holds it.
@@ -62,7 +63,7 @@ type FloatMember struct {
 // is not part of any timing.
 type DuesBatch struct {
 	Text    []string // the base in yuan, as text
-	Library []funding.BatchInput
+	Library []dues.BatchInput
 	Decimal []DecimalMember
 	Float   []FloatMember
 }
@@ -71,15 +72,15 @@ type DuesBatch struct {
 // mix of the library's own benchmark (funding/dues_bench_test.go): 70 %
 // employed with bases under 25,000 元, 25 % retired under 9,000 元, 5 %
 // farmers; bases spread over every bracket, to the fen.
-func GenMembers(r *rand.Rand, in []funding.BatchInput) {
+func GenMembers(r *rand.Rand, in []dues.BatchInput) {
 	for i := range in {
 		switch k := r.IntN(100); {
 		case k < 70:
-			in[i] = funding.BatchInput{Category: funding.Employed, Base: funding.Fen(r.Int64N(2_500_000))}
+			in[i] = dues.BatchInput{Category: dues.Employed, Base: funding.Fen(r.Int64N(2_500_000))}
 		case k < 95:
-			in[i] = funding.BatchInput{Category: funding.Retired, Base: funding.Fen(r.Int64N(900_000))}
+			in[i] = dues.BatchInput{Category: dues.Retired, Base: funding.Fen(r.Int64N(900_000))}
 		default:
-			in[i] = funding.BatchInput{Category: funding.Farmer}
+			in[i] = dues.BatchInput{Category: dues.Farmer}
 		}
 	}
 }
@@ -88,11 +89,11 @@ func GenMembers(r *rand.Rand, in []funding.BatchInput) {
 // every implementation's form.
 func NewDuesBatch(n int, seed uint64) (*DuesBatch, error) {
 	r := rand.New(rand.NewPCG(seed, 6))
-	gen := make([]funding.BatchInput, n)
+	gen := make([]dues.BatchInput, n)
 	GenMembers(r, gen)
 	b := &DuesBatch{
 		Text:    make([]string, n),
-		Library: make([]funding.BatchInput, n),
+		Library: make([]dues.BatchInput, n),
 		Decimal: make([]DecimalMember, n),
 		Float:   make([]FloatMember, n),
 	}
@@ -112,7 +113,7 @@ func NewDuesBatch(n int, seed uint64) (*DuesBatch, error) {
 		}
 		k := KindOf(g.Category)
 		b.Text[i] = text
-		b.Library[i] = funding.BatchInput{Category: g.Category, Base: m}
+		b.Library[i] = dues.BatchInput{Category: g.Category, Base: m}
 		b.Decimal[i] = DecimalMember{Kind: k, Base: d}
 		b.Float[i] = FloatMember{Kind: k, Base: f}
 	}
@@ -120,10 +121,10 @@ func NewDuesBatch(n int, seed uint64) (*DuesBatch, error) {
 }
 
 // LibraryDues is the library's batch path: the 2017 rules (the rules in
-// force on the given date, funding.DuesRulesFor) compiled once, then
-// (*funding.DuesCalculator).Batch.
+// force on the given date, dues.RulesFor) compiled once, then
+// (*dues.Calculator).Batch.
 type LibraryDues struct {
-	Calc *funding.DuesCalculator
+	Calc *dues.Calculator
 }
 
 // NewLibraryDues compiles the dues rules in force on date (YYYY-MM-DD).
@@ -132,7 +133,7 @@ func NewLibraryDues(date string) (*LibraryDues, error) {
 	if err != nil {
 		return nil, err
 	}
-	rs, err := funding.DuesRulesFor(d)
+	rs, err := dues.RulesFor(d)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +145,7 @@ func NewLibraryDues(date string) (*LibraryDues, error) {
 }
 
 // Batch computes the dues of in into out.
-func (l *LibraryDues) Batch(in []funding.BatchInput, out []funding.Money) error {
+func (l *LibraryDues) Batch(in []dues.BatchInput, out []funding.Money) error {
 	return l.Calc.Batch(in, out)
 }
 

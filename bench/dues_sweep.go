@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/dues"
 )
 
 // DuesAlt is an alternative dues implementation as the sweep sees it: the
@@ -48,12 +49,12 @@ func SweepDues(lib *LibraryDues, kind MemberKind, maxFen int64, keep int, names 
 		out[i].Name = names[i]
 		slots[i] = make([]DuesDiff, keep)
 	}
-	in := make([]funding.BatchInput, sweepChunk)
+	in := make([]dues.BatchInput, sweepChunk)
 	res := make([]funding.Money, sweepChunk)
 	for start := int64(0); start <= maxFen; start += sweepChunk {
 		n := min(int64(sweepChunk), maxFen-start+1)
 		for j := int64(0); j < n; j++ {
-			in[j] = funding.BatchInput{Category: cat, Base: funding.Fen(start + j)}
+			in[j] = dues.BatchInput{Category: cat, Base: funding.Fen(start + j)}
 		}
 		if err := lib.Batch(in[:n], res[:n]); err != nil {
 			return nil, err

@@ -17,6 +17,7 @@ import (
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/dues"
 	"github.com/dangjian-go/dangjian/orgmodel"
 )
 
@@ -252,7 +253,7 @@ func National(cfg NationalConfig, w io.Writer) (*NationalResult, error) {
 		}
 		if err := add(stage(cfg, "dues: 1 month", int64(cfg.Members), "member", func(st *StageStats) error {
 			r := rand.New(rand.NewPCG(cfg.Seed, 6))
-			in := make([]funding.BatchInput, min(cfg.Batch, cfg.Members))
+			in := make([]dues.BatchInput, min(cfg.Batch, cfg.Members))
 			out := make([]funding.Money, len(in))
 			var byCat, fenByCat [16]int64
 			for done := 0; done < cfg.Members; {
@@ -275,7 +276,7 @@ func National(cfg NationalConfig, w io.Writer) (*NationalResult, error) {
 				if byCat[c] == 0 {
 					continue
 				}
-				name := funding.Category(c).Label()
+				name := dues.Category(c).Label()
 				res.DuesByCat[name] += byCat[c]
 				res.DuesFenByCat[name] += fenByCat[c]
 				res.DuesCount += byCat[c]

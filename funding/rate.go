@@ -1,9 +1,9 @@
 package funding
 
 import (
-	"github.com/dangjian-go/dangjian"
 	"strings"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/shopspring/decimal"
 )
 

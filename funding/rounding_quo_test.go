@@ -46,3 +46,5 @@ func TestRoundingIsTheRootRounding(t *testing.T) {
 	require.ErrorIs(t, err, funding.ErrBadRounding)
 	require.ErrorIs(t, err, dangjian.ErrInvalid)
 }
+
+var allModes = []dangjian.RoundingMode{dangjian.HalfUp, dangjian.HalfEven, dangjian.Down, dangjian.Up, dangjian.Floor, dangjian.Ceiling}

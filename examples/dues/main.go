@@ -6,11 +6,11 @@
 //	dues [-in roster.csv|roster.json] [-date 2024-06-01] [-rules 2008|2017] [-format csv|json] [-lang en|zh]
 //
 // A file whose name ends in .json is a JSON roster, read with
-// [funding.DecodeRosterJSON]: an array of members ({"id": "01", "name":
+// [dues.DecodeRosterJSON]: an array of members ({"id": "01", "name":
 // "张伟", "category": "在职", "base": "6234.50"}, with the optional months,
 // payslip, flatAmount, probationarySince, reduction and voluntary of
-// [funding.Member]); standard input is JSON when it starts with '['.
-// Any other roster is CSV, read with [funding.ReadRoster]: a header row naming the
+// [dues.Member]); standard input is JSON when it starts with '['.
+// Any other roster is CSV, read with [dues.ReadRoster]: a header row naming the
 // columns in English or Chinese (编号, 姓名, 党员类别, 计算基数, 单位类型, the
 // pay items and deductions of a payslip, 上季度月收入, 预备党员日期, 定额,
 // 自愿多交, 减免后党费, …), then one member per row. -in - reads standard
@@ -20,20 +20,20 @@
 // by the branch, a hardship reduction and a lump sum.
 //
 // The dues are computed for the month containing -date (default: today)
-// with the rule set in force then ([funding.DuesRulesFor]); -rules names
+// with the rule set in force then ([dues.RulesFor]); -rules names
 // the rule set instead, and the date must fall in its period.
 //
 // Formats:
 //
-//   - csv (default): the ledger ([funding.WriteLedger]), with a header in
+//   - csv (default): the ledger ([dues.WriteLedger]), with a header in
 //     the language of -lang (en or zh).
-//   - json: a JSON array of the dues ([funding.Dues]) with their full
+//   - json: a JSON array of the dues ([dues.Result]) with their full
 //     traces. When the input has a problem, standard output is instead one
 //     JSON object: "problems", each with code, path, id, file, line,
 //     column, value and message, and "dues", the members that were
 //     computed; the exit status is then 2.
 //
-// A summary ([funding.Summarize]) goes to standard error: the members of
+// A summary ([dues.Summarize]) goes to standard error: the members of
 // each category, the dues, the voluntary payments, the lump sums to remit
 // to the Centre, and who was capped, reduced or not yet due.
 //
@@ -61,7 +61,7 @@ import (
 	"time"
 
 	"github.com/dangjian-go/dangjian"
-	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/dues"
 )
 
 // sample is the built-in roster: no bad rows, on any date the rules cover.
@@ -84,7 +84,7 @@ func main() {
 type config struct {
 	in     string
 	month  dangjian.Date
-	rules  funding.DuesRules
+	rules  dues.Rules
 	format string
 	lang   dangjian.Lang
 }
@@ -103,11 +103,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	var problems dangjian.Problems
 	failed := 0
-	var rows []funding.RosterRow
+	var rows []dues.RosterRow
 	if isJSON(cfg.in, data) {
-		rows, err = funding.DecodeRosterJSON(bytes.NewReader(data))
+		rows, err = dues.DecodeRosterJSON(bytes.NewReader(data))
 	} else {
-		rows, err = funding.ReadRoster(bytes.NewReader(data))
+		rows, err = dues.ReadRoster(bytes.NewReader(data))
 	}
 	if err != nil {
 		ps, ok := err.(dangjian.Problems)
@@ -130,8 +130,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		failed += len(lines)
 	}
 
-	ledger := make([]funding.LedgerRow, 0, len(rows))
-	dues := make([]funding.Dues, 0, len(rows))
+	ledger := make([]dues.LedgerRow, 0, len(rows))
+	results := make([]dues.Result, 0, len(rows))
 	for _, r := range rows {
 		d, err := cfg.rules.Monthly(r.Member, cfg.month)
 		if err != nil {
@@ -143,8 +143,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			failed++
 			continue
 		}
-		ledger = append(ledger, funding.LedgerRow{Name: r.Member.Name, Dues: d})
-		dues = append(dues, d)
+		ledger = append(ledger, dues.LedgerRow{Name: r.Member.Name, Dues: d})
+		results = append(results, d)
 	}
 
 	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
@@ -153,10 +153,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%v\n", p)
 	}
 	if cfg.format == "json" && len(problems) > 0 {
-		if err := writeProblems(stdout, problems, dues); err != nil {
+		if err := writeProblems(stdout, problems, results); err != nil {
 			fmt.Fprintf(stderr, "dues: %v\n", err)
 		}
-		if sum, err := funding.Summarize(dues); err == nil {
+		if sum, err := dues.Summarize(results); err == nil {
 			writeSummary(stderr, cfg, sum, failed)
 		}
 		return exitInput
@@ -164,15 +164,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	switch cfg.format {
 	case "csv":
-		err = funding.WriteLedger(stdout, ledger, cfg.lang)
+		err = dues.WriteLedger(stdout, ledger, cfg.lang)
 	case "json":
-		err = writeJSON(stdout, dues)
+		err = writeJSON(stdout, results)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "dues: %v\n", err)
 		return exitRows
 	}
-	sum, err := funding.Summarize(dues)
+	sum, err := dues.Summarize(results)
 	if err != nil {
 		fmt.Fprintf(stderr, "dues: %v\n", err)
 		return exitRows
@@ -198,11 +198,11 @@ func isJSON(in string, data []byte) bool {
 // each with code, path, id, file, line, column, value and message, and
 // "dues", the dues of the members that were computed (omitted when the
 // input could not be read at all).
-func writeProblems(w io.Writer, ps dangjian.Problems, dues []funding.Dues) error {
+func writeProblems(w io.Writer, ps dangjian.Problems, results []dues.Result) error {
 	out := struct {
 		Problems dangjian.Problems `json:"problems"`
-		Dues     []funding.Dues    `json:"dues,omitempty"`
-	}{ps, dues}
+		Dues     []dues.Result     `json:"dues,omitempty"`
+	}{ps, results}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -278,15 +278,15 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	cfg.month = dangjian.NewDate(cfg.month.Year(), cfg.month.Month(), 1)
 	switch rules {
 	case "":
-		rs, err := funding.DuesRulesFor(cfg.month)
+		rs, err := dues.RulesFor(cfg.month)
 		if err != nil {
 			return fail("-date %s: %v", cfg.month, err)
 		}
 		cfg.rules = rs
 	case "2008", "2017":
-		cfg.rules = funding.Dues2008()
+		cfg.rules = dues.Rules2008()
 		if rules == "2017" {
-			cfg.rules = funding.Dues2017()
+			cfg.rules = dues.Rules2017()
 		}
 		if !cfg.rules.Period.Contains(cfg.month) {
 			return fail("-rules %s are in force for %s, not for %s", rules, cfg.rules.Period, cfg.month)
@@ -310,15 +310,15 @@ func readInput(in string, stdin io.Reader) (string, []byte, error) {
 	return in, b, err
 }
 
-func writeJSON(w io.Writer, dues []funding.Dues) error {
+func writeJSON(w io.Writer, results []dues.Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(dues) // never nil: an empty array, not null
+	return enc.Encode(results) // never nil: an empty array, not null
 }
 
 // writeSummary writes the summary of the month to w.
-func writeSummary(w io.Writer, cfg config, s funding.LedgerSummary, failed int) {
+func writeSummary(w io.Writer, cfg config, s dues.LedgerSummary, failed int) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%04d-%02d, rules %s: %d members computed", cfg.month.Year(), int(cfg.month.Month()), cfg.rules.Name, s.Members)
 	if failed > 0 {

@@ -3,13 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/dangjian-go/dangjian/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/dues"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -69,9 +69,9 @@ func TestGolden(t *testing.T) {
 func TestSampleAmounts(t *testing.T) {
 	r := runWith(t, "", "-date", "2024-06-01", "-format", "json")
 	require.Equal(t, 0, r.code, r.stderr)
-	var dues []funding.Dues
-	require.NoError(t, json.Unmarshal([]byte(r.stdout), &dues))
-	require.Len(t, dues, 16)
+	var results []dues.Result
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &results))
+	require.Len(t, results, 16)
 	want := map[string]struct{ amount, total, rule string }{
 		"01": {"45.25", "45.25", "DUES-WAGE-2"},       // 机关: 6300 − 85 − 520 − 130 − 780 − 260 = 4525.00 × 1 %
 		"02": {"75.67", "75.67", "DUES-WAGE-3"},       // 事业单位: 6900 − 1855.50 = 5044.50 × 1.5 % = 75.6675
@@ -90,7 +90,7 @@ func TestSampleAmounts(t *testing.T) {
 		"15": {"0.00", "0.00", "DUES-PROBATIONARY"},   // since 2024-07-10: not yet due
 		"16": {"15.00", "1015.00", "DUES-WAGE-1"},     // 3000 × 0.5 %; a lump sum of 1000
 	}
-	for _, d := range dues {
+	for _, d := range results {
 		w, ok := want[d.Member]
 		require.True(t, ok, d.Member)
 		assert.Equal(t, w.amount, d.Amount.String(), d.Member)
@@ -153,7 +153,7 @@ func TestFormatJSONProblems(t *testing.T) {
 	}
 	var out struct {
 		Problems []problem
-		Dues     []funding.Dues
+		Dues     []dues.Result
 	}
 	r := runWith(t, "id,name,salary\n", "-in", "-", "-format", "json")
 	assert.Equal(t, 2, r.code)

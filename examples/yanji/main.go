@@ -3,7 +3,7 @@
 // domain, per-street totals, the article's figures beside the model's, the
 // share of 一肩挑 villages, the rotating chairs of the street 联席会, the
 // validation findings under [yanji.Rules], grouped by severity, and
-// the city's yearly funding budget under [funding.YanjiStandards], by
+// the city's yearly funding budget under [yanji.Standards], by
 // street, township and park, with the standards used and their sources,
 // and the 述职评议考核 of the secretaries of the 6 streets, 70 communities
 // and 56 villages under the city's scheme yanji-shuzhi
@@ -37,8 +37,8 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
-	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/budget"
+	"github.com/dangjian-go/dangjian/funding/standard"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/google/uuid"
@@ -60,7 +60,7 @@ type city struct {
 	asOf   dangjian.Date
 	report orgmodel.Report
 	// standards are the funding standards the budget applies.
-	standards funding.Standards
+	standards standard.Set
 	budget    budget.BudgetResult
 	// assessment is the 述职评议考核 of the secretaries.
 	assessment *assessment
@@ -136,7 +136,7 @@ func build(asOf dangjian.Date) (*city, error) {
 	if err != nil {
 		return nil, err
 	}
-	standards := funding.YanjiStandards()
+	standards := yanji.Standards()
 	bud, err := budget.Budget(tree, standards, asOf.Year(), budget.BudgetOptions{AsOf: asOf})
 	if err != nil {
 		return nil, err
@@ -402,12 +402,12 @@ func printBudget(w io.Writer, c *city) {
 // printUnit prints one row of the budget by unit: the villages,
 // communities and branches priced beneath it, its lines and its total.
 func printUnit(w io.Writer, code, name string, st budget.Subtotal) {
-	lines := map[funding.ItemCode]int{}
+	lines := map[standard.ItemCode]int{}
 	for _, ia := range st.ByItem {
 		lines[ia.Code] = ia.Lines
 	}
-	fmt.Fprintf(w, "  %-14s %8d %11d %8d %5d %13s  %s\n", code, lines[funding.VillageOperatingFunds], lines[funding.CommunityWorkFunds],
-		lines[funding.NonPublicWorkFunds]+lines[funding.DispatchedBranchWorkFunds], st.Lines, st.Amount, name)
+	fmt.Fprintf(w, "  %-14s %8d %11d %8d %5d %13s  %s\n", code, lines[standard.VillageOperatingFunds], lines[standard.CommunityWorkFunds],
+		lines[standard.NonPublicWorkFunds]+lines[standard.DispatchedBranchWorkFunds], st.Lines, st.Amount, name)
 }
 
 // assessment is the 述职评议考核 of the city's street, community and

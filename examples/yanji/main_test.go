@@ -3,11 +3,11 @@ package main
 import (
 	"bytes"
 	"errors"
-	"github.com/dangjian-go/dangjian/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

@@ -1,5 +1,5 @@
 // Package budget computes a year's budget of funding and salary standards
-// ([funding.Standards]) over an organization tree ([orgmodel.Tree]): the
+// ([standard.Set]) over an organization tree ([orgmodel.Tree]): the
 // village, community, non-public and dispatched-branch items, each a whole
 // multiple of its standard, with subtotals by unit and item.
 //
@@ -15,6 +15,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/standard"
 	"github.com/dangjian-go/dangjian/internal/enum"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/google/uuid"
@@ -113,9 +114,9 @@ type BudgetOptions struct {
 // BudgetLine is one line of a budget: one standard applied to one
 // organization. Amount = UnitAmount × Quantity × Periods, exactly.
 type BudgetLine struct {
-	Org  uuid.UUID        `json:"org"`
-	Path string           `json:"path"`
-	Code funding.ItemCode `json:"code"`
+	Org  uuid.UUID         `json:"org"`
+	Path string            `json:"path"`
+	Code standard.ItemCode `json:"code"`
 	// Rule is the ID of the standard applied.
 	Rule string `json:"rule"`
 	// Quantity counts villages, communities, branches (1 each) or people.
@@ -134,9 +135,9 @@ type BudgetLine struct {
 
 // ItemAmount is the total of one item code.
 type ItemAmount struct {
-	Code   funding.ItemCode `json:"code"`
-	Lines  int              `json:"lines"`
-	Amount funding.Money    `json:"amount"`
+	Code   standard.ItemCode `json:"code"`
+	Lines  int               `json:"lines"`
+	Amount funding.Money     `json:"amount"`
 }
 
 // Subtotal is the total of the lines of a subtree, by item code.
@@ -151,9 +152,9 @@ type Subtotal struct {
 // BudgetOmission is a standard of the set, or an item the budget knows,
 // that gave no line, and why.
 type BudgetOmission struct {
-	Code   funding.ItemCode `json:"code"`
-	Rule   string           `json:"rule,omitempty"`
-	Reason string           `json:"reason"`
+	Code   standard.ItemCode `json:"code"`
+	Rule   string            `json:"rule,omitempty"`
+	Reason string            `json:"reason"`
 }
 
 // BudgetResult is a yearly budget over a tree: its lines in a fixed order,
@@ -169,7 +170,7 @@ type BudgetResult struct {
 	AsOf      dangjian.Date `json:"asOf"`
 	Standards string        `json:"standards"`
 	// Used are the standards that gave lines, in set order.
-	Used []funding.Standard `json:"used"`
+	Used []standard.Standard `json:"used"`
 	// Lines are in the tree's pre-order, item codes in code order within
 	// an organization.
 	Lines []BudgetLine `json:"lines"`
@@ -190,26 +191,26 @@ type BudgetResult struct {
 type subtotalAcc struct {
 	lines  int
 	amount funding.Money
-	byItem map[funding.ItemCode]*ItemAmount
+	byItem map[standard.ItemCode]*ItemAmount
 }
 
 // budgetItem is an item Budget prices, with the bases it accepts.
 type budgetItem struct {
-	code funding.ItemCode
-	pers []funding.Per
+	code standard.ItemCode
+	pers []standard.Per
 }
 
 // budgetItems are the items Budget prices, in line order. The table is
 // read-only.
 var budgetItems = []budgetItem{
-	{funding.VillageOperatingFunds, []funding.Per{funding.PerVillageYear}},
-	{funding.VillageSecretaryPay, []funding.Per{funding.PerPersonYear, funding.PerPersonMonth}},
-	{funding.VillageCadrePay, []funding.Per{funding.PerPersonYear, funding.PerPersonMonth}},
-	{funding.RegionalPartyBuildingFunds, []funding.Per{funding.PerCommunityYear}},
-	{funding.CommunityWorkFunds, []funding.Per{funding.PerCommunityYear}},
-	{funding.CommunityCommitteePay, []funding.Per{funding.PerPersonYear, funding.PerPersonMonth}},
-	{funding.NonPublicWorkFunds, []funding.Per{funding.PerBranch}},
-	{funding.DispatchedBranchWorkFunds, []funding.Per{funding.PerDispatchedBranch, funding.PerBranch}},
+	{standard.VillageOperatingFunds, []standard.Per{standard.PerVillageYear}},
+	{standard.VillageSecretaryPay, []standard.Per{standard.PerPersonYear, standard.PerPersonMonth}},
+	{standard.VillageCadrePay, []standard.Per{standard.PerPersonYear, standard.PerPersonMonth}},
+	{standard.RegionalPartyBuildingFunds, []standard.Per{standard.PerCommunityYear}},
+	{standard.CommunityWorkFunds, []standard.Per{standard.PerCommunityYear}},
+	{standard.CommunityCommitteePay, []standard.Per{standard.PerPersonYear, standard.PerPersonMonth}},
+	{standard.NonPublicWorkFunds, []standard.Per{standard.PerBranch}},
+	{standard.DispatchedBranchWorkFunds, []standard.Per{standard.PerDispatchedBranch, standard.PerBranch}},
 }
 
 // Budget applies the standards of s in force on the budget date (opts.AsOf,
@@ -238,9 +239,9 @@ var budgetItems = []budgetItem{
 //
 // It returns an error listing every problem: a nil tree, a year outside
 // 1..9999, negative counts, dispatched branches that are not branches of
-// the tree, a set that fails [funding.Standards.Check], a standard whose basis
+// the tree, a set that fails [standard.Set.Check], a standard whose basis
 // does not fit its item (a village fund per person), or an overflow.
-func Budget(t *orgmodel.Tree, s funding.Standards, year int, opts BudgetOptions) (BudgetResult, error) {
+func Budget(t *orgmodel.Tree, s standard.Set, year int, opts BudgetOptions) (BudgetResult, error) {
 	p := paramErrs{sentinel: ErrBadBudget}
 	if t == nil {
 		p.add("tree", "nil", "no tree")
@@ -281,12 +282,12 @@ func Budget(t *orgmodel.Tree, s funding.Standards, year int, opts BudgetOptions)
 	if asOf.IsZero() {
 		asOf = dangjian.NewDate(year, 1, 1)
 	}
-	res := BudgetResult{Year: year, AsOf: asOf, Standards: s.Name, Used: []funding.Standard{}, Lines: []BudgetLine{},
+	res := BudgetResult{Year: year, AsOf: asOf, Standards: s.Name, Used: []standard.Standard{}, Lines: []BudgetLine{},
 		Rounding: "none: every line is a whole multiple of its standard's amount", tree: t,
 		totals: map[uuid.UUID]*subtotalAcc{}}
 
 	// The standards in force, by item, checked against the bases they may have.
-	std := map[funding.ItemCode]funding.Standard{}
+	std := map[standard.ItemCode]standard.Standard{}
 	var missing []BudgetOmission
 	for _, bi := range budgetItems {
 		it, ok := s.Item(bi.code, asOf)
@@ -313,7 +314,7 @@ func Budget(t *orgmodel.Tree, s funding.Standards, year int, opts BudgetOptions)
 		}
 	}
 	used := map[string]bool{}
-	add := func(o orgmodel.Org, code funding.ItemCode, qty int64, src QuantitySource) {
+	add := func(o orgmodel.Org, code standard.ItemCode, qty int64, src QuantitySource) {
 		it, ok := std[code]
 		if !ok || len(p.ps) > 0 {
 			return
@@ -347,28 +348,28 @@ func Budget(t *orgmodel.Tree, s funding.Standards, year int, opts BudgetOptions)
 	for _, o := range t.All() {
 		switch {
 		case o.Domain == orgmodel.Village && t.IsDomainTop(o.ID):
-			add(o, funding.VillageOperatingFunds, 1, QuantityPerUnit)
-			add(o, funding.VillageSecretaryPay, 1, QuantityPerUnit)
+			add(o, standard.VillageOperatingFunds, 1, QuantityPerUnit)
+			add(o, standard.VillageSecretaryPay, 1, QuantityPerUnit)
 			holders, sec := committeeHolders(t, o.ID, bodies[o.ID], asOf)
 			others := int64(len(holders))
 			if sec != uuid.Nil && holders[sec] {
 				others--
 			}
 			n, src := count(opts.VillageCadres, villageDefault, others)
-			add(o, funding.VillageCadrePay, n, src)
+			add(o, standard.VillageCadrePay, n, src)
 		case o.Domain == orgmodel.Community && t.IsDomainTop(o.ID):
-			add(o, funding.RegionalPartyBuildingFunds, 1, QuantityPerUnit)
-			add(o, funding.CommunityWorkFunds, 1, QuantityPerUnit)
+			add(o, standard.RegionalPartyBuildingFunds, 1, QuantityPerUnit)
+			add(o, standard.CommunityWorkFunds, 1, QuantityPerUnit)
 			holders, _ := committeeHolders(t, o.ID, bodies[o.ID], asOf)
 			n, src := count(opts.CommunityMembers, communityDefault, int64(len(holders)))
-			add(o, funding.CommunityCommitteePay, n, src)
+			add(o, standard.CommunityCommitteePay, n, src)
 		}
 		if o.Kind.IsBranch() {
 			switch {
 			case dispatched[o.ID]:
-				add(o, funding.DispatchedBranchWorkFunds, 1, QuantityPerUnit)
+				add(o, standard.DispatchedBranchWorkFunds, 1, QuantityPerUnit)
 			case o.Domain == orgmodel.NonPublicEnterprise:
-				add(o, funding.NonPublicWorkFunds, 1, QuantityPerUnit)
+				add(o, standard.NonPublicWorkFunds, 1, QuantityPerUnit)
 			}
 		}
 	}
@@ -399,18 +400,18 @@ func Budget(t *orgmodel.Tree, s funding.Standards, year int, opts BudgetOptions)
 
 // budgetAssumptions lists the readings a budget with these standards rests
 // on.
-func budgetAssumptions(std map[funding.ItemCode]funding.Standard) []string {
+func budgetAssumptions(std map[standard.ItemCode]standard.Standard) []string {
 	out := []string{
 		"a village (community) is an organization of domain village (community) whose parent is not: one set of lines each, whatever lies beneath it",
 		"each standard is applied once per organization per year; a standard whose period its source does not state is read as yearly",
 	}
-	if _, ok := std[funding.VillageOperatingFunds]; ok {
+	if _, ok := std[standard.VillageOperatingFunds]; ok {
 		out = append(out, "village operating funds and village cadre pay are separate lines: whether the operating funds include the pay is not stated, so the two may overlap")
 	}
-	if _, ok := std[funding.NonPublicWorkFunds]; ok {
+	if _, ok := std[standard.NonPublicWorkFunds]; ok {
 		out = append(out, "the per-branch non-public work funds go to every branch (any branch kind) of domain non_public_enterprise; the period is not stated and is read as yearly")
 	}
-	if _, ok := std[funding.DispatchedBranchWorkFunds]; ok {
+	if _, ok := std[standard.DispatchedBranchWorkFunds]; ok {
 		out = append(out, "dispatched branches (派驻党支部) are those the caller lists: the tree records no such attribute")
 	}
 	return out
@@ -460,7 +461,7 @@ func (r *BudgetResult) index() error {
 		for _, id := range append([]uuid.UUID{l.Org}, r.tree.Ancestors(l.Org)...) {
 			acc := r.totals[id]
 			if acc == nil {
-				acc = &subtotalAcc{byItem: map[funding.ItemCode]*ItemAmount{}}
+				acc = &subtotalAcc{byItem: map[standard.ItemCode]*ItemAmount{}}
 				r.totals[id] = acc
 			}
 			if acc.amount, err = acc.amount.Add(l.Amount); err != nil {
@@ -497,7 +498,7 @@ func (r BudgetResult) Total(org uuid.UUID) (Subtotal, bool) {
 		return out, true
 	}
 	out.Lines, out.Amount = acc.lines, acc.amount
-	for _, c := range funding.ItemCodes() {
+	for _, c := range standard.ItemCodes() {
 		if ia := acc.byItem[c]; ia != nil {
 			out.ByItem = append(out.ByItem, *ia)
 		}
@@ -510,7 +511,7 @@ func (r BudgetResult) Total(org uuid.UUID) (Subtotal, bool) {
 // decoded result too, and reports [funding.ErrOverflow] if they do not fit.
 func (r BudgetResult) GrandTotal() (Subtotal, error) {
 	out := Subtotal{ByItem: []ItemAmount{}}
-	byItem := map[funding.ItemCode]*ItemAmount{}
+	byItem := map[standard.ItemCode]*ItemAmount{}
 	for _, l := range r.Lines {
 		ia := byItem[l.Code]
 		if ia == nil {
@@ -527,7 +528,7 @@ func (r BudgetResult) GrandTotal() (Subtotal, error) {
 		ia.Lines++
 		out.Lines++
 	}
-	for _, c := range funding.ItemCodes() {
+	for _, c := range standard.ItemCodes() {
 		if ia := byItem[c]; ia != nil {
 			out.ByItem = append(out.ByItem, *ia)
 		}

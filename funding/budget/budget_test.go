@@ -2,7 +2,6 @@ package budget_test
 
 import (
 	"fmt"
-	"github.com/dangjian-go/dangjian/internal/golden"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,8 @@ import (
 
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/budget"
+	"github.com/dangjian-go/dangjian/funding/standard"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/google/uuid"
@@ -47,21 +48,21 @@ func budgetUnits(t *orgmodel.Tree) []orgmodel.Org {
 // figures from the tree's counts.
 func TestBudgetYanjiGolden(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	var b strings.Builder
-	fmt.Fprintf(&b, "# budget.Budget(orgmodel.Yanji(), funding.YanjiStandards(), 2025): by unit and item.\n")
+	fmt.Fprintf(&b, "# budget.Budget(yanji.Records(), yanji.Standards(), 2025): by unit and item.\n")
 	fmt.Fprintf(&b, "# Standards used (each line names the rule it tests):")
 	for _, u := range res.Used {
 		fmt.Fprintf(&b, " %s", u.ID)
 	}
 	fmt.Fprintf(&b, "\n# as of %s; nothing rounded (%s)\n", res.AsOf, res.Rounding)
 	fmt.Fprintf(&b, "# unit\titem\trule\tlines\tquantity\tamount\n")
-	rules := map[funding.ItemCode]string{}
+	rules := map[standard.ItemCode]string{}
 	for _, u := range res.Used {
 		rules[u.Code] = u.ID
 	}
-	quantity := func(org uuid.UUID, code funding.ItemCode) int64 {
+	quantity := func(org uuid.UUID, code standard.ItemCode) int64 {
 		var q int64
 		for _, l := range res.Lines {
 			if l.Code == code && (l.Org == org || tree.IsAncestor(org, l.Org)) {
@@ -98,7 +99,7 @@ func TestBudgetYanjiGolden(t *testing.T) {
 // branches × 2000.
 func TestBudgetYanjiDerived(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	asOf := stdDay("2025-01-01")
 	seats := func(org uuid.UUID) (n int64, sec uuid.UUID) {
@@ -146,14 +147,14 @@ func TestBudgetYanjiDerived(t *testing.T) {
 	assert.Equal(t, total, res.Amount.Fen())
 	// 56 villages, 70 communities, 80 non-public branches (6 streets of 10–13
 	// and the parks' 8 + 5).
-	count := map[funding.ItemCode]int{}
+	count := map[standard.ItemCode]int{}
 	for _, l := range res.Lines {
 		count[l.Code]++
 	}
-	assert.Equal(t, map[funding.ItemCode]int{
-		funding.VillageOperatingFunds: 56, funding.VillageSecretaryPay: 56, funding.VillageCadrePay: 56,
-		funding.RegionalPartyBuildingFunds: 70, funding.CommunityWorkFunds: 70, funding.CommunityCommitteePay: 70,
-		funding.NonPublicWorkFunds: 80,
+	assert.Equal(t, map[standard.ItemCode]int{
+		standard.VillageOperatingFunds: 56, standard.VillageSecretaryPay: 56, standard.VillageCadrePay: 56,
+		standard.RegionalPartyBuildingFunds: 70, standard.CommunityWorkFunds: 70, standard.CommunityCommitteePay: 70,
+		standard.NonPublicWorkFunds: 80,
 	}, count)
 }
 
@@ -184,7 +185,7 @@ func budgetCheckTotals(t *testing.T, tree *orgmodel.Tree, res budget.BudgetResul
 	for _, o := range tree.All() {
 		var fen int64
 		lines := 0
-		items := map[funding.ItemCode]int64{}
+		items := map[standard.ItemCode]int64{}
 		for _, d := range tree.Subtree(o.ID) {
 			for _, l := range byOrg[d.ID] {
 				fen += l.Amount.Fen()
@@ -218,7 +219,7 @@ func budgetCheckTotals(t *testing.T, tree *orgmodel.Tree, res budget.BudgetResul
 func TestBudgetTotalsProperty(t *testing.T) {
 	t.Run("yanji", func(t *testing.T) {
 		tree := yanjiTree(t)
-		res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+		res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 		require.NoError(t, err)
 		budgetCheckTotals(t, tree, res)
 	})
@@ -237,12 +238,12 @@ func TestBudgetTotalsProperty(t *testing.T) {
 					opts.DispatchedBranches = append(opts.DispatchedBranches, o.ID)
 				}
 			}
-			res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, opts)
+			res, err := budget.Budget(tree, yanji.Standards(), 2025, opts)
 			require.NoError(t, err)
 			budgetCheckTotals(t, tree, res)
 			for _, l := range res.Lines {
 				switch l.Code {
-				case funding.VillageCadrePay:
+				case standard.VillageCadrePay:
 					if opts.VillageCadres > 0 {
 						assert.Equal(t, int64(opts.VillageCadres), l.Quantity)
 						assert.Equal(t, budget.QuantityOption, l.QuantitySource)
@@ -255,7 +256,7 @@ func TestBudgetTotalsProperty(t *testing.T) {
 						}
 						assert.Equal(t, want, l.Quantity)
 					}
-				case funding.CommunityCommitteePay:
+				case standard.CommunityCommitteePay:
 					assert.Equal(t, int64(12), l.Periods)
 				}
 			}
@@ -265,9 +266,9 @@ func TestBudgetTotalsProperty(t *testing.T) {
 
 func TestBudgetOrderAndDeterminism(t *testing.T) {
 	tree := yanjiTree(t)
-	a, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+	a, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
-	b, err := budget.Budget(yanjiTree(t), funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+	b, err := budget.Budget(yanjiTree(t), yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, a.Lines, b.Lines)
 	assert.Equal(t, a.Omitted, b.Omitted)
@@ -285,14 +286,14 @@ func TestBudgetOrderAndDeterminism(t *testing.T) {
 	}
 	first := a.Lines[0]
 	assert.Equal(t, "延吉市委 / 街道一（示例）党工委 / 街道一（示例）驻街非公企业综合党委 / 示例企业01党支部", first.Path)
-	assert.Equal(t, funding.NonPublicWorkFunds, first.Code)
+	assert.Equal(t, standard.NonPublicWorkFunds, first.Code)
 }
 
 func TestBudgetLines(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
-	find := func(key string, code funding.ItemCode) budget.BudgetLine {
+	find := func(key string, code standard.ItemCode) budget.BudgetLine {
 		t.Helper()
 		for _, l := range res.Lines {
 			if l.Org == yanji.ID("org/"+key) && l.Code == code {
@@ -303,7 +304,7 @@ func TestBudgetLines(t *testing.T) {
 		return budget.BudgetLine{}
 	}
 	// 第01社区 is a committee: 7 seats, 3310 × 12 × 7 = 278040.
-	l := find("community/01", funding.CommunityCommitteePay)
+	l := find("community/01", standard.CommunityCommitteePay)
 	assert.Equal(t, int64(7), l.Quantity)
 	assert.Equal(t, budget.QuantityPosts, l.QuantitySource)
 	assert.Equal(t, int64(12), l.Periods)
@@ -318,22 +319,22 @@ func TestBudgetLines(t *testing.T) {
 	assert.False(t, yjt)
 	_, yjt = tree.YiJianTiao(yanji.ID("org/village/01"), stdDay("2025-01-01"))
 	assert.True(t, yjt)
-	assert.Equal(t, int64(3), find("village/01", funding.VillageCadrePay).Quantity)
-	assert.Equal(t, int64(4), find("village/08", funding.VillageCadrePay).Quantity, v8.Name)
+	assert.Equal(t, int64(3), find("village/01", standard.VillageCadrePay).Quantity)
+	assert.Equal(t, int64(4), find("village/08", standard.VillageCadrePay).Quantity, v8.Name)
 	// 第04村 is a general branch: 5 seats, less the secretary, plus a director.
-	assert.Equal(t, int64(5), find("village/04", funding.VillageCadrePay).Quantity)
-	l = find("village/01", funding.VillageOperatingFunds)
+	assert.Equal(t, int64(5), find("village/04", standard.VillageCadrePay).Quantity)
+	l = find("village/01", standard.VillageOperatingFunds)
 	assert.Equal(t, int64(1), l.Quantity)
 	assert.Equal(t, "210000.00", l.Amount.String())
 	assert.True(t, l.Average)
 
 	assert.Equal(t, []budget.BudgetOmission{
-		{Code: funding.DispatchedBranchWorkFunds, Rule: "YJ-NONPUBLIC-DISPATCHED-FUNDS", Reason: "in force, but nothing in the tree it applies to"},
-		{Code: funding.NonPublicWorkFunds, Rule: "YJ-NONPUBLIC-FUNDS-ISSUED", Reason: "a total over a period, not a per-unit standard"},
-		{Code: funding.RedCollarAllowance, Rule: "YJ-RED-COLLAR-ALLOWANCE", Reason: "a total over a period, not a per-unit standard"},
-		{Code: funding.VillageOfficeUpgrade, Rule: "YJ-VILLAGE-OFFICE-UPGRADE", Reason: "a total over a period, not a per-unit standard"},
-		{Code: funding.StreetCommunityHardware, Rule: "YJ-STREET-COMMUNITY-HARDWARE", Reason: "a total over a period, not a per-unit standard"},
-		{Code: funding.NonPublicVenues, Rule: "YJ-NONPUBLIC-VENUES", Reason: "a total over a period, not a per-unit standard"},
+		{Code: standard.DispatchedBranchWorkFunds, Rule: "YJ-NONPUBLIC-DISPATCHED-FUNDS", Reason: "in force, but nothing in the tree it applies to"},
+		{Code: standard.NonPublicWorkFunds, Rule: "YJ-NONPUBLIC-FUNDS-ISSUED", Reason: "a total over a period, not a per-unit standard"},
+		{Code: standard.RedCollarAllowance, Rule: "YJ-RED-COLLAR-ALLOWANCE", Reason: "a total over a period, not a per-unit standard"},
+		{Code: standard.VillageOfficeUpgrade, Rule: "YJ-VILLAGE-OFFICE-UPGRADE", Reason: "a total over a period, not a per-unit standard"},
+		{Code: standard.StreetCommunityHardware, Rule: "YJ-STREET-COMMUNITY-HARDWARE", Reason: "a total over a period, not a per-unit standard"},
+		{Code: standard.NonPublicVenues, Rule: "YJ-NONPUBLIC-VENUES", Reason: "a total over a period, not a per-unit standard"},
 	}, res.Omitted)
 	assert.Len(t, res.Used, 7)
 	stdAssertLowerCamel(t, res)
@@ -344,14 +345,14 @@ func TestBudgetOptions(t *testing.T) {
 	nonPublic := yanji.ID("org/street/1/nonpublic/branch/01")
 	admin := yanji.ID("org/street/1/admin/branch/1")
 	t.Run("fixed counts", func(t *testing.T) {
-		res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{VillageCadres: 2, CommunityMembers: 9})
+		res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{VillageCadres: 2, CommunityMembers: 9})
 		require.NoError(t, err)
 		for _, l := range res.Lines {
 			switch l.Code {
-			case funding.VillageCadrePay:
+			case standard.VillageCadrePay:
 				assert.Equal(t, int64(2), l.Quantity)
 				assert.Equal(t, budget.QuantityOption, l.QuantitySource)
-			case funding.CommunityCommitteePay:
+			case standard.CommunityCommitteePay:
 				assert.Equal(t, int64(9), l.Quantity)
 			}
 		}
@@ -359,36 +360,36 @@ func TestBudgetOptions(t *testing.T) {
 		assert.Equal(t, int64(56*(210000+28000+2*22000)+70*(250000+9*39720)+80*2000)*100, res.Amount.Fen())
 	})
 	t.Run("dispatched branches", func(t *testing.T) {
-		res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{nonPublic, admin}})
+		res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{nonPublic, admin}})
 		require.NoError(t, err)
-		codes := map[uuid.UUID][]funding.ItemCode{}
+		codes := map[uuid.UUID][]standard.ItemCode{}
 		for _, l := range res.Lines {
 			codes[l.Org] = append(codes[l.Org], l.Code)
 		}
-		assert.Equal(t, []funding.ItemCode{funding.DispatchedBranchWorkFunds}, codes[nonPublic], "instead of the non-public funds")
-		assert.Equal(t, []funding.ItemCode{funding.DispatchedBranchWorkFunds}, codes[admin])
-		base, _ := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+		assert.Equal(t, []standard.ItemCode{standard.DispatchedBranchWorkFunds}, codes[nonPublic], "instead of the non-public funds")
+		assert.Equal(t, []standard.ItemCode{standard.DispatchedBranchWorkFunds}, codes[admin])
+		base, _ := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 		d, _ := res.Amount.Sub(base.Amount)
 		assert.Equal(t, "2000.00", d.String(), "one more branch funded")
 		assert.Contains(t, strings.Join(res.Assumptions, "\n"), "dispatched branches (派驻党支部) are those the caller lists")
 	})
 	t.Run("posts read on the date", func(t *testing.T) {
 		// Before the 2021 elections no village seat is held: the default.
-		res, err := budget.Budget(tree, funding.YanjiStandards(), 2020, budget.BudgetOptions{})
+		res, err := budget.Budget(tree, yanji.Standards(), 2020, budget.BudgetOptions{})
 		require.NoError(t, err)
 		for _, l := range res.Lines {
-			if l.Code == funding.VillageCadrePay {
+			if l.Code == standard.VillageCadrePay {
 				assert.Equal(t, budget.QuantityDefault, l.QuantitySource)
 				assert.Equal(t, int64(budget.DefaultVillageCadres), l.Quantity)
 			}
 		}
-		res, err = budget.Budget(tree, funding.YanjiStandards(), 2020, budget.BudgetOptions{VillageCadresDefault: 3, CommunityMembersDefault: 6})
+		res, err = budget.Budget(tree, yanji.Standards(), 2020, budget.BudgetOptions{VillageCadresDefault: 3, CommunityMembersDefault: 6})
 		require.NoError(t, err)
 		for _, l := range res.Lines {
 			switch l.Code {
-			case funding.VillageCadrePay:
+			case standard.VillageCadrePay:
 				assert.Equal(t, int64(3), l.Quantity)
-			case funding.CommunityCommitteePay:
+			case standard.CommunityCommitteePay:
 				if l.QuantitySource == budget.QuantityDefault {
 					assert.Equal(t, int64(6), l.Quantity)
 				}
@@ -405,16 +406,16 @@ func TestBudgetOptions(t *testing.T) {
 		res, err = budget.Budget(tree, s, 2020, budget.BudgetOptions{AsOf: stdDay("2019-12-31")})
 		require.NoError(t, err)
 		assert.Equal(t, "T-2017", res.Lines[0].Rule)
-		assert.Contains(t, res.Omitted, budget.BudgetOmission{Code: funding.VillageOperatingFunds, Rule: "T-2021", Reason: "not in force on 2019-12-31"})
-		assert.Contains(t, res.Omitted, budget.BudgetOmission{Code: funding.CommunityWorkFunds, Reason: "no standard in force on 2019-12-31"})
+		assert.Contains(t, res.Omitted, budget.BudgetOmission{Code: standard.VillageOperatingFunds, Rule: "T-2021", Reason: "not in force on 2019-12-31"})
+		assert.Contains(t, res.Omitted, budget.BudgetOmission{Code: standard.CommunityWorkFunds, Reason: "no standard in force on 2019-12-31"})
 	})
 	t.Run("items a budget does not price", func(t *testing.T) {
-		s := stdOne(funding.VillageOfficeFunds, "20000", funding.PerVillageYear)
+		s := stdOne(standard.VillageOfficeFunds, "20000", standard.PerVillageYear)
 		res, err := budget.Budget(tree, s, 2025, budget.BudgetOptions{})
 		require.NoError(t, err)
 		assert.Empty(t, res.Lines)
 		assert.True(t, res.Amount.IsZero())
-		assert.Contains(t, res.Omitted, budget.BudgetOmission{Code: funding.VillageOfficeFunds, Rule: "T-village_office_funds", Reason: "not an item a budget over the tree prices"})
+		assert.Contains(t, res.Omitted, budget.BudgetOmission{Code: standard.VillageOfficeFunds, Rule: "T-village_office_funds", Reason: "not an item a budget over the tree prices"})
 		st, ok := res.Total(yanji.ID("org/city"))
 		require.True(t, ok)
 		assert.Equal(t, budget.Subtotal{Org: yanji.ID("org/city"), ByItem: []budget.ItemAmount{}}, st)
@@ -425,28 +426,28 @@ func TestBudgetErrors(t *testing.T) {
 	tree := yanjiTree(t)
 	community := yanji.ID("org/community/01")
 	stranger := uuid.MustParse("00000000-0000-0000-0000-000000000001")
-	perPerson := funding.YanjiStandards()
-	perPerson.Items[0].Per = funding.PerPersonYear
-	huge := funding.YanjiStandards()
+	perPerson := yanji.Standards()
+	perPerson.Items[0].Per = standard.PerPersonYear
+	huge := yanji.Standards()
 	huge.Items[5].Amount = funding.MustParseMoney("90000000000000000")
 	tests := []struct {
 		name string
 		tree *orgmodel.Tree
-		s    funding.Standards
+		s    standard.Set
 		year int
 		opts budget.BudgetOptions
 		want []string
 		is   error
 	}{
-		{"nil tree", nil, funding.YanjiStandards(), 2025, budget.BudgetOptions{}, []string{`tree: no tree ("nil")`}, budget.ErrBadBudget},
-		{"year 0", tree, funding.YanjiStandards(), 0, budget.BudgetOptions{}, []string{`year: must be 1..9999 ("0")`}, budget.ErrBadBudget},
-		{"negative counts", tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{VillageCadres: -1, CommunityMembersDefault: -2},
+		{"nil tree", nil, yanji.Standards(), 2025, budget.BudgetOptions{}, []string{`tree: no tree ("nil")`}, budget.ErrBadBudget},
+		{"year 0", tree, yanji.Standards(), 0, budget.BudgetOptions{}, []string{`year: must be 1..9999 ("0")`}, budget.ErrBadBudget},
+		{"negative counts", tree, yanji.Standards(), 2025, budget.BudgetOptions{VillageCadres: -1, CommunityMembersDefault: -2},
 			[]string{`opts.villageCadres: must not be negative ("-1")`, `opts.communityMembersDefault: must not be negative ("-2")`}, budget.ErrBadBudget},
-		{"dispatched not a branch", tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{community}},
+		{"dispatched not a branch", tree, yanji.Standards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{community}},
 			[]string{`opts.dispatchedBranches[0]: 第01社区（示例）党委 is a committee, not a branch`}, budget.ErrBadBudget},
-		{"dispatched unknown", tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{stranger}},
+		{"dispatched unknown", tree, yanji.Standards(), 2025, budget.BudgetOptions{DispatchedBranches: []uuid.UUID{stranger}},
 			[]string{`opts.dispatchedBranches[0]: not in the tree ("00000000-0000-0000-0000-000000000001")`}, budget.ErrBadBudget},
-		{"bad standards", tree, funding.Standards{}, 2025, budget.BudgetOptions{}, []string{"name: empty"}, funding.ErrBadStandard},
+		{"bad standards", tree, standard.Set{}, 2025, budget.BudgetOptions{}, []string{"name: empty"}, standard.ErrBadStandard},
 		{"basis does not fit", tree, perPerson, 2025, budget.BudgetOptions{}, []string{`standards.items ("YJ-VILLAGE-OPERATING-FUNDS").per: does not fit village_operating_funds in a budget ("per_person_year")`}, budget.ErrBadBudget},
 		{"overflow", tree, huge, 2025, budget.BudgetOptions{}, []string{"amount out of range"}, funding.ErrOverflow},
 	}
@@ -464,7 +465,7 @@ func TestBudgetErrors(t *testing.T) {
 
 func TestBudgetConcurrent(t *testing.T) {
 	tree := yanjiTree(t)
-	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	require.NoError(t, err)
 	street := yanji.ID("org/street/1")
 	want, _ := res.Total(street)
@@ -479,7 +480,7 @@ func TestBudgetConcurrent(t *testing.T) {
 			g, err := res.GrandTotal()
 			assert.NoError(t, err)
 			assert.Equal(t, res.Amount, g.Amount)
-			r2, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+			r2, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 			assert.NoError(t, err)
 			assert.Equal(t, res.Amount, r2.Amount)
 		}()

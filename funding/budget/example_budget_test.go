@@ -3,8 +3,8 @@ package budget_test
 import (
 	"fmt"
 
-	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/budget"
+	"github.com/dangjian-go/dangjian/funding/standard"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/google/uuid"
@@ -16,7 +16,7 @@ func ExampleBudget() {
 		fmt.Println(err)
 		return
 	}
-	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -41,7 +41,7 @@ func ExampleBudget_options() {
 	// Three other cadres in every village, and one branch (a street's organ
 	// branch, here) treated as a dispatched branch (派驻党支部).
 	dispatched := yanji.ID("org/street/1/admin/branch/1")
-	res, err := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{
+	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{
 		VillageCadres: 3, DispatchedBranches: []uuid.UUID{dispatched},
 	})
 	if err != nil {
@@ -50,7 +50,7 @@ func ExampleBudget_options() {
 	}
 	village := yanji.ID("org/village/01")
 	for _, l := range res.Lines {
-		if l.Org == dispatched || (l.Org == village && l.Code == funding.VillageCadrePay) {
+		if l.Org == dispatched || (l.Org == village && l.Code == standard.VillageCadrePay) {
 			fmt.Println(l.Code, l.Quantity, l.QuantitySource, l.Amount)
 		}
 	}
@@ -61,7 +61,7 @@ func ExampleBudget_options() {
 
 func ExampleBudgetResult_Total() {
 	tree, _ := orgmodel.Build(yanji.Records())
-	res, _ := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+	res, _ := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	street, _ := tree.Org(yanji.ID("org/street/1"))
 	st, ok := res.Total(street.ID)
 	fmt.Println(street.Name, ok, st.Lines, "lines", st.Amount)
@@ -78,7 +78,7 @@ func ExampleBudgetResult_Total() {
 
 func ExampleBudgetResult_GrandTotal() {
 	tree, _ := orgmodel.Build(yanji.Records())
-	res, _ := budget.Budget(tree, funding.YanjiStandards(), 2025, budget.BudgetOptions{})
+	res, _ := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
 	g, err := res.GrandTotal()
 	fmt.Println(g.Lines, g.Amount, err)
 	for _, ia := range g.ByItem {

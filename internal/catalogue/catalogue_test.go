@@ -11,10 +11,14 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
-	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/dues"
+	"github.com/dangjian-go/dangjian/funding/enterprise"
+	"github.com/dangjian-go/dangjian/funding/standard"
+	"github.com/dangjian-go/dangjian/funding/tax"
 	"github.com/dangjian-go/dangjian/internal/catalogue"
 	"github.com/dangjian-go/dangjian/internal/golden"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/place/xiamen"
 	"github.com/dangjian-go/dangjian/place/yanji"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -117,27 +121,27 @@ func TestCoverage(t *testing.T) {
 		want = append(want, r.ID)
 	}
 	want = append(want, orgmodel.DefaultNesting().ID)
-	for _, rs := range []funding.DuesRules{funding.Dues2008(), funding.Dues2017()} {
+	for _, rs := range []dues.Rules{dues.Rules2008(), dues.Rules2017()} {
 		for _, h := range rs.Rules() {
 			want = append(want, h.ID)
 		}
 	}
-	for _, h := range funding.NationalTaxRules().Rules() {
+	for _, h := range tax.NationalRules().Rules() {
 		want = append(want, h.ID)
 	}
-	for _, s := range funding.RemitRules() {
+	for _, s := range yanji.RemitRules() { // remit.Rules and Yanji's share
 		want = append(want, s.ID)
 	}
-	for _, r := range funding.EnterpriseRules() {
+	for _, r := range enterprise.Rules() {
 		want = append(want, r.ID)
 	}
-	for _, f := range funding.VillageFloors() {
+	for _, f := range standard.VillageFloors() {
 		want = append(want, f.ID)
 	}
-	for _, s := range funding.YanjiStandards().Items {
+	for _, s := range yanji.Standards().Items {
 		want = append(want, s.ID)
 	}
-	want = append(want, funding.XiamenLadder2009().ID)
+	want = append(want, xiamen.Ladder2009().ID)
 	slices.Sort(want)
 	want = slices.Compact(want)
 
@@ -198,8 +202,8 @@ func TestValues(t *testing.T) {
 		})
 	}
 	// A rule both dues sets hold is listed once, naming both.
-	assert.Equal(t, "funding.Dues2008, funding.Dues2017", byID["DUES-WAGE-1"].Table)
-	assert.Equal(t, "funding.Dues2017", byID["DUES-CAP-1000"].Table)
+	assert.Equal(t, "dues.Rules2008, dues.Rules2017", byID["DUES-WAGE-1"].Table)
+	assert.Equal(t, "dues.Rules2017", byID["DUES-CAP-1000"].Table)
 }
 
 // TestJSON checks rules.json: it decodes strictly into the entries, with

@@ -24,20 +24,20 @@ func ExampleBuild() {
 	// Output:
 	// DUES-CAP-1000 | at most 1000.00 元 a month; voluntary payments above it allowed | usually | 2017-01-01
 	// 中共中央组织部办公厅《关于进一步规范党费工作的通知》（组电明字〔2017〕5号） （一） | verified
-	// funding.Dues2017
+	// dues.Rules2017
 }
 
 // Markdown renders a page with one table per family.
 func ExampleMarkdown() {
 	md := catalogue.Markdown(catalogue.Catalogue{Rules: []catalogue.Entry{{
-		Area: "funding", Family: "Dues cap", Table: "funding.Dues2017", ID: "DUES-CAP-1000",
+		Area: "funding", Family: "Dues cap", Table: "dues.Rules2017", ID: "DUES-CAP-1000",
 		Value: "at most 1000.00 元 a month", Modality: "usually", Period: catalogue.Period{From: "2017-01-01"},
 		Source: catalogue.Source{Doc: "组电明字〔2017〕5号", Article: "（一）", Confidence: "verified"},
 	}}})
 	_, table, _ := strings.Cut(string(md), "### Dues cap\n")
 	fmt.Print(table)
 	// Output:
-	// From `funding.Dues2017`.
+	// From `dues.Rules2017`.
 	//
 	// | ID | Value | Modality | In force | Source | Confidence |
 	// | --- | --- | --- | --- | --- | --- |
@@ -47,7 +47,7 @@ func ExampleMarkdown() {
 // JSON renders one object per rule, with lowerCamel keys.
 func ExampleJSON() {
 	js, err := catalogue.JSON(catalogue.Catalogue{Rules: []catalogue.Entry{{
-		Area: "funding", Family: "Dues cap", Table: "funding.Dues2017", ID: "DUES-CAP-1000",
+		Area: "funding", Family: "Dues cap", Table: "dues.Rules2017", ID: "DUES-CAP-1000",
 		Value: "at most 1000.00 元 a month", Modality: "usually", Period: catalogue.Period{From: "2017-01-01"},
 		Source: catalogue.Source{Doc: "组电明字〔2017〕5号", Article: "（一）", Confidence: "verified"},
 	}}})
@@ -62,7 +62,7 @@ func ExampleJSON() {
 	//     {
 	//       "area": "funding",
 	//       "family": "Dues cap",
-	//       "table": "funding.Dues2017",
+	//       "table": "dues.Rules2017",
 	//       "id": "DUES-CAP-1000",
 	//       "value": "at most 1000.00 元 a month",
 	//       "modality": "usually",

@@ -7,6 +7,13 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/dues"
+	"github.com/dangjian-go/dangjian/funding/enterprise"
+	"github.com/dangjian-go/dangjian/funding/remit"
+	"github.com/dangjian-go/dangjian/funding/standard"
+	"github.com/dangjian-go/dangjian/funding/tax"
+	"github.com/dangjian-go/dangjian/place/xiamen"
+	"github.com/dangjian-go/dangjian/place/yanji"
 )
 
 // funding catalogues the dues rule sets, the tax rules, the remittance
@@ -15,49 +22,56 @@ import (
 func (c *collector) funding() {
 	for _, d := range []struct {
 		table string
-		rules funding.DuesRules
-	}{{"funding.Dues2008", funding.Dues2008()}, {"funding.Dues2017", funding.Dues2017()}} {
+		rules dues.Rules
+	}{{"dues.Rules2008", dues.Rules2008()}, {"dues.Rules2017", dues.Rules2017()}} {
 		c.dues(d.table, d.rules)
 	}
-	c.tax(funding.NationalTaxRules())
-	shares := funding.RemitRules()
-	if err := dangjian.CheckRules(shares, func(s funding.RemitShare) string { return s.Topic }); err != nil {
-		c.fail("funding.RemitRules: %w", err)
+	c.tax(tax.NationalRules())
+	shares := remit.Rules()
+	if err := dangjian.CheckRules(shares, func(s remit.Share) string { return s.Topic }); err != nil {
+		c.fail("remit.Rules: %w", err)
 	}
 	for _, s := range shares {
-		c.add(remitShare(s))
+		c.add(remitShare(s, "remit.Rules"))
 	}
-	ent := funding.EnterpriseRules()
-	if err := dangjian.CheckRules(ent, func(r funding.EnterpriseRule) string { return r.Topic }); err != nil {
-		c.fail("funding.EnterpriseRules: %w", err)
+	yjShares := yanji.RemitRules()
+	if err := dangjian.CheckRules(yjShares, func(s remit.Share) string { return s.Topic }); err != nil {
+		c.fail("yanji.RemitRules: %w", err)
+	}
+	for _, s := range yjShares[len(shares):] { // the national table comes first, unchanged
+		c.add(remitShare(s, "yanji.RemitRules"))
+	}
+	ent := enterprise.Rules()
+	if err := dangjian.CheckRules(ent, func(r enterprise.Rule) string { return r.Topic }); err != nil {
+		c.fail("enterprise.Rules: %w", err)
 	}
 	for _, r := range ent {
 		c.add(enterpriseRule(r))
 	}
-	floors := funding.VillageFloors()
-	if err := funding.ValidateFloors(floors); err != nil {
-		c.fail("funding.VillageFloors: %w", err)
+	floors := standard.VillageFloors()
+	if err := standard.ValidateFloors(floors); err != nil {
+		c.fail("standard.VillageFloors: %w", err)
 	}
 	for _, f := range floors {
 		c.add(floor(f))
 	}
-	std := funding.YanjiStandards()
+	std := yanji.Standards()
 	if err := std.Check(); err != nil {
-		c.fail("funding.YanjiStandards: %w", err)
+		c.fail("yanji.Standards: %w", err)
 	}
 	for _, s := range std.Items {
-		c.add(standard(s, "funding.YanjiStandards", std.Jurisdiction))
+		c.add(standardEntry(s, "yanji.Standards", std.Jurisdiction))
 	}
-	xm := funding.XiamenLadder2009()
+	xm := xiamen.Ladder2009()
 	if err := xm.Validate(); err != nil {
-		c.fail("funding.XiamenLadder2009: %w", err)
+		c.fail("xiamen.Ladder2009: %w", err)
 	}
-	c.add(ladder(xm, "funding.XiamenLadder2009"))
+	c.add(ladder(xm, "xiamen.Ladder2009"))
 }
 
 func yuan(m funding.Money) string { return m.String() + " 元" }
 
-func (c *collector) dues(table string, rs funding.DuesRules) {
+func (c *collector) dues(table string, rs dues.Rules) {
 	if err := dangjian.CheckRules(rs.Rules(), nil); err != nil {
 		c.fail("%s: %w", table, err)
 	}
@@ -103,7 +117,7 @@ func (c *collector) dues(table string, rs funding.DuesRules) {
 	pv := rs.Provisions
 	for _, p := range []struct {
 		role string
-		p    funding.Provision
+		p    dues.Provision
 		unit string
 	}{
 		{"self_employed", pv.SelfEmployed, "months' average income"},
@@ -128,8 +142,8 @@ func (c *collector) dues(table string, rs funding.DuesRules) {
 	}
 }
 
-func (c *collector) tax(r funding.TaxRules) {
-	const table = "funding.NationalTaxRules"
+func (c *collector) tax(r tax.Rules) {
+	const table = "tax.NationalRules"
 	if err := r.Check(); err != nil {
 		c.fail("%s: %w", table, err)
 	}
@@ -157,7 +171,7 @@ func (c *collector) tax(r funding.TaxRules) {
 	}
 	for _, set := range []struct {
 		who  string
-		rows []funding.BasicDeduction
+		rows []tax.BasicDeduction
 	}{{"residents (per month employed)", r.Basic}, {"non-residents (from each month's wages)", r.NonResidentBasic}} {
 		for _, b := range set.rows {
 			x := e("Tax deductions", b.Rule, yuan(b.Monthly)+" a month")
@@ -183,8 +197,8 @@ func (c *collector) tax(r funding.TaxRules) {
 	c.add(e("Tax rounding", r.Rounding.Rule, r.Rounding.Rounding.String()))
 }
 
-func remitShare(s funding.RemitShare) Entry {
-	x := header(Entry{Area: "funding", Family: "Remittance of dues", Table: "funding.RemitRules", Wording: s.Text}, s.Rule)
+func remitShare(s remit.Share, table string) Entry {
+	x := header(Entry{Area: "funding", Family: "Remittance of dues", Table: table, Wording: s.Text}, s.Rule)
 	rate := s.Rate.Percent() + " of the " + s.Base.String()
 	if s.Rate.IsZero() {
 		rate = "rate not given (0 until the caller sets it), of the " + s.Base.String()
@@ -197,8 +211,8 @@ func remitShare(s funding.RemitShare) Entry {
 	return x
 }
 
-func enterpriseRule(r funding.EnterpriseRule) Entry {
-	x := header(Entry{Area: "funding", Family: "Enterprise party work funds", Table: "funding.EnterpriseRules",
+func enterpriseRule(r enterprise.Rule) Entry {
+	x := header(Entry{Area: "funding", Family: "Enterprise party work funds", Table: "enterprise.Rules",
 		Modality: modality(r.Modality), Wording: r.Text}, r.Rule)
 	x.Value = r.Kind.String()
 	if !r.Rate.IsZero() {
@@ -208,8 +222,8 @@ func enterpriseRule(r funding.EnterpriseRule) Entry {
 	return x
 }
 
-func floor(f funding.Floor) Entry {
-	x := header(Entry{Area: "funding", Family: "Village funds and pay floors", Table: "funding.VillageFloors",
+func floor(f standard.Floor) Entry {
+	x := header(Entry{Area: "funding", Family: "Village funds and pay floors", Table: "standard.VillageFloors",
 		Modality: modality(f.Modality), Wording: f.Text}, f.Rule)
 	var income string
 	if !f.Multiplier.IsZero() {
@@ -236,7 +250,7 @@ func floor(f funding.Floor) Entry {
 	return x
 }
 
-func standard(s funding.Standard, table, jurisdiction string) Entry {
+func standardEntry(s standard.Standard, table, jurisdiction string) Entry {
 	x := header(Entry{Area: "funding", Family: "Funding and pay standards", Table: table, Wording: s.Text}, s.Rule)
 	v := yuan(s.Amount)
 	if s.LowerBound {
@@ -254,7 +268,7 @@ func standard(s funding.Standard, table, jurisdiction string) Entry {
 	return x
 }
 
-func ladder(l funding.Ladder, table string) Entry {
+func ladder(l standard.Ladder, table string) Entry {
 	x := header(Entry{Area: "funding", Family: "Community-worker pay ladders", Table: table}, l.Rule)
 	var table2 string
 	if len(l.Steps) > 0 {
@@ -274,7 +288,7 @@ func ladder(l funding.Ladder, table string) Entry {
 	levels := fmt.Sprintf("levels head %d–%d, deputy %d–%d, staff %d–%d",
 		lv.Head.Low, lv.Head.High, lv.Deputy.Low, lv.Deputy.High, lv.Staff.Low, lv.Staff.High)
 	var deg string
-	if d := l.Degrees; d != (funding.DegreeCredits{}) {
+	if d := l.Degrees; d != (standard.DegreeCredits{}) {
 		unit := "levels"
 		if d.AsYears {
 			unit = "years"

@@ -20,6 +20,13 @@
 //   - [Scheme] and [Policy]: the city's 书记抓基层党建工作述职评议考核 as an
 //     [assess.Scheme] on the article's 三实 / 三强 / 三化 structure (named
 //     [SchemeName], "yanji-shuzhi"), and its grading policy.
+//   - [Standards]: every money figure of the article (funding and pay
+//     standards for streets, communities, villages and non-public
+//     organizations) as a [standard.Set] of local practice, which
+//     funding/budget prices over the tree.
+//   - [RemitRules]: the national remittance shares plus the city's return
+//     of dues ([RuleDuesReturn], rate 0 until the caller sets it: the
+//     article gives none).
 //
 // # What comes from the article, and what is illustrative
 //

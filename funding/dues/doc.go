@@ -1,0 +1,45 @@
+// Package dues computes party dues (党费) exactly, one member or many, with
+// a trace of every rule applied.
+//
+// [Rules] is a dated rule set: [Rules2008] (中组发〔2008〕3号, from
+// 2008-04-01) and [Rules2017] (组电明字〔2017〕5号; its day is not verified,
+// 2017-01-01 is assumed); [RulesFor] picks the one in force on a date.
+// Each holds the wage and pension scales (bracket bounds inclusive; the rate
+// applies to the whole base, 全额累进), the flat amounts (农民 0.20–1.00 元,
+// 学生, 下岗失业, 低保/抚恤/救济 0.20 元), the base policy (2008: included pay
+// items less income tax; 2017: its exclusion list, 基础性绩效 only for 事业单位,
+// the basic pension only for retired members), the monthly cap (2017: 1000 元,
+// "一般", on by default; voluntary payments above it allowed), and the
+// provisions on self-employed and annual-salary members, probationary
+// members, hardship reductions, lump sums, back pay and lapses, each a rule
+// with an ID, an effective window and its source.
+//
+// [Rules.Monthly] computes one member's month as a [Result] with a full
+// trace (the rule, the base, the rate, the exact amount, the rounding
+// applied, and every provision that changed the amount);
+// [Rules.Compile] gives a [Calculator] whose Batch computes the same
+// amounts for many members without allocating; [Rules.Arrears] flags back
+// pay beyond 6 months and 6 consecutive unpaid months as findings.
+// [ReadRoster] (CSV) and [DecodeRosterJSON] read a branch's roster with
+// every problem located (line, column, member ID); [WriteLedger] and
+// [Summarize] write the month's ledger.
+//
+// # Invariants
+//
+// Amounts are [funding.Money] (exact fen) and rates [funding.Rate] (exact
+// decimals); no binary floating point is used, parsing included. A
+// monthly amount is rounded once, with the rule set's declared
+// [funding.Rounding] (default half-up to the fen; see package funding on
+// why). The zero [Member] is an invalid input (no category), reported as a
+// problem, never a panic; the zero [Rules] has no brackets, and Monthly
+// reports that as [ErrBadRules] (take [Rules2017] or [RulesFor]). Rule sets are values returned
+// fresh by their functions: changing one changes nothing else. Rule sets,
+// compiled calculators and results are immutable and safe for concurrent
+// use by multiple goroutines.
+//
+// # Usage
+//
+//	rs, err := dues.RulesFor(dangjian.MustParseDate("2024-06-01"))
+//	d, err := rs.Monthly(dues.Member{Category: dues.Employed, Base: funding.MustParseMoney("6234.50")}, month)
+//	fmt.Println(d.Amount, d.Rule) // 93.52 DUES-WAGE-3
+package dues

@@ -1,0 +1,196 @@
+package dues
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/internal/funderr"
+)
+
+// LedgerRow is one line of a dues ledger: a member's dues for the month
+// and the member's name, which [Result] does not carry (a [RosterRow] does).
+type LedgerRow struct {
+	Name string `json:"name,omitempty"`
+	Dues Result `json:"dues"`
+}
+
+// The ledger columns, in the order WriteLedger writes them.
+var ledgerNames = [2][]string{
+	{"id", "name", "category", "base", "rate", "dues", "rule", "voluntary", "total", "capped", "lump_sum", "reduced", "not_yet_due"},
+	{"编号", "姓名", "党员类别", "计算基数", "比例", "党费", "规则", "自愿多交", "合计", "封顶", "大额党费", "少交免交", "尚未起交"},
+}
+
+var ledgerFlags = [2][2]string{{"false", "true"}, {"否", "是"}}
+
+// WriteLedger writes a month's dues ledger to w as CSV: a header in the
+// language lang, then one line per row, in order, with the columns
+//
+//	id, name, category, base, rate, dues, rule,
+//	voluntary, total, capped, lump_sum, reduced, not_yet_due
+//
+// (编号, 姓名, 党员类别, 计算基数, 比例, 党费, 规则, 自愿多交, 合计, 封顶,
+// 大额党费, 少交免交, 尚未起交 in Chinese). Amounts have two decimals
+// ("93.52"); the rate is a plain decimal ("0.015", as in JSON; the one spelling of a rate in every output); rule is the ID of the rule
+// that set the final amount ([Result].Rule: the bracket or flat rule, or the
+// cap, a hardship approval or the probationary start). base and rate are
+// empty where no rate applied: a flat category, or a probationary member
+// not yet due. The last four columns are the flags of
+// [Result]: capped at the monthly cap, a lump sum remitted to the Centre,
+// an approved reduction or exemption, not yet due.
+//
+// A row whose category is not valid, an unknown lang or a write error is
+// an error; what was written before stays written. WriteLedger only reads
+// rows, so it may run concurrently with other readers of them.
+func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang) error {
+	if lang > dangjian.Chinese {
+		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "lang", Value: strconv.Itoa(int(lang)), Detail: "unknown language"}
+	}
+	for i, r := range rows {
+		if !r.Dues.Category.IsValid() {
+			return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
+				Value: r.Dues.Category.String(), Detail: "unknown category"}
+		}
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(ledgerNames[lang]); err != nil {
+		return err // the writer's own error
+	}
+	flag := func(b bool) string {
+		if b {
+			return ledgerFlags[lang][1]
+		}
+		return ledgerFlags[lang][0]
+	}
+	rec := make([]string, len(ledgerNames[lang]))
+	for _, r := range rows {
+		d := r.Dues
+		cat := d.Category.String()
+		if lang == dangjian.Chinese {
+			cat = d.Category.Label()
+		}
+		base, rate := "", ""
+		if !d.Category.IsFlat() && !d.NotYetDue {
+			base, rate = d.Base.String(), d.Rate.String()
+		}
+		rec = append(rec[:0], d.Member, r.Name, cat, base, rate, d.Amount.String(), d.Rule,
+			d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))
+		if err := cw.Write(rec); err != nil {
+			return err // the writer's own error
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err // the writer's own error
+	}
+	return nil
+}
+
+// LedgerSummary is the summary of a month's ledger: how many members of
+// each category, the dues, the voluntary payments and the lump sums to
+// remit to the Centre, and which members were capped, reduced or not yet
+// due. Its amounts are the exact sums of the lines: nothing is rounded.
+type LedgerSummary struct {
+	// Members is the number of lines.
+	Members int `json:"members"`
+	// Categories has a line for every category with at least one member,
+	// in the order of [Categories].
+	Categories []CategoryCount `json:"categories"`
+	// Dues is the sum of the dues (Result.Amount), Voluntary the sum of the
+	// voluntary payments and Total the sum of the lines' totals.
+	Dues      funding.Money `json:"dues"`
+	Voluntary funding.Money `json:"voluntary"`
+	Total     funding.Money `json:"total"`
+	// LumpSum is the sum of the voluntary payments of 1000 元 or more
+	// (Result.LumpSum), which are remitted to the Centre in full
+	// (规定 第十一条); it is part of Voluntary. LumpSumMembers lists the
+	// members who paid them.
+	LumpSum        funding.Money `json:"lumpSum"`
+	LumpSumMembers []string      `json:"lumpSumMembers,omitempty"`
+	// Ordinary is Total less LumpSum: the dues and the voluntary payments
+	// below a lump sum, which [remit.Split] takes as collected.
+	Ordinary funding.Money `json:"ordinary"`
+	// Capped, Reduced and NotYetDue list the members whose dues were
+	// capped, reduced or exempted, or not yet due, in line order.
+	Capped    []string `json:"capped,omitempty"`
+	Reduced   []string `json:"reduced,omitempty"`
+	NotYetDue []string `json:"notYetDue,omitempty"`
+}
+
+// CategoryCount is the number of members of one category in a ledger and
+// the sum of their dues and voluntary payments.
+type CategoryCount struct {
+	Category  Category      `json:"category"`
+	Members   int           `json:"members"`
+	Dues      funding.Money `json:"dues"`
+	Voluntary funding.Money `json:"voluntary"`
+}
+
+// Summarize sums a month's dues. Each total is the exact sum of the
+// corresponding field of the lines, so the summary equals the ledger to
+// the fen. A line with an invalid category is an error wrapping
+// [ErrBadMember]; a sum out of range is an error wrapping [funding.ErrOverflow].
+// Summarize does not change rows, so it may run concurrently with other
+// readers of them.
+func Summarize(rows []Result) (LedgerSummary, error) {
+	s := LedgerSummary{Members: len(rows)}
+	counts := make([]CategoryCount, categoryTable.Len())
+	add := func(to *funding.Money, m funding.Money, i int, field string) error {
+		v, err := to.Add(m)
+		if err != nil {
+			pr := funderr.At("rows["+strconv.Itoa(i)+"]."+field, err, funding.ErrOverflow)
+			pr.ID = rows[i].Member
+			return pr
+		}
+		*to = v
+		return nil
+	}
+	for i, d := range rows {
+		if !d.Category.IsValid() {
+			return LedgerSummary{}, &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].category", ID: d.Member,
+				Value: d.Category.String(), Detail: "unknown category"}
+		}
+		c := &counts[d.Category]
+		c.Category = d.Category
+		c.Members++
+		for _, e := range []error{
+			add(&c.Dues, d.Amount, i, "amount"),
+			add(&c.Voluntary, d.Voluntary, i, "voluntary"),
+			add(&s.Dues, d.Amount, i, "amount"),
+			add(&s.Voluntary, d.Voluntary, i, "voluntary"),
+			add(&s.Total, d.Total, i, "total"),
+		} {
+			if e != nil {
+				return LedgerSummary{}, e
+			}
+		}
+		if d.LumpSum {
+			if err := add(&s.LumpSum, d.Voluntary, i, "voluntary"); err != nil {
+				return LedgerSummary{}, err
+			}
+			s.LumpSumMembers = append(s.LumpSumMembers, d.Member)
+		}
+		if d.Capped {
+			s.Capped = append(s.Capped, d.Member)
+		}
+		if d.Reduced {
+			s.Reduced = append(s.Reduced, d.Member)
+		}
+		if d.NotYetDue {
+			s.NotYetDue = append(s.NotYetDue, d.Member)
+		}
+	}
+	var err error
+	if s.Ordinary, err = s.Total.Sub(s.LumpSum); err != nil {
+		return LedgerSummary{}, funderr.At("ordinary", err, funding.ErrOverflow)
+	}
+	s.Categories = []CategoryCount{}
+	for _, c := range counts {
+		if c.Members > 0 {
+			s.Categories = append(s.Categories, c)
+		}
+	}
+	return s, nil
+}

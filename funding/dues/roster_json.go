@@ -1,0 +1,668 @@
+package dues
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/funding"
+)
+
+// MaxRosterJSON is the largest JSON roster [DecodeRosterJSON] reads: 64 MiB,
+// about 200,000 members with payslips.
+const MaxRosterJSON = 64 << 20
+
+// DecodeRosterJSON reads a branch's dues roster for one month from JSON:
+// an array of members, each an object with the fields of [Member] as it
+// encodes to JSON, so that the JSON of a []Member reads back:
+//
+//	[{"id": "01", "name": "张伟", "category": "在职", "base": "6234.50"},
+//	 {"id": "02", "category": "retired",
+//	  "payslip": {"employer": "pensioner", "items": [{"kind": "basic_pension", "amount": 5200}]}},
+//	 {"id": "03", "category": "self_employed", "months": ["4200", "3900", "4651"]},
+//	 {"id": "04", "category": "farmer", "flatAmount": "0.50", "voluntary": "10",
+//	  "reduction": {"amount": "0", "approvedBy": "某党工委", "on": "2024-03-15", "ref": "〔2024〕3号"},
+//	  "probationarySince": "2024-07-10"}]
+//
+// id (unique in the roster) and category (an English code or the Chinese
+// label) are required; the other fields are optional. Amounts (base,
+// months, flatAmount, voluntary, the payslip's items and deductions, the
+// reduction's amount) are yuan, written as a string ("6234.50") or a JSON
+// number (6234.5), read as text and never through a float: at most two
+// decimal places, no exponent, never negative. Dates are YYYY-MM-DD.
+// payslip has employer (required), items (each a kind, an amount and an
+// optional name), incomeTax, pension, medical, unemployment, housingFund
+// and annuity; reduction has amount, approvedBy and on (all required) and
+// ref. The members are checked as [ReadRoster] checks a CSV roster: one
+// source of the base for a rate category, none for a flat one (a base of
+// 0 is none), a pension slip for a retired member only, a flat amount for
+// a flat category only, an approval for a reduction, and no id twice.
+//
+// It returns the good members in input order, each with the line of its
+// object, and a [dangjian.Problems] list with every problem of the bad
+// ones: an unknown field ([dangjian.ErrUnknownField]), a repeated field, a
+// value of the wrong type or that does not parse ([dangjian.ErrInvalid] or
+// narrower), a repeated id ([dangjian.ErrDuplicate]). Each problem has the
+// JSON path ("[3].base", "[0].payslip.items[1].kind"), the line and column
+// (1-based, bytes) where the value starts, the member's id when it was
+// read, and the value. Input that is not JSON, not an array of objects at
+// the top, not UTF-8 or larger than [MaxRosterJSON] is one problem of kind
+// [dangjian.ErrSyntax] (or [dangjian.ErrLimit]) and no members; an error of
+// the reader is returned as it is.
+func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
+	buf, err := io.ReadAll(io.LimitReader(r, MaxRosterJSON+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(buf) > MaxRosterJSON {
+		return nil, dangjian.Problems{{Kind: dangjian.ErrLimit, Detail: "a JSON roster is at most 64 MiB"}}
+	}
+	buf = bytes.TrimPrefix(buf, []byte("\uFEFF"))
+	j := &jsonRoster{buf: buf, dec: json.NewDecoder(bytes.NewReader(buf))}
+	j.dec.UseNumber()
+	if !utf8.Valid(buf) {
+		off := 0
+		for off < len(buf) {
+			r, n := utf8.DecodeRune(buf[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		line, col := j.pos(int64(off))
+		return nil, dangjian.Problems{{Kind: dangjian.ErrEncoding, Line: line, Column: col, Detail: "save the file as UTF-8"}}
+	}
+	rows, fatal := j.roster()
+	if fatal != nil {
+		return nil, dangjian.Problems{fatal}
+	}
+	if len(j.ps) == 0 {
+		return rows, nil
+	}
+	slices.SortStableFunc(j.ps, func(a, b *dangjian.Problem) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+	if len(rows) == 0 {
+		rows = nil
+	}
+	return rows, j.ps
+}
+
+// jsonRoster holds the state of one DecodeRosterJSON call.
+type jsonRoster struct {
+	buf   []byte
+	dec   *json.Decoder
+	lines []int // offsets of the line starts after the first, built on demand
+	ps    dangjian.Problems
+}
+
+// errStop aborts the decoding: the input is not JSON, or not the shape
+// expected at the top.
+type errStop struct{ p *dangjian.Problem }
+
+func (e errStop) Error() string { return e.p.Error() }
+
+// pos returns the 1-based line and column of a byte offset.
+func (j *jsonRoster) pos(off int64) (line, col int) {
+	if j.lines == nil {
+		j.lines = []int{}
+		for i, c := range j.buf {
+			if c == '\n' {
+				j.lines = append(j.lines, i+1)
+			}
+		}
+	}
+	o := int(min(off, int64(len(j.buf))))
+	n, _ := slices.BinarySearch(j.lines, o+1)
+	start := 0
+	if n > 0 {
+		start = j.lines[n-1]
+	}
+	return n + 1, o - start + 1
+}
+
+// next returns the offset where the next token starts.
+func (j *jsonRoster) next() int64 {
+	off := j.dec.InputOffset()
+	for off < int64(len(j.buf)) {
+		switch j.buf[off] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			off++
+			continue
+		}
+		break
+	}
+	return off
+}
+
+// token reads a token, or stops on input that is not JSON.
+func (j *jsonRoster) token() (json.Token, int64) {
+	at := j.next()
+	t, err := j.dec.Token()
+	if err != nil {
+		p := &dangjian.Problem{Kind: dangjian.ErrSyntax, Detail: "not JSON"}
+		var se *json.SyntaxError
+		switch {
+		case errors.As(err, &se):
+			// The decoder's offset is relative to the value it scans:
+			// scanning the whole input again gives the byte itself.
+			off := at
+			var raw json.RawMessage
+			if err := json.Unmarshal(j.buf, &raw); errors.As(err, &se) && se.Offset > 0 {
+				off = se.Offset - 1
+			}
+			p.Line, p.Column = j.pos(off)
+			p.Detail = se.Error()
+		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+			p.Line, p.Column = j.pos(int64(len(j.buf)))
+			p.Detail = "unexpected end of input"
+		default:
+			p.Line, p.Column = j.pos(at)
+			p.Detail = err.Error()
+		}
+		panic(errStop{p})
+	}
+	return t, at
+}
+
+// roster reads the top-level array.
+func (j *jsonRoster) roster() (rows []RosterRow, fatal *dangjian.Problem) {
+	defer func() {
+		if r := recover(); r != nil {
+			stop, ok := r.(errStop)
+			if !ok {
+				panic(r)
+			}
+			rows, fatal = nil, stop.p
+		}
+	}()
+	t, at := j.token()
+	if d, ok := t.(json.Delim); !ok || d != '[' {
+		line, col := j.pos(at)
+		return nil, &dangjian.Problem{Kind: dangjian.ErrSyntax, Line: line, Column: col, Value: describe(t),
+			Detail: "a JSON roster is an array of members"}
+	}
+	ids := map[string]*idSeen{}
+	for i := 0; j.dec.More(); i++ {
+		path := "[" + strconv.Itoa(i) + "]"
+		m, line, ok := j.member(path)
+		if m.ID != "" {
+			if s, dup := ids[m.ID]; dup {
+				if !s.flagged {
+					s.flagged = true
+					j.ps.Add(&dangjian.Problem{Kind: dangjian.ErrDuplicate, Path: s.path + ".id", ID: m.ID, Line: s.line, Column: s.col, Value: m.ID,
+						Detail: "repeated at " + path})
+				}
+				j.ps.Add(&dangjian.Problem{Kind: dangjian.ErrDuplicate, Path: path + ".id", ID: m.ID, Line: m.idLine, Column: m.idCol, Value: m.ID,
+					Detail: "first at " + s.path})
+				ok = false
+			} else {
+				ids[m.ID] = &idSeen{line: m.idLine, col: m.idCol, path: path}
+			}
+		}
+		if ok {
+			rows = append(rows, RosterRow{Line: line, Member: m.Member})
+		}
+	}
+	j.token() // ]
+	if j.dec.More() {
+		at := j.next()
+		line, col := j.pos(at)
+		return nil, &dangjian.Problem{Kind: dangjian.ErrSyntax, Line: line, Column: col, Detail: "data after the roster's array"}
+	}
+	if _, err := j.dec.Token(); err != io.EOF {
+		line, col := j.pos(j.next())
+		return nil, &dangjian.Problem{Kind: dangjian.ErrSyntax, Line: line, Column: col, Detail: "data after the roster's array"}
+	}
+	return slices.DeleteFunc(rows, func(r RosterRow) bool { return ids[r.Member.ID].flagged }), nil
+}
+
+// jsonMember is a member read from JSON, with where its id was.
+type jsonMember struct {
+	Member
+	idLine, idCol int
+}
+
+// member reads one member at path; false if it has a problem, which it
+// records (with the member's id, once read).
+func (j *jsonRoster) member(path string) (m jsonMember, line int, ok bool) {
+	first := len(j.ps)
+	defer func() {
+		for _, p := range j.ps[first:] {
+			if p.ID == "" {
+				p.ID = m.ID
+			}
+		}
+	}()
+	t, at := j.token()
+	line, _ = j.pos(at)
+	if d, isObj := t.(json.Delim); !isObj || d != '{' {
+		j.bad(path, at, t, dangjian.ErrInvalid, "a member is an object")
+		j.skip(t)
+		return m, line, false
+	}
+	gotCategory := false
+	fields := map[string]fieldSeen{} // where each field's value starts, and its text
+	j.object(path, func(field, fpath string, at int64, t json.Token) {
+		fields[field] = fieldSeen{at, textOf(t)}
+		switch field {
+		case "id":
+			if s, good := j.str(fpath, at, t); good {
+				switch {
+				case s == "":
+					j.bad(fpath, at, t, dangjian.ErrMissing, "")
+				default:
+					m.ID = s
+					m.idLine, m.idCol = j.pos(at)
+				}
+			}
+		case "name":
+			if s, good := j.str(fpath, at, t); good {
+				m.Name = s
+			}
+		case "category":
+			if s, good := j.str(fpath, at, t); good {
+				if c, err := ParseCategory(s); err != nil || s == "" {
+					j.bad(fpath, at, t, errRosterCategory.kind, errRosterCategory.detail)
+				} else {
+					m.Category, gotCategory = c, true
+				}
+			}
+		case "base":
+			m.Base, _ = j.money(fpath, at, t)
+		case "months":
+			m.Months = j.months(fpath, at, t)
+		case "payslip":
+			m.Payslip = j.payslip(fpath, at, t)
+		case "flatAmount":
+			if v, good := j.money(fpath, at, t); good {
+				m.FlatAmount = v
+			}
+		case "probationarySince":
+			if t != "" { // "": not admitted as probationary, as a zero Date encodes
+				m.ProbationarySince = j.date(fpath, at, t)
+			}
+		case "reduction":
+			m.Reduction = j.reduction(fpath, at, t)
+		case "voluntary":
+			if v, good := j.money(fpath, at, t); good {
+				m.Voluntary = v
+			}
+		default:
+			j.bad(fpath, at, nil, dangjian.ErrUnknownField, "want id, name, category, base, months, payslip, flatAmount, probationarySince, reduction or voluntary")
+			j.skip(t)
+		}
+	})
+	if m.ID == "" && !j.has(first, path+".id") {
+		j.bad(path+".id", at, nil, dangjian.ErrMissing, "a member needs an id")
+	}
+	if !gotCategory && !j.has(first, path+".category") {
+		j.bad(path+".category", at, nil, dangjian.ErrMissing, "a member needs a category")
+	}
+	if gotCategory && len(j.ps) == first {
+		j.crossCheck(path, &m.Member, fields)
+	}
+	return m, line, len(j.ps) == first
+}
+
+// fieldSeen is where a field's value starts, and its text.
+type fieldSeen struct {
+	at   int64
+	text string
+}
+
+// crossCheck applies the checks between the fields of a member whose
+// fields are each good, as ReadRoster does for a row. A base of 0 is no
+// source of the base beside months or a payslip (a []Member encodes its
+// zero Base as "0.00"), nor for a flat category.
+func (j *jsonRoster) crossCheck(path string, m *Member, fields map[string]fieldSeen) {
+	at := func(field string) (int64, string) {
+		f := fields[field]
+		return f.at, f.text
+	}
+	_, gotBase := fields["base"]
+	if gotBase && m.Base.IsZero() && (m.Category.IsFlat() || len(m.Months) > 0 || m.Payslip != nil) {
+		gotBase = false
+	}
+	var sources []string
+	if gotBase {
+		sources = append(sources, "base")
+	}
+	if len(m.Months) > 0 {
+		sources = append(sources, "months")
+	}
+	if m.Payslip != nil {
+		sources = append(sources, "payslip")
+	}
+	switch {
+	case m.Category.IsFlat() && len(sources) > 0:
+		o, v := at(sources[0])
+		j.badText(path+"."+sources[0], o, v, errRosterFlatBase)
+	case !m.Category.IsFlat() && len(sources) > 1:
+		o, v := at(sources[1])
+		j.badText(path+"."+sources[1], o, v, errRosterSeveral)
+	case !m.Category.IsFlat() && len(sources) == 0:
+		o, v := at("category")
+		j.badText(path+".base", o, v, errRosterNoBase)
+	}
+	if ps := m.Payslip; ps != nil && ps.Employer != EmployerUnknown {
+		o, _ := at("payslip")
+		switch {
+		case m.Category == Retired && ps.Employer != Pensioner:
+			j.badText(path+".payslip.employer", o, ps.Employer.String(), errRosterPension)
+		case m.Category != Retired && ps.Employer == Pensioner:
+			j.badText(path+".payslip.employer", o, ps.Employer.String(), errRosterPensioner)
+		}
+	}
+	if !m.FlatAmount.IsZero() && !m.Category.IsFlat() {
+		o, v := at("flatAmount")
+		j.badText(path+".flatAmount", o, v, errRosterFlatRate)
+	}
+}
+
+// has reports whether a problem at path was recorded since first.
+func (j *jsonRoster) has(first int, path string) bool {
+	for _, p := range j.ps[first:] {
+		if p.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
+// object reads the fields of an object whose '{' was read, calling f with
+// each field's name, path, value offset and first value token; f reads the
+// rest of the value. A repeated field is a problem and its value skipped.
+func (j *jsonRoster) object(path string, f func(field, fpath string, at int64, t json.Token)) {
+	seen := map[string]bool{}
+	for j.dec.More() {
+		kt, _ := j.token()
+		key, _ := kt.(string)
+		fpath := path + "." + key
+		t, at := j.token()
+		if seen[key] {
+			j.bad(fpath, at, t, dangjian.ErrInvalid, "repeated field")
+			j.skip(t)
+			continue
+		}
+		seen[key] = true
+		f(key, fpath, at, t)
+	}
+	j.token() // }
+}
+
+// skip reads the rest of a value whose first token is t.
+func (j *jsonRoster) skip(t json.Token) {
+	d, ok := t.(json.Delim)
+	if !ok || (d != '{' && d != '[') {
+		return
+	}
+	for depth := 1; depth > 0; {
+		t, _ := j.token()
+		if d, ok := t.(json.Delim); ok {
+			if d == '{' || d == '[' {
+				depth++
+			} else {
+				depth--
+			}
+		}
+	}
+}
+
+// bad records a problem at path with the value t, starting at offset at.
+func (j *jsonRoster) bad(path string, at int64, t json.Token, k *dangjian.Kind, detail string) {
+	j.badText(path, at, textOf(t), why{k, detail})
+}
+
+func (j *jsonRoster) badText(path string, at int64, value string, w why) {
+	line, col := j.pos(at)
+	j.ps.Add(&dangjian.Problem{Kind: w.kind, Path: path, Line: line, Column: col, Value: value, Detail: w.detail})
+}
+
+// textOf returns a scalar token as text: a string as it is, a number as
+// written; "" for a delimiter or nil.
+func textOf(t json.Token) string {
+	switch v := t.(type) {
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	return ""
+}
+
+// describe names a token's JSON type, for a problem's value.
+func describe(t json.Token) string {
+	switch v := t.(type) {
+	case json.Delim:
+		if v == '{' {
+			return "an object"
+		}
+		if v == '[' {
+			return "an array"
+		}
+		return string(v)
+	case nil:
+		return "null"
+	}
+	return textOf(t)
+}
+
+// str reads a string value.
+func (j *jsonRoster) str(path string, at int64, t json.Token) (string, bool) {
+	s, ok := t.(string)
+	if !ok {
+		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want a string"})
+		j.skip(t)
+		return "", false
+	}
+	return s, true
+}
+
+// money reads an amount: a string or a number, as text.
+func (j *jsonRoster) money(path string, at int64, t json.Token) (funding.Money, bool) {
+	var s string
+	switch v := t.(type) {
+	case string:
+		s = v
+	case json.Number:
+		s = v.String()
+	default:
+		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want an amount in yuan, as a string or a number"})
+		j.skip(t)
+		return funding.Money{}, false
+	}
+	m, bad := parseRosterMoney(s)
+	if bad != nil {
+		j.badText(path, at, s, *bad)
+		return funding.Money{}, false
+	}
+	return m, true
+}
+
+// date reads a YYYY-MM-DD date string.
+func (j *jsonRoster) date(path string, at int64, t json.Token) dangjian.Date {
+	s, ok := j.str(path, at, t)
+	if !ok {
+		return dangjian.Date{}
+	}
+	d, err := dangjian.ParseDate(s)
+	if err != nil {
+		w := errRosterDate
+		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+			w = errRosterCalendar
+		}
+		j.badText(path, at, s, w)
+		return dangjian.Date{}
+	}
+	return d
+}
+
+// months reads an array of at most 12 amounts.
+func (j *jsonRoster) months(path string, at int64, t json.Token) []funding.Money {
+	if d, ok := t.(json.Delim); !ok || d != '[' {
+		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want an array of amounts"})
+		j.skip(t)
+		return nil
+	}
+	var out []funding.Money
+	for i := 0; j.dec.More(); i++ {
+		t, at := j.token()
+		m, _ := j.money(path+"["+strconv.Itoa(i)+"]", at, t)
+		out = append(out, m)
+	}
+	j.token() // ]
+	if len(out) > 12 {
+		j.badText(path, at, strconv.Itoa(len(out))+" months", errRosterTooMany)
+	}
+	return out
+}
+
+// payslip reads a payslip object.
+func (j *jsonRoster) payslip(path string, at int64, t json.Token) *Payslip {
+	if d, ok := t.(json.Delim); !ok || d != '{' {
+		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want an object"})
+		j.skip(t)
+		return nil
+	}
+	var ps Payslip
+	deducts := map[string]*funding.Money{"incomeTax": &ps.IncomeTax, "pension": &ps.Pension, "medical": &ps.Medical,
+		"unemployment": &ps.Unemployment, "housingFund": &ps.HousingFund, "annuity": &ps.Annuity}
+	gotEmployer := false
+	j.object(path, func(field, fpath string, at int64, t json.Token) {
+		if d, ok := deducts[field]; ok {
+			*d, _ = j.money(fpath, at, t)
+			return
+		}
+		switch field {
+		case "employer":
+			if s, good := j.str(fpath, at, t); good {
+				gotEmployer = true
+				if e, err := ParseEmployer(s); err != nil || s == "" {
+					j.badText(fpath, at, s, errRosterEmployer)
+				} else {
+					ps.Employer = e
+				}
+			}
+		case "items":
+			ps.Items = j.items(fpath, at, t)
+		default:
+			j.bad(fpath, at, nil, dangjian.ErrUnknownField, "want employer, items, incomeTax, pension, medical, unemployment, housingFund or annuity")
+			j.skip(t)
+		}
+	})
+	if !gotEmployer {
+		j.badText(path+".employer", at, "", errRosterNoEmpl)
+	}
+	return &ps
+}
+
+// items reads the pay items of a payslip.
+func (j *jsonRoster) items(path string, at int64, t json.Token) []PayItem {
+	if t == nil {
+		return nil // no items, as a nil Items encodes
+	}
+	if d, ok := t.(json.Delim); !ok || d != '[' {
+		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want an array of pay items"})
+		j.skip(t)
+		return nil
+	}
+	var out []PayItem
+	for i := 0; j.dec.More(); i++ {
+		ipath := path + "[" + strconv.Itoa(i) + "]"
+		t, at := j.token()
+		if d, ok := t.(json.Delim); !ok || d != '{' {
+			j.badText(ipath, at, describe(t), why{dangjian.ErrInvalid, "want an object"})
+			j.skip(t)
+			continue
+		}
+		var it PayItem
+		gotKind, gotAmount := false, false
+		j.object(ipath, func(field, fpath string, at int64, t json.Token) {
+			switch field {
+			case "kind":
+				if s, good := j.str(fpath, at, t); good {
+					gotKind = true
+					if k, err := ParseItemKind(s); err != nil || s == "" {
+						j.badText(fpath, at, s, why{dangjian.ErrInvalid, "unknown pay item kind: want an item kind code (post_wage, basic_pension, …) or its Chinese label"})
+					} else {
+						it.Kind = k
+					}
+				}
+			case "amount":
+				it.Amount, gotAmount = j.money(fpath, at, t)
+				gotAmount = true
+			case "name":
+				if s, good := j.str(fpath, at, t); good {
+					it.Name = s
+				}
+			default:
+				j.bad(fpath, at, nil, dangjian.ErrUnknownField, "want kind, amount or name")
+				j.skip(t)
+			}
+		})
+		if !gotKind {
+			j.badText(ipath+".kind", at, "", why{dangjian.ErrMissing, ""})
+		}
+		if !gotAmount {
+			j.badText(ipath+".amount", at, "", why{dangjian.ErrMissing, ""})
+		}
+		out = append(out, it)
+	}
+	j.token() // ]
+	return out
+}
+
+// reduction reads an approved reduction.
+func (j *jsonRoster) reduction(path string, at int64, t json.Token) *Reduction {
+	if d, ok := t.(json.Delim); !ok || d != '{' {
+		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want an object"})
+		j.skip(t)
+		return nil
+	}
+	var r Reduction
+	gotAmount := false
+	j.object(path, func(field, fpath string, at int64, t json.Token) {
+		switch field {
+		case "amount":
+			r.Amount, _ = j.money(fpath, at, t)
+			gotAmount = true
+		case "approvedBy":
+			if s, good := j.str(fpath, at, t); good {
+				r.ApprovedBy = s
+			}
+		case "on":
+			r.On = j.date(fpath, at, t)
+		case "ref":
+			if s, good := j.str(fpath, at, t); good {
+				r.Ref = s
+			}
+		default:
+			j.bad(fpath, at, nil, dangjian.ErrUnknownField, "want amount, approvedBy, on or ref")
+			j.skip(t)
+		}
+	})
+	if !gotAmount {
+		j.badText(path+".amount", at, "", why{dangjian.ErrMissing, "the approved monthly amount (0: exempt)"})
+	}
+	if r.ApprovedBy == "" && !j.hasAt(path+".approvedBy") {
+		j.badText(path+".approvedBy", at, "", errRosterApproval)
+	}
+	if r.On.IsZero() && !j.hasAt(path+".on") {
+		j.badText(path+".on", at, "", errRosterApproval)
+	}
+	return &r
+}
+
+// hasAt reports whether a problem at path was recorded.
+func (j *jsonRoster) hasAt(path string) bool { return j.has(0, path) }

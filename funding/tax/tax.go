@@ -1,0 +1,630 @@
+package tax
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/internal/funderr"
+)
+
+// Month is one month of wages (工资、薪金所得) that one employer pays a
+// resident taxpayer, with what the employer deducts: the member's own
+// contributions (专项扣除), other deductions and the declared special
+// additional deductions (专项附加扣除). Every amount is for the month, not
+// cumulative, and none may be negative.
+//
+// The dues code reads the own contributions back from the [Line]; their
+// names match those of [dues.Payslip].
+type Month struct {
+	// Month is the month of the year, 1..12.
+	Month int `json:"month"`
+	// Income is the month's wage income (收入), taxable and tax-free.
+	Income funding.Money `json:"income"`
+	// TaxFree is the part of Income that is exempt (免税收入).
+	TaxFree funding.Money `json:"taxFree"`
+	// Pension, Medical, Unemployment and HousingFund are the member's own
+	// 基本养老保险, 基本医疗保险, 失业保险 and 住房公积金: the 专项扣除.
+	Pension      funding.Money `json:"pension"`
+	Medical      funding.Money `json:"medical"`
+	Unemployment funding.Money `json:"unemployment"`
+	HousingFund  funding.Money `json:"housingFund"`
+	// Annuity is the member's own 企业年金 or 职业年金, and OtherDeductions
+	// any other deduction determined by law (商业健康保险, 税延养老保险…):
+	// together the 依法确定的其他扣除. The caller applies their limits.
+	Annuity         funding.Money `json:"annuity"`
+	OtherDeductions funding.Money `json:"otherDeductions"`
+	// Deductions is the declaration of special additional deductions in
+	// force for the month.
+	Deductions Deductions `json:"deductions"`
+	// TaxRelief is the month's tax reduction (减免税额), as determined by
+	// the tax authority.
+	TaxRelief funding.Money `json:"taxRelief"`
+}
+
+// Deductions is a taxpayer's declaration of special additional deductions
+// (专项附加扣除) to the employer for one month. The rules in force for the
+// month turn it into an amount ([Rules.AdditionalDeductions]). The zero
+// Deductions declares nothing.
+type Deductions struct {
+	// Children and ChildrenHalf count the children in education (子女教育)
+	// claimed at 100% and at 50% (the other parent claims the other half).
+	Children     int `json:"children,omitempty"`
+	ChildrenHalf int `json:"childrenHalf,omitempty"`
+	// Infants and InfantsHalf count the children under 3 (3岁以下婴幼儿照护,
+	// from 2022) claimed at 100% and at 50%.
+	Infants     int `json:"infants,omitempty"`
+	InfantsHalf int `json:"infantsHalf,omitempty"`
+	// ElderlyOnlyChild claims 赡养老人 in full as an only child. A taxpayer
+	// with siblings declares instead ElderlyShare, the agreed or designated
+	// share, at most the share cap in force.
+	ElderlyOnlyChild bool          `json:"elderlyOnlyChild,omitempty"`
+	ElderlyShare     funding.Money `json:"elderlyShare"`
+	// HousingLoan claims 住房贷款利息 in full; HousingLoanHalf at 50% (homes
+	// bought separately before marriage). Neither goes with rent.
+	HousingLoan     bool `json:"housingLoan,omitempty"`
+	HousingLoanHalf bool `json:"housingLoanHalf,omitempty"`
+	// RentTier claims 住房租金 at the tier of the city of work.
+	RentTier RentTier `json:"rentTier,omitempty"`
+	// ContinuingEducation claims 学历（学位）继续教育.
+	ContinuingEducation bool `json:"continuingEducation,omitempty"`
+}
+
+// AdditionalLine is one special additional deduction of a month: the
+// item, the rule that set its amount, how many children (1 for other
+// items), whether it was claimed at 50% or as a sibling's share, and the
+// amount.
+type AdditionalLine struct {
+	Item   DeductionItem `json:"item"`
+	Rule   string        `json:"rule"`
+	Units  int           `json:"units"`
+	Half   bool          `json:"half,omitempty"`
+	Shared bool          `json:"shared,omitempty"`
+	Amount funding.Money `json:"amount"`
+}
+
+// Calc is one tax computed on a rate table, with how it was obtained:
+// the income and the deduction taken from it, the taxable amount, the row
+// (chosen on Taxable ÷ Divisor: 12 for the 全年一次性奖金, 1 otherwise), the
+// exact tax Taxable × rate − quick deduction as a decimal string, the tax
+// rounded once as Rounding says, and the IDs of the rules applied.
+type Calc struct {
+	Table     Table            `json:"table"`
+	Income    funding.Money    `json:"income"`
+	Deduction funding.Money    `json:"deduction"`
+	Taxable   funding.Money    `json:"taxable"`
+	Divisor   int64            `json:"divisor"`
+	Bracket   Bracket          `json:"bracket"`
+	Exact     string           `json:"exact"`
+	Tax       funding.Money    `json:"tax"`
+	Rounding  funding.Rounding `json:"rounding"`
+	// Rounded reports that Exact was finer than the rounding unit, so Tax
+	// differs from it.
+	Rounded bool     `json:"rounded,omitempty"`
+	Rules   []string `json:"rules"`
+}
+
+// Cumulative holds the running totals of a year up to a month (累计).
+type Cumulative struct {
+	Income               funding.Money `json:"income"`
+	TaxFree              funding.Money `json:"taxFree"`
+	BasicDeduction       funding.Money `json:"basicDeduction"`
+	SpecialDeductions    funding.Money `json:"specialDeductions"`
+	AdditionalDeductions funding.Money `json:"additionalDeductions"`
+	OtherDeductions      funding.Money `json:"otherDeductions"`
+	// Taxable is income less tax-free income and every deduction, taken
+	// as 0 (and Floored set) when the deductions exceed the income.
+	Taxable funding.Money `json:"taxable"`
+	Floored bool          `json:"floored,omitempty"`
+	Relief  funding.Money `json:"relief"`
+}
+
+// Line is one month of a [Year]: the input, the month's deductions,
+// the running totals, the table tax on the cumulative taxable income, the
+// tax withheld this month and the after-tax pay, with the IDs of every
+// rule applied (method, basic deduction, each special additional
+// deduction, the row of the table, the rounding, and the no-refund clause
+// when it applied).
+type Line struct {
+	Month int   `json:"month"`
+	Input Month `json:"input"`
+	// EmployedMonths counts the months employed with this employer this
+	// year up to this month (任职受雇月份数).
+	EmployedMonths int `json:"employedMonths"`
+	// BasicDeduction, SpecialDeductions (own insurance and housing fund),
+	// AdditionalDeductions (itemised in Additional) and OtherDeductions
+	// (annuity and others) are this month's.
+	BasicDeduction       funding.Money    `json:"basicDeduction"`
+	SpecialDeductions    funding.Money    `json:"specialDeductions"`
+	Additional           []AdditionalLine `json:"additional,omitempty"`
+	AdditionalDeductions funding.Money    `json:"additionalDeductions"`
+	OtherDeductions      funding.Money    `json:"otherDeductions"`
+	Cumulative           Cumulative       `json:"cumulative"`
+	// Tax is the table tax on Cumulative.Taxable (累计应纳税额), rounded
+	// once.
+	Tax Calc `json:"tax"`
+	// WithheldBefore is the tax withheld in the earlier months of the year
+	// (累计已预扣预缴税额); Withheld is this month's (本期应预扣预缴税额):
+	// Tax.Tax − Cumulative.Relief − WithheldBefore, or 0 and Clamped when
+	// that is negative (暂不退税).
+	WithheldBefore funding.Money `json:"withheldBefore"`
+	Withheld       funding.Money `json:"withheld"`
+	Clamped        bool          `json:"clamped,omitempty"`
+	// AfterTax is Income − Withheld − SpecialDeductions: the month's pay
+	// after income tax and the member's own insurance and housing fund.
+	// It can be negative in a month with little pay.
+	AfterTax funding.Money `json:"afterTax"`
+	Rules    []string      `json:"rules"`
+}
+
+// Year is the withholding of one employer for one taxpayer over the
+// months of a year given, by the cumulative method. Income and Withheld
+// are the totals of the lines. A Year is a value that nothing in the
+// library modifies after Withhold returns it, so it may be read by multiple
+// goroutines; [Year.Month] returns copies of its lines.
+type Year struct {
+	Year     int           `json:"year"`
+	Rules    string        `json:"rules"`
+	Lines    []Line        `json:"lines"`
+	Income   funding.Money `json:"income"`
+	Withheld funding.Money `json:"withheld"`
+}
+
+// Month returns the line of month m (1..12), and false when the year has
+// no such month.
+func (y Year) Month(m int) (Line, bool) {
+	for _, l := range y.Lines {
+		if l.Month == m {
+			l.Additional = slices.Clone(l.Additional)
+			l.Tax.Rules = slices.Clone(l.Tax.Rules)
+			l.Rules = slices.Clone(l.Rules)
+			return l, true
+		}
+	}
+	return Line{}, false
+}
+
+type taxProblems dangjian.Problems
+
+// add records a problem at path of kind err (a *dangjian.Kind), or with
+// the kind of the error err.
+func (ps *taxProblems) add(path, value, rule, detail string, err error) {
+	pr := funderr.Problem(path, value, err, detail)
+	pr.Rule = rule
+	*ps = append(*ps, pr)
+}
+
+func (ps taxProblems) err() error { return dangjian.Problems(ps).Err() }
+
+// taxAcc adds and subtracts money and keeps the first overflow; later
+// steps are no-ops.
+type taxAcc struct{ err error }
+
+func (a *taxAcc) add(x, y funding.Money) funding.Money {
+	if a.err != nil {
+		return funding.Money{}
+	}
+	s, err := x.Add(y)
+	a.err = err
+	return s
+}
+
+func (a *taxAcc) sub(x, y funding.Money) funding.Money {
+	if a.err != nil {
+		return funding.Money{}
+	}
+	s, err := x.Sub(y)
+	a.err = err
+	return s
+}
+
+func (a *taxAcc) mul(x funding.Money, n int) funding.Money {
+	if a.err != nil {
+		return funding.Money{}
+	}
+	s, err := x.MulInt(int64(n))
+	a.err = err
+	return s
+}
+
+// monthDate is the first day of month m of year y, the date on which the
+// rules of the month are chosen.
+func monthDate(y, m int) dangjian.Date { return dangjian.NewDate(y, time.Month(m), 1) }
+
+// Withhold computes the tax an employer withholds from a resident's wages
+// month by month with the national rules ([NationalRules]); see
+// [Rules.Withhold].
+func Withhold(year int, months []Month) (Year, error) {
+	return NationalRules().Withhold(year, months)
+}
+
+// Bonus computes the separate tax on a 全年一次性奖金 with the national
+// rules; see [Rules.BonusTax].
+func Bonus(bonus funding.Money, on dangjian.Date) (Calc, error) {
+	return NationalRules().BonusTax(bonus, on)
+}
+
+// Withhold computes, by the cumulative withholding method (累计预扣法), the
+// tax one employer withholds from a resident's wages in each month given.
+// months are consecutive months of year, starting with the first month of
+// employment with this employer in the year (1 for a full year; later for
+// a new hire, whose basic deduction counts only the months employed).
+//
+// For each month it accumulates income, tax-free income, the basic
+// deduction (the monthly amount for each month employed), the own
+// contributions, the special additional deductions declared (at the amounts
+// in force on the first of the month) and the other deductions; takes the
+// cumulative taxable income (0 if negative); applies 预扣率表一 to it; and
+// withholds that cumulative tax less the cumulative relief and the tax
+// already withheld, or 0 when that is negative.
+//
+// Rounding happens at one point: each month's cumulative tax is rounded
+// once, from the exact product, with r.Rounding. The month's withholding is
+// a difference of amounts in fen and is not rounded again, so the tax
+// withheld up to any month equals the rounded table tax on the cumulative
+// taxable income whenever no month was clamped and there is no relief.
+//
+// Every problem of the input is reported in one [dangjian.Problems] list; a rule
+// set that fails [Rules.Check] is an error wrapping [ErrBadRules].
+// Empty months give an empty year.
+func (r Rules) Withhold(year int, months []Month) (Year, error) {
+	if err := r.Check(); err != nil {
+		return Year{}, err
+	}
+	var ps taxProblems
+	if year < 1 || year > 9999 {
+		ps.add("year", strconv.Itoa(year), "", "want 1..9999", dangjian.ErrInvalid)
+		return Year{}, ps.err()
+	}
+	for i, m := range months {
+		path := fmt.Sprintf("months[%d]", i)
+		if m.Month < 1 || m.Month > 12 {
+			ps.add(path+".month", strconv.Itoa(m.Month), "", "want 1..12", ErrMonth)
+			continue
+		}
+		if i > 0 && months[i-1].Month >= 1 && months[i-1].Month <= 12 && m.Month != months[i-1].Month+1 {
+			ps.add(path+".month", strconv.Itoa(m.Month), "", fmt.Sprintf("months must be consecutive: want %d after %d", months[i-1].Month+1, months[i-1].Month), ErrMonth)
+		}
+		for _, f := range []struct {
+			name string
+			v    funding.Money
+		}{
+			{"income", m.Income}, {"taxFree", m.TaxFree}, {"pension", m.Pension}, {"medical", m.Medical},
+			{"unemployment", m.Unemployment}, {"housingFund", m.HousingFund}, {"annuity", m.Annuity},
+			{"otherDeductions", m.OtherDeductions}, {"taxRelief", m.TaxRelief},
+		} {
+			if f.v.IsNegative() {
+				ps.add(path+"."+f.name, f.v.String(), "", "", dangjian.ErrNegative)
+			}
+		}
+		if !m.Income.IsNegative() && m.TaxFree.Cmp(m.Income) > 0 {
+			ps.add(path+".taxFree", m.TaxFree.String(), "", "tax-free income above the income "+m.Income.String(), dangjian.ErrInvalid)
+		}
+		on := monthDate(year, m.Month)
+		if _, ok := firstInForce(r.Method, on, nil); !ok {
+			ps.add(path, on.String(), "", "no cumulative withholding method", dangjian.ErrNoRule)
+		}
+		if _, ok := firstInForce(r.Basic, on, nil); !ok {
+			ps.add(path, on.String(), "", "no basic deduction", dangjian.ErrNoRule)
+		}
+		if len(r.table(CumulativeTable, on)) == 0 {
+			ps.add(path, on.String(), "", "no cumulative rate table", dangjian.ErrNoRule)
+		}
+		r.additional(m.Deductions, on, path+".deductions", &ps)
+	}
+	if len(ps) > 0 {
+		return Year{}, ps.err()
+	}
+
+	y := Year{Year: year, Rules: r.Name, Lines: make([]Line, 0, len(months))}
+	var acc taxAcc
+	var cum Cumulative
+	var withheld funding.Money
+	for i, m := range months {
+		on := monthDate(year, m.Month)
+		method, _ := firstInForce(r.Method, on, nil)
+		basic, _ := firstInForce(r.Basic, on, nil)
+		adds, addTotal := r.additional(m.Deductions, on, "", nil)
+		l := Line{
+			Month:                m.Month,
+			Input:                m,
+			EmployedMonths:       m.Month - months[0].Month + 1,
+			BasicDeduction:       basic.Monthly,
+			SpecialDeductions:    acc.add(acc.add(m.Pension, m.Medical), acc.add(m.Unemployment, m.HousingFund)),
+			Additional:           adds,
+			AdditionalDeductions: addTotal,
+			OtherDeductions:      acc.add(m.Annuity, m.OtherDeductions),
+			WithheldBefore:       withheld,
+		}
+		cum.Income = acc.add(cum.Income, m.Income)
+		cum.TaxFree = acc.add(cum.TaxFree, m.TaxFree)
+		cum.BasicDeduction = acc.add(cum.BasicDeduction, l.BasicDeduction)
+		cum.SpecialDeductions = acc.add(cum.SpecialDeductions, l.SpecialDeductions)
+		cum.AdditionalDeductions = acc.add(cum.AdditionalDeductions, l.AdditionalDeductions)
+		cum.OtherDeductions = acc.add(cum.OtherDeductions, l.OtherDeductions)
+		cum.Relief = acc.add(cum.Relief, m.TaxRelief)
+		taxable := acc.sub(cum.Income, cum.TaxFree)
+		for _, d := range []funding.Money{cum.BasicDeduction, cum.SpecialDeductions, cum.AdditionalDeductions, cum.OtherDeductions} {
+			taxable = acc.sub(taxable, d)
+		}
+		cum.Floored = taxable.IsNegative()
+		cum.Taxable = taxable.Max(funding.Money{})
+		if acc.err != nil {
+			return Year{}, funderr.At("months["+strconv.Itoa(i)+"]", acc.err, funding.ErrOverflow)
+		}
+		l.Cumulative = cum
+		calc, err := r.tableTax(CumulativeTable, cum.Taxable, cum.Taxable, funding.Money{}, 1, on, true)
+		if err != nil {
+			return Year{}, funderr.At("months["+strconv.Itoa(i)+"]", err, funding.ErrOverflow)
+		}
+		l.Tax = calc
+		due := acc.sub(acc.sub(calc.Tax, cum.Relief), withheld)
+		l.Rules = []string{method.ID, basic.ID}
+		for _, a := range adds {
+			l.Rules = append(l.Rules, a.Rule)
+		}
+		l.Rules = append(l.Rules, calc.Rules...)
+		if due.IsNegative() {
+			l.Clamped = true
+			due = funding.Money{}
+			if nr, ok := firstInForce(r.NoRefund, on, nil); ok {
+				l.Rules = append(l.Rules, nr.ID)
+			}
+		}
+		l.Withheld = due
+		withheld = acc.add(withheld, due)
+		l.AfterTax = acc.sub(acc.sub(m.Income, l.Withheld), l.SpecialDeductions)
+		y.Income = acc.add(y.Income, m.Income)
+		y.Withheld = acc.add(y.Withheld, l.Withheld)
+		if acc.err != nil {
+			return Year{}, funderr.At("months["+strconv.Itoa(i)+"]", acc.err, funding.ErrOverflow)
+		}
+		y.Lines = append(y.Lines, l)
+	}
+	return y, nil
+}
+
+// AdditionalDeductions turns a declaration into the month's special
+// additional deductions under the rules in force on date on: one line per
+// item, and their total. A declaration the rules do not allow (an infant
+// before 2022, a sibling's share above the cap, a 50% claim of an item that
+// cannot be split, a loan together with rent, a negative count) is a
+// [dangjian.Problems] list listing every problem.
+func (r Rules) AdditionalDeductions(d Deductions, on dangjian.Date) ([]AdditionalLine, funding.Money, error) {
+	var ps taxProblems
+	lines, total := r.additional(d, on, "deductions", &ps)
+	if len(ps) > 0 {
+		return nil, funding.Money{}, ps.err()
+	}
+	return lines, total, nil
+}
+
+// additional computes the lines of a declaration; with ps not nil it
+// records the problems under path instead (and the lines may be partial).
+func (r Rules) additional(d Deductions, on dangjian.Date, path string, ps *taxProblems) ([]AdditionalLine, funding.Money) {
+	var problems taxProblems
+	if ps == nil {
+		ps = &problems
+	}
+	var lines []AdditionalLine
+	var acc taxAcc
+	var total funding.Money
+	find := func(item DeductionItem, tier RentTier, field, value string) (AdditionalDeduction, bool) {
+		a, ok := firstInForce(r.Additional, on, func(a AdditionalDeduction) bool { return a.Item == item && a.Tier == tier })
+		if !ok {
+			what := item.Label()
+			if tier != RentNone {
+				what += "（" + tier.Label() + "）"
+			}
+			ps.add(path+"."+field, value, "", fmt.Sprintf("no %s deduction in force on %s", what, on), dangjian.ErrNoRule)
+			return AdditionalDeduction{}, false
+		}
+		return a, true
+	}
+	push := func(l AdditionalLine) {
+		lines = append(lines, l)
+		total = acc.add(total, l.Amount)
+	}
+	perChild := func(item DeductionItem, full, half int, fullField, halfField string) {
+		if full < 0 {
+			ps.add(path+"."+fullField, strconv.Itoa(full), "", "", dangjian.ErrNegative)
+		}
+		if half < 0 {
+			ps.add(path+"."+halfField, strconv.Itoa(half), "", "", dangjian.ErrNegative)
+		}
+		if full <= 0 && half <= 0 {
+			return
+		}
+		field, value := fullField, strconv.Itoa(full)
+		if full <= 0 {
+			field, value = halfField, strconv.Itoa(half)
+		}
+		a, ok := find(item, RentNone, field, value)
+		if !ok {
+			return
+		}
+		if full > 0 {
+			push(AdditionalLine{Item: item, Rule: a.ID, Units: full, Amount: acc.mul(a.Monthly, full)})
+		}
+		if half > 0 {
+			if !a.Splittable {
+				ps.add(path+"."+halfField, strconv.Itoa(half), a.ID, item.Label()+" cannot be split 50/50", ErrDeclaration)
+				return
+			}
+			push(AdditionalLine{Item: item, Rule: a.ID, Units: half, Half: true, Amount: acc.mul(funding.Fen(a.Monthly.Fen()/2), half)})
+		}
+	}
+	perChild(ChildEducation, d.Children, d.ChildrenHalf, "children", "childrenHalf")
+	perChild(InfantCare, d.Infants, d.InfantsHalf, "infants", "infantsHalf")
+
+	switch {
+	case d.ElderlyShare.IsNegative():
+		ps.add(path+".elderlyShare", d.ElderlyShare.String(), "", "", dangjian.ErrNegative)
+	case d.ElderlyOnlyChild && !d.ElderlyShare.IsZero():
+		ps.add(path+".elderlyShare", d.ElderlyShare.String(), "", "an only child claims in full and declares no share", ErrDeclaration)
+	case d.ElderlyOnlyChild:
+		if a, ok := find(ElderlySupport, RentNone, "elderlyOnlyChild", "true"); ok {
+			push(AdditionalLine{Item: ElderlySupport, Rule: a.ID, Units: 1, Amount: a.Monthly})
+		}
+	case !d.ElderlyShare.IsZero():
+		if a, ok := find(ElderlySupport, RentNone, "elderlyShare", d.ElderlyShare.String()); ok {
+			if d.ElderlyShare.Cmp(a.ShareCap) > 0 {
+				ps.add(path+".elderlyShare", d.ElderlyShare.String(), a.ID, "each sibling's share is at most "+a.ShareCap.String(), ErrDeclaration)
+			} else {
+				push(AdditionalLine{Item: ElderlySupport, Rule: a.ID, Units: 1, Shared: true, Amount: d.ElderlyShare})
+			}
+		}
+	}
+
+	switch {
+	case d.HousingLoan && d.HousingLoanHalf:
+		ps.add(path+".housingLoanHalf", "true", "", "claim the loan at 100% or at 50%, not both", ErrDeclaration)
+	case (d.HousingLoan || d.HousingLoanHalf) && d.RentTier != RentNone:
+		ps.add(path+".rentTier", d.RentTier.String(), "", "住房贷款利息 and 住房租金 cannot both be claimed", ErrDeclaration)
+	case d.HousingLoan || d.HousingLoanHalf:
+		field := "housingLoan"
+		if d.HousingLoanHalf {
+			field = "housingLoanHalf"
+		}
+		if a, ok := find(HousingLoanInterest, RentNone, field, "true"); ok {
+			switch {
+			case d.HousingLoan:
+				push(AdditionalLine{Item: HousingLoanInterest, Rule: a.ID, Units: 1, Amount: a.Monthly})
+			case !a.Splittable:
+				ps.add(path+".housingLoanHalf", "true", a.ID, "住房贷款利息 cannot be split 50/50", ErrDeclaration)
+			default:
+				push(AdditionalLine{Item: HousingLoanInterest, Rule: a.ID, Units: 1, Half: true, Amount: funding.Fen(a.Monthly.Fen() / 2)})
+			}
+		}
+	}
+	if d.RentTier != RentNone && !(d.HousingLoan || d.HousingLoanHalf) {
+		if !d.RentTier.IsValid() {
+			ps.add(path+".rentTier", d.RentTier.String(), "", "want tier1, tier2 or tier3", dangjian.ErrInvalid)
+		} else if a, ok := find(HousingRent, d.RentTier, "rentTier", d.RentTier.String()); ok {
+			push(AdditionalLine{Item: HousingRent, Rule: a.ID, Units: 1, Amount: a.Monthly})
+		}
+	}
+	if d.ContinuingEducation {
+		if a, ok := find(ContinuingEducation, RentNone, "continuingEducation", "true"); ok {
+			push(AdditionalLine{Item: ContinuingEducation, Rule: a.ID, Units: 1, Amount: a.Monthly})
+		}
+	}
+	if acc.err != nil {
+		ps.add(path, "", "", acc.err.Error(), funding.ErrOverflow)
+		return nil, funding.Money{}
+	}
+	return lines, total
+}
+
+// CumulativeTax applies 预扣率表一 in force on date on to a cumulative
+// taxable income: the row whose bounds hold the income (upper bounds
+// inclusive), income × rate − quick deduction exactly, then rounded once.
+func (r Rules) CumulativeTax(taxable funding.Money, on dangjian.Date) (Calc, error) {
+	if taxable.IsNegative() {
+		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNegative, Path: "taxable", Value: taxable.String()}
+	}
+	return r.tableTax(CumulativeTable, taxable, taxable, funding.Money{}, 1, on, false)
+}
+
+// MonthlyTax applies the monthly table in force on date on to a monthly
+// taxable income, as [Rules.CumulativeTax] does with 预扣率表一.
+func (r Rules) MonthlyTax(taxable funding.Money, on dangjian.Date) (Calc, error) {
+	if taxable.IsNegative() {
+		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNegative, Path: "taxable", Value: taxable.String()}
+	}
+	return r.tableTax(MonthlyTable, taxable, taxable, funding.Money{}, 1, on, false)
+}
+
+// NonResidentWageTax computes the tax on a non-resident's wages for one
+// month: the monthly income less the non-residents' basic deduction (0 if
+// negative), on the monthly table.
+func (r Rules) NonResidentWageTax(income funding.Money, on dangjian.Date) (Calc, error) {
+	if income.IsNegative() {
+		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNegative, Path: "income", Value: income.String()}
+	}
+	b, ok := firstInForce(r.NonResidentBasic, on, nil)
+	if !ok {
+		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNoRule, Path: "on", Value: on.String(), Detail: "no non-resident basic deduction"}
+	}
+	taxable, err := income.Sub(b.Monthly)
+	if err != nil {
+		return Calc{}, funderr.At("income", err, funding.ErrOverflow)
+	}
+	c, err := r.tableTax(MonthlyTable, income, taxable.Max(funding.Money{}), b.Monthly, 1, on, false)
+	if err != nil {
+		return Calc{}, err
+	}
+	c.Rules = append([]string{b.ID}, c.Rules...)
+	return c, nil
+}
+
+// BonusTax computes the separate tax on a 全年一次性奖金 (the separate
+// method): the row of the monthly table is chosen on bonus ÷ 12, and the
+// tax is bonus × rate − quick deduction (the quick deduction once, not 12
+// times), rounded once. The row is found by comparing the bonus with 12 ×
+// each bound, so the quotient is never rounded. Outside the windows of
+// separate taxation (to 2027-12-31 in the national rules) the bonus belongs
+// with the month's wages, and BonusTax returns an error wrapping
+// [dangjian.ErrNoRule]. Whether a bonus qualifies (once a year per taxpayer) is
+// the caller's to decide.
+func (r Rules) BonusTax(bonus funding.Money, on dangjian.Date) (Calc, error) {
+	if bonus.IsNegative() {
+		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNegative, Path: "bonus", Value: bonus.String()}
+	}
+	sep, ok := firstInForce(r.BonusSeparate, on, nil)
+	if !ok {
+		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNoRule, Path: "on", Value: on.String(),
+			Detail: "no separate taxation of the 全年一次性奖金: add the bonus to the month's wages"}
+	}
+	c, err := r.tableTax(MonthlyTable, bonus, bonus, funding.Money{}, 12, on, false)
+	if err != nil {
+		return Calc{}, err
+	}
+	c.Rules = append([]string{sep.ID}, c.Rules...)
+	return c, nil
+}
+
+// tableTax applies table t in force on date on to taxable, choosing the row
+// on taxable ÷ divisor (compared as taxable ≤ divisor × upper bound).
+// The table and the rounding are checked unless the caller has checked the
+// whole rule set already.
+func (r Rules) tableTax(t Table, income, taxable, deduction funding.Money, divisor int64, on dangjian.Date, checked bool) (Calc, error) {
+	rows := r.table(t, on)
+	if len(rows) == 0 {
+		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNoRule, Path: "on", Value: on.String(), Detail: "no " + t.Label()}
+	}
+	if !checked {
+		if why := checkTable(rows); why != "" {
+			return Calc{}, &dangjian.Problem{Kind: ErrBadRules, Path: t.String(), Value: on.String(), Detail: fmt.Sprintf("rules %q, table in force on %s: %s", r.Name, on, why)}
+		}
+		if err := r.Rounding.Rounding.Validate(); err != nil {
+			return Calc{}, funderr.At("rounding", err, ErrBadRules)
+		}
+	}
+	row := rows[len(rows)-1]
+	for _, b := range rows {
+		if b.Open {
+			break
+		}
+		bound, err := b.UpTo.MulInt(divisor)
+		if err != nil || taxable.Cmp(bound) <= 0 {
+			// An overflowing bound is above any taxable amount.
+			row = b
+			break
+		}
+	}
+	exact := taxable.Decimal().Mul(row.Rate.Decimal()).Sub(row.QuickDeduction.Decimal())
+	tax, err := r.Rounding.Rounding.Money(exact)
+	if err != nil {
+		return Calc{}, funderr.At("taxable", err, funding.ErrOverflow)
+	}
+	return Calc{
+		Table: t, Income: income, Deduction: deduction, Taxable: taxable, Divisor: divisor,
+		Bracket: row, Exact: exact.String(), Tax: tax, Rounding: r.Rounding.Rounding,
+		Rounded: !tax.Decimal().Equal(exact),
+		Rules:   []string{row.ID, r.Rounding.ID},
+	}, nil
+}
