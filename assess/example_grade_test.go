@@ -279,3 +279,39 @@ func ExampleGrader_Grades() {
 	fmt.Println(g.Grades())
 	// Output: [优秀 合格 基本合格 不合格]
 }
+
+// Under PerCategory, InCategory gives one category's ranking and Group its
+// grade distribution.
+func ExampleGrading_InCategory() {
+	g, err := assess.NewGrader(assess.GradePolicy{
+		Name:   "某县书记述职评议",
+		Grades: []string{"好", "较好", "一般"},
+		Bands: []assess.Band{
+			{Grade: "好", From: assess.MustNum("90")},
+			{Grade: "较好", From: assess.MustNum("80"), To: assess.MustNum("90")},
+			{Grade: "一般", From: assess.MustNum("0"), To: assess.MustNum("80")},
+		},
+		PerCategory: true,
+	})
+	if err != nil {
+		panic(err)
+	}
+	c, err := g.Grade(gradeExResults(`[
+		{"subject": "甲村", "category": "村", "total": "91"},
+		{"subject": "东社区", "category": "社区", "total": "84"},
+		{"subject": "乙村", "category": "村", "total": "78"},
+		{"subject": "西社区", "category": "社区", "total": "93"}
+	]`))
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range c.InCategory("社区") {
+		fmt.Println(s.Rank, s.Subject, s.Total, s.Grade)
+	}
+	grp, _ := c.Group("社区")
+	fmt.Println(grp.Subjects, grp.Grades)
+	// Output:
+	// 1 西社区 93 好
+	// 2 东社区 84 较好
+	// 2 [{好 1} {较好 1} {一般 0}]
+}

@@ -83,3 +83,22 @@ func (t *Tree) Totals(id uuid.UUID) (Members, bool) {
 	}
 	return t.total[p], true
 }
+
+// Add returns the sum of s and o: the figures of two disjoint subtrees
+// together (two streets, every park). Its maps are new: neither s's nor o's
+// are changed.
+func (s Stats) Add(o Stats) Stats {
+	out := Stats{Orgs: s.Orgs + o.Orgs, Grassroots: s.Grassroots + o.Grassroots, Members: s.Members.Add(o.Members),
+		ByKind: make(map[Kind]int64, len(s.ByKind)), ByDomain: make(map[Domain]int64, len(s.ByDomain))}
+	for _, m := range []map[Kind]int64{s.ByKind, o.ByKind} {
+		for k, n := range m {
+			out.ByKind[k] += n
+		}
+	}
+	for _, m := range []map[Domain]int64{s.ByDomain, o.ByDomain} {
+		for d, n := range m {
+			out.ByDomain[d] += n
+		}
+	}
+	return out
+}

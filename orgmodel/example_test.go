@@ -439,3 +439,47 @@ func ExampleTree_DomainTops() {
 	// 示例社区党委 true
 	// false
 }
+
+func ExampleTree_OrgsOf() {
+	for _, o := range exampleTree().OrgsOf(orgmodel.WorkCommittee, orgmodel.Street) {
+		fmt.Println(o.Name)
+	}
+	// Output: 示例街道党工委
+}
+
+func ExampleTree_DomainTopsIn() {
+	t := exampleTree()
+	for _, id := range t.DomainTopsIn(exampleID("street"), orgmodel.Community) {
+		o, _ := t.Org(id)
+		fmt.Println(o.Name)
+	}
+	// Output: 示例社区党委
+}
+
+func ExampleStats_Add() {
+	t := exampleTree()
+	comm, _ := t.Aggregate(exampleID("comm"))
+	ent, _ := t.Aggregate(exampleID("ent"))
+	s := comm.Add(ent)
+	fmt.Println(s.Orgs, s.Grassroots, s.Members.Full, s.Members.Probationary)
+	// Output: 4 4 80 6
+}
+
+func ExampleTree_CountYiJianTiao() {
+	recs := exampleRecords()
+	recs.Orgs = append(recs.Orgs, orgmodel.Org{ID: exampleID("village"), Parent: exampleID("city"), Kind: orgmodel.Branch,
+		Domain: orgmodel.Village, Name: "示例村党支部", Members: orgmodel.Members{Full: 9}})
+	recs.Bodies = []orgmodel.Body{{ID: exampleID("vc"), Kind: orgmodel.VillagersCommittee, Org: exampleID("village")}}
+	recs.People = []orgmodel.Person{{ID: exampleID("zhang"), Name: "张某", Status: orgmodel.FullMember}}
+	recs.Posts = []orgmodel.Post{
+		{Person: exampleID("zhang"), Body: exampleID("village"), Role: orgmodel.Secretary, Start: dangjian.MustParseDate("2021-01-01")},
+		{Person: exampleID("zhang"), Body: exampleID("vc"), Role: orgmodel.VillagersDirector, Start: dangjian.MustParseDate("2021-01-01")},
+	}
+	t, err := orgmodel.Build(recs)
+	if err != nil {
+		panic(err)
+	}
+	held, of := t.CountYiJianTiao(orgmodel.Village, dangjian.MustParseDate("2025-06-30"))
+	fmt.Printf("%d of %d villages\n", held, of)
+	// Output: 1 of 1 villages
+}

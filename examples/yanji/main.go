@@ -170,36 +170,17 @@ func printOrgs(w io.Writer, c *city) {
 	}
 }
 
-// streets returns the street work committees under the roots, in tree
-// order.
-func streets(t *orgmodel.Tree) []orgmodel.Org {
-	var out []orgmodel.Org
-	for _, o := range t.All() {
-		if o.Kind == orgmodel.WorkCommittee && o.Domain == orgmodel.Street {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
 // printStreets prints each street's organizations, communities and members.
 func printStreets(w io.Writer, c *city) {
 	fmt.Fprintf(w, "  %-8s %5s %10s %11s %6s %6s %6s  %s\n", "code", "orgs", "grassroots", "communities", "full", "prob.", "total", "name")
 	var sum orgmodel.Stats
 	var communities int
-	for _, st := range streets(c.tree) {
+	for _, st := range c.tree.OrgsOf(orgmodel.WorkCommittee, orgmodel.Street) {
 		s, _ := c.tree.Aggregate(st.ID)
-		n := 0
-		for _, id := range c.tree.Children(st.ID) {
-			if o, _ := c.tree.Org(id); o.Domain == orgmodel.Community {
-				n++
-			}
-		}
+		n := len(c.tree.DomainTopsIn(st.ID, orgmodel.Community))
 		fmt.Fprintf(w, "  %-8s %5d %10d %11d %6d %6d %6d  %s\n", st.Code, s.Orgs, s.Grassroots, n,
 			s.Members.Full, s.Members.Probationary, s.Members.Total(), st.Name)
-		sum.Orgs += s.Orgs
-		sum.Grassroots += s.Grassroots
-		sum.Members = sum.Members.Add(s.Members)
+		sum = sum.Add(s)
 		communities += n
 	}
 	fmt.Fprintf(w, "  %-8s %5d %10d %11d %6d %6d %6d  %s\n", "all", sum.Orgs, sum.Grassroots, communities,
@@ -251,17 +232,6 @@ func wide(r rune) bool {
 	return false
 }
 
-// tops returns the organizations of domain d that are the top of their
-// domain: one per community or village.
-func tops(t *orgmodel.Tree, d orgmodel.Domain) []orgmodel.Org {
-	var out []orgmodel.Org
-	for _, id := range t.DomainTops(d) {
-		o, _ := t.Org(id)
-		out = append(out, o)
-	}
-	return out
-}
-
 // percent renders n/total as a percentage to one decimal place, rounded
 // half up, in integer arithmetic.
 func percent(n, total int) string {
@@ -275,21 +245,15 @@ func percent(n, total int) string {
 // printYiJianTiao prints the share of villages whose party secretary also
 // directs the villagers' committee on the report date.
 func printYiJianTiao(w io.Writer, c *city) {
-	villages := tops(c.tree, orgmodel.Village)
-	n := 0
-	for _, v := range villages {
-		if _, ok := c.tree.YiJianTiao(v.ID, c.asOf); ok {
-			n++
-		}
-	}
-	fmt.Fprintf(w, "villages %d, 一肩挑 %d (%s) on %s\n", len(villages), n, percent(n, len(villages)), c.asOf)
+	n, villages := c.tree.CountYiJianTiao(orgmodel.Village, c.asOf)
+	fmt.Fprintf(w, "villages %d, 一肩挑 %d (%s) on %s\n", villages, n, percent(n, villages), c.asOf)
 }
 
 // printChairs prints the member organization chairing each street's joint
 // conference on the report date.
 func printChairs(w io.Writer, c *city) {
 	fmt.Fprintf(w, "on %s:\n", c.asOf)
-	for _, st := range streets(c.tree) {
+	for _, st := range c.tree.OrgsOf(orgmodel.WorkCommittee, orgmodel.Street) {
 		for _, b := range c.tree.Bodies(st.ID) {
 			if b.Kind != orgmodel.JointConference {
 				continue
@@ -345,7 +309,6 @@ func printBudget(w io.Writer, c *city) {
 	fmt.Fprintf(w, "standards %s (%s); budget year %d, standards in force and posts held on %s; %s\n",
 		b.Standards, c.standards.Jurisdiction, b.Year, b.AsOf, b.Rounding)
 	fmt.Fprintln(w, "标准 standards used:")
-	var sources []dangjian.Source
 	for _, s := range b.Used {
 		flags := ""
 		if s.Average {
@@ -353,11 +316,8 @@ func printBudget(w io.Writer, c *city) {
 		}
 		fmt.Fprintf(w, "  %-28s %10s %-18s %s%s\n", s.ID, s.Amount, s.Per, s.Code.Label(), flags)
 		fmt.Fprintf(w, "  %-28s “%s” — %s\n", "", s.Text, s.Source)
-		if !slices.Contains(sources, s.Source) {
-			sources = append(sources, s.Source)
-		}
 	}
-	for _, src := range sources {
+	for _, src := range b.Sources() {
 		fmt.Fprintf(w, "  source %s: %s\n", src, src.Note)
 	}
 	fmt.Fprintln(w, "未列入 not budgeted:")
@@ -374,12 +334,9 @@ func printBudget(w io.Writer, c *city) {
 	fmt.Fprintln(w, "按单位 by street, township and park:")
 	fmt.Fprintf(w, "  %-14s %8s %11s %8s %5s %13s  %s\n", "code", "villages", "communities", "branches", "lines", "amount", "name")
 	for _, root := range c.tree.Roots() {
-		for _, id := range c.tree.Children(root) {
-			st, _ := b.Total(id)
-			if st.Lines == 0 {
-				continue
-			}
-			o, _ := c.tree.Org(id)
+		units, _ := b.ByChild(root)
+		for _, st := range units {
+			o, _ := c.tree.Org(st.Org)
 			printUnit(w, o.Code, o.Name, st)
 		}
 	}
@@ -402,12 +359,9 @@ func printBudget(w io.Writer, c *city) {
 // printUnit prints one row of the budget by unit: the villages,
 // communities and branches priced beneath it, its lines and its total.
 func printUnit(w io.Writer, code, name string, st budget.Subtotal) {
-	lines := map[standard.ItemCode]int{}
-	for _, ia := range st.ByItem {
-		lines[ia.Code] = ia.Lines
-	}
-	fmt.Fprintf(w, "  %-14s %8d %11d %8d %5d %13s  %s\n", code, lines[standard.VillageOperatingFunds], lines[standard.CommunityWorkFunds],
-		lines[standard.NonPublicWorkFunds]+lines[standard.DispatchedBranchWorkFunds], st.Lines, st.Amount, name)
+	lines := func(c standard.ItemCode) int { return st.Item(c).Lines }
+	fmt.Fprintf(w, "  %-14s %8d %11d %8d %5d %13s  %s\n", code, lines(standard.VillageOperatingFunds), lines(standard.CommunityWorkFunds),
+		lines(standard.NonPublicWorkFunds)+lines(standard.DispatchedBranchWorkFunds), st.Lines, st.Amount, name)
 }
 
 // assessment is the 述职评议考核 of the city's street, community and
@@ -419,17 +373,6 @@ type assessment struct {
 	orgs    map[string]orgmodel.Org // by subject ID (the org's code)
 	results map[string]assess.Result
 	grading *assess.Grading
-}
-
-// assessCategories are the categories of the assessment, in the order
-// printed, with the domain whose organizations they hold.
-var assessCategories = []struct {
-	name   string
-	domain orgmodel.Domain
-}{
-	{"街道", orgmodel.Street},
-	{"社区", orgmodel.Community},
-	{"村", orgmodel.Village},
 }
 
 // assessSecretaries scores the secretary of every street work committee,
@@ -450,166 +393,20 @@ func assessSecretaries(t *orgmodel.Tree) (*assessment, error) {
 	}
 	a := &assessment{scheme: s, scorer: sc, orgs: map[string]orgmodel.Org{}, results: map[string]assess.Result{}}
 	var results []assess.Result
-	for _, cat := range assessCategories {
-		orgs := tops(t, cat.domain)
-		if cat.domain == orgmodel.Street {
-			orgs = streets(t)
+	for _, as := range yanji.Assessees(t) {
+		o := as.Org
+		res, err := sc.Score(sampleSubject(o.Code, as.Category))
+		if err != nil {
+			return nil, fmt.Errorf("assessment of %s: %w", o.Code, err)
 		}
-		for _, o := range orgs {
-			res, err := sc.Score(sampleSubject(o.Code, cat.name))
-			if err != nil {
-				return nil, fmt.Errorf("assessment of %s: %w", o.Code, err)
-			}
-			a.orgs[o.Code] = o
-			a.results[o.Code] = res
-			results = append(results, res)
-		}
+		a.orgs[o.Code] = o
+		a.results[o.Code] = res
+		results = append(results, res)
 	}
 	if a.grading, err = g.Grade(results); err != nil {
 		return nil, err
 	}
 	return a, nil
-}
-
-// sampler is a deterministic stream of numbers (splitmix64) seeded from a
-// hash (FNV-1a) of an organization's code: the same code always gives the
-// same inputs, whatever the date or the run.
-type sampler struct{ state uint64 }
-
-func newSampler(code string) *sampler {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(code); i++ {
-		h ^= uint64(code[i])
-		h *= 1099511628211
-	}
-	return &sampler{state: h}
-}
-
-// next returns a number in [0, n).
-func (s *sampler) next(n int) int {
-	s.state += 0x9e3779b97f4a7c15
-	z := s.state
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-	z ^= z >> 31
-	return int(z % uint64(n))
-}
-
-// chance reports true k times in n.
-func (s *sampler) chance(k, n int) bool { return s.next(n) < k }
-
-// tenths renders lo + a random number of tenths up to span tenths: "87.3".
-func (s *sampler) tenths(lo, span int) assess.Num {
-	t := lo*10 + s.next(span*10+1)
-	return assess.MustNum(fmt.Sprintf("%d.%d", t/10, t%10))
-}
-
-// sampleSubject makes illustrative inputs for a secretary under the
-// yanji-shuzhi scheme: attainment ratios, checklist items, deduction
-// events, votes of the three rater groups (with at least their minimum
-// raters), bonus items and now and then a gate. Nothing is taken from the
-// article, which gives no assessment results.
-func sampleSubject(code, category string) assess.Subject {
-	r := newSampler(code)
-	sub := assess.Subject{ID: code, Category: category,
-		Values: map[string]assess.Num{
-			"jianshi":  r.tenths(70, 30),
-			"baozhang": r.tenths(85, 15),
-			"pinpai":   assess.MustNum(fmt.Sprintf("%d.%d", 4+r.next(6), 5*r.next(2))),
-		},
-		Checked: map[string][]string{},
-		Events:  map[string][]assess.Event{},
-	}
-	checklist := map[string][]string{
-		"yanshi": {"documents", "organs_in_community", "four_lists", "four_level", "cadres_serve"},
-		"duiwu":  {"first_secretary", "reserve_pool", "community_workers", "nonpublic_instructors"},
-		"fuwu":   {"creation_targets", "service_posts", "service_actions", "joint_agreements"},
-	}
-	for _, ind := range []string{"yanshi", "duiwu", "fuwu"} {
-		for _, item := range checklist[ind] {
-			if r.chance(5, 6) {
-				sub.Checked[ind] = append(sub.Checked[ind], item)
-			}
-		}
-	}
-	event := func(ind string, e assess.Event) { sub.Events[ind] = append(sub.Events[ind], e) }
-	if k := r.next(3); k > 0 {
-		event("yashi", assess.Event{Clause: "regular_meeting", Count: k})
-	}
-	if k := r.next(4); k > 0 {
-		event("yashi", assess.Event{Clause: "work_day", Count: k})
-	}
-	if r.chance(1, 6) {
-		event("yashi", assess.Event{Clause: "leading_group"})
-	}
-	if r.chance(1, 8) {
-		event("yashi", assess.Event{Clause: "discipline", Level: []string{"诫勉", "轻处分", "重处分"}[r.next(3)], Case: "1"})
-	}
-	event("zhendi", assess.Event{Clause: "platform_use", Value: r.tenths(75, 25)})
-	if r.chance(1, 10) {
-		event("zhendi", assess.Event{Clause: "venue_misuse"})
-	}
-	if r.chance(1, 12) {
-		event("zhendi", assess.Event{Clause: "venue_standard"})
-	}
-	if k := r.next(3); k > 0 {
-		event("zaiti", assess.Event{Clause: "dangjian_plus", Count: k})
-	}
-	if k := r.next(3); k > 0 {
-		event("zaiti", assess.Event{Clause: "three_heads", Count: k})
-	}
-	if r.chance(1, 8) {
-		event("zaiti", assess.Event{Clause: "five_step"})
-	}
-	// Votes: a secretary's standing q shifts every ballot towards 好.
-	q := r.next(60)
-	ballots := func(raters int, unknown bool) assess.Ballots {
-		b := assess.Ballots{Counts: map[string]int{}}
-		for range raters {
-			x := r.next(100)
-			switch {
-			case unknown && x < 4:
-				b.Counts["不了解"]++
-			case x < 30+q:
-				b.Counts["好"]++
-			case x < 70+q/3:
-				b.Counts["较好"]++
-			case x < 96:
-				b.Counts["一般"]++
-			default:
-				b.Counts["差"]++
-			}
-		}
-		return b
-	}
-	masses := 10 + r.next(16)
-	mb := ballots(masses, true)
-	mb.Issued, mb.Returned = masses+r.next(3), masses
-	sub.Votes = map[string]map[string]assess.Ballots{"ceping": {
-		"leaders": ballots(3+r.next(3), false),
-		"members": ballots(10+r.next(11), true),
-		"masses":  mb,
-	}}
-	sub.Bonus = map[string]int{}
-	if k := r.next(3); k > 0 {
-		sub.Bonus["project_award_city"] = k
-	}
-	if r.chance(1, 10) {
-		sub.Bonus["project_award_higher"] = 1
-	}
-	if r.chance(1, 6) {
-		sub.Bonus["experience_promoted"] = 1
-	}
-	sub.Flags = map[string]bool{}
-	for _, f := range []struct {
-		flag string
-		k, n int
-	}{{"serious_violation", 1, 80}, {"held_accountable", 1, 25}, {"team_disunity", 1, 30}, {"censured", 1, 20}} {
-		if r.chance(f.k, f.n) {
-			sub.Flags[f.flag] = true
-		}
-	}
-	return sub
 }
 
 // printAssessment prints the ranking of each category (街道 in full, the
@@ -621,22 +418,14 @@ func printAssessment(w io.Writer, c *city) {
 	fmt.Fprintln(w, "inputs: illustrative, derived from a hash of each organization's code (the article gives no assessment results);")
 	fmt.Fprintln(w, "numbers of the scheme: the article's 三实/三强/三化 structure, local practice and the library's own (see its note)")
 	gates := map[string]int{}
-	for _, cat := range assessCategories {
-		var rows []assess.Graded
-		for _, g := range a.grading.Subjects {
-			if g.Category == cat.name {
-				rows = append(rows, g)
-			}
-		}
-		for _, grp := range a.grading.Groups {
-			if grp.Category != cat.name {
-				continue
-			}
+	for _, cat := range yanji.Categories() {
+		rows := a.grading.InCategory(cat.Name)
+		if grp, ok := a.grading.Group(cat.Name); ok {
 			var counts []string
 			for _, gc := range grp.Grades {
 				counts = append(counts, fmt.Sprintf("%s %d", gc.Grade, gc.Count))
 			}
-			fmt.Fprintf(w, "%s: %d secretaries; %s\n", cat.name, grp.Subjects, strings.Join(counts, ", "))
+			fmt.Fprintf(w, "%s: %d secretaries; %s\n", cat.Name, grp.Subjects, strings.Join(counts, ", "))
 		}
 		fmt.Fprintf(w, "  %4s  %-12s %7s %6s %6s %5s  %-4s %s\n", "rank", "code", "total", "daily", "review", "bonus", "grade", "name (gates)")
 		for i, g := range rows {
@@ -644,7 +433,7 @@ func printAssessment(w io.Writer, c *city) {
 			for _, h := range res.Gates {
 				gates[h.Gate+" ("+string(h.Effect)+"): "+h.Reason]++
 			}
-			if cat.domain != orgmodel.Street && i >= 5 && i < len(rows)-3 {
+			if cat.Domain != orgmodel.Street && i >= 5 && i < len(rows)-3 {
 				if i == 5 {
 					fmt.Fprintf(w, "  %4s  … %d more\n", "", len(rows)-8)
 				}

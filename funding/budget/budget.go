@@ -11,61 +11,12 @@ package budget
 import (
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/dangjian-go/dangjian"
-	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/standard"
-	"github.com/dangjian-go/dangjian/internal/enum"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/google/uuid"
 )
-
-// QuantitySource says where a budget line's quantity comes from.
-//
-// The zero value is [QuantityUnknown].
-type QuantitySource uint8
-
-const (
-	QuantityUnknown QuantitySource = iota // not set
-	QuantityPerUnit                       // 每单位一份: one per village, community or branch
-	QuantityPosts                         // 任职记录: counted from the posts recorded in the tree
-	QuantityDefault                       // 默认值: no post recorded; the option's default
-	QuantityOption                        // 调用方指定: fixed by the caller's option
-)
-
-var quantitySourceTable = enum.New("QuantitySource",
-	[]string{"", "per_unit", "posts", "default", "option"},
-	[]string{"", "每单位一份", "任职记录", "默认值", "调用方指定"}, nil)
-
-// String returns the stable English code.
-func (v QuantitySource) String() string { return quantitySourceTable.Code(int(v)) }
-
-// Label returns the Chinese label.
-func (v QuantitySource) Label() string { return quantitySourceTable.Label(int(v)) }
-
-// IsValid reports whether v is one of the defined values.
-func (v QuantitySource) IsValid() bool { return quantitySourceTable.Valid(int(v)) }
-
-// MarshalText encodes the English code.
-func (v QuantitySource) MarshalText() ([]byte, error) {
-	b, err := quantitySourceTable.Marshal("budget", int(v))
-	if err != nil {
-		return nil, &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: strconv.Itoa(int(v)), Detail: "not a valid quantity source"}
-	}
-	return b, nil
-}
-
-// UnmarshalText accepts the English code or the Chinese label.
-func (v *QuantitySource) UnmarshalText(b []byte) error {
-	x, err := quantitySourceTable.Unmarshal("budget", b)
-	if err != nil {
-		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Value: string(b),
-			Detail: "unknown quantity source: want per_unit, posts, default, option or the Chinese label"}
-	}
-	*v = QuantitySource(x)
-	return nil
-}
 
 // DefaultVillageCadres and DefaultCommunityMembers are the counts [Budget]
 // uses for a village or community that records no post of the kind (see
@@ -109,89 +60,6 @@ type BudgetOptions struct {
 	// dispatched branch gets the dispatched-branch standard instead of the
 	// non-public branch standard.
 	DispatchedBranches []uuid.UUID `json:"dispatchedBranches,omitempty"`
-}
-
-// BudgetLine is one line of a budget: one standard applied to one
-// organization. Amount = UnitAmount × Quantity × Periods, exactly.
-type BudgetLine struct {
-	Org  uuid.UUID         `json:"org"`
-	Path string            `json:"path"`
-	Code standard.ItemCode `json:"code"`
-	// Rule is the ID of the standard applied.
-	Rule string `json:"rule"`
-	// Quantity counts villages, communities, branches (1 each) or people.
-	Quantity       int64          `json:"quantity"`
-	QuantitySource QuantitySource `json:"quantitySource"`
-	// Periods is how many times the unit amount falls in the year: 12 for
-	// a monthly standard, 1 otherwise.
-	Periods    int64         `json:"periods"`
-	UnitAmount funding.Money `json:"unitAmount"`
-	Amount     funding.Money `json:"amount"`
-	// Average marks a line priced at an average standard (平均): the
-	// units' actual amounts may differ, the total is what the average
-	// implies.
-	Average bool `json:"average,omitempty"`
-}
-
-// ItemAmount is the total of one item code.
-type ItemAmount struct {
-	Code   standard.ItemCode `json:"code"`
-	Lines  int               `json:"lines"`
-	Amount funding.Money     `json:"amount"`
-}
-
-// Subtotal is the total of the lines of a subtree, by item code.
-type Subtotal struct {
-	// Org is the subtree's root; uuid.Nil for the whole budget.
-	Org    uuid.UUID     `json:"org"`
-	Lines  int           `json:"lines"`
-	Amount funding.Money `json:"amount"`
-	ByItem []ItemAmount  `json:"byItem"`
-}
-
-// BudgetOmission is a standard of the set, or an item the budget knows,
-// that gave no line, and why.
-type BudgetOmission struct {
-	Code   standard.ItemCode `json:"code"`
-	Rule   string            `json:"rule,omitempty"`
-	Reason string            `json:"reason"`
-}
-
-// BudgetResult is a yearly budget over a tree: its lines in a fixed order,
-// the standards used, what was left out and why, and the assumptions made.
-// Nothing in a budget is rounded: every line is a whole multiple of its
-// standard's amount.
-//
-// A BudgetResult is safe for concurrent use: its methods only read. Its
-// subtree totals ([BudgetResult.Total]) are indexed when [Budget] builds
-// it; a result decoded from JSON has its lines but no index.
-type BudgetResult struct {
-	Year      int           `json:"year"`
-	AsOf      dangjian.Date `json:"asOf"`
-	Standards string        `json:"standards"`
-	// Used are the standards that gave lines, in set order.
-	Used []standard.Standard `json:"used"`
-	// Lines are in the tree's pre-order, item codes in code order within
-	// an organization.
-	Lines []BudgetLine `json:"lines"`
-	// Omitted lists standards not budgeted (totals, standards not in
-	// force) and items with no standard.
-	Omitted []BudgetOmission `json:"omitted,omitempty"`
-	// Assumptions are the readings the budget rests on.
-	Assumptions []string `json:"assumptions"`
-	// Rounding says that nothing was rounded.
-	Rounding string `json:"rounding"`
-	// Amount is the total of every line.
-	Amount funding.Money `json:"amount"`
-
-	tree   *orgmodel.Tree
-	totals map[uuid.UUID]*subtotalAcc
-}
-
-type subtotalAcc struct {
-	lines  int
-	amount funding.Money
-	byItem map[standard.ItemCode]*ItemAmount
 }
 
 // budgetItem is an item Budget prices, with the bases it accepts.
@@ -447,91 +315,4 @@ func committeeHolders(t *orgmodel.Tree, org uuid.UUID, bodies []orgmodel.Body, d
 	}
 	sec, _ := t.Holder(org, orgmodel.Secretary, d)
 	return holders, sec
-}
-
-// index adds up the lines into the subtree totals of every organization
-// with a line and each of its ancestors, and the grand total.
-func (r *BudgetResult) index() error {
-	var total funding.Money
-	for _, l := range r.Lines {
-		var err error
-		if total, err = total.Add(l.Amount); err != nil {
-			return problemAt("total", err)
-		}
-		for _, id := range append([]uuid.UUID{l.Org}, r.tree.Ancestors(l.Org)...) {
-			acc := r.totals[id]
-			if acc == nil {
-				acc = &subtotalAcc{byItem: map[standard.ItemCode]*ItemAmount{}}
-				r.totals[id] = acc
-			}
-			if acc.amount, err = acc.amount.Add(l.Amount); err != nil {
-				return problemAt("total", err)
-			}
-			acc.lines++
-			ia := acc.byItem[l.Code]
-			if ia == nil {
-				ia = &ItemAmount{Code: l.Code}
-				acc.byItem[l.Code] = ia
-			}
-			if ia.Amount, err = ia.Amount.Add(l.Amount); err != nil {
-				return problemAt("total", err)
-			}
-			ia.Lines++
-		}
-	}
-	r.Amount = total
-	return nil
-}
-
-// Total returns the total of the lines of the subtree under org (org's own
-// lines and those of every organization beneath it), by item code in code
-// order. It reports false for an organization not in the budget's tree,
-// and for a result that was not built by [Budget]. The total equals the
-// sum of those lines to the fen.
-func (r BudgetResult) Total(org uuid.UUID) (Subtotal, bool) {
-	if r.tree == nil || !r.tree.Has(org) {
-		return Subtotal{}, false
-	}
-	out := Subtotal{Org: org, ByItem: []ItemAmount{}}
-	acc := r.totals[org]
-	if acc == nil {
-		return out, true
-	}
-	out.Lines, out.Amount = acc.lines, acc.amount
-	for _, c := range standard.ItemCodes() {
-		if ia := acc.byItem[c]; ia != nil {
-			out.ByItem = append(out.ByItem, *ia)
-		}
-	}
-	return out, true
-}
-
-// GrandTotal returns the total of every line, by item code in code order,
-// with Org uuid.Nil. It adds up the lines themselves, so it works on a
-// decoded result too, and reports [funding.ErrOverflow] if they do not fit.
-func (r BudgetResult) GrandTotal() (Subtotal, error) {
-	out := Subtotal{ByItem: []ItemAmount{}}
-	byItem := map[standard.ItemCode]*ItemAmount{}
-	for _, l := range r.Lines {
-		ia := byItem[l.Code]
-		if ia == nil {
-			ia = &ItemAmount{Code: l.Code}
-			byItem[l.Code] = ia
-		}
-		var err error
-		if ia.Amount, err = ia.Amount.Add(l.Amount); err != nil {
-			return Subtotal{}, err
-		}
-		if out.Amount, err = out.Amount.Add(l.Amount); err != nil {
-			return Subtotal{}, err
-		}
-		ia.Lines++
-		out.Lines++
-	}
-	for _, c := range standard.ItemCodes() {
-		if ia := byItem[c]; ia != nil {
-			out.ByItem = append(out.ByItem, *ia)
-		}
-	}
-	return out, nil
 }

@@ -94,3 +94,41 @@ func ExampleBudgetResult_GrandTotal() {
 	//   community_committee_pay 70 17913720.00
 	//   non_public_work_funds 80 160000.00
 }
+
+func ExampleBudgetResult_ByChild() {
+	tree, _ := orgmodel.Build(yanji.Records())
+	res, err := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	units, _ := res.ByChild(tree.Roots()[0])
+	for _, st := range units[:3] {
+		o, _ := tree.Org(st.Org)
+		fmt.Println(o.Code, st.Lines, st.Amount, st.Item(standard.CommunityWorkFunds).Lines, "communities")
+	}
+	// Output:
+	// street/1 47 6080440.00 12 communities
+	// street/2 46 6038720.00 12 communities
+	// street/3 48 6161880.00 12 communities
+}
+
+func ExampleSubtotal_Item() {
+	tree, _ := orgmodel.Build(yanji.Records())
+	res, _ := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
+	g, _ := res.GrandTotal()
+	fmt.Println(g.Item(standard.VillageOperatingFunds).Lines, "villages", g.Item(standard.VillageOperatingFunds).Amount)
+	fmt.Println(g.Item(standard.DispatchedBranchWorkFunds).Lines, "dispatched branches")
+	// Output:
+	// 56 villages 11760000.00
+	// 0 dispatched branches
+}
+
+func ExampleBudgetResult_Sources() {
+	tree, _ := orgmodel.Build(yanji.Records())
+	res, _ := budget.Budget(tree, yanji.Standards(), 2025, budget.BudgetOptions{})
+	for _, src := range res.Sources() {
+		fmt.Println(src.Doc)
+	}
+	// Output: 延吉市委组织部：延吉市基层党建工作（文章）
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/dangjian-go/dangjian/assess"
+	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/dangjian-go/dangjian/place/yanji"
 )
 
@@ -93,4 +94,31 @@ func ExamplePolicy() {
 	// 村 村乙 71.5 rank 1 一般
 	// 村 村甲 67.9 rank 2 一般
 	// 街道 街道一 69.1 rank 1 一般
+}
+
+// Assessees lists whose secretaries the scheme assesses: a subject per
+// organization, its ID the organization's code.
+func ExampleAssessees() {
+	tree, err := orgmodel.Build(yanji.Records())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	n := map[string]int{}
+	var first []string
+	for _, a := range yanji.Assessees(tree) {
+		if n[a.Category] == 0 {
+			first = append(first, a.Category+" "+a.Org.Code)
+		}
+		n[a.Category]++
+	}
+	fmt.Println(first)
+	for _, cat := range yanji.Categories() {
+		fmt.Println(cat.Name, cat.Domain, n[cat.Name])
+	}
+	// Output:
+	// [街道 street/1 社区 community/01 村 village/01]
+	// 街道 street 6
+	// 社区 community 70
+	// 村 village 56
 }

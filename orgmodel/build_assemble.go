@@ -1,0 +1,122 @@
+package orgmodel
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+
+	"github.com/google/uuid"
+)
+
+// assemble copies the organizations into pre-order and computes the
+// subtree ranges, depths and member totals.
+func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *Tree {
+	n := len(order)
+	t := &Tree{
+		orgs:   make([]Org, n),
+		parent: make([]int32, n),
+		end:    make([]int32, n),
+		depth:  make([]int32, n),
+		total:  make([]Members, n),
+		index:  b.index,
+	}
+	pos := make([]int32, n) // input index → pre-order position
+	for p, i := range order {
+		pos[i] = int32(p)
+	}
+	// The approvals of all organizations share one backing array.
+	nap := 0
+	for i := range b.recs.Orgs {
+		nap += len(b.recs.Orgs[i].Approvals)
+	}
+	approvals := make([]Approval, 0, nap)
+	for p, i := range order {
+		t.orgs[p] = b.recs.Orgs[i]
+		o := &t.orgs[p]
+		if o.Approvals != nil {
+			k := len(approvals)
+			approvals = append(approvals, o.Approvals...)
+			o.Approvals = approvals[k:len(approvals):len(approvals)]
+		}
+		if full != nil {
+			if f, ok := full[i]; ok || prob[i] > 0 {
+				o.Members = Members{Full: f, Probationary: prob[i]}
+			}
+		}
+		if int(i) != p {
+			t.index[o.ID] = int32(p) // the index held the input index
+		}
+		if parent[i] < 0 {
+			t.parent[p] = -1
+			t.roots = append(t.roots, int32(p))
+		} else {
+			t.parent[p] = pos[parent[i]]
+			t.depth[p] = t.depth[t.parent[p]] + 1
+		}
+		t.end[p] = int32(p) + 1
+	}
+	for p := n - 1; p >= 0; p-- {
+		if t.orgs[p].Kind != PartyGroup {
+			t.total[p] = t.total[p].Add(t.orgs[p].Members)
+		}
+		if q := t.parent[p]; q >= 0 {
+			t.total[q] = t.total[q].Add(t.total[p])
+			if t.end[p] > t.end[q] {
+				t.end[q] = t.end[p]
+			}
+		}
+	}
+	t.side(b.recs)
+	return t
+}
+
+// side copies and indexes the tables beside the tree.
+func (t *Tree) side(r *Records) {
+	t.people = slices.Clone(r.People)
+	t.personIdx = make(map[uuid.UUID]int32, len(t.people))
+	for i, p := range t.people {
+		t.personIdx[p.ID] = int32(i)
+	}
+	t.posts = slices.Clone(r.Posts)
+	slices.SortStableFunc(t.posts, func(a, b Post) int {
+		if c := cmpUUID(a.Body, b.Body); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Role, b.Role)
+	})
+	t.postsByPerson = make([]int32, len(t.posts))
+	for i := range t.postsByPerson {
+		t.postsByPerson[i] = int32(i)
+	}
+	slices.SortStableFunc(t.postsByPerson, func(a, b int32) int { return cmpUUID(t.posts[a].Person, t.posts[b].Person) })
+	t.assignments = slices.Clone(r.Assignments)
+	t.bodies = make([]Body, len(r.Bodies))
+	t.bodyIdx = make(map[uuid.UUID]int32, len(r.Bodies))
+	for i, body := range r.Bodies {
+		body.Members = slices.Clone(body.Members)
+		body.MemberUnits = slices.Clone(body.MemberUnits)
+		if body.Chair != nil {
+			c := *body.Chair
+			c.Order = slices.Clone(c.Order)
+			body.Chair = &c
+		}
+		t.bodies[i] = body
+		t.bodyIdx[body.ID] = int32(i)
+	}
+	t.sites = slices.Clone(r.Sites)
+	t.grids = slices.Clone(r.Grids)
+	t.ids = maps.Clone(r.ids)
+	t.gridIdx = make(map[uuid.UUID]int32, len(t.grids))
+	for i, g := range t.grids {
+		t.gridIdx[g.ID] = int32(i)
+	}
+}
+
+func cmpUUID(a, b uuid.UUID) int {
+	for i := range a {
+		if a[i] != b[i] {
+			return cmp.Compare(a[i], b[i])
+		}
+	}
+	return 0
+}

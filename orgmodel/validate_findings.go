@@ -1,0 +1,124 @@
+package orgmodel
+
+import (
+	"strconv"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/google/uuid"
+)
+
+type checker struct {
+	v    *Validator
+	t    *Tree
+	asOf dangjian.Date
+	// Findings are gathered in chunks of growing size and copied once into
+	// a slice of the exact length: appending to one slice would copy the
+	// findings of a national-scale tree many times over.
+	done [][]Finding
+	cur  []Finding
+	n    int
+	// soon caches asOf plus soonMonths months, the horizon of TermDueSoon.
+	soon       dangjian.Date
+	soonMonths int64
+	// due caches the due date of organization dueOrg under the term rule
+	// dueTerm: the term checks of one organization share it.
+	dueOrg  int32
+	dueTerm *Rule
+	due     dangjian.Date
+	dueOK   bool
+}
+
+// maxChunk bounds the findings gathered in one chunk.
+const maxChunk = 1 << 14
+
+func (c *checker) push(f Finding) {
+	if len(c.cur) == cap(c.cur) {
+		size := 16
+		if c.cur != nil {
+			c.done = append(c.done, c.cur)
+			size = min(2*cap(c.cur), maxChunk)
+		}
+		c.cur = make([]Finding, 0, size)
+	}
+	c.cur = append(c.cur, f)
+	c.n++
+}
+
+// findings returns every finding pushed, in order; nil when there are none.
+func (c *checker) findings() []Finding {
+	if len(c.done) == 0 {
+		return c.cur
+	}
+	out := make([]Finding, 0, c.n)
+	for _, ch := range c.done {
+		out = append(out, ch...)
+	}
+	return append(out, c.cur...)
+}
+
+func (c *checker) add(r *Rule, p int32, sev Severity, field, value, msg string, ap *Approval) {
+	o := &c.t.orgs[p]
+	c.push(Finding{Rule: r.ID, Severity: sev, Subject: o.keyText(), Name: c.t.pathString(p), Field: field,
+		Value: value, Line: o.Line, Message: msg, Source: r.Source, Approval: c.t.approval(ap)})
+}
+
+// covered returns Info when an approval covers the finding, else sev.
+func covered(sev Severity, ap *Approval) Severity {
+	if ap != nil {
+		return Info
+	}
+	return sev
+}
+
+// approval returns the approval of o that covers rule r, if any.
+func approval(o *Org, r *Rule) *Approval {
+	if r.Approval == ApprovalUnknown {
+		return nil
+	}
+	for i := range o.Approvals {
+		if o.Approvals[i].Covers(r.Approval, r.ID) {
+			return &o.Approvals[i]
+		}
+	}
+	return nil
+}
+
+// name returns the kind label and the quoted name, as "%s %q" formats them.
+func name(o *Org) string { return o.Kind.Label() + " " + strconv.Quote(o.Name) }
+
+func basisWord(b Basis) string {
+	if b == FullMembers {
+		return "full members"
+	}
+	return "members"
+}
+
+func field(b Basis) string {
+	if b == FullMembers {
+		return "members.full"
+	}
+	return "members"
+}
+
+func cmpWord(c Comparison) string {
+	if c == MoreThan {
+		return "more than"
+	}
+	return "at least"
+}
+
+func (c *checker) subject(r *Rule, org, subject uuid.UUID, label string, sev Severity, fieldName, value, msg string) {
+	f := Finding{Rule: r.ID, Severity: sev, Subject: c.t.IDText(org), Ref: c.t.IDText(subject), Field: fieldName,
+		Value: value, Message: msg, Source: r.Source}
+	if p, ok := c.t.index[org]; ok {
+		f.Name = c.t.pathString(p)
+		f.Line = c.t.orgs[p].Line
+	}
+	if label != "" {
+		if f.Name != "" {
+			f.Name += " / "
+		}
+		f.Name += label
+	}
+	c.push(f)
+}

@@ -1,0 +1,197 @@
+package orgmodel
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/google/uuid"
+)
+
+func (c *checker) applies(ri int32, d Domain) bool {
+	// DomainUnknown's bit is in no mask: domain-scoped rules skip it and
+	// rules with exceptions apply to it.
+	if c.v.domIn[ri] != 0 && c.v.domIn[ri]&d.bit() == 0 {
+		return false
+	}
+	return c.v.domEx[ri]&d.bit() == 0
+}
+
+func (c *checker) org(p int32) {
+	o := &c.t.orgs[p]
+	termDone := false
+	var term *Rule // the term rule chosen by election date
+	postsLo, postsHi := -1, -1
+	posts := func() []Post {
+		if postsLo < 0 {
+			postsLo, postsHi = c.t.postRange(o.ID)
+		}
+		return c.t.posts[postsLo:postsHi]
+	}
+	total := c.t.total[p]
+	for _, ri := range c.v.byKind[o.Kind&15] {
+		r := &c.v.rules[ri]
+		if !c.applies(ri, o.Domain) {
+			continue
+		}
+		if r.Check == TermLength {
+			if termDone || o.Term.Elected.IsZero() || !r.Period.Contains(o.Term.Elected) {
+				continue
+			}
+			termDone, term = true, r
+			c.termLength(r, p)
+			continue
+		}
+		if !r.Period.Contains(c.asOf) {
+			continue
+		}
+		count := total.Count(r.Basis)
+		switch r.Check {
+		case MinMembers:
+			if !r.Cmp.Holds(count, r.N) {
+				msg := fmt.Sprintf("%s has %d %s; the rule needs %s %d", name(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
+				if r.Target != KindUnknown && r.Target != o.Kind {
+					msg += fmt.Sprintf(": form a %s (%s) with neighbouring units or place the members in another branch", r.Target.Label(), r.Target)
+				}
+				c.add(r, p, SeverityOf(r.Modality), field(r.Basis), strconv.FormatInt(count, 10), msg, nil)
+			}
+		case MaxMembers, Upgrade:
+			if r.Cmp.Holds(count, r.N) {
+				verb := "a %s (%s) is expected"
+				if r.Modality == dangjian.May {
+					verb = "it may become a %s (%s) with approval"
+				} else if r.Modality == dangjian.Usually && r.Check == MaxMembers {
+					verb = "a %s (%s) is suggested"
+				}
+				msg := fmt.Sprintf("%s has %d %s, %s %d: "+verb, name(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N, r.Target.Label(), r.Target)
+				ap := approval(o, r)
+				c.add(r, p, covered(SeverityOf(r.Modality), ap), field(r.Basis), strconv.FormatInt(count, 10), msg, ap)
+			}
+		case BelowThreshold:
+			if !r.Cmp.Holds(count, r.N) {
+				ap := approval(o, r)
+				msg := fmt.Sprintf("%s has %d %s, not %s %d: it needs the upper organization's approval (因工作需要，经上级党组织批准)", name(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
+				if ap != nil {
+					msg = fmt.Sprintf("%s has %d %s, not %s %d; set up with approval", name(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
+				}
+				c.add(r, p, covered(SeverityOf(r.Modality), ap), field(r.Basis), strconv.FormatInt(count, 10), msg, ap)
+			}
+		case MaxUnits:
+			if r.Cmp.Holds(int64(o.Units), r.N) {
+				c.add(r, p, SeverityOf(r.Modality), "units", strconv.Itoa(o.Units),
+					fmt.Sprintf("%s covers %d units, %s %d", name(o), o.Units, cmpWord(r.Cmp), r.N), nil)
+			}
+		case GroupSize:
+			m := o.Members
+			if !r.Cmp.Holds(m.Count(r.Basis), r.N) || m.Full < r.MinFull {
+				c.add(r, p, SeverityOf(r.Modality), "members", fmt.Sprintf("%d (%d full)", m.Total(), m.Full),
+					fmt.Sprintf("%s has %d members, %d of them full; the rule needs %s %d members with at least %d full", name(o), m.Total(), m.Full, cmpWord(r.Cmp), r.N, r.MinFull), nil)
+			}
+		case CommitteeSize, RequiredPosts, MaxPosts, SecretaryOnly:
+			if ps := posts(); len(ps) > 0 {
+				c.postRule(r, p, ps, count)
+			}
+		case TermOverdue, TermDueSoon:
+			if !o.Term.Elected.IsZero() || !o.Term.Due.IsZero() {
+				c.termDue(r, p, term)
+			}
+		case NoTerm:
+			if !o.Term.IsZero() {
+				c.add(r, p, SeverityOf(r.Modality), "term", o.Term.Elected.String(),
+					fmt.Sprintf("%s is a dispatched or temporary body whose leaders are appointed; it has no electoral term, but one is recorded", name(o)), nil)
+			}
+		case FormationApproval:
+			c.formation(r, ri, p)
+		}
+	}
+}
+
+func (c *checker) postRule(r *Rule, p int32, ps []Post, count int64) {
+	o := &c.t.orgs[p]
+	triggered := r.N == 0 || r.Cmp.Holds(count, r.N)
+	seats := map[uuid.UUID]bool{}
+	held := map[Role]int{}
+	extra := 0
+	for _, q := range ps {
+		if !q.ActiveOn(c.asOf) {
+			continue
+		}
+		held[q.Role]++
+		if q.Role.IsCommitteeSeat() {
+			seats[q.Person] = true
+			if q.Role != Secretary && q.Role != DeputySecretary {
+				extra++
+			}
+		}
+	}
+	switch r.Check {
+	case CommitteeSize:
+		if !triggered {
+			return
+		}
+		soft := r.SoftMax
+		if soft == 0 {
+			soft = r.Max
+		}
+		n := len(seats)
+		switch {
+		case n < r.Min:
+			c.add(r, p, SeverityOf(r.Modality), "posts", strconv.Itoa(n),
+				fmt.Sprintf("%s has a committee of %d; the rule needs %d to %d (at most %d)", name(o), n, r.Min, r.Max, soft), nil)
+		case n > soft:
+			c.add(r, p, Warning, "posts", strconv.Itoa(n),
+				fmt.Sprintf("%s has a committee of %d, more than the usual maximum of %d", name(o), n, soft), nil)
+		}
+	case RequiredPosts:
+		if !triggered {
+			return
+		}
+		for _, role := range r.Roles {
+			if held[role] == 0 {
+				c.add(r, p, SeverityOf(r.Modality), "posts", role.Label(),
+					fmt.Sprintf("%s has no %s (%s) in post on %s", name(o), role.Label(), role, c.asOf), nil)
+			}
+		}
+	case MaxPosts:
+		n := 0
+		for _, role := range r.Roles {
+			n += held[role]
+		}
+		if int64(n) > r.N {
+			c.add(r, p, SeverityOf(r.Modality), "posts", strconv.Itoa(n),
+				fmt.Sprintf("%s has %d holders of %s; at most %d", name(o), n, r.Roles[0].Label(), r.N), nil)
+		}
+	case SecretaryOnly:
+		if triggered || extra == 0 {
+			return
+		}
+		c.add(r, p, SeverityOf(r.Modality), "posts", strconv.Itoa(extra),
+			fmt.Sprintf("%s has %d %s, fewer than %d: no committee, only a secretary (and at most one deputy), but %d other committee posts are recorded", name(o), count, basisWord(r.Basis), r.N, extra), nil)
+	}
+}
+
+func (c *checker) formation(r *Rule, ri int32, p int32) {
+	o := &c.t.orgs[p]
+	unidentified := false
+	for _, a := range o.Approvals {
+		if a.Kind != Formation {
+			continue
+		}
+		q, ok := c.t.index[a.By]
+		if !ok {
+			unidentified = true
+			continue
+		}
+		ap := &c.t.orgs[q]
+		if c.v.apKinds[ri]&(1<<(ap.Kind&15)) != 0 || (ap.Domain != DomainUnknown && c.v.approve[ri]&ap.Domain.bit() != 0) {
+			return
+		}
+	}
+	if unidentified {
+		c.add(r, p, Warning, "approvals", "",
+			fmt.Sprintf("%s has a formation approval whose approver is not in the tree; its level cannot be checked", name(o)), nil)
+		return
+	}
+	c.add(r, p, SeverityOf(r.Modality), "approvals", "",
+		fmt.Sprintf("%s has no formation approval by a township committee or a higher organization", name(o)), nil)
+}
