@@ -233,9 +233,17 @@ func FuzzMulDivRound(f *testing.F) {
 	})
 }
 
-func TestAwayInvalidModeNeverMoves(t *testing.T) {
-	assert.False(t, Away(1, 1, 2, false, dangjian.RoundingUnknown))
-	assert.False(t, Away(1, 0, 2, false, dangjian.Up))
+func TestStep(t *testing.T) {
+	assert.Zero(t, Step(1, 1, 2, false, dangjian.RoundingUnknown), "invalid mode")
+	for _, m := range modes {
+		assert.Zero(t, Step(1, 0, 2, true, m), "exact, %s", m)
+		assert.Zero(t, Step(1, 0, 2, false, m), "exact, %s", m)
+	}
+	// 2^63 − 1 divided by 2^63: just below a half, the largest d.
+	assert.Zero(t, Step(0, 1<<62-1, 1<<63, false, dangjian.HalfUp))
+	assert.Equal(t, uint64(1), Step(0, 1<<62, 1<<63, false, dangjian.HalfUp))
+	assert.Zero(t, Step(0, 1<<62, 1<<63, false, dangjian.HalfEven))
+	assert.Equal(t, uint64(1), Step(1, 1<<62, 1<<63, false, dangjian.HalfEven))
 }
 
 func TestNoAllocation(t *testing.T) {
