@@ -29,3 +29,20 @@ func ExampleMulDivRound() {
 	fmt.Println(fen, ok)
 	// Output: 4500 true
 }
+
+func ExampleStep() {
+	// A hot loop divides itself and adds the step: 1234567 / 1000 half-up
+	// and half-even (1234.567 → 1235), 1234500 / 1000 (1234.5: half-up
+	// 1235, half-even 1234).
+	for _, v := range []uint64{1234567, 1234500} {
+		for _, m := range []dangjian.RoundingMode{dangjian.HalfUp, dangjian.HalfEven} {
+			q, r := v/1000, v%1000
+			fmt.Println(v, m, q+rounding.Step(q, r, 1000, false, m))
+		}
+	}
+	// Output:
+	// 1234567 half_up 1235
+	// 1234567 half_even 1235
+	// 1234500 half_up 1235
+	// 1234500 half_even 1234
+}

@@ -1,9 +1,9 @@
 // Package rounding is the module's one integer rounding kernel: a quotient
 // of int64s rounded to an integer with a [dangjian.RoundingMode], the
 // integer counterpart of [dangjian.RoundingMode.Round] (which rounds
-// decimals). The dues batch path (fen × parts per million), exact
-// rationals (internal/rat) and the counts of grading quotas (through
-// internal/rat) round with it.
+// decimals). Exact rationals (internal/rat: score rounding points), the
+// counts of grading quotas (assess) and the dues batch path (fen × parts
+// per million, through [Step], which it inlines) round with it.
 //
 // Everything is computed on magnitudes in uint64, and products in 128
 // bits, so no intermediate value overflows; a result outside int64 is
