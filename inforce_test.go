@@ -217,6 +217,13 @@ func TestInForceDoesNotAllocate(t *testing.T) {
 		if _, err := dangjian.OneInForce(table, on, "a", match); err != nil {
 			t.Fatal(err)
 		}
+		n := 0
+		for range dangjian.EachInForce(table, on, match) {
+			n++
+		}
+		if n != 1 {
+			t.Fatal(n)
+		}
 	})
 	assert.Zero(t, n)
 }
