@@ -11,7 +11,10 @@
 //   - [Date] and [Period]: civil dates and the half-open windows [From, To)
 //     in which rules are in force.
 //   - [Rule]: the header (ID, Period, Source) that every rule value embeds,
-//     and [CheckRules], which tests run over every rule table.
+//     and [CheckRules], which tests run over every rule table; the rule in
+//     force on a date, picked the same way everywhere: [InForce],
+//     [AllInForce], [EachInForce] and [OneInForce] (an [ErrNoRule] or
+//     [ErrAmbiguousRule] problem naming the topic and the date).
 //   - [Modality]: 应当 (must), 一般 (usually), 可以 (may, with approval).
 //   - [RoundingMode]: the named rounding modes; the domain default is
 //     [HalfUp] (四舍五入); [Rounding]: a declared rounding point (places

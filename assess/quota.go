@@ -8,6 +8,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/rat"
+	"github.com/dangjian-go/dangjian/internal/rounding"
 )
 
 // Share is an exact share between 0 and 1 inclusive: a quota's ceiling
@@ -243,14 +244,14 @@ func (q *Quota) allowed(base int) (int, error) {
 	if !ok {
 		return 0, problemf(ErrInvalid, "count rounding %q", q.Count)
 	}
-	x, err := q.Max.rat().MulInt(int64(base))
-	if err == nil {
-		x, err = x.Round(0, mode)
+	// ⌈max × base⌉ (or ⌊⌋, or half up) by the module's integer kernel:
+	// max = N/D, so the count is N × base / D rounded, in 128 bits.
+	r := q.Max.rat()
+	n, ok := rounding.MulDivRound(r.N, int64(base), r.D, mode)
+	if !ok {
+		return 0, problemf(ErrArithmetic, "%s × %d: %v", q.Max, base, rat.ErrOverflow)
 	}
-	if err != nil {
-		return 0, problemf(ErrArithmetic, "%s × %d: %v", q.Max, base, err)
-	}
-	return int(x.N), nil
+	return int(n), nil
 }
 
 // QuotaUse reports one quota in one group of a grading: the rule, the

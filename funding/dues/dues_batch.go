@@ -8,6 +8,7 @@ import (
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/internal/funderr"
+	"github.com/dangjian-go/dangjian/internal/rounding"
 	"github.com/shopspring/decimal"
 )
 
@@ -101,11 +102,13 @@ func (c *Calculator) Amount(cat Category, base funding.Money) (funding.Money, er
 }
 
 // fast is the hot path: a bracket lookup, an int64 product and an integer
-// rounding. Its rounding is an int64 restatement of
-// [dangjian.RoundingMode.Round], the module's one rounding switch, kept
-// here so that the batch path does not allocate; TestBatchEqualsExact
-// checks it against the exact path for every fen up to 12000 元 and random
-// bases under every mode and place.
+// rounding by the module's integer kernel. It divides itself and asks the
+// kernel only for the step (rounding.Step, inlined and branch-free for
+// half-up): calling rounding.DivRound here measured 19 ns per member
+// against 11, and a boolean decision ("round away?") 16 ns, from a
+// mispredicted branch on the data. TestBatchEqualsExact checks it against
+// the exact path for every fen up to 12000 元 and random bases under every
+// mode and place.
 func (c *Calculator) fast(brackets []compiledBracket, fen int64) int64 {
 	var ppm int64
 	for i := range brackets {
@@ -114,22 +117,9 @@ func (c *Calculator) fast(brackets []compiledBracket, fen int64) int64 {
 			break
 		}
 	}
-	v := fen * ppm
+	v := fen * ppm // ≥ 0: fen ≤ maxFastBase, 0 ≤ ppm ≤ 10^6
 	q, r := v/c.unit, v%c.unit
-	if r != 0 {
-		switch c.mode {
-		case dangjian.HalfUp:
-			if 2*r >= c.unit {
-				q++
-			}
-		case dangjian.HalfEven:
-			if 2*r > c.unit || (2*r == c.unit && q&1 == 1) {
-				q++
-			}
-		case dangjian.Up, dangjian.Ceiling:
-			q++
-		}
-	}
+	q += int64(rounding.Step(uint64(q), uint64(r), uint64(c.unit), false, c.mode))
 	out := q * c.perFen
 	if c.capOn && out > c.capFen {
 		out = c.capFen

@@ -199,13 +199,7 @@ func Rules() []Rule {
 // entInForce returns the rules of kind k in force on d for the jurisdiction
 // (empty: national rules only).
 func entInForce(rules []Rule, k RuleKind, d dangjian.Date, jurisdiction string) []Rule {
-	var out []Rule
-	for _, r := range rules {
-		if r.Kind == k && r.Jurisdiction == jurisdiction && r.Period.Contains(d) {
-			out = append(out, r)
-		}
-	}
-	return out
+	return dangjian.AllInForce(rules, d, func(r Rule) bool { return r.Kind == k && r.Jurisdiction == jurisdiction })
 }
 
 // entRulesOrDefault returns the caller's table, or the default one.

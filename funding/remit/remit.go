@@ -189,10 +189,8 @@ func Split(collected funding.Money, lumpSums funding.Money, policy Policy, year 
 		}
 		seen[t] = true
 		var in []chosen
-		for j, x := range policy.Shares {
-			if topicOf(x) == t && x.Period.Contains(on) {
-				in = append(in, chosen{j, x})
-			}
+		for j, x := range dangjian.EachInForce(policy.Shares, on, func(x Share) bool { return topicOf(x) == t }) {
+			in = append(in, chosen{j, x})
 		}
 		if len(in) != 1 {
 			f.Add("policy.shares["+strconv.Itoa(i)+"]", s.ID, dangjian.ErrNoRule,
@@ -211,12 +209,8 @@ func Split(collected funding.Money, lumpSums funding.Money, policy Policy, year 
 	}
 	slices.SortStableFunc(shares, func(a, b chosen) int { return a.i - b.i })
 	if lump == nil && !lumpSums.IsZero() {
-		for _, s := range Rules() {
-			if s.Kind == LumpToCentre && s.Period.Contains(on) {
-				l := s
-				lump = &l
-				break
-			}
+		if l, ok := dangjian.InForce(Rules(), on, func(s Share) bool { return s.Kind == LumpToCentre }); ok {
+			lump = &l
 		}
 		if lump == nil {
 			f.Add("lumpSums", lumpSums.String(), dangjian.ErrNoRule, "no lump-sum rule in force on "+on.String())

@@ -181,10 +181,7 @@ func CheckFloors(s Set, floors []Floor, in FloorInputs) (FloorReport, error) {
 		return FloorReport{}, err
 	}
 	rep := FloorReport{Standards: s.Name, AsOf: in.AsOf, Results: []FloorResult{}}
-	for i, f := range floors {
-		if !f.Period.Contains(in.AsOf) {
-			continue
-		}
+	for i, f := range dangjian.EachInForce(floors, in.AsOf, nil) {
 		std, ok := s.Item(f.Code, in.AsOf)
 		if !ok {
 			rep.Skipped = append(rep.Skipped, FloorSkip{Rule: f.ID, Code: f.Code, Reason: "no standard for the item in force on " + in.AsOf.String()})

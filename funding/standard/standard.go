@@ -266,12 +266,7 @@ func (p *paramErrs) err() error { return p.ps.Err() }
 // date on. At most one is, in a set that passes [Set.Check]. The
 // zero Date matches only items whose period has no start.
 func (s Set) Item(code ItemCode, on dangjian.Date) (Standard, bool) {
-	for _, it := range s.Items {
-		if it.Code == code && !it.Per.IsTotal() && it.Period.Contains(on) {
-			return it, true
-		}
-	}
-	return Standard{}, false
+	return dangjian.InForce(s.Items, on, func(it Standard) bool { return it.Code == code && !it.Per.IsTotal() })
 }
 
 // ByCode returns every item with this code, totals and every dated

@@ -84,10 +84,10 @@ func (r Rules) Withhold(year int, months []Month) (Year, error) {
 			ps.add(path+".taxFree", m.TaxFree.String(), "", "tax-free income above the income "+m.Income.String(), dangjian.ErrInvalid)
 		}
 		on := monthDate(year, m.Month)
-		if _, ok := firstInForce(r.Method, on, nil); !ok {
+		if _, ok := dangjian.InForce(r.Method, on, nil); !ok {
 			ps.add(path, on.String(), "", "no cumulative withholding method", dangjian.ErrNoRule)
 		}
-		if _, ok := firstInForce(r.Basic, on, nil); !ok {
+		if _, ok := dangjian.InForce(r.Basic, on, nil); !ok {
 			ps.add(path, on.String(), "", "no basic deduction", dangjian.ErrNoRule)
 		}
 		if len(r.table(CumulativeTable, on)) == 0 {
@@ -105,8 +105,8 @@ func (r Rules) Withhold(year int, months []Month) (Year, error) {
 	var withheld funding.Money
 	for i, m := range months {
 		on := monthDate(year, m.Month)
-		method, _ := firstInForce(r.Method, on, nil)
-		basic, _ := firstInForce(r.Basic, on, nil)
+		method, _ := dangjian.InForce(r.Method, on, nil)
+		basic, _ := dangjian.InForce(r.Basic, on, nil)
 		adds, addTotal := r.additional(m.Deductions, on, "", nil)
 		l := Line{
 			Month:                m.Month,
@@ -150,7 +150,7 @@ func (r Rules) Withhold(year int, months []Month) (Year, error) {
 		if due.IsNegative() {
 			l.Clamped = true
 			due = funding.Money{}
-			if nr, ok := firstInForce(r.NoRefund, on, nil); ok {
+			if nr, ok := dangjian.InForce(r.NoRefund, on, nil); ok {
 				l.Rules = append(l.Rules, nr.ID)
 			}
 		}
@@ -193,7 +193,7 @@ func (r Rules) additional(d Deductions, on dangjian.Date, path string, ps *taxPr
 	var acc taxAcc
 	var total funding.Money
 	find := func(item DeductionItem, tier RentTier, field, value string) (AdditionalDeduction, bool) {
-		a, ok := firstInForce(r.Additional, on, func(a AdditionalDeduction) bool { return a.Item == item && a.Tier == tier })
+		a, ok := dangjian.InForce(r.Additional, on, func(a AdditionalDeduction) bool { return a.Item == item && a.Tier == tier })
 		if !ok {
 			what := item.Label()
 			if tier != RentNone {
@@ -325,7 +325,7 @@ func (r Rules) NonResidentWageTax(income funding.Money, on dangjian.Date) (Calc,
 	if income.IsNegative() {
 		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNegative, Path: "income", Value: income.String()}
 	}
-	b, ok := firstInForce(r.NonResidentBasic, on, nil)
+	b, ok := dangjian.InForce(r.NonResidentBasic, on, nil)
 	if !ok {
 		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNoRule, Path: "on", Value: on.String(), Detail: "no non-resident basic deduction"}
 	}
@@ -354,7 +354,7 @@ func (r Rules) BonusTax(bonus funding.Money, on dangjian.Date) (Calc, error) {
 	if bonus.IsNegative() {
 		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNegative, Path: "bonus", Value: bonus.String()}
 	}
-	sep, ok := firstInForce(r.BonusSeparate, on, nil)
+	sep, ok := dangjian.InForce(r.BonusSeparate, on, nil)
 	if !ok {
 		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNoRule, Path: "on", Value: on.String(),
 			Detail: "no separate taxation of the 全年一次性奖金: add the bonus to the month's wages"}

@@ -266,12 +266,7 @@ func (r Rules) tableDates(t Table) []dangjian.Date {
 
 // table returns the rows of table t in force on d, by level.
 func (r Rules) table(t Table, on dangjian.Date) []Bracket {
-	rows := make([]Bracket, 0, 8)
-	for _, b := range r.Brackets {
-		if b.Table == t && b.Period.Contains(on) {
-			rows = append(rows, b)
-		}
-	}
+	rows := dangjian.AllInForce(r.Brackets, on, func(b Bracket) bool { return b.Table == t })
 	slices.SortStableFunc(rows, func(a, b Bracket) int { return cmp.Compare(a.Level, b.Level) })
 	return rows
 }
@@ -321,17 +316,4 @@ func checkTable(rows []Bracket) string {
 		}
 	}
 	return ""
-}
-
-// firstInForce returns the first rule of rs in force on d for which keep
-// (if not nil) holds. [Rules.Check] ensures there is at most one per
-// topic.
-func firstInForce[R dangjian.Ruled](rs []R, on dangjian.Date, keep func(R) bool) (R, bool) {
-	for _, r := range rs {
-		if r.Header().Period.Contains(on) && (keep == nil || keep(r)) {
-			return r, true
-		}
-	}
-	var zero R
-	return zero, false
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/rounding"
 	"github.com/shopspring/decimal"
 )
 
@@ -362,60 +363,22 @@ func (x Rat) Max(y Rat) Rat {
 // Clamp returns x limited to [lo, hi].
 func (x Rat) Clamp(lo, hi Rat) Rat { return x.Max(lo).Min(hi) }
 
-// Round rounds x to places decimal places with mode, once.
+// Round rounds x to places decimal places with mode, once: the quotient
+// x.N × 10^places / x.D rounded by the module's integer kernel
+// (internal/rounding), the product taken in 128 bits, so that only a
+// result outside int64 overflows. An invalid mode is an error even when x
+// needs no rounding.
 func (x Rat) Round(places int32, mode dangjian.RoundingMode) (Rat, error) {
 	if places < 0 || places > 12 {
 		return Rat{}, errors.New("rat: places out of range")
 	}
-	scale := int64(1)
-	for i := int32(0); i < places; i++ {
-		scale *= 10
+	if !mode.IsValid() {
+		return Rat{}, errors.New("rat: invalid rounding mode")
 	}
-	n, ok := mul(x.N, scale)
-	if !ok {
+	scale := int64(pow10[places])
+	q, ok := rounding.MulDivRound(x.N, scale, x.D, mode)
+	if !ok || q == math.MinInt64 { // MinInt64 has no negation: Rats keep clear of it
 		return Rat{}, ErrOverflow
-	}
-	q, r := n/x.D, n%x.D
-	if r != 0 {
-		neg := n < 0
-		away := int64(1)
-		if neg {
-			away = -1
-		}
-		twice := abs(r) * 2 // abs(r) < D ≤ MaxInt64; twice may overflow only for D > MaxInt64/2
-		if abs(r) > math.MaxInt64/2 {
-			twice = math.MaxInt64
-		}
-		half := 0
-		switch {
-		case twice < x.D:
-			half = -1
-		case twice > x.D:
-			half = 1
-		}
-		switch mode {
-		case dangjian.HalfUp:
-			if half >= 0 {
-				q += away
-			}
-		case dangjian.HalfEven:
-			if half > 0 || (half == 0 && q%2 != 0) {
-				q += away
-			}
-		case dangjian.Up:
-			q += away
-		case dangjian.Floor:
-			if neg {
-				q--
-			}
-		case dangjian.Ceiling:
-			if !neg {
-				q++
-			}
-		case dangjian.Down:
-		default:
-			return Rat{}, errors.New("rat: invalid rounding mode")
-		}
 	}
 	// q/10^places: only twos and fives can cancel, without a gcd.
 	if q == 0 {

@@ -71,6 +71,31 @@ func TestRound(t *testing.T) {
 	}
 }
 
+// Round takes x.N × 10^places in 128 bits: a numerator whose product
+// with the scale overflows int64 still rounds when the result fits; only
+// a result outside int64 overflows. An invalid mode is refused even for a
+// value that needs no rounding.
+func TestRoundWide(t *testing.T) {
+	x := Rat{math.MaxInt64 / 3, 77} // × 100 overflows int64, ÷ 77 fits
+	got, err := x.Round(2, dangjian.HalfUp)
+	require.NoError(t, err)
+	want := new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(x.N), big.NewInt(100)), big.NewInt(x.D))
+	n := new(big.Int).Quo(new(big.Int).Add(new(big.Int).Mul(want.Num(), big.NewInt(2)), want.Denom()), new(big.Int).Mul(want.Denom(), big.NewInt(2)))
+	assert.Equal(t, n.Int64(), got.N*(100/got.D)) // half up, positive: ⌊(2·num + den) / (2·den)⌋
+
+	_, err = Int(math.MaxInt64/10).Round(2, dangjian.HalfUp)
+	assert.ErrorIs(t, err, ErrOverflow)
+	_, err = Rat{math.MinInt64 + 1, 1}.Round(0, dangjian.Down)
+	assert.NoError(t, err)
+	_, err = Rat{math.MinInt64 + 1, 2}.Round(0, dangjian.Up) // −2^62 + ½ → away: fits
+	assert.NoError(t, err)
+
+	_, err = Int(3).Round(0, dangjian.RoundingUnknown)
+	assert.ErrorContains(t, err, "invalid rounding mode")
+	_, err = Int(3).Round(13, dangjian.HalfUp)
+	assert.ErrorContains(t, err, "places out of range")
+}
+
 // Against math/big on random fractions: the same value, and the result
 // reduced exactly as big.Rat reduces it (the shortcuts of Add, Mul and Quo
 // skip gcds that cannot be needed; this checks they are never needed).
