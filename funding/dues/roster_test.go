@@ -785,3 +785,18 @@ func TestReadRosterConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestReadRosterWidthNamesMember checks that a row of the wrong width is
+// one problem for the whole row, naming the member when its id cell is
+// readable, and that the rows around it are read.
+func TestReadRosterWidthNamesMember(t *testing.T) {
+	in := "id,name,category,base\nA1,,employed,1\nA2,,employed\n,,employed,1,2\nA3,,employed,1\n"
+	rows, err := dues.ReadRoster(strings.NewReader(in))
+	require.Len(t, rows, 2)
+	ps := dangjian.ProblemsOf(err)
+	require.Len(t, ps, 2)
+	assert.Equal(t, `line 3 (id "A2"): invalid value: 3 fields, the header has 4`, ps[0].Error())
+	assert.Equal(t, `line 4: invalid value: 5 fields, the header has 4`, ps[1].Error())
+	assert.Equal(t, "A1", rows[0].Member.ID)
+	assert.Equal(t, "A3", rows[1].Member.ID)
+}

@@ -1,6 +1,7 @@
 // Package csvtable reads a CSV table whose header names a declared set of
 // columns: the machinery the module's CSV readers share (orgmodel's tree,
-// funding/dues' roster), so that each keeps only what its columns mean.
+// funding/dues' roster, the subjects of examples/assess), so that each
+// keeps only what its columns mean.
 //
 // A [Spec] declares the columns ([Column]: an English name matched in any
 // case, a Chinese name, aliases, required or not) and may accept further
@@ -10,5 +11,6 @@
 // not the file. The Reader gives each cell trimmed, with its position, and
 // builds the [dangjian.Problem] of a cell: Line (where the cell starts),
 // Column (the field's 1-based position), Path (the column's name as the
-// header wrote it), ID (the row's id cell) and Value.
+// header wrote it), ID (the row's id cell) and Value. A writer takes its
+// header in a language from [Spec.HeaderIn] after [CheckLang].
 package csvtable
