@@ -95,6 +95,11 @@ func TestMatch(t *testing.T) {
 			for c, f := range tt.fields {
 				assert.Equal(t, f, h.Field(c), "column %d", c)
 				assert.Equal(t, f >= 0, h.Has(c))
+				if f >= 0 {
+					assert.Equal(t, strings.TrimSpace(strings.Split(strings.TrimSpace(strings.TrimPrefix(tt.in, "\uFEFF")), ",")[f]), h.Name(c))
+				} else {
+					assert.Empty(t, h.Name(c))
+				}
 			}
 			assert.Equal(t, tt.extras, h.Extras())
 			assert.False(t, r.Next(), "no rows")

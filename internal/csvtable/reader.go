@@ -104,10 +104,6 @@ func (t *Reader) Line() int { return t.line }
 // id column or the cell is empty or not UTF-8.
 func (t *Reader) ID() string { return t.id }
 
-// Record returns the fields of the current row, untrimmed. The slice is
-// reused by the next call to Next.
-func (t *Reader) Record() []string { return t.rec }
-
 // Blank reports whether every cell of the current row is empty or space.
 func (t *Reader) Blank() bool {
 	for _, c := range t.rec {
