@@ -1,16 +1,11 @@
 package orgmodel
 
 import (
-	"bufio"
-	"encoding/csv"
-	"errors"
-	"fmt"
 	"io"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/csvtable"
 	"github.com/google/uuid"
 )
 
@@ -57,26 +52,16 @@ var csvNames = [2][numCSVCols]string{
 		"覆盖单位数", "代码", "产生方式", "选举日期", "届满日期", "换届日期", "届次"},
 }
 
-// csvColumn returns the column a header cell names: an English name in any
-// case, a Chinese name, or the alias 类别 for 组织类别.
-func csvColumn(name string) (int, bool) {
-	if name == "类别" {
-		return colKind, true
+// csvSpec declares the columns for [csvtable]: English names in any case,
+// Chinese names, and the alias 类别 for 组织类别.
+var csvSpec = func() csvtable.Spec {
+	s := csvtable.Spec{Columns: make([]csvtable.Column, numCSVCols), ID: csvNames[English][colID]}
+	for c := range s.Columns {
+		s.Columns[c] = csvtable.Column{Name: csvNames[English][c], Chinese: csvNames[Chinese][c], Required: c < csvRequired}
 	}
-	for c := 0; c < numCSVCols; c++ {
-		if strings.EqualFold(name, csvNames[English][c]) || name == csvNames[Chinese][c] {
-			return c, true
-		}
-	}
-	return 0, false
-}
-
-// csvLayout is where a CSV file had each column: the field index (-1 if
-// absent) and the name as the header wrote it.
-type csvLayout struct {
-	idx   [numCSVCols]int
-	names [numCSVCols]string
-}
+	s.Columns[colKind].Aliases = []string{"类别"}
+	return s
+}()
 
 // Details of the problems in a CSV file.
 const (
@@ -146,46 +131,21 @@ const (
 // rows together with the problems of the bad ones ([dangjian.ErrInvalid],
 // [dangjian.ErrNegative], [dangjian.ErrOverflow], [ErrMissingID]).
 func ReadCSV(r io.Reader) (Records, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if b, _ := br.Peek(3); len(b) == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
-		_, _ = br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.ReuseRecord = true
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true // so that ` "a, b"` is a quoted cell
-	p := csvReader{cr: cr, layout: &csvLayout{}}
-	if err := p.header(); err != nil {
+	t, err := csvtable.Open(r, &csvSpec)
+	if err != nil {
 		return Records{}, err
 	}
+	p := csvReader{t: t}
 	var orgs orgChunks
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return Records{}, csvReadError(err)
-		}
-		p.rec = rec
+	for t.Next() {
 		if o, ok := p.row(); ok {
 			orgs.add(o)
 		}
 	}
-	return Records{Orgs: orgs.join()}, p.bad.Err()
-}
-
-// csvReadError turns an error of the CSV reader into a problem: a
-// *csv.ParseError is [dangjian.ErrSyntax] with its line, any
-// other error (a read error) is returned as it is.
-func csvReadError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		// pe.Column counts bytes, not fields: it goes in the detail.
-		return &dangjian.Problem{Kind: dangjian.ErrSyntax, Line: pe.Line,
-			Detail: pe.Err.Error() + " (byte " + strconv.Itoa(pe.Column) + " of the line)", Err: err}
+	if err := t.Err(); err != nil {
+		return Records{}, err
 	}
-	return err
+	return Records{Orgs: orgs.join()}, p.bad.Err()
 }
 
 // orgChunks collects organizations in blocks that are never copied while
@@ -221,97 +181,27 @@ func (c *orgChunks) join() []Org {
 
 // csvReader holds the state of one ReadCSV call.
 type csvReader struct {
-	cr     *csv.Reader
-	layout *csvLayout
-	width  int      // fields per row
-	rec    []string // the current row
-	line   int      // the line the current row starts on
-	id     string   // the current row's id cell
-	bad    dangjian.Problems
-	buf    []byte // scratch for ID derivation
-}
-
-func (p *csvReader) header() error {
-	rec, err := p.cr.Read()
-	if err == io.EOF {
-		return dangjian.Problems{{Kind: dangjian.ErrHeader, Line: 1, Detail: "no header row"}}
-	}
-	if err != nil {
-		return csvReadError(err)
-	}
-	l := p.layout
-	for c := range l.idx {
-		l.idx[c] = -1
-	}
-	p.width = len(rec)
-	line, _ := p.cr.FieldPos(0)
-	for i, cell := range rec {
-		name := strings.TrimSpace(cell)
-		c, ok := csvColumn(name)
-		switch {
-		case !utf8.ValidString(name):
-			p.headerError(line, i, "", name, dangjian.ErrHeader, "column name is not UTF-8: save the file as UTF-8, not GBK")
-			p.bad[len(p.bad)-1].Err = dangjian.ErrEncoding
-		case name == "":
-			p.headerError(line, i, "", "", dangjian.ErrHeader, "empty column name")
-		case !ok:
-			p.headerError(line, i, name, name, dangjian.ErrHeader, "unknown column")
-		case l.idx[c] >= 0:
-			p.headerError(line, i, name, name, dangjian.ErrHeader, fmt.Sprintf("column %q repeats column %q", name, l.names[c]))
-		default:
-			l.idx[c] = i
-			l.names[c] = strings.Clone(name)
-		}
-	}
-	for c := 0; c < csvRequired; c++ {
-		if l.idx[c] < 0 {
-			p.headerError(line, -1, csvNames[English][c], "", dangjian.ErrHeader, "missing required column")
-		}
-	}
-	return p.bad.Err()
-}
-
-// headerError records a problem with field i (-1: none) of the header.
-func (p *csvReader) headerError(line, i int, column, value string, k *dangjian.Kind, detail string) {
-	p.bad.Add(&dangjian.Problem{Kind: k, Path: strings.Clone(column), Line: line, Column: i + 1,
-		Value: strings.Clone(value), Detail: detail})
+	t   *csvtable.Reader
+	bad dangjian.Problems
+	buf []byte // scratch for ID derivation
 }
 
 // cell returns column c of the current row, trimmed; "" if the column is absent.
-func (p *csvReader) cell(c int) string {
-	i := p.layout.idx[c]
-	if i < 0 {
-		return ""
-	}
-	return strings.TrimSpace(p.rec[i])
-}
+func (p *csvReader) cell(c int) string { return p.t.Cell(c) }
 
 // fail records a problem with column c of the current row.
 func (p *csvReader) fail(c int, value string, k *dangjian.Kind, detail string) {
-	l := p.layout
-	line, _ := p.cr.FieldPos(l.idx[c])
-	p.bad.Add(&dangjian.Problem{Kind: k, Path: l.names[c], ID: strings.Clone(p.id), Line: line, Column: l.idx[c] + 1,
-		Value: strings.Clone(value), Detail: detail})
+	p.bad.Add(p.t.Problem(c, value, k, detail))
 }
 
 // row parses the current row; false if it has a problem, which it records.
 func (p *csvReader) row() (Org, bool) {
-	p.line, _ = p.cr.FieldPos(0)
-	p.id = ""
-	if i := p.layout.idx[colID]; i < len(p.rec) {
-		// The id names the row in its problems, even a row of the wrong
-		// width; it is copied only into a problem or a record.
-		if s := strings.TrimSpace(p.rec[i]); s != "" && utf8.ValidString(s) {
-			p.id = s
-		}
-	}
-	if len(p.rec) != p.width {
-		p.bad.Add(&dangjian.Problem{Kind: dangjian.ErrInvalid, ID: strings.Clone(p.id), Line: p.line,
-			Detail: fmt.Sprintf("%d fields, the header has %d", len(p.rec), p.width)})
+	if bad := p.t.WidthProblem(); bad != nil {
+		p.bad.Add(bad)
 		return Org{}, false
 	}
 	nbad := len(p.bad)
-	o := Org{Line: p.line}
+	o := Org{Line: p.t.Line()}
 	var idCode string
 
 	if s := p.cell(colID); s == "" {
@@ -323,7 +213,7 @@ func (p *csvReader) row() (Org, bool) {
 	} else {
 		o.ID = id
 		if derived {
-			idCode = p.id
+			idCode = s
 		}
 	}
 	var parentCode string

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/csvtable"
 	"github.com/google/uuid"
 )
 
@@ -34,8 +35,8 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang) error {
 	if t == nil {
 		return &dangjian.Problem{Kind: dangjian.ErrMissing, Detail: "no tree to write"}
 	}
-	if lang > Chinese {
-		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "lang", Value: strconv.Itoa(int(lang)), Detail: "unknown language"}
+	if err := csvtable.CheckLang(lang); err != nil {
+		return err
 	}
 	lo, hi := int32(0), int32(len(t.orgs))
 	if root != uuid.Nil {
@@ -46,7 +47,7 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang) error {
 		lo, hi = p, t.end[p]
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(csvNames[lang][:]); err != nil {
+	if err := cw.Write(csvSpec.HeaderIn(lang)); err != nil {
 		return err
 	}
 	rec := make([]string, numCSVCols)

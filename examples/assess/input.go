@@ -2,16 +2,14 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
+	"github.com/dangjian-go/dangjian/internal/csvtable"
 )
 
 // decodeSubjects reads the subjects: JSON when the input starts with [ or
@@ -88,87 +86,80 @@ func flatColumns(s assess.Scheme) (columns, error) {
 	return c, nil
 }
 
+// The fixed CSV columns; the others are the scheme's (columns.kind).
+const (
+	colID = iota
+	colCategory
+)
+
+// kind returns what a CSV column of the scheme's own names: value, field,
+// flag or bonus, and the name it reads (the flag or bonus item without its
+// prefix); ok is false for a name the scheme does not read.
+func (c columns) kind(h string) (kind, key string, ok bool) {
+	switch {
+	case slices.Contains(c.values, h):
+		return "value", h, true
+	case slices.Contains(c.fields, h):
+		return "field", h, true
+	case strings.HasPrefix(h, "flag:") && slices.Contains(c.flags, h[len("flag:"):]):
+		return "flag", h[len("flag:"):], true
+	case strings.HasPrefix(h, "bonus:") && slices.Contains(c.bonus, h[len("bonus:"):]):
+		return "bonus", h[len("bonus:"):], true
+	}
+	return "", "", false
+}
+
 // readCSV reads one subject per row. Every problem is reported, by line,
 // column (the field's position) and column name, with the subject's ID.
+// Column names are matched as written.
 func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangjian.Problems) {
 	cols, err := flatColumns(s)
 	if err != nil {
 		return nil, fileProblem(name, dangjian.ErrInvalid, err.Error())
 	}
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
-	r.TrimLeadingSpace = true
-	header, err := r.Read()
+	spec := csvtable.Spec{
+		Columns:   []csvtable.Column{colID: {Name: "id", Required: true}, colCategory: {Name: "category"}},
+		ID:        "id",
+		ExactCase: true,
+		Extra: func(h string) (string, bool) {
+			_, _, ok := cols.kind(h)
+			return h, ok
+		},
+	}
+	t, err := csvtable.Open(bytes.NewReader(data), &spec)
 	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fileProblem(name, dangjian.ErrSyntax, "empty input")
+		ps := inFile(name, err)
+		for _, p := range ps {
+			if p.Detail == csvtable.DetailUnknownColumn {
+				p.Detail += ": want id, category, " + known(cols)
+			}
 		}
-		return nil, csvProblem(name, err)
+		return nil, ps
 	}
 	type column struct {
-		kind, key string // id, category, value, field, flag, bonus
+		field     int
+		name      string
+		kind, key string // value, field, flag, bonus
+	}
+	var extra []column
+	for _, x := range t.Header().Extras() {
+		kind, key, _ := cols.kind(x.Name)
+		extra = append(extra, column{x.Field, x.Name, kind, key})
 	}
 	var bad dangjian.Problems
-	headerProblem := func(i int, h, detail string) {
-		bad = append(bad, &dangjian.Problem{Kind: dangjian.ErrHeader, File: name, Line: 1, Column: i + 1, Path: h, Value: h, Detail: detail})
-	}
-	parsed := make([]column, len(header))
-	seen := map[string]bool{}
-	for i, h := range header {
-		h = strings.TrimSpace(h)
-		if seen[h] {
-			headerProblem(i, h, "the column appears twice")
-		}
-		seen[h] = true
-		switch {
-		case h == "id" || h == "category":
-			parsed[i] = column{kind: h}
-		case slices.Contains(cols.values, h):
-			parsed[i] = column{kind: "value", key: h}
-		case slices.Contains(cols.fields, h):
-			parsed[i] = column{kind: "field", key: h}
-		case strings.HasPrefix(h, "flag:") && slices.Contains(cols.flags, h[len("flag:"):]):
-			parsed[i] = column{kind: "flag", key: h[len("flag:"):]}
-		case strings.HasPrefix(h, "bonus:") && slices.Contains(cols.bonus, h[len("bonus:"):]):
-			parsed[i] = column{kind: "bonus", key: h[len("bonus:"):]}
-		default:
-			headerProblem(i, h, "unknown column: want id, category, "+known(cols))
-		}
-	}
-	if !seen["id"] {
-		bad = append(bad, &dangjian.Problem{Kind: dangjian.ErrHeader, File: name, Line: 1, Detail: "no id column"})
-	}
-	if len(bad) > 0 {
-		return nil, bad
-	}
 	var subs []assess.Subject
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
+	for t.Next() {
+		if p := t.WidthProblem(); p != nil {
+			bad.Add(p)
+			continue
 		}
-		if err != nil {
-			bad = append(bad, csvProblem(name, err)...)
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
-				continue
-			}
-			break
-		}
-		line, _ := r.FieldPos(0)
-		first := len(bad)
-		sub := assess.Subject{}
-		for i, cell := range rec {
-			cell = strings.TrimSpace(cell)
-			col := parsed[i]
+		sub := assess.Subject{ID: t.Cell(colID), Category: t.Cell(colCategory)}
+		for _, col := range extra {
+			cell := t.At(col.field)
 			cellProblem := func(detail string) {
-				bad = append(bad, &dangjian.Problem{Kind: dangjian.ErrInvalid, File: name, Line: line, Column: i + 1,
-					Path: header[i], Value: cell, Detail: detail})
+				bad.Add(t.FieldProblem(col.field, col.name, cell, dangjian.ErrInvalid, detail))
 			}
 			switch col.kind {
-			case "id":
-				sub.ID = cell
-			case "category":
-				sub.Category = cell
 			case "value":
 				if cell == "" {
 					continue
@@ -221,27 +212,17 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangj
 			}
 		}
 		if sub.ID == "" {
-			bad = append(bad, &dangjian.Problem{Kind: dangjian.ErrMissing, File: name, Line: line, Path: "id", Detail: "a row names its subject"})
-		}
-		for _, p := range bad[first:] {
-			p.ID = sub.ID
+			bad.Add(t.ProblemAt(t.Line(), -1, "id", "", dangjian.ErrMissing, "a row names its subject"))
 		}
 		subs = append(subs, sub)
 	}
+	if err := t.Err(); err != nil {
+		bad = append(bad, dangjian.ProblemsOf(err)...)
+	}
 	if len(bad) > 0 {
-		return nil, bad
+		return nil, inFile(name, bad)
 	}
 	return subs, nil
-}
-
-// csvProblem is a row that is not well-formed CSV.
-func csvProblem(name string, err error) dangjian.Problems {
-	p := &dangjian.Problem{Kind: dangjian.ErrSyntax, File: name, Detail: err.Error(), Err: err}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		p.Line, p.Column, p.Detail = pe.Line, pe.Column, pe.Err.Error()
-	}
-	return dangjian.Problems{p}
 }
 
 func known(c columns) string {

@@ -236,17 +236,22 @@ func TestBadInput(t *testing.T) {
 		{"CSV for a deep scheme", "id,jianshi\na,1\n", []string{"-input", "-"}, exitInput, []string{
 			"stdin: invalid value: CSV input needs a scheme whose leaves are direct, ratio or table indicators; yashi (deductions), yanshi (checklist), zhendi (deductions), duiwu (checklist), fuwu (checklist), zaiti (deductions), ceping (votes) need JSON input"}},
 		{"CSV header problems", "id,meetings,meetings,nope,flag:typo\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{
-			`stdin:1:3: meetings: invalid header: the column appears twice ("meetings")`,
+			`stdin:1:3: meetings: invalid header: column "meetings" repeats column "meetings"`,
 			`stdin:1:4: nope: invalid header: unknown column: want id, category, meetings, dues, area, score, type, flag:veto, bonus:award, bonus:innovation ("nope")`,
 			`stdin:1:5: flag:typo: invalid header: unknown column: want id, category, meetings, dues, area, score, type, flag:veto, bonus:award, bonus:innovation ("flag:typo")`}},
-		{"CSV without id", "meetings\n1\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{"stdin:1: invalid header: no id column"}},
+		{"CSV without id", "meetings\n1\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{"stdin:1: id: invalid header: missing required column"}},
 		{"CSV cell problems", "id,meetings,flag:veto,bonus:award\na,x,maybe,-1\n,1,,\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{
 			`stdin:2:2: meetings (id "a"): invalid value: not a decimal number ("x")`,
 			`stdin:2:3: flag:veto (id "a"): invalid value: want true, false, 1, 0 or empty ("maybe")`,
 			`stdin:2:4: bonus:award (id "a"): invalid value: want a count ("-1")`,
 			`stdin:3: id: missing value: a row names its subject`}},
-		{"CSV row length", "id,meetings\na,1,2\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{"wrong number of fields"}},
-		{"empty CSV", "", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{"stdin: malformed input: empty input"}},
+		{"CSV row length", "id,meetings\na,1,2\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{`stdin:2 (id "a"): invalid value: 3 fields, the header has 2`}},
+		{"CSV that is not CSV", "id,meetings\na,\"1\"x\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{
+			`stdin:2: malformed input: extraneous or missing " in quoted-field (byte 5 of the line)`}},
+		{"CSV names are matched as written", "ID,Meetings\na,1\n", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{
+			`stdin:1:1: ID: invalid header: unknown column: want id`, `stdin:1:2: Meetings: invalid header: unknown column`,
+			`stdin:1: id: invalid header: missing required column`}},
+		{"empty CSV", "", []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{"stdin:1: invalid header: no header row"}},
 		{"help", "", []string{"-h"}, exitOK, []string{"usage: assess"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -158,7 +158,10 @@ func TestFormatJSONProblems(t *testing.T) {
 	r := runWith(t, "id,name,salary\n", "-in", "-", "-format", "json")
 	assert.Equal(t, 2, r.code)
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stdout)
-	assert.Equal(t, []problem{{Code: "header", Path: "salary", File: "stdin", Line: 1, Column: 3, Message: "invalid header: unknown column"}}, out.Problems)
+	assert.Equal(t, []problem{
+		{Code: "header", Path: "salary", File: "stdin", Value: "salary", Line: 1, Column: 3, Message: "invalid header: unknown column"},
+		{Code: "header", Path: "category", File: "stdin", Line: 1, Message: "invalid header: missing required column"},
+	}, out.Problems)
 	assert.Empty(t, out.Dues)
 
 	r = runWith(t, "[{\"id\": \"a\", \"category\": \"employed\", \"base\": \"x\"},\n {\"id\": \"b\", \"category\": \"student\"}]", "-in", "-", "-format", "json", "-date", "2024-06-01")
@@ -217,9 +220,9 @@ func TestExitTwo(t *testing.T) {
 	}{
 		{"missing file", "", []string{"-in", "testdata/nope.csv"}, "dues: open testdata/nope.csv: no such file or directory"},
 		{"bad header", "id,name,salary\n", []string{"-in", "-"},
-			`dues: stdin:1:3: salary: invalid header: unknown column`},
+			`dues: stdin:1:3: salary: invalid header: unknown column ("salary") (and 1 more problems)`},
 		{"not csv", "id,name,category,base\nx,\"a\"b,employed,1\n", []string{"-in", "-"},
-			`dues: stdin:2:5: malformed input: extraneous or missing " in quoted-field`},
+			`dues: stdin:2: malformed input: extraneous or missing " in quoted-field (byte 5 of the line)`},
 		{"empty input", "", []string{"-in", "-"}, "dues: stdin:1: invalid header: no header row"},
 		{"bad format", "", []string{"-format", "xml"}, `dues: -format "xml": want csv or json`},
 		{"bad lang", "", []string{"-lang", "fr"}, `dues: -lang "fr": want en or zh`},

@@ -8,6 +8,7 @@ import (
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/internal/funderr"
+	"github.com/dangjian-go/dangjian/internal/csvtable"
 )
 
 // LedgerRow is one line of a dues ledger: a member's dues for the month
@@ -45,8 +46,8 @@ var ledgerFlags = [2][2]string{{"false", "true"}, {"否", "是"}}
 // an error; what was written before stays written. WriteLedger only reads
 // rows, so it may run concurrently with other readers of them.
 func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang) error {
-	if lang > dangjian.Chinese {
-		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "lang", Value: strconv.Itoa(int(lang)), Detail: "unknown language"}
+	if err := csvtable.CheckLang(lang); err != nil {
+		return err
 	}
 	for i, r := range rows {
 		if !r.Dues.Category.IsValid() {

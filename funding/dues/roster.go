@@ -1,8 +1,6 @@
 package dues
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/internal/csvtable"
 )
 
 // RosterRow is one member read from a roster: the member and the 1-based
@@ -62,28 +61,30 @@ var rosterNames = [numRosterCols][]string{
 // [Payslip] field order.
 var deductionColumns = [...]Deduction{DeductIncomeTax, DeductPension, DeductMedical, DeductUnemployment, DeductHousingFund, DeductAnnuity}
 
-// rosterColumn says what a header cell names: a fixed column, a pay item
-// kind or a deduction.
-type rosterColumn struct {
-	fixed  int // a fixed column, or -1
-	item   ItemKind
-	deduct Deduction
-}
-
-// lookupRosterColumn returns what a trimmed header cell names.
-func lookupRosterColumn(name string) (rosterColumn, bool) {
+// rosterSpec declares the fixed columns for [csvtable]; a pay item or
+// deduction column is a column of the roster's own (rosterExtra).
+var rosterSpec = func() csvtable.Spec {
+	s := csvtable.Spec{Columns: make([]csvtable.Column, numRosterCols), ID: rosterNames[rcID][0], Extra: rosterExtra}
 	for c, names := range rosterNames {
-		if strings.EqualFold(name, names[0]) || slices.Contains(names[1:], name) {
-			return rosterColumn{fixed: c}, true
-		}
+		s.Columns[c] = csvtable.Column{Name: names[0], Chinese: names[1], Aliases: names[2:]}
 	}
+	for _, c := range []int{rcID, rcName, rcCategory} {
+		s.Columns[c].Required = true
+	}
+	return s
+}()
+
+// rosterExtra says whether a header name that is no fixed column is a
+// deduction (one column each) or a pay item (several columns may give
+// items of a kind, under different names).
+func rosterExtra(name string) (key string, ok bool) {
 	if d, err := ParseDeduction(name); err == nil {
-		return rosterColumn{fixed: -1, deduct: d}, true
+		return "deduction " + d.String(), true
 	}
-	if k, err := ParseItemKind(name); err == nil {
-		return rosterColumn{fixed: -1, item: k}, true
+	if _, err := ParseItemKind(name); err == nil {
+		return "item " + strings.ToLower(name), true
 	}
-	return rosterColumn{}, false
+	return "", false
 }
 
 // why is the kind and detail of a roster problem.
@@ -111,10 +112,6 @@ var (
 	errRosterPensioner = why{dangjian.ErrInvalid, "a pension slip (employer pensioner) is for retired members"}
 	errRosterNoReduce  = why{dangjian.ErrInvalid, "given without a reduction amount"}
 	errRosterApproval  = why{dangjian.ErrMissing, "a reduction needs its approval: who approved it and when (规定 第七条)"}
-
-	errHeaderRosterUTF8 = why{dangjian.ErrHeader, "column name is not UTF-8 text (save the file as UTF-8, not GBK)"}
-	errHeaderUnknown    = why{dangjian.ErrHeader, "unknown column"}
-	errHeaderMissing    = why{dangjian.ErrHeader, "missing required column"}
 )
 
 func employers() []Employer {
@@ -220,40 +217,30 @@ func codeList[T fmt.Stringer](vs []T) string {
 // branch's month, so an id on several rows makes each of them a bad row
 // ([dangjian.ErrDuplicate]).
 func ReadRoster(r io.Reader) ([]RosterRow, error) {
-	br := bufio.NewReader(r)
-	if b, _ := br.Peek(3); len(b) == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
-		_, _ = br.Discard(3)
+	t, err := csvtable.Open(r, &rosterSpec)
+	if t == nil {
+		return nil, err
 	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true // so that ` "a, b"` is a quoted cell
-	p := rosterReader{cr: cr}
-	if err := p.header(); err != nil {
+	p := rosterReader{t: t}
+	if err := p.header(dangjian.ProblemsOf(err)); err != nil {
 		return nil, err
 	}
 	var rows []RosterRow
 	ids := map[string]*idSeen{}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, readProblem(err)
-		}
-		p.rec, p.id = rec, ""
-		if blank(rec) {
+	for t.Next() {
+		if t.Blank() {
 			continue
 		}
 		row, ok := p.row()
 		if id := row.Member.ID; id != "" {
-			line, _ := cr.FieldPos(p.idx[rcID])
+			i := t.Header().Field(rcID)
+			line := t.FieldLine(i)
 			if s, dup := ids[id]; dup {
 				if !s.flagged {
 					s.flagged = true
-					p.add(s.line, p.idx[rcID], p.names[rcID], id, dangjian.ErrDuplicate, fmt.Sprintf("repeated on line %d", line))
+					p.add(t.ProblemAt(s.line, i, p.name(rcID), id, dangjian.ErrDuplicate, fmt.Sprintf("repeated on line %d", line)), i)
 				}
-				p.add(line, p.idx[rcID], p.names[rcID], id, dangjian.ErrDuplicate, fmt.Sprintf("first on line %d", s.line))
+				p.add(t.ProblemAt(line, i, p.name(rcID), id, dangjian.ErrDuplicate, fmt.Sprintf("first on line %d", s.line)), i)
 				ok = false
 			} else {
 				ids[id] = &idSeen{line: line}
@@ -262,6 +249,9 @@ func ReadRoster(r io.Reader) ([]RosterRow, error) {
 		if ok {
 			rows = append(rows, row)
 		}
+	}
+	if err := t.Err(); err != nil {
+		return nil, err
 	}
 	if len(p.bad) == 0 {
 		return rows, nil
@@ -273,33 +263,12 @@ func ReadRoster(r io.Reader) ([]RosterRow, error) {
 	return rows, p.problems()
 }
 
-// readProblem returns a read error of the CSV reader: a *csv.ParseError
-// (text that is not CSV) as a problem of kind [dangjian.ErrSyntax] with
-// its line and column, any other error (the reader's own) as it is.
-func readProblem(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return dangjian.Problems{{Kind: dangjian.ErrSyntax, Line: pe.Line, Column: pe.Column, Detail: pe.Err.Error(), Err: err}}
-	}
-	return err
-}
-
 // idSeen records where an id was first seen and whether it was reported
 // as repeated.
 type idSeen struct {
 	line, col int
 	path      string // a JSON roster's path of the member
 	flagged   bool
-}
-
-// blank reports whether every cell of rec is empty or space.
-func blank(rec []string) bool {
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // itemColumn is a pay item column of the header.
@@ -311,15 +280,10 @@ type itemColumn struct {
 
 // rosterReader holds the state of one ReadRoster call.
 type rosterReader struct {
-	cr      *csv.Reader
-	idx     [numRosterCols]int    // field index of each fixed column, -1 if absent
-	names   [numRosterCols]string // each fixed column's name as the header writes it
-	items   []itemColumn          // pay item columns, in header order
+	t       *csvtable.Reader
+	items   []itemColumn // pay item columns, in header order
 	deducts [len(deductionColumns)]int
 	dnames  [len(deductionColumns)]string
-	width   int
-	rec     []string
-	id      string // the current row's member ID, once read
 	bad     []badCell
 }
 
@@ -330,17 +294,8 @@ type badCell struct {
 	field int
 }
 
-// add records a problem with field i, named column, of a row on line: its
-// Path is the column's name as the header writes it, its Column the
-// field's 1-based position (0 for a whole row or an absent column), its ID
-// the member's.
-func (p *rosterReader) add(line, i int, column, value string, k *dangjian.Kind, detail string) {
-	e := &dangjian.Problem{Kind: k, Path: column, ID: p.id, Line: line, Value: value, Detail: detail}
-	if i >= 0 && i < p.width {
-		e.Column = i + 1
-	}
-	p.bad = append(p.bad, badCell{e, i})
-}
+// add records problem e with field i (-1: the whole row).
+func (p *rosterReader) add(e *dangjian.Problem, i int) { p.bad = append(p.bad, badCell{e, i}) }
 
 // problems returns the problems found, ordered by line and then by column.
 func (p *rosterReader) problems() dangjian.Problems {
@@ -357,131 +312,85 @@ func (p *rosterReader) problems() dangjian.Problems {
 	return out
 }
 
-func (p *rosterReader) header() error {
-	rec, err := p.cr.Read()
-	if err == io.EOF {
-		return dangjian.Problems{{Kind: dangjian.ErrHeader, Line: 1, Detail: "no header row"}}
-	}
-	if err != nil {
-		return readProblem(err)
-	}
-	for c := range p.idx {
-		p.idx[c] = -1
-	}
+// header sorts the pay item and deduction columns out of the header and
+// checks the columns one needs only with another, given the problems
+// csvtable found in the header; it returns every header problem.
+func (p *rosterReader) header(bad dangjian.Problems) error {
+	h := p.t.Header()
 	for d := range p.deducts {
 		p.deducts[d] = -1
 	}
-	p.width = len(rec)
-	line, _ := p.cr.FieldPos(0)
-	seenItem := map[string]string{}
-	repeated := func(i int, name, first string) {
-		p.add(line, i, name, "", dangjian.ErrHeader, fmt.Sprintf("column %q repeats column %q", name, first))
+	for _, x := range h.Extras() {
+		if d, err := ParseDeduction(x.Name); err == nil {
+			i := slices.Index(deductionColumns[:], d)
+			p.deducts[i], p.dnames[i] = x.Field, x.Name
+			continue
+		}
+		k, _ := ParseItemKind(x.Name)
+		p.items = append(p.items, itemColumn{idx: x.Field, kind: k, name: x.Name})
 	}
-	for i, cell := range rec {
-		name := strings.TrimSpace(cell)
-		col, ok := lookupRosterColumn(name)
-		switch {
-		case !utf8.ValidString(name):
-			p.addWhy(line, i, name, "", errHeaderRosterUTF8)
-		case name == "":
-			p.add(line, i, "", "", dangjian.ErrHeader, fmt.Sprintf("empty column name (field %d)", i+1))
-		case !ok:
-			p.addWhy(line, i, name, "", errHeaderUnknown)
-		case col.fixed >= 0:
-			if p.idx[col.fixed] >= 0 {
-				repeated(i, name, p.names[col.fixed])
-				continue
-			}
-			p.idx[col.fixed], p.names[col.fixed] = i, name
-		case col.deduct != DeductionUnknown:
-			d := slices.Index(deductionColumns[:], col.deduct)
-			if p.deducts[d] >= 0 {
-				repeated(i, name, p.dnames[d])
-				continue
-			}
-			p.deducts[d], p.dnames[d] = i, name
-		default:
-			key := strings.ToLower(name)
-			if first, dup := seenItem[key]; dup {
-				repeated(i, name, first)
-				continue
-			}
-			seenItem[key] = name
-			p.items = append(p.items, itemColumn{idx: i, kind: col.item, name: name})
+	// A name csvtable could not read (unknown, repeated, empty) may be
+	// one of the columns below misspelt: they are checked once the names
+	// are all read.
+	for _, e := range bad {
+		if e.Column > 0 {
+			return bad
 		}
 	}
-	if len(p.bad) > 0 {
-		return p.problems()
-	}
-	missing := func(c int, why string) {
-		p.add(line, p.width, rosterNames[c][0], "", errHeaderMissing.kind, errHeaderMissing.detail+why)
-	}
-	for _, c := range []int{rcID, rcName, rcCategory} {
-		if p.idx[c] < 0 {
-			missing(c, "")
-		}
-	}
+	missing := func(c int, why string) { bad.Add(h.MissingColumn(rosterNames[c][0], why)) }
 	payslip := len(p.items) > 0 || slices.ContainsFunc(p.deducts[:], func(i int) bool { return i >= 0 })
-	if p.idx[rcBase] < 0 && p.idx[rcMonths] < 0 && p.idx[rcEmployer] < 0 && !payslip {
-		missing(rcBase, ": give a base, months or payslip columns")
+	if !h.Has(rcBase) && !h.Has(rcMonths) && !h.Has(rcEmployer) && !payslip {
+		missing(rcBase, "give a base, months or payslip columns")
 	}
-	if payslip && p.idx[rcEmployer] < 0 {
-		missing(rcEmployer, ": the payslip columns need it")
+	if payslip && !h.Has(rcEmployer) {
+		missing(rcEmployer, "the payslip columns need it")
 	}
-	if p.idx[rcReduction] >= 0 {
+	if h.Has(rcReduction) {
 		for _, c := range []int{rcReductionBy, rcReductionOn} {
-			if p.idx[c] < 0 {
-				missing(c, ": the reduction column needs it")
+			if !h.Has(c) {
+				missing(c, "the reduction column needs it")
 			}
 		}
 	} else {
 		for _, c := range []int{rcReductionBy, rcReductionOn, rcReductionRef} {
-			if p.idx[c] >= 0 {
-				missing(rcReduction, fmt.Sprintf(": column %q needs it", p.names[c]))
+			if h.Has(c) {
+				missing(rcReduction, fmt.Sprintf("column %q needs it", h.Name(c)))
 				break
 			}
 		}
 	}
-	if len(p.bad) > 0 {
-		return p.problems()
-	}
-	return nil
+	return bad.Err()
 }
 
 // at returns field i of the current row, trimmed; "" if i < 0.
-func (p *rosterReader) at(i int) string {
-	if i < 0 {
-		return ""
-	}
-	return strings.TrimSpace(p.rec[i])
-}
+func (p *rosterReader) at(i int) string { return p.t.At(i) }
 
 // cell returns fixed column c of the current row, trimmed; "" if absent.
-func (p *rosterReader) cell(c int) string { return p.at(p.idx[c]) }
+func (p *rosterReader) cell(c int) string { return p.t.Cell(c) }
 
-// addWhy records a problem of kind and detail w.
-func (p *rosterReader) addWhy(line, i int, column, value string, w why) {
-	p.add(line, i, column, value, w.kind, w.detail)
-}
+// field returns the field index of fixed column c, -1 if absent.
+func (p *rosterReader) field(c int) int { return p.t.Header().Field(c) }
+
+// name returns fixed column c's name as the header writes it.
+func (p *rosterReader) name(c int) string { return p.t.Header().Name(c) }
 
 // failAt records a problem with field i, named name, of the current row.
 func (p *rosterReader) failAt(i int, name, value string, w why) {
-	line, _ := p.cr.FieldPos(max(i, 0)) // i < 0 only by a bug; never panic on it
-	p.addWhy(line, i, name, value, w)
+	p.add(p.t.FieldProblem(i, name, value, w.kind, w.detail), i)
 }
 
 // fail records a problem with fixed column c of the current row.
 func (p *rosterReader) fail(c int, value string, w why) {
-	p.failAt(p.idx[c], p.names[c], value, w)
+	p.failAt(p.field(c), p.name(c), value, w)
 }
 
 // row parses the current row; false if it has a problem, which it records.
 // The member's ID is set whenever the id cell is valid, so that repeated
 // ids are found among bad rows too.
 func (p *rosterReader) row() (RosterRow, bool) {
-	line, _ := p.cr.FieldPos(0)
-	if len(p.rec) != p.width {
-		p.add(line, -1, "", "", dangjian.ErrInvalid, fmt.Sprintf("%d fields, the header has %d", len(p.rec), p.width))
+	line := p.t.Line()
+	if bad := p.t.WidthProblem(); bad != nil {
+		p.add(bad, -1)
 		return RosterRow{}, false
 	}
 	nbad := len(p.bad)
@@ -493,7 +402,7 @@ func (p *rosterReader) row() (RosterRow, bool) {
 	case !utf8.ValidString(s):
 		p.fail(rcID, s, errRosterNotUTF8)
 	default:
-		m.ID, p.id = s, s
+		m.ID = s
 	}
 	if s := p.cell(rcName); !utf8.ValidString(s) {
 		p.fail(rcName, s, errRosterNotUTF8)
@@ -514,17 +423,17 @@ func (p *rosterReader) row() (RosterRow, bool) {
 	var sourceNames []string
 	if s := p.cell(rcBase); s != "" {
 		nbad := len(p.bad)
-		m.Base = p.money(p.idx[rcBase], p.names[rcBase], s)
+		m.Base = p.money(p.field(rcBase), p.name(rcBase), s)
 		// A flat category takes no base: a spreadsheet writes 0 in the
 		// column all the same, so a zero base is read as none.
 		noBase := catOK && m.Category.IsFlat() && len(p.bad) == nbad && m.Base.IsZero()
 		if !noBase {
-			sources, sourceNames = append(sources, p.idx[rcBase]), append(sourceNames, p.names[rcBase])
+			sources, sourceNames = append(sources, p.field(rcBase)), append(sourceNames, p.name(rcBase))
 		}
 	}
 	if s := p.cell(rcMonths); s != "" {
 		m.Months = p.months(s)
-		sources, sourceNames = append(sources, p.idx[rcMonths]), append(sourceNames, p.names[rcMonths])
+		sources, sourceNames = append(sources, p.field(rcMonths)), append(sourceNames, p.name(rcMonths))
 	}
 	if ps, at, name, ok := p.payslip(); ok {
 		m.Payslip = ps
@@ -545,7 +454,7 @@ func (p *rosterReader) row() (RosterRow, bool) {
 		case !m.Category.IsFlat() && len(sources) > 1:
 			p.failAt(sources[1], sourceNames[1], p.at(sources[1]), errRosterSeveral)
 		case !m.Category.IsFlat() && len(sources) == 0:
-			if p.idx[rcBase] >= 0 {
+			if p.field(rcBase) >= 0 {
 				p.fail(rcBase, "", errRosterNoBase)
 			} else {
 				p.fail(rcCategory, p.cell(rcCategory), errRosterNoBase)
@@ -557,13 +466,13 @@ func (p *rosterReader) row() (RosterRow, bool) {
 		m.ProbationarySince = p.date(rcProbationary, s)
 	}
 	if s := p.cell(rcFlat); s != "" {
-		m.FlatAmount = p.money(p.idx[rcFlat], p.names[rcFlat], s)
+		m.FlatAmount = p.money(p.field(rcFlat), p.name(rcFlat), s)
 		if catOK && !m.Category.IsFlat() {
 			p.fail(rcFlat, s, errRosterFlatRate)
 		}
 	}
 	if s := p.cell(rcVoluntary); s != "" {
-		m.Voluntary = p.money(p.idx[rcVoluntary], p.names[rcVoluntary], s)
+		m.Voluntary = p.money(p.field(rcVoluntary), p.name(rcVoluntary), s)
 	}
 	m.Reduction = p.reduction()
 
@@ -584,7 +493,7 @@ func (p *rosterReader) payslip() (ps *Payslip, at int, name string, given bool) 
 	}
 	var out Payslip
 	if s := p.cell(rcEmployer); s != "" {
-		note(p.idx[rcEmployer], p.names[rcEmployer])
+		note(p.field(rcEmployer), p.name(rcEmployer))
 		if e, err := ParseEmployer(s); err != nil {
 			p.fail(rcEmployer, s, errRosterEmployer)
 		} else {
@@ -608,7 +517,7 @@ func (p *rosterReader) payslip() (ps *Payslip, at int, name string, given bool) 
 		return nil, -1, "", false
 	}
 	if p.cell(rcEmployer) == "" {
-		p.failAt(p.idx[rcEmployer], p.names[rcEmployer], "", errRosterNoEmpl)
+		p.failAt(p.field(rcEmployer), p.name(rcEmployer), "", errRosterNoEmpl)
 	}
 	return &out, at, name, true
 }
@@ -624,7 +533,7 @@ func (p *rosterReader) reduction() *Reduction {
 		}
 		return nil
 	}
-	r := &Reduction{Amount: p.money(p.idx[rcReduction], p.names[rcReduction], s)}
+	r := &Reduction{Amount: p.money(p.field(rcReduction), p.name(rcReduction), s)}
 	switch by := p.cell(rcReductionBy); {
 	case by == "":
 		p.fail(rcReductionBy, "", errRosterApproval)

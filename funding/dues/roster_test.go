@@ -475,19 +475,19 @@ func TestReadRosterHeaderErrors(t *testing.T) {
 		{"empty input", "", []wantRowError{{1, "", "", hdr, "line 1: invalid header: no header row"}}},
 		{"only a byte order mark", "\uFEFF", []wantRowError{{1, "", "", hdr, "line 1: invalid header: no header row"}}},
 		{"unknown column", "id,name,category,base,salary\n", []wantRowError{
-			{1, "salary", "", hdr, `line 1, column 5: salary: invalid header: unknown column`}}},
+			{1, "salary", "salary", hdr, `line 1, column 5: salary: invalid header: unknown column ("salary")`}}},
 		{"empty column name", "id,name,,category,base\n", []wantRowError{
-			{1, "", "", hdr, "line 1, column 3: invalid header: empty column name (field 3)"}}},
+			{1, "", "", hdr, "line 1, column 3: invalid header: empty column name"}}},
 		{"column name not UTF-8", "id,name,category,\xbb\xf9\xca\xfd\n", []wantRowError{
-			{1, "\xbb\xf9\xca\xfd", "", hdr, "line 1, column 4: \xbb\xf9\xca\xfd: invalid header: column name is not UTF-8 text (save the file as UTF-8, not GBK)"}}},
+			{1, "", "\xbb\xf9\xca\xfd", dangjian.ErrEncoding, "line 1, column 4: invalid header: column name is not UTF-8: save the file as UTF-8, not GBK"}}},
 		{"repeated column", "id,name,category,base,ID\n", []wantRowError{
-			{1, "ID", "", hdr, `ID: invalid header: column "ID" repeats column "id"`}}},
+			{1, "ID", "ID", hdr, `ID: invalid header: column "ID" repeats column "id"`}}},
 		{"repeated column in two languages", "编号,姓名,类别,base,计算基数\n", []wantRowError{
-			{1, "计算基数", "", hdr, `计算基数: invalid header: column "计算基数" repeats column "base"`}}},
+			{1, "计算基数", "计算基数", hdr, `计算基数: invalid header: column "计算基数" repeats column "base"`}}},
 		{"repeated deduction by alias", "id,name,category,employer,个人所得税,个税\n", []wantRowError{
-			{1, "个税", "", hdr, `个税: invalid header: column "个税" repeats column "个人所得税"`}}},
+			{1, "个税", "个税", hdr, `个税: invalid header: column "个税" repeats column "个人所得税"`}}},
 		{"repeated item column", "id,name,category,employer,post_wage,POST_WAGE\n", []wantRowError{
-			{1, "POST_WAGE", "", hdr, `POST_WAGE: invalid header: column "POST_WAGE" repeats column "post_wage"`}}},
+			{1, "POST_WAGE", "POST_WAGE", hdr, `POST_WAGE: invalid header: column "POST_WAGE" repeats column "post_wage"`}}},
 		{"missing required columns", "base\n", []wantRowError{
 			{1, "id", "", hdr, `id: invalid header: missing required column`},
 			{1, "name", "", hdr, `name: invalid header: missing required column`},
@@ -502,10 +502,16 @@ func TestReadRosterHeaderErrors(t *testing.T) {
 		{"approval columns without reduction", "id,name,category,base,减免批准文号\n", []wantRowError{
 			{1, "reduction", "", hdr, `reduction: invalid header: missing required column: column "减免批准文号" needs it`}}},
 		{"header after blank lines", "\n\nid,name,category,base,nope\n", []wantRowError{
-			{3, "nope", "", hdr, `nope: invalid header: unknown column`}}},
-		{"unknown columns before missing ones are reported alone", "name,salary,wage\nx,1,2\n", []wantRowError{
-			{1, "salary", "", hdr, `salary: invalid header: unknown column`},
-			{1, "wage", "", hdr, `wage: invalid header: unknown column`}}},
+			{3, "nope", "nope", hdr, `nope: invalid header: unknown column`}}},
+		// Every header problem is reported, the missing required columns
+		// too; the columns needed only with another (base, employer, the
+		// reduction's) are checked once every name is read, since an
+		// unknown name may be one of them misspelt.
+		{"unknown columns come with the missing required ones", "name,salary,wage\nx,1,2\n", []wantRowError{
+			{1, "salary", "salary", hdr, `salary: invalid header: unknown column`},
+			{1, "wage", "wage", hdr, `wage: invalid header: unknown column`},
+			{1, "id", "", hdr, `id: invalid header: missing required column`},
+			{1, "category", "", hdr, `category: invalid header: missing required column`}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -537,7 +543,8 @@ func TestReadRosterNotCSV(t *testing.T) {
 			assert.ErrorIs(t, err, dangjian.ErrSyntax)
 			p := dangjian.ProblemsOf(err)[0]
 			assert.Equal(t, pe.Line, p.Line)
-			assert.Equal(t, pe.Column, p.Column)
+			assert.Zero(t, p.Column, "a byte offset is no field position")
+			assert.Contains(t, p.Detail, fmt.Sprintf("(byte %d of the line)", pe.Column))
 			assert.NotContains(t, err.Error(), "funding")
 		})
 	}
@@ -777,4 +784,19 @@ func TestReadRosterConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestReadRosterWidthNamesMember checks that a row of the wrong width is
+// one problem for the whole row, naming the member when its id cell is
+// readable, and that the rows around it are read.
+func TestReadRosterWidthNamesMember(t *testing.T) {
+	in := "id,name,category,base\nA1,,employed,1\nA2,,employed\n,,employed,1,2\nA3,,employed,1\n"
+	rows, err := dues.ReadRoster(strings.NewReader(in))
+	require.Len(t, rows, 2)
+	ps := dangjian.ProblemsOf(err)
+	require.Len(t, ps, 2)
+	assert.Equal(t, `line 3 (id "A2"): invalid value: 3 fields, the header has 4`, ps[0].Error())
+	assert.Equal(t, `line 4: invalid value: 5 fields, the header has 4`, ps[1].Error())
+	assert.Equal(t, "A1", rows[0].Member.ID)
+	assert.Equal(t, "A3", rows[1].Member.ID)
 }

@@ -1,0 +1,16 @@
+// Package csvtable reads a CSV table whose header names a declared set of
+// columns: the machinery the module's CSV readers share (orgmodel's tree,
+// funding/dues' roster, the subjects of examples/assess), so that each
+// keeps only what its columns mean.
+//
+// A [Spec] declares the columns ([Column]: an English name matched in any
+// case, a Chinese name, aliases, required or not) and may accept further
+// columns by name ([Spec.Extra]). [Open] reads the header and reports every
+// problem with it; a [Reader] then streams the rows one at a time, reusing
+// the record buffer of its csv.Reader, so that memory follows the row and
+// not the file. The Reader gives each cell trimmed, with its position, and
+// builds the [dangjian.Problem] of a cell: Line (where the cell starts),
+// Column (the field's 1-based position), Path (the column's name as the
+// header wrote it), ID (the row's id cell) and Value. A writer takes its
+// header in a language from [Spec.HeaderIn] after [CheckLang].
+package csvtable

@@ -1,0 +1,138 @@
+package csvtable
+
+import (
+	"bufio"
+	"encoding/csv"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dangjian-go/dangjian"
+)
+
+// Reader streams the rows of a table under a matched header. It holds one
+// row at a time: the record Next reads replaces the previous one, so a
+// caller keeps a cell past the next call to Next only by keeping the
+// string (which keeps its row's text alive) or a copy of it.
+type Reader struct {
+	cr      *csv.Reader
+	h       *Header
+	idField int
+	rec     []string
+	line    int
+	id      string
+	err     error
+}
+
+// Open reads the header of the table r holds against s. The text is
+// UTF-8; a byte order mark is skipped, CRLF line endings are accepted,
+// space before an opening quote is skipped (so that ` "a, b"` is one
+// quoted cell) and blank lines are skipped.
+//
+// When the header has a problem, Open returns the header's problems
+// ([Spec.Match]), a [dangjian.Problems] of kind [dangjian.ErrHeader]; no
+// header row at all is one such problem. A file that is not CSV is a
+// problem of kind [dangjian.ErrSyntax] (see [SyntaxProblem]), and an error
+// of r is returned as it is. The Reader is returned with the problems of
+// the header, for a caller that checks more of the header (columns one
+// requires only with another); it is nil on any other error.
+func Open(r io.Reader, s *Spec) (*Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, _ := br.Peek(3); len(b) == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		_, _ = br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	rec, err := cr.Read()
+	if err == io.EOF {
+		return nil, dangjian.Problems{{Kind: dangjian.ErrHeader, Line: 1, Detail: DetailNoHeader}}
+	}
+	if err != nil {
+		return nil, SyntaxProblem(err)
+	}
+	line, _ := cr.FieldPos(0)
+	h, bad := s.Match(rec, line)
+	t := &Reader{cr: cr, h: h, idField: -1}
+	if c := s.index(s.ID); s.ID != "" && c >= 0 {
+		t.idField = h.fields[c]
+	}
+	return t, bad.Err()
+}
+
+// Header returns the table's header.
+func (t *Reader) Header() *Header { return t.h }
+
+// Next reads the next row; false at the end of the table or on an error,
+// which Err returns. Every row is returned, whatever its width: see
+// [Reader.WidthProblem].
+func (t *Reader) Next() bool {
+	if t.err != nil {
+		return false
+	}
+	rec, err := t.cr.Read()
+	if err != nil {
+		t.rec, t.id = nil, ""
+		if err != io.EOF {
+			t.err = SyntaxProblem(err)
+		}
+		return false
+	}
+	t.rec = rec
+	t.line, _ = t.cr.FieldPos(0)
+	t.id = ""
+	if i := t.idField; i >= 0 && i < len(rec) {
+		// The id names the row in its problems, even a row of the wrong
+		// width.
+		if s := strings.TrimSpace(rec[i]); s != "" && utf8.ValidString(s) {
+			t.id = s
+		}
+	}
+	return true
+}
+
+// Err returns the error that stopped Next: nil at the end of the table, a
+// [dangjian.Problems] of kind [dangjian.ErrSyntax] for text that is not
+// CSV, or the error of the underlying reader as it is.
+func (t *Reader) Err() error { return t.err }
+
+// Line returns the line the current row starts on.
+func (t *Reader) Line() int { return t.line }
+
+// ID returns the current row's id cell, trimmed; "" if the Spec names no
+// id column or the cell is empty or not UTF-8.
+func (t *Reader) ID() string { return t.id }
+
+// Blank reports whether every cell of the current row is empty or space.
+func (t *Reader) Blank() bool {
+	for _, c := range t.rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Cell returns column c of the current row, trimmed; "" if the header does
+// not have the column.
+func (t *Reader) Cell(c int) string { return t.At(t.h.fields[c]) }
+
+// At returns field i of the current row, trimmed; "" if i < 0 or the row
+// is shorter.
+func (t *Reader) At(i int) string {
+	if i < 0 || i >= len(t.rec) {
+		return ""
+	}
+	return strings.TrimSpace(t.rec[i])
+}
+
+// FieldLine returns the line field i of the current row starts on; the
+// row's line if i is not a field of the row.
+func (t *Reader) FieldLine(i int) int {
+	if i < 0 || i >= len(t.rec) {
+		return t.line
+	}
+	line, _ := t.cr.FieldPos(i)
+	return line
+}
