@@ -103,3 +103,23 @@ func (s *Seen) Has(i int) bool {
 	}
 	return s.more[i]
 }
+
+// LookupToken is Lookup of a key token, without allocating when the key
+// has no escapes.
+func (f *Fields) LookupToken(t Token) (int, bool) {
+	raw := t.Raw
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && !hasBackslash(raw) {
+		return f.LookupBytes(raw[1 : len(raw)-1])
+	}
+	s, _ := Unquote(raw)
+	return f.Lookup(s)
+}
+
+func hasBackslash(b []byte) bool {
+	for _, c := range b {
+		if c == '\\' {
+			return true
+		}
+	}
+	return false
+}
