@@ -115,20 +115,3 @@ func InvalidUTF8(data []byte) int {
 func HasBOM(data []byte) bool {
 	return len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF
 }
-
-// IsInteger reports whether raw, a JSON number as written, has neither a
-// fraction nor an exponent.
-func IsInteger(raw []byte) bool {
-	if len(raw) > 0 && raw[0] == '-' {
-		raw = raw[1:]
-	}
-	if len(raw) == 0 {
-		return false
-	}
-	for _, c := range raw {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
