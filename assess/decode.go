@@ -130,26 +130,7 @@ var (
 )
 
 // wantOf names the JSON a Go type decodes from.
-func wantOf(t reflect.Type) string {
-	if reflect.PointerTo(t).Implements(textUnmarshaler) {
-		return "a string"
-	}
-	switch t.Kind() {
-	case reflect.Pointer:
-		return wantOf(t.Elem())
-	case reflect.Struct, reflect.Map:
-		return "an object"
-	case reflect.Slice:
-		return "an array"
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return "a whole number"
-	}
-	return "a value"
-}
+func wantOf(t reflect.Type) string { return strictjson.Want(t) }
 
 // gotOf names a JSON value's type.
 func gotOf(n *jnode) string { return strictjson.Token{Kind: n.kind}.Describe() }

@@ -66,11 +66,11 @@ var (
 )
 
 // valueFault describes a value that does not decode into its field, in
-// words without Go names: "want an integer, got string".
+// words without Go names: "want a whole number, got a string".
 func valueFault(err error) jsonFault {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return jsonFault{kind: dangjian.ErrInvalid, detail: "want " + jsonTypeName(te.Type) + ", got " + te.Value, cause: err}
+		return jsonFault{kind: dangjian.ErrInvalid, detail: "want " + strictjson.Want(te.Type) + ", got " + strictjson.Got(te.Value), cause: err}
 	}
 	var p *dangjian.Problem
 	if errors.As(err, &p) {
@@ -103,41 +103,6 @@ func isGoName(s string) bool {
 		}
 	}
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
-}
-
-// jsonTypeName names the JSON a Go type decodes from.
-func jsonTypeName(t reflect.Type) string {
-	for t != nil && t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t == nil {
-		return "a value"
-	}
-	switch t.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if implementsText(t) {
-			return "a string"
-		}
-		return "an integer"
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Slice:
-		return "an array"
-	case reflect.Struct, reflect.Map:
-		if implementsText(t) {
-			return "a string"
-		}
-		return "an object"
-	case reflect.Array:
-		if implementsText(t) {
-			return "a string"
-		}
-		return "an array"
-	}
-	return "a value of type " + t.String()
 }
 
 func implementsText(t reflect.Type) bool {
