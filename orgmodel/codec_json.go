@@ -109,18 +109,14 @@ func DecodeJSON(r io.Reader) (Records, error) {
 }
 
 func decodeJSON(data []byte) (Records, *dangjian.Problem) {
-	start := skipJSONSpace(data, 0)
+	start := strictjson.SkipSpace(data, 0)
 	switch {
 	case start == len(data):
 		return Records{}, newJSONError(data, "", start, "", fault(dangjian.ErrSyntax, "empty input, want a JSON object"))
 	case strictjson.HasBOM(data):
 		return Records{}, newJSONError(data, "", 0, "", fault(dangjian.ErrSyntax, "a byte order mark is not allowed"))
 	case data[start] != '{':
-		end := start + 1
-		for end < len(data) && !isJSONDelim(data[end]) {
-			end++
-		}
-		return Records{}, newJSONError(data, "", start, jsonValueText(data[start:end]), fault(dangjian.ErrInvalid, "want a JSON object"))
+		return Records{}, newJSONError(data, "", start, jsonValueText(strictjson.Word(data, start)), fault(dangjian.ErrInvalid, "want a JSON object"))
 	}
 	// One pass of the strict scanner checks the syntax, the keys and the
 	// decimals' ranges, and finds the IDs that are not UUIDs.
@@ -144,26 +140,6 @@ func decodeJSON(data []byte) (Records, *dangjian.Problem) {
 	normalizeLists(&recs)
 	w.keep(&recs)
 	return recs, nil
-}
-
-func skipJSONSpace(data []byte, i int) int {
-	for i < len(data) {
-		switch data[i] {
-		case ' ', '\t', '\n', '\r':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
-}
-
-func isJSONDelim(c byte) bool {
-	switch c {
-	case ' ', '\t', '\n', '\r', ',', ':', '[', ']', '{', '}', '"':
-		return true
-	}
-	return false
 }
 
 // normalizeLists makes every empty list nil, as omitempty encodes both

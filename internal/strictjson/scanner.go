@@ -134,17 +134,7 @@ func (s *Scanner) More() bool {
 	return i < len(s.data) && s.data[i] != ']' && s.data[i] != '}'
 }
 
-func (s *Scanner) skipSpace(i int) int {
-	for i < len(s.data) {
-		switch s.data[i] {
-		case ' ', '\t', '\n', '\r':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
-}
+func (s *Scanner) skipSpace(i int) int { return SkipSpace(s.data, i) }
 
 func (s *Scanner) fail(kind *dangjian.Kind, off int, path, detail string) (Token, *dangjian.Problem) {
 	line, col := s.src.Position(off)

@@ -236,3 +236,13 @@ func TestProblemAndFillID(t *testing.T) {
 	strictjson.FillID(ps, "")
 	assert.Equal(t, "M1", p.ID)
 }
+
+func TestSkipSpaceAndWord(t *testing.T) {
+	data := []byte(" \t\r\n nul,l")
+	assert.Equal(t, 5, strictjson.SkipSpace(data, 0))
+	assert.Equal(t, 2, strictjson.SkipSpace([]byte("  "), 0))
+	assert.Equal(t, "nul", string(strictjson.Word(data, 5)))
+	assert.Equal(t, "[", string(strictjson.Word([]byte("[{"), 0)))
+	assert.Equal(t, `"x`, string(strictjson.Word([]byte(`"x"`), 0)))
+	assert.Nil(t, strictjson.Word(data, len(data)))
+}
