@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/strictjson"
 )
 
 // DecodeScheme reads one scheme from JSON, strictly: keys spelled exactly
@@ -40,7 +41,7 @@ func DecodeSubjects(r io.Reader) ([]Subject, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := jparser{data: data}
+	p := newParser(data)
 	if t := strings.TrimLeft(string(data[:min(len(data), 4096)]), " \t\r\n"); strings.HasPrefix(t, "[") {
 		p.root = "subjects"
 	}
@@ -48,8 +49,8 @@ func DecodeSubjects(r io.Reader) ([]Subject, error) {
 	if perr != nil {
 		return nil, dangjian.Problems{perr}
 	}
-	d := jdecoder{p: &p}
-	if root.kind == '{' {
+	d := jdecoder{p: p}
+	if root.kind == strictjson.BeginObject {
 		var w struct {
 			Subjects []Subject `json:"subjects"`
 		}
@@ -86,12 +87,12 @@ func decodeStrict(r io.Reader, v any, root string) error {
 	if err != nil {
 		return err
 	}
-	p := jparser{data: data}
+	p := newParser(data)
 	n, perr := p.parseDocument()
 	if perr != nil {
 		return dangjian.Problems{perr}
 	}
-	d := jdecoder{p: &p}
+	d := jdecoder{p: p}
 	d.value(n, reflect.ValueOf(v).Elem(), root)
 	return d.ps.Err()
 }
@@ -104,25 +105,20 @@ type jdecoder struct {
 }
 
 func (d *jdecoder) problem(k *dangjian.Kind, off int, path, value, detail string, cause error) {
-	line, col := d.p.lineCol(off)
-	d.ps = append(d.ps, &dangjian.Problem{Kind: k, Path: path, Line: line, Column: col,
-		Value: dangjian.Cut(value), Detail: detail, Err: cause})
+	p := d.p.src.Problem(k, off, path, value, detail)
+	p.Err = cause
+	d.ps = append(d.ps, p)
 }
 
-func child(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
+func child(path, key string) string { return strictjson.Field(path, key) }
 
-func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+func index(path string, i int) string { return strictjson.Elem(path, i) }
 
 // valueText is a JSON value as a problem quotes it: a string unquoted,
 // anything else as written.
 func valueText(n *jnode) string {
-	if n.kind == '"' {
-		s, _ := unquote(n.raw)
+	if n.kind == strictjson.String {
+		s, _ := strictjson.Unquote(n.raw)
 		return s
 	}
 	return string(n.raw)
@@ -134,43 +130,10 @@ var (
 )
 
 // wantOf names the JSON a Go type decodes from.
-func wantOf(t reflect.Type) string {
-	if reflect.PointerTo(t).Implements(textUnmarshaler) {
-		return "a string"
-	}
-	switch t.Kind() {
-	case reflect.Pointer:
-		return wantOf(t.Elem())
-	case reflect.Struct, reflect.Map:
-		return "an object"
-	case reflect.Slice:
-		return "an array"
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return "a whole number"
-	}
-	return "a value"
-}
+func wantOf(t reflect.Type) string { return strictjson.Want(t) }
 
 // gotOf names a JSON value's type.
-func gotOf(n *jnode) string {
-	switch n.kind {
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	case '"':
-		return "a string"
-	case '0':
-		return "a number"
-	case 't', 'f':
-		return "a boolean"
-	}
-	return "null"
-}
+func gotOf(n *jnode) string { return strictjson.Token{Kind: n.kind}.Describe() }
 
 // codesOf lists the codes a text enum of the module accepts, for messages.
 var codesOf = map[reflect.Type]string{
@@ -193,16 +156,16 @@ func (d *jdecoder) value(n *jnode, v reflect.Value, path string) {
 		}
 		return
 	}
-	if n.kind == 'n' {
+	if n.kind == strictjson.Null {
 		v.SetZero()
 		return
 	}
 	if t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textUnmarshaler) {
-		if n.kind != '"' {
+		if n.kind != strictjson.String {
 			d.mismatch(n, t, path)
 			return
 		}
-		s, _ := unquote(n.raw)
+		s, _ := strictjson.Unquote(n.raw)
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
 			detail := "not a known code"
 			if codes, ok := codesOf[t]; ok {
@@ -221,7 +184,7 @@ func (d *jdecoder) value(n *jnode, v reflect.Value, path string) {
 	case reflect.Struct:
 		d.object(n, v, path)
 	case reflect.Map:
-		if n.kind != '{' {
+		if n.kind != strictjson.BeginObject {
 			d.mismatch(n, t, path)
 			return
 		}
@@ -240,7 +203,7 @@ func (d *jdecoder) value(n *jnode, v reflect.Value, path string) {
 		}
 		v.Set(m)
 	case reflect.Slice:
-		if n.kind != '[' {
+		if n.kind != strictjson.BeginArray {
 			d.mismatch(n, t, path)
 			return
 		}
@@ -250,23 +213,23 @@ func (d *jdecoder) value(n *jnode, v reflect.Value, path string) {
 		}
 		v.Set(s)
 	case reflect.String:
-		if n.kind != '"' {
+		if n.kind != strictjson.String {
 			d.mismatch(n, t, path)
 			return
 		}
-		s, ok := unquote(n.raw)
+		s, ok := strictjson.Unquote(n.raw)
 		if !ok {
 			d.problem(dangjian.ErrEncoding, n.off, path, s, "", nil)
 		}
 		v.SetString(s)
 	case reflect.Bool:
-		if n.kind != 't' && n.kind != 'f' {
+		if n.kind != strictjson.True && n.kind != strictjson.False {
 			d.mismatch(n, t, path)
 			return
 		}
-		v.SetBool(n.kind == 't')
+		v.SetBool(n.kind == strictjson.True)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if n.kind != '0' {
+		if n.kind != strictjson.Number {
 			d.mismatch(n, t, path)
 			return
 		}
@@ -290,7 +253,7 @@ func (d *jdecoder) unmarshalProblem(n *jnode, path string, err error) {
 	if p, ok := err.(*dangjian.Problem); ok {
 		k, detail = p.Kind, p.Detail
 	}
-	if n.kind != '"' && n.kind != '0' {
+	if n.kind != strictjson.String && n.kind != strictjson.Number {
 		detail = "want a string or a number, got " + gotOf(n)
 	}
 	d.problem(k, n.off, path, valueText(n), detail, err)
@@ -307,7 +270,7 @@ type jfield struct {
 type jstruct struct {
 	fields []jfield
 	byName map[string]int
-	names  string // "id, name, max", for messages
+	set    *strictjson.Fields // the keys, for messages
 	id     []int
 }
 
@@ -352,13 +315,7 @@ func jstructOf(t reflect.Type) *jstruct {
 	for i, f := range s.fields {
 		names[i] = f.name
 	}
-	switch len(names) {
-	case 0:
-	case 1:
-		s.names = names[0]
-	default:
-		s.names = strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-	}
+	s.set = strictjson.NewFields(names...)
 	jstructs.Store(t, s)
 	return s
 }
@@ -366,34 +323,27 @@ func jstructOf(t reflect.Type) *jstruct {
 // object decodes an object into a struct; problems inside it without an
 // ID take the struct's "id", when it has one.
 func (d *jdecoder) object(n *jnode, v reflect.Value, path string) {
-	if n.kind != '{' {
+	if n.kind != strictjson.BeginObject {
 		d.mismatch(n, v.Type(), path)
 		return
 	}
 	js := jstructOf(v.Type())
 	first := len(d.ps)
-	seen := make([]bool, len(js.fields))
+	var seen strictjson.Seen
 	for _, k := range n.keys {
 		p := child(path, k.name)
 		i, ok := js.byName[k.name]
 		if !ok {
-			d.problem(dangjian.ErrUnknownField, k.off, p, k.name, "want "+js.names, nil)
+			d.problem(dangjian.ErrUnknownField, k.off, p, k.name, js.set.Unknown(k.name), nil)
 			continue
 		}
-		if seen[i] {
-			d.problem(dangjian.ErrInvalid, k.off, p, k.name, "a field is written once", nil)
+		if seen.Add(i) {
+			d.problem(dangjian.ErrInvalid, k.off, p, k.name, strictjson.DetailRepeated, nil)
 			continue
 		}
-		seen[i] = true
 		d.value(k.val, v.FieldByIndex(js.fields[i].index), p)
 	}
 	if js.id != nil && len(d.ps) > first {
-		if id := v.FieldByIndex(js.id).String(); id != "" {
-			for _, p := range d.ps[first:] {
-				if p.ID == "" {
-					p.ID = id
-				}
-			}
-		}
+		strictjson.FillID(d.ps[first:], v.FieldByIndex(js.id).String())
 	}
 }

@@ -38,7 +38,7 @@ func TestDecodeSubjectsProblems(t *testing.T) {
 			`line 1, column 12: subjects[0].id (id "a"): invalid value: a field is written once ("id")`,
 			`line 1, column 39: subjects[0].values.x (id "a"): invalid value: a key is written once ("x")`}},
 		{"case matters", `[{"ID":"a"}]`, []string{
-			`line 1, column 3: subjects[0].ID: unknown field: want id, category, values, fields, checked, events, votes, bonus or flags ("ID")`}},
+			`line 1, column 3: subjects[0].ID: unknown field: keys are case-sensitive: the field is "id" ("ID")`}},
 		{"nested events and votes", `[{"id":"a","events":{"m":[{"clause":"c","count":"2"}]},"votes":{"v":{"g":{"counts":{"好":-1},"issued":1e400}}}}]`, []string{
 			`line 1, column 49: subjects[0].events.m[0].count (id "a"): invalid value: want a whole number, got a string ("2")`,
 			`line 1, column 102: subjects[0].votes.v.g.issued (id "a"): invalid value: want a whole number ("1e400")`}},
@@ -52,7 +52,7 @@ func TestDecodeSubjectsProblems(t *testing.T) {
 			`line 1, column 11: subjects[0]: malformed input: unexpected end of input, want "," or "}"`}},
 		{"trailing data", `[] []`, []string{
 			`line 1, column 4: malformed input: unexpected data after the JSON value`}},
-		{"empty", ``, []string{`malformed input: empty input, want a JSON value`}},
+		{"empty", ``, []string{`line 1, column 1: malformed input: empty input, want a JSON value`}},
 		{"byte order mark", "\xEF\xBB\xBF[]", []string{`line 1, column 1: not valid UTF-8: a byte order mark is not allowed`}},
 		{"invalid UTF-8", "[{\"id\":\"a\xff\"}]", []string{"line 1, column 8: subjects[0].id (id \"a\uFFFD\"): not valid UTF-8 (\"a\uFFFD\")"}},
 		{"bad number", `[{"id":"a","bonus":{"b":01}}]`, []string{

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/enum"
+	"github.com/dangjian-go/dangjian/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
 
@@ -54,9 +55,7 @@ func EncodeJSON(w io.Writer, recs Records) error {
 	}
 	out := buf.Bytes()
 	if names := callerNames(&recs); names != nil {
-		iw := jsonWalk{data: out, mode: walkIDs, names: names}
-		iw.top()
-		out = iw.rewrite()
+		out = walk(out, walkEncode, names).rewrite()
 	}
 	_, err := w.Write(out)
 	return err
@@ -90,8 +89,11 @@ func EncodeJSON(w io.Writer, recs Records) error {
 // whole), the 1-based line and column (in characters), the caller's ID of
 // the record the path is in, and the offending key or value as written (a
 // string unquoted). Its kind is [dangjian.ErrSyntax] for input that is not
-// JSON (wrapping the *json.SyntaxError), [dangjian.ErrUnknownField] for an
-// unknown key, [dangjian.ErrOverflow] for a decimal out of range, and
+// JSON (with the path of the value being read, as the module's strict JSON
+// scanner reports it), [dangjian.ErrLimit] for arrays and objects nested
+// deeper than 512 levels, [dangjian.ErrUnknownField] for an unknown key
+// (the detail lists the keys, or names the one a miscased key meant),
+// [dangjian.ErrOverflow] for a decimal out of range, and
 // [dangjian.ErrInvalid] otherwise. A read error is returned as it is.
 // DecodeJSON reads all of r before decoding.
 func DecodeJSON(r io.Reader) (Records, error) {
@@ -107,42 +109,36 @@ func DecodeJSON(r io.Reader) (Records, error) {
 }
 
 func decodeJSON(data []byte) (Records, *dangjian.Problem) {
-	start := skipJSONSpace(data, 0)
+	start := strictjson.SkipSpace(data, 0)
 	switch {
 	case start == len(data):
 		return Records{}, newJSONError(data, "", start, "", fault(dangjian.ErrSyntax, "empty input, want a JSON object"))
-	case len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF:
+	case strictjson.HasBOM(data):
 		return Records{}, newJSONError(data, "", 0, "", fault(dangjian.ErrSyntax, "a byte order mark is not allowed"))
 	case data[start] != '{':
-		end := start + 1
-		for end < len(data) && !isJSONDelim(data[end]) {
-			end++
-		}
-		return Records{}, newJSONError(data, "", start, jsonValueText(data[start:end]), fault(dangjian.ErrInvalid, "want a JSON object"))
+		return Records{}, newJSONError(data, "", start, jsonValueText(strictjson.Word(data, start)), fault(dangjian.ErrInvalid, "want a JSON object"))
+	}
+	// One pass of the strict scanner checks the syntax, the keys and the
+	// decimals' ranges, and finds the IDs that are not UUIDs.
+	w := walk(data, walkCheck, nil)
+	if w.syntax != nil {
+		return Records{}, w.syntax
 	}
 	var recs Records
-	if !json.Valid(data) {
-		err := json.Unmarshal(data, &recs)
-		return Records{}, withRecordID(data, locateJSONError(data, err).Problem)
-	}
-	ids := jsonWalk{data: data, mode: walkIDs}
-	ids.top()
-	text := ids.rewrite()
+	text := w.rewrite()
 	if err := json.Unmarshal(text, &recs); err != nil {
 		p := locateJSONError(text, err)
-		if len(ids.subs) > 0 && p.Line > 0 {
+		if len(w.subs) > 0 && p.Line > 0 {
 			// Locate the problem in the input as the caller wrote it.
-			off := ids.original(p.off)
-			p.Line, p.Column = jsonLineColumn(data, off)
+			p.Line, p.Column = strictjson.NewSource(data).Position(w.original(p.off))
 		}
 		return Records{}, withRecordID(data, p.Problem)
 	}
-	w := jsonWalk{data: data, mode: walkCheck}
-	if p := w.top(); p != nil {
-		return Records{}, withRecordID(data, p.Problem)
+	if w.err != nil {
+		return Records{}, withRecordID(data, w.err.Problem)
 	}
 	normalizeLists(&recs)
-	ids.keep(&recs)
+	w.keep(&recs)
 	return recs, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"unicode/utf8"
 
+	"github.com/dangjian-go/dangjian/internal/strictjson"
 	"github.com/google/uuid"
 )
 
@@ -39,23 +40,6 @@ func callerNames(recs *Records) map[uuid.UUID]string {
 	return names
 }
 
-// isJSONInteger reports whether raw is a JSON number without a fraction
-// or an exponent.
-func isJSONInteger(raw []byte) bool {
-	if len(raw) > 0 && raw[0] == '-' {
-		raw = raw[1:]
-	}
-	if len(raw) == 0 {
-		return false
-	}
-	for _, c := range raw {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // uuidType is the type of IDs and references.
 var uuidType = reflect.TypeFor[uuid.UUID]()
 
@@ -78,25 +62,23 @@ type jsonRef struct {
 // idLeaf handles the ID value at [start, end): when decoding, an ID that
 // is not a UUID is recorded for replacement, with its text; when encoding,
 // a UUID whose caller's text is known is.
-func (w *jsonWalk) idLeaf(start, end int) {
-	raw := w.data[start:end]
+func (w *jsonWalk) idLeaf(t strictjson.Token) {
+	raw := t.Raw
+	start, end := t.Off, t.Off+len(t.Raw)
 	var body []byte // the text of the ID
 	switch {
-	case len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw):
+	case t.Kind == strictjson.String && bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw):
 		body = raw[1 : len(raw)-1]
 	// Otherwise decode the string as encoding/json does (escapes, and
 	// U+FFFD for bytes that are not UTF-8), so that the text is the one a
 	// string field would hold.
-	case len(raw) >= 2 && raw[0] == '"':
-		var t string
-		if json.Unmarshal(raw, &t) != nil {
-			return
-		}
-		body = []byte(t)
-	case isJSONInteger(raw):
+	case t.Kind == strictjson.String:
+		text, _ := strictjson.Unquote(raw)
+		body = []byte(text)
+	case strictjson.IsInteger(raw):
 		body = raw
 	default:
-		return // null, or not an ID: the decoder reports it
+		return // not an ID: the decoder reports it
 	}
 	if len(body) == 0 {
 		return

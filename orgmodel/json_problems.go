@@ -4,13 +4,12 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/strictjson"
 )
 
 // withRecordID sets the problem's ID to the caller's ID of the record its
@@ -39,7 +38,7 @@ func withRecordID(data []byte, p *dangjian.Problem) *dangjian.Problem {
 	switch {
 	case len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &s) == nil:
 		p.ID = s
-	case isJSONInteger(raw):
+	case strictjson.IsInteger(raw):
 		p.ID = string(raw)
 	}
 	return p
@@ -67,11 +66,11 @@ var (
 )
 
 // valueFault describes a value that does not decode into its field, in
-// words without Go names: "want an integer, got string".
+// words without Go names: "want a whole number, got a string".
 func valueFault(err error) jsonFault {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return jsonFault{kind: dangjian.ErrInvalid, detail: "want " + jsonTypeName(te.Type) + ", got " + te.Value, cause: err}
+		return jsonFault{kind: dangjian.ErrInvalid, detail: "want " + strictjson.Want(te.Type) + ", got " + strictjson.Got(te.Value), cause: err}
 	}
 	var p *dangjian.Problem
 	if errors.As(err, &p) {
@@ -106,41 +105,6 @@ func isGoName(s string) bool {
 	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
 }
 
-// jsonTypeName names the JSON a Go type decodes from.
-func jsonTypeName(t reflect.Type) string {
-	for t != nil && t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t == nil {
-		return "a value"
-	}
-	switch t.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if implementsText(t) {
-			return "a string"
-		}
-		return "an integer"
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Slice:
-		return "an array"
-	case reflect.Struct, reflect.Map:
-		if implementsText(t) {
-			return "a string"
-		}
-		return "an object"
-	case reflect.Array:
-		if implementsText(t) {
-			return "a string"
-		}
-		return "an array"
-	}
-	return "a value of type " + t.String()
-}
-
 func implementsText(t reflect.Type) bool {
 	return reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]())
 }
@@ -154,71 +118,27 @@ func newJSONProblem(data []byte, path string, off int, value string, f jsonFault
 	if off < 0 || off > len(data) {
 		return jsonProblem{p, -1}
 	}
-	p.Line, p.Column = jsonLineColumn(data, off)
+	p.Line, p.Column = strictjson.NewSource(data).Position(off)
 	return jsonProblem{p, off}
 }
 
-// jsonLineColumn returns the 1-based line and character column of offset
-// off in data.
-func jsonLineColumn(data []byte, off int) (line, col int) {
-	line, start := 1, 0
-	for i := 0; i < off; i++ {
-		if data[i] == '\n' {
-			line++
-			start = i + 1
-		}
-	}
-	return line, utf8.RuneCount(data[start:off]) + 1
-}
-
 // jsonValueText returns the text of a JSON value for an error message: a
-// string unquoted, anything else as written, cut to 64 bytes.
+// string unquoted, anything else as written, cut (see [dangjian.Cut]).
 func jsonValueText(raw []byte) string {
-	s := string(raw)
 	if len(raw) >= 2 && raw[0] == '"' {
-		var u string
-		if json.Unmarshal(raw, &u) == nil {
-			s = u
-		}
+		s, _ := strictjson.Unquote(raw)
+		return dangjian.Cut(s)
 	}
-	if len(s) > 64 {
-		cut := 64
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
-	}
-	return s
+	return dangjian.Cut(string(raw))
 }
 
-// locateJSONError turns an error of json.Unmarshal into a problem.
+// locateJSONError turns an error of json.Unmarshal of data, which is
+// JSON, into a problem: the input is JSON, but a value does not fit its
+// field; decode the parts one by one to find which.
 func locateJSONError(data []byte, err error) jsonProblem {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		off := int(se.Offset) - 1
-		if se.Offset >= int64(len(data)) && se.Error() == "unexpected end of JSON input" {
-			off = len(data)
-		}
-		off = min(max(off, 0), len(data))
-		w := jsonWalk{data: data, mode: walkFind, target: off}
-		w.top()
-		return newJSONProblem(data, w.found, off, "", jsonFault{kind: dangjian.ErrSyntax, detail: se.Error(), cause: se})
-	}
-	// The input is JSON, but a value does not fit its field: decode the
-	// parts one by one to find which.
-	w := jsonWalk{data: data, mode: walkLocate}
-	if p := w.top(); p != nil {
-		return *p
+	if w := walk(data, walkLocate, nil); w.err != nil {
+		return *w.err
 	}
 	f := valueFault(err)
 	return jsonProblem{&dangjian.Problem{Kind: f.kind, Detail: f.detail, Err: f.cause}, -1}
-}
-
-func unknownField(s *jsonShape, key string) jsonFault {
-	if s != nil {
-		if want, ok := s.lower[strings.ToLower(key)]; ok {
-			return fault(dangjian.ErrUnknownField, fmt.Sprintf("keys are case-sensitive: the field is %q", want))
-		}
-	}
-	return fault(dangjian.ErrUnknownField, "")
 }

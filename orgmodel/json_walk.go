@@ -3,10 +3,11 @@ package orgmodel
 import (
 	"encoding/json"
 	"reflect"
-	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/strictjson"
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 )
@@ -14,13 +15,12 @@ import (
 // jsonShape describes the JSON of a Go type that [Records] holds.
 type jsonShape struct {
 	typ     reflect.Type
-	kind    uint8             // shapeLeaf, shapeObject or shapeArray
-	names   []string          // shapeObject: the keys, in field order
-	index   map[string]int    // shapeObject: key → position in names
-	lower   map[string]string // shapeObject: lower-case key → key
-	fields  []*jsonShape      // shapeObject: the shape of each key's value
-	elem    *jsonShape        // shapeArray
-	decimal bool              // a decimal.Decimal leaf
+	kind    uint8              // shapeLeaf, shapeObject or shapeArray
+	names   []string           // shapeObject: the keys, in field order
+	keys    *strictjson.Fields // shapeObject: the keys, for lookups and messages
+	fields  []*jsonShape       // shapeObject: the shape of each key's value
+	elem    *jsonShape         // shapeArray
+	decimal bool               // a decimal.Decimal leaf
 }
 
 const (
@@ -50,7 +50,6 @@ func shapeOf(t reflect.Type, seen map[reflect.Type]*jsonShape) *jsonShape {
 		s.typ = t
 	case t.Kind() == reflect.Struct:
 		s.kind = shapeObject
-		s.index, s.lower = map[string]int{}, map[string]string{}
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			if !f.IsExported() {
@@ -63,11 +62,10 @@ func shapeOf(t reflect.Type, seen map[reflect.Type]*jsonShape) *jsonShape {
 			if name == "" {
 				name = f.Name
 			}
-			s.index[name] = len(s.names)
-			s.lower[strings.ToLower(name)] = name
 			s.names = append(s.names, name)
 			s.fields = append(s.fields, shapeOf(f.Type, seen))
 		}
+		s.keys = strictjson.NewFields(s.names...)
 	case (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) && t.Elem().Kind() != reflect.Uint8:
 		s.kind = shapeArray
 		s.elem = shapeOf(t.Elem(), seen)
@@ -77,34 +75,27 @@ func shapeOf(t reflect.Type, seen map[reflect.Type]*jsonShape) *jsonShape {
 
 // Modes of a jsonWalk.
 const (
-	walkCheck  = iota // check keys and decimal ranges of JSON that decoded
-	walkLocate        // find the value that failed to decode
-	walkFind          // find the path at offset target of input that is not JSON
-	walkIDs           // find the IDs that are not UUIDs, and the organizations' offsets
+	walkCheck  = iota // decoding: check the syntax, the keys and decimal ranges, and find the IDs
+	walkLocate        // decoding JSON that failed to decode: find the value that fails
+	walkEncode        // encoding: find the IDs to write as the caller wrote them
 )
 
-// strict reports whether the walk reports unknown and repeated keys.
-func (w *jsonWalk) strict() bool { return w.mode == walkCheck || w.mode == walkLocate }
-
-// jsonWalk walks JSON input along the shape of Records. It never panics
-// and always ends, whatever the input: a walkFind walk goes through input
-// that is not JSON, loosely.
+// jsonWalk walks JSON input along the shape of Records with the module's
+// strict scanner. It never panics and always ends, whatever the input.
 type jsonWalk struct {
 	data    []byte
-	pos     int
+	sc      *strictjson.Scanner
 	mode    int
-	target  int
 	segs    []jsonSeg
-	err     *jsonProblem
-	subs    []jsonSub            // walkIDs: the IDs to replace
-	orgAt   []int                // walkIDs: the offset of each organization's object
-	keys    []string             // walkIDs: the text of orgs[i].id, "" for a UUID
-	refs    []jsonRef            // walkIDs: the text of other IDs that are not UUIDs
-	buf     []byte               // walkIDs: scratch for ID derivation
-	parents []string             // walkIDs: the text of orgs[i].parent, "" for a UUID
-	names   map[uuid.UUID]string // walkIDs when encoding: the caller's text of IDs
-	found   string
-	done    bool
+	err     *jsonProblem         // the first problem with a key or a value
+	syntax  *dangjian.Problem    // the syntax error that ended the walk
+	subs    []jsonSub            // the IDs to replace
+	orgAt   []int                // the offset of each organization's object
+	keys    []string             // the text of orgs[i].id, "" for a UUID
+	refs    []jsonRef            // the text of other IDs that are not UUIDs
+	buf     []byte               // scratch for ID derivation
+	parents []string             // the text of orgs[i].parent, "" for a UUID
+	names   map[uuid.UUID]string // walkEncode: the caller's text of IDs
 }
 
 // jsonSeg is one step of a path: an object key, or an array index when
@@ -115,278 +106,156 @@ type jsonSeg struct {
 }
 
 func (w *jsonWalk) path() string {
-	var b strings.Builder
-	for i, s := range w.segs {
+	p := ""
+	for _, s := range w.segs {
 		if s.key == "" {
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(s.index))
-			b.WriteByte(']')
-			continue
+			p = strictjson.Elem(p, s.index)
+		} else {
+			p = strictjson.Field(p, s.key)
 		}
-		if i > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(s.key)
 	}
-	return b.String()
+	return p
 }
 
-// top walks the top-level object and returns the problem found, if any.
-func (w *jsonWalk) top() *jsonProblem {
-	w.ws()
-	if w.pos < len(w.data) && w.data[w.pos] == '{' {
-		w.object(recordsShape())
+// walk walks data, whose first non-space byte is '{', and returns the
+// walk: its syntax error, its first problem, the IDs it found.
+func walk(data []byte, mode int, names map[uuid.UUID]string) *jsonWalk {
+	w := &jsonWalk{data: data, mode: mode, names: names, sc: strictjson.NewScanner(strictjson.NewSource(data))}
+	if t, ok := w.next(); ok {
+		w.value(t, recordsShape())
+		w.next() // the end of the input, or data after the object
 	}
-	return w.err
+	return w
 }
 
+// done reports whether the walk is over: the input is not JSON, or (when
+// locating) the failing value was found.
+func (w *jsonWalk) done() bool { return w.syntax != nil || (w.mode == walkLocate && w.err != nil) }
+
+// next reads a token; false on a syntax error, which ends the walk.
+func (w *jsonWalk) next() (strictjson.Token, bool) {
+	t, p := w.sc.Next()
+	if p != nil {
+		if w.syntax == nil {
+			w.syntax = p
+		}
+		return t, false
+	}
+	return t, true
+}
+
+// skip reads the rest of a value whose first token was t.
+func (w *jsonWalk) skip(t strictjson.Token) {
+	if p := w.sc.Skip(t); p != nil && w.syntax == nil {
+		w.syntax = p
+	}
+}
+
+// fail records a problem at offset off, unless one was recorded.
 func (w *jsonWalk) fail(off int, value string, f jsonFault) {
+	if w.err != nil || w.mode == walkEncode {
+		return
+	}
 	p := newJSONProblem(w.data, w.path(), off, value, f)
 	w.err = &p
-	w.done = true
-}
-
-// reached reports, in a walkFind walk, whether the walk has reached the
-// target offset, and records the path there.
-func (w *jsonWalk) reached() bool {
-	if w.mode == walkFind && w.pos >= w.target {
-		w.found = w.path()
-		w.done = true
-	}
-	return w.done
-}
-
-func (w *jsonWalk) ws() { w.pos = skipJSONSpace(w.data, w.pos) }
-
-func skipJSONSpace(data []byte, i int) int {
-	for i < len(data) {
-		switch data[i] {
-		case ' ', '\t', '\n', '\r':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
-}
-
-func isJSONDelim(c byte) bool {
-	switch c {
-	case ' ', '\t', '\n', '\r', ',', ':', '[', ']', '{', '}', '"':
-		return true
-	}
-	return false
-}
-
-// skipString moves past the string that starts at pos (or to the end of
-// the input if it is not closed) and reports whether it had an escape.
-func (w *jsonWalk) skipString() (escaped bool) {
-	w.pos++
-	for w.pos < len(w.data) {
-		switch w.data[w.pos] {
-		case '\\':
-			escaped = true
-			w.pos += 2
-		case '"':
-			w.pos++
-			return escaped
-		default:
-			w.pos++
-		}
-	}
-	w.pos = len(w.data)
-	return escaped
-}
-
-// skipValue moves past one value, loosely: it stops at the end of the
-// input or at a delimiter that closes an enclosing container.
-func (w *jsonWalk) skipValue() {
-	depth := 0
-	for {
-		w.ws()
-		if w.pos >= len(w.data) {
-			return
-		}
-		switch c := w.data[w.pos]; c {
-		case '"':
-			w.skipString()
-		case '{', '[':
-			depth++
-			w.pos++
-			continue
-		case '}', ']':
-			if depth == 0 {
-				return
-			}
-			depth--
-			w.pos++
-		case ',', ':':
-			if depth == 0 {
-				return
-			}
-			w.pos++
-			continue
-		default:
-			for w.pos < len(w.data) && !isJSONDelim(w.data[w.pos]) {
-				w.pos++
-			}
-		}
-		if depth == 0 {
-			return
-		}
-	}
-}
-
-// key reads the object key at pos and returns it unescaped.
-func (w *jsonWalk) key() []byte {
-	start := w.pos
-	escaped := w.skipString()
-	raw := w.data[start:w.pos]
-	if !escaped {
-		if len(raw) >= 2 && raw[len(raw)-1] == '"' {
-			return raw[1 : len(raw)-1]
-		}
-		return raw[1:]
-	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return raw
-	}
-	return []byte(s)
 }
 
 func (w *jsonWalk) object(s *jsonShape) {
-	w.pos++ // '{'
-	var seen uint64
-	for !w.done {
-		w.ws()
-		if w.reached() || w.pos >= len(w.data) {
+	var seen strictjson.Seen
+	for w.sc.More() && !w.done() {
+		kt, ok := w.next()
+		if !ok {
 			return
 		}
-		switch w.data[w.pos] {
-		case '}':
-			w.pos++
-			return
-		case ',':
-			w.pos++
-			continue
-		case '"':
-		default: // not JSON: only a walkFind walk gets here
-			start := w.pos
-			w.skipValue()
-			if w.pos == start {
-				w.pos++
-			}
-			continue
-		}
-		keyAt := w.pos
-		key := w.key()
-		keyEnd := w.pos
-		w.ws()
-		if w.pos < len(w.data) && w.data[w.pos] == ':' {
-			w.pos++
-		}
-		i, known := -1, false
-		if s != nil {
-			i, known = s.index[string(key)]
-		}
+		i, known := s.keys.LookupToken(kt)
 		if !known {
-			w.segs = append(w.segs, jsonSeg{key: string(key)})
-			if w.strict() {
-				w.fail(keyAt, jsonValueText(w.data[keyAt:keyEnd]), unknownField(s, string(key)))
-				return
+			key := kt.Text()
+			w.segs = append(w.segs, jsonSeg{key: key})
+			w.fail(kt.Off, key, fault(dangjian.ErrUnknownField, s.keys.Unknown(key)))
+			if t, ok := w.next(); ok {
+				w.skip(t)
 			}
-			w.value(nil)
 		} else {
-			if i < 64 && seen&(1<<i) != 0 && w.strict() {
-				w.segs = append(w.segs, jsonSeg{key: s.names[i]})
-				w.fail(keyAt, s.names[i], faultDuplicateField)
+			w.segs = append(w.segs, jsonSeg{key: s.names[i]})
+			repeated := seen.Add(i)
+			if repeated {
+				w.fail(kt.Off, s.names[i], faultDuplicateField)
+			}
+			t, ok := w.next()
+			if !ok {
 				return
 			}
-			seen |= 1 << (i & 63)
-			w.segs = append(w.segs, jsonSeg{key: s.names[i]})
-			w.value(s.fields[i])
+			if repeated {
+				w.skip(t)
+			} else {
+				w.value(t, s.fields[i])
+			}
 		}
-		if w.done {
+		if w.done() {
 			return
 		}
 		w.segs = w.segs[:len(w.segs)-1]
 	}
+	w.next() // }
 }
 
 func (w *jsonWalk) array(s *jsonShape) {
-	w.pos++ // '['
-	for i := 0; !w.done; {
-		w.ws()
-		if w.reached() || w.pos >= len(w.data) {
-			return
-		}
-		switch w.data[w.pos] {
-		case ']', '}':
-			w.pos++
-			return
-		case ',', ':':
-			w.pos++
-			continue
-		}
+	for i := 0; w.sc.More() && !w.done(); i++ {
 		w.segs = append(w.segs, jsonSeg{index: i})
-		var elem *jsonShape
-		if s != nil {
-			elem = s.elem
+		t, ok := w.next()
+		if !ok {
+			return
 		}
-		w.value(elem)
-		if w.done {
+		w.value(t, s.elem)
+		if w.done() {
 			return
 		}
 		w.segs = w.segs[:len(w.segs)-1]
-		i++
+	}
+	w.next() // ]
+}
+
+// end returns the offset just after the value that starts with t, which
+// the walk has not read further: for an array or an object, a scanner of
+// its own reads to its end.
+func (w *jsonWalk) end(t strictjson.Token) int {
+	if t.Kind != strictjson.BeginObject && t.Kind != strictjson.BeginArray {
+		return t.Off + len(t.Raw)
+	}
+	sc := strictjson.NewScanner(strictjson.NewSource(w.data[t.Off:]))
+	for {
+		if _, p := sc.Next(); p != nil || sc.Depth() == 0 {
+			return t.Off + sc.Offset()
+		}
 	}
 }
 
-// leafHoldsTarget reports, in a walkFind walk that has just skipped the
-// leaf value starting at start, whether the target lies inside the leaf or
-// just after it, or the input ends inside it.
-func (w *jsonWalk) leafHoldsTarget(start int) bool {
+// value walks the value that starts with token t, of shape s.
+func (w *jsonWalk) value(t strictjson.Token, s *jsonShape) {
+	if w.mode != walkLocate && len(w.segs) == 2 && w.segs[0].key == "orgs" && w.segs[1].key == "" {
+		w.orgAt = append(w.orgAt, t.Off)
+	}
+	object := s.kind == shapeObject && t.Kind == strictjson.BeginObject
+	array := s.kind == shapeArray && t.Kind == strictjson.BeginArray
 	switch {
-	case w.pos > w.target:
-		return true
-	case w.pos == len(w.data):
-		return !json.Valid(w.data[start:]) // cut off, not complete
-	}
-	return w.pos == w.target
-}
-
-// value walks the value at pos, of shape s (nil: any value).
-func (w *jsonWalk) value(s *jsonShape) {
-	w.ws()
-	if w.reached() || w.pos >= len(w.data) {
+	case w.mode != walkLocate && s.typ == uuidType:
+		w.skip(t)
+		if t.Kind == strictjson.String || t.Kind == strictjson.Number {
+			w.idLeaf(t)
+		}
 		return
-	}
-	start := w.pos
-	c := w.data[start]
-	object := s != nil && s.kind == shapeObject && c == '{'
-	array := s != nil && s.kind == shapeArray && c == '['
-	if w.mode == walkIDs {
-		if len(w.segs) == 2 && w.segs[0].key == "orgs" && w.segs[1].key == "" {
-			w.orgAt = append(w.orgAt, start)
-		}
-		if s != nil && s.typ == uuidType {
-			w.skipValue()
-			w.idLeaf(start, w.pos)
-			return
-		}
-	}
-	if w.mode == walkLocate && s != nil && !array {
-		w.skipValue()
-		err := json.Unmarshal(w.data[start:w.pos], reflect.New(s.typ).Interface())
+	case w.mode == walkLocate && !array:
+		end := w.end(t)
+		err := json.Unmarshal(w.data[t.Off:end], reflect.New(s.typ).Interface())
 		if err == nil {
+			w.skip(t)
 			return
 		}
 		if !object {
-			w.fail(start, jsonValueText(w.data[start:w.pos]), valueFault(err))
+			w.fail(t.Off, jsonValueText(w.data[t.Off:end]), valueFault(err))
 			return
 		}
-		w.pos = start // find what in the object fails
+		// find what in the object fails
 	}
 	switch {
 	case object:
@@ -394,21 +263,11 @@ func (w *jsonWalk) value(s *jsonShape) {
 	case array:
 		w.array(s)
 	default:
-		w.skipValue()
-		if w.pos == start {
-			return
-		}
-		// The target lies inside or just after this value, or the input
-		// ends in it.
-		if w.mode == walkFind && w.leafHoldsTarget(start) {
-			w.found = w.path()
-			w.done = true
-			return
-		}
-		if w.mode == walkCheck && s != nil && s.decimal {
+		w.skip(t)
+		if w.mode == walkCheck && s.decimal && (t.Kind == strictjson.String || t.Kind == strictjson.Number) {
 			var d decimal.Decimal
-			if d.UnmarshalJSON(w.data[start:w.pos]) == nil && !decimalInRange(d) {
-				w.fail(start, jsonValueText(w.data[start:w.pos]), faultDecimalRange)
+			if d.UnmarshalJSON(t.Raw) == nil && !decimalInRange(d) {
+				w.fail(t.Off, jsonValueText(t.Raw), faultDecimalRange)
 			}
 		}
 	}

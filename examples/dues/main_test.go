@@ -177,7 +177,7 @@ func TestFormatJSONProblems(t *testing.T) {
 	r = runWith(t, "[{\"id\": \"a\",", "-in", "-", "-format", "json")
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stdout, `"code": "syntax"`)
-	assert.Contains(t, r.stderr, "dues: stdin:1:13: malformed input: unexpected end of input")
+	assert.Contains(t, r.stderr, "dues: stdin:1:13: [0]: malformed input: unexpected end of input, want a string key")
 }
 
 func TestStdin(t *testing.T) {

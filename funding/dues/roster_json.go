@@ -2,15 +2,13 @@ package dues
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"io"
 	"slices"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/internal/strictjson"
 )
 
 // MaxRosterJSON is the largest JSON roster [DecodeRosterJSON] reads: 64 MiB,
@@ -49,10 +47,11 @@ const MaxRosterJSON = 64 << 20
 // value of the wrong type or that does not parse ([dangjian.ErrInvalid] or
 // narrower), a repeated id ([dangjian.ErrDuplicate]). Each problem has the
 // JSON path ("[3].base", "[0].payslip.items[1].kind"), the line and column
-// (1-based, bytes) where the value starts, the member's id when it was
-// read, and the value. Input that is not JSON, not an array of objects at
-// the top, not UTF-8 or larger than [MaxRosterJSON] is one problem of kind
-// [dangjian.ErrSyntax] (or [dangjian.ErrLimit]) and no members; an error of
+// (1-based, in characters) where the value starts, the member's id when it
+// was read, and the value. Input that is not JSON, not an array of objects
+// at the top, not UTF-8, nested deeper than 512 levels or larger than
+// [MaxRosterJSON] is one problem of kind [dangjian.ErrSyntax] (or
+// [dangjian.ErrEncoding], [dangjian.ErrLimit]) and no members; an error of
 // the reader is returned as it is.
 func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
 	buf, err := io.ReadAll(io.LimitReader(r, MaxRosterJSON+1))
@@ -63,20 +62,12 @@ func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
 		return nil, dangjian.Problems{{Kind: dangjian.ErrLimit, Detail: "a JSON roster is at most 64 MiB"}}
 	}
 	buf = bytes.TrimPrefix(buf, []byte("\uFEFF"))
-	j := &jsonRoster{buf: buf, dec: json.NewDecoder(bytes.NewReader(buf))}
-	j.dec.UseNumber()
-	if !utf8.Valid(buf) {
-		off := 0
-		for off < len(buf) {
-			r, n := utf8.DecodeRune(buf[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
-		line, col := j.pos(int64(off))
+	src := strictjson.NewSource(buf)
+	if off := strictjson.InvalidUTF8(buf); off >= 0 {
+		line, col := src.Position(off)
 		return nil, dangjian.Problems{{Kind: dangjian.ErrEncoding, Line: line, Column: col, Detail: "save the file as UTF-8"}}
 	}
+	j := &jsonRoster{src: src, sc: strictjson.NewScanner(src)}
 	rows, fatal := j.roster()
 	if fatal != nil {
 		return nil, dangjian.Problems{fatal}
@@ -96,13 +87,22 @@ func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
 	return rows, j.ps
 }
 
-// jsonRoster holds the state of one DecodeRosterJSON call.
+// jsonRoster holds the state of one DecodeRosterJSON call: the module's
+// strict scanner reads the input token by token, so that memory beyond
+// the input follows the member, not the roster.
 type jsonRoster struct {
-	buf   []byte
-	dec   *json.Decoder
-	lines []int // offsets of the line starts after the first, built on demand
-	ps    dangjian.Problems
+	src *strictjson.Source
+	sc  *strictjson.Scanner
+	ps  dangjian.Problems
 }
+
+// The fields of each object of a roster, in the order messages list them.
+var (
+	memberFields    = strictjson.NewFields("id", "name", "category", "base", "months", "payslip", "flatAmount", "probationarySince", "reduction", "voluntary")
+	payslipFields   = strictjson.NewFields("employer", "items", "incomeTax", "pension", "medical", "unemployment", "housingFund", "annuity")
+	itemFields      = strictjson.NewFields("kind", "amount", "name")
+	reductionFields = strictjson.NewFields("amount", "approvedBy", "on", "ref")
+)
 
 // errStop aborts the decoding: the input is not JSON, or not the shape
 // expected at the top.
@@ -110,67 +110,16 @@ type errStop struct{ p *dangjian.Problem }
 
 func (e errStop) Error() string { return e.p.Error() }
 
-// pos returns the 1-based line and column of a byte offset.
-func (j *jsonRoster) pos(off int64) (line, col int) {
-	if j.lines == nil {
-		j.lines = []int{}
-		for i, c := range j.buf {
-			if c == '\n' {
-				j.lines = append(j.lines, i+1)
-			}
-		}
-	}
-	o := int(min(off, int64(len(j.buf))))
-	n, _ := slices.BinarySearch(j.lines, o+1)
-	start := 0
-	if n > 0 {
-		start = j.lines[n-1]
-	}
-	return n + 1, o - start + 1
-}
-
-// next returns the offset where the next token starts.
-func (j *jsonRoster) next() int64 {
-	off := j.dec.InputOffset()
-	for off < int64(len(j.buf)) {
-		switch j.buf[off] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			off++
-			continue
-		}
-		break
-	}
-	return off
-}
+// pos returns the 1-based line and character column of a byte offset.
+func (j *jsonRoster) pos(off int) (line, col int) { return j.src.Position(off) }
 
 // token reads a token, or stops on input that is not JSON.
-func (j *jsonRoster) token() (json.Token, int64) {
-	at := j.next()
-	t, err := j.dec.Token()
-	if err != nil {
-		p := &dangjian.Problem{Kind: dangjian.ErrSyntax, Detail: "not JSON"}
-		var se *json.SyntaxError
-		switch {
-		case errors.As(err, &se):
-			// The decoder's offset is relative to the value it scans:
-			// scanning the whole input again gives the byte itself.
-			off := at
-			var raw json.RawMessage
-			if err := json.Unmarshal(j.buf, &raw); errors.As(err, &se) && se.Offset > 0 {
-				off = se.Offset - 1
-			}
-			p.Line, p.Column = j.pos(off)
-			p.Detail = se.Error()
-		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-			p.Line, p.Column = j.pos(int64(len(j.buf)))
-			p.Detail = "unexpected end of input"
-		default:
-			p.Line, p.Column = j.pos(at)
-			p.Detail = err.Error()
-		}
+func (j *jsonRoster) token() (strictjson.Token, int) {
+	t, p := j.sc.Next()
+	if p != nil {
 		panic(errStop{p})
 	}
-	return t, at
+	return t, t.Off
 }
 
 // roster reads the top-level array.
@@ -185,14 +134,14 @@ func (j *jsonRoster) roster() (rows []RosterRow, fatal *dangjian.Problem) {
 		}
 	}()
 	t, at := j.token()
-	if d, ok := t.(json.Delim); !ok || d != '[' {
+	if t.Kind != strictjson.BeginArray {
 		line, col := j.pos(at)
 		return nil, &dangjian.Problem{Kind: dangjian.ErrSyntax, Line: line, Column: col, Value: describe(t),
 			Detail: "a JSON roster is an array of members"}
 	}
 	ids := map[string]*idSeen{}
-	for i := 0; j.dec.More(); i++ {
-		path := "[" + strconv.Itoa(i) + "]"
+	for i := 0; j.sc.More(); i++ {
+		path := strictjson.Elem("", i)
 		m, line, ok := j.member(path)
 		if m.ID != "" {
 			if s, dup := ids[m.ID]; dup {
@@ -213,15 +162,7 @@ func (j *jsonRoster) roster() (rows []RosterRow, fatal *dangjian.Problem) {
 		}
 	}
 	j.token() // ]
-	if j.dec.More() {
-		at := j.next()
-		line, col := j.pos(at)
-		return nil, &dangjian.Problem{Kind: dangjian.ErrSyntax, Line: line, Column: col, Detail: "data after the roster's array"}
-	}
-	if _, err := j.dec.Token(); err != io.EOF {
-		line, col := j.pos(j.next())
-		return nil, &dangjian.Problem{Kind: dangjian.ErrSyntax, Line: line, Column: col, Detail: "data after the roster's array"}
-	}
+	j.token() // the end of the input, or data after the array
 	return slices.DeleteFunc(rows, func(r RosterRow) bool { return ids[r.Member.ID].flagged }), nil
 }
 
@@ -244,14 +185,14 @@ func (j *jsonRoster) member(path string) (m jsonMember, line int, ok bool) {
 	}()
 	t, at := j.token()
 	line, _ = j.pos(at)
-	if d, isObj := t.(json.Delim); !isObj || d != '{' {
+	if t.Kind != strictjson.BeginObject {
 		j.bad(path, at, t, dangjian.ErrInvalid, "a member is an object")
 		j.skip(t)
 		return m, line, false
 	}
 	gotCategory := false
 	fields := map[string]fieldSeen{} // where each field's value starts, and its text
-	j.object(path, func(field, fpath string, at int64, t json.Token) {
+	j.object(path, memberFields, func(field, fpath string, at int, t strictjson.Token) {
 		fields[field] = fieldSeen{at, textOf(t)}
 		switch field {
 		case "id":
@@ -287,7 +228,7 @@ func (j *jsonRoster) member(path string) (m jsonMember, line int, ok bool) {
 				m.FlatAmount = v
 			}
 		case "probationarySince":
-			if t != "" { // "": not admitted as probationary, as a zero Date encodes
+			if t.Kind != strictjson.String || len(t.Raw) > 2 { // "": not admitted as probationary, as a zero Date encodes
 				m.ProbationarySince = j.date(fpath, at, t)
 			}
 		case "reduction":
@@ -296,16 +237,13 @@ func (j *jsonRoster) member(path string) (m jsonMember, line int, ok bool) {
 			if v, good := j.money(fpath, at, t); good {
 				m.Voluntary = v
 			}
-		default:
-			j.bad(fpath, at, nil, dangjian.ErrUnknownField, "want id, name, category, base, months, payslip, flatAmount, probationarySince, reduction or voluntary")
-			j.skip(t)
 		}
 	})
 	if m.ID == "" && !j.has(first, path+".id") {
-		j.bad(path+".id", at, nil, dangjian.ErrMissing, "a member needs an id")
+		j.bad(path+".id", at, strictjson.Token{}, dangjian.ErrMissing, "a member needs an id")
 	}
 	if !gotCategory && !j.has(first, path+".category") {
-		j.bad(path+".category", at, nil, dangjian.ErrMissing, "a member needs a category")
+		j.bad(path+".category", at, strictjson.Token{}, dangjian.ErrMissing, "a member needs a category")
 	}
 	if gotCategory && len(j.ps) == first {
 		j.crossCheck(path, &m.Member, fields)
@@ -315,7 +253,7 @@ func (j *jsonRoster) member(path string) (m jsonMember, line int, ok bool) {
 
 // fieldSeen is where a field's value starts, and its text.
 type fieldSeen struct {
-	at   int64
+	at   int
 	text string
 }
 
@@ -324,7 +262,7 @@ type fieldSeen struct {
 // source of the base beside months or a payslip (a []Member encodes its
 // zero Base as "0.00"), nor for a flat category.
 func (j *jsonRoster) crossCheck(path string, m *Member, fields map[string]fieldSeen) {
-	at := func(field string) (int64, string) {
+	at := func(field string) (int, string) {
 		f := fields[field]
 		return f.at, f.text
 	}
@@ -379,104 +317,101 @@ func (j *jsonRoster) has(first int, path string) bool {
 }
 
 // object reads the fields of an object whose '{' was read, calling f with
-// each field's name, path, value offset and first value token; f reads the
-// rest of the value. A repeated field is a problem and its value skipped.
-func (j *jsonRoster) object(path string, f func(field, fpath string, at int64, t json.Token)) {
-	seen := map[string]bool{}
-	for j.dec.More() {
+// each known field's name, path, value offset and first value token; f
+// reads the rest of the value. An unknown field and a repeated one are
+// problems and their values skipped.
+func (j *jsonRoster) object(path string, fs *strictjson.Fields, f func(field, fpath string, at int, t strictjson.Token)) {
+	var seen strictjson.Seen
+	var unknown map[string]bool // unknown keys, made on the first
+	for j.sc.More() {
 		kt, _ := j.token()
-		key, _ := kt.(string)
-		fpath := path + "." + key
-		t, at := j.token()
-		if seen[key] {
-			j.bad(fpath, at, t, dangjian.ErrInvalid, "repeated field")
-			j.skip(t)
-			continue
+		i, known := fs.LookupToken(kt)
+		key := ""
+		if known {
+			key = fs.Name(i)
+		} else {
+			key = kt.Text()
 		}
-		seen[key] = true
-		f(key, fpath, at, t)
+		fpath := strictjson.Field(path, key)
+		t, at := j.token()
+		repeated := false
+		if known {
+			repeated = seen.Add(i)
+		} else {
+			if unknown == nil {
+				unknown = map[string]bool{}
+			}
+			repeated, unknown[key] = unknown[key], true
+		}
+		switch {
+		case repeated:
+			j.bad(fpath, at, t, dangjian.ErrInvalid, strictjson.DetailRepeated)
+			j.skip(t)
+		case !known:
+			j.bad(fpath, at, strictjson.Token{}, dangjian.ErrUnknownField, fs.Unknown(key))
+			j.skip(t)
+		default:
+			f(key, fpath, at, t)
+		}
 	}
 	j.token() // }
 }
 
 // skip reads the rest of a value whose first token is t.
-func (j *jsonRoster) skip(t json.Token) {
-	d, ok := t.(json.Delim)
-	if !ok || (d != '{' && d != '[') {
-		return
-	}
-	for depth := 1; depth > 0; {
-		t, _ := j.token()
-		if d, ok := t.(json.Delim); ok {
-			if d == '{' || d == '[' {
-				depth++
-			} else {
-				depth--
-			}
-		}
+func (j *jsonRoster) skip(t strictjson.Token) {
+	if p := j.sc.Skip(t); p != nil {
+		panic(errStop{p})
 	}
 }
 
 // bad records a problem at path with the value t, starting at offset at.
-func (j *jsonRoster) bad(path string, at int64, t json.Token, k *dangjian.Kind, detail string) {
+func (j *jsonRoster) bad(path string, at int, t strictjson.Token, k *dangjian.Kind, detail string) {
 	j.badText(path, at, textOf(t), why{k, detail})
 }
 
-func (j *jsonRoster) badText(path string, at int64, value string, w why) {
+func (j *jsonRoster) badText(path string, at int, value string, w why) {
 	line, col := j.pos(at)
 	j.ps.Add(&dangjian.Problem{Kind: w.kind, Path: path, Line: line, Column: col, Value: value, Detail: w.detail})
 }
 
 // textOf returns a scalar token as text: a string as it is, a number as
-// written; "" for a delimiter or nil.
-func textOf(t json.Token) string {
-	switch v := t.(type) {
-	case string:
-		return v
-	case json.Number:
-		return v.String()
-	case bool:
-		return strconv.FormatBool(v)
+// written, true or false; "" for a delimiter or null.
+func textOf(t strictjson.Token) string {
+	switch t.Kind {
+	case strictjson.String, strictjson.Number, strictjson.True, strictjson.False:
+		return t.Text()
 	}
 	return ""
 }
 
-// describe names a token's JSON type, for a problem's value.
-func describe(t json.Token) string {
-	switch v := t.(type) {
-	case json.Delim:
-		if v == '{' {
-			return "an object"
-		}
-		if v == '[' {
-			return "an array"
-		}
-		return string(v)
-	case nil:
-		return "null"
+// describe names a token's JSON type, for a problem's value: "an object",
+// "an array", "null", or a scalar's text.
+func describe(t strictjson.Token) string {
+	switch t.Kind {
+	case strictjson.BeginObject, strictjson.BeginArray, strictjson.Null:
+		return t.Describe()
+	case strictjson.EndObject, strictjson.EndArray:
+		return string(t.Raw)
 	}
 	return textOf(t)
 }
 
 // str reads a string value.
-func (j *jsonRoster) str(path string, at int64, t json.Token) (string, bool) {
-	s, ok := t.(string)
-	if !ok {
+func (j *jsonRoster) str(path string, at int, t strictjson.Token) (string, bool) {
+	if t.Kind != strictjson.String {
 		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want a string"})
 		j.skip(t)
 		return "", false
 	}
-	return s, true
+	return t.Text(), true
 }
 
 // money reads an amount: a string or a number, as text.
-func (j *jsonRoster) money(path string, at int64, t json.Token) (funding.Money, bool) {
+func (j *jsonRoster) money(path string, at int, t strictjson.Token) (funding.Money, bool) {
 	var s string
-	switch v := t.(type) {
-	case string:
-		s = v
-	case json.Number:
-		s = v.String()
+	switch t.Kind {
+	case strictjson.String, strictjson.Number:
+		s = t.Text()
 	default:
 		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want an amount in yuan, as a string or a number"})
 		j.skip(t)
@@ -491,7 +426,7 @@ func (j *jsonRoster) money(path string, at int64, t json.Token) (funding.Money, 
 }
 
 // date reads a YYYY-MM-DD date string.
-func (j *jsonRoster) date(path string, at int64, t json.Token) dangjian.Date {
+func (j *jsonRoster) date(path string, at int, t strictjson.Token) dangjian.Date {
 	s, ok := j.str(path, at, t)
 	if !ok {
 		return dangjian.Date{}
@@ -509,16 +444,16 @@ func (j *jsonRoster) date(path string, at int64, t json.Token) dangjian.Date {
 }
 
 // months reads an array of at most 12 amounts.
-func (j *jsonRoster) months(path string, at int64, t json.Token) []funding.Money {
-	if d, ok := t.(json.Delim); !ok || d != '[' {
+func (j *jsonRoster) months(path string, at int, t strictjson.Token) []funding.Money {
+	if t.Kind != strictjson.BeginArray {
 		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want an array of amounts"})
 		j.skip(t)
 		return nil
 	}
 	var out []funding.Money
-	for i := 0; j.dec.More(); i++ {
+	for i := 0; j.sc.More(); i++ {
 		t, at := j.token()
-		m, _ := j.money(path+"["+strconv.Itoa(i)+"]", at, t)
+		m, _ := j.money(strictjson.Elem(path, i), at, t)
 		out = append(out, m)
 	}
 	j.token() // ]
@@ -529,8 +464,8 @@ func (j *jsonRoster) months(path string, at int64, t json.Token) []funding.Money
 }
 
 // payslip reads a payslip object.
-func (j *jsonRoster) payslip(path string, at int64, t json.Token) *Payslip {
-	if d, ok := t.(json.Delim); !ok || d != '{' {
+func (j *jsonRoster) payslip(path string, at int, t strictjson.Token) *Payslip {
+	if t.Kind != strictjson.BeginObject {
 		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want an object"})
 		j.skip(t)
 		return nil
@@ -539,7 +474,7 @@ func (j *jsonRoster) payslip(path string, at int64, t json.Token) *Payslip {
 	deducts := map[string]*funding.Money{"incomeTax": &ps.IncomeTax, "pension": &ps.Pension, "medical": &ps.Medical,
 		"unemployment": &ps.Unemployment, "housingFund": &ps.HousingFund, "annuity": &ps.Annuity}
 	gotEmployer := false
-	j.object(path, func(field, fpath string, at int64, t json.Token) {
+	j.object(path, payslipFields, func(field, fpath string, at int, t strictjson.Token) {
 		if d, ok := deducts[field]; ok {
 			*d, _ = j.money(fpath, at, t)
 			return
@@ -556,9 +491,6 @@ func (j *jsonRoster) payslip(path string, at int64, t json.Token) *Payslip {
 			}
 		case "items":
 			ps.Items = j.items(fpath, at, t)
-		default:
-			j.bad(fpath, at, nil, dangjian.ErrUnknownField, "want employer, items, incomeTax, pension, medical, unemployment, housingFund or annuity")
-			j.skip(t)
 		}
 	})
 	if !gotEmployer {
@@ -568,27 +500,27 @@ func (j *jsonRoster) payslip(path string, at int64, t json.Token) *Payslip {
 }
 
 // items reads the pay items of a payslip.
-func (j *jsonRoster) items(path string, at int64, t json.Token) []PayItem {
-	if t == nil {
+func (j *jsonRoster) items(path string, at int, t strictjson.Token) []PayItem {
+	if t.Kind == strictjson.Null {
 		return nil // no items, as a nil Items encodes
 	}
-	if d, ok := t.(json.Delim); !ok || d != '[' {
+	if t.Kind != strictjson.BeginArray {
 		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want an array of pay items"})
 		j.skip(t)
 		return nil
 	}
 	var out []PayItem
-	for i := 0; j.dec.More(); i++ {
-		ipath := path + "[" + strconv.Itoa(i) + "]"
+	for i := 0; j.sc.More(); i++ {
+		ipath := strictjson.Elem(path, i)
 		t, at := j.token()
-		if d, ok := t.(json.Delim); !ok || d != '{' {
+		if t.Kind != strictjson.BeginObject {
 			j.badText(ipath, at, describe(t), why{dangjian.ErrInvalid, "want an object"})
 			j.skip(t)
 			continue
 		}
 		var it PayItem
 		gotKind, gotAmount := false, false
-		j.object(ipath, func(field, fpath string, at int64, t json.Token) {
+		j.object(ipath, itemFields, func(field, fpath string, at int, t strictjson.Token) {
 			switch field {
 			case "kind":
 				if s, good := j.str(fpath, at, t); good {
@@ -606,9 +538,6 @@ func (j *jsonRoster) items(path string, at int64, t json.Token) []PayItem {
 				if s, good := j.str(fpath, at, t); good {
 					it.Name = s
 				}
-			default:
-				j.bad(fpath, at, nil, dangjian.ErrUnknownField, "want kind, amount or name")
-				j.skip(t)
 			}
 		})
 		if !gotKind {
@@ -624,15 +553,15 @@ func (j *jsonRoster) items(path string, at int64, t json.Token) []PayItem {
 }
 
 // reduction reads an approved reduction.
-func (j *jsonRoster) reduction(path string, at int64, t json.Token) *Reduction {
-	if d, ok := t.(json.Delim); !ok || d != '{' {
+func (j *jsonRoster) reduction(path string, at int, t strictjson.Token) *Reduction {
+	if t.Kind != strictjson.BeginObject {
 		j.badText(path, at, describe(t), why{dangjian.ErrInvalid, "want an object"})
 		j.skip(t)
 		return nil
 	}
 	var r Reduction
 	gotAmount := false
-	j.object(path, func(field, fpath string, at int64, t json.Token) {
+	j.object(path, reductionFields, func(field, fpath string, at int, t strictjson.Token) {
 		switch field {
 		case "amount":
 			r.Amount, _ = j.money(fpath, at, t)
@@ -647,9 +576,6 @@ func (j *jsonRoster) reduction(path string, at int64, t json.Token) *Reduction {
 			if s, good := j.str(fpath, at, t); good {
 				r.Ref = s
 			}
-		default:
-			j.bad(fpath, at, nil, dangjian.ErrUnknownField, "want amount, approvedBy, on or ref")
-			j.skip(t)
 		}
 	})
 	if !gotAmount {

@@ -1,0 +1,21 @@
+// Package strictjson is the module's one strict JSON reader: a tokenizer
+// that keeps byte offsets and the path of the value being read, the
+// position of an offset as a line and a column, field sets for objects
+// with known fields, numbers kept as the text written, strings checked for
+// UTF-8, and the problems all of it reports, as *[dangjian.Problem]s.
+//
+// The packages that decode JSON (orgmodel, assess, funding/dues) keep only
+// what is their own: the shapes they read, what the fields mean and which
+// field is a record's ID.
+//
+// # Conventions
+//
+// Paths name a value from the document's root: an object's field by its
+// key after a dot ("orgs[3].parent", "subjects[0].colour"), an array's
+// element by its index in brackets ("[2].base"); the root itself is "" or
+// the root name a decoder gives it.
+//
+// Lines and columns are 1-based. A column counts characters (runes), not
+// bytes, from the start of the line: in `{"名": x}` the x is in column 7.
+// A byte that is not UTF-8 counts as one character.
+package strictjson

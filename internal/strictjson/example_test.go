@@ -1,0 +1,49 @@
+package strictjson_test
+
+import (
+	"fmt"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/strictjson"
+)
+
+// A decoder reads an array of objects with known fields, reporting every
+// problem with its path, line, column and the record's ID.
+func Example() {
+	src := strictjson.NewSource([]byte(`[
+  {"id": "M1", "name": "张伟", "Base": "100"},
+  {"id": "M2", "name": "李娜", "name": "王芳"}
+]`))
+	fields := strictjson.NewFields("id", "name", "base")
+	sc := strictjson.NewScanner(src)
+	var ps dangjian.Problems
+	sc.Next() // [
+	for i := 0; sc.More(); i++ {
+		sc.Next() // {
+		first, id := len(ps), ""
+		var seen strictjson.Seen
+		for sc.More() {
+			key, _ := sc.Next()
+			val, _ := sc.Next()
+			path := strictjson.Field(strictjson.Elem("", i), key.Text())
+			f, ok := fields.Lookup(key.Text())
+			switch {
+			case !ok:
+				ps.Add(src.Problem(dangjian.ErrUnknownField, key.Off, path, key.Text(), fields.Unknown(key.Text())))
+			case seen.Add(f):
+				ps.Add(src.Problem(dangjian.ErrInvalid, key.Off, path, key.Text(), strictjson.DetailRepeated))
+			case fields.Name(f) == "id":
+				id = val.Text()
+			}
+			sc.Skip(val)
+		}
+		sc.Next() // }
+		strictjson.FillID(ps[first:], id)
+	}
+	for _, p := range ps {
+		fmt.Println(p)
+	}
+	// Output:
+	// line 2, column 30: [0].Base (id "M1"): unknown field: keys are case-sensitive: the field is "base" ("Base")
+	// line 3, column 30: [1].name (id "M2"): invalid value: a field is written once ("name")
+}

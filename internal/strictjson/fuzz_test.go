@@ -1,0 +1,55 @@
+package strictjson_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/dangjian-go/dangjian/internal/strictjson"
+	"github.com/stretchr/testify/require"
+)
+
+// FuzzScanner: the scanner always ends, never panics, and accepts exactly
+// what encoding/json accepts as one value (but a byte order mark, which it
+// rejects, and nesting deeper than its limit); its string tokens unquote
+// as encoding/json unquotes them, and its tokens' offsets grow.
+func FuzzScanner(f *testing.F) {
+	for _, s := range []string{
+		``, `{}`, `[]`, `{"a":[1,-2.5e+3,"x\"y",true,false,null],"b":{}}`, `[1,]`, `{"a" 1}`, `"\ud800"`,
+		"\"\xff\"", `01`, `[1e]`, `{"名字":"张伟"}`, " [ ] ", `[] []`, "\uFEFF[]", `{"a":{"b":[{"c":"\u00e9"}]}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		sc := strictjson.NewScanner(strictjson.NewSource(in))
+		var values []json.RawMessage // every string value or key, to compare
+		last := -1
+		for n := 0; ; n++ {
+			require.Less(t, n, len(in)+2, "the scanner does not end")
+			tok, p := sc.Next()
+			if p != nil {
+				require.NotNil(t, p.Kind)
+				require.GreaterOrEqual(t, p.Line, 1)
+				require.GreaterOrEqual(t, p.Column, 1)
+				if !strictjson.HasBOM(in) && sc.Depth() < strictjson.MaxDepth {
+					require.False(t, json.Valid(in), "rejected (%v) what encoding/json accepts: %q", p, in)
+				}
+				return
+			}
+			if tok.Kind == strictjson.End {
+				break
+			}
+			require.Greater(t, tok.Off, last)
+			last = tok.Off
+			if tok.Kind == strictjson.String {
+				values = append(values, tok.Raw)
+			}
+		}
+		require.True(t, json.Valid(in), "accepted what encoding/json rejects: %q", in)
+		for _, raw := range values {
+			var std string
+			require.NoError(t, json.Unmarshal(raw, &std))
+			got, _ := strictjson.Unquote(raw)
+			require.Equal(t, std, got)
+		}
+	})
+}
