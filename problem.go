@@ -52,7 +52,7 @@ type Problem struct {
 	// Detail explains the problem beyond the kind's text, without Go
 	// names ("grouping commas are not accepted: write 3000.00").
 	Detail string
-	// Err is an underlying cause, if any (a *json.SyntaxError, a narrower
+	// Err is an underlying cause, if any (a *csv.ParseError, a narrower
 	// sentinel); it is reachable through errors.Is and errors.As.
 	Err error
 }
