@@ -3,6 +3,7 @@ package assess
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/dangjian-go/dangjian/internal/rat"
 )
@@ -277,14 +278,19 @@ func (r *run) ballot(i int) int {
 	return r.bb[i]
 }
 
-// count adds k valid votes at level name i.
-func (r *run) count(i int32, k int) {
+// count adds k (≥ 0) valid votes at level name i; false, changing
+// nothing, if the level's total would overflow.
+func (r *run) count(i int32, k int) bool {
+	c := &r.bb[i]
 	if r.ballots != nil {
-		r.ballots[i] += k
-	} else {
-		r.bb[i] += k
+		c = &r.ballots[i]
 	}
+	if *c > math.MaxInt-k {
+		return false
+	}
+	*c += k
 	r.voted = true
+	return true
 }
 
 // round applies the declared rounding point at, if any.

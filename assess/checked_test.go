@@ -1,0 +1,123 @@
+package assess_test
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/assess"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// hugeScheme is the issue's case: a component max of 2^63−1 with weight
+// 0.3, whose weighted max overflows int64.
+func hugeScheme() assess.Scheme {
+	return assess.Scheme{
+		Name: "huge",
+		Components: []assess.Component{
+			{ID: "big", Weight: n("0.3"), Max: n("9223372036854775807"), Indicators: []assess.Indicator{
+				{ID: "x", Max: n("9223372036854775807"), Method: &assess.Method{Kind: assess.Direct}}}},
+			{ID: "small", Weight: n("0.7"), Max: n("100"), Indicators: []assess.Indicator{
+				{ID: "y", Max: n("100"), Method: &assess.Method{Kind: assess.Direct}}}},
+		},
+		Bands: []assess.Band{{Grade: "好", From: n("90")}, {Grade: "差", From: n("0"), To: n("90")}},
+	}
+}
+
+func messages(err error) []string {
+	var out []string
+	for _, p := range dangjian.ProblemsOf(err) {
+		out = append(out, p.Error())
+	}
+	return out
+}
+
+func TestCompileOverflow(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*assess.Scheme)
+		want string
+	}{
+		{"max × weight", func(*assess.Scheme) {},
+			`components[0].max: arithmetic out of range: max × weight 0.3: arithmetic overflow ("9223372036854775807")`},
+		{"sum of the indicators' maxima", func(s *assess.Scheme) {
+			s.Components[0].Weight = n("1")
+			s.Components = s.Components[:1]
+			s.Components[0].Indicators = append(s.Components[0].Indicators,
+				assess.Indicator{ID: "z", Max: n("1"), Method: &assess.Method{Kind: assess.Direct}})
+		}, `components[0]: arithmetic out of range: 9223372036854775807 + 1: arithmetic overflow`},
+		{"sum of the weighted maxima", func(s *assess.Scheme) {
+			s.Components[0].Weight = n("0.5")
+			s.Components[0].Max, s.Components[0].Indicators[0].Max = n("9223372036854775807"), n("9223372036854775807")
+			s.Components[1].Weight = n("0.5")
+			s.Components[1].Weight = n("0.5")
+			s.Components[0].Weight = n("0.5")
+			s.Components[1].Max, s.Components[1].Indicators[0].Max = n("9223372036854775807"), n("9223372036854775807")
+		}, `components[1].max: arithmetic out of range: 4611686018427387903.5 + 4611686018427387903.5: arithmetic overflow`},
+		{"bonus cap", func(s *assess.Scheme) {
+			s.Components = s.Components[1:]
+			s.Components[0].Weight = n("1")
+			s.Bonus = &assess.Bonus{Cap: n("9223372036854775807"), Items: []assess.Item{{ID: "a", Points: n("1")}}}
+		}, `bonus.cap: arithmetic out of range: 100 + 9223372036854775807: arithmetic overflow`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := hugeScheme()
+			tt.edit(&s)
+			sc, err := assess.Compile(s)
+			require.Error(t, err, "max %v", sc)
+			assert.True(t, errors.Is(err, dangjian.ErrOverflow), "%v", err)
+			assert.True(t, errors.Is(err, assess.ErrArithmetic), "%v", err)
+			assert.Equal(t, []string{tt.want}, messages(err), "the overflow alone: no check on the unknown sum")
+		})
+	}
+}
+
+func TestVoteCountOverflow(t *testing.T) {
+	sc, err := assess.Compile(workedScheme())
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		name   string
+		counts map[string]int
+		want   string
+	}{
+		{"the tally over the groups (the leaders' 3 好)", map[string]int{"好": math.MaxInt},
+			`votes.votes.members.counts.好 (id "S1"): arithmetic out of range: the vote count overflows the total ("9223372036854775807")`},
+		{"raters with 不了解", map[string]int{"较好": math.MaxInt - 1, "不了解": 2},
+			`votes.votes.members.counts.不了解 (id "S1"): arithmetic out of range: the vote count overflows the total ("2")`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			sub := workedSubject()
+			sub.Votes["votes"]["members"] = assess.Ballots{Counts: tt.counts}
+			for _, explain := range []bool{false, true} {
+				var err error
+				if explain {
+					_, err = sc.Explain(sub)
+				} else {
+					_, err = sc.Score(sub)
+				}
+				require.Error(t, err)
+				assert.True(t, errors.Is(err, dangjian.ErrOverflow), "%v", err)
+				assert.Contains(t, messages(err), tt.want)
+			}
+		})
+	}
+}
+
+// A cohort result whose ballots overflow the valid-vote total is an error
+// naming the level, not a share computed from a wrapped (negative) total.
+func TestGraderBallotOverflow(t *testing.T) {
+	p := grFour()
+	p.Downgrades = []assess.Downgrade{{ID: "cha-third", When: assess.VoteShare{Level: "差", Share: assess.MustShare("1/3"), Compare: assess.AtLeast},
+		Effect: assess.SetGrade, Grade: "差", Reason: "差票", Source: "S1"}}
+	g, err := assess.NewGrader(p)
+	require.NoError(t, err)
+	r := grRes("a", "95", "")
+	r.Ballots = assess.Tally{{Level: "好", Count: math.MaxInt}, {Level: "差", Count: 3}}
+	_, err = g.Grade([]assess.Result{r})
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, dangjian.ErrOverflow), "%v", err)
+	assert.Contains(t, messages(err), `results[0].ballots.差 (id "a"): arithmetic out of range: the valid votes overflow the total ("3")`)
+}
