@@ -121,3 +121,35 @@ func TestGraderBallotOverflow(t *testing.T) {
 	assert.True(t, errors.Is(err, dangjian.ErrOverflow), "%v", err)
 	assert.Contains(t, messages(err), `results[0].ballots.差 (id "a"): arithmetic out of range: the valid votes overflow the total ("3")`)
 }
+
+// A total in no band is an error naming the subject, the total and the
+// bands' range, never the lowest grade. Compile checks that the bands
+// cover [0, max]; a total rounded up (Up, 2 places) past a max of 100.001
+// lands beyond a closed top band ending at 100.005.
+func TestTotalInNoBand(t *testing.T) {
+	s := assess.Scheme{
+		Name:     "rounded past the top",
+		Rounding: []assess.RoundPoint{{At: "total", Places: 2, Mode: dangjian.Up}},
+		Components: []assess.Component{{ID: "c", Weight: n("1"), Max: n("100.001"), Indicators: []assess.Indicator{
+			{ID: "x", Max: n("100.001"), Method: &assess.Method{Kind: assess.Direct}}}}},
+		Bands: []assess.Band{{Grade: "好", From: n("90"), To: n("100.005")}, {Grade: "差", From: n("0"), To: n("90")}},
+	}
+	sc, err := assess.Compile(s)
+	require.NoError(t, err)
+	res, err := sc.Score(assess.Subject{ID: "T1", Values: map[string]assess.Num{"x": n("95")}})
+	require.NoError(t, err)
+	assert.Equal(t, "好", res.Grade)
+	for _, explain := range []bool{false, true} {
+		sub := assess.Subject{ID: "T1", Values: map[string]assess.Num{"x": n("100.001")}}
+		var err error
+		if explain {
+			res, err = sc.Explain(sub)
+		} else {
+			res, err = sc.Score(sub)
+		}
+		require.Error(t, err)
+		assert.Empty(t, res.Grade, "no fallback to the lowest grade")
+		assert.True(t, errors.Is(err, assess.ErrBands), "%v", err)
+		assert.Equal(t, []string{`total (id "T1"): bands do not cover the score range exactly once: the total 100.01 falls in no band: the bands cover [0, 100.005) ("100.01")`}, messages(err))
+	}
+}

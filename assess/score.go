@@ -232,7 +232,10 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 	}
 	final, how := r.round(atTotal, total)
 	res.Total = scoreOf(final)
-	res.Grade = s.gradeOf(final, res.Gates)
+	var graded bool
+	if res.Grade, graded = s.gradeOf(final, res.Gates); !graded {
+		r.ps.addf("total", final.String(), ErrBands, "the total %s falls in no band: the bands cover %s", final, s.bandsSpan())
+	}
 	if r.voted {
 		if ballots == nil {
 			ballots = make(Tally, 0, len(s.lay.ballots))
