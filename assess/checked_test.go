@@ -153,3 +153,34 @@ func TestTotalInNoBand(t *testing.T) {
 		assert.Equal(t, []string{`total (id "T1"): bands do not cover the score range exactly once: the total 100.01 falls in no band: the bands cover [0, 100.005) ("100.01")`}, messages(err))
 	}
 }
+
+// A key of a subject's values or fields that nothing in the scheme reads
+// is an input problem of kind ErrUnknownField, with the subject's ID, in
+// Fill, Score and Explain. The positional path cannot name an unknown key:
+// Layout.Value and Layout.Field refuse it.
+func TestUnknownValuesAndFields(t *testing.T) {
+	sc, err := assess.Compile(workedScheme())
+	require.NoError(t, err)
+	sub := workedSubject()
+	sub.Values["colour"] = n("1")
+	sub.Values["aaa"] = n("2")
+	sub.Fields = map[string]string{"unit": "村"}
+	want := []string{
+		`values.aaa (id "S1"): unknown field: no indicator or table reads this value ("aaa")`,
+		`values.colour (id "S1"): unknown field: no indicator or table reads this value ("colour")`,
+		`fields.unit (id "S1"): unknown field: no decision table reads this text field ("unit")`,
+	}
+	_, err = sc.Score(sub)
+	assert.True(t, errors.Is(err, dangjian.ErrUnknownField), "%v", err)
+	assert.Equal(t, want, messages(err))
+	_, err = sc.Explain(sub)
+	assert.Equal(t, want, messages(err))
+	in := sc.NewInput()
+	err = sc.Fill(in, sub)
+	assert.Equal(t, want, messages(err))
+
+	_, err = sc.Layout().Value("colour")
+	assert.True(t, errors.Is(err, dangjian.ErrInvalid), "%v", err)
+	_, err = sc.Layout().Field("unit")
+	assert.True(t, errors.Is(err, dangjian.ErrInvalid), "%v", err)
+}

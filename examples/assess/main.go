@@ -73,6 +73,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
@@ -240,6 +241,14 @@ func inFile(file string, err error) dangjian.Problems {
 	return ps
 }
 
+// pathSep is "." before a path, "" before none or an index.
+func pathSep(path string) string {
+	if path == "" || path[0] == '[' {
+		return ""
+	}
+	return "."
+}
+
 // fileProblem is a problem with a whole input: it cannot be read, or it
 // does not fit what the program needs.
 func fileProblem(file string, k *dangjian.Kind, detail string) dangjian.Problems {
@@ -270,6 +279,7 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 	if len(ps) > 0 {
 		return nil, ps
 	}
+	json := isJSON(data)
 	c := &cohort{scheme: s, scorer: sc, results: make([]assess.Result, len(subs))}
 	var bad dangjian.Problems
 	for i, sub := range subs {
@@ -280,7 +290,13 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 			res, err = sc.Score(sub)
 		}
 		if err != nil {
-			bad = append(bad, inFile(name, err)...)
+			ps := inFile(name, err)
+			if json {
+				for _, p := range ps { // the subject's place in the file: subjects[3].values.colour
+					p.Path = "subjects[" + strconv.Itoa(i) + "]" + pathSep(p.Path) + p.Path
+				}
+			}
+			bad = append(bad, ps...)
 			continue
 		}
 		c.results[i] = res
