@@ -1,6 +1,7 @@
 package assess_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"testing"
@@ -183,4 +184,52 @@ func TestUnknownValuesAndFields(t *testing.T) {
 	assert.True(t, errors.Is(err, dangjian.ErrInvalid), "%v", err)
 	_, err = sc.Layout().Field("unit")
 	assert.True(t, errors.Is(err, dangjian.ErrInvalid), "%v", err)
+}
+
+// A direct value outside [0, max] is clamped, and the clamp is in the
+// result (Clamped, and so in its JSON) from every entry point, not only in
+// Explain's trace and notes.
+func TestClampedIsInTheResult(t *testing.T) {
+	sc, err := assess.Compile(workedScheme())
+	require.NoError(t, err)
+	sub := workedSubject()
+	sub.Values["project"] = n("45") // max 30
+	want := []string{"project: 45 clamped to 30"}
+
+	res, err := sc.Score(sub)
+	require.NoError(t, err)
+	assert.Equal(t, want, clamps(res.Clamped))
+	b, err := json.Marshal(res)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"clamped":[{"indicator":"project","value":"45","to":"30"}]`)
+
+	res, err = sc.Explain(sub)
+	require.NoError(t, err)
+	assert.Equal(t, want, clamps(res.Clamped))
+	assert.Contains(t, res.Notes, "project: value 45 clamped to [0, 30]")
+
+	in := sc.NewInput()
+	require.NoError(t, sc.Fill(in, sub))
+	var into assess.Result
+	require.NoError(t, sc.ScoreInto(&into, in))
+	assert.Equal(t, want, clamps(into.Clamped))
+	sub.Values["project"] = n("-1")
+	require.NoError(t, sc.Fill(in, sub))
+	require.NoError(t, sc.ScoreInto(&into, in))
+	assert.Equal(t, []string{"project: -1 clamped to 0"}, clamps(into.Clamped), "the buffer is reused, not appended to")
+	sub.Values["project"] = n("20")
+	require.NoError(t, sc.Fill(in, sub))
+	require.NoError(t, sc.ScoreInto(&into, in))
+	assert.Empty(t, into.Clamped)
+	res, err = sc.Score(sub)
+	require.NoError(t, err)
+	assert.Nil(t, res.Clamped)
+}
+
+func clamps(cs []assess.Clamp) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.String())
+	}
+	return out
 }

@@ -53,7 +53,7 @@ func (s *Scorer) ExplainInput(in *Input) (Result, error) {
 }
 
 // ScoreInto scores a positional input into res without a trace, reusing
-// res's memory (its Components, Gates and Ballots slices): a
+// res's memory (its Components, Gates, Ballots and Clamped slices): a
 // loop that scores into one Result per goroutine does not allocate. On an
 // error res is reset to the zero Result but keeps its memory.
 func (s *Scorer) ScoreInto(res *Result, in *Input) error {
@@ -97,6 +97,7 @@ type run struct {
 	trace   bool
 	ps      problems
 	notes   []string
+	clamped []Clamp // Result.Clamped, in the result's buffer
 	slab    []Node  // the trace's nodes, allocated at once
 	kids    []*Node // the trace's children slices, allocated at once
 	pslab   []Pair  // room for the trace's inputs, allocated in chunks
@@ -130,6 +131,7 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 		r.ballots = make([]int, n)
 	}
 	comps, gates, ballots, mem := res.Components[:0], res.Gates[:0], res.Ballots[:0], res.mem
+	r.clamped = res.Clamped[:0]
 	*res = Result{Subject: in.ID, Category: in.Category, Max: scoreOf(s.max), Eligible: true, mem: mem}
 	if comps == nil {
 		comps = make([]ComponentResult, 0, len(s.comps))
@@ -249,6 +251,9 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 	} else if cap(ballots) > 0 {
 		res.Ballots = ballots // ScoreInto keeps the buffer
 	}
+	if len(r.clamped) > 0 || cap(r.clamped) > 0 {
+		res.Clamped = r.clamped // ScoreInto keeps the buffer; Score's stays nil when nothing is clamped
+	}
 	res.Notes = r.notes
 	if root != nil {
 		r.exactValue(root, exactTotal, final, how)
@@ -258,7 +263,7 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 		res.Trace = root
 	}
 	if len(r.ps.list) > 0 {
-		*res = Result{Components: comps[:0], Gates: gates[:0], Ballots: ballots[:0], mem: res.mem}
+		*res = Result{Components: comps[:0], Gates: gates[:0], Ballots: ballots[:0], Clamped: r.clamped[:0], mem: res.mem}
 		return withID(r.ps.list, in.ID)
 	}
 	return nil

@@ -284,3 +284,31 @@ func TestWriteError(t *testing.T) {
 		})
 	}
 }
+
+// A value clamped to its indicator's max is in every output, not only in
+// -explain's trace: a remark in text and CSV, "clamped" in JSON, and its
+// own section in -explain.
+func TestClampedVisible(t *testing.T) {
+	in := "id,meetings,dues,type,area,score\na,100,100,村,300,120\n"
+	args := []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}
+	for _, tt := range []struct {
+		format, want string
+	}{
+		{"text", "score: 120 clamped to 100"},
+		{"csv", "score: 120 clamped to 100"},
+		{"json", `"clamped": [
+        {
+          "indicator": "score",
+          "value": "120",
+          "to": "100"
+        }
+      ]`},
+	} {
+		r := runWith(t, in, append(args, "-format", tt.format)...)
+		require.Equal(t, 0, r.code, r.stderr)
+		assert.Contains(t, r.stdout, tt.want, tt.format)
+	}
+	r := runWith(t, in, append(args, "-explain", "a")...)
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "\nclamped:\n  score: 120 clamped to 100\n")
+}
