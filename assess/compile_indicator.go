@@ -253,10 +253,9 @@ func intWeights(m *cMethod) []int64 {
 		if g.weight.Sign() <= 0 {
 			return nil
 		}
-		d := g.weight.D
-		den = den / gcdInt(den, d) * d
-		if den > 1<<20 {
-			return nil
+		var ok bool
+		if den, ok = mul64(den/gcdInt(den, g.weight.D), g.weight.D); !ok || den > 1<<20 {
+			return nil // checked: a wrapped product could look small
 		}
 	}
 	out := make([]int64, len(m.groups))
