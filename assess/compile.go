@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -75,8 +76,8 @@ func Compile(s Scheme) (*Scorer, error) {
 	if len(s.Components) == 0 {
 		c.ps.addf("components", "", ErrInvalid, "a scheme needs at least one component")
 	}
-	wsum := rat.Zero
-	max := rat.Zero
+	wsum, wok := rat.Zero, true
+	max, maxOK := rat.Zero, true // maxOK: max was summed without overflow
 	for i, comp := range s.Components {
 		p := "components[" + strconv.Itoa(i) + "]"
 		cc := &cComp{id: comp.ID, name: comp.Name, max: comp.Max.rat(), maxText: comp.Max.rat().String(), weightText: comp.Weight.String(), source: c.source(p+".source", comp.Source)}
@@ -85,28 +86,31 @@ func Compile(s Scheme) (*Scorer, error) {
 		if !comp.Weight.IsSet() || cc.weight.Sign() <= 0 {
 			c.ps.addf(p+".weight", comp.Weight.String(), ErrWeights, "a component weight is positive")
 		}
-		wsum = c.add(p+".weight", wsum, cc.weight)
+		wsum = c.add(p+".weight", wsum, cc.weight, &wok)
 		if !comp.Max.IsSet() || cc.max.Sign() <= 0 {
 			c.ps.addf(p+".max", comp.Max.String(), ErrPoints, "a component max is positive")
 		}
-		sum := rat.Zero
+		sum, sok := rat.Zero, true
 		for j := range comp.Indicators {
 			n := c.indicator(p+".indicators["+strconv.Itoa(j)+"]", &comp.Indicators[j], 1)
 			cc.nodes = append(cc.nodes, n)
-			sum = c.add(p, sum, n.max)
+			sum = c.add(p, sum, n.max, &sok)
 		}
 		if len(comp.Indicators) == 0 {
 			c.ps.addf(p+".indicators", "", ErrInvalid, "a component needs indicators")
-		} else if sum.Cmp(cc.max) != 0 {
+		} else if sok && sum.Cmp(cc.max) != 0 {
 			c.ps.addf(p+".max", comp.Max.String(), ErrPoints, "the indicators' maxima sum to %s", sum)
 		}
 		wm, err := cc.max.Mul(cc.weight)
-		if err == nil {
-			max = c.add(p, max, wm)
+		if err != nil {
+			c.ps.addErr(p+".max", comp.Max.String(), ErrArithmetic, fmt.Errorf("max × weight %s: %w", comp.Weight, err))
+			maxOK = false
+		} else {
+			max = c.add(p+".max", max, wm, &maxOK)
 		}
 		sc.comps = append(sc.comps, cc)
 	}
-	if len(s.Components) > 0 && wsum.Cmp(rat.One) != 0 {
+	if len(s.Components) > 0 && wok && wsum.Cmp(rat.One) != 0 {
 		c.ps.addf("components", wsum.String(), ErrWeights, "component weights sum to %s, not exactly 1", wsum)
 	}
 	for _, pool := range []struct {
@@ -131,7 +135,7 @@ func Compile(s Scheme) (*Scorer, error) {
 			cb.order = append(cb.order, it.ID)
 		}
 		*pool.into = cb
-		max = c.add(pool.id+".cap", max, cb.cap)
+		max = c.add(pool.id+".cap", max, cb.cap, &maxOK)
 	}
 	sc.max = max
 	for i, g := range s.Gates {
@@ -159,7 +163,7 @@ func Compile(s Scheme) (*Scorer, error) {
 		sc.gates = append(sc.gates, cg)
 		sc.flags[g.Flag] = true
 	}
-	sc.bands, sc.grades = c.bands(s.Bands, max)
+	sc.bands, sc.grades = c.bands(s.Bands, max, maxOK)
 	for i, g := range s.Gates {
 		if g.Effect == NotGrade && len(sc.grades) > 0 && g.Grade == sc.grades[len(sc.grades)-1] {
 			c.ps.addf("gates["+strconv.Itoa(i)+"].grade", g.Grade, ErrInvalid, "the lowest grade cannot be forbidden: there is none below it")
@@ -182,10 +186,14 @@ func Compile(s Scheme) (*Scorer, error) {
 
 func hasKey[V any](m map[string]V, k string) bool { _, ok := m[k]; return ok }
 
-func (c *compiler) add(path string, a, b rat.Rat) rat.Rat {
+// add returns a + b; on overflow it reports the problem at path, sets
+// *ok to false (the checks that use the sum are then skipped: the sum is
+// unknown) and returns a.
+func (c *compiler) add(path string, a, b rat.Rat, ok *bool) rat.Rat {
 	s, err := a.Add(b)
 	if err != nil {
-		c.ps.addf(path, "", ErrArithmetic, "%v", err)
+		c.ps.addErr(path, "", ErrArithmetic, fmt.Errorf("%s + %s: %w", a, b, err))
+		*ok = false
 		return a
 	}
 	return s

@@ -9,8 +9,10 @@ import (
 )
 
 // bands checks that the bands are half-open and cover [0, max] exactly
-// once, and returns them best first with the grade order.
-func (c *compiler) bands(bs []Band, max rat.Rat) ([]cBand, []string) {
+// once, and returns them best first with the grade order. Without maxOK
+// (the maximum overflowed, a problem already reported) the upper end is not
+// checked against it.
+func (c *compiler) bands(bs []Band, max rat.Rat, maxOK bool) ([]cBand, []string) {
 	if len(bs) == 0 {
 		return nil, nil
 	}
@@ -47,7 +49,7 @@ func (c *compiler) bands(bs []Band, max rat.Rat) ([]cBand, []string) {
 			c.ps.addf("bands", fmt.Sprintf("[%s, %s)", cur.from, prev.to), ErrBands, "%q and %q overlap", prev.grade, cur.grade)
 		}
 	}
-	if last := sorted[len(sorted)-1]; !last.open && last.to.Cmp(max) <= 0 {
+	if last := sorted[len(sorted)-1]; maxOK && !last.open && last.to.Cmp(max) <= 0 {
 		c.ps.addf("bands", last.to.String(), ErrBands, "scores from %s to the maximum %s have no band", last.to, max)
 	}
 	slices.Reverse(sorted)

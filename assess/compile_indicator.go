@@ -29,13 +29,13 @@ func (c *compiler) indicator(p string, ind *Indicator, depth int) *cNode {
 	case len(ind.Children) == 0 && ind.Method == nil:
 		c.ps.addf(p+".method", ind.ID, ErrInvalid, "a leaf indicator needs a method")
 	case len(ind.Children) > 0:
-		sum := rat.Zero
+		sum, sok := rat.Zero, true
 		for i := range ind.Children {
 			ch := c.indicator(p+".children["+strconv.Itoa(i)+"]", &ind.Children[i], depth+1)
 			n.children = append(n.children, ch)
-			sum = c.add(p, sum, ch.max)
+			sum = c.add(p, sum, ch.max, &sok)
 		}
-		if sum.Cmp(n.max) != 0 {
+		if sok && sum.Cmp(n.max) != 0 {
 			c.ps.addf(p+".max", ind.Max.String(), ErrPoints, "the children's maxima sum to %s", sum)
 		}
 	default:
@@ -141,7 +141,7 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 			c.ps.addf(p+".groups", "", ErrInvalid, "votes need at least one rater group")
 		}
 		seen := map[string]bool{}
-		wsum := rat.Zero
+		wsum, wok := rat.Zero, true
 		for i, g := range m.Groups {
 			gp := p + ".groups[" + strconv.Itoa(i) + "]"
 			if g.ID == "" || seen[g.ID] {
@@ -155,10 +155,10 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 			if g.MinRaters < 0 {
 				c.ps.addf(gp+".minRaters", strconv.Itoa(g.MinRaters), ErrInvalid, "not negative")
 			}
-			wsum = c.add(gp+".weight", wsum, w)
+			wsum = c.add(gp+".weight", wsum, w, &wok)
 			cm.groups = append(cm.groups, cGroup{id: g.ID, weight: w, weightText: w.String(), minRaters: g.MinRaters})
 		}
-		if len(m.Groups) > 0 && wsum.Cmp(rat.One) != 0 {
+		if len(m.Groups) > 0 && wok && wsum.Cmp(rat.One) != 0 {
 			c.ps.addf(p+".groups", wsum.String(), ErrWeights, "group weights sum to %s, not exactly 1", wsum)
 		}
 		cm.wsum = wsum
@@ -253,10 +253,9 @@ func intWeights(m *cMethod) []int64 {
 		if g.weight.Sign() <= 0 {
 			return nil
 		}
-		d := g.weight.D
-		den = den / gcdInt(den, d) * d
-		if den > 1<<20 {
-			return nil
+		var ok bool
+		if den, ok = mul64(den/gcdInt(den, g.weight.D), g.weight.D); !ok || den > 1<<20 {
+			return nil // checked: a wrapped product could look small
 		}
 	}
 	out := make([]int64, len(m.groups))

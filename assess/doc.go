@@ -31,7 +31,10 @@
 // [Compile] does every static check and reports every problem with its
 // path: weights summing exactly to 1, points consistent up the tree, bands
 // half-open with no gap or overlap over [0, max + bonus caps], UNIQUE tables
-// without overlapping rows, references resolved, depth and size limited.
+// without overlapping rows, references resolved, depth and size limited,
+// and every sum and product of maxima, weights and caps within the exact
+// range (an overflow is an [ErrArithmetic] problem, a kind of
+// [dangjian.ErrOverflow], at its path: components[0].max).
 //
 // # Invariants
 //
@@ -44,7 +47,11 @@
 // Input-based methods never change the Input. One more 好 vote never lowers
 // a score, a gate never raises one, and every total lies within [0, max +
 // bonus caps] (property tests check these). Bad input is a [dangjian.Problems]
-// listing every problem; nothing panics on input.
+// listing every problem; nothing panics on input. A key of a subject's
+// values or fields that the scheme does not read is a problem
+// ([dangjian.ErrUnknownField]), never ignored; a total in no band is a
+// problem ([ErrBands]), never the lowest grade; a direct value clamped to
+// [0, max] is listed in [Result.Clamped] by every entry point.
 //
 // # JSON
 //

@@ -4,14 +4,19 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+
+	"github.com/dangjian-go/dangjian"
 )
 
 // Fill resets in and fills it from a subject: the positional form of the
 // same data, which [Scorer.ScoreInput] scores as [Scorer.Score] scores the
 // subject. What does not fit the scheme (an unknown indicator, item,
 // clause, rater group, level, bonus item or flag, a repeated checklist
-// item) is reported in a [dangjian.Problems] (each problem's ID is the subject's); the rest is filled. Values are
-// checked when scored.
+// item) is reported in a [dangjian.Problems] (each problem's ID is the
+// subject's); a key of Values or Fields that nothing in the scheme reads
+// is a problem of kind [dangjian.ErrUnknownField] at "values.<key>" or
+// "fields.<key>", never ignored. The rest is filled. Values are checked
+// when scored.
 func (s *Scorer) Fill(in *Input, sub Subject) error {
 	if err := s.checkLayout(in); err != nil {
 		return err
@@ -31,13 +36,32 @@ func (s *Scorer) fill(in *Input, sub *Subject, ps *problems) {
 	l := s.lay
 	in.Reset(sub.ID, sub.Category)
 	if len(sub.Values) > 0 {
+		used := 0
 		for i, name := range l.values {
-			in.nums[i] = sub.Values[name]
+			v, ok := sub.Values[name]
+			in.nums[i] = v
+			used += btoi(ok)
+		}
+		if used != len(sub.Values) {
+			for _, k := range sortedKeys(sub.Values) {
+				if !hasKey(l.valueIdx, k) {
+					ps.addf("values."+k, k, dangjian.ErrUnknownField, "no indicator or table reads this value")
+				}
+			}
 		}
 	}
 	if len(sub.Fields) > 0 {
+		used := 0
 		for i, name := range l.fields {
 			in.texts[i], in.textSet[i] = sub.Fields[name]
+			used += btoi(in.textSet[i])
+		}
+		if used != len(sub.Fields) {
+			for _, k := range sortedKeys(sub.Fields) {
+				if !hasKey(l.fieldIdx, k) {
+					ps.addf("fields."+k, k, dangjian.ErrUnknownField, "no decision table reads this text field")
+				}
+			}
 		}
 	}
 	var usedChecked, usedEvents, usedVotes int

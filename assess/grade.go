@@ -290,7 +290,11 @@ func (g *Grader) applyDowngrades(s *gsub, path string, ps *problems) {
 	valid := int64(0)
 	for _, v := range s.res.Ballots {
 		if v.Count > 0 {
-			valid += int64(v.Count)
+			var ok bool
+			if valid, ok = add64(valid, int64(v.Count)); !ok {
+				ps.addf(path+".ballots."+v.Level, strconv.Itoa(v.Count), ErrArithmetic, "the valid votes overflow the total")
+				return
+			}
 		}
 	}
 	for _, d := range g.p.Downgrades {

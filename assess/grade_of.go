@@ -6,16 +6,21 @@ import "github.com/dangjian-go/dangjian/internal/rat"
 // order the cohort grader uses: a set grade (直接定级; of several, the
 // lowest), then caps (the grade at most X), then forbidden grades (the next
 // lower grade instead). A set grade can raise a grade, never above a cap.
-func (s *Scorer) gradeOf(total rat.Rat, gates []GateHit) string {
+// A total in no band is no grade: ok is false, and the scorer reports it
+// (see bandsSpan); it never falls back to the lowest grade.
+func (s *Scorer) gradeOf(total rat.Rat, gates []GateHit) (grade string, ok bool) {
 	if len(s.bands) == 0 {
-		return ""
+		return "", true
 	}
-	idx := len(s.bands) - 1
+	idx := -1
 	for i, b := range s.bands { // best first
 		if total.Cmp(b.from) >= 0 && (b.open || total.Cmp(b.to) < 0) {
 			idx = i
 			break
 		}
+	}
+	if idx < 0 {
+		return "", false
 	}
 	rank := func(g string) int {
 		for i, x := range s.grades {
@@ -48,5 +53,14 @@ func (s *Scorer) gradeOf(total rat.Rat, gates []GateHit) string {
 			}
 		}
 	}
-	return s.grades[idx]
+	return s.grades[idx], true
+}
+
+// bandsSpan returns the range the bands cover, "[0, 105)" or "[0, ∞)".
+func (s *Scorer) bandsSpan() string {
+	lo, hi := s.bands[len(s.bands)-1], s.bands[0] // best first
+	if hi.open {
+		return "[" + lo.from.String() + ", ∞)"
+	}
+	return "[" + lo.from.String() + ", " + hi.to.String() + ")"
 }

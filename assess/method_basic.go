@@ -20,6 +20,7 @@ func (r *run) direct(n *cNode, tn *Node) rat.Rat {
 		tn.Rule = "min(max(value, 0), max)"
 	}
 	if c := v.Clamp(rat.Zero, n.max); c.Cmp(v) != 0 {
+		r.clamped = append(r.clamped, Clamp{Indicator: n.id, Value: scoreOf(v), To: scoreOf(c)})
 		if r.trace {
 			r.note(tn, "%s: value %s clamped to [0, %s]", n.id, v, n.max)
 		}

@@ -55,6 +55,7 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 		counts := in.counts[m.count0+int32(gi)*per : m.count0+int32(gi+1)*per]
 		valid, raters, pts := int64(0), int64(0), rat.Zero
 		var ipts int64 // the points summed as an integer, when every level's points are whole
+		overflow := false
 		for li, k := range counts[:len(m.lorder)] {
 			if k == 0 {
 				continue
@@ -63,10 +64,17 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 				r.ps.addf("votes."+n.id+"."+g.id+".counts."+m.lorder[li], strconv.Itoa(k), ErrInput, "a count is not negative")
 				continue
 			}
-			raters += int64(k)
-			valid += int64(k)
-			if m.ipoints != nil && k <= 1<<20 && m.ipoints[li] <= 1<<30 {
-				ipts += int64(k) * m.ipoints[li]
+			var ok1, ok2 bool
+			raters, ok1 = add64(raters, int64(k))
+			valid, ok2 = add64(valid, int64(k))
+			if !ok1 || !ok2 || !r.count(m.bslot[li], k) {
+				r.ps.addf("votes."+n.id+"."+g.id+".counts."+m.lorder[li], strconv.Itoa(k), ErrArithmetic, "the vote count overflows the total")
+				overflow = true
+				break
+			}
+			small := m.ipoints != nil && k <= 1<<20 && m.ipoints[li] <= 1<<30 // k × points < 2^50: exact
+			if s, ok := add64(ipts, int64(k)*pick(small, m.ipoints, li)); small && ok {
+				ipts = s
 			} else {
 				v, err := m.lpoints[li].MulInt(int64(k))
 				if err != nil {
@@ -75,16 +83,20 @@ func (r *run) votes(n *cNode, tn *Node) rat.Rat {
 				}
 				pts = r.add(n.id, pts, v)
 			}
-			r.count(m.bslot[li], k)
+		}
+		if overflow {
+			continue
 		}
 		if ipts != 0 {
 			pts = r.add(n.id, pts, rat.Int(ipts))
 		}
+		ok := true
 		if k := counts[len(m.lorder)]; k != 0 && m.unknown != "" {
 			if k < 0 {
 				r.ps.addf("votes."+n.id+"."+g.id+".counts."+m.unknown, strconv.Itoa(k), ErrInput, "a count is not negative")
-			} else {
-				raters += int64(k)
+			} else if raters, ok = add64(raters, int64(k)); !ok {
+				r.ps.addf("votes."+n.id+"."+g.id+".counts."+m.unknown, strconv.Itoa(k), ErrArithmetic, "the vote count overflows the total")
+				continue
 			}
 		}
 		if raters < int64(g.minRaters) {
@@ -223,7 +235,7 @@ func (r *run) votesInt(n *cNode) (rat.Rat, bool) {
 	}
 	for li, k := range byLevel[:len(m.lorder)] {
 		if k > 0 {
-			r.count(m.bslot[li], k)
+			r.count(m.bslot[li], k) // cannot overflow: at most 8 × 2^24 per indicator, MaxIndicators indicators
 		}
 	}
 	return v.Clamp(rat.Zero, n.max), true
@@ -242,4 +254,12 @@ func mul64(a, b int64) (int64, bool) {
 func add64(a, b int64) (int64, bool) {
 	s := a + b
 	return s, s >= a
+}
+
+// pick returns p[i] if ok, else 0 (p may then be nil).
+func pick(ok bool, p []int64, i int) int64 {
+	if ok {
+		return p[i]
+	}
+	return 0
 }

@@ -31,13 +31,31 @@ type Result struct {
 	// Ballots totals the valid votes per level over every votes indicator
 	// (不了解 and void groups excluded), for vote-share rules.
 	Ballots Tally `json:"ballots,omitempty"`
+	// Clamped lists the values of direct indicators that lay outside
+	// [0, max] and were clamped into it, in scheme order: recorded by
+	// every scoring entry point (Score, ScoreInto, Explain), never only in
+	// the trace. Empty when nothing was clamped.
+	Clamped []Clamp `json:"clamped,omitempty"`
 	// Notes record what the scorer had to decide (a void rater group, a
 	// value clamped to the maximum). Like the trace, they are recorded by
-	// [Scorer.Explain] only.
+	// [Scorer.Explain] only; a clamped value is also in Clamped.
 	Notes []string `json:"notes,omitempty"`
 	Trace *Node    `json:"trace,omitempty"`
 
 	mem *traceMem // the trace's memory, for ExplainInto to reuse
+}
+
+// Clamp is a direct indicator's value that lay outside [0, max]: the
+// value given and the bound applied (0 or the indicator's max).
+type Clamp struct {
+	Indicator string `json:"indicator"`
+	Value     Score  `json:"value"`
+	To        Score  `json:"to"`
+}
+
+// String returns "x: 120 clamped to 100".
+func (c Clamp) String() string {
+	return c.Indicator + ": " + c.Value.String() + " clamped to " + c.To.String()
 }
 
 // ComponentResult is a component's score: exact, after its rounding point,

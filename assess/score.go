@@ -3,6 +3,7 @@ package assess
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/dangjian-go/dangjian/internal/rat"
 )
@@ -52,7 +53,7 @@ func (s *Scorer) ExplainInput(in *Input) (Result, error) {
 }
 
 // ScoreInto scores a positional input into res without a trace, reusing
-// res's memory (its Components, Gates and Ballots slices): a
+// res's memory (its Components, Gates, Ballots and Clamped slices): a
 // loop that scores into one Result per goroutine does not allocate. On an
 // error res is reset to the zero Result but keeps its memory.
 func (s *Scorer) ScoreInto(res *Result, in *Input) error {
@@ -96,6 +97,7 @@ type run struct {
 	trace   bool
 	ps      problems
 	notes   []string
+	clamped []Clamp // Result.Clamped, in the result's buffer
 	slab    []Node  // the trace's nodes, allocated at once
 	kids    []*Node // the trace's children slices, allocated at once
 	pslab   []Pair  // room for the trace's inputs, allocated in chunks
@@ -129,6 +131,7 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 		r.ballots = make([]int, n)
 	}
 	comps, gates, ballots, mem := res.Components[:0], res.Gates[:0], res.Ballots[:0], res.mem
+	r.clamped = res.Clamped[:0]
 	*res = Result{Subject: in.ID, Category: in.Category, Max: scoreOf(s.max), Eligible: true, mem: mem}
 	if comps == nil {
 		comps = make([]ComponentResult, 0, len(s.comps))
@@ -231,7 +234,10 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 	}
 	final, how := r.round(atTotal, total)
 	res.Total = scoreOf(final)
-	res.Grade = s.gradeOf(final, res.Gates)
+	var graded bool
+	if res.Grade, graded = s.gradeOf(final, res.Gates); !graded {
+		r.ps.addf("total", final.String(), ErrBands, "the total %s falls in no band: the bands cover %s", final, s.bandsSpan())
+	}
 	if r.voted {
 		if ballots == nil {
 			ballots = make(Tally, 0, len(s.lay.ballots))
@@ -245,6 +251,9 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 	} else if cap(ballots) > 0 {
 		res.Ballots = ballots // ScoreInto keeps the buffer
 	}
+	if len(r.clamped) > 0 || cap(r.clamped) > 0 {
+		res.Clamped = r.clamped // ScoreInto keeps the buffer; Score's stays nil when nothing is clamped
+	}
 	res.Notes = r.notes
 	if root != nil {
 		r.exactValue(root, exactTotal, final, how)
@@ -254,7 +263,7 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 		res.Trace = root
 	}
 	if len(r.ps.list) > 0 {
-		*res = Result{Components: comps[:0], Gates: gates[:0], Ballots: ballots[:0], mem: res.mem}
+		*res = Result{Components: comps[:0], Gates: gates[:0], Ballots: ballots[:0], Clamped: r.clamped[:0], mem: res.mem}
 		return withID(r.ps.list, in.ID)
 	}
 	return nil
@@ -277,14 +286,19 @@ func (r *run) ballot(i int) int {
 	return r.bb[i]
 }
 
-// count adds k valid votes at level name i.
-func (r *run) count(i int32, k int) {
+// count adds k (≥ 0) valid votes at level name i; false, changing
+// nothing, if the level's total would overflow.
+func (r *run) count(i int32, k int) bool {
+	c := &r.bb[i]
 	if r.ballots != nil {
-		r.ballots[i] += k
-	} else {
-		r.bb[i] += k
+		c = &r.ballots[i]
 	}
+	if *c > math.MaxInt-k {
+		return false
+	}
+	*c += k
 	r.voted = true
+	return true
 }
 
 // round applies the declared rounding point at, if any.

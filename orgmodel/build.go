@@ -21,7 +21,10 @@ type BuildOptions struct {
 // [dangjian.ErrUnknownRef]), cycles ([ErrCycle]), kinds that cannot sit
 // under their parent's kind ([ErrNesting]), negative counts
 // ([dangjian.ErrNegative]), member counts that disagree with a member list
-// ([ErrMemberMismatch]) and invalid values ([dangjian.ErrInvalid]).
+// ([ErrMemberMismatch]), member totals beyond int64 — an organization's,
+// a subtree's or the forest's ([dangjian.ErrOverflow], at the deepest
+// organization where the total overflows) — and invalid values
+// ([dangjian.ErrInvalid]).
 //
 // Each problem names the record by the caller's own ID (its [Org.Key] or
 // the text it was read from, else the UUID) and quotes references the same
@@ -183,6 +186,7 @@ func (b *builder) build() (*Tree, error) {
 
 	b.checkApprovals()
 	full, prob := b.checkPeople()
+	b.checkTotals(order, parent, full, prob)
 	b.checkPosts()
 	b.checkAssignments()
 	b.checkBodies()

@@ -36,7 +36,15 @@
 //
 // # Invariants
 //
-// Member counts are int64 and exact. A party group's members are counted in
+// Member counts are int64 and exact, and checked: [Build] refuses, with a
+// problem of kind [dangjian.ErrOverflow] at orgs[i].members naming the
+// organization and its line, any tree where an organization's full and
+// probationary members together, a subtree's totals or the whole forest's
+// totals would exceed 2^63−1 (9223372036854775807); the overflow is
+// reported once, at the deepest organization whose total overflows. So
+// [Members.Total], [Tree.Totals], [Tree.Aggregate] and [Tree.AggregateAll]
+// never wrap on a built tree. [Members.Add] and [Stats.Add] on the
+// caller's own figures are not checked. A party group's members are counted in
 // its branch and never added again. The zero [Kind] is invalid in a tree;
 // the zero [Domain] means "not recorded" and matches no domain-scoped rule.
 // A [Tree] is immutable once built and safe for concurrent use by multiple

@@ -15,8 +15,7 @@ import (
 // decodeSubjects reads the subjects: JSON when the input starts with [ or
 // {, CSV otherwise.
 func decodeSubjects(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangjian.Problems) {
-	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	if len(trimmed) > 0 && (trimmed[0] == '[' || trimmed[0] == '{') {
+	if isJSON(data) {
 		subs, err := assess.DecodeSubjects(bytes.NewReader(data))
 		if err != nil {
 			return nil, inFile(name, err)
@@ -24,6 +23,12 @@ func decodeSubjects(name string, data []byte, s assess.Scheme) ([]assess.Subject
 		return subs, nil
 	}
 	return readCSV(name, data, s)
+}
+
+// isJSON reports whether the input is JSON: it starts with [ or {.
+func isJSON(data []byte) bool {
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	return len(trimmed) > 0 && (trimmed[0] == '[' || trimmed[0] == '{')
 }
 
 // columns are what a flat scheme reads from a CSV row: the values (direct

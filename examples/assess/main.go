@@ -36,14 +36,17 @@
 // Formats:
 //
 //   - text (default): the ranking as a table (order, rank, subject, total,
-//     each component's score, bonus, grade, category, remarks), then the
-//     grade distribution and the quota use of each group.
+//     each component's score, bonus, grade, category, remarks: the gates
+//     that applied, the values clamped to their indicator's max, the
+//     cohort's grade changes), then the grade distribution and the quota
+//     use of each group.
 //   - json: the results, with the grading.
 //   - csv: one row per subject in the cohort's order.
 //
 // -explain ID prints one subject's full trace instead: the indicator tree
 // with the inputs read, the rule applied, the exact and the displayed
-// values, notes and sources, then its gates and the steps of its grading
+// values, notes and sources, then the values clamped, its gates and the
+// steps of its grading
 // (text); the result with its trace and its grading (json); or one row per
 // trace node (csv).
 //
@@ -52,7 +55,9 @@
 // when the cohort is scored, graded and printed; 2 for bad flags, a scheme
 // that does not compile, input that cannot be read, or any subject that
 // cannot be scored or graded (every problem is listed on standard error,
-// one per line: file:line:column: path (id "ID"): message ("value"));
+// one per line: file:line:column: path (id "ID"): message ("value"); a
+// subject's scoring problem in a JSON input has the path
+// subjects[i].values.colour, with i the subject's place in the file);
 // 1 when the output cannot be written.
 //
 // With -format json, the problems of the input (scheme, policy, subjects,
@@ -73,6 +78,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
@@ -240,6 +246,14 @@ func inFile(file string, err error) dangjian.Problems {
 	return ps
 }
 
+// pathSep is "." before a path, "" before none or an index.
+func pathSep(path string) string {
+	if path == "" || path[0] == '[' {
+		return ""
+	}
+	return "."
+}
+
 // fileProblem is a problem with a whole input: it cannot be read, or it
 // does not fit what the program needs.
 func fileProblem(file string, k *dangjian.Kind, detail string) dangjian.Problems {
@@ -270,6 +284,7 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 	if len(ps) > 0 {
 		return nil, ps
 	}
+	json := isJSON(data)
 	c := &cohort{scheme: s, scorer: sc, results: make([]assess.Result, len(subs))}
 	var bad dangjian.Problems
 	for i, sub := range subs {
@@ -280,7 +295,13 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 			res, err = sc.Score(sub)
 		}
 		if err != nil {
-			bad = append(bad, inFile(name, err)...)
+			ps := inFile(name, err)
+			if json {
+				for _, p := range ps { // the subject's place in the file: subjects[3].values.colour
+					p.Path = "subjects[" + strconv.Itoa(i) + "]" + pathSep(p.Path) + p.Path
+				}
+			}
+			bad = append(bad, ps...)
 			continue
 		}
 		c.results[i] = res

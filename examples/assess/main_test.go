@@ -224,12 +224,16 @@ func TestBadInput(t *testing.T) {
 		{"missing input", "", []string{"-input", "testdata/none.json"}, exitInput, []string{"testdata/none.json: invalid value: cannot be read: open testdata/none.json"}},
 		{"bad JSON", "[{", []string{"-input", "-"}, exitInput, []string{"stdin:1:3: subjects[0]: malformed input: unexpected end of input, want a string key"}},
 		{"every subject problem", "", []string{"-input", "testdata/badsubjects.json"}, exitInput, []string{
-			`testdata/badsubjects.json: checked.yanshi[1] (id "x1"): invalid input: not an item of the checklist, or repeated ("no_such_item")`,
-			`testdata/badsubjects.json: values.pinpai (id "x1"): invalid input: no value for direct indicator "pinpai"`,
-			`testdata/badsubjects.json: votes.ceping.leaders (id "x1"): invalid input: 2 raters, fewer than the group's minimum of 3: the 测评 must be held again ("2")`,
-			`testdata/badsubjects.json: flags.typo (id "x1"): invalid input: no gate reads this flag ("typo")`,
-			`testdata/badsubjects.json: events.yashi[0].clause (id "x2"): invalid input: not a clause of the indicator ("nope")`,
-			`testdata/badsubjects.json: bonus.project_award_city (id "x2"): invalid input: a count is not negative ("-1")`}},
+			`testdata/badsubjects.json: subjects[0].checked.yanshi[1] (id "x1"): invalid input: not an item of the checklist, or repeated ("no_such_item")`,
+			`testdata/badsubjects.json: subjects[0].values.pinpai (id "x1"): invalid input: no value for direct indicator "pinpai"`,
+			`testdata/badsubjects.json: subjects[0].votes.ceping.leaders (id "x1"): invalid input: 2 raters, fewer than the group's minimum of 3: the 测评 must be held again ("2")`,
+			`testdata/badsubjects.json: subjects[0].flags.typo (id "x1"): invalid input: no gate reads this flag ("typo")`,
+			`testdata/badsubjects.json: subjects[1].events.yashi[0].clause (id "x2"): invalid input: not a clause of the indicator ("nope")`,
+			`testdata/badsubjects.json: subjects[1].bonus.project_award_city (id "x2"): invalid input: a count is not negative ("-1")`}},
+		{"unknown values and fields keys", `[{"id":"a","values":{"meetings":"1","dues":"1","area":"1","score":"1"},"fields":{"type":"村"}},{"id":"b","values":{"meetings":"1","dues":"1","area":"1","score":"1","colour":"2"},"fields":{"type":"村","unit":"x"}}]`,
+			[]string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{
+				`stdin: subjects[1].values.colour (id "b"): unknown field: no indicator or table reads this value ("colour")`,
+				`stdin: subjects[1].fields.unit (id "b"): unknown field: no decision table reads this text field ("unit")`}},
 		{"duplicate subjects", `[{"id":"a","values":{"meetings":"1","dues":"1","area":"1","score":"1"},"fields":{"type":"村"}},{"id":"a","values":{"meetings":"1","dues":"1","area":"1","score":"1"},"fields":{"type":"村"}}]`,
 			[]string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}, exitInput, []string{`stdin: results[1].subject (id "a"): duplicate ID: also results[0] ("a")`}},
 		{"unknown explain ID", "", []string{"-explain", "nobody"}, exitInput, []string{"assess: -explain nobody: no such subject in the input"}},
@@ -279,4 +283,32 @@ func TestWriteError(t *testing.T) {
 			assert.Contains(t, errOut.String(), "assess: writing the output: disk full")
 		})
 	}
+}
+
+// A value clamped to its indicator's max is in every output, not only in
+// -explain's trace: a remark in text and CSV, "clamped" in JSON, and its
+// own section in -explain.
+func TestClampedVisible(t *testing.T) {
+	in := "id,meetings,dues,type,area,score\na,100,100,村,300,120\n"
+	args := []string{"-scheme", "testdata/flat-scheme.json", "-input", "-"}
+	for _, tt := range []struct {
+		format, want string
+	}{
+		{"text", "score: 120 clamped to 100"},
+		{"csv", "score: 120 clamped to 100"},
+		{"json", `"clamped": [
+        {
+          "indicator": "score",
+          "value": "120",
+          "to": "100"
+        }
+      ]`},
+	} {
+		r := runWith(t, in, append(args, "-format", tt.format)...)
+		require.Equal(t, 0, r.code, r.stderr)
+		assert.Contains(t, r.stdout, tt.want, tt.format)
+	}
+	r := runWith(t, in, append(args, "-explain", "a")...)
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "\nclamped:\n  score: 120 clamped to 100\n")
 }

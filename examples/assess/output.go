@@ -32,12 +32,15 @@ func (r row) grade() string {
 }
 
 // remarks are what a reader of the ranking needs besides the numbers: the
-// gates that applied, the grade changes of the cohort rules, and whether
+// gates that applied, the values clamped to [0, max], the grade changes of the cohort rules, and whether
 // the subject is graded.
 func (r row) remarks() []string {
 	var out []string
 	for _, g := range r.res.Gates {
 		out = append(out, fmt.Sprintf("%s (%s)", g.Gate, g.Effect))
+	}
+	for _, c := range r.res.Clamped {
+		out = append(out, c.String())
 	}
 	if r.graded == nil {
 		return out
@@ -280,6 +283,12 @@ func writeExplainText(w io.Writer, c *cohort, r *row) error {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "\ntrace:")
 	writeNode(w, res.Trace, 1, nil)
+	if len(res.Clamped) > 0 {
+		fmt.Fprintln(w, "\nclamped:")
+		for _, c := range res.Clamped {
+			fmt.Fprintf(w, "  %s\n", c)
+		}
+	}
 	if len(res.Gates) > 0 {
 		fmt.Fprintln(w, "\ngates:")
 		for _, g := range res.Gates {

@@ -30,7 +30,8 @@
 //     depth. The summary line goes to standard error.
 //
 // Input problems (a bad header, bad rows, JSON that does not decode,
-// records the tree cannot be built from) are printed to standard error,
+// records the tree cannot be built from, member totals beyond
+// 9223372036854775807) are printed to standard error,
 // one per line with the file's name, line and column, the column or field,
 // and the record's id. With -format json they are printed instead to
 // standard output as one JSON object, {"problems":[...]}, each problem

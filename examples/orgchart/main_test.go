@@ -257,3 +257,21 @@ func TestProblemsJSON(t *testing.T) {
 		})
 	}
 }
+
+// Member totals beyond int64 are a build problem, never a wrapped total
+// that no rule finds: exit 1 with the problem on standard error, or exit 2
+// with -format json, like every build problem.
+func TestMemberTotalsOverflow(t *testing.T) {
+	in := "id,parent_id,kind,domain,name,full_members,probationary_members\n" +
+		"a,,committee,community,社区党委,3,0\n" +
+		"a.1,a,branch,community,第一党支部,9223372036854775807,1\n"
+	r := runWith(t, in, "-in", "-", "-date", asOf)
+	assert.Equal(t, 1, r.code)
+	assert.Empty(t, r.stdout, "no findings when the tree cannot be built")
+	assert.Equal(t, `stdin:3: orgs[1].members (id "a.1"): out of range: full and probationary members together exceed 9223372036854775807 ("full 9223372036854775807, probationary 1")`+"\n", r.stderr)
+
+	r = runWith(t, in, "-in", "-", "-date", asOf, "-format", "json")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stdout, `"code": "overflow"`)
+	assert.Contains(t, r.stdout, `"path": "orgs[1].members"`)
+}
