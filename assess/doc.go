@@ -31,7 +31,12 @@
 // [Compile] does every static check and reports every problem with its
 // path: weights summing exactly to 1, points consistent up the tree, bands
 // half-open with no gap or overlap over [0, max + bonus caps], UNIQUE tables
-// without overlapping rows, references resolved, depth and size limited.
+// without overlapping rows, references resolved, depth and size limited
+// ([MaxDepth], [MaxIndicators], [MaxTableRules]). A FIRST table's rules that
+// can never fire are warnings ([Scorer.Warnings]); that check is exact but
+// has a work budget for the whole scheme ([DefaultReachBudget], raised with
+// [WithReachBudget]), and when it runs out the table gets a warning of
+// kind [ErrReachLimit] instead of a guess. SCHEME.md §2.11 lists the limits.
 //
 // # Invariants
 //
