@@ -50,6 +50,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	_ "embed"
 	"encoding/json"
@@ -358,11 +359,34 @@ func writeText(w io.Writer, fs []dangjian.Finding, asOf dangjian.Date) error {
 	return err
 }
 
+// writeJSON writes the findings as an indented JSON array, the bytes
+// json.Encoder would write for the slice, one finding at a time: the
+// output is never held whole in memory.
 func writeJSON(w io.Writer, fs []dangjian.Finding) error {
-	enc := json.NewEncoder(w)
+	if len(fs) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(fs) // fs is never nil: an empty array, not null
+	enc.SetIndent("  ", "  ")
+	bw.WriteString("[\n")
+	for i := range fs {
+		one.Reset()
+		if err := enc.Encode(fs[i]); err != nil {
+			return err
+		}
+		bw.WriteString("  ")
+		bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		if i < len(fs)-1 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('\n')
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
 }
 
 // oneLine replaces tabs, line breaks and other control characters with
