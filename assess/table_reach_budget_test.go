@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -170,4 +171,10 @@ func BenchmarkCompileFirstTables(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestErrReachLimitKind(t *testing.T) {
+	assert.Equal(t, "reachability_not_checked", ErrReachLimit.Code())
+	assert.Same(t, ErrReachLimit, dangjian.KindOf("reachability_not_checked"))
+	assert.Same(t, dangjian.ErrLimit, ErrReachLimit.Parent())
 }
