@@ -22,6 +22,7 @@ type compiler struct {
 	ids     map[string]string // indicator and component IDs → path
 	count   int
 	leaves  map[string]*cNode
+	reach   *reachBudget // the FIRST tables' reachability check's, shared
 	// warnings: what compiles but is likely a mistake
 	warnings []*Problem
 }
@@ -35,8 +36,11 @@ type compiler struct {
 // tables without overlapping rows); bands half-open with no gap or overlap
 // over the whole score range [0, max + bonus caps]; declared rounding
 // points valid; depth and size within [MaxDepth] and [MaxIndicators].
-func Compile(s Scheme) (*Scorer, error) {
+// FIRST tables' rules that can never fire are warnings ([Scorer.Warnings]),
+// checked within a work budget ([WithReachBudget]).
+func Compile(s Scheme, opts ...CompileOption) (*Scorer, error) {
 	c := &compiler{s: &s, sources: map[string]dangjian.Source{}, ids: map[string]string{}, leaves: map[string]*cNode{}}
+	c.reach = newReachBudget(compileConfigOf(opts).reach)
 	sc := &Scorer{name: s.Name, version: s.Version, year: s.Year, round: map[string]RoundPoint{}, flags: map[string]bool{}}
 	if s.Name == "" {
 		c.ps.addf("name", "", ErrInvalid, "a scheme needs a name")

@@ -168,7 +168,7 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 			c.ps.addf(p+".table", "", ErrInvalid, "a table method needs a table")
 			break
 		}
-		ct, tps := m.Table.compile(p+".table", max)
+		ct, tps := m.Table.compileWith(p+".table", max, c.reach)
 		c.ps.list = append(c.ps.list, tps...)
 		c.warnings = append(c.warnings, ct.warnings...)
 		m.Table.sourceRefs(p+".table", func(path, id string) { c.source(path, id) })

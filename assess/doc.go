@@ -31,10 +31,15 @@
 // [Compile] does every static check and reports every problem with its
 // path: weights summing exactly to 1, points consistent up the tree, bands
 // half-open with no gap or overlap over [0, max + bonus caps], UNIQUE tables
-// without overlapping rows, references resolved, depth and size limited,
-// and every sum and product of maxima, weights and caps within the exact
-// range (an overflow is an [ErrArithmetic] problem, a kind of
-// [dangjian.ErrOverflow], at its path: components[0].max).
+// without overlapping rows, references resolved, depth and size limited
+// ([MaxDepth], [MaxIndicators], [MaxTableRules]), and every sum and product
+// of maxima, weights and caps within the exact range (an overflow is an
+// [ErrArithmetic] problem, a kind of [dangjian.ErrOverflow], at its path:
+// components[0].max). A FIRST table's rules that can never fire are
+// warnings ([Scorer.Warnings]); that check is exact but has a work budget
+// for the whole scheme ([DefaultReachBudget], raised with
+// [WithReachBudget]), and when it runs out the table gets a warning of kind
+// [ErrReachLimit] instead of a guess. SCHEME.md §2.12 lists the limits.
 //
 // # Invariants
 //

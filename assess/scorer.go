@@ -160,6 +160,7 @@ type cBand struct {
 
 // Warnings lists what compiled but is likely a mistake, with its path in
 // the scheme: a FIRST decision-table rule that can never fire, because the
-// rules before it match everything it matches (DMN allows it; it is dead).
-// Each wraps [ErrUnreachable].
+// rules before it match everything it matches (DMN allows it; it is dead),
+// each wrapping [ErrUnreachable]; and a FIRST table whose check was not
+// completed within its budget ([WithReachBudget]), wrapping [ErrReachLimit].
 func (s *Scorer) Warnings() []*Problem { return slices.Clone(s.warnings) }

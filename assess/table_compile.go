@@ -91,8 +91,15 @@ const maxOverlapReports = 20
 // compile checks the table of a leaf whose maximum is max; path is the
 // table's own path ("components[0].indicators[1].method.table"). It
 // returns every problem found; the compiled table is usable only when
-// there are none.
+// there are none. A FIRST table's reachability check has the default
+// budget to itself.
 func (t *Table) compile(path string, max rat.Rat) (*compiledTable, []*Problem) {
+	return t.compileWith(path, max, newReachBudget(DefaultReachBudget))
+}
+
+// compileWith compiles a table, taking the work of its reachability check
+// (FIRST) from budget.
+func (t *Table) compileWith(path string, max rat.Rat, budget *reachBudget) (*compiledTable, []*Problem) {
 	var ps problems
 	ct := &compiledTable{path: path, max: max, noMatch: []string{"no rule matched: 0 points (DMN's result is null)"}}
 
@@ -242,7 +249,7 @@ func (t *Table) compile(path string, max rat.Rat) (*compiledTable, []*Problem) {
 	}
 	if cellsOK && pol == HitFirst {
 		var ws problems
-		ct.unreachable(&ws)
+		ct.unreachable(&ws, budget)
 		ct.warnings = ws.list
 	}
 	return ct, ps.list

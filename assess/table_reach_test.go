@@ -86,7 +86,8 @@ func TestScorerWarnings(t *testing.T) {
 
 // The check gives up, rather than guessing, when the uncovered part of a
 // rule splits into too many boxes: with no room for a box, a rule covered
-// only by two others together is not reported.
+// only by two others together is not reported, and the table gets a
+// warning that its check was not completed, naming the rules not judged.
 func TestFirstUnreachableBound(t *testing.T) {
 	tb := twoInputs(
 		[3]string{"a", `"村","社区"`, ">= 90"},
@@ -98,7 +99,9 @@ func TestFirstUnreachableBound(t *testing.T) {
 	maxRegionBoxes = 0
 	ct, ps := tb.compile("table", MustNum("5").rat())
 	require.Empty(t, problemStrings(ps))
-	assert.Empty(t, ct.warnings, "too fine to judge: no warning rather than a guess")
+	require.Len(t, ct.warnings, 1, "too fine to judge: no guess")
+	assert.True(t, errors.Is(ct.warnings[0], ErrReachLimit))
+	assert.EqualError(t, ct.warnings[0], `table: reachability check not completed: FIRST: whether 2 rules (the first "b") can never fire was not judged: the part of each that the rules before it leave split into more than 0 boxes`)
 }
 
 // The verdict of the box subtraction equals brute force on random FIRST
@@ -167,6 +170,7 @@ func TestFirstUnreachableBruteForce(t *testing.T) {
 		}
 		got := map[string]bool{}
 		for _, w := range ct.warnings {
+			require.True(t, errors.Is(w, ErrUnreachable), "checked in full within the default budget: %v", w)
 			got[w.Value] = true
 		}
 		for j := range ct.rules {

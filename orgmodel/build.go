@@ -8,10 +8,16 @@ import (
 	"github.com/google/uuid"
 )
 
-// BuildOptions adjust [BuildWith]. The zero value uses [DefaultNesting].
+// BuildOptions adjust [BuildWith]. The zero value uses [DefaultNesting]
+// and [DefaultMaxDepth].
 type BuildOptions struct {
 	// Nesting replaces the default nesting table when non-nil.
 	Nesting *Nesting
+	// MaxDepth is the deepest an organization may lie below its root, in
+	// levels; zero (or less) means [DefaultMaxDepth]. A deeper tree is
+	// refused with one problem of kind [dangjian.ErrLimit] naming the
+	// limit, the first organization too deep and how many are.
+	MaxDepth int
 }
 
 // Build builds an immutable [Tree] from records with [DefaultNesting]. It
@@ -23,8 +29,9 @@ type BuildOptions struct {
 // ([dangjian.ErrNegative]), member counts that disagree with a member list
 // ([ErrMemberMismatch]), member totals beyond int64 — an organization's,
 // a subtree's or the forest's ([dangjian.ErrOverflow], at the deepest
-// organization where the total overflows) — and invalid values
-// ([dangjian.ErrInvalid]).
+// organization where the total overflows) —, invalid values
+// ([dangjian.ErrInvalid]) and a tree deeper than [DefaultMaxDepth] levels
+// ([dangjian.ErrLimit]; [BuildWith] raises the limit).
 //
 // Each problem names the record by the caller's own ID (its [Org.Key] or
 // the text it was read from, else the UUID) and quotes references the same
@@ -44,13 +51,14 @@ func BuildWith(recs Records, opt BuildOptions) (*Tree, error) {
 	if opt.Nesting != nil {
 		nest = *opt.Nesting
 	}
-	b := builder{recs: &recs, nest: nest}
+	b := builder{recs: &recs, nest: nest, maxDepth: opt.maxDepth()}
 	return b.build()
 }
 
 type builder struct {
 	recs     *Records
 	nest     Nesting
+	maxDepth int
 	problems dangjian.Problems
 	index    map[uuid.UUID]int32 // org ID → input index
 	others   map[uuid.UUID]byte  // body ('b') and grid ('g') IDs
@@ -183,6 +191,7 @@ func (b *builder) build() (*Tree, error) {
 		}
 	}
 	order := b.preorder(parent)
+	b.checkDepth(order, parent, b.maxDepth)
 
 	b.checkApprovals()
 	full, prob := b.checkPeople()

@@ -411,7 +411,7 @@ func chartChain(t testing.TB, n int) (*orgmodel.Tree, []uuid.UUID) {
 			orgs[i].Parent = ids[i-1]
 		}
 	}
-	tree, err := orgmodel.Build(orgmodel.Records{Orgs: orgs})
+	tree, err := orgmodel.BuildWith(orgmodel.Records{Orgs: orgs}, orgmodel.BuildOptions{MaxDepth: n})
 	require.NoError(t, err)
 	return tree, ids
 }

@@ -56,6 +56,19 @@
 // [dangjian.Warning], 可以 → [dangjian.Info]; a finding covered by an
 // approval record becomes Info and carries the approval.
 //
+// # Limits
+//
+// [Build] refuses a tree deeper than [DefaultMaxDepth] (1,000) levels below
+// its root with one problem of kind [dangjian.ErrLimit] naming the limit;
+// [BuildOptions].MaxDepth raises it (real trees have about ten levels; the
+// limit catches a runaway chain, such as a parent column naming the
+// previous row). It refuses more than 2³¹−2 organizations the same way.
+// Nothing else depends on depth: traversal, paths and aggregates use no
+// recursion, and [Validate] takes memory linear in the tree and its
+// findings at any depth, because a finding's Name lists at most
+// [NameLevels] (16) names, the middle of a deeper path left out
+// ([Tree.PathString] gives the full path on demand).
+//
 // # Usage
 //
 //	tree, err := orgmodel.Build(records)

@@ -254,7 +254,7 @@ func TestDeepChain(t *testing.T) {
 		}
 		recs.Orgs[i] = o
 	}
-	tree, err := orgmodel.Build(recs)
+	tree, err := orgmodel.BuildWith(recs, orgmodel.BuildOptions{MaxDepth: n})
 	require.NoError(t, err)
 	last := recs.Orgs[n-1].ID
 	assert.Len(t, tree.Ancestors(last), n-1)
@@ -266,7 +266,7 @@ func TestDeepChain(t *testing.T) {
 	require.NoError(t, err)
 	// A cycle of the same length is found without recursion too.
 	recs.Orgs[0].Parent = last
-	_, err = orgmodel.Build(recs)
+	_, err = orgmodel.BuildWith(recs, orgmodel.BuildOptions{MaxDepth: n})
 	assert.ErrorIs(t, err, orgmodel.ErrCycle)
 	assert.Contains(t, err.Error(), "(200000 in all)")
 }

@@ -86,9 +86,11 @@ func (v *Validator) Covers(d dangjian.Date) bool { return v.period.Contains(d) }
 // Each finding names its organization by the caller's own ID (Subject: the
 // [Org.Key], or the UUID when the organization has no key), the site, body
 // or assignment it is about by its ID in the same way (Ref), the path of
-// names from the root down (Name) and the line of the organization's record
-// when it was read from a file (Line). [Tree.Lookup] finds the
-// organization of a Subject.
+// names from the root down (Name; at most [NameLevels] names, the middle of
+// a deeper path left out) and the line of the organization's record when it
+// was read from a file (Line). [Tree.Lookup] finds the organization of a
+// Subject, and [Tree.PathString] its full path. Validate's memory is
+// linear in the tree and its findings, whatever the depth.
 //
 // Each rule applies when it is in force on asOf, except term-length rules,
 // which are chosen by the election date of the term (a committee elected in
@@ -105,7 +107,7 @@ func (v *Validator) Validate(t *Tree, asOf dangjian.Date) (Report, error) {
 			Detail: fmt.Sprintf("rule set %q is for %s", v.name, v.period)}
 	}
 	rep := Report{RuleSet: v.name, AsOf: asOf}
-	c := checker{v: v, t: t, asOf: asOf, dueOrg: -1}
+	c := checker{v: v, t: t, asOf: asOf, dueOrg: -1, nameOrg: -1}
 	for p := range t.orgs {
 		c.org(int32(p))
 	}

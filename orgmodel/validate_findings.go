@@ -26,6 +26,18 @@ type checker struct {
 	dueTerm *Rule
 	due     dangjian.Date
 	dueOK   bool
+	// name caches the finding name of organization nameOrg: the findings
+	// of one organization share it.
+	nameOrg int32
+	name    string
+}
+
+// orgName returns the Name of the findings about the organization at p.
+func (c *checker) orgName(p int32) string {
+	if c.nameOrg != p || c.name == "" {
+		c.nameOrg, c.name = p, c.t.findingName(p)
+	}
+	return c.name
 }
 
 // maxChunk bounds the findings gathered in one chunk.
@@ -58,7 +70,7 @@ func (c *checker) findings() []Finding {
 
 func (c *checker) add(r *Rule, p int32, sev Severity, field, value, msg string, ap *Approval) {
 	o := &c.t.orgs[p]
-	c.push(Finding{Rule: r.ID, Severity: sev, Subject: o.keyText(), Name: c.t.pathString(p), Field: field,
+	c.push(Finding{Rule: r.ID, Severity: sev, Subject: o.keyText(), Name: c.orgName(p), Field: field,
 		Value: value, Line: o.Line, Message: msg, Source: r.Source, Approval: c.t.approval(ap)})
 }
 
@@ -111,7 +123,7 @@ func (c *checker) subject(r *Rule, org, subject uuid.UUID, label string, sev Sev
 	f := Finding{Rule: r.ID, Severity: sev, Subject: c.t.IDText(org), Ref: c.t.IDText(subject), Field: fieldName,
 		Value: value, Message: msg, Source: r.Source}
 	if p, ok := c.t.index[org]; ok {
-		f.Name = c.t.pathString(p)
+		f.Name = c.orgName(p)
 		f.Line = c.t.orgs[p].Line
 	}
 	if label != "" {

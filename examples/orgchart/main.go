@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date 2025-06-30] [-root ID] [-depth N]
+//	orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date 2025-06-30] [-root ID] [-depth N] [-max-depth N]
 //
 // The input's format follows its extension: a file whose name ends in
 // .json (any case) is read with [orgmodel.DecodeJSON] (an object with an
@@ -14,10 +14,15 @@
 // 组织类别, 领域, 名称, 正式党员, 预备党员, …), then one organization per
 // row. Without -in, a built-in sample (testdata/tree.csv) is used.
 //
-// The tree is built with [orgmodel.Build] and validated with
+// The tree is built with [orgmodel.BuildWith] and validated with
 // [orgmodel.NationalRules] as of -date (default: today). -root limits the
 // output to the subtree under an organization, named by its id as written
-// in the file (a UUID or the file's own code).
+// in the file (a UUID or the file's own code). A tree deeper than -max-depth
+// levels below its root (default [orgmodel.DefaultMaxDepth], 1000; real
+// trees have about ten) cannot be built: it is refused at once with one
+// problem naming the limit. Raise -max-depth to validate a deeper tree; a
+// finding's path then lists at most [orgmodel.NameLevels] names, the middle
+// of a deeper path left out.
 //
 // Formats:
 //
@@ -46,6 +51,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	_ "embed"
 	"encoding/json"
@@ -88,6 +94,8 @@ type config struct {
 	asOf   dangjian.Date
 	root   string
 	depth  int
+	// maxDepth is the deepest tree that may be built (BuildOptions.MaxDepth).
+	maxDepth int
 }
 
 // run is the program: it returns the exit status.
@@ -112,7 +120,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var tree *orgmodel.Tree
 	if !stop {
 		var err error
-		if tree, err = orgmodel.Build(recs); err != nil {
+		if tree, err = orgmodel.BuildWith(recs, orgmodel.BuildOptions{MaxDepth: cfg.maxDepth}); err != nil {
 			problems = append(problems, dangjian.ProblemsOf(err)...)
 		}
 	}
@@ -188,8 +196,9 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.StringVar(&date, "date", "", "validate as of this `date`, YYYY-MM-DD (default: today)")
 	fs.StringVar(&cfg.root, "root", "", "limit the output to the subtree under the organization with this `id`")
 	fs.IntVar(&cfg.depth, "depth", 0, "chart at most `n` levels below the root (0: all)")
+	fs.IntVar(&cfg.maxDepth, "max-depth", orgmodel.DefaultMaxDepth, "refuse a tree deeper than `n` levels below its root")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date YYYY-MM-DD] [-root ID] [-depth N]")
+		fmt.Fprintln(stderr, "usage: orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date YYYY-MM-DD] [-root ID] [-depth N] [-max-depth N]")
 		fmt.Fprintln(stderr, "A file named *.json is read as a JSON tree, any other file and standard input as CSV.")
 		fs.PrintDefaults()
 	}
@@ -214,6 +223,9 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	}
 	if cfg.depth < 0 {
 		return fail("-depth %q: must not be negative", strconv.Itoa(cfg.depth))
+	}
+	if cfg.maxDepth < 1 {
+		return fail("-max-depth %q: must be positive", strconv.Itoa(cfg.maxDepth))
 	}
 	if date == "" {
 		cfg.asOf = dangjian.DateOf(time.Now())
@@ -348,11 +360,34 @@ func writeText(w io.Writer, fs []dangjian.Finding, asOf dangjian.Date) error {
 	return err
 }
 
+// writeJSON writes the findings as an indented JSON array, the bytes
+// json.Encoder would write for the slice, one finding at a time: the
+// output is never held whole in memory.
 func writeJSON(w io.Writer, fs []dangjian.Finding) error {
-	enc := json.NewEncoder(w)
+	if len(fs) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(fs) // fs is never nil: an empty array, not null
+	enc.SetIndent("  ", "  ")
+	bw.WriteString("[\n")
+	for i := range fs {
+		one.Reset()
+		if err := enc.Encode(fs[i]); err != nil {
+			return err
+		}
+		bw.WriteString("  ")
+		bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		if i < len(fs)-1 {
+			bw.WriteByte(',')
+		}
+		bw.WriteByte('\n')
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
 }
 
 // oneLine replaces tabs, line breaks and other control characters with

@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/golden"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -177,6 +180,8 @@ func TestFlags(t *testing.T) {
 		{"bad-date", []string{"-date", "30/06/2025"}, 2, `orgchart: -date: dangjian: ParseDate("30/06/2025"): want YYYY-MM-DD`},
 		{"bad-depth", []string{"-depth", "-1"}, 2, `orgchart: -depth "-1": must not be negative`},
 		{"not-a-number", []string{"-depth", "two"}, 2, `invalid value "two" for flag -depth`},
+		{"bad-max-depth", []string{"-max-depth", "0"}, 2, `orgchart: -max-depth "0": must be positive`},
+		{"max-depth-not-a-number", []string{"-max-depth", "deep"}, 2, `invalid value "deep" for flag -max-depth`},
 		{"extra-argument", []string{"tree.csv"}, 2, `orgchart: unexpected argument "tree.csv"`},
 		{"unknown-root", []string{"-root", "nowhere"}, 2, `orgchart: -root "nowhere": no such organization in built-in sample`},
 		{"unknown-root-uuid", []string{"-root", "3f2504e0-4f89-41d3-9a0c-0305e82c3301"}, 2, `-root "3f2504e0-4f89-41d3-9a0c-0305e82c3301": no such organization`},
@@ -274,4 +279,67 @@ func TestMemberTotalsOverflow(t *testing.T) {
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stdout, `"code": "overflow"`)
 	assert.Contains(t, r.stdout, `"path": "orgs[1].members"`)
+}
+
+// chainCSV is a chain of n committees, each under the previous one, with no
+// members: every one has a finding.
+func chainCSV(n int) string {
+	var b strings.Builder
+	b.WriteString("编号,上级编号,组织类别,领域,名称,正式党员,预备党员,覆盖单位数,选举日期\n")
+	for i := range n {
+		parent := ""
+		if i > 0 {
+			parent = "c" + strconv.Itoa(i-1)
+		}
+		fmt.Fprintf(&b, "c%d,%s,党委,,第%d委员会,0,0,,\n", i, parent, i)
+	}
+	return b.String()
+}
+
+// A chain of 30,000 committees (1 MB of CSV, which took the program down
+// with "out of memory", exit 2) is refused at once with one problem naming
+// the depth limit; with -max-depth raised it is validated, each finding's
+// path at most NameLevels names long, so the output is linear in the chain.
+func TestDeepChain(t *testing.T) {
+	const n = 30_000
+	in := chainCSV(n)
+	require.Greater(t, len(in), 1_000_000)
+
+	r := runWith(t, in, "-in", "-", "-date", asOf)
+	assert.Equal(t, 1, r.code, "the tree cannot be built")
+	assert.Empty(t, r.stdout)
+	assert.Equal(t, `stdin:1003: orgs[1001].parent (id "c1001"): exceeds a limit: deeper than the limit of 1000 levels below its root (raise it with BuildOptions.MaxDepth); 28999 organizations in all lie deeper ("1001")`+"\n", r.stderr)
+
+	r = runWith(t, in, "-in", "-", "-date", asOf, "-format", "json")
+	assert.Equal(t, 2, r.code, "-format json: input problems")
+	assert.Contains(t, r.stdout, `"code": "limit"`)
+
+	r = runWith(t, in, "-in", "-", "-date", asOf, "-format", "json", "-max-depth", strconv.Itoa(n))
+	require.Empty(t, r.stderr)
+	var fs []struct{ Subject, Name string }
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &fs))
+	require.Len(t, fs, n, "a finding for every committee")
+	last := fs[n-1]
+	assert.Equal(t, "c29999", last.Subject)
+	assert.True(t, strings.HasPrefix(last.Name, "第0委员会 / … (29984 levels) / 第29985委员会 / "), last.Name)
+	assert.Less(t, len(r.stdout), 1000*n, "output linear in the chain")
+}
+
+// writeJSON writes, one finding at a time, the bytes an indenting
+// json.Encoder writes for the whole slice.
+func TestWriteJSONStreams(t *testing.T) {
+	all := []dangjian.Finding{
+		{Rule: "R-1", Severity: dangjian.Error, Subject: "a<b>&c", Name: "x / y", Message: "多行\n\"quoted\"", Line: 3},
+		{Rule: "R-2", Severity: dangjian.Info, Subject: "b", Approval: &dangjian.Approval{Ref: "批复"}},
+		{Rule: "R-3", Severity: dangjian.Warning},
+	}
+	for n := 0; n <= len(all); n++ {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		require.NoError(t, enc.Encode(all[:n:n]))
+		require.NoError(t, writeJSON(&got, all[:n:n]))
+		assert.Equal(t, want.String(), got.String(), "%d findings", n)
+	}
 }

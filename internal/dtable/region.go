@@ -4,24 +4,41 @@ import (
 	"slices"
 )
 
-// SubtractBox returns box less sub as disjoint boxes: for each input k, the
-// part of box that sub's cells match on inputs before k but not on k.
-func SubtractBox(box, sub []Cell) [][]Cell {
-	var out [][]Cell
-	prefix := slices.Clone(box)
+// SubtractBox appends box less sub to dst as disjoint boxes: for each
+// input k, the part of box that sub's cells match on inputs before k but
+// not on k. A box that sub does not meet is appended as it is, not copied.
+//
+// work is what the subtraction spent, in cell operations: for each input
+// whose cells it compares, intersects or subtracts, one plus the
+// intervals and strings of both cells (what the operation sweeps), and
+// one for each cell it copies into a new box. The reachability check of
+// FIRST tables counts it against its budget; it is at least 1.
+func SubtractBox(dst [][]Cell, box, sub []Cell) (out [][]Cell, work int) {
+	out = dst
 	for k := range box {
+		work += opCost(&box[k], &sub[k])
+		if !Meet(&box[k], &sub[k]) {
+			return append(out, box), work // disjoint: box is kept whole
+		}
+	}
+	prefix := slices.Clone(box)
+	work += len(box)
+	for k := range box {
+		work += 2 * opCost(&prefix[k], &sub[k])
 		if rest := cellAndNot(&prefix[k], &sub[k]); !rest.IsEmpty() {
 			nb := slices.Clone(prefix)
 			nb[k] = rest
 			out = append(out, nb)
+			work += len(nb)
 		}
 		prefix[k] = cellAnd(&prefix[k], &sub[k])
-		if prefix[k].IsEmpty() {
-			return out // sub does not meet box past this input: the rest of box is kept above
-		}
 	}
-	return out
+	return out, work
 }
+
+// opCost is the work of one operation on two cells: one, plus the
+// intervals and strings it sweeps.
+func opCost(a, b *Cell) int { return 1 + len(a.Ivs) + len(a.Vals) + len(b.Ivs) + len(b.Vals) }
 
 // IsEmpty reports whether a cell matches no value.
 func (c *Cell) IsEmpty() bool {
