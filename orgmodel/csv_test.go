@@ -282,7 +282,7 @@ func TestReadCSVRowErrors(t *testing.T) {
 			[]rowWant{{3, "full_members", "", ErrInvalidValue}}, 0, ""},
 		{"GBK text in a name", head + "1,,branch,,\xb4\xe5,3,0,,,,,\n",
 			[]rowWant{{2, "name", "\xb4\xe5", dangjian.ErrEncoding}}, 0,
-			`line 2, column 5: name (id "1"): not valid UTF-8: save the file as UTF-8 ("\xb4\xe5")`},
+			`line 2, column 5: name (id "1"): not valid UTF-8: save the file as UTF-8, not GBK ("\xb4\xe5")`},
 		{"GBK text in a parent id", head + "1,\xb4\xe5,branch,,a,3,0,,,,,\n",
 			[]rowWant{{2, "parent_id", "\xb4\xe5", dangjian.ErrEncoding}}, 0, ""},
 		{"GBK text in an id", head + "\xb4\xe5,,branch,,a,3,0,,,,,\n",

@@ -96,7 +96,7 @@ type why struct {
 // The problems of a roster cell or header, by kind and detail.
 var (
 	errRosterEmpty     = why{dangjian.ErrMissing, ""}
-	errRosterNotUTF8   = why{dangjian.ErrInvalid, "not UTF-8 text (save the file as UTF-8)"}
+	errRosterNotUTF8   = why{dangjian.ErrEncoding, csvtable.DetailNotUTF8}
 	errRosterDate      = why{dangjian.ErrInvalid, "want a YYYY-MM-DD date"}
 	errRosterCalendar  = why{dangjian.ErrInvalid, "not a calendar date"}
 	errRosterCategory  = why{dangjian.ErrInvalid, "unknown category: want " + codeList(Categories()) + " or the Chinese label"}
@@ -175,7 +175,9 @@ func codeList[T fmt.Stringer](vs []T) string {
 //
 // # Values
 //
-// The file is UTF-8 text; a byte order mark and CRLF line endings are
+// The file is UTF-8 text: a text cell that is not (a file saved as GBK)
+// is a problem of kind [dangjian.ErrEncoding] (to read GBK on purpose,
+// wrap r with textenc.NewReader); a byte order mark and CRLF line endings are
 // accepted, surrounding space is trimmed from every cell, and rows whose
 // cells are all empty are skipped. Amounts are yuan as [funding.ParseMoney] reads
 // them ("6234.50"): no grouping commas, no currency sign, nothing finer

@@ -11,6 +11,12 @@
 // not the file. The Reader gives each cell trimmed, with its position, and
 // builds the [dangjian.Problem] of a cell: Line (where the cell starts),
 // Column (the field's 1-based position), Path (the column's name as the
-// header wrote it), ID (the row's id cell) and Value. A writer takes its
+// header wrote it), ID (the row's id cell) and Value.
+//
+// The text is UTF-8: a header name that is not is a header problem, and
+// a row's cells that are not are its [Reader.EncodingProblems], of kind
+// [dangjian.ErrEncoding] with the advice [DetailNotUTF8], which every
+// reader reports before reading the row. A file in GBK or GB18030 is read
+// on purpose through package textenc, never guessed. A writer takes its
 // header in a language from [Spec.HeaderIn] after [CheckLang].
 package csvtable

@@ -11,7 +11,8 @@ import (
 
 // FuzzReader reads any text as a table of testSpec: it never panics or
 // hangs, every problem has a kind, a line and a field position within its
-// row, and a row's cells and id are trimmed UTF-8 when the row is good.
+// row, a row's id is trimmed UTF-8, and a cell that is not UTF-8 is an
+// encoding problem of its column.
 func FuzzReader(f *testing.F) {
 	for _, s := range []string{
 		"id,name,kind\na,b,c\n",
@@ -62,6 +63,17 @@ func FuzzReader(f *testing.F) {
 					t.Fatalf("width problem %#v", p)
 				}
 				continue
+			}
+			bad := r.EncodingProblems()
+			for _, p := range bad {
+				if !errors.Is(p, dangjian.ErrEncoding) || p.Column < 1 || p.Path == "" || utf8.ValidString(r.At(p.Column-1)) {
+					t.Fatalf("encoding problem %#v", p)
+				}
+			}
+			for i := 0; i < r.Header().Width; i++ {
+				if len(bad) == 0 && !utf8.ValidString(r.At(i)) {
+					t.Fatalf("cell %d %q is not UTF-8, and no problem says so", i, r.At(i))
+				}
 			}
 			for c := range testSpec.Columns {
 				p := r.Problem(c, r.Cell(c), dangjian.ErrInvalid, "")
