@@ -88,9 +88,13 @@ const (
 //
 // The file is UTF-8 text: a header cell or any cell of a row that is not
 // UTF-8 (a file saved as GBK) is an error of kind [dangjian.ErrEncoding],
-// one per cell, and the row is not read further (see
-// csvtable.Reader.EncodingProblems); to read a GBK or GB18030 file on
-// purpose, wrap r with [textenc.Reader] ("textenc" below). Surrounding
+// one per cell, and nothing else of the row is read (in another encoding
+// no text cell of it can be trusted); to read a GBK or GB18030 file on
+// purpose, wrap r with textenc.NewReader (package
+// github.com/dangjian-go/dangjian/textenc). A cell that starts with a
+// single quote before '=', '+', '-', '@', tab or CR is read without the
+// quote: the guard against formulas that [WriteCSV] puts there (see
+// [dangjian.GuardFormulas]). Surrounding
 // space is trimmed from every cell; a UTF-8 byte order mark and CRLF line
 // endings are accepted. kind, domain and selection take an English code or
 // a Chinese label ([ParseKind], [ParseDomain], [ParseSelection]); kind is

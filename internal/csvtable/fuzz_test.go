@@ -85,3 +85,20 @@ func FuzzReader(f *testing.F) {
 		check(r.Err())
 	})
 }
+
+// FuzzGuard: what Guard writes, Unguard reads back, and Guard's output
+// never starts with a formula's first character.
+func FuzzGuard(f *testing.F) {
+	for _, s := range []string{"", "=1", "'=1", "''-", "a", "'", "\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g := Guard(s)
+		if Unguard(g) != s {
+			t.Fatalf("Unguard(Guard(%q)) = %q", s, Unguard(g))
+		}
+		if g != "" && formulaStart(g[0]) {
+			t.Fatalf("Guard(%q) = %q starts a formula", s, g)
+		}
+	})
+}

@@ -85,7 +85,7 @@ func (t *Reader) Next() bool {
 	if i := t.idField; i >= 0 && i < len(rec) {
 		// The id names the row in its problems, even a row of the wrong
 		// width.
-		if s := strings.TrimSpace(rec[i]); s != "" && utf8.ValidString(s) {
+		if s := unguardTrim(rec[i]); s != "" && utf8.ValidString(s) {
 			t.id = s
 		}
 	}
@@ -100,7 +100,7 @@ func (t *Reader) Err() error { return t.err }
 // Line returns the line the current row starts on.
 func (t *Reader) Line() int { return t.line }
 
-// ID returns the current row's id cell, trimmed; "" if the Spec names no
+// ID returns the current row's id cell, as [Reader.At] gives it; "" if the Spec names no
 // id column or the cell is empty or not UTF-8.
 func (t *Reader) ID() string { return t.id }
 
@@ -145,12 +145,15 @@ func (t *Reader) Blank() bool {
 func (t *Reader) Cell(c int) string { return t.At(t.h.fields[c]) }
 
 // At returns field i of the current row, trimmed; "" if i < 0 or the row
-// is shorter.
+// is shorter. A cell that a writer guarded against formulas ([Guard]: a
+// single quote in front of '=', '+', '-', '@', tab or CR) is returned
+// without the quote, so that a file written with [dangjian.GuardFormulas]
+// reads back as its text.
 func (t *Reader) At(i int) string {
 	if i < 0 || i >= len(t.rec) {
 		return ""
 	}
-	return strings.TrimSpace(t.rec[i])
+	return unguardTrim(t.rec[i])
 }
 
 // FieldLine returns the line field i of the current row starts on; the
