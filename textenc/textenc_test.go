@@ -61,6 +61,14 @@ func TestNewReader(t *testing.T) {
 			assert.Equal(t, "id,category\n1,社区\n2,机关\n", string(b), "%v %s", e, name)
 		}
 	}
+	// GB18030 writes characters outside GBK in four bytes: 𠀀 (U+20000) is
+	// 95 32 82 36; € (U+20AC) is A2 E3.
+	b, err := io.ReadAll(textenc.NewReader(iotest.OneByteReader(strings.NewReader("\x95\x32\x82\x36\n\xa2\xe3")), textenc.GB18030))
+	require.NoError(t, err)
+	assert.Equal(t, "𠀀\n€", string(b))
+	_, err = io.ReadAll(textenc.NewReader(strings.NewReader("\x95\x32\x82\x36"), textenc.GBK))
+	assert.ErrorIs(t, err, dangjian.ErrEncoding, "GBK has no four-byte characters")
+
 	r := strings.NewReader("社区")
 	assert.Same(t, r, textenc.NewReader(r, textenc.UTF8), "UTF-8 is read as it is")
 	assert.Panics(t, func() { textenc.NewReader(r, textenc.Encoding(9)) })
