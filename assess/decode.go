@@ -21,7 +21,12 @@ import (
 // column, the offending value, and in Problem.ID the ID of the innermost
 // component, indicator, item or other part with an ID that holds it. Input
 // that is not JSON gives one problem of kind [dangjian.ErrSyntax] at the
-// first error. DecodeScheme does not check the scheme: [Compile] does.
+// first error; text that is not UTF-8 (a file saved as GBK), one of kind
+// [dangjian.ErrEncoding] at its first bad byte, advising to save the file
+// as UTF-8 (to read GBK or GB18030 on purpose, wrap r with
+// textenc.NewReader, package github.com/dangjian-go/dangjian/textenc).
+// The same holds for [DecodeSubjects] and [DecodeGradePolicy].
+// DecodeScheme does not check the scheme: [Compile] does.
 func DecodeScheme(r io.Reader) (Scheme, error) {
 	var s Scheme
 	if err := decodeStrict(r, &s, ""); err != nil {

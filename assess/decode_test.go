@@ -54,7 +54,7 @@ func TestDecodeSubjectsProblems(t *testing.T) {
 			`line 1, column 4: malformed input: unexpected data after the JSON value`}},
 		{"empty", ``, []string{`line 1, column 1: malformed input: empty input, want a JSON value`}},
 		{"byte order mark", "\xEF\xBB\xBF[]", []string{`line 1, column 1: not valid UTF-8: a byte order mark is not allowed`}},
-		{"invalid UTF-8", "[{\"id\":\"a\xff\"}]", []string{"line 1, column 8: subjects[0].id (id \"a\uFFFD\"): not valid UTF-8 (\"a\uFFFD\")"}},
+		{"invalid UTF-8", "[{\"id\":\"a\xff\"}]", []string{`line 1, column 10: subjects[0].id: not valid UTF-8: save the file as UTF-8, not GBK ("a\xff")`}},
 		{"bad number", `[{"id":"a","bonus":{"b":01}}]`, []string{
 			`line 1, column 25: subjects[0].bonus.b: malformed input: invalid number: a leading zero`}},
 	}

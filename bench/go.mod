@@ -1,6 +1,6 @@
 module github.com/dangjian-go/dangjian/bench
 
-go 1.23
+go 1.23.0
 
 replace github.com/dangjian-go/dangjian => ../
 

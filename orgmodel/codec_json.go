@@ -91,7 +91,9 @@ func EncodeJSON(w io.Writer, recs Records) error {
 // string unquoted). Its kind is [dangjian.ErrSyntax] for input that is not
 // JSON (with the path of the value being read, as the module's strict JSON
 // scanner reports it), [dangjian.ErrLimit] for arrays and objects nested
-// deeper than 512 levels, [dangjian.ErrUnknownField] for an unknown key
+// deeper than 512 levels, [dangjian.ErrEncoding] for a string or key
+// that is not UTF-8 (a file saved as GBK; to read GBK on purpose, wrap r
+// with textenc.NewReader), [dangjian.ErrUnknownField] for an unknown key
 // (the detail lists the keys, or names the one a miscased key meant),
 // [dangjian.ErrOverflow] for a decimal out of range, and
 // [dangjian.ErrInvalid] otherwise. A read error is returned as it is.

@@ -2,7 +2,6 @@ package orgmodel
 
 import (
 	"io"
-	"unicode/utf8"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/csvtable"
@@ -69,7 +68,6 @@ const (
 	detailSigned      = "a count has no sign"
 	detailDateFormat  = "want a YYYY-MM-DD date"
 	detailDateInvalid = "not a calendar date"
-	detailNotUTF8     = "save the file as UTF-8"
 )
 
 // ReadCSV reads a flat table of organizations, one per row, under a header
@@ -88,8 +86,15 @@ const (
 //
 // # Values
 //
-// The file is UTF-8 text: a header cell, an id, a parent_id, a name or a
-// code that is not UTF-8 (a file saved as GBK) is an error. Surrounding
+// The file is UTF-8 text: a header cell or any cell of a row that is not
+// UTF-8 (a file saved as GBK) is an error of kind [dangjian.ErrEncoding],
+// one per cell, and nothing else of the row is read (in another encoding
+// no text cell of it can be trusted); to read a GBK or GB18030 file on
+// purpose, wrap r with textenc.NewReader (package
+// github.com/dangjian-go/dangjian/textenc). A cell that starts with a
+// single quote before '=', '+', '-', '@', tab or CR is read without the
+// quote: the guard against formulas that [WriteCSV] puts there (see
+// [dangjian.GuardFormulas]). Surrounding
 // space is trimmed from every cell; a UTF-8 byte order mark and CRLF line
 // endings are accepted. kind, domain and selection take an English code or
 // a Chinese label ([ParseKind], [ParseDomain], [ParseSelection]); kind is
@@ -200,14 +205,16 @@ func (p *csvReader) row() (Org, bool) {
 		p.bad.Add(bad)
 		return Org{}, false
 	}
+	if bad := p.t.EncodingProblems(); bad != nil {
+		p.bad = append(p.bad, bad...)
+		return Org{}, false
+	}
 	nbad := len(p.bad)
 	o := Org{Line: p.t.Line()}
 	var idCode string
 
 	if s := p.cell(colID); s == "" {
 		p.fail(colID, "", ErrMissingID, "")
-	} else if !utf8.ValidString(s) {
-		p.fail(colID, s, dangjian.ErrEncoding, detailNotUTF8)
 	} else if id, derived := p.ref(s); id == uuid.Nil {
 		p.fail(colID, s, ErrMissingID, "the nil UUID")
 	} else {
@@ -217,9 +224,7 @@ func (p *csvReader) row() (Org, bool) {
 		}
 	}
 	var parentCode string
-	if s := p.cell(colParent); !utf8.ValidString(s) {
-		p.fail(colParent, s, dangjian.ErrEncoding, detailNotUTF8)
-	} else if s != "" {
+	if s := p.cell(colParent); s != "" {
 		var derived bool
 		if o.Parent, derived = p.ref(s); derived {
 			parentCode = s
@@ -257,12 +262,6 @@ func (p *csvReader) row() (Org, bool) {
 	o.Term.Renewed = p.date(colRenewed)
 
 	name, code := p.cell(colName), p.cell(colCode)
-	if !utf8.ValidString(name) {
-		p.fail(colName, name, dangjian.ErrEncoding, detailNotUTF8)
-	}
-	if !utf8.ValidString(code) {
-		p.fail(colCode, code, dangjian.ErrEncoding, detailNotUTF8)
-	}
 	if len(p.bad) > nbad {
 		return Org{}, false
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -282,7 +283,7 @@ func TestReadCSVRowErrors(t *testing.T) {
 			[]rowWant{{3, "full_members", "", ErrInvalidValue}}, 0, ""},
 		{"GBK text in a name", head + "1,,branch,,\xb4\xe5,3,0,,,,,\n",
 			[]rowWant{{2, "name", "\xb4\xe5", dangjian.ErrEncoding}}, 0,
-			`line 2, column 5: name (id "1"): not valid UTF-8: save the file as UTF-8 ("\xb4\xe5")`},
+			`line 2, column 5: name (id "1"): not valid UTF-8: save the file as UTF-8, not GBK ("\xb4\xe5")`},
 		{"GBK text in a parent id", head + "1,\xb4\xe5,branch,,a,3,0,,,,,\n",
 			[]rowWant{{2, "parent_id", "\xb4\xe5", dangjian.ErrEncoding}}, 0, ""},
 		{"GBK text in an id", head + "\xb4\xe5,,branch,,a,3,0,,,,,\n",
@@ -474,6 +475,48 @@ func TestWriteCSVGolden(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestWriteCSVGuardsFormulas: names, codes and ids a spreadsheet would run
+// as formulas are written with a single quote in front (hostile.en.golden),
+// or as they are under RawText (hostile.raw.golden); counts stay numbers,
+// and ReadCSV reads either file back as the tree.
+func TestWriteCSVGuardsFormulas(t *testing.T) {
+	tree := mustBuild(t, readCSVFile(t, "testdata/csv/hostile.csv"))
+	for _, tt := range []struct {
+		golden string
+		text   []dangjian.CSVText
+	}{
+		{"hostile.en.golden", nil},
+		{"hostile.en.golden", []dangjian.CSVText{dangjian.GuardFormulas}},
+		{"hostile.raw.golden", []dangjian.CSVText{dangjian.RawText}},
+	} {
+		t.Run(fmt.Sprint(tt.text), func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, WriteCSV(&buf, tree, uuid.Nil, English, tt.text...))
+			golden.Check(t, filepath.Join("testdata/csv", tt.golden), buf.Bytes())
+			rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+			require.NoError(t, err)
+			for _, r := range rows[1:] {
+				if len(tt.text) == 0 || tt.text[0] == dangjian.GuardFormulas {
+					for _, c := range []int{colID, colParent, colName, colCode} {
+						assert.False(t, r[c] != "" && strings.ContainsRune("=+-@\t\r", rune(r[c][0])), "a guarded cell: %q", r[c])
+					}
+				}
+				_, err := strconv.Atoi(r[colFull])
+				assert.NoError(t, err, "a count is a number")
+			}
+			recs, err := ReadCSV(&buf)
+			require.NoError(t, err)
+			back := mustBuild(t, recs)
+			assert.Equal(t, withoutLines(tree.Records()), withoutLines(back.Records()), "read back as written")
+		})
+	}
+	assert.Equal(t, "=HYPERLINK(\"http://evil.example/\",\"点击查看\")", tree.Records().Orgs[0].Name)
+	err := WriteCSV(&bytes.Buffer{}, tree, uuid.Nil, English, dangjian.CSVText(7))
+	assert.EqualError(t, err, `text: invalid value: want GuardFormulas or RawText ("7")`)
+	err = WriteCSV(&bytes.Buffer{}, tree, uuid.Nil, English, dangjian.RawText, dangjian.RawText)
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
 }
 
 // csvTree is a tree built in code: UUID ids, codes that are not derived,

@@ -1,7 +1,6 @@
 package orgmodel
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
@@ -27,11 +26,19 @@ import (
 // space, a CR LF inside a quoted cell reads back as LF, and a name or code
 // that is not UTF-8 does not read back at all.
 //
+// Text cells (id, parent_id, name, code) that a spreadsheet would run as
+// a formula (starting with '=', '+', '-', '@', tab or CR: a name like
+// `=HYPERLINK(…)`) are written with a single quote in front, unless text
+// is [dangjian.RawText] (see [dangjian.GuardFormulas]); ReadCSV takes the
+// quote off again, so the round trip above holds either way. Counts and
+// dates are written as they are. More than one text, or an unknown one,
+// is a *[dangjian.Problem] of kind [dangjian.ErrInvalid].
+//
 // An unknown root ([dangjian.ErrUnknownRef]), an unknown lang
 // ([dangjian.ErrInvalid]) or a nil tree ([dangjian.ErrMissing]) is a
 // *[dangjian.Problem]; a write error is returned as it is. WriteCSV
 // only reads the tree, so it may run concurrently with other readers.
-func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang) error {
+func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang, text ...dangjian.CSVText) error {
 	if t == nil {
 		return &dangjian.Problem{Kind: dangjian.ErrMissing, Detail: "no tree to write"}
 	}
@@ -46,7 +53,10 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang) error {
 		}
 		lo, hi = p, t.end[p]
 	}
-	cw := csv.NewWriter(w)
+	cw, err := csvtable.NewWriter(w, text...)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write(csvSpec.HeaderIn(lang)); err != nil {
 		return err
 	}
@@ -61,21 +71,21 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang) error {
 		d := t.depth[p] - base
 		id := csvIDText(o)
 		ids = append(ids[:d], id)
-		rec[colID] = id
+		rec[colID] = cw.Text(id)
 		rec[colParent] = ""
 		if d > 0 {
-			rec[colParent] = ids[d-1]
+			rec[colParent] = cw.Text(ids[d-1])
 		}
 		if lang == Chinese {
 			rec[colKind], rec[colDomain], rec[colSelection] = o.Kind.Label(), o.Domain.Label(), o.Selection.Label()
 		} else {
 			rec[colKind], rec[colDomain], rec[colSelection] = o.Kind.String(), o.Domain.String(), o.Selection.String()
 		}
-		rec[colName] = o.Name
+		rec[colName] = cw.Text(o.Name)
 		rec[colFull] = strconv.FormatInt(o.Members.Full, 10)
 		rec[colProbationary] = strconv.FormatInt(o.Members.Probationary, 10)
 		rec[colUnits] = optionalInt(o.Units)
-		rec[colCode] = o.Code
+		rec[colCode] = cw.Text(o.Code)
 		rec[colElected] = o.Term.Elected.String()
 		rec[colDue] = o.Term.Due.String()
 		rec[colRenewed] = o.Term.Renewed.String()

@@ -158,6 +158,10 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangj
 			bad.Add(p)
 			continue
 		}
+		if ps := t.EncodingProblems(); ps != nil {
+			bad = append(bad, ps...)
+			continue
+		}
 		sub := assess.Subject{ID: t.Cell(colID), Category: t.Cell(colCategory)}
 		for _, col := range extra {
 			cell := t.At(col.field)

@@ -5,6 +5,7 @@
 //
 //	assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-]
 //	       [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID]
+//	       [-encoding utf-8|gbk|gb18030]
 //
 // The scheme is a reference scheme, one of [assess.ReferenceNames] (jifen,
 // minzhu-pingyi, xingji) or the reference city's yanji-shuzhi
@@ -25,6 +26,14 @@
 // CSV input needs a flat scheme: one whose leaves are all direct, ratio or
 // table indicators (checklists, deductions and votes need JSON). -input -
 // reads standard input.
+//
+// Every file read (the scheme, the policy, the input) is UTF-8, and text
+// that is not is refused with its file, line and column (exit 2): a CSV
+// that Excel on a Chinese Windows saved in GBK is never read as other
+// text. -encoding gbk (or gb18030) reads the -input file (the subjects,
+// the file a spreadsheet writes) in that encoding on purpose, through
+// [textenc.NewReader]; a byte that is not of that encoding is refused too.
+// The scheme and the policy stay UTF-8.
 //
 // The cohort is graded with [assess.NewGrader]: under -policy, a
 // [assess.GradePolicy] in JSON; otherwise under the reference scheme's
@@ -84,6 +93,7 @@ import (
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
 	"github.com/dangjian-go/dangjian/place/yanji"
+	"github.com/dangjian-go/dangjian/textenc"
 )
 
 // sample is the built-in cohort for the default scheme, yanji-shuzhi: the
@@ -112,6 +122,7 @@ func main() {
 type config struct {
 	scheme, input, policy, format, explain string
 	byCategory                             bool
+	encoding                               textenc.Encoding
 }
 
 // cohort is everything the outputs read: the scheme, its scorer, the
@@ -175,8 +186,9 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.BoolVar(&cfg.byCategory, "by-category", false, "without -policy or a reference policy, rank within categories")
 	fs.StringVar(&cfg.format, "format", "text", "output `format`: text, json or csv")
 	fs.StringVar(&cfg.explain, "explain", "", "print the full trace of the subject with this `ID` instead of the ranking")
+	fs.Var(&cfg.encoding, "encoding", "`encoding` of the -input file: utf-8, gbk or gb18030 (scheme and policy files are UTF-8)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-] [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID]")
+		fmt.Fprintln(stderr, "usage: assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-] [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID] [-encoding utf-8|gbk|gb18030]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -276,7 +288,10 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	name, data, err := readInput(cfg.input, stdin)
+	name, data, err := readInput(cfg.input, stdin, cfg.encoding)
+	if errors.Is(err, dangjian.ErrEncoding) {
+		return nil, inFile(name, err)
+	}
 	if err != nil {
 		return nil, fileProblem(name, dangjian.ErrInvalid, "cannot be read: "+err.Error())
 	}
@@ -411,16 +426,23 @@ func readPolicy(cfg config, ref bool, sc *assess.Scorer) (assess.GradePolicy, bo
 	}, true, nil
 }
 
-// readInput returns the input's name for messages and its bytes.
-func readInput(in string, stdin io.Reader) (string, []byte, error) {
+// readInput returns the input's name for messages and its bytes, as
+// UTF-8 from encoding enc (the built-in sample is UTF-8). Text that is
+// not in enc is an error of kind [dangjian.ErrEncoding].
+func readInput(in string, stdin io.Reader, enc textenc.Encoding) (string, []byte, error) {
 	switch in {
 	case "":
 		return "built-in sample", sample, nil
 	case "-":
-		b, err := io.ReadAll(stdin)
+		b, err := io.ReadAll(textenc.NewReader(stdin, enc))
 		return "stdin", b, err
 	}
-	b, err := os.ReadFile(in)
+	f, err := os.Open(in)
+	if err != nil {
+		return in, nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(textenc.NewReader(f, enc))
 	return in, b, err
 }
 

@@ -55,6 +55,9 @@ func TestGolden(t *testing.T) {
 		{"flat.txt", flat},
 		{"flat-policy.txt", append(flat, "-policy", "testdata/flat-policy.json")},
 		{"flat-by-category.csv", append(flat, "-by-category", "-format", "csv")},
+		// Subject IDs and categories a spreadsheet would run as formulas
+		// are written with a quote in front; scores stay numbers.
+		{"hostile.csv", []string{"-scheme", "testdata/flat-scheme.json", "-input", "testdata/hostile.csv", "-format", "csv"}},
 		{"minzhu.txt", []string{"-scheme", "minzhu-pingyi", "-input", "../../assess/testdata/reference/minzhu-pingyi.subjects.json"}},
 		{"minzhu-explain.txt", []string{"-scheme", "minzhu-pingyi", "-input", "../../assess/testdata/reference/minzhu-pingyi.subjects.json", "-explain", "M2"}},
 		{"xingji.txt", []string{"-scheme", "xingji", "-input", "../../assess/testdata/reference/xingji.subjects.json"}},

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
+	"github.com/dangjian-go/dangjian/internal/csvtable"
 )
 
 // row is one subject of the ranking, in the cohort's order.
@@ -208,8 +208,15 @@ func encodeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// writeCohortCSV writes the cohort as CSV. Text cells (subject, category,
+// band, grade, remarks) that a spreadsheet would run as a formula are
+// written with a single quote in front ([dangjian.GuardFormulas]); the
+// numbers are written as they are, a negative one included.
 func writeCohortCSV(w io.Writer, c *cohort) error {
-	cw := csv.NewWriter(w)
+	cw, err := csvtable.NewWriter(w)
+	if err != nil {
+		return err
+	}
 	head := []string{"order", "rank", "subject", "category", "total"}
 	for _, comp := range c.scheme.Components {
 		head = append(head, comp.ID)
@@ -219,7 +226,7 @@ func writeCohortCSV(w io.Writer, c *cohort) error {
 		return err
 	}
 	for _, r := range c.rows() {
-		rec := []string{strconv.Itoa(r.order), rankText(r.rank), r.res.Subject, r.res.Category, r.res.Total.String()}
+		rec := []string{strconv.Itoa(r.order), rankText(r.rank), cw.Text(r.res.Subject), cw.Text(r.res.Category), r.res.Total.String()}
 		for _, cr := range r.res.Components {
 			rec = append(rec, cr.Score.String())
 		}
@@ -227,7 +234,7 @@ func writeCohortCSV(w io.Writer, c *cohort) error {
 		if r.graded != nil {
 			band = r.graded.Band
 		}
-		rec = append(rec, r.res.Bonus.String(), band, r.grade(), strconv.FormatBool(r.res.Eligible), strings.Join(r.remarks(), "; "))
+		rec = append(rec, r.res.Bonus.String(), cw.Text(band), cw.Text(r.grade()), strconv.FormatBool(r.res.Eligible), cw.Text(strings.Join(r.remarks(), "; ")))
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -400,9 +407,14 @@ func inputsText(pairs assess.Pairs) string {
 	return strings.Join(parts, "; ")
 }
 
-// writeTraceCSV writes one row per trace node, depth first.
+// writeTraceCSV writes one row per trace node, depth first. Text cells
+// (id, name, rule, inputs, notes, source) are guarded against formulas as
+// in writeCohortCSV; the method, the rounding and the numbers are not.
 func writeTraceCSV(w io.Writer, root *assess.Node) error {
-	cw := csv.NewWriter(w)
+	cw, err := csvtable.NewWriter(w)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write([]string{"depth", "id", "name", "method", "max", "exact", "value", "rounding", "rule", "inputs", "notes", "source"}); err != nil {
 		return err
 	}
@@ -413,8 +425,8 @@ func writeTraceCSV(w io.Writer, root *assess.Node) error {
 			src = n.Source.String()
 		}
 		exact, value := nodeTexts(n)
-		rec := []string{strconv.Itoa(depth), n.ID, n.Name, n.Method, n.Max, exact, value, n.Rounding, n.Rule,
-			inputsText(n.Inputs), strings.Join(n.Notes, "; "), src}
+		rec := []string{strconv.Itoa(depth), cw.Text(n.ID), cw.Text(n.Name), n.Method, n.Max, exact, value, n.Rounding, cw.Text(n.Rule),
+			cw.Text(inputsText(n.Inputs)), cw.Text(strings.Join(n.Notes, "; ")), cw.Text(src)}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}

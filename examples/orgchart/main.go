@@ -5,6 +5,7 @@
 // Usage:
 //
 //	orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date 2025-06-30] [-root ID] [-depth N] [-max-depth N]
+//	         [-encoding utf-8|gbk|gb18030]
 //
 // The input's format follows its extension: a file whose name ends in
 // .json (any case) is read with [orgmodel.DecodeJSON] (an object with an
@@ -13,6 +14,13 @@
 // header row naming the columns in English or Chinese (编号, 上级编号,
 // 组织类别, 领域, 名称, 正式党员, 预备党员, …), then one organization per
 // row. Without -in, a built-in sample (testdata/tree.csv) is used.
+//
+// The input is UTF-8: a cell, a JSON string or a key that is not (a file
+// Excel on a Chinese Windows saved in GBK) is an input problem with its
+// line and column and the advice to save the file as UTF-8. -encoding gbk
+// (or gb18030) reads the input in that encoding on purpose, through
+// [textenc.NewReader]; a byte that is not of that encoding is an input
+// problem too (exit 2).
 //
 // The tree is built with [orgmodel.BuildWith] and validated with
 // [orgmodel.NationalRules] as of -date (default: today). -root limits the
@@ -68,6 +76,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/dangjian-go/dangjian/textenc"
 	"github.com/google/uuid"
 )
 
@@ -96,6 +105,7 @@ type config struct {
 	depth  int
 	// maxDepth is the deepest tree that may be built (BuildOptions.MaxDepth).
 	maxDepth int
+	enc      textenc.Encoding
 }
 
 // run is the program: it returns the exit status.
@@ -105,7 +115,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return status
 	}
 
-	name, data, err := readInput(cfg.in, stdin)
+	name, data, err := readInput(cfg.in, stdin, cfg.enc)
+	if errors.Is(err, dangjian.ErrEncoding) {
+		// Text that is not in -encoding: a problem of the input, with
+		// its line and column.
+		ps := dangjian.ProblemsOf(err)
+		if cfg.format == "json" {
+			if err := writeProblems(stdout, cfg.in, ps); err != nil {
+				fmt.Fprintf(stderr, "orgchart: %v\n", err)
+			}
+			return exitInput
+		}
+		for _, p := range ps {
+			fmt.Fprintln(stderr, located(name, p))
+		}
+		return exitInput
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "orgchart: %v\n", err)
 		return exitInput
@@ -197,8 +222,9 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.StringVar(&cfg.root, "root", "", "limit the output to the subtree under the organization with this `id`")
 	fs.IntVar(&cfg.depth, "depth", 0, "chart at most `n` levels below the root (0: all)")
 	fs.IntVar(&cfg.maxDepth, "max-depth", orgmodel.DefaultMaxDepth, "refuse a tree deeper than `n` levels below its root")
+	fs.Var(&cfg.enc, "encoding", "`encoding` of the input: utf-8, gbk or gb18030")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date YYYY-MM-DD] [-root ID] [-depth N] [-max-depth N]")
+		fmt.Fprintln(stderr, "usage: orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date YYYY-MM-DD] [-root ID] [-depth N] [-max-depth N] [-encoding utf-8|gbk|gb18030]")
 		fmt.Fprintln(stderr, "A file named *.json is read as a JSON tree, any other file and standard input as CSV.")
 		fs.PrintDefaults()
 	}
@@ -239,16 +265,23 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	return cfg, exitOK, true
 }
 
-// readInput returns the input's name for messages and its bytes.
-func readInput(in string, stdin io.Reader) (string, []byte, error) {
+// readInput returns the input's name for messages and its bytes, as
+// UTF-8 from encoding enc (the built-in sample is UTF-8). Text that is
+// not in enc is an error of kind [dangjian.ErrEncoding].
+func readInput(in string, stdin io.Reader, enc textenc.Encoding) (string, []byte, error) {
 	switch in {
 	case "":
 		return "built-in sample", sample, nil
 	case "-":
-		b, err := io.ReadAll(stdin)
+		b, err := io.ReadAll(textenc.NewReader(stdin, enc))
 		return "stdin", b, err
 	}
-	b, err := os.ReadFile(in)
+	f, err := os.Open(in)
+	if err != nil {
+		return in, nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(textenc.NewReader(f, enc))
 	return in, b, err
 }
 

@@ -1,7 +1,6 @@
 package dues
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 
@@ -42,11 +41,24 @@ var ledgerFlags = [2][2]string{{"false", "true"}, {"否", "是"}}
 // [Result]: capped at the monthly cap, a lump sum remitted to the Centre,
 // an approved reduction or exemption, not yet due.
 //
-// A row whose category is not valid, an unknown lang or a write error is
-// an error; what was written before stays written. WriteLedger only reads
+// The member's id and name are text a spreadsheet would run as a formula
+// when they start with '=', '+', '-', '@', tab or CR (a name like
+// `=HYPERLINK(…)`): they are written with a single quote in front unless
+// text is [dangjian.RawText] (see [dangjian.GuardFormulas]; to get the
+// text back, drop the quote in front of such a character). The amounts,
+// the rate, the category, the rule and the flags are written as they are:
+// a negative amount stays "-12.50", a number.
+//
+// A row whose category is not valid, an unknown lang or text (more than
+// one, or not a [dangjian.CSVText]) or a write error is an error; what was
+// written before stays written. WriteLedger only reads
 // rows, so it may run concurrently with other readers of them.
-func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang) error {
+func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang, text ...dangjian.CSVText) error {
 	if err := csvtable.CheckLang(lang); err != nil {
+		return err
+	}
+	cw, err := csvtable.NewWriter(w, text...)
+	if err != nil {
 		return err
 	}
 	for i, r := range rows {
@@ -55,7 +67,6 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang) error {
 				Value: r.Dues.Category.String(), Detail: "unknown category"}
 		}
 	}
-	cw := csv.NewWriter(w)
 	if err := cw.Write(ledgerNames[lang]); err != nil {
 		return err // the writer's own error
 	}
@@ -76,7 +87,7 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang) error {
 		if !d.Category.IsFlat() && !d.NotYetDue {
 			base, rate = d.Base.String(), d.Rate.String()
 		}
-		rec = append(rec[:0], d.Member, r.Name, cat, base, rate, d.Amount.String(), d.Rule,
+		rec = append(rec[:0], cw.Text(d.Member), cw.Text(r.Name), cat, base, rate, d.Amount.String(), d.Rule,
 			d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))
 		if err := cw.Write(rec); err != nil {
 			return err // the writer's own error

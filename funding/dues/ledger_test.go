@@ -9,11 +9,13 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/dues"
+	"github.com/dangjian-go/dangjian/internal/golden"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -261,4 +263,51 @@ func TestSummarizeProperty(t *testing.T) {
 		require.Equal(t, s.Voluntary.Fen(), cells.vol)
 		require.Equal(t, s.Total.Fen(), cells.total)
 	}
+}
+
+// TestWriteLedgerGuardsFormulas: a member's id and name that a spreadsheet
+// would run as a formula are written with a single quote in front
+// (testdata/ledger/hostile.golden), or as they are under RawText
+// (hostile.raw.golden); amounts stay numbers, a negative one included.
+func TestWriteLedgerGuardsFormulas(t *testing.T) {
+	june := dangjian.MustParseDate("2024-06-01")
+	var rows []dues.LedgerRow
+	for _, m := range []struct{ id, name string }{
+		{"=1+1", `=HYPERLINK("http://evil.example/","点击查看")`},
+		{"-7", "+SUM(A1:A9)"},
+		{"m3", "@cmd|' /C calc'!A0"},
+		{"m4", "\t=1"},
+		{"m5", "李娜 =1"},
+	} {
+		d, err := dues.Rules2017().Monthly(dues.Member{ID: m.id, Category: dues.Student}, june)
+		require.NoError(t, err)
+		rows = append(rows, dues.LedgerRow{Name: m.name, Dues: d})
+	}
+	// Not a result Monthly gives: an amount below zero, as a caller's
+	// correction might be, stays a number.
+	rows[4].Dues.Voluntary = funding.Fen(-1250)
+	rows[4].Dues.Total = funding.Fen(-1230)
+	for _, tt := range []struct {
+		golden string
+		text   []dangjian.CSVText
+	}{
+		{"hostile.golden", nil},
+		{"hostile.golden", []dangjian.CSVText{dangjian.GuardFormulas}},
+		{"hostile.raw.golden", []dangjian.CSVText{dangjian.RawText}},
+	} {
+		t.Run(fmt.Sprint(tt.text), func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, dues.WriteLedger(&buf, rows, funding.English, tt.text...))
+			golden.Check(t, filepath.Join("testdata/ledger", tt.golden), buf.Bytes())
+			recs, err := csv.NewReader(&buf).ReadAll()
+			require.NoError(t, err)
+			assert.Equal(t, []string{"-12.50", "-12.30"}, recs[5][7:9], "amounts are not guarded")
+			if tt.golden == "hostile.golden" {
+				assert.Equal(t, []string{"'=1+1", `'=HYPERLINK("http://evil.example/","点击查看")`}, recs[1][:2])
+				assert.Equal(t, []string{"'-7", "'+SUM(A1:A9)"}, recs[2][:2])
+			}
+		})
+	}
+	err := dues.WriteLedger(&bytes.Buffer{}, rows, funding.English, dangjian.CSVText(9))
+	assert.ErrorIs(t, err, dangjian.ErrInvalid)
 }

@@ -96,7 +96,7 @@ type why struct {
 // The problems of a roster cell or header, by kind and detail.
 var (
 	errRosterEmpty     = why{dangjian.ErrMissing, ""}
-	errRosterNotUTF8   = why{dangjian.ErrInvalid, "not UTF-8 text (save the file as UTF-8)"}
+	errRosterNotUTF8   = why{dangjian.ErrEncoding, csvtable.DetailNotUTF8}
 	errRosterDate      = why{dangjian.ErrInvalid, "want a YYYY-MM-DD date"}
 	errRosterCalendar  = why{dangjian.ErrInvalid, "not a calendar date"}
 	errRosterCategory  = why{dangjian.ErrInvalid, "unknown category: want " + codeList(Categories()) + " or the Chinese label"}
@@ -175,7 +175,13 @@ func codeList[T fmt.Stringer](vs []T) string {
 //
 // # Values
 //
-// The file is UTF-8 text; a byte order mark and CRLF line endings are
+// The file is UTF-8 text: each cell that is not (a file saved as GBK) is
+// a problem of kind [dangjian.ErrEncoding], and nothing else of its row is
+// read (to read GBK on purpose, wrap r with textenc.NewReader, package
+// github.com/dangjian-go/dangjian/textenc); a cell that starts with a
+// single quote before '=', '+', '-', '@', tab or CR is read without the
+// quote (the guard against formulas, see [dangjian.GuardFormulas]); a
+// byte order mark and CRLF line endings are
 // accepted, surrounding space is trimmed from every cell, and rows whose
 // cells are all empty are skipped. Amounts are yuan as [funding.ParseMoney] reads
 // them ("6234.50"): no grouping commas, no currency sign, nothing finer
@@ -392,6 +398,15 @@ func (p *rosterReader) row() (RosterRow, bool) {
 	if bad := p.t.WidthProblem(); bad != nil {
 		p.add(bad, -1)
 		return RosterRow{}, false
+	}
+	if bad := p.t.EncodingProblems(); bad != nil {
+		// In another encoding no text cell can be trusted: each cell that
+		// is not UTF-8 is a problem, and nothing else of the row is read
+		// (a UTF-8 id still finds repeats).
+		for _, e := range bad {
+			p.add(e, e.Column-1)
+		}
+		return RosterRow{Member: Member{ID: p.t.ID()}}, false
 	}
 	nbad := len(p.bad)
 	var m Member

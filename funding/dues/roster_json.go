@@ -65,7 +65,7 @@ func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
 	src := strictjson.NewSource(buf)
 	if off := strictjson.InvalidUTF8(buf); off >= 0 {
 		line, col := src.Position(off)
-		return nil, dangjian.Problems{{Kind: dangjian.ErrEncoding, Line: line, Column: col, Detail: "save the file as UTF-8"}}
+		return nil, dangjian.Problems{{Kind: dangjian.ErrEncoding, Line: line, Column: col, Detail: strictjson.DetailNotUTF8}}
 	}
 	j := &jsonRoster{src: src, sc: strictjson.NewScanner(src)}
 	rows, fatal := j.roster()

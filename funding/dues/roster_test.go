@@ -18,6 +18,7 @@ import (
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/dues"
+	"github.com/dangjian-go/dangjian/internal/csvtable"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -302,6 +303,7 @@ func row(kv ...string) string {
 
 func TestReadRosterRowErrors(t *testing.T) {
 	rv, dup, sub, over := funding.ErrRosterValue, funding.ErrDuplicateMember, funding.ErrSubFen, funding.ErrOverflow
+	enc := dangjian.ErrEncoding
 	e := func(line int, col, value string, is error, detail string) wantRowError {
 		return wantRowError{line, col, value, is, rosterDetail(detail)}
 	}
@@ -321,9 +323,12 @@ func TestReadRosterRowErrors(t *testing.T) {
 		{name: "empty id", rows: []string{"category", "employed", "base", "1"},
 			want: []wantRowError{e(3, "id", "", rv, "invalid value: empty")}},
 		{name: "id not UTF-8", rows: []string{"id", "\xff", "category", "employed", "base", "1"},
-			want: []wantRowError{e(3, "id", "\xff", rv, "invalid value: not UTF-8 text (save the file as UTF-8)")}},
+			want: []wantRowError{e(3, "id", "\xff", enc, csvtable.DetailNotUTF8)}},
 		{name: "name not UTF-8", rows: []string{"id", "x", "name", "\xc4\xe3", "category", "employed", "base", "1"},
-			want: []wantRowError{e(3, "name", "\xc4\xe3", rv, "invalid value: not UTF-8 text (save the file as UTF-8)")}},
+			want: []wantRowError{e(3, "name", "\xc4\xe3", enc, csvtable.DetailNotUTF8)}},
+		{name: "GBK text: each cell that is not UTF-8, and nothing else of the row",
+			rows: []string{"id", "x", "name", "\xc0\xee\xc4\xc8", "category", "\xd4\xda\xd6\xb0", "base", "1,0"}, // 李娜, 在职
+			want: []wantRowError{e(3, "name", "\xc0\xee\xc4\xc8", enc, csvtable.DetailNotUTF8), e(3, "category", "\xd4\xda\xd6\xb0", enc, csvtable.DetailNotUTF8)}},
 		{name: "empty category", rows: []string{"id", "x", "base", "1"},
 			want: []wantRowError{e(3, "category", "", rv, "invalid value: empty")}},
 		{name: "unknown category", rows: []string{"id", "x", "category", "cadre", "base", "1"},
@@ -406,10 +411,9 @@ func TestReadRosterRowErrors(t *testing.T) {
 			want: []wantRowError{e(3, "", "", rv, "invalid value: 4 fields, the header has 15")}},
 		{name: "too many fields", raw: "x,,employed,1" + strings.Repeat(",", 14) + "\n",
 			want: []wantRowError{e(3, "", "", rv, "invalid value: 18 fields, the header has 15")}},
-		{name: "several problems in column order", rows: []string{"name", "\xff", "category", "nope", "base", "1,0", "voluntary", "x"},
+		{name: "several problems in column order", rows: []string{"category", "nope", "base", "1,0", "voluntary", "x"},
 			want: []wantRowError{
 				e(3, "id", "", rv, "invalid value: empty"),
-				e(3, "name", "\xff", rv, "invalid value: not UTF-8 text (save the file as UTF-8)"),
 				e(3, "category", "nope", rv,
 					"invalid value: unknown category: want employed, retired, farmer, student, unemployed, low_income, self_employed, annual_salary or the Chinese label"),
 				e(3, "base", "1,0", rv, "invalid value: grouping commas are not accepted: write 3000.00, not 3,000.00"),

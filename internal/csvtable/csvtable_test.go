@@ -247,3 +247,26 @@ func TestStreams(t *testing.T) {
 	// The csv.Reader allocates one string per row; the rest is the setup.
 	assert.Less(t, allocs, 1000.0+30)
 }
+
+// TestEncodingProblems: every cell that is not UTF-8, of a declared column
+// or an extra one, is a problem of kind ErrEncoding naming its column; a
+// row of UTF-8 has none.
+func TestEncodingProblems(t *testing.T) {
+	const in = "id,name,kind,x:a\n" +
+		"a1,社区,k,机关\n" +
+		"a2,\xc9\xe7\xc7\xf8,k,\" \xbb\xfa\xb9\xd8\"\n" + // 社区 and 机关 in GBK
+		"\xff,b,k,c\n"
+	r, err := Open(strings.NewReader(in), &testSpec)
+	require.NoError(t, err)
+	var got [][]where
+	for r.Next() {
+		got = append(got, whereOf(r.EncodingProblems()))
+	}
+	require.NoError(t, r.Err())
+	enc := dangjian.ErrEncoding
+	assert.Equal(t, [][]where{
+		nil,
+		{{3, 2, "name", "a2", "\xc9\xe7\xc7\xf8", enc, DetailNotUTF8}, {3, 4, "x:a", "a2", "\xbb\xfa\xb9\xd8", enc, DetailNotUTF8}},
+		{{4, 1, "id", "", "\xff", enc, DetailNotUTF8}},
+	}, got)
+}

@@ -11,6 +11,26 @@
 // not the file. The Reader gives each cell trimmed, with its position, and
 // builds the [dangjian.Problem] of a cell: Line (where the cell starts),
 // Column (the field's 1-based position), Path (the column's name as the
-// header wrote it), ID (the row's id cell) and Value. A writer takes its
+// header wrote it), ID (the row's id cell) and Value.
+//
+// The text is UTF-8: a header name that is not is a header problem, and
+// a row's cells that are not are its [Reader.EncodingProblems], of kind
+// [dangjian.ErrEncoding] with the advice [DetailNotUTF8], which every
+// reader reports before reading the row. A file in GBK or GB18030 is read
+// on purpose through package textenc, never guessed.
+//
+// # Output
+//
+// The module's CSV writers (orgmodel.WriteCSV, dues.WriteLedger, the CSV
+// of examples/assess) write through a [Writer]: [NewWriter] takes the
+// caller's [dangjian.CSVText], and [Writer.Text] guards each text cell
+// (IDs, codes, names, free text) that a spreadsheet would run as a
+// formula with a single quote in front ([Guard]), as OWASP advises, unless
+// the caller asked for [dangjian.RawText]. Numbers, dates and the module's
+// own codes are written as they are, so a negative amount stays a number.
+// The Reader takes that quote off again ([Unguard], in [Reader.At]): a
+// cell that starts with a single quote before '=', '+', '-', '@', tab or
+// CR (after any further quotes) reads without its first quote, so what a
+// writer wrote reads back as the text it was given. A writer takes its
 // header in a language from [Spec.HeaderIn] after [CheckLang].
 package csvtable

@@ -11,7 +11,8 @@ import (
 
 // FuzzReader reads any text as a table of testSpec: it never panics or
 // hangs, every problem has a kind, a line and a field position within its
-// row, and a row's cells and id are trimmed UTF-8 when the row is good.
+// row, a row's id is trimmed UTF-8, and a cell that is not UTF-8 is an
+// encoding problem of its column.
 func FuzzReader(f *testing.F) {
 	for _, s := range []string{
 		"id,name,kind\na,b,c\n",
@@ -63,6 +64,17 @@ func FuzzReader(f *testing.F) {
 				}
 				continue
 			}
+			bad := r.EncodingProblems()
+			for _, p := range bad {
+				if !errors.Is(p, dangjian.ErrEncoding) || p.Column < 1 || p.Path == "" || utf8.ValidString(r.At(p.Column-1)) {
+					t.Fatalf("encoding problem %#v", p)
+				}
+			}
+			for i := 0; i < r.Header().Width; i++ {
+				if len(bad) == 0 && !utf8.ValidString(r.At(i)) {
+					t.Fatalf("cell %d %q is not UTF-8, and no problem says so", i, r.At(i))
+				}
+			}
 			for c := range testSpec.Columns {
 				p := r.Problem(c, r.Cell(c), dangjian.ErrInvalid, "")
 				if r.Header().Has(c) != (p.Column > 0) || p.Column > r.Header().Width || p.Line < r.Line() {
@@ -71,5 +83,22 @@ func FuzzReader(f *testing.F) {
 			}
 		}
 		check(r.Err())
+	})
+}
+
+// FuzzGuard: what Guard writes, Unguard reads back, and Guard's output
+// never starts with a formula's first character.
+func FuzzGuard(f *testing.F) {
+	for _, s := range []string{"", "=1", "'=1", "''-", "a", "'", "\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g := Guard(s)
+		if Unguard(g) != s {
+			t.Fatalf("Unguard(Guard(%q)) = %q", s, Unguard(g))
+		}
+		if g != "" && formulaStart(g[0]) {
+			t.Fatalf("Guard(%q) = %q starts a formula", s, g)
+		}
 	})
 }

@@ -38,6 +38,22 @@ func (h *Header) Has(c int) bool { return h.fields[c] >= 0 }
 // Name returns column c's name as the header wrote it ("" if absent).
 func (h *Header) Name(c int) string { return h.names[c] }
 
+// fieldName returns the name the header gives field i: a column's or an
+// extra's ("" for none).
+func (h *Header) fieldName(i int) string {
+	for c, f := range h.fields {
+		if f == i {
+			return h.names[c]
+		}
+	}
+	for _, x := range h.extras {
+		if x.Field == i {
+			return x.Name
+		}
+	}
+	return ""
+}
+
 // Extras returns the fields that Spec.Extra accepted, in header order.
 func (h *Header) Extras() []Extra { return h.extras }
 

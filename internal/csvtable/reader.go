@@ -85,7 +85,7 @@ func (t *Reader) Next() bool {
 	if i := t.idField; i >= 0 && i < len(rec) {
 		// The id names the row in its problems, even a row of the wrong
 		// width.
-		if s := strings.TrimSpace(rec[i]); s != "" && utf8.ValidString(s) {
+		if s := unguardTrim(rec[i]); s != "" && utf8.ValidString(s) {
 			t.id = s
 		}
 	}
@@ -100,9 +100,35 @@ func (t *Reader) Err() error { return t.err }
 // Line returns the line the current row starts on.
 func (t *Reader) Line() int { return t.line }
 
-// ID returns the current row's id cell, trimmed; "" if the Spec names no
+// ID returns the current row's id cell, as [Reader.At] gives it; "" if the Spec names no
 // id column or the cell is empty or not UTF-8.
 func (t *Reader) ID() string { return t.id }
+
+// DetailNotUTF8 is the detail of the problem, of kind
+// [dangjian.ErrEncoding], for a cell that is not UTF-8: most often a file
+// that Excel on a Chinese Windows saved as "CSV" in GBK.
+const DetailNotUTF8 = "save the file as UTF-8, not GBK"
+
+// EncodingProblems returns a problem of kind [dangjian.ErrEncoding] for
+// each cell of the current row that is not UTF-8, in field order (nil if
+// every cell is UTF-8): Path is the column's name as the header wrote it,
+// Column the field's position, Value the cell as written and Detail
+// [DetailNotUTF8]. A reader reports them and skips the row, as it does a
+// [Reader.WidthProblem]: in a file of another encoding, no text cell of the
+// row can be trusted (in GBK, "社区" and "机关" both become the same
+// replacement text once decoded as UTF-8), so nothing is read from it.
+// To read a GBK or GB18030 file on purpose, transcode it first (package
+// textenc).
+func (t *Reader) EncodingProblems() dangjian.Problems {
+	var bad dangjian.Problems
+	for i, c := range t.rec {
+		if utf8.ValidString(c) {
+			continue
+		}
+		bad.Add(t.FieldProblem(i, t.h.fieldName(i), dangjian.Cut(strings.TrimSpace(c)), dangjian.ErrEncoding, DetailNotUTF8))
+	}
+	return bad
+}
 
 // Blank reports whether every cell of the current row is empty or space.
 func (t *Reader) Blank() bool {
@@ -119,12 +145,15 @@ func (t *Reader) Blank() bool {
 func (t *Reader) Cell(c int) string { return t.At(t.h.fields[c]) }
 
 // At returns field i of the current row, trimmed; "" if i < 0 or the row
-// is shorter.
+// is shorter. A cell that a writer guarded against formulas ([Guard]: a
+// single quote in front of '=', '+', '-', '@', tab or CR) is returned
+// without the quote, so that a file written with [dangjian.GuardFormulas]
+// reads back as its text.
 func (t *Reader) At(i int) string {
 	if i < 0 || i >= len(t.rec) {
 		return ""
 	}
-	return strings.TrimSpace(t.rec[i])
+	return unguardTrim(t.rec[i])
 }
 
 // FieldLine returns the line field i of the current row starts on; the

@@ -1,8 +1,19 @@
 // Package strictjson is the module's one strict JSON reader: a tokenizer
 // that keeps byte offsets and the path of the value being read, the
 // position of an offset as a line and a column, field sets for objects
-// with known fields, numbers kept as the text written, strings checked for
-// UTF-8, and the problems all of it reports, as *[dangjian.Problem]s.
+// with known fields, numbers kept as the text written, strings and keys
+// checked for UTF-8, and the problems all of it reports, as
+// *[dangjian.Problem]s.
+//
+// # Text
+//
+// The input is UTF-8. Every string and key is checked as the [Scanner]
+// reads it: a byte that is not UTF-8 ends the scanning with a problem of
+// kind [dangjian.ErrEncoding] at that byte (line and column) and the
+// advice [DetailNotUTF8], so that a file saved in GBK is refused, never
+// read with its Chinese text turned into replacement characters (in which
+// "社区" and "机关" would read alike). A caller that means to read GBK or
+// GB18030 transcodes the input first (package textenc).
 //
 // The packages that decode JSON (orgmodel, assess, funding/dues) keep only
 // what is their own: the shapes they read, what the fields mean and which

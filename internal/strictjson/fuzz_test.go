@@ -2,20 +2,24 @@ package strictjson_test
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/strictjson"
 	"github.com/stretchr/testify/require"
 )
 
 // FuzzScanner: the scanner always ends, never panics, and accepts exactly
 // what encoding/json accepts as one value (but a byte order mark, which it
-// rejects, and nesting deeper than its limit); its string tokens unquote
+// rejects, nesting deeper than its limit, and a string or key that is not
+// UTF-8, which it rejects as an encoding problem); its string tokens unquote
 // as encoding/json unquotes them, and its tokens' offsets grow.
 func FuzzScanner(f *testing.F) {
 	for _, s := range []string{
 		``, `{}`, `[]`, `{"a":[1,-2.5e+3,"x\"y",true,false,null],"b":{}}`, `[1,]`, `{"a" 1}`, `"\ud800"`,
-		"\"\xff\"", `01`, `[1e]`, `{"名字":"张伟"}`, " [ ] ", `[] []`, "\uFEFF[]", `{"a":{"b":[{"c":"\u00e9"}]}}`,
+		"\"\xff\"", "{\"\xc9\xe7\xc7\xf8\": \"\xbb\xfa\xb9\xd8\"}", `01`, `[1e]`, `{"名字":"张伟"}`, " [ ] ", `[] []`, "\uFEFF[]", `{"a":{"b":[{"c":"\u00e9"}]}}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -30,6 +34,11 @@ func FuzzScanner(f *testing.F) {
 				require.NotNil(t, p.Kind)
 				require.GreaterOrEqual(t, p.Line, 1)
 				require.GreaterOrEqual(t, p.Column, 1)
+				if errors.Is(p, dangjian.ErrEncoding) && !strictjson.HasBOM(in) {
+					require.False(t, utf8.Valid(in), "an encoding problem (%v) in UTF-8: %q", p, in)
+					require.Equal(t, strictjson.DetailNotUTF8, p.Detail)
+					return
+				}
 				if !strictjson.HasBOM(in) && sc.Depth() < strictjson.MaxDepth {
 					require.False(t, json.Valid(in), "rejected (%v) what encoding/json accepts: %q", p, in)
 				}

@@ -75,7 +75,9 @@ const MaxDepth = 512
 //
 // The first syntax error ends the scanning: Next returns it, as a problem
 // of kind [dangjian.ErrSyntax] (or [dangjian.ErrLimit] for nesting deeper
-// than MaxDepth, [dangjian.ErrEncoding] for a byte order mark) with the
+// than MaxDepth, [dangjian.ErrEncoding] for a byte order mark or for a
+// string or key that is not UTF-8, at its first bad byte, with the
+// detail [DetailNotUTF8]) with the
 // path of the value being read, its line and column, and returns it again
 // on every later call.
 type Scanner struct {
@@ -334,11 +336,34 @@ func (s *Scanner) str() (Token, *dangjian.Problem) {
 			}
 		case c < 0x20:
 			return s.syntax(s.pos, "control character in a string")
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(s.data[s.pos:])
+			if r == utf8.RuneError && n <= 1 {
+				return s.notUTF8(start)
+			}
+			s.pos += n
 		default:
 			s.pos++
 		}
 	}
 	return s.syntax(start, "unterminated string")
+}
+
+// DetailNotUTF8 is the detail of the problem, of kind
+// [dangjian.ErrEncoding], for a string or key that is not UTF-8: most
+// often a file saved in GBK.
+const DetailNotUTF8 = "save the file as UTF-8, not GBK"
+
+// notUTF8 reports the string that starts at start, whose byte at pos is
+// not UTF-8: at that byte, with the string as written (cut) as the value.
+func (s *Scanner) notUTF8(start int) (Token, *dangjian.Problem) {
+	end := s.pos
+	for end < len(s.data) && s.data[end] != '"' && end-start < 4*dangjian.MaxValueLen {
+		end++
+	}
+	t, p := s.fail(dangjian.ErrEncoding, s.pos, s.Path(), DetailNotUTF8)
+	p.Value = dangjian.Cut(string(s.data[start+1 : end]))
+	return t, p
 }
 
 // number reads the number that starts at pos.
