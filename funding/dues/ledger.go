@@ -55,38 +55,83 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang) error {
 				Value: r.Dues.Category.String(), Detail: "unknown category"}
 		}
 	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(ledgerNames[lang]); err != nil {
-		return err // the writer's own error
+	lw, err := NewLedgerWriter(w, lang)
+	if err != nil {
+		return err
 	}
+	for _, r := range rows {
+		if err := lw.Write(r); err != nil {
+			return err
+		}
+	}
+	return lw.Flush()
+}
+
+// LedgerWriter writes a dues ledger row by row, as [WriteLedger] writes
+// it: it keeps no row, so a ledger of any length takes the memory of one.
+// A LedgerWriter is not safe for concurrent use.
+type LedgerWriter struct {
+	cw   *csv.Writer
+	lang dangjian.Lang
+	rec  []string
+	n    int // rows written
+}
+
+// NewLedgerWriter writes the header of a ledger in the language lang to
+// w and returns the writer of its rows. An unknown lang is an error. The
+// rows are buffered: call [LedgerWriter.Flush] at the end.
+func NewLedgerWriter(w io.Writer, lang dangjian.Lang) (*LedgerWriter, error) {
+	if err := csvtable.CheckLang(lang); err != nil {
+		return nil, err
+	}
+	lw := &LedgerWriter{cw: csv.NewWriter(w), lang: lang, rec: make([]string, len(ledgerNames[lang]))}
+	if err := lw.cw.Write(ledgerNames[lang]); err != nil {
+		return nil, err // the writer's own error
+	}
+	return lw, nil
+}
+
+// Write writes one row. A row whose category is not valid is an error
+// (its path counts the rows given to Write, from 0), and so is a write
+// error; what was written before stays written.
+func (lw *LedgerWriter) Write(r LedgerRow) error {
+	i := lw.n
+	lw.n++
+	if !r.Dues.Category.IsValid() {
+		return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
+			Value: r.Dues.Category.String(), Detail: "unknown category"}
+	}
+	lw.rec = ledgerCells(lw.rec[:0], r, lw.lang)
+	return lw.cw.Write(lw.rec) // the writer's own error
+}
+
+// Flush writes any buffered rows to the underlying writer and returns the
+// first write error, if any.
+func (lw *LedgerWriter) Flush() error {
+	lw.cw.Flush()
+	return lw.cw.Error() // the writer's own error
+}
+
+// ledgerCells appends the cells of row r in the language lang to rec: the
+// one place a ledger row's cells are rendered.
+func ledgerCells(rec []string, r LedgerRow, lang dangjian.Lang) []string {
 	flag := func(b bool) string {
 		if b {
 			return ledgerFlags[lang][1]
 		}
 		return ledgerFlags[lang][0]
 	}
-	rec := make([]string, len(ledgerNames[lang]))
-	for _, r := range rows {
-		d := r.Dues
-		cat := d.Category.String()
-		if lang == dangjian.Chinese {
-			cat = d.Category.Label()
-		}
-		base, rate := "", ""
-		if !d.Category.IsFlat() && !d.NotYetDue {
-			base, rate = d.Base.String(), d.Rate.String()
-		}
-		rec = append(rec[:0], d.Member, r.Name, cat, base, rate, d.Amount.String(), d.Rule,
-			d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))
-		if err := cw.Write(rec); err != nil {
-			return err // the writer's own error
-		}
+	d := r.Dues
+	cat := d.Category.String()
+	if lang == dangjian.Chinese {
+		cat = d.Category.Label()
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err // the writer's own error
+	base, rate := "", ""
+	if !d.Category.IsFlat() && !d.NotYetDue {
+		base, rate = d.Base.String(), d.Rate.String()
 	}
-	return nil
+	return append(rec, d.Member, r.Name, cat, base, rate, d.Amount.String(), d.Rule,
+		d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))
 }
 
 // LedgerSummary is the summary of a month's ledger: how many members of
@@ -136,59 +181,90 @@ type CategoryCount struct {
 // Summarize does not change rows, so it may run concurrently with other
 // readers of them.
 func Summarize(rows []Result) (LedgerSummary, error) {
-	s := LedgerSummary{Members: len(rows)}
-	counts := make([]CategoryCount, categoryTable.Len())
-	add := func(to *funding.Money, m funding.Money, i int, field string) error {
+	var t Tally
+	for _, d := range rows {
+		if err := t.Add(d); err != nil {
+			return LedgerSummary{}, err
+		}
+	}
+	return t.Summary()
+}
+
+// Tally sums a month's dues one line at a time, as [Summarize] sums them
+// all at once: it keeps the sums, the counts by category and the lists of
+// members capped, reduced, not yet due or paying a lump sum, not the
+// lines. The zero Tally is empty and ready to use; a Tally is not safe for
+// concurrent use.
+type Tally struct {
+	s      LedgerSummary
+	counts [16]CategoryCount
+	err    error
+}
+
+// Add adds one line. A line with an invalid category is an error wrapping
+// [ErrBadMember], and a sum out of range one wrapping
+// [funding.ErrOverflow]: the line is then not added, and every later Add
+// and Summary return the same error. Paths count the lines from 0.
+func (t *Tally) Add(d Result) error {
+	if t.err != nil {
+		return t.err
+	}
+	i := t.s.Members
+	if !d.Category.IsValid() || int(d.Category) >= len(t.counts) {
+		t.err = &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].category", ID: d.Member,
+			Value: d.Category.String(), Detail: "unknown category"}
+		return t.err
+	}
+	s := t.s
+	c := t.counts[d.Category]
+	add := func(to *funding.Money, m funding.Money, field string) bool {
 		v, err := to.Add(m)
 		if err != nil {
 			pr := funderr.At("rows["+strconv.Itoa(i)+"]."+field, err, funding.ErrOverflow)
-			pr.ID = rows[i].Member
-			return pr
+			pr.ID = d.Member
+			t.err = pr
+			return false
 		}
 		*to = v
-		return nil
+		return true
 	}
-	for i, d := range rows {
-		if !d.Category.IsValid() {
-			return LedgerSummary{}, &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].category", ID: d.Member,
-				Value: d.Category.String(), Detail: "unknown category"}
-		}
-		c := &counts[d.Category]
-		c.Category = d.Category
-		c.Members++
-		for _, e := range []error{
-			add(&c.Dues, d.Amount, i, "amount"),
-			add(&c.Voluntary, d.Voluntary, i, "voluntary"),
-			add(&s.Dues, d.Amount, i, "amount"),
-			add(&s.Voluntary, d.Voluntary, i, "voluntary"),
-			add(&s.Total, d.Total, i, "total"),
-		} {
-			if e != nil {
-				return LedgerSummary{}, e
-			}
-		}
-		if d.LumpSum {
-			if err := add(&s.LumpSum, d.Voluntary, i, "voluntary"); err != nil {
-				return LedgerSummary{}, err
-			}
-			s.LumpSumMembers = append(s.LumpSumMembers, d.Member)
-		}
-		if d.Capped {
-			s.Capped = append(s.Capped, d.Member)
-		}
-		if d.Reduced {
-			s.Reduced = append(s.Reduced, d.Member)
-		}
-		if d.NotYetDue {
-			s.NotYetDue = append(s.NotYetDue, d.Member)
-		}
+	c.Category = d.Category
+	c.Members++
+	s.Members++
+	if !add(&c.Dues, d.Amount, "amount") || !add(&c.Voluntary, d.Voluntary, "voluntary") ||
+		!add(&s.Dues, d.Amount, "amount") || !add(&s.Voluntary, d.Voluntary, "voluntary") ||
+		!add(&s.Total, d.Total, "total") || (d.LumpSum && !add(&s.LumpSum, d.Voluntary, "voluntary")) {
+		return t.err
 	}
+	if d.LumpSum {
+		s.LumpSumMembers = append(s.LumpSumMembers, d.Member)
+	}
+	if d.Capped {
+		s.Capped = append(s.Capped, d.Member)
+	}
+	if d.Reduced {
+		s.Reduced = append(s.Reduced, d.Member)
+	}
+	if d.NotYetDue {
+		s.NotYetDue = append(s.NotYetDue, d.Member)
+	}
+	t.s, t.counts[d.Category] = s, c
+	return nil
+}
+
+// Summary returns the summary of the lines added so far, or the error
+// that stopped Add.
+func (t *Tally) Summary() (LedgerSummary, error) {
+	if t.err != nil {
+		return LedgerSummary{}, t.err
+	}
+	s := t.s
 	var err error
 	if s.Ordinary, err = s.Total.Sub(s.LumpSum); err != nil {
 		return LedgerSummary{}, funderr.At("ordinary", err, funding.ErrOverflow)
 	}
 	s.Categories = []CategoryCount{}
-	for _, c := range counts {
+	for _, c := range t.counts {
 		if c.Members > 0 {
 			s.Categories = append(s.Categories, c)
 		}
