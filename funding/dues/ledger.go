@@ -71,10 +71,34 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang) error {
 // it: it keeps no row, so a ledger of any length takes the memory of one.
 // A LedgerWriter is not safe for concurrent use.
 type LedgerWriter struct {
-	cw   *csv.Writer
-	lang dangjian.Lang
-	rec  []string
-	n    int // rows written
+	cw    *csv.Writer
+	lang  dangjian.Lang
+	rec   []string
+	n     int        // rows written
+	rates []rateText // the rates written so far, with their text
+}
+
+// rateText is a rate and its text: a ledger has a few rates, and writing
+// one through its decimal costs more than the rest of the row.
+type rateText struct {
+	rate funding.Rate
+	text string
+}
+
+// rate returns r.String(), remembered.
+func (lw *LedgerWriter) rate(r funding.Rate) string {
+	for _, x := range lw.rates {
+		// Equal rescales (and allocates) when the exponents differ: a rate
+		// of another exponent takes its own entry.
+		if x.rate.Decimal().Exponent() == r.Decimal().Exponent() && x.rate.Equal(r) {
+			return x.text
+		}
+	}
+	t := r.String()
+	if len(lw.rates) < 16 {
+		lw.rates = append(lw.rates, rateText{r, t})
+	}
+	return t
 }
 
 // NewLedgerWriter writes the header of a ledger in the language lang to
@@ -101,7 +125,7 @@ func (lw *LedgerWriter) Write(r LedgerRow) error {
 		return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
 			Value: r.Dues.Category.String(), Detail: "unknown category"}
 	}
-	lw.rec = ledgerCells(lw.rec[:0], r, lw.lang)
+	lw.rec = ledgerCells(lw.rec[:0], r, lw.lang, lw.rate)
 	return lw.cw.Write(lw.rec) // the writer's own error
 }
 
@@ -113,8 +137,9 @@ func (lw *LedgerWriter) Flush() error {
 }
 
 // ledgerCells appends the cells of row r in the language lang to rec: the
-// one place a ledger row's cells are rendered.
-func ledgerCells(rec []string, r LedgerRow, lang dangjian.Lang) []string {
+// one place a ledger row's cells are rendered. rate writes a rate (as
+// [funding.Rate.String] does).
+func ledgerCells(rec []string, r LedgerRow, lang dangjian.Lang, rate func(funding.Rate) string) []string {
 	flag := func(b bool) string {
 		if b {
 			return ledgerFlags[lang][1]
@@ -126,11 +151,11 @@ func ledgerCells(rec []string, r LedgerRow, lang dangjian.Lang) []string {
 	if lang == dangjian.Chinese {
 		cat = d.Category.Label()
 	}
-	base, rate := "", ""
+	base, rateText := "", ""
 	if !d.Category.IsFlat() && !d.NotYetDue {
-		base, rate = d.Base.String(), d.Rate.String()
+		base, rateText = d.Base.String(), rate(d.Rate)
 	}
-	return append(rec, d.Member, r.Name, cat, base, rate, d.Amount.String(), d.Rule,
+	return append(rec, d.Member, r.Name, cat, base, rateText, d.Amount.String(), d.Rule,
 		d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))
 }
 
@@ -215,27 +240,39 @@ func (t *Tally) Add(d Result) error {
 			Value: d.Category.String(), Detail: "unknown category"}
 		return t.err
 	}
-	s := t.s
-	c := t.counts[d.Category]
-	add := func(to *funding.Money, m funding.Money, field string) bool {
-		v, err := to.Add(m)
+	// The sums are checked before any is changed, so that a line that
+	// overflows one of them is not added at all.
+	s, c := &t.s, &t.counts[d.Category]
+	sums := [...]struct {
+		to    *funding.Money
+		m     funding.Money
+		field string
+	}{
+		{&c.Dues, d.Amount, "amount"}, {&c.Voluntary, d.Voluntary, "voluntary"},
+		{&s.Dues, d.Amount, "amount"}, {&s.Voluntary, d.Voluntary, "voluntary"},
+		{&s.Total, d.Total, "total"}, {&s.LumpSum, d.Voluntary, "voluntary"},
+	}
+	n := len(sums)
+	if !d.LumpSum {
+		n-- // the lump sum is added only for a lump sum
+	}
+	var got [len(sums)]funding.Money
+	for k := range sums[:n] {
+		v, err := sums[k].to.Add(sums[k].m)
 		if err != nil {
-			pr := funderr.At("rows["+strconv.Itoa(i)+"]."+field, err, funding.ErrOverflow)
+			pr := funderr.At("rows["+strconv.Itoa(i)+"]."+sums[k].field, err, funding.ErrOverflow)
 			pr.ID = d.Member
 			t.err = pr
-			return false
+			return t.err
 		}
-		*to = v
-		return true
+		got[k] = v
+	}
+	for k := range sums[:n] {
+		*sums[k].to = got[k]
 	}
 	c.Category = d.Category
 	c.Members++
 	s.Members++
-	if !add(&c.Dues, d.Amount, "amount") || !add(&c.Voluntary, d.Voluntary, "voluntary") ||
-		!add(&s.Dues, d.Amount, "amount") || !add(&s.Voluntary, d.Voluntary, "voluntary") ||
-		!add(&s.Total, d.Total, "total") || (d.LumpSum && !add(&s.LumpSum, d.Voluntary, "voluntary")) {
-		return t.err
-	}
 	if d.LumpSum {
 		s.LumpSumMembers = append(s.LumpSumMembers, d.Member)
 	}
@@ -248,7 +285,6 @@ func (t *Tally) Add(d Result) error {
 	if d.NotYetDue {
 		s.NotYetDue = append(s.NotYetDue, d.Member)
 	}
-	t.s, t.counts[d.Category] = s, c
 	return nil
 }
 

@@ -554,7 +554,18 @@ func (p *rosterReader) payslip() (ps *Payslip, at int, name string, given bool) 
 			at, name = i, n
 		}
 	}
-	var out Payslip
+	// Most rows have no payslip: look before allocating one.
+	given = p.cell(rcEmployer) != ""
+	for _, i := range p.deducts {
+		given = given || p.at(i) != ""
+	}
+	for _, c := range p.items {
+		given = given || p.at(c.idx) != ""
+	}
+	if !given {
+		return nil, -1, "", false
+	}
+	out := new(Payslip)
 	if s := p.cell(rcEmployer); s != "" {
 		note(p.field(rcEmployer), p.name(rcEmployer))
 		if e, err := ParseEmployer(s); err != nil {
@@ -582,7 +593,7 @@ func (p *rosterReader) payslip() (ps *Payslip, at int, name string, given bool) 
 	if p.cell(rcEmployer) == "" {
 		p.failAt(p.field(rcEmployer), p.name(rcEmployer), "", errRosterNoEmpl)
 	}
-	return &out, at, name, true
+	return out, at, name, true
 }
 
 // reduction returns the row's approved reduction, if any.
