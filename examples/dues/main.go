@@ -337,9 +337,13 @@ func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
 		return status
 	}
 
-	sum, status, err := pass(tmp, nil)
+	buf := bufio.NewWriterSize(tmp, 1<<16)
+	sum, status, err := pass(buf, nil)
 	if err != nil {
 		return fail(status, err)
+	}
+	if err := buf.Flush(); err != nil {
+		return fail(exitRows, writeErr{err})
 	}
 
 	// The problems, in line order as the roster had them; the rows of a
