@@ -66,6 +66,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -87,6 +88,11 @@ const (
 )
 
 func main() {
+	// What the program keeps is the set of member IDs, in memory without
+	// pointers that a collection need not scan: collecting when the heap
+	// has grown by a quarter, not doubled, costs little time and keeps the
+	// peak near the set (a million members: about 50 MB, not 65).
+	debug.SetGCPercent(25)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
