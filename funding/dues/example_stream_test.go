@@ -98,3 +98,28 @@ func ExampleNewLedgerWriter() {
 	// 编号,姓名,党员类别,计算基数,比例,党费,规则,自愿多交,合计,封顶,大额党费,少交免交,尚未起交
 	// 01,张伟,学生,,,0.20,DUES-FLAT-020,0.00,0.20,否,否,否,否
 }
+
+func ExampleScanRosterJSON() {
+	const roster = `[{"id": "01", "name": "张伟", "category": "在职", "base": "6234.50"},
+ {"id": "02", "category": "farmer", "flatAmount": "0.001"},
+ {"id": "03", "category": "student"}]`
+	rules := dues.Rules2017()
+	err := dues.ScanRosterJSON(strings.NewReader(roster), func(r dues.RosterRow, bad dangjian.Problems) error {
+		if bad != nil {
+			fmt.Println("line", r.Line, "bad:", bad)
+			return nil
+		}
+		d, err := rules.Monthly(r.Member, dangjian.MustParseDate("2024-06-01"))
+		if err != nil {
+			return err
+		}
+		fmt.Println("line", r.Line, d.Member, d.Amount, d.Rule)
+		return nil
+	})
+	fmt.Println(err)
+	// Output:
+	// line 1 01 93.52 DUES-WAGE-3
+	// line 2 bad: line 2, column 51: [1].flatAmount (id "02"): finer than a fen ("0.001")
+	// line 3 03 0.20 DUES-FLAT-020
+	// <nil>
+}

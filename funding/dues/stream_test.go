@@ -337,3 +337,57 @@ func TestLedgerWriterEqualsWriteLedger(t *testing.T) {
 	err = lw.Write(dues.LedgerRow{Dues: dues.Result{Member: "X"}})
 	assert.True(t, errors.Is(err, dues.ErrBadMember), "%v", err)
 }
+
+func TestScanRosterJSON(t *testing.T) {
+	const roster = `[{"id": "A", "category": "employed", "base": "100"},
+ {"id": "B", "category": "employed", "base": "1,000"},
+ {"id": "A", "category": "student"},
+ {"id": "C", "category": "retired", "base": 5200.5}]`
+	type call struct {
+		line int
+		id   string
+		bad  []string
+	}
+	var calls []call
+	err := dues.ScanRosterJSON(strings.NewReader(roster), func(r dues.RosterRow, bad dangjian.Problems) error {
+		c := call{line: r.Line, id: r.Member.ID}
+		for _, p := range bad {
+			c.bad = append(c.bad, p.Path+" "+p.Kind.Code())
+		}
+		calls = append(calls, c)
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []call{
+		{1, "A", nil},
+		{2, "B", []string{"[1].base invalid"}},
+		{3, "A", []string{"[0].id duplicate", "[2].id duplicate"}},
+		{4, "C", nil},
+	}, calls)
+
+	// The error of each stops the reading.
+	stop := errors.New("stop")
+	n := 0
+	err = dues.ScanRosterJSON(strings.NewReader(roster), func(dues.RosterRow, dangjian.Problems) error {
+		n++
+		return stop
+	})
+	assert.Same(t, stop, err)
+	assert.Equal(t, 1, n)
+
+	// Text that is not UTF-8 is refused before any member is passed.
+	err = dues.ScanRosterJSON(strings.NewReader("[{\"id\": \"\xff\"}]"), func(dues.RosterRow, dangjian.Problems) error {
+		t.Fatal("called")
+		return nil
+	})
+	assert.True(t, errors.Is(err, dangjian.ErrEncoding), "%v", err)
+
+	// The members before a syntax error were passed; the error is returned.
+	n = 0
+	err = dues.ScanRosterJSON(strings.NewReader(`[{"id": "A", "category": "student"}, {"id": `), func(dues.RosterRow, dangjian.Problems) error {
+		n++
+		return nil
+	})
+	assert.True(t, errors.Is(err, dangjian.ErrSyntax), "%v", err)
+	assert.Equal(t, 1, n)
+}
