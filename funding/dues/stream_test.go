@@ -51,6 +51,11 @@ func streamPipeline(t *testing.T, roster []byte, rs dues.Rules, month dangjian.D
 	var ps dangjian.Problems
 	repeated := map[string]bool{}
 	var ids []string // the ID of each ledger line
+	type refusal struct {
+		id string
+		ps dangjian.Problems
+	}
+	var refused []refusal // members the rules refused
 	err = dues.ScanRoster(bytes.NewReader(roster), func(r dues.RosterRow, bad dangjian.Problems) error {
 		if bad != nil {
 			for _, p := range bad {
@@ -63,7 +68,7 @@ func streamPipeline(t *testing.T, roster []byte, rs dues.Rules, month dangjian.D
 		}
 		d, err := calc.Monthly(r.Member, month)
 		if err != nil {
-			ps = append(ps, dangjian.ProblemsOf(err)...)
+			refused = append(refused, refusal{r.Member.ID, dangjian.ProblemsOf(err)})
 			return nil
 		}
 		ids = append(ids, d.Member)
@@ -71,7 +76,14 @@ func streamPipeline(t *testing.T, roster []byte, rs dues.Rules, month dangjian.D
 	})
 	require.NoError(t, err)
 	require.NoError(t, lw.Flush())
-	// Drop the lines of repeated IDs, as ReadRoster drops their rows.
+	// ReadRoster drops the first row of a repeated ID, so the rules never
+	// see it: drop what they said of it.
+	for _, r := range refused {
+		if !repeated[r.id] {
+			ps = append(ps, r.ps...)
+		}
+	}
+	// The ledger without the lines of repeated IDs, as ReadRoster drops their rows.
 	lines := strings.SplitAfter(out.String(), "\n")
 	var kept strings.Builder
 	kept.WriteString(lines[0])
