@@ -279,7 +279,8 @@ func sortProblems(ps dangjian.Problems) {
 // ScanRoster returns a header problem, text that is not CSV or an error of
 // r as ReadRoster does (each may have been called for the rows before a
 // syntax error), or the first error each returns, which stops it; it
-// returns nil when every row was passed to each, bad rows included.
+// returns nil when every row was passed to each, bad rows included. It
+// holds no state between calls and may be called concurrently.
 func ScanRoster(r io.Reader, each func(row RosterRow, bad dangjian.Problems) error) error {
 	t, err := csvtable.Open(r, &rosterSpec)
 	if t == nil {

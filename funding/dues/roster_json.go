@@ -99,7 +99,8 @@ func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
 // what DecodeRosterJSON returns with no members (input that is not JSON,
 // not UTF-8 or too large, or an error of r; each may have been called
 // for the members before a syntax error), or the first error each
-// returns, which stops it.
+// returns, which stops it. It holds no state between calls and may be
+// called concurrently.
 func ScanRosterJSON(r io.Reader, each func(row RosterRow, bad dangjian.Problems) error) error {
 	buf, err := io.ReadAll(io.LimitReader(r, MaxRosterJSON+1))
 	if err != nil {
