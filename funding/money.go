@@ -217,19 +217,21 @@ func Sum(ms ...Money) (Money, error) {
 // String returns the amount in yuan with exactly two decimals ("1234.50",
 // "-0.05").
 func (m Money) String() string {
+	var buf [24]byte // "-92233720368547758.08"
+	return string(m.appendText(buf[:0]))
+}
+
+// appendText appends the amount as String writes it ("6234.50") to b.
+func (m Money) appendText(b []byte) []byte {
 	f := m.fen
-	sign := ""
 	u := uint64(f)
 	if f < 0 {
-		sign = "-"
+		b = append(b, '-')
 		u = uint64(-(f + 1)) + 1
 	}
 	whole, frac := u/100, u%100
-	s := strconv.FormatUint(whole, 10)
-	if frac < 10 {
-		return sign + s + ".0" + strconv.FormatUint(frac, 10)
-	}
-	return sign + s + "." + strconv.FormatUint(frac, 10)
+	b = strconv.AppendUint(b, whole, 10)
+	return append(b, '.', byte('0'+frac/10), byte('0'+frac%10))
 }
 
 // MarshalText encodes the amount as its String.

@@ -41,6 +41,15 @@
 // error with their line numbers; the other members are still computed and
 // written.
 //
+// A CSV roster written as a CSV ledger is streamed: each row is read,
+// computed ([dues.Calculator.Monthly]) and written as it comes
+// ([dues.ScanRoster], [dues.LedgerWriter]), so that memory is the set of
+// member IDs (for repeated IDs) and the problems, not the file. The ledger
+// goes through a temporary file, since a row whose ID repeats later is
+// left out of it; standard input is kept in a temporary file too. A JSON
+// roster (at most 64 MiB) and JSON output, which holds every member's
+// trace, are read whole.
+//
 // Exit status: 0 when every row was computed; 1 when a row was bad or could
 // not be computed (with -format csv); 2 when the input cannot be read (a
 // missing file, a bad header, text that is not CSV or not JSON), when the
@@ -48,6 +57,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	_ "embed"
 	"encoding/json"
@@ -56,6 +66,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -77,6 +88,11 @@ const (
 )
 
 func main() {
+	// What the program keeps is the set of member IDs, in memory without
+	// pointers that a collection need not scan: collecting when the heap
+	// has grown by a quarter, not doubled, costs little time and keeps the
+	// peak near the set (a million members: about 50 MB, not 65).
+	debug.SetGCPercent(25)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -95,19 +111,40 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	name, data, err := readInput(cfg.in, stdin)
+	in, err := openInput(cfg.in, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "dues: %v\n", err)
 		return exitInput
 	}
+	defer in.close()
+	jsonIn, err := in.isJSON(cfg.in)
+	if err != nil {
+		fmt.Fprintf(stderr, "dues: %v\n", err)
+		return exitInput
+	}
+	if jsonIn || cfg.format == "json" {
+		return runAll(cfg, in, jsonIn, stdout, stderr)
+	}
+	return runStream(cfg, in, stdout, stderr)
+}
 
+// runAll is the program for a JSON roster (at most [dues.MaxRosterJSON])
+// or JSON output (every member's trace): it reads the roster whole.
+func runAll(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int {
+	name := in.name
+	r, err := in.open()
+	if err != nil {
+		fmt.Fprintf(stderr, "dues: %v\n", err)
+		return exitInput
+	}
+	defer r.Close()
 	var problems dangjian.Problems
 	failed := 0
 	var rows []dues.RosterRow
-	if isJSON(cfg.in, data) {
-		rows, err = dues.DecodeRosterJSON(bytes.NewReader(data))
+	if jsonIn {
+		rows, err = dues.DecodeRosterJSON(r)
 	} else {
-		rows, err = dues.ReadRoster(bytes.NewReader(data))
+		rows, err = dues.ReadRoster(r)
 	}
 	if err != nil {
 		ps, ok := err.(dangjian.Problems)
@@ -115,7 +152,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "dues: %s: %v\n", name, err)
 			return exitInput
 		}
-		if errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) || errors.Is(err, dangjian.ErrLimit) {
+		if fatal(err) {
 			fmt.Fprintf(stderr, "dues: %v\n", inFile(err, name))
 			if cfg.format == "json" {
 				writeProblems(stdout, inFile(err, name).(dangjian.Problems), nil)
@@ -135,11 +172,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, r := range rows {
 		d, err := cfg.rules.Monthly(r.Member, cfg.month)
 		if err != nil {
-			for _, p := range dangjian.ProblemsOf(err) {
-				q := *p
-				q.Line = r.Line
-				problems = append(problems, &q)
-			}
+			problems = append(problems, atLine(err, r.Line)...)
 			failed++
 			continue
 		}
@@ -184,15 +217,188 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// isJSON reports whether the roster is JSON: a file whose name ends in
-// .json, or standard input whose first character (after space) is '['.
-func isJSON(in string, data []byte) bool {
-	if in == "-" {
-		t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
-		return len(t) > 0 && t[0] == '['
-	}
-	return strings.HasSuffix(strings.ToLower(in), ".json")
+// fatal reports whether err is a problem that stops the reading: a bad
+// header, text that is not CSV or JSON, a limit.
+func fatal(err error) bool {
+	return errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) || errors.Is(err, dangjian.ErrLimit)
 }
+
+// atLine returns the problems of err placed on line.
+func atLine(err error, line int) dangjian.Problems {
+	var out dangjian.Problems
+	for _, p := range dangjian.ProblemsOf(err) {
+		q := *p
+		q.Line = line
+		out = append(out, &q)
+	}
+	return out
+}
+
+// runStream is the program for a CSV roster and a CSV ledger: the roster
+// is read, computed and written a row at a time ([dues.ScanRoster],
+// [dues.Calculator.Monthly], [dues.LedgerWriter]), so that memory is the
+// set of member IDs and the problems, not the file.
+//
+// The ledger goes to a temporary file first: a row whose ID repeats on a
+// later row is left out of the ledger, as [dues.ReadRoster] leaves it
+// out, and that is known only at the end. Without a repeated ID (the
+// usual case) the file is copied to standard output; with one, the roster
+// is read a second time, leaving out the rows of the repeated IDs.
+func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
+	name := in.name
+	monthly := cfg.rules.Monthly
+	if calc, err := cfg.rules.Compile(); err == nil {
+		monthly = calc.Monthly
+	}
+	tmp, err := os.CreateTemp("", "dues-ledger-*.csv")
+	if err != nil {
+		fmt.Fprintf(stderr, "dues: %v\n", err)
+		return exitInput
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+
+	// computeBad is a problem of the rules with a member, and the member.
+	type computeBad struct {
+		id string
+		ps dangjian.Problems
+	}
+	var inputBad dangjian.Problems
+	var computed []computeBad
+	repeated := map[string]bool{}
+	pass := func(out io.Writer, skip map[string]bool) (dues.LedgerSummary, int, error) {
+		lw, err := dues.NewLedgerWriter(out, cfg.lang)
+		if err != nil {
+			return dues.LedgerSummary{}, exitRows, err
+		}
+		var tally dues.Tally
+		r, err := in.open()
+		if err != nil {
+			return dues.LedgerSummary{}, exitInput, err
+		}
+		defer r.Close()
+		first := skip == nil
+		err = dues.ScanRoster(r, func(row dues.RosterRow, bad dangjian.Problems) error {
+			if bad != nil {
+				if first {
+					inputBad = append(inputBad, bad...)
+					for _, p := range bad {
+						if p.Kind == dangjian.ErrDuplicate {
+							repeated[row.Member.ID] = true
+						}
+					}
+				}
+				return nil
+			}
+			if skip[row.Member.ID] {
+				return nil
+			}
+			d, err := monthly(row.Member, cfg.month)
+			if err != nil {
+				if first {
+					computed = append(computed, computeBad{row.Member.ID, atLine(err, row.Line)})
+				}
+				return nil
+			}
+			if err := tally.Add(d); err != nil {
+				return writeErr{err}
+			}
+			if err := lw.Write(dues.LedgerRow{Name: row.Member.Name, Dues: d}); err != nil {
+				return writeErr{err}
+			}
+			return nil
+		})
+		if err == nil {
+			if err = lw.Flush(); err != nil {
+				err = writeErr{err}
+			}
+		}
+		if err != nil {
+			return dues.LedgerSummary{}, exitInput, err
+		}
+		sum, err := tally.Summary()
+		if err != nil {
+			return dues.LedgerSummary{}, exitRows, writeErr{err}
+		}
+		return sum, exitOK, nil
+	}
+	fail := func(status int, err error) int {
+		var we writeErr
+		switch {
+		case errors.As(err, &we):
+			fmt.Fprintf(stderr, "dues: %v\n", we.err)
+			return exitRows
+		case fatal(err):
+			fmt.Fprintf(stderr, "dues: %v\n", inFile(err, name))
+			return exitInput
+		case status == exitInput:
+			if _, ok := err.(dangjian.Problems); ok || in.opened {
+				fmt.Fprintf(stderr, "dues: %s: %v\n", name, err)
+			} else {
+				fmt.Fprintf(stderr, "dues: %v\n", err)
+			}
+		default:
+			fmt.Fprintf(stderr, "dues: %v\n", err)
+		}
+		return status
+	}
+
+	buf := bufio.NewWriterSize(tmp, 1<<16)
+	sum, status, err := pass(buf, nil)
+	if err != nil {
+		return fail(status, err)
+	}
+	if err := buf.Flush(); err != nil {
+		return fail(exitRows, writeErr{err})
+	}
+
+	// The problems, in line order as the roster had them; the rows of a
+	// repeated ID are not computed, so their members' problems with the
+	// rules are left out.
+	slices.SortStableFunc(inputBad, func(a, b *dangjian.Problem) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+	problems := inputBad
+	lines := map[int]bool{}
+	for _, p := range inputBad {
+		lines[p.Line] = true
+	}
+	failed := len(lines)
+	for _, c := range computed {
+		if !repeated[c.id] {
+			problems = append(problems, c.ps...)
+			failed++
+		}
+	}
+	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
+	for _, p := range inFile(problems, name).(dangjian.Problems) {
+		fmt.Fprintf(stderr, "%v\n", p)
+	}
+
+	if len(repeated) == 0 {
+		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+			return fail(exitRows, writeErr{err})
+		}
+		if _, err := io.Copy(stdout, tmp); err != nil {
+			return fail(exitRows, writeErr{err})
+		}
+	} else if sum, status, err = pass(stdout, repeated); err != nil {
+		return fail(status, err)
+	}
+	writeSummary(stderr, cfg, sum, failed)
+	if failed > 0 {
+		return exitRows
+	}
+	return exitOK
+}
+
+// writeErr is an error of writing the ledger or summing it.
+type writeErr struct{ err error }
+
+func (e writeErr) Error() string { return e.err.Error() }
 
 // writeProblems writes the input problems as a JSON object: "problems",
 // each with code, path, id, file, line, column, value and message, and
@@ -297,17 +503,94 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	return cfg, exitOK, true
 }
 
-// readInput returns the input's name for messages and its bytes.
-func readInput(in string, stdin io.Reader) (string, []byte, error) {
+// input is the roster: the built-in sample, a file, or standard input
+// kept in a temporary file as it is read, so that it can be read again.
+type input struct {
+	name   string
+	data   []byte // the built-in sample
+	path   string // a file, or standard input's copy
+	tmp    bool   // path is a temporary file
+	opened bool   // the file was opened: a later error is the file's
+}
+
+// openInput returns the input -in names; standard input is copied to a
+// temporary file.
+func openInput(in string, stdin io.Reader) (*input, error) {
 	switch in {
 	case "":
-		return "built-in sample", sample, nil
+		return &input{name: "built-in sample", data: sample}, nil
 	case "-":
-		b, err := io.ReadAll(stdin)
-		return "stdin", b, err
+		f, err := os.CreateTemp("", "dues-stdin-*")
+		if err != nil {
+			return nil, err
+		}
+		_, err = io.Copy(f, stdin)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(f.Name())
+			return nil, err
+		}
+		return &input{name: "stdin", path: f.Name(), tmp: true}, nil
 	}
-	b, err := os.ReadFile(in)
-	return in, b, err
+	f, err := os.Open(in)
+	if err != nil {
+		return nil, err
+	}
+	f.Close()
+	return &input{name: in, path: in}, nil
+}
+
+// open opens the input from its start.
+func (in *input) open() (io.ReadCloser, error) {
+	if in.path == "" {
+		return io.NopCloser(bytes.NewReader(in.data)), nil
+	}
+	f, err := os.Open(in.path)
+	if err == nil {
+		in.opened = true
+	}
+	return f, err
+}
+
+// close removes standard input's copy.
+func (in *input) close() {
+	if in.tmp {
+		os.Remove(in.path)
+	}
+}
+
+// isJSON reports whether the roster is JSON: a file whose name ends in
+// .json, or standard input whose first character (after space and a byte
+// order mark) is '['.
+func (in *input) isJSON(flag string) (bool, error) {
+	if flag != "-" {
+		return strings.HasSuffix(strings.ToLower(flag), ".json"), nil
+	}
+	r, err := in.open()
+	if err != nil {
+		return false, err
+	}
+	defer r.Close()
+	br := bufio.NewReader(r)
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\uFEFF")) {
+		br.Discard(3)
+	}
+	for {
+		c, err := br.ReadByte()
+		if err == io.EOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		}
+		return c == '[', nil
+	}
 }
 
 func writeJSON(w io.Writer, results []dues.Result) error {

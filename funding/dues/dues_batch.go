@@ -36,6 +36,8 @@ type compiledBracket struct {
 	upTo int64 // inclusive, in fen
 	open bool
 	ppm  int64 // rate × 10^6
+	id   string
+	rate funding.Rate
 }
 
 // BatchInput is one member of a batch: a category and a monthly base (the
@@ -66,7 +68,7 @@ func (rs Rules) Compile() (*Calculator, error) {
 		if !ppm.Equal(ppm.Truncate(0)) || ppm.IsNegative() || ppm.GreaterThan(million) {
 			return nil, &dangjian.Problem{Kind: ErrNotCompilable, Path: "brackets.rate", Value: b.Rate.String(), Rule: b.ID, Detail: "a rate in whole millionths from 0 to 1"}
 		}
-		c.scales[b.Scale] = append(c.scales[b.Scale], compiledBracket{upTo: b.UpTo.Fen(), open: b.Open, ppm: ppm.IntPart()})
+		c.scales[b.Scale] = append(c.scales[b.Scale], compiledBracket{upTo: b.UpTo.Fen(), open: b.Open, ppm: ppm.IntPart(), id: b.ID, rate: b.Rate})
 	}
 	for s := range c.scales {
 		if n := len(c.scales[s]); s > 0 && n > 0 && !c.scales[s][n-1].open {
@@ -169,6 +171,79 @@ func (c *Calculator) Batch(in []BatchInput, out []funding.Money) error {
 		}
 	}
 	return nil
+}
+
+// Monthly computes a member's dues for the month containing month, as
+// [Rules.Monthly] computes them with the rules the Calculator was compiled
+// from, but without the trace: Steps is empty and Exact and BaseExact are
+// "". A member with a base given (or none, in a flat category at its
+// default amount), due in the month, without a reduction, takes the
+// compiled path; any other member, and any member with a problem, is
+// computed by Rules.Monthly, with the same result and the same errors.
+// The amounts and flags are those of Rules.Monthly on every member
+// (TestCalculatorMonthlyEqualsRules).
+func (c *Calculator) Monthly(m Member, month dangjian.Date) (Result, error) {
+	if d, ok := c.monthlyFast(&m, month); ok {
+		return d, nil
+	}
+	d, err := c.rules.Monthly(m, month)
+	d.Steps, d.Exact, d.BaseExact = nil, "", ""
+	return d, err
+}
+
+// monthlyFast is the compiled path of Monthly; false if m does not take it.
+func (c *Calculator) monthlyFast(m *Member, month dangjian.Date) (Result, bool) {
+	if m.Payslip != nil || len(m.Months) > 0 || m.Reduction != nil || !m.ProbationarySince.IsZero() ||
+		!m.FlatAmount.IsZero() || m.Voluntary.IsNegative() || !m.Category.IsValid() {
+		return Result{}, false
+	}
+	month = dangjian.NewDate(month.Year(), month.Month(), 1)
+	if month.Year() < 1 || !c.rules.Period.Contains(month) {
+		return Result{}, false
+	}
+	d := Result{Member: m.ID, Name: m.Name, Month: month, Category: m.Category, RuleSet: c.name, Rounding: c.rules.Rounding}
+	if m.Category.IsFlat() {
+		f, ok := c.rules.flat(m.Category)
+		if !ok || !m.Base.IsZero() {
+			return Result{}, false
+		}
+		d.Rule, d.Amount = f.ID, f.Amount
+	} else {
+		fen := m.Base.Fen()
+		brackets := c.scales[m.Category.Scale()]
+		if fen < 0 || fen > maxFastBase {
+			return Result{}, false
+		}
+		var b *compiledBracket
+		for i := range brackets {
+			if brackets[i].open || fen <= brackets[i].upTo {
+				b = &brackets[i]
+				break
+			}
+		}
+		if b == nil {
+			return Result{}, false
+		}
+		v := fen * b.ppm
+		q, r := v/c.unit, v%c.unit
+		q += int64(rounding.Step(uint64(q), uint64(r), uint64(c.unit), false, c.mode))
+		out := q * c.perFen
+		d.Base, d.Rate, d.Rule = m.Base, b.rate, b.id
+		if c.capOn && out > c.capFen {
+			out, d.Capped, d.Rule = c.capFen, true, c.rules.Cap.ID
+		}
+		d.Amount = funding.Fen(out)
+	}
+	d.Voluntary = m.Voluntary
+	if m.Voluntary.Fen() >= c.rules.Provisions.LumpSum.N && !m.Voluntary.IsZero() {
+		d.LumpSum = true
+	}
+	total, err := d.Amount.Add(d.Voluntary)
+	if err != nil {
+		return Result{}, false
+	}
+	d.Total = total
+	return d, true
 }
 
 // pow10 gives the fen in a unit of 10^-places yuan, by 2−places.

@@ -57,47 +57,120 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang, text ...dang
 	if err := csvtable.CheckLang(lang); err != nil {
 		return err
 	}
-	cw, err := csvtable.NewWriter(w, text...)
-	if err != nil {
-		return err
-	}
 	for i, r := range rows {
 		if !r.Dues.Category.IsValid() {
 			return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
 				Value: r.Dues.Category.String(), Detail: "unknown category"}
 		}
 	}
-	if err := cw.Write(ledgerNames[lang]); err != nil {
-		return err // the writer's own error
+	lw, err := NewLedgerWriter(w, lang, text...)
+	if err != nil {
+		return err
 	}
+	for _, r := range rows {
+		if err := lw.Write(r); err != nil {
+			return err
+		}
+	}
+	return lw.Flush()
+}
+
+// LedgerWriter writes a dues ledger row by row, as [WriteLedger] writes
+// it: it keeps no row, so a ledger of any length takes the memory of one.
+// A LedgerWriter is not safe for concurrent use.
+type LedgerWriter struct {
+	cw    *csvtable.Writer
+	lang  dangjian.Lang
+	rec   []string
+	n     int        // rows written
+	rates []rateText // the rates written so far, with their text
+}
+
+// rateText is a rate and its text: a ledger has a few rates, and writing
+// one through its decimal costs more than the rest of the row.
+type rateText struct {
+	rate funding.Rate
+	text string
+}
+
+// rate returns r.String(), remembered.
+func (lw *LedgerWriter) rate(r funding.Rate) string {
+	for _, x := range lw.rates {
+		// Equal rescales (and allocates) when the exponents differ: a rate
+		// of another exponent takes its own entry.
+		if x.rate.Decimal().Exponent() == r.Decimal().Exponent() && x.rate.Equal(r) {
+			return x.text
+		}
+	}
+	t := r.String()
+	if len(lw.rates) < 16 {
+		lw.rates = append(lw.rates, rateText{r, t})
+	}
+	return t
+}
+
+// NewLedgerWriter writes the header of a ledger in the language lang to
+// w and returns the writer of its rows. Text cells (the member's id and
+// name) are guarded against formulas as [WriteLedger] says, unless text is
+// [dangjian.RawText]. An unknown lang or text is an error. The rows are
+// buffered: call [LedgerWriter.Flush] at the end.
+func NewLedgerWriter(w io.Writer, lang dangjian.Lang, text ...dangjian.CSVText) (*LedgerWriter, error) {
+	if err := csvtable.CheckLang(lang); err != nil {
+		return nil, err
+	}
+	cw, err := csvtable.NewWriter(w, text...)
+	if err != nil {
+		return nil, err
+	}
+	lw := &LedgerWriter{cw: cw, lang: lang, rec: make([]string, len(ledgerNames[lang]))}
+	if err := lw.cw.Write(ledgerNames[lang]); err != nil {
+		return nil, err // the writer's own error
+	}
+	return lw, nil
+}
+
+// Write writes one row. A row whose category is not valid is an error
+// (its path counts the rows given to Write, from 0), and so is a write
+// error; what was written before stays written.
+func (lw *LedgerWriter) Write(r LedgerRow) error {
+	i := lw.n
+	lw.n++
+	if !r.Dues.Category.IsValid() {
+		return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
+			Value: r.Dues.Category.String(), Detail: "unknown category"}
+	}
+	lw.rec = ledgerCells(lw.rec[:0], r, lw.lang, lw.rate, lw.cw.Text)
+	return lw.cw.Write(lw.rec) // the writer's own error
+}
+
+// Flush writes any buffered rows to the underlying writer and returns the
+// first write error, if any.
+func (lw *LedgerWriter) Flush() error {
+	lw.cw.Flush()
+	return lw.cw.Error() // the writer's own error
+}
+
+// ledgerCells appends the cells of row r in the language lang to rec: the
+// one place a ledger row's cells are rendered. rate writes a rate (as
+// [funding.Rate.String] does); text writes a text cell (guarded or raw).
+func ledgerCells(rec []string, r LedgerRow, lang dangjian.Lang, rate func(funding.Rate) string, text func(string) string) []string {
 	flag := func(b bool) string {
 		if b {
 			return ledgerFlags[lang][1]
 		}
 		return ledgerFlags[lang][0]
 	}
-	rec := make([]string, len(ledgerNames[lang]))
-	for _, r := range rows {
-		d := r.Dues
-		cat := d.Category.String()
-		if lang == dangjian.Chinese {
-			cat = d.Category.Label()
-		}
-		base, rate := "", ""
-		if !d.Category.IsFlat() && !d.NotYetDue {
-			base, rate = d.Base.String(), d.Rate.String()
-		}
-		rec = append(rec[:0], cw.Text(d.Member), cw.Text(r.Name), cat, base, rate, d.Amount.String(), d.Rule,
-			d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))
-		if err := cw.Write(rec); err != nil {
-			return err // the writer's own error
-		}
+	d := r.Dues
+	cat := d.Category.String()
+	if lang == dangjian.Chinese {
+		cat = d.Category.Label()
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err // the writer's own error
+	base, rateText := "", ""
+	if !d.Category.IsFlat() && !d.NotYetDue {
+		base, rateText = d.Base.String(), rate(d.Rate)
 	}
-	return nil
+	return append(rec, text(d.Member), text(r.Name), cat, base, rateText, d.Amount.String(), d.Rule,
+		d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))
 }
 
 // LedgerSummary is the summary of a month's ledger: how many members of
@@ -147,59 +220,101 @@ type CategoryCount struct {
 // Summarize does not change rows, so it may run concurrently with other
 // readers of them.
 func Summarize(rows []Result) (LedgerSummary, error) {
-	s := LedgerSummary{Members: len(rows)}
-	counts := make([]CategoryCount, categoryTable.Len())
-	add := func(to *funding.Money, m funding.Money, i int, field string) error {
-		v, err := to.Add(m)
+	var t Tally
+	for _, d := range rows {
+		if err := t.Add(d); err != nil {
+			return LedgerSummary{}, err
+		}
+	}
+	return t.Summary()
+}
+
+// Tally sums a month's dues one line at a time, as [Summarize] sums them
+// all at once: it keeps the sums, the counts by category and the lists of
+// members capped, reduced, not yet due or paying a lump sum, not the
+// lines. The zero Tally is empty and ready to use; a Tally is not safe for
+// concurrent use.
+type Tally struct {
+	s      LedgerSummary
+	counts [16]CategoryCount
+	err    error
+}
+
+// Add adds one line. A line with an invalid category is an error wrapping
+// [ErrBadMember], and a sum out of range one wrapping
+// [funding.ErrOverflow]: the line is then not added, and every later Add
+// and Summary return the same error. Paths count the lines from 0.
+func (t *Tally) Add(d Result) error {
+	if t.err != nil {
+		return t.err
+	}
+	i := t.s.Members
+	if !d.Category.IsValid() || int(d.Category) >= len(t.counts) {
+		t.err = &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].category", ID: d.Member,
+			Value: d.Category.String(), Detail: "unknown category"}
+		return t.err
+	}
+	// The sums are checked before any is changed, so that a line that
+	// overflows one of them is not added at all.
+	s, c := &t.s, &t.counts[d.Category]
+	sums := [...]struct {
+		to    *funding.Money
+		m     funding.Money
+		field string
+	}{
+		{&c.Dues, d.Amount, "amount"}, {&c.Voluntary, d.Voluntary, "voluntary"},
+		{&s.Dues, d.Amount, "amount"}, {&s.Voluntary, d.Voluntary, "voluntary"},
+		{&s.Total, d.Total, "total"}, {&s.LumpSum, d.Voluntary, "voluntary"},
+	}
+	n := len(sums)
+	if !d.LumpSum {
+		n-- // the lump sum is added only for a lump sum
+	}
+	var got [len(sums)]funding.Money
+	for k := range sums[:n] {
+		v, err := sums[k].to.Add(sums[k].m)
 		if err != nil {
-			pr := funderr.At("rows["+strconv.Itoa(i)+"]."+field, err, funding.ErrOverflow)
-			pr.ID = rows[i].Member
-			return pr
+			pr := funderr.At("rows["+strconv.Itoa(i)+"]."+sums[k].field, err, funding.ErrOverflow)
+			pr.ID = d.Member
+			t.err = pr
+			return t.err
 		}
-		*to = v
-		return nil
+		got[k] = v
 	}
-	for i, d := range rows {
-		if !d.Category.IsValid() {
-			return LedgerSummary{}, &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].category", ID: d.Member,
-				Value: d.Category.String(), Detail: "unknown category"}
-		}
-		c := &counts[d.Category]
-		c.Category = d.Category
-		c.Members++
-		for _, e := range []error{
-			add(&c.Dues, d.Amount, i, "amount"),
-			add(&c.Voluntary, d.Voluntary, i, "voluntary"),
-			add(&s.Dues, d.Amount, i, "amount"),
-			add(&s.Voluntary, d.Voluntary, i, "voluntary"),
-			add(&s.Total, d.Total, i, "total"),
-		} {
-			if e != nil {
-				return LedgerSummary{}, e
-			}
-		}
-		if d.LumpSum {
-			if err := add(&s.LumpSum, d.Voluntary, i, "voluntary"); err != nil {
-				return LedgerSummary{}, err
-			}
-			s.LumpSumMembers = append(s.LumpSumMembers, d.Member)
-		}
-		if d.Capped {
-			s.Capped = append(s.Capped, d.Member)
-		}
-		if d.Reduced {
-			s.Reduced = append(s.Reduced, d.Member)
-		}
-		if d.NotYetDue {
-			s.NotYetDue = append(s.NotYetDue, d.Member)
-		}
+	for k := range sums[:n] {
+		*sums[k].to = got[k]
 	}
+	c.Category = d.Category
+	c.Members++
+	s.Members++
+	if d.LumpSum {
+		s.LumpSumMembers = append(s.LumpSumMembers, d.Member)
+	}
+	if d.Capped {
+		s.Capped = append(s.Capped, d.Member)
+	}
+	if d.Reduced {
+		s.Reduced = append(s.Reduced, d.Member)
+	}
+	if d.NotYetDue {
+		s.NotYetDue = append(s.NotYetDue, d.Member)
+	}
+	return nil
+}
+
+// Summary returns the summary of the lines added so far, or the error
+// that stopped Add.
+func (t *Tally) Summary() (LedgerSummary, error) {
+	if t.err != nil {
+		return LedgerSummary{}, t.err
+	}
+	s := t.s
 	var err error
 	if s.Ordinary, err = s.Total.Sub(s.LumpSum); err != nil {
 		return LedgerSummary{}, funderr.At("ordinary", err, funding.ErrOverflow)
 	}
 	s.Categories = []CategoryCount{}
-	for _, c := range counts {
+	for _, c := range t.counts {
 		if c.Members > 0 {
 			s.Categories = append(s.Categories, c)
 		}

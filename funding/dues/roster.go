@@ -223,50 +223,107 @@ func codeList[T fmt.Stringer](vs []T) string {
 // branch's month, so an id on several rows makes each of them a bad row
 // ([dangjian.ErrDuplicate]).
 func ReadRoster(r io.Reader) ([]RosterRow, error) {
+	var rows []RosterRow
+	var bad dangjian.Problems
+	repeated := map[string]bool{}
+	err := ScanRoster(r, func(row RosterRow, ps dangjian.Problems) error {
+		if ps == nil {
+			rows = append(rows, row)
+			return nil
+		}
+		for _, p := range ps {
+			if p.Kind == dangjian.ErrDuplicate {
+				repeated[row.Member.ID] = true
+			}
+		}
+		bad = append(bad, ps...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(bad) == 0 {
+		return rows, nil
+	}
+	sortProblems(bad)
+	rows = slices.DeleteFunc(rows, func(r RosterRow) bool { return repeated[r.Member.ID] })
+	if len(rows) == 0 {
+		rows = nil
+	}
+	return rows, bad
+}
+
+// sortProblems orders problems by line and, within a line, by column (a
+// whole row's problem first).
+func sortProblems(ps dangjian.Problems) {
+	slices.SortStableFunc(ps, func(a, b *dangjian.Problem) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+}
+
+// ScanRoster reads a CSV roster as [ReadRoster] does, but as a stream: it
+// calls each once per row, in file order, as soon as the row is read,
+// with the row and nil for a good row, or with the row's line, the
+// member's ID (when its id cell was read) and the row's problems, in
+// column order, for a bad row. It keeps no row once each returns: the
+// memory it needs is the set of IDs read so far, for finding a repeated
+// ID — the ID's bytes and 12 to 20 bytes more per member (about 30 MB
+// for a million members with IDs of eight characters), in memory the
+// garbage collector does not scan — and one row.
+//
+// A repeated ID makes the later row bad, with a problem of kind
+// [dangjian.ErrDuplicate] ("first on line N"); the first time an ID
+// repeats, the problems of that later row also hold the problem of the
+// earlier row ("repeated on line M", whose Line is M). The earlier row was
+// passed to each as good before the repetition could be seen: a caller
+// that must drop every row of a repeated ID, as ReadRoster does, drops it
+// then.
+//
+// ScanRoster returns a header problem, text that is not CSV or an error of
+// r as ReadRoster does (each may have been called for the rows before a
+// syntax error), or the first error each returns, which stops it; it
+// returns nil when every row was passed to each, bad rows included. It
+// holds no state between calls and may be called concurrently.
+func ScanRoster(r io.Reader, each func(row RosterRow, bad dangjian.Problems) error) error {
 	t, err := csvtable.Open(r, &rosterSpec)
 	if t == nil {
-		return nil, err
+		return err
 	}
 	p := rosterReader{t: t}
 	if err := p.header(dangjian.ProblemsOf(err)); err != nil {
-		return nil, err
+		return err
 	}
-	var rows []RosterRow
-	ids := map[string]*idSeen{}
+	ids := newIDSet()
 	for t.Next() {
 		if t.Blank() {
 			continue
 		}
+		p.bad = p.bad[:0]
 		row, ok := p.row()
 		if id := row.Member.ID; id != "" {
 			i := t.Header().Field(rcID)
 			line := t.FieldLine(i)
-			if s, dup := ids[id]; dup {
-				if !s.flagged {
-					s.flagged = true
-					p.add(t.ProblemAt(s.line, i, p.name(rcID), id, dangjian.ErrDuplicate, fmt.Sprintf("repeated on line %d", line)), i)
+			if first, dup, reported := ids.add(id, line); dup {
+				if !reported {
+					p.add(t.ProblemAt(first, i, p.name(rcID), id, dangjian.ErrDuplicate, fmt.Sprintf("repeated on line %d", line)), i)
 				}
-				p.add(t.ProblemAt(line, i, p.name(rcID), id, dangjian.ErrDuplicate, fmt.Sprintf("first on line %d", s.line)), i)
+				p.add(t.ProblemAt(line, i, p.name(rcID), id, dangjian.ErrDuplicate, fmt.Sprintf("first on line %d", first)), i)
 				ok = false
-			} else {
-				ids[id] = &idSeen{line: line}
 			}
 		}
 		if ok {
-			rows = append(rows, row)
+			err = each(row, nil)
+		} else {
+			err = each(RosterRow{Line: t.Line(), Member: Member{ID: row.Member.ID}}, p.problems())
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if err := t.Err(); err != nil {
-		return nil, err
-	}
-	if len(p.bad) == 0 {
-		return rows, nil
-	}
-	rows = slices.DeleteFunc(rows, func(r RosterRow) bool { return ids[r.Member.ID].flagged })
-	if len(rows) == 0 {
-		rows = nil
-	}
-	return rows, p.problems()
+	return t.Err()
 }
 
 // idSeen records where an id was first seen and whether it was reported
@@ -506,7 +563,18 @@ func (p *rosterReader) payslip() (ps *Payslip, at int, name string, given bool) 
 			at, name = i, n
 		}
 	}
-	var out Payslip
+	// Most rows have no payslip: look before allocating one.
+	given = p.cell(rcEmployer) != ""
+	for _, i := range p.deducts {
+		given = given || p.at(i) != ""
+	}
+	for _, c := range p.items {
+		given = given || p.at(c.idx) != ""
+	}
+	if !given {
+		return nil, -1, "", false
+	}
+	out := new(Payslip)
 	if s := p.cell(rcEmployer); s != "" {
 		note(p.field(rcEmployer), p.name(rcEmployer))
 		if e, err := ParseEmployer(s); err != nil {
@@ -534,7 +602,7 @@ func (p *rosterReader) payslip() (ps *Payslip, at int, name string, given bool) 
 	if p.cell(rcEmployer) == "" {
 		p.failAt(p.field(rcEmployer), p.name(rcEmployer), "", errRosterNoEmpl)
 	}
-	return &out, at, name, true
+	return out, at, name, true
 }
 
 // reduction returns the row's approved reduction, if any.

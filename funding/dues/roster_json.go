@@ -54,46 +54,83 @@ const MaxRosterJSON = 64 << 20
 // [dangjian.ErrEncoding], [dangjian.ErrLimit]) and no members; an error of
 // the reader is returned as it is.
 func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
-	buf, err := io.ReadAll(io.LimitReader(r, MaxRosterJSON+1))
+	var rows []RosterRow
+	var bad dangjian.Problems
+	repeated := map[string]bool{}
+	err := ScanRosterJSON(r, func(row RosterRow, ps dangjian.Problems) error {
+		if ps == nil {
+			rows = append(rows, row)
+			return nil
+		}
+		for _, p := range ps {
+			if p.Kind == dangjian.ErrDuplicate {
+				repeated[row.Member.ID] = true
+			}
+		}
+		bad = append(bad, ps...)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
+	if len(bad) == 0 {
+		return rows, nil
+	}
+	sortProblems(bad)
+	rows = slices.DeleteFunc(rows, func(r RosterRow) bool { return repeated[r.Member.ID] })
+	if len(rows) == 0 {
+		rows = nil
+	}
+	return rows, bad
+}
+
+// ScanRosterJSON reads a JSON roster as [DecodeRosterJSON] does, but
+// passes each member to each as soon as it is read, as [ScanRoster] does
+// for CSV: each(row, nil) for a good member, each(row, problems) for a bad
+// one (the line of its object, its ID when read, and its problems in
+// position order). A repeated ID makes the later member bad; the first
+// time an ID repeats, that member's problems also hold the earlier
+// member's (whose Line is its own), and the earlier member was already
+// passed as good.
+//
+// The input is read whole first (at most [MaxRosterJSON]), so that text
+// that is not UTF-8 is refused before any member is passed; beyond it,
+// ScanRosterJSON keeps the set of IDs read and one member. It returns
+// what DecodeRosterJSON returns with no members (input that is not JSON,
+// not UTF-8 or too large, or an error of r; each may have been called
+// for the members before a syntax error), or the first error each
+// returns, which stops it. It holds no state between calls and may be
+// called concurrently.
+func ScanRosterJSON(r io.Reader, each func(row RosterRow, bad dangjian.Problems) error) error {
+	buf, err := io.ReadAll(io.LimitReader(r, MaxRosterJSON+1))
+	if err != nil {
+		return err
+	}
 	if len(buf) > MaxRosterJSON {
-		return nil, dangjian.Problems{{Kind: dangjian.ErrLimit, Detail: "a JSON roster is at most 64 MiB"}}
+		return dangjian.Problems{{Kind: dangjian.ErrLimit, Detail: "a JSON roster is at most 64 MiB"}}
 	}
 	buf = bytes.TrimPrefix(buf, []byte("\uFEFF"))
 	src := strictjson.NewSource(buf)
 	if off := strictjson.InvalidUTF8(buf); off >= 0 {
 		line, col := src.Position(off)
-		return nil, dangjian.Problems{{Kind: dangjian.ErrEncoding, Line: line, Column: col, Detail: strictjson.DetailNotUTF8}}
+		return dangjian.Problems{{Kind: dangjian.ErrEncoding, Line: line, Column: col, Detail: strictjson.DetailNotUTF8}}
 	}
-	j := &jsonRoster{src: src, sc: strictjson.NewScanner(src)}
-	rows, fatal := j.roster()
+	j := &jsonRoster{src: src, sc: strictjson.NewScanner(src), each: each}
+	fatal, stop := j.roster()
 	if fatal != nil {
-		return nil, dangjian.Problems{fatal}
+		return dangjian.Problems{fatal}
 	}
-	if len(j.ps) == 0 {
-		return rows, nil
-	}
-	slices.SortStableFunc(j.ps, func(a, b *dangjian.Problem) int {
-		if a.Line != b.Line {
-			return a.Line - b.Line
-		}
-		return a.Column - b.Column
-	})
-	if len(rows) == 0 {
-		rows = nil
-	}
-	return rows, j.ps
+	return stop
 }
 
 // jsonRoster holds the state of one DecodeRosterJSON call: the module's
 // strict scanner reads the input token by token, so that memory beyond
 // the input follows the member, not the roster.
 type jsonRoster struct {
-	src *strictjson.Source
-	sc  *strictjson.Scanner
-	ps  dangjian.Problems
+	src  *strictjson.Source
+	sc   *strictjson.Scanner
+	ps   dangjian.Problems // the problems of the current member
+	each func(RosterRow, dangjian.Problems) error
 }
 
 // The fields of each object of a roster, in the order messages list them.
@@ -122,26 +159,28 @@ func (j *jsonRoster) token() (strictjson.Token, int) {
 	return t, t.Off
 }
 
-// roster reads the top-level array.
-func (j *jsonRoster) roster() (rows []RosterRow, fatal *dangjian.Problem) {
+// roster reads the top-level array, passing each member to j.each; it
+// returns a problem that stops the reading, or the error of j.each.
+func (j *jsonRoster) roster() (fatal *dangjian.Problem, stop error) {
 	defer func() {
 		if r := recover(); r != nil {
-			stop, ok := r.(errStop)
+			s, ok := r.(errStop)
 			if !ok {
 				panic(r)
 			}
-			rows, fatal = nil, stop.p
+			fatal = s.p
 		}
 	}()
 	t, at := j.token()
 	if t.Kind != strictjson.BeginArray {
 		line, col := j.pos(at)
-		return nil, &dangjian.Problem{Kind: dangjian.ErrSyntax, Line: line, Column: col, Value: describe(t),
-			Detail: "a JSON roster is an array of members"}
+		return &dangjian.Problem{Kind: dangjian.ErrSyntax, Line: line, Column: col, Value: describe(t),
+			Detail: "a JSON roster is an array of members"}, nil
 	}
 	ids := map[string]*idSeen{}
 	for i := 0; j.sc.More(); i++ {
 		path := strictjson.Elem("", i)
+		j.ps = nil
 		m, line, ok := j.member(path)
 		if m.ID != "" {
 			if s, dup := ids[m.ID]; dup {
@@ -157,13 +196,20 @@ func (j *jsonRoster) roster() (rows []RosterRow, fatal *dangjian.Problem) {
 				ids[m.ID] = &idSeen{line: m.idLine, col: m.idCol, path: path}
 			}
 		}
-		if ok {
-			rows = append(rows, RosterRow{Line: line, Member: m.Member})
+		var err error
+		if ok && len(j.ps) == 0 {
+			err = j.each(RosterRow{Line: line, Member: m.Member}, nil)
+		} else {
+			sortProblems(j.ps)
+			err = j.each(RosterRow{Line: line, Member: Member{ID: m.ID}}, j.ps)
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
 	j.token() // ]
 	j.token() // the end of the input, or data after the array
-	return slices.DeleteFunc(rows, func(r RosterRow) bool { return ids[r.Member.ID].flagged }), nil
+	return nil, nil
 }
 
 // jsonMember is a member read from JSON, with where its id was.

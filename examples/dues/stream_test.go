@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// runWhole runs the program reading a CSV roster whole, as it did before
+// it streamed: the reference the streaming path must equal.
+func runWhole(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	cfg, status, ok := parseFlags(args, &errOut)
+	require.True(t, ok, status)
+	in, err := openInput(cfg.in, strings.NewReader(stdin))
+	require.NoError(t, err)
+	defer in.close()
+	code := runAll(cfg, in, false, &out, &errOut)
+	return result{code, out.String(), errOut.String()}
+}
+
+// TestStreamEqualsWhole: the streaming program writes the same ledger,
+// problems, summary and exit status as reading the roster whole, on
+// rosters with bad rows, rows the rules refuse, repeated IDs (whose first
+// row the rules refuse too) and text that stops being CSV.
+func TestStreamEqualsWhole(t *testing.T) {
+	var big strings.Builder
+	big.WriteString("id,name,category,base,flat_amount,voluntary\n")
+	for i := 0; i < 3000; i++ {
+		switch {
+		case i%997 == 5:
+			fmt.Fprintf(&big, "F%d,farmer,farmer,,1.50,\n", i) // refused by the rules
+		case i%1000 == 7:
+			fmt.Fprintf(&big, "F%d,again,employed,100,,\n", i-2) // repeats the farmer's ID
+		case i%1000 == 9:
+			fmt.Fprintf(&big, "M%d,again,retired,100,,\n", i-5) // repeats a good row's ID
+		case i%701 == 3:
+			fmt.Fprintf(&big, "X%d,bad,employed,\"1,000\",,\n", i)
+		default:
+			fmt.Fprintf(&big, "M%d,\"name, %d\",employed,%d.%02d,,%d\n", i, i, i*7, i%100, i%3*600)
+		}
+	}
+	rosters := map[string]string{
+		"clean":        "id,name,category,base\n01,a,employed,4000\n02,b,retired,5000\n",
+		"repeated":     "id,name,category,base,flat_amount\nA,a,farmer,,1.50\nB,b,employed,100,\nA,c,employed,300,\nA,d,employed,300,\nC,e,student,,\nB,f,retired,4000,\n",
+		"syntax":       "id,name,category,base\n01,a,employed,4000\n02,\"b,employed,5000\n",
+		"header":       "id,name,salary\n01,a,1\n",
+		"blank":        "id,name,category,base\n\n01,a,employed,4000\n,,,\n",
+		"wide":         "id,name,category,base\n01,a,employed,4000,9\n",
+		"generated":    big.String(),
+		"header only":  "id,name,category,base\n",
+		"empty":        "",
+		"bom and crlf": "\uFEFFid,name,category,base\r\n01,a,employed,4000\r\n",
+	}
+	for name, roster := range rosters {
+		for _, args := range [][]string{{"-date", "2024-06-01"}, {"-date", "2016-06-01", "-lang", "zh"}} {
+			t.Run(name+" "+strings.Join(args, " "), func(t *testing.T) {
+				args := append([]string{"-in", "-"}, args...)
+				want := runWhole(t, roster, args...)
+				got := runWith(t, roster, args...)
+				assert.Equal(t, want, got)
+			})
+		}
+	}
+}
+
+func TestStreamMissingFile(t *testing.T) {
+	r := runWith(t, "", "-in", "testdata/no-such.csv")
+	assert.Equal(t, exitInput, r.code)
+	assert.Equal(t, "dues: open testdata/no-such.csv: no such file or directory\n", r.stderr)
+	assert.Empty(t, r.stdout)
+}
