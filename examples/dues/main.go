@@ -4,6 +4,7 @@
 // Usage:
 //
 //	dues [-in roster.csv|roster.json] [-date 2024-06-01] [-rules 2008|2017] [-format csv|json] [-lang en|zh]
+//	     [-encoding utf-8|gbk|gb18030]
 //
 // A file whose name ends in .json is a JSON roster, read with
 // [dues.DecodeRosterJSON]: an array of members ({"id": "01", "name":
@@ -18,6 +19,14 @@
 // category, payslips of each kind of employer, an annual-salary payout month
 // above the cap, a probationary member not yet due, a farmer's amount chosen
 // by the branch, a hardship reduction and a lump sum.
+//
+// The roster is UTF-8: a cell or a JSON string that is not (a file Excel on
+// a Chinese Windows saved in GBK) is an input problem with its line and
+// column and the advice to save the file as UTF-8. -encoding gbk (or
+// gb18030) reads the roster in that encoding on purpose: it is transcoded
+// through [textenc.NewReader] into a temporary UTF-8 copy before it is
+// read, and a byte that is not of that encoding is an input problem with
+// its line and column (exit 2).
 //
 // The dues are computed for the month containing -date (default: today)
 // with the rule set in force then ([dues.RulesFor]); -rules names
@@ -73,6 +82,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding/dues"
+	"github.com/dangjian-go/dangjian/textenc"
 )
 
 // sample is the built-in roster: no bad rows, on any date the rules cover.
@@ -103,6 +113,7 @@ type config struct {
 	rules  dues.Rules
 	format string
 	lang   dangjian.Lang
+	enc    textenc.Encoding
 }
 
 // run is the program: it returns the exit status.
@@ -111,7 +122,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	in, err := openInput(cfg.in, stdin)
+	in, err := openInput(cfg.in, stdin, cfg.enc)
+	if errors.Is(err, dangjian.ErrEncoding) {
+		// The roster is not in -encoding: a problem of the input, with its
+		// line and column.
+		ps := inFile(dangjian.ProblemsOf(err), inputName(cfg.in)).(dangjian.Problems)
+		fmt.Fprintf(stderr, "dues: %v\n", ps)
+		if cfg.format == "json" {
+			writeProblems(stdout, ps, nil)
+		}
+		return exitInput
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "dues: %v\n", err)
 		return exitInput
@@ -441,8 +462,9 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.StringVar(&rules, "rules", "", "the rule `set`, 2008 or 2017 (default: the one in force on -date)")
 	fs.StringVar(&cfg.format, "format", "csv", "output `format`: csv (the ledger) or json (the dues with their traces; input problems as {\"problems\": [...]}, exit 2)")
 	fs.StringVar(&lang, "lang", "en", "`language` of the ledger's header and categories: en or zh")
+	fs.Var(&cfg.enc, "encoding", "`encoding` of the roster: utf-8, gbk or gb18030")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dues [-in roster.csv|roster.json] [-date YYYY-MM-DD] [-rules 2008|2017] [-format csv|json] [-lang en|zh]")
+		fmt.Fprintln(stderr, "usage: dues [-in roster.csv|roster.json] [-date YYYY-MM-DD] [-rules 2008|2017] [-format csv|json] [-lang en|zh] [-encoding utf-8|gbk|gb18030]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -513,18 +535,39 @@ type input struct {
 	opened bool   // the file was opened: a later error is the file's
 }
 
-// openInput returns the input -in names; standard input is copied to a
-// temporary file.
-func openInput(in string, stdin io.Reader) (*input, error) {
+// inputName is the name problems give the input -in names.
+func inputName(in string) string {
 	switch in {
 	case "":
-		return &input{name: "built-in sample", data: sample}, nil
+		return "built-in sample"
 	case "-":
-		f, err := os.CreateTemp("", "dues-stdin-*")
+		return "stdin"
+	}
+	return in
+}
+
+// openInput returns the input -in names; standard input, and a roster in
+// an encoding other than UTF-8, are copied (as UTF-8) to a temporary file.
+// Text that is not in enc is an error of kind [dangjian.ErrEncoding].
+func openInput(in string, stdin io.Reader, enc textenc.Encoding) (*input, error) {
+	if in == "" {
+		return &input{name: "built-in sample", data: sample}, nil
+	}
+	if in == "-" || enc != textenc.UTF8 {
+		src := stdin
+		if in != "-" {
+			f, err := os.Open(in)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			src = f
+		}
+		f, err := os.CreateTemp("", "dues-input-*")
 		if err != nil {
 			return nil, err
 		}
-		_, err = io.Copy(f, stdin)
+		_, err = io.Copy(f, textenc.NewReader(src, enc))
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
@@ -532,7 +575,7 @@ func openInput(in string, stdin io.Reader) (*input, error) {
 			os.Remove(f.Name())
 			return nil, err
 		}
-		return &input{name: "stdin", path: f.Name(), tmp: true}, nil
+		return &input{name: inputName(in), path: f.Name(), tmp: true}, nil
 	}
 	f, err := os.Open(in)
 	if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/dangjian-go/dangjian/textenc"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ func runWhole(t *testing.T, stdin string, args ...string) result {
 	var out, errOut bytes.Buffer
 	cfg, status, ok := parseFlags(args, &errOut)
 	require.True(t, ok, status)
-	in, err := openInput(cfg.in, strings.NewReader(stdin))
+	in, err := openInput(cfg.in, strings.NewReader(stdin), textenc.UTF8)
 	require.NoError(t, err)
 	defer in.close()
 	code := runAll(cfg, in, false, &out, &errOut)
