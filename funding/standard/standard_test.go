@@ -3,10 +3,8 @@ package standard_test
 import (
 	"encoding/json"
 	"errors"
-	"reflect"
-	"regexp"
+	"github.com/dangjian-go/dangjian/internal/testkit"
 	"testing"
-	"unicode"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
@@ -273,43 +271,6 @@ func TestRuleTables(t *testing.T) {
 	assert.NoError(t, dangjian.CheckRules(all, nil))
 }
 
-// stdJSONKeys collects the object keys of a JSON document.
-func stdJSONKeys(t *testing.T, b []byte) []string {
-	t.Helper()
-	var v any
-	require.NoError(t, json.Unmarshal(b, &v))
-	var keys []string
-	var walk func(any)
-	walk = func(v any) {
-		switch x := v.(type) {
-		case map[string]any:
-			for k, e := range x {
-				keys = append(keys, k)
-				walk(e)
-			}
-		case []any:
-			for _, e := range x {
-				walk(e)
-			}
-		}
-	}
-	walk(v)
-	return keys
-}
-
-// stdAssertLowerCamel checks the tag casing of every key of v's JSON.
-func stdAssertLowerCamel(t *testing.T, v any) {
-	t.Helper()
-	b, err := json.Marshal(v)
-	require.NoError(t, err)
-	keys := stdJSONKeys(t, b)
-	require.NotEmpty(t, keys, reflect.TypeOf(v).String())
-	for _, k := range keys {
-		assert.Regexp(t, stdLowerCamel, k, "%T", v)
-		assert.False(t, unicode.IsUpper(rune(k[0])))
-	}
-}
-
 func TestStandardsJSONKeys(t *testing.T) {
 	stdAssertLowerCamel(t, yanji.Standards())
 	stdAssertLowerCamel(t, standard.VillageFloors())
@@ -400,4 +361,9 @@ func FuzzStandardEnums(f *testing.F) {
 	})
 }
 
-var stdLowerCamel = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
+
+// The shared test helpers (package testkit).
+var (
+	stdJSONKeys         = testkit.JSONKeys
+	stdAssertLowerCamel = testkit.AssertLowerCamel
+)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -100,7 +99,6 @@ func TestStandardsGolden(t *testing.T) {
 	assert.Contains(t, string(want), `"lowerBound": true`)
 }
 
-var stdLowerCamel = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
 
 func TestCheckFloorsAllOnYanji(t *testing.T) {
 	rep, err := standard.CheckFloors(yanji.Standards(), standard.VillageFloors(),

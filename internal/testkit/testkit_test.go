@@ -1,0 +1,29 @@
+package testkit_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/testkit"
+	"github.com/stretchr/testify/assert"
+)
+
+func TestErrText(t *testing.T) {
+	assert.Equal(t, "", testkit.ErrText(nil))
+	err := dangjian.Problems{{Kind: dangjian.ErrNegative, Path: "base", ID: "M1", Value: "-1", Detail: "a base"}}
+	assert.Equal(t, `base (id "M1"): must not be negative: a base ("-1")`+"\n"+
+		`base: a base ("-1")`+"\n"+
+		`base ("-1"): must not be negative: a base`+"\n", testkit.ErrText(err))
+	assert.Contains(t, testkit.ErrText(errors.New("plain")), "invalid value: plain")
+}
+
+func TestJSONKeys(t *testing.T) {
+	assert.ElementsMatch(t, []string{"a", "b", "c"}, testkit.JSONKeys(t, []byte(`{"a":[{"b":1}],"c":{}}`)))
+	testkit.AssertLowerCamel(t, struct {
+		A int `json:"someKey"`
+		B struct {
+			C int `json:"inner"`
+		} `json:"nested"`
+	}{})
+}
