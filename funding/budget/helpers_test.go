@@ -41,7 +41,6 @@ func stdDated() standard.Set {
 	}}
 }
 
-
 // The shared test helpers (package testkit).
 var (
 	errText             = testkit.ErrText

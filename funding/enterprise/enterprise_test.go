@@ -3,11 +3,10 @@ package enterprise_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/dangjian-go/dangjian/internal/testkit"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"sync"
 	"testing"
 
@@ -464,57 +463,11 @@ func TestEnterpriseConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-var entLowerCamel = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
-
-// entCheckKeys walks decoded JSON and reports every object key that is not
-// lowerCamel.
-func entCheckKeys(t *testing.T, where string, v any) {
-	t.Helper()
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			assert.Regexp(t, entLowerCamel, k, "%s: key %q", where, k)
-			entCheckKeys(t, where+"."+k, e)
-		}
-	case []any:
-		for i, e := range x {
-			entCheckKeys(t, where, e)
-			_ = i
-		}
-	case float64:
-		t.Errorf("%s: a JSON number (%v): amounts, rates and counts of money must be strings", where, x)
-	}
-}
-
-// entJSONKeys encodes v, checks its keys, and returns the decoded form.
+// entJSONKeys checks v's JSON keys and that its money is strings (see
+// testkit.AssertMoneyJSON).
 func entJSONKeys(t *testing.T, name string, v any) {
 	t.Helper()
-	b, err := json.Marshal(v)
-	require.NoError(t, err)
-	var generic any
-	d := json.NewDecoder(strings.NewReader(string(b)))
-	require.NoError(t, d.Decode(&generic))
-	entCheckKeys(t, name, entDropInts(generic))
-}
-
-// entDropInts removes the JSON fields that are legitimately integers
-// (years, places, due months, indices), so that entCheckKeys can flag any
-// other number.
-func entDropInts(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for _, k := range []string{"year", "places", "dueMonth"} {
-			delete(x, k)
-		}
-		for k, e := range x {
-			x[k] = entDropInts(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = entDropInts(e)
-		}
-	}
-	return v
+	testkit.AssertMoneyJSON(t, name, v, "year", "places", "dueMonth")
 }
 
 func TestEnterpriseJSON(t *testing.T) {

@@ -361,7 +361,6 @@ func FuzzStandardEnums(f *testing.F) {
 	})
 }
 
-
 // The shared test helpers (package testkit).
 var (
 	stdJSONKeys         = testkit.JSONKeys

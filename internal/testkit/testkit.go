@@ -85,3 +85,40 @@ func AssertLowerCamel(t testing.TB, v any) {
 		assert.False(t, unicode.IsUpper(rune(k[0])))
 	}
 }
+
+// AssertMoneyJSON encodes v and checks that every object key of its JSON
+// is lowerCamel and that no value is a JSON number — amounts, rates and
+// counts of money are strings — except under the keys intKeys (years,
+// decimal places, due months), which may hold integers. name labels the
+// failures.
+func AssertMoneyJSON(t testing.TB, name string, v any, intKeys ...string) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var generic any
+	require.NoError(t, json.Unmarshal(b, &generic))
+	skip := map[string]bool{}
+	for _, k := range intKeys {
+		skip[k] = true
+	}
+	var walk func(where string, v any)
+	walk = func(where string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				assert.Regexp(t, LowerCamel, k, "%s: key %q", where, k)
+				if _, isNum := e.(float64); isNum && skip[k] {
+					continue
+				}
+				walk(where+"."+k, e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(where, e)
+			}
+		case float64:
+			t.Errorf("%s: a JSON number (%v): amounts, rates and counts of money must be strings", where, x)
+		}
+	}
+	walk(name, generic)
+}

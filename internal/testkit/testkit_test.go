@@ -27,3 +27,10 @@ func TestJSONKeys(t *testing.T) {
 		} `json:"nested"`
 	}{})
 }
+
+func TestAssertMoneyJSON(t *testing.T) {
+	testkit.AssertMoneyJSON(t, "ok", map[string]any{"amount": "1.00", "year": 2024, "rows": []any{map[string]any{"places": 2}}}, "year", "places")
+	ft := &testing.T{}
+	testkit.AssertMoneyJSON(ft, "bad", map[string]any{"amount": 1.5})
+	assert.True(t, ft.Failed(), "a JSON number outside the integer keys fails")
+}

@@ -99,7 +99,6 @@ func TestStandardsGolden(t *testing.T) {
 	assert.Contains(t, string(want), `"lowerBound": true`)
 }
 
-
 func TestCheckFloorsAllOnYanji(t *testing.T) {
 	rep, err := standard.CheckFloors(yanji.Standards(), standard.VillageFloors(),
 		standard.FloorInputs{AsOf: stdDay("2025-06-30"), RuralIncome: stdYuan("14000")})
