@@ -222,11 +222,17 @@ func codeList[T fmt.Stringer](vs []T) string {
 // [dangjian.ErrNegative], [funding.ErrSubFen], [funding.ErrOverflow]). A roster is one
 // branch's month, so an id on several rows makes each of them a bad row
 // ([dangjian.ErrDuplicate]).
-func ReadRoster(r io.Reader) ([]RosterRow, error) {
+func ReadRoster(r io.Reader) ([]RosterRow, error) { return collectRoster(r, ScanRoster) }
+
+// collectRoster runs a roster scanner over r and collects what it passes:
+// the good rows, less the earlier rows of an id that repeats later, and
+// every problem ordered by line and column. It is the slice form of both
+// [ScanRoster] and [ScanRosterJSON].
+func collectRoster(r io.Reader, scan func(io.Reader, func(RosterRow, dangjian.Problems) error) error) ([]RosterRow, error) {
 	var rows []RosterRow
 	var bad dangjian.Problems
 	repeated := map[string]bool{}
-	err := ScanRoster(r, func(row RosterRow, ps dangjian.Problems) error {
+	err := scan(r, func(row RosterRow, ps dangjian.Problems) error {
 		if ps == nil {
 			rows = append(rows, row)
 			return nil

@@ -3,7 +3,6 @@ package dues
 import (
 	"bytes"
 	"io"
-	"slices"
 	"strconv"
 
 	"github.com/dangjian-go/dangjian"
@@ -53,36 +52,7 @@ const MaxRosterJSON = 64 << 20
 // [MaxRosterJSON] is one problem of kind [dangjian.ErrSyntax] (or
 // [dangjian.ErrEncoding], [dangjian.ErrLimit]) and no members; an error of
 // the reader is returned as it is.
-func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
-	var rows []RosterRow
-	var bad dangjian.Problems
-	repeated := map[string]bool{}
-	err := ScanRosterJSON(r, func(row RosterRow, ps dangjian.Problems) error {
-		if ps == nil {
-			rows = append(rows, row)
-			return nil
-		}
-		for _, p := range ps {
-			if p.Kind == dangjian.ErrDuplicate {
-				repeated[row.Member.ID] = true
-			}
-		}
-		bad = append(bad, ps...)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if len(bad) == 0 {
-		return rows, nil
-	}
-	sortProblems(bad)
-	rows = slices.DeleteFunc(rows, func(r RosterRow) bool { return repeated[r.Member.ID] })
-	if len(rows) == 0 {
-		rows = nil
-	}
-	return rows, bad
-}
+func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) { return collectRoster(r, ScanRosterJSON) }
 
 // ScanRosterJSON reads a JSON roster as [DecodeRosterJSON] does, but
 // passes each member to each as soon as it is read, as [ScanRoster] does
