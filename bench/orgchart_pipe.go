@@ -27,6 +27,11 @@ type OrgchartPipeConfig struct {
 	Reps  int    // timed runs of each program per size (the median is shown)
 	AsOf  string // the -date the pipeline validates as of
 	Dir   string // where the binaries, trees and outputs go ("": a new temporary directory, removed after)
+	// Chain, if positive, adds a row for a chain of that many committees,
+	// each under the previous one (WriteChainTree), validated with
+	// -max-depth Chain: the deepest tree, against the shallow synthetic
+	// one of about ten levels.
+	Chain int
 }
 
 // DefaultOrgchartPipe is the configuration of `go run ./orgchartpipe`.
@@ -41,6 +46,7 @@ type ChildRun struct {
 
 // OrgchartPipeRow is what one size measured.
 type OrgchartPipeRow struct {
+	Tree      string // "synthetic" or "chain"
 	Orgs      int
 	FileBytes int64
 	Floor     []ChildRun // the floor's runs, in order
@@ -108,6 +114,37 @@ func WriteOrgchartTree(path string, n int, seed uint64) (int64, error) {
 	if err := orgmodel.WriteCSV(bw, tree, uuid.Nil, orgmodel.English); err != nil {
 		f.Close()
 		return 0, err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return 0, err
+	}
+	if err := f.Close(); err != nil {
+		return 0, err
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return 0, err
+	}
+	return st.Size(), nil
+}
+
+// WriteChainTree writes a chain of n committees, each under the previous
+// one and with no members (so each has a finding), to the file path, with a
+// Chinese header, and returns its size in bytes.
+func WriteChainTree(path string, n int) (int64, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriterSize(f, 1<<16)
+	bw.WriteString("编号,上级编号,组织类别,领域,名称,正式党员,预备党员,覆盖单位数,选举日期\n")
+	for i := range n {
+		parent := ""
+		if i > 0 {
+			parent = "c" + strconv.Itoa(i-1)
+		}
+		fmt.Fprintf(bw, "c%d,%s,党委,,第%d委员会,0,0,,\n", i, parent, i)
 	}
 	if err := bw.Flush(); err != nil {
 		f.Close()
@@ -275,16 +312,35 @@ func OrgchartPipe(cfg OrgchartPipeConfig, w io.Writer) ([]OrgchartPipeRow, error
 	if err != nil {
 		return nil, err
 	}
-	var rows []OrgchartPipeRow
+	type job struct {
+		tree string
+		n    int
+	}
+	var jobs []job
 	for _, n := range cfg.Sizes {
-		in := filepath.Join(dir, "tree-"+strconv.Itoa(n)+".csv")
-		size, err := WriteOrgchartTree(in, n, cfg.Seed)
+		jobs = append(jobs, job{"synthetic", n})
+	}
+	if cfg.Chain > 0 {
+		jobs = append(jobs, job{"chain", cfg.Chain})
+	}
+	var rows []OrgchartPipeRow
+	for _, j := range jobs {
+		n := j.n
+		in := filepath.Join(dir, j.tree+"-"+strconv.Itoa(n)+".csv")
+		args := PipelineArgs(in, cfg.AsOf)
+		var size int64
+		if j.tree == "chain" {
+			size, err = WriteChainTree(in, n)
+			args = append(args, "-max-depth", strconv.Itoa(n))
+		} else {
+			size, err = WriteOrgchartTree(in, n, cfg.Seed)
+		}
 		if err != nil {
 			return rows, err
 		}
 		runtime.GC()
 		debug.FreeOSMemory()
-		row := OrgchartPipeRow{Orgs: n, FileBytes: size}
+		row := OrgchartPipeRow{Tree: j.tree, Orgs: n, FileBytes: size}
 		floorOut := filepath.Join(dir, "floor.jsonl")
 		pipeOut := filepath.Join(dir, "findings.json")
 		for i := -1; i < cfg.Reps; i++ {
@@ -292,7 +348,7 @@ func OrgchartPipe(cfg OrgchartPipeConfig, w io.Writer) ([]OrgchartPipeRow, error
 			if err != nil {
 				return rows, err
 			}
-			p, err := RunChild(pipeOut, pipeBin, PipelineArgs(in, cfg.AsOf)...)
+			p, err := RunChild(pipeOut, pipeBin, args...)
 			if err != nil {
 				return rows, err
 			}
@@ -318,20 +374,20 @@ func OrgchartPipe(cfg OrgchartPipeConfig, w io.Writer) ([]OrgchartPipeRow, error
 }
 
 func printOrgchartPipe(w io.Writer, rows []OrgchartPipeRow) {
-	fmt.Fprintf(w, "| organizations | CSV | findings | floor | floor per org | floor peak RSS | pipeline | pipeline per org | pipeline peak RSS | ratio (time) | ratio (RSS) |\n")
-	fmt.Fprintf(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(w, "| tree | organizations | CSV | findings | floor | floor per org | floor peak RSS | pipeline | pipeline per org | pipeline peak RSS | ratio (time) | ratio (RSS) |\n")
+	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {
 		fw, frss := median(r.Floor)
 		pw, prss := median(r.Pipeline)
-		fmt.Fprintf(w, "| %d | %.1f MB | %d | %s | %s | %s | %s | %s | %s | %.2f× | %.1f× |\n",
-			r.Orgs, float64(r.FileBytes)/1e6, r.Findings,
+		fmt.Fprintf(w, "| %s | %d | %.1f MB | %d | %s | %s | %s | %s | %s | %s | %.2f× | %.1f× |\n",
+			r.Tree, r.Orgs, float64(r.FileBytes)/1e6, r.Findings,
 			fw.Round(time.Millisecond), perUnit(fw, int64(r.Orgs)), mib(frss),
 			pw.Round(time.Millisecond), perUnit(pw, int64(r.Orgs)), mib(prss),
 			float64(pw)/float64(fw), float64(prss)/float64(max(frss, 1)))
 	}
 	fmt.Fprintf(w, "\nruns (floor / pipeline wall, in order):\n")
 	for _, r := range rows {
-		fmt.Fprintf(w, "  %d:", r.Orgs)
+		fmt.Fprintf(w, "  %s %d:", r.Tree, r.Orgs)
 		for i := range r.Floor {
 			fmt.Fprintf(w, " %s/%s", r.Floor[i].Wall.Round(time.Millisecond), r.Pipeline[i].Wall.Round(time.Millisecond))
 		}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/dangjian-go/dangjian"
@@ -22,16 +24,25 @@ func TestOrgchartPipeCounts(t *testing.T) {
 	require.NoError(t, err)
 	asOf := "2025-06-30"
 	for _, tc := range []struct {
-		name string
-		n    int
-		seed uint64
+		name  string
+		n     int
+		seed  uint64
+		chain bool
 	}{
-		{"small", 300, 1},
-		{"medium", 5000, 2024},
+		{"small", 300, 1, false},
+		{"medium", 5000, 2024, false},
+		{"chain", 3000, 0, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := filepath.Join(dir, tc.name+".csv")
-			_, err := WriteOrgchartTree(in, tc.n, tc.seed)
+			args := PipelineArgs(in, asOf)
+			var err error
+			if tc.chain {
+				_, err = WriteChainTree(in, tc.n)
+				args = append(args, "-max-depth", strconv.Itoa(tc.n))
+			} else {
+				_, err = WriteOrgchartTree(in, tc.n, tc.seed)
+			}
 			require.NoError(t, err)
 
 			f, err := os.Open(in)
@@ -39,14 +50,15 @@ func TestOrgchartPipeCounts(t *testing.T) {
 			recs, err := orgmodel.ReadCSV(f)
 			f.Close()
 			require.NoError(t, err)
-			tree, err := orgmodel.Build(recs)
+			require.Len(t, recs.Orgs, tc.n)
+			tree, err := orgmodel.BuildWith(recs, orgmodel.BuildOptions{MaxDepth: tc.n})
 			require.NoError(t, err)
 			report, err := orgmodel.Validate(tree, orgmodel.NationalRules(), dangjian.MustParseDate(asOf))
 			require.NoError(t, err)
 			require.NotEmpty(t, report.Findings, "the synthetic tree breaks some rules")
 
 			out := filepath.Join(dir, tc.name+".json")
-			run, err := RunChild(out, pipeBin, PipelineArgs(in, asOf)...)
+			run, err := RunChild(out, pipeBin, args...)
 			require.NoError(t, err)
 			n, err := CountJSONFindings(out)
 			require.NoError(t, err)
@@ -71,12 +83,22 @@ func TestOrgchartPipeCounts(t *testing.T) {
 			for sc.Scan() {
 				var obj map[string]string
 				require.NoError(t, json.Unmarshal(sc.Bytes(), &obj), "row %d", rows+1)
-				require.Contains(t, obj, "id")
-				require.Contains(t, obj, "parent_id")
+				require.Len(t, obj, len(header(t, in)))
 				rows++
 			}
 			require.NoError(t, sc.Err())
 			require.Equal(t, len(recs.Orgs), rows)
 		})
 	}
+}
+
+// header returns the cells of the CSV file's first line.
+func header(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	require.True(t, sc.Scan())
+	return strings.Split(sc.Text(), ",")
 }

@@ -7,7 +7,10 @@
 // wall time, the time per organization, the peak RSS of each (wait4's
 // ru_maxrss) and the ratios.
 //
-//	cd bench && go run ./orgchartpipe [-sizes 100000,1000000] [-reps 3] [-seed 2024] [-date 2025-06-30]
+// A chain of -chain committees, each under the previous one, is timed the
+// same way, with the pipeline's -max-depth raised to its depth.
+//
+//	cd bench && go run ./orgchartpipe [-sizes 100000,1000000] [-chain 30000] [-reps 3] [-seed 2024] [-date 2025-06-30]
 package main
 
 import (
@@ -26,6 +29,7 @@ func main() {
 	flag.IntVar(&cfg.Reps, "reps", cfg.Reps, "timed runs of each program per size (the median is shown)")
 	flag.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "seed of the synthetic tree")
 	flag.StringVar(&cfg.AsOf, "date", cfg.AsOf, "the pipeline validates as of this `date`")
+	flag.IntVar(&cfg.Chain, "chain", 30_000, "add a chain of this many committees, validated with -max-depth as deep (0: none)")
 	flag.StringVar(&cfg.Dir, "dir", "", "keep the binaries and files in this `directory` (default: a temporary one, removed)")
 	flag.Parse()
 	cfg.Sizes = nil
@@ -37,8 +41,8 @@ func main() {
 		}
 		cfg.Sizes = append(cfg.Sizes, n)
 	}
-	if cfg.Reps <= 0 {
-		fmt.Fprintln(os.Stderr, "orgchartpipe: -reps must be positive")
+	if cfg.Reps <= 0 || cfg.Chain < 0 {
+		fmt.Fprintln(os.Stderr, "orgchartpipe: -reps must be positive, -chain not negative")
 		os.Exit(2)
 	}
 	if _, err := bench.OrgchartPipe(cfg, os.Stdout); err != nil {
