@@ -281,8 +281,16 @@ func readInput(in string, stdin io.Reader, enc textenc.Encoding) (string, []byte
 		return in, nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(textenc.NewReader(f, enc))
-	return in, b, err
+	// Sized to the file once, rather than doubled as io.ReadAll would,
+	// which held up to twice the file at its peak.
+	// (bytes.Buffer.Grow would allocate the size twice.)
+	var size int64
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() < 1<<40 {
+		size = st.Size()
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err = buf.ReadFrom(textenc.NewReader(f, enc))
+	return in, buf.Bytes(), err
 }
 
 // readRecords reads the records from data, as JSON if the input's name
@@ -347,8 +355,11 @@ func writeProblems(w io.Writer, in string, ps dangjian.Problems) error {
 }
 
 // inSubtree returns the findings about organizations under root (all of
-// them for uuid.Nil).
+// them, the slice itself, for uuid.Nil).
 func inSubtree(t *orgmodel.Tree, root uuid.UUID, fs []dangjian.Finding) []dangjian.Finding {
+	if root == uuid.Nil {
+		return fs
+	}
 	out := make([]dangjian.Finding, 0, len(fs))
 	for _, f := range fs {
 		id, _ := t.Lookup(f.Subject)
@@ -394,33 +405,90 @@ func writeText(w io.Writer, fs []dangjian.Finding, asOf dangjian.Date) error {
 }
 
 // writeJSON writes the findings as an indented JSON array, the bytes
-// json.Encoder would write for the slice, one finding at a time: the
-// output is never held whole in memory.
+// json.Encoder (SetEscapeHTML(false), SetIndent("  ", "  ")) would write
+// for the slice, one finding at a time: the output is never held whole in
+// memory. Each finding is encoded compact by findingEncoder (the bytes of
+// its MarshalJSON, without reflection) and indented by indentJSON: the
+// encoder would marshal it by reflection, compact and validate it again and
+// indent it through its scanner, which took more than half the pipeline's
+// time on a 1M-organization tree.
 func writeJSON(w io.Writer, fs []dangjian.Finding) error {
 	if len(fs) == 0 {
 		_, err := io.WriteString(w, "[]\n")
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	var one bytes.Buffer
-	enc := json.NewEncoder(&one)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("  ", "  ")
+	bw := bufio.NewWriterSize(w, 1<<16)
+	fe := newFindingEncoder()
+	var b, one []byte
 	bw.WriteString("[\n")
 	for i := range fs {
-		one.Reset()
-		if err := enc.Encode(fs[i]); err != nil {
+		var err error
+		if b, err = fe.append(b[:0], &fs[i]); err != nil {
 			return err
 		}
-		bw.WriteString("  ")
-		bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		one = indentJSON(append(one[:0], "  "...), b, "  ", "  ")
 		if i < len(fs)-1 {
-			bw.WriteByte(',')
+			one = append(one, ',')
 		}
-		bw.WriteByte('\n')
+		one = append(one, '\n')
+		if _, err := bw.Write(one); err != nil {
+			return err
+		}
 	}
 	bw.WriteString("]\n")
 	return bw.Flush()
+}
+
+// indentJSON appends src, compact JSON as json.Marshal writes it, to dst
+// indented as json.Indent(dst, src, prefix, indent) would: a new line,
+// prefix and one indent per level after an opening bracket and each comma,
+// ": " after a key, and empty objects and arrays kept as {} and []. It does
+// not validate src.
+func indentJSON(dst, src []byte, prefix, indent string) []byte {
+	depth := 0
+	newline := func() {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, indent...)
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case '"':
+			j := i + 1
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			dst = append(dst, src[i:min(j+1, len(src))]...)
+			i = j
+		case '{', '[':
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst = append(dst, c, src[i+1])
+				i++
+				continue
+			}
+			dst = append(dst, c)
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, ':', ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // oneLine replaces tabs, line breaks and other control characters with
