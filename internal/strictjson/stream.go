@@ -78,12 +78,30 @@ func (s *Stream) Path() string { return s.sc.Path() }
 func (s *Stream) Offset() int { return s.base + s.sc.pos }
 
 func (s *Stream) start() {
+	s.sc.Root, s.sc.MaxDepth, s.sc.SkipBOM = s.Root, s.MaxDepth, s.SkipBOM
 	if s.started {
 		return
 	}
 	s.started = true
-	s.sc.Root, s.sc.MaxDepth, s.sc.SkipBOM = s.Root, s.MaxDepth, s.SkipBOM
 	s.resetSource()
+}
+
+// Position returns the line and column of offset off of the input, for
+// the offset of the last token Next returned or a later one in the window
+// (as the offsets asked grow; 0, 0 for one before an offset asked already,
+// or after the window).
+func (s *Stream) Position(off int) (line, col int) {
+	if off < s.markOff || off > s.base+len(s.buf) {
+		return 0, 0
+	}
+	return s.posOf(off)
+}
+
+// Problem returns a problem at offset off, placed as [Stream.Position]
+// places it, as [Source.Problem] makes one.
+func (s *Stream) Problem(k *dangjian.Kind, off int, path, value, detail string) *dangjian.Problem {
+	line, col := s.Position(off)
+	return &dangjian.Problem{Kind: k, Path: path, Line: line, Column: col, Value: dangjian.Cut(value), Detail: detail}
 }
 
 // resetSource points the scanner at the window, after the window changed.
