@@ -60,6 +60,7 @@ type subjectStream struct {
 	st *strictjson.Stream
 	fn func(Subject) error
 	ps dangjian.Problems
+	jp jparser // reused: its stacks and slabs go on from subject to subject
 }
 
 // fatal wraps a problem that ends the input.
@@ -77,7 +78,8 @@ func (d *subjectStream) array(path string) error {
 			return fatal(p)
 		}
 		at := strictjson.Elem(path, i)
-		jp := &jparser{src: src, root: at}
+		jp := &d.jp
+		jp.src, jp.root = src, at
 		n, p := jp.parseDocument()
 		if p != nil { // the stream read the same bytes: cannot happen
 			return fatal(p)
