@@ -60,7 +60,6 @@ type subjectStream struct {
 	st *strictjson.Stream
 	fn func(Subject) error
 	ps dangjian.Problems
-	jp jparser // reused: its stacks and slabs go on from subject to subject
 }
 
 // fatal wraps a problem that ends the input.
@@ -78,8 +77,7 @@ func (d *subjectStream) array(path string) error {
 			return fatal(p)
 		}
 		at := strictjson.Elem(path, i)
-		jp := &d.jp
-		jp.src, jp.root = src, at
+		jp := &jparser{src: src, root: at}
 		n, p := jp.parseDocument()
 		if p != nil { // the stream read the same bytes: cannot happen
 			return fatal(p)

@@ -28,62 +28,6 @@ type jkey struct {
 type jparser struct {
 	src  *strictjson.Source
 	root string // the path of the document itself
-
-	// Nodes, keys and elements are cut from slabs, a few allocations for
-	// many values; kstack and estack hold the members of the open objects
-	// and arrays until their ends.
-	nodes  []jnode
-	kslab  []jkey
-	eslab  []*jnode
-	kstack []jkey
-	estack []*jnode
-}
-
-// node returns a new node.
-func (p *jparser) node() *jnode {
-	if len(p.nodes) == 0 {
-		p.nodes = make([]jnode, 128)
-	}
-	n := &p.nodes[0]
-	p.nodes = p.nodes[1:]
-	return n
-}
-
-// takeKeys returns the keys on kstack from mark on, in a slice of their
-// own, and pops them.
-func (p *jparser) takeKeys(mark int) []jkey {
-	k := len(p.kstack) - mark
-	if k == 0 {
-		return nil
-	}
-	if cap(p.kslab)-len(p.kslab) < k {
-		p.kslab = make([]jkey, 0, max(256, k))
-	}
-	l := len(p.kslab)
-	out := p.kslab[l : l+k : l+k]
-	copy(out, p.kstack[mark:])
-	p.kslab = p.kslab[:l+k]
-	clear(p.kstack[mark:])
-	p.kstack = p.kstack[:mark]
-	return out
-}
-
-// takeElems is takeKeys for an array's elements on estack.
-func (p *jparser) takeElems(mark int) []*jnode {
-	k := len(p.estack) - mark
-	if k == 0 {
-		return nil
-	}
-	if cap(p.eslab)-len(p.eslab) < k {
-		p.eslab = make([]*jnode, 0, max(256, k))
-	}
-	l := len(p.eslab)
-	out := p.eslab[l : l+k : l+k]
-	copy(out, p.estack[mark:])
-	p.eslab = p.eslab[:l+k]
-	clear(p.estack[mark:])
-	p.estack = p.estack[:mark]
-	return out
 }
 
 func newParser(data []byte) *jparser { return &jparser{src: strictjson.NewSource(data)} }
@@ -108,11 +52,9 @@ func (p *jparser) parseDocument() (*jnode, *dangjian.Problem) {
 
 // value parses the value that starts with token t.
 func (p *jparser) value(sc *strictjson.Scanner, t strictjson.Token) (*jnode, *dangjian.Problem) {
-	n := p.node()
-	*n = jnode{kind: t.Kind, off: t.Off, raw: t.Raw}
+	n := &jnode{kind: t.Kind, off: t.Off, raw: t.Raw}
 	switch t.Kind {
 	case strictjson.BeginObject:
-		mark := len(p.kstack)
 		for {
 			k, err := sc.Next()
 			if err != nil {
@@ -120,7 +62,6 @@ func (p *jparser) value(sc *strictjson.Scanner, t strictjson.Token) (*jnode, *da
 			}
 			if k.Kind == strictjson.EndObject {
 				n.raw = p.src.Bytes()[n.off:sc.Offset()]
-				n.keys = p.takeKeys(mark)
 				return n, nil
 			}
 			vt, err := sc.Next()
@@ -131,10 +72,9 @@ func (p *jparser) value(sc *strictjson.Scanner, t strictjson.Token) (*jnode, *da
 			if err != nil {
 				return nil, err
 			}
-			p.kstack = append(p.kstack, jkey{name: k.Text(), off: k.Off, val: v})
+			n.keys = append(n.keys, jkey{name: k.Text(), off: k.Off, val: v})
 		}
 	case strictjson.BeginArray:
-		mark := len(p.estack)
 		for {
 			et, err := sc.Next()
 			if err != nil {
@@ -142,14 +82,13 @@ func (p *jparser) value(sc *strictjson.Scanner, t strictjson.Token) (*jnode, *da
 			}
 			if et.Kind == strictjson.EndArray {
 				n.raw = p.src.Bytes()[n.off:sc.Offset()]
-				n.elems = p.takeElems(mark)
 				return n, nil
 			}
 			v, err := p.value(sc, et)
 			if err != nil {
 				return nil, err
 			}
-			p.estack = append(p.estack, v)
+			n.elems = append(n.elems, v)
 		}
 	}
 	return n, nil
