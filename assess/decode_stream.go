@@ -14,7 +14,8 @@ import (
 // at a time: it calls fn with each subject that decodes without a problem,
 // in the input's order, and holds no more than one subject's JSON (and a
 // window of the input) at once, so that a cohort of any size is read in
-// the memory of one subject.
+// the memory of one subject. One subject's JSON longer than 16 MiB is a
+// problem of kind [dangjian.ErrLimit] that ends the input.
 //
 // A subject with problems is not passed to fn; its problems are collected
 // and the subjects after it go on. At the end, DecodeSubjectsFunc returns

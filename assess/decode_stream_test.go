@@ -109,3 +109,32 @@ func FuzzDecodeSubjectsFunc(f *testing.F) {
 		sameAsDecodeSubjects(t, in)
 	})
 }
+
+// One subject longer than the stream's window ends the input with a
+// problem naming the limit, never holding more.
+func TestDecodeSubjectsFuncLimit(t *testing.T) {
+	in := `[{"id": "a"}, {"id": "` + strings.Repeat("x", 17<<20) + `"}]`
+	n := 0
+	err := assess.DecodeSubjectsFunc(strings.NewReader(in), func(assess.Subject) error { n++; return nil })
+	require.ErrorIs(t, err, dangjian.ErrLimit)
+	require.Equal(t, 1, n)
+}
+
+// Subjects longer than the stream's chunk (64 KiB), with lines inside,
+// and a problem after them: the same problems at the same lines and
+// columns as DecodeSubjects.
+func TestDecodeSubjectsFuncLongSubjects(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[\n")
+	for i := 0; i < 6; i++ {
+		b.WriteString(`{"id": "s` + strings.Repeat("名", i) + `", "checked": {"c": [` + "\n")
+		for j := 0; j < 9000; j++ {
+			b.WriteString(`"item",` + "\n")
+		}
+		b.WriteString(`"last"]}},` + "\n")
+	}
+	b.WriteString(`{"id": "z", "values": {"v": "x"}, "colour": 1}]`)
+	sameAsDecodeSubjects(t, []byte(b.String()))
+	_, err := streamSubjects(strings.NewReader(b.String()))
+	require.ErrorIs(t, err, dangjian.ErrUnknownField)
+}

@@ -56,6 +56,8 @@ type Stream struct {
 	eof     bool
 	started bool
 	pin     int // an offset that must stay in the window, or -1
+	// buf[0] is at line baseLine, column baseCol.
+	baseLine, baseCol int
 	// mark is a known position: offset markOff is at line markLine,
 	// column markCol; it never moves back, and stays in the window.
 	markOff, markLine, markCol int
@@ -64,7 +66,7 @@ type Stream struct {
 
 // NewStream returns a stream over r.
 func NewStream(r io.Reader) *Stream {
-	return &Stream{r: r, pin: -1, markLine: 1, markCol: 1}
+	return &Stream{r: r, pin: -1, baseLine: 1, baseCol: 1, markLine: 1, markCol: 1}
 }
 
 // Depth returns the number of open arrays and objects.
@@ -106,8 +108,7 @@ func (s *Stream) Problem(k *dangjian.Kind, off int, path, value, detail string) 
 
 // resetSource points the scanner at the window, after the window changed.
 func (s *Stream) resetSource() {
-	line, col := s.posOf(s.base)
-	s.sc.src = NewSourceAt(s.buf, line, col)
+	s.sc.src = NewSourceAt(s.buf, s.baseLine, s.baseCol)
 	s.sc.data = s.buf
 }
 
@@ -179,15 +180,17 @@ func (s *Stream) Value(t Token) (*Source, *dangjian.Problem) {
 // posOf returns the line and column of offset off, at or after the mark,
 // and moves the mark there.
 func (s *Stream) posOf(off int) (line, col int) {
-	seg := s.buf[s.markOff-s.base : off-s.base]
-	if nl := bytes.Count(seg, []byte{'\n'}); nl > 0 {
-		s.markLine += nl
-		s.markCol = 1 + utf8.RuneCount(seg[bytes.LastIndexByte(seg, '\n')+1:])
-	} else {
-		s.markCol += utf8.RuneCount(seg)
-	}
+	s.markLine, s.markCol = advance(s.markLine, s.markCol, s.buf[s.markOff-s.base:off-s.base])
 	s.markOff = off
 	return s.markLine, s.markCol
+}
+
+// advance returns the position after seg of a text at line, col.
+func advance(line, col int, seg []byte) (int, int) {
+	if nl := bytes.Count(seg, []byte{'\n'}); nl > 0 {
+		return line + nl, 1 + utf8.RuneCount(seg[bytes.LastIndexByte(seg, '\n')+1:])
+	}
+	return line, col + utf8.RuneCount(seg)
 }
 
 // fill drops what the scanner no longer needs from the window and reads
@@ -201,7 +204,7 @@ func (s *Stream) fill() {
 	}
 	keep = min(keep, s.markOff-s.base) // the mark stays in the window
 	if keep > 0 && keep >= len(s.buf)/2 {
-		s.posOf(s.base + keep)
+		s.baseLine, s.baseCol = advance(s.baseLine, s.baseCol, s.buf[:keep])
 		n := copy(s.buf, s.buf[keep:])
 		s.buf = s.buf[:n]
 		s.base += keep
