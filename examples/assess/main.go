@@ -17,7 +17,7 @@
 //
 // prints a ranking and exits 0.
 //
-// The input is read with [assess.DecodeSubjects] (a JSON array of subjects,
+// The input is read with [assess.DecodeSubjectsFunc] (a JSON array of subjects,
 // or {"subjects": [...]}) or, when it does not start with [ or {, as CSV:
 // a header row with the column id, optionally category, then one column
 // per value the scheme reads (a direct or ratio indicator's ID, a decision
@@ -60,7 +60,10 @@
 // trace node (csv).
 //
 // Every subject is scored before anything is printed: a cohort is graded
-// whole, since a quota over part of a cohort would be wrong. Exit status: 0
+// whole, since a quota over part of a cohort would be wrong. A JSON input
+// is read one subject at a time, each scored as it is read, and only its
+// result is kept (without its trace but for the subject -explain names):
+// memory follows the cohort's results, not the file. Exit status: 0
 // when the cohort is scored, graded and printed; 2 for bad flags, a scheme
 // that does not compile, input that cannot be read, or any subject that
 // cannot be scored or graded (every problem is listed on standard error,
@@ -288,23 +291,25 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	name, data, err := readInput(cfg.input, stdin, cfg.encoding)
-	if errors.Is(err, dangjian.ErrEncoding) {
-		return nil, inFile(name, err)
+	name, in, err := openInput(cfg.input, stdin, cfg.encoding)
+	if in != nil {
+		defer in.Close()
 	}
 	if err != nil {
-		return nil, fileProblem(name, dangjian.ErrInvalid, "cannot be read: "+err.Error())
+		return nil, readProblem(name, err)
 	}
-	subs, ps := decodeSubjects(name, data, s)
-	if len(ps) > 0 {
-		return nil, ps
+	json, err := startsJSON(in)
+	if err != nil {
+		return nil, readProblem(name, err)
 	}
-	json := isJSON(data)
-	c := &cohort{scheme: s, scorer: sc, results: make([]assess.Result, len(subs))}
+	c := &cohort{scheme: s, scorer: sc}
 	var bad dangjian.Problems
-	for i, sub := range subs {
+	// score scores the i-th subject of the input as it is read: only its
+	// result is kept (with its trace for the subject -explain names).
+	score := func(i int, sub assess.Subject) {
 		var res assess.Result
-		if cfg.explain != "" {
+		var err error
+		if cfg.explain != "" && sub.ID == cfg.explain {
 			res, err = sc.Explain(sub)
 		} else {
 			res, err = sc.Score(sub)
@@ -317,9 +322,37 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 				}
 			}
 			bad = append(bad, ps...)
-			continue
+			return
 		}
-		c.results[i] = res
+		if len(bad) == 0 { // once a subject fails, only the problems matter
+			c.results = append(c.results, res)
+		}
+	}
+	if json {
+		// One subject at a time: memory follows the results, not the file.
+		// A subject that does not decode is reported alone with the others
+		// that do not (their scoring problems are not), as before.
+		i := 0
+		err := assess.DecodeSubjectsFunc(in, func(sub assess.Subject) error {
+			score(i, sub)
+			i++
+			return nil
+		})
+		if err != nil {
+			return nil, inFile(name, err)
+		}
+	} else {
+		data, err := io.ReadAll(in)
+		if err != nil {
+			return nil, readProblem(name, err)
+		}
+		subs, ps := readCSV(name, data, s)
+		if len(ps) > 0 {
+			return nil, ps
+		}
+		for i, sub := range subs {
+			score(i, sub)
+		}
 	}
 	if len(bad) > 0 {
 		return nil, bad
@@ -426,24 +459,62 @@ func readPolicy(cfg config, ref bool, sc *assess.Scorer) (assess.GradePolicy, bo
 	}, true, nil
 }
 
-// readInput returns the input's name for messages and its bytes, as
-// UTF-8 from encoding enc (the built-in sample is UTF-8). Text that is
-// not in enc is an error of kind [dangjian.ErrEncoding].
-func readInput(in string, stdin io.Reader, enc textenc.Encoding) (string, []byte, error) {
+// openInput returns the input's name for messages and a reader of it, as
+// UTF-8 from encoding enc (the built-in sample is UTF-8): text that is not
+// in enc is an error of kind [dangjian.ErrEncoding] when it is read.
+func openInput(in string, stdin io.Reader, enc textenc.Encoding) (string, *input, error) {
 	switch in {
 	case "":
-		return "built-in sample", sample, nil
+		return "built-in sample", newInput(bytes.NewReader(sample), nil), nil
 	case "-":
-		b, err := io.ReadAll(textenc.NewReader(stdin, enc))
-		return "stdin", b, err
+		return "stdin", newInput(textenc.NewReader(stdin, enc), nil), nil
 	}
 	f, err := os.Open(in)
 	if err != nil {
 		return in, nil, err
 	}
-	defer f.Close()
-	b, err := io.ReadAll(textenc.NewReader(f, enc))
-	return in, b, err
+	return in, newInput(textenc.NewReader(f, enc), f), nil
+}
+
+// input is the subjects' reader, buffered so that its start can be seen
+// before it is read.
+type input struct {
+	*bufio.Reader
+	f *os.File // closed by Close; nil for the sample and stdin
+}
+
+func newInput(r io.Reader, f *os.File) *input { return &input{bufio.NewReaderSize(r, 64<<10), f} }
+
+func (in *input) Close() error {
+	if in.f == nil {
+		return nil
+	}
+	return in.f.Close()
+}
+
+// readProblem is the problem of an input that cannot be read: its
+// encoding problem, or the error.
+func readProblem(name string, err error) dangjian.Problems {
+	if errors.Is(err, dangjian.ErrEncoding) {
+		return inFile(name, err)
+	}
+	return fileProblem(name, dangjian.ErrInvalid, "cannot be read: "+err.Error())
+}
+
+// startsJSON reports whether the input is JSON: its first byte after
+// white space and byte order marks is [ or {. Nothing is consumed.
+func startsJSON(in *input) (bool, error) {
+	for n := 64; ; n *= 2 {
+		b, err := in.Peek(min(n, in.Size()))
+		t := bytes.TrimLeft(b, " \t\r\n\ufeff")
+		end := err != nil || n >= in.Size() // no more to see
+		if len(t) >= 3 || (len(t) > 0 && t[0] != 0xEF) || end {
+			if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+				return false, err
+			}
+			return len(t) > 0 && (t[0] == '[' || t[0] == '{'), nil
+		}
+	}
 }
 
 // ranked is a subject's place when the scheme has no bands: the cohort is

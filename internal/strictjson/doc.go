@@ -15,6 +15,14 @@
 // "社区" and "机关" would read alike). A caller that means to read GBK or
 // GB18030 transcodes the input first (package textenc).
 //
+// # Streams
+//
+// A [Stream] reads from an [io.Reader] what a [Scanner] reads from bytes,
+// holding a sliding window of the input (at most [DefaultMaxWindow] bytes
+// unless told otherwise): a decoder of a large array reads it one element
+// at a time with [Stream.Value], each element a [Source] placed at its
+// line and column ([NewSourceAt]).
+//
 // The packages that decode JSON (orgmodel, assess, funding/dues) keep only
 // what is their own: the shapes they read, what the fields mean and which
 // field is a record's ID.

@@ -2,6 +2,7 @@ package strictjson_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/strictjson"
@@ -46,4 +47,23 @@ func Example() {
 	// Output:
 	// line 2, column 30: [0].Base (id "M1"): unknown field: keys are case-sensitive: the field is "base" ("Base")
 	// line 3, column 30: [1].name (id "M2"): invalid value: a field is written once ("name")
+}
+
+// A Stream reads a large array one element at a time: Value captures each
+// element, placed at its line and column in the whole input, for a Scanner
+// (or a decoder built on one) to read; only one element is held at once.
+func ExampleStream() {
+	in := strings.NewReader("[\n {\"id\": \"a\"},\n {\"id\": \"b\", \"x\": [1, 2]}\n]")
+	st := strictjson.NewStream(in)
+	st.Root = "subjects"
+	st.Next() // [
+	for st.More() {
+		t, _ := st.Next()
+		src, _ := st.Value(t)
+		line, col := src.Position(0)
+		fmt.Printf("%d:%d %s\n", line, col, src.Bytes())
+	}
+	// Output:
+	// 2:2 {"id": "a"}
+	// 3:2 {"id": "b", "x": [1, 2]}
 }

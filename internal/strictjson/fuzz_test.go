@@ -3,6 +3,7 @@ package strictjson_test
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"testing"
 	"unicode/utf8"
 
@@ -61,4 +62,36 @@ func FuzzScanner(f *testing.F) {
 			require.Equal(t, std, got)
 		}
 	})
+}
+
+// FuzzStream: a Stream reads any input as the Scanner reads the same
+// bytes (the same tokens, offsets, paths and problem), whatever the pieces
+// its reader gives it.
+func FuzzStream(f *testing.F) {
+	for _, s := range []string{
+		``, `{}`, `[1,]`, `{"a":[1,-2.5e+3,"x\"y",true,false,null],"b":{}}`, "\"\xff\"", "\uFEFF[]", `[tru]`, `{"a"`,
+		"[\n1,\n\"名\xff\"]", `[{"id":"a","values":{"x":"1.5"}},{"id":"b"}]`,
+	} {
+		f.Add([]byte(s), uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, piece uint8) {
+		want := scanAll(in)
+		got := streamAll(&pieces{data: in, n: int(piece%16) + 1}, 0)
+		require.Equal(t, want, got, "%q in pieces of %d", in, int(piece%16)+1)
+	})
+}
+
+// pieces reads data n bytes at a time.
+type pieces struct {
+	data []byte
+	n    int
+}
+
+func (p *pieces) Read(b []byte) (int, error) {
+	if len(p.data) == 0 {
+		return 0, io.EOF
+	}
+	k := copy(b[:min(len(b), p.n)], p.data)
+	p.data = p.data[k:]
+	return k, nil
 }
