@@ -1,6 +1,10 @@
 package dangjian
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strconv"
+	"unicode/utf8"
+)
 
 // Finding is one rule applied to valid input, in the one shape every
 // package of the module uses: which rule, how severe, which subject (by the
@@ -73,8 +77,32 @@ type findingJSON struct {
 }
 
 // MarshalJSON encodes the finding with the keys rule, severity, subject,
-// ref, name, field, value, on, line, message, source and approval.
+// ref, name, field, value, on, line, message, source and approval. The
+// bytes are exactly those encoding/json writes for the finding's wire form
+// (HTML-safe escaping included); they are written without reflection,
+// since a validation of a large tree encodes hundreds of thousands of
+// findings.
 func (f Finding) MarshalJSON() ([]byte, error) {
+	if (f.Severity != SeverityUnknown && !f.Severity.IsValid()) ||
+		(f.Source.Confidence != ConfidenceUnknown && !f.Source.Confidence.IsValid()) {
+		return json.Marshal(f.wire()) // the encoder's own error for an undefined value
+	}
+	return f.appendJSON(make([]byte, 0, f.sizeHint())), nil
+}
+
+// sizeHint is the length of the finding's JSON when nothing needs
+// escaping: the buffer is allocated once for most findings.
+func (f Finding) sizeHint() int {
+	n := 160 + len(f.Rule) + len(f.Subject) + len(f.Ref) + len(f.Name) + len(f.Field) + len(f.Value) +
+		len(f.Message) + len(f.Source.Doc) + len(f.Source.Article) + len(f.Source.URL) + len(f.Source.Note)
+	if a := f.Approval; a != nil {
+		n += 80 + len(a.Kind) + len(a.Rule) + len(a.By) + len(a.ByName) + len(a.Ref)
+	}
+	return n
+}
+
+// wire returns the finding's wire form, as encoding/json encodes it.
+func (f Finding) wire() findingJSON {
 	w := findingJSON{Rule: f.Rule, Severity: f.Severity, Subject: f.Subject, Ref: f.Ref,
 		Name: f.Name, Field: f.Field, Value: f.Value, Line: f.Line, Message: f.Message,
 		Source: f.Source, Approval: f.Approval}
@@ -82,20 +110,133 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 		on := f.On
 		w.On = &on
 	}
-	return json.Marshal(w)
+	return w
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes.
-func (f *Finding) UnmarshalJSON(b []byte) error {
-	var w findingJSON
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+// appendJSON appends the bytes encoding/json writes for f.wire(), for a
+// finding whose severity and confidence are defined (or unset).
+func (f Finding) appendJSON(b []byte) []byte {
+	b = append(b, `{"rule":`...)
+	b = appendJSONString(b, f.Rule)
+	b = append(b, `,"severity":`...)
+	b = appendJSONString(b, f.Severity.code())
+	b = appendJSONField(b, "subject", f.Subject)
+	b = appendJSONField(b, "ref", f.Ref)
+	b = appendJSONField(b, "name", f.Name)
+	b = appendJSONField(b, "field", f.Field)
+	b = appendJSONField(b, "value", f.Value)
+	if !f.On.IsZero() {
+		b = append(b, `,"on":`...)
+		b = appendJSONString(b, f.On.String())
 	}
-	*f = Finding{Rule: w.Rule, Severity: w.Severity, Subject: w.Subject, Ref: w.Ref,
-		Name: w.Name, Field: w.Field, Value: w.Value, Line: w.Line, Message: w.Message,
-		Source: w.Source, Approval: w.Approval}
-	if w.On != nil {
-		f.On = *w.On
+	if f.Line != 0 {
+		b = append(b, `,"line":`...)
+		b = strconv.AppendInt(b, int64(f.Line), 10)
 	}
-	return nil
+	b = append(b, `,"message":`...)
+	b = appendJSONString(b, f.Message)
+	b = append(b, `,"source":{"doc":`...)
+	b = appendJSONString(b, f.Source.Doc)
+	b = appendJSONField(b, "article", f.Source.Article)
+	b = appendJSONField(b, "url", f.Source.URL)
+	b = append(b, `,"confidence":`...)
+	conf := ""
+	if f.Source.Confidence != ConfidenceUnknown {
+		conf = f.Source.Confidence.String()
+	}
+	b = appendJSONString(b, conf)
+	b = appendJSONField(b, "note", f.Source.Note)
+	b = append(b, '}')
+	if a := f.Approval; a != nil {
+		b = append(b, `,"approval":{`...)
+		n := len(b)
+		b = appendJSONField(b, "kind", a.Kind)
+		b = appendJSONField(b, "rule", a.Rule)
+		b = appendJSONField(b, "by", a.By)
+		b = appendJSONField(b, "byName", a.ByName)
+		b = append(b, `,"on":`...)
+		b = appendJSONString(b, a.On.String())
+		b = appendJSONField(b, "ref", a.Ref)
+		if b[n] == ',' { // the first member needs no comma
+			b = append(b[:n], b[n+1:]...)
+		}
+		b = append(b, '}')
+	}
+	return append(b, '}')
+}
+
+// code returns the severity's code, "" when unset.
+func (v Severity) code() string {
+	if v == SeverityUnknown {
+		return ""
+	}
+	return v.String()
+}
+
+// appendJSONField appends ,"key":"s" unless s is empty (omitempty).
+func appendJSONField(b []byte, key, s string) []byte {
+	if s == "" {
+		return b
+	}
+	b = append(b, ',', '"')
+	b = append(b, key...)
+	b = append(b, '"', ':')
+	return appendJSONString(b, s)
+}
+
+// appendJSONString appends s quoted as encoding/json quotes it with its
+// default HTML-safe escaping: '"' and '\\' escaped, \b \f \n \r \t by
+// name, other control characters and '<', '>', '&' as \u00XX, U+2028 and
+// U+2029 as \u2028 and \u2029, and each invalid UTF-8 byte as \ufffd.
+// FuzzFindingJSON holds it to encoding/json byte for byte.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
