@@ -1,6 +1,7 @@
 package testkit_test
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -31,6 +32,6 @@ func TestJSONKeys(t *testing.T) {
 func TestAssertMoneyJSON(t *testing.T) {
 	testkit.AssertMoneyJSON(t, "ok", map[string]any{"amount": "1.00", "year": 2024, "rows": []any{map[string]any{"places": 2}}}, "year", "places")
 	ft := &testing.T{}
-	testkit.AssertMoneyJSON(ft, "bad", map[string]any{"amount": 1.5})
+	testkit.AssertMoneyJSON(ft, "bad", json.RawMessage(`{"amount":1.5}`))
 	assert.True(t, ft.Failed(), "a JSON number outside the integer keys fails")
 }
