@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dangjian-go/dangjian"
@@ -154,4 +155,76 @@ func ExampleRounding() {
 	fmt.Println(r, v.StringFixed(1))
 	// Output:
 	// ceiling to 0.1 12.1
+}
+
+func ExampleProblemsOf() {
+	// Any error a package returns gives back its problems, one by one.
+	err := fmt.Errorf("reading the roster: %w", dangjian.Problems{
+		{Kind: dangjian.ErrMissing, Line: 2, Path: "category", ID: "01"},
+		{Kind: dangjian.ErrNegative, Line: 3, Path: "base", ID: "02", Value: "-1"},
+	})
+	for _, p := range dangjian.ProblemsOf(err) {
+		fmt.Println(p.Code(), p.Line, p.Path, p.ID)
+	}
+	// An error that is not a problem becomes one, of kind invalid.
+	fmt.Println(dangjian.AsProblem(errors.New("disk full")))
+	// Output:
+	// missing 2 category 01
+	// negative 3 base 02
+	// invalid value: disk full
+}
+
+func ExampleCut() {
+	fmt.Println(dangjian.Cut("短"))
+	fmt.Println(len(dangjian.Cut(strings.Repeat("长", 40))) <= dangjian.MaxValueLen+len("…"))
+	// Output:
+	// 短
+	// true
+}
+
+func ExampleKindOf() {
+	k := dangjian.KindOf("negative")
+	fmt.Println(k, errors.Is(k, dangjian.ErrInvalid), dangjian.KindOf("no_such_code") == nil)
+	// Output:
+	// must not be negative true true
+}
+
+func ExampleSeverityOf() {
+	for _, m := range []dangjian.Modality{dangjian.Must, dangjian.Usually, dangjian.May} {
+		s := dangjian.SeverityOf(m)
+		fmt.Println(m.Label(), s, s.Label())
+	}
+	// Output:
+	// 应当 error 错误
+	// 一般 warning 警告
+	// 可以 info 提示
+}
+
+func ExampleParseComparison() {
+	for _, s := range []string{"以上", "超过", ">="} {
+		c, _ := dangjian.ParseComparison(s)
+		fmt.Println(s, c, c.Holds(3, 3))
+	}
+	// Output:
+	// 以上 at_least true
+	// 超过 more_than false
+	// >= at_least true
+}
+
+func ExampleParseLang() {
+	for _, s := range []string{"en", "zh-CN", "中文"} {
+		l, err := dangjian.ParseLang(s)
+		fmt.Println(s, l, err)
+	}
+	// Output:
+	// en en <nil>
+	// zh-CN zh <nil>
+	// 中文 zh <nil>
+}
+
+func ExampleHalfUpTo() {
+	v, _ := dangjian.HalfUpTo(2).Round(decimal.RequireFromString("93.5175"))
+	fmt.Println(dangjian.HalfUpTo(2), v)
+	// Output:
+	// half_up to 0.01 93.52
 }

@@ -123,3 +123,34 @@ func ExampleScanRosterJSON() {
 	// line 3 03 0.20 DUES-FLAT-020
 	// <nil>
 }
+
+// A Tally sums a month's dues as they are computed, without keeping them:
+// what Summarize gives for a slice, for a stream of any length.
+func ExampleTally() {
+	rules := dues.Rules2017()
+	month := dangjian.MustParseDate("2024-06-01")
+	var t dues.Tally
+	for _, m := range []dues.Member{
+		{ID: "01", Category: dues.Employed, Base: funding.MustParseMoney("6234.50")},
+		{ID: "02", Category: dues.Retired, Base: funding.MustParseMoney("4200")},
+		{ID: "03", Category: dues.Student},
+	} {
+		d, err := rules.Monthly(m, month)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		if err := t.Add(d); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	s, err := t.Summary()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Members, "members, dues", s.Dues, "total", s.Total)
+	// Output:
+	// 3 members, dues 114.72 total 114.72
+}
