@@ -41,6 +41,16 @@
 // [WithReachBudget]), and when it runs out the table gets a warning of kind
 // [ErrReachLimit] instead of a guess. SCHEME.md §2.12 lists the limits.
 //
+// # Limits
+//
+// Schemes: [MaxDepth] levels of indicators, [MaxIndicators] indicators,
+// [MaxTableRules] rules a decision table, and the reachability budget
+// above. JSON input (schemes, subjects, grading policies): UTF-8 only,
+// arrays and objects nested at most 512 levels, and, read as a stream with
+// [DecodeSubjectsFunc], one subject's JSON at most 16 MiB. Each limit is a
+// problem of kind [dangjian.ErrLimit] naming it (the budget: a warning);
+// SCHEME.md §2.12 lists them with their defaults.
+//
 // # Invariants
 //
 // Scores are exact: numbers are parsed from decimal text, never through a

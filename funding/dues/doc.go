@@ -22,7 +22,19 @@
 // pay beyond 6 months and 6 consecutive unpaid months as findings.
 // [ReadRoster] (CSV) and [DecodeRosterJSON] read a branch's roster with
 // every problem located (line, column, member ID); [WriteLedger] and
-// [Summarize] write the month's ledger.
+// [Summarize] write the month's ledger. For a roster of any size,
+// [ScanRoster] and [ScanRosterJSON] pass one row at a time,
+// [Calculator.Monthly] computes it, [LedgerWriter] writes it and [Tally]
+// sums it: the only state kept is the set of member IDs, to find an ID on
+// two rows (about 13–21 bytes and the ID per member).
+//
+// # Limits
+//
+// A CSV roster streams: it has no size limit. A JSON roster is read whole
+// first, at most [MaxRosterJSON] (64 MiB); arrays and objects nested deeper
+// than 512 levels are refused. Text must be UTF-8 (package textenc reads
+// GBK or GB18030 on purpose). Each limit is a problem of kind
+// [dangjian.ErrLimit] naming it.
 //
 // # Invariants
 //
