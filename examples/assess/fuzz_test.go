@@ -29,10 +29,9 @@ func FuzzDecodeSubjects(f *testing.F) {
 	f.Add([]byte("id,meetings,flag:veto,bonus:award\na,1e3,yes,99999999999999999999\n"))
 	f.Add([]byte("\ufeffid,category,type,area\n\"a\",\"社区\",\"社\"\"区\",-5\n"))
 	f.Add([]byte("id\n\n\n"))
-	f.Add([]byte(`[{"id":"a","values":{"meetings":"100"}}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		subs, err := decodeSubjects("fuzz", data, s)
-		if err != nil {
+		subs, ps := readCSV("fuzz", data, s)
+		if len(ps) > 0 {
 			return
 		}
 		for _, sub := range subs {

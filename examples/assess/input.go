@@ -12,25 +12,6 @@ import (
 	"github.com/dangjian-go/dangjian/internal/csvtable"
 )
 
-// decodeSubjects reads the subjects: JSON when the input starts with [ or
-// {, CSV otherwise.
-func decodeSubjects(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangjian.Problems) {
-	if isJSON(data) {
-		subs, err := assess.DecodeSubjects(bytes.NewReader(data))
-		if err != nil {
-			return nil, inFile(name, err)
-		}
-		return subs, nil
-	}
-	return readCSV(name, data, s)
-}
-
-// isJSON reports whether the input is JSON: it starts with [ or {.
-func isJSON(data []byte) bool {
-	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	return len(trimmed) > 0 && (trimmed[0] == '[' || trimmed[0] == '{')
-}
-
 // columns are what a flat scheme reads from a CSV row: the values (direct
 // and ratio indicators, number inputs of tables), the text fields (text
 // inputs of tables), the flags its gates read and its bonus items.

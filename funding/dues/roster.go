@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
@@ -96,7 +95,6 @@ type why struct {
 // The problems of a roster cell or header, by kind and detail.
 var (
 	errRosterEmpty     = why{dangjian.ErrMissing, ""}
-	errRosterNotUTF8   = why{dangjian.ErrEncoding, csvtable.DetailNotUTF8}
 	errRosterDate      = why{dangjian.ErrInvalid, "want a YYYY-MM-DD date"}
 	errRosterCalendar  = why{dangjian.ErrInvalid, "not a calendar date"}
 	errRosterCategory  = why{dangjian.ErrInvalid, "unknown category: want " + codeList(Categories()) + " or the Chinese label"}
@@ -474,19 +472,14 @@ func (p *rosterReader) row() (RosterRow, bool) {
 	nbad := len(p.bad)
 	var m Member
 
-	switch s := p.cell(rcID); {
-	case s == "":
+	// Every cell is UTF-8 here: a row with a cell that is not was reported
+	// and skipped above.
+	if s := p.cell(rcID); s == "" {
 		p.fail(rcID, "", errRosterEmpty)
-	case !utf8.ValidString(s):
-		p.fail(rcID, s, errRosterNotUTF8)
-	default:
+	} else {
 		m.ID = s
 	}
-	if s := p.cell(rcName); !utf8.ValidString(s) {
-		p.fail(rcName, s, errRosterNotUTF8)
-	} else {
-		m.Name = s
-	}
+	m.Name = p.cell(rcName)
 	catOK := false
 	if s := p.cell(rcCategory); s == "" {
 		p.fail(rcCategory, "", errRosterEmpty)
@@ -623,12 +616,9 @@ func (p *rosterReader) reduction() *Reduction {
 		return nil
 	}
 	r := &Reduction{Amount: p.money(p.field(rcReduction), p.name(rcReduction), s)}
-	switch by := p.cell(rcReductionBy); {
-	case by == "":
+	if by := p.cell(rcReductionBy); by == "" {
 		p.fail(rcReductionBy, "", errRosterApproval)
-	case !utf8.ValidString(by):
-		p.fail(rcReductionBy, by, errRosterNotUTF8)
-	default:
+	} else {
 		r.ApprovedBy = by
 	}
 	if on := p.cell(rcReductionOn); on == "" {
@@ -636,11 +626,7 @@ func (p *rosterReader) reduction() *Reduction {
 	} else {
 		r.On = p.date(rcReductionOn, on)
 	}
-	if ref := p.cell(rcReductionRef); !utf8.ValidString(ref) {
-		p.fail(rcReductionRef, ref, errRosterNotUTF8)
-	} else {
-		r.Ref = ref
-	}
+	r.Ref = p.cell(rcReductionRef)
 	return r
 }
 
