@@ -258,11 +258,19 @@ func unescapeChartLabel(ext, raw string) (string, error) {
 	if strings.ContainsAny(mermaidEntity.ReplaceAllString(strings.ReplaceAll(raw, "<br>", ""), ""), "\"#&<>`:") {
 		return "", fmt.Errorf("unescaped special character in %q", raw)
 	}
-	s := mermaidEntity.ReplaceAllStringFunc(raw, func(e string) string {
-		n, _ := strconv.Atoi(e[1 : len(e)-1])
-		return string(rune(n))
-	})
-	return strings.Replace(s, "<br>", "\n", 1), nil
+	// Split on the written separator first: an escaped "<br>" in a name
+	// (#60;br#62;) must not read as one.
+	unescape := func(part string) string {
+		return mermaidEntity.ReplaceAllStringFunc(part, func(e string) string {
+			n, _ := strconv.Atoi(e[1 : len(e)-1])
+			return string(rune(n))
+		})
+	}
+	name, detail, two := strings.Cut(raw, "<br>")
+	if !two {
+		return unescape(name), nil
+	}
+	return unescape(name) + "\n" + unescape(detail), nil
 }
 
 func TestChartControlCharacters(t *testing.T) {
