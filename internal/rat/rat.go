@@ -75,11 +75,23 @@ func FromDecimal(x decimal.Decimal) (Rat, error) {
 			return Rat{}, ErrOverflow
 		}
 	}
+	// Each place divides by 10; cancel a factor 2 or 5 of the numerator
+	// as it comes, so that a value whose reduced denominator fits is not
+	// refused because 10^places does not ("0.0099999999999099992" is
+	// 12499999999887499/1250000000000000000).
 	for ; e < 0; e++ {
-		if d > math.MaxInt64/10 {
+		switch {
+		case n%10 == 0:
+			n /= 10
+		case n%2 == 0 && d <= math.MaxInt64/5:
+			n, d = n/2, d*5
+		case n%5 == 0 && d <= math.MaxInt64/2:
+			n, d = n/5, d*2
+		case d > math.MaxInt64/10:
 			return Rat{}, ErrOverflow
+		default:
+			d *= 10
 		}
-		d *= 10
 	}
 	return New(n, d)
 }

@@ -244,3 +244,46 @@ func TestDecimalShortcutOverflow(t *testing.T) {
 		}
 	}
 }
+
+// Parse gives exactly the decimal's value, and refuses one only when its
+// reduced fraction does not fit in int64: a denominator of 10^places that
+// would overflow before reducing is not a reason.
+func TestParseReducesBeforeOverflow(t *testing.T) {
+	r, err := Parse("0.0099999999999099992")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, _ := New(12499999999887499, 1250000000000000000); r.Cmp(want) != 0 {
+		t.Fatalf("got %v", r)
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range 20000 {
+		coef := rng.Int64N(1 << 62)
+		if rng.IntN(2) == 0 {
+			coef = coef >> rng.IntN(60) << rng.IntN(2) // small and even ones too (< 2^63)
+		}
+		places := rng.IntN(26)
+		s := strconv.FormatInt(coef, 10)
+		for len(s) <= places {
+			s = "0" + s
+		}
+		if places > 0 {
+			s = s[:len(s)-places] + "." + s[len(s)-places:]
+		}
+		want, ok := new(big.Rat).SetString(s)
+		if !ok {
+			t.Fatalf("test built a bad decimal %q", s)
+		}
+		got, err := Parse(s)
+		fits := want.Num().IsInt64() && want.Denom().IsInt64()
+		if err != nil {
+			if fits {
+				t.Fatalf("Parse(%q) refused %v, which fits", s, want)
+			}
+			continue
+		}
+		if g := big.NewRat(got.N, got.D); g.Cmp(want) != 0 {
+			t.Fatalf("Parse(%q) = %v, want %v", s, g, want)
+		}
+	}
+}
