@@ -1,7 +1,9 @@
 package orglife
 
 import (
+	"cmp"
 	"io"
+	"slices"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/strictjson"
@@ -267,6 +269,7 @@ func readMeeting(src *strictjson.Source, path string, known func(string) bool) (
 		}
 	}
 	strictjson.FillID(ps, m.Org)
+	slices.SortStableFunc(ps, func(a, b *dangjian.Problem) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column)) })
 	return m, ps
 }
 

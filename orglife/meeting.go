@@ -1,6 +1,8 @@
 package orglife
 
 import (
+	"encoding/json"
+
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/enum"
 )
@@ -100,12 +102,40 @@ type Meeting struct {
 	Expected int64 `json:"expected"`
 	Present  int64 `json:"present"`
 	// Voting says whether a vote was taken and its figures recorded.
-	Voting         bool  `json:"voting,omitempty"`
-	VotingExpected int64 `json:"votingExpected,omitempty"`
-	VotingPresent  int64 `json:"votingPresent,omitempty"`
+	Voting         bool  `json:"-"`
+	VotingExpected int64 `json:"-"`
+	VotingPresent  int64 `json:"-"`
 	// Line is the line of the record in the file it was read from; 0
 	// when it was not read from one.
 	Line int `json:"-"`
+}
+
+// meetingJSON is the wire form of a Meeting: the voting figures are
+// written only for a vote, both of them.
+type meetingJSON struct {
+	ID             string        `json:"id,omitempty"`
+	Org            string        `json:"org"`
+	Type           Type          `json:"type"`
+	Also           []Type        `json:"also,omitempty"`
+	Date           dangjian.Date `json:"date"`
+	Year           int           `json:"year,omitempty"`
+	Expected       int64         `json:"expected"`
+	Present        int64         `json:"present"`
+	VotingExpected *int64        `json:"votingExpected,omitempty"`
+	VotingPresent  *int64        `json:"votingPresent,omitempty"`
+}
+
+// MarshalJSON encodes the meeting as [ScanJSON] reads it: the fields id,
+// org, type, also, date, year, expected and present, and votingExpected
+// and votingPresent for a meeting that records a vote.
+func (m Meeting) MarshalJSON() ([]byte, error) {
+	w := meetingJSON{ID: m.ID, Org: m.Org, Type: m.Type, Also: m.Also, Date: m.Date, Year: m.Year,
+		Expected: m.Expected, Present: m.Present}
+	if m.Voting {
+		ve, vp := m.VotingExpected, m.VotingPresent
+		w.VotingExpected, w.VotingPresent = &ve, &vp
+	}
+	return json.Marshal(w)
 }
 
 // MaxCount is the largest number of members a meeting record may give:
