@@ -269,7 +269,9 @@ func readMeeting(src *strictjson.Source, path string, known func(string) bool) (
 		}
 	}
 	strictjson.FillID(ps, m.Org)
-	slices.SortStableFunc(ps, func(a, b *dangjian.Problem) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column)) })
+	slices.SortStableFunc(ps, func(a, b *dangjian.Problem) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
 	return m, ps
 }
 
