@@ -6,6 +6,7 @@ import (
 	"iter"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/orgmodel"
@@ -78,6 +79,9 @@ type Checker struct {
 	qfail    map[int64]int // org<<8 | type → quorum failures
 	findings []qFinding
 	meetings int64
+
+	lastKey string
+	lastPos int32
 }
 
 const numTypes = 9
@@ -250,12 +254,11 @@ func (c *Checker) Add(m Meeting) error {
 	if p := m.Check(); p != nil {
 		return p
 	}
-	u, ok := c.tree.Lookup(m.Org)
+	o, ok := c.lookup(m.Org)
 	if !ok {
 		return &dangjian.Problem{Kind: dangjian.ErrUnknownRef, Path: "org_id", ID: m.ID, Line: m.Line, Value: m.Org,
 			Detail: "no organization with this id in the tree"}
 	}
-	o := c.index[u]
 	c.meetings++
 	void := false
 	for t := Type(1); t < numTypes; t++ {
@@ -308,6 +311,22 @@ func (c *Checker) Add(m Meeting) error {
 		}
 	}
 	return nil
+}
+
+// lookup returns the position of the organization the caller's id names.
+// The last id looked up is kept: meeting records usually come grouped by
+// organization, and an id that is not a UUID is hashed to find it.
+func (c *Checker) lookup(id string) (int32, bool) {
+	if id == c.lastKey && id != "" {
+		return c.lastPos, true
+	}
+	u, ok := c.tree.Lookup(id)
+	if !ok {
+		return 0, false
+	}
+	o := c.index[u]
+	c.lastKey, c.lastPos = strings.Clone(id), o
+	return o, true
 }
 
 // Meetings returns the number of meetings counted (those Add accepted).

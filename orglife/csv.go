@@ -261,7 +261,7 @@ func parseCount(s string) (int64, *why) {
 // reading (as ScanCSVWith returns it); the rows before it were counted.
 func (c *Checker) AddCSV(r io.Reader, lim dangjian.Limits) (rows dangjian.Problems, stop error) {
 	pc := dangjian.NewProblemCap(lim.MaxProblems)
-	known := func(id string) bool { _, ok := c.tree.Lookup(id); return ok }
+	known := func(id string) bool { _, ok := c.lookup(id); return ok }
 	stop = scanCSV(r, lim, known, func(m Meeting, bad dangjian.Problems) error {
 		if bad != nil {
 			pc.AddAll(bad)

@@ -279,7 +279,7 @@ func readMeeting(src *strictjson.Source, path string, known func(string) bool) (
 // counts each good one, as [Checker.AddCSV] does for CSV.
 func (c *Checker) AddJSON(r io.Reader, lim dangjian.Limits) (rows dangjian.Problems, stop error) {
 	pc := dangjian.NewProblemCap(lim.MaxProblems)
-	known := func(id string) bool { _, ok := c.tree.Lookup(id); return ok }
+	known := func(id string) bool { _, ok := c.lookup(id); return ok }
 	stop = scanJSON(r, lim, known, func(m Meeting, bad dangjian.Problems) error {
 		if bad != nil {
 			pc.AddAll(bad)
