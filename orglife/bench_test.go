@@ -2,6 +2,7 @@ package orglife
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -89,4 +90,37 @@ func BenchmarkAddCSV(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(ms))*float64(b.N)/b.Elapsed().Seconds(), "meetings/s")
+}
+
+// BenchmarkAddJSON reads and counts a JSON array of meetings, reporting
+// meetings/s.
+func BenchmarkAddJSON(b *testing.B) {
+	const n = 2000
+	tree := buildTree(b, benchTree(b, n))
+	ms := benchMeetings(n)
+	in, err := json.Marshal(ms)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(in)))
+	b.ResetTimer()
+	for range b.N {
+		c, err := NewChecker(tree, NationalRules(), d("2024-01-01"), d("2025-01-01"), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows, stop := c.AddJSON(bytes.NewReader(in), dangjian.Limits{})
+		if len(rows) > 0 || stop != nil {
+			b.Fatal(rows, stop)
+		}
+	}
+	b.ReportMetric(float64(len(ms))*float64(b.N)/b.Elapsed().Seconds(), "meetings/s")
+}
+
+// BenchmarkScanJSONSmall is one small input: the cost of a reading.
+func BenchmarkScanJSONSmall(b *testing.B) {
+	in := []byte(`[{"org":"B1","type":"party_day","date":"2024-01-01","expected":3,"present":3}]`)
+	for range b.N {
+		_ = ScanJSON(bytes.NewReader(in), func(Meeting, dangjian.Problems) error { return nil })
+	}
 }

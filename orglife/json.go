@@ -9,6 +9,20 @@ import (
 	"github.com/dangjian-go/dangjian/internal/strictjson"
 )
 
+// The indexes of meetingFields.
+const (
+	fID = iota
+	fOrg
+	fType
+	fAlso
+	fDate
+	fYear
+	fExpected
+	fPresent
+	fVotingExpected
+	fVotingPresent
+)
+
 var meetingFields = strictjson.NewFields("id", "org", "type", "also", "date", "year", "expected", "present", "votingExpected", "votingPresent")
 
 // jsonPath maps the paths of [Meeting.Check]'s problems to JSON fields.
@@ -106,7 +120,7 @@ func readMeeting(src *strictjson.Source, path string, known func(string) bool) (
 		return m, dangjian.Problems{src.Problem(dangjian.ErrInvalid, t.Off, path, t.Text(), "a meeting is an object")}
 	}
 	var seen strictjson.Seen
-	at := map[string]int{} // where each field's value starts
+	var at [10]int // where each field's value starts, +1 (0: not seen)
 	var gotVE, gotVP bool
 	for sc.More() {
 		k, p := sc.Next()
@@ -117,26 +131,26 @@ func readMeeting(src *strictjson.Source, path string, known func(string) bool) (
 		if p != nil {
 			return m, dangjian.Problems{p}
 		}
-		key := k.Text()
-		fpath := strictjson.Field(path, key)
 		f, ok := meetingFields.LookupToken(k)
-		switch {
-		case !ok:
-			ps.Add(src.Problem(dangjian.ErrUnknownField, k.Off, fpath, key, meetingFields.Unknown(key)))
-			if p := sc.Skip(v); p != nil {
-				return m, dangjian.Problems{p}
+		if !ok || seen.Has(f) {
+			// A field that is a problem: its key as written.
+			key := k.Text()
+			fpath := strictjson.Field(path, key)
+			if !ok {
+				ps.Add(src.Problem(dangjian.ErrUnknownField, k.Off, fpath, key, meetingFields.Unknown(key)))
+			} else {
+				ps.Add(src.Problem(dangjian.ErrInvalid, k.Off, fpath, key, strictjson.DetailRepeated))
 			}
-			continue
-		case seen.Add(f):
-			ps.Add(src.Problem(dangjian.ErrInvalid, k.Off, fpath, key, strictjson.DetailRepeated))
 			if p := sc.Skip(v); p != nil {
 				return m, dangjian.Problems{p}
 			}
 			continue
 		}
+		seen.Add(f)
 		name := meetingFields.Name(f)
-		at[name] = v.Off
-		bad := func(k *dangjian.Kind, detail string) { ps.Add(src.Problem(k, v.Off, fpath, v.Text(), detail)) }
+		fp := func() string { return strictjson.Field(path, name) } // only for a problem
+		at[f] = v.Off + 1
+		bad := func(k *dangjian.Kind, detail string) { ps.Add(src.Problem(k, v.Off, fp(), v.Text(), detail)) }
 		str := func() (string, bool) {
 			if v.Kind != strictjson.String {
 				bad(dangjian.ErrInvalid, "want a string, got "+v.Describe())
@@ -192,7 +206,7 @@ func readMeeting(src *strictjson.Source, path string, known func(string) bool) (
 				if p != nil {
 					return m, dangjian.Problems{p}
 				}
-				epath := strictjson.Elem(fpath, j)
+				epath := strictjson.Elem(fp(), j)
 				if e.Kind != strictjson.String {
 					ps.Add(src.Problem(dangjian.ErrInvalid, e.Off, epath, e.Text(), "want a type, got "+e.Describe()))
 					if p := sc.Skip(e); p != nil {
@@ -244,13 +258,13 @@ func readMeeting(src *strictjson.Source, path string, known func(string) bool) (
 	if _, p := sc.Next(); p != nil { // }
 		return m, dangjian.Problems{p}
 	}
-	for _, f := range []string{"org", "type", "date", "expected", "present"} {
-		if _, ok := at[f]; !ok {
-			ps.Add(src.Problem(dangjian.ErrMissing, 0, strictjson.Field(path, f), "", "a meeting needs "+f))
+	for _, f := range []int{fOrg, fType, fDate, fExpected, fPresent} {
+		if at[f] == 0 {
+			name := meetingFields.Name(f)
+			ps.Add(src.Problem(dangjian.ErrMissing, 0, strictjson.Field(path, name), "", "a meeting needs "+name))
 		}
 	}
-	_, hasVE := at["votingExpected"]
-	_, hasVP := at["votingPresent"]
+	hasVE, hasVP := at[fVotingExpected] > 0, at[fVotingPresent] > 0
 	switch {
 	case hasVE && !hasVP:
 		ps.Add(src.Problem(dangjian.ErrMissing, 0, strictjson.Field(path, "votingPresent"), "", "it goes with votingExpected"))
@@ -261,10 +275,8 @@ func readMeeting(src *strictjson.Source, path string, known func(string) bool) (
 	if len(ps) == 0 {
 		if p := m.Check(); p != nil {
 			f := jsonPath[p.Path]
-			off, ok := at[f]
-			if !ok {
-				off = 0
-			}
+			i, _ := meetingFields.Lookup(f)
+			off := max(at[i]-1, 0)
 			ps.Add(src.Problem(p.Kind, off, strictjson.Field(path, f), p.Value, p.Detail))
 		}
 	}
