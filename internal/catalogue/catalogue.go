@@ -17,8 +17,8 @@ const Uncited = "uncited"
 // Entry is one rule of the catalogue: where it lives, its ID, its value as
 // exact text, its window and its source.
 type Entry struct {
-	// Area is the package the rule belongs to: "orgmodel", "funding" or
-	// "assess".
+	// Area is the package the rule belongs to: "orgmodel", "orglife",
+	// "funding" or "assess".
 	Area string `json:"area"`
 	// Family names the rule family: one table of RULES.md.
 	Family string `json:"family"`
@@ -99,7 +99,7 @@ type SourceRef struct {
 }
 
 // Build walks every rule table of the module, in a fixed order (orgmodel,
-// funding, assess; each table in the order its function returns it), and
+// orglife, funding, assess; each table in the order its function returns it), and
 // returns one entry per rule. A rule that two tables share (the dues scales
 // of 2008 and 2017) is listed once, naming both tables; a shared ID whose
 // content differs between the tables is an error, as is a table that
@@ -107,6 +107,7 @@ type SourceRef struct {
 func Build() (Catalogue, error) {
 	var c collector
 	c.orgmodel()
+	c.orglife()
 	c.funding()
 	c.assess()
 	if len(c.errs) > 0 {

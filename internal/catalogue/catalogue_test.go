@@ -17,6 +17,7 @@ import (
 	"github.com/dangjian-go/dangjian/funding/tax"
 	"github.com/dangjian-go/dangjian/internal/catalogue"
 	"github.com/dangjian-go/dangjian/internal/golden"
+	"github.com/dangjian-go/dangjian/orglife"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/dangjian-go/dangjian/place/xiamen"
 	"github.com/dangjian-go/dangjian/place/yanji"
@@ -70,7 +71,7 @@ func TestEntries(t *testing.T) {
 		seen[e.ID]++
 		where := e.ID
 		assert.NotEmpty(t, e.ID, "entries[%d] has no ID", i)
-		assert.Contains(t, []string{"orgmodel", "funding", "assess"}, e.Area, where)
+		assert.Contains(t, []string{"orgmodel", "orglife", "funding", "assess"}, e.Area, where)
 		assert.NotEmpty(t, e.Family, where)
 		assert.NotEmpty(t, e.Table, where)
 		assert.NotEmpty(t, strings.TrimSpace(e.Value), "%s has no value", where)
@@ -142,6 +143,11 @@ func TestCoverage(t *testing.T) {
 		want = append(want, s.ID)
 	}
 	want = append(want, xiamen.Ladder2009().ID)
+	for _, r := range orglife.NationalRules().With(orglife.LectureQuarterly(), orglife.StrictVoteQuorum(),
+		orglife.CommitteeQuorumTwoThirds(), orglife.PartyDayAttendance()).Rules {
+		want = append(want, r.ID)
+	}
+	want = append(want, orglife.LectureTwiceYearly().ID, orglife.LectureMonthly().ID)
 	slices.Sort(want)
 	want = slices.Compact(want)
 
