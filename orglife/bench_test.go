@@ -47,6 +47,7 @@ func BenchmarkCheckerAdd(b *testing.B) {
 	const n = 2000
 	tree := buildTree(b, benchTree(b, n))
 	ms := benchMeetings(n)
+	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
 		c, err := NewChecker(tree, NationalRules(), d("2024-01-01"), d("2025-01-01"), Options{})
@@ -78,6 +79,7 @@ func BenchmarkAddCSV(b *testing.B) {
 		fmt.Fprintf(&in, "%s,%s,%s,%d,%d,%s,%s\n", m.Org, m.Type, m.Date, m.Expected, m.Present, ve, vp)
 	}
 	b.SetBytes(int64(in.Len()))
+	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
 		c, err := NewChecker(tree, NationalRules(), d("2024-01-01"), d("2025-01-01"), Options{})
@@ -103,6 +105,7 @@ func BenchmarkAddJSON(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
 		c, err := NewChecker(tree, NationalRules(), d("2024-01-01"), d("2025-01-01"), Options{})

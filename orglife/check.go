@@ -57,9 +57,11 @@ type Options struct {
 //
 // Memory: a counter of two bytes per organization, frequency rule and
 // period (a year of a tree of 5.3 million organizations under the national
-// rules: 5.3M × (4 + 12 + 12 + 12 + 1 + 1 + 1) × 2 bytes ≈ 460 MB), an index
-// of the organizations' IDs, and one finding per quorum failure. A counter
-// stops at 65,535 meetings. Meetings themselves are not kept.
+// rules: 5.3M × (4 + 12 + 12 + 12 + 1 + 1 + 1) × 2 bytes ≈ 460 MB), about
+// 60 bytes per organization for an index of their IDs, kinds and member
+// counts, and one finding per quorum failure. A counter stops at 65,535
+// meetings. Meetings themselves are not kept: the memory does not grow with
+// the number of meetings read, only with the quorum failures found.
 //
 // A Checker is not safe for concurrent use.
 type Checker struct {

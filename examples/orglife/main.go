@@ -44,7 +44,9 @@
 //     and the problems of bad rows ([dangjian.Problem]).
 //   - csv: the findings as CSV (rule, severity, subject, name, type,
 //     field, value, on, line, message, source, article, confidence), text
-//     cells guarded against spreadsheet formulas.
+//     cells guarded against spreadsheet formulas. line is the
+//     organization's line in the tree file for a shortfall, the meeting's
+//     line in the meetings file for a quorum failure.
 //
 // Bad rows of the meetings file are reported by line on standard error
 // (with -format json, in "problems") while the good rows are counted.
