@@ -246,9 +246,9 @@ func (m *Meeting) Check() *dangjian.Problem {
 // (unless its 年度 label puts it in a yearly period of the window for a
 // rule that counts by the label).
 //
-// Each quorum rule of a type the meeting counts as (its type, or one it
-// was combined with), in force on its date, for the organization's kind,
-// is checked: a failure is a finding, and a rule that voids the sitting
+// For a meeting dated in the window, each quorum rule of a type the
+// meeting counts as (its type, or one it was combined with), in force on
+// its date, for the organization's kind, is checked: a failure is a finding, and a rule that voids the sitting
 // makes it count for nothing. The meeting then counts once for each
 // frequency rule it may discharge (its own type, or a type it was combined
 // with whose rule accepts its type).
@@ -263,7 +263,8 @@ func (c *Checker) Add(m Meeting) error {
 	}
 	c.meetings++
 	void := false
-	for t := Type(1); t < numTypes; t++ {
+	inWindow := !m.Date.Before(c.from) && m.Date.Before(c.to)
+	for t := Type(1); inWindow && t < numTypes; t++ {
 		if len(c.quorum[t]) == 0 || !m.has(t) {
 			continue
 		}

@@ -185,6 +185,8 @@ func TestQuorumBoundaries(t *testing.T) {
 		{"vote: odd base, half rounded down fails", NationalRules(), vote(3, 7), "ORGLIFE-VOTE-QUORUM", "ORGLIFE-MEMBER-QUARTERLY", "2024-Q1", 1},
 		{"vote: odd base, 4 of 7 meets", NationalRules(), vote(4, 7), "", "ORGLIFE-MEMBER-QUARTERLY", "2024-Q1", 1},
 		{"no vote recorded: no vote quorum", NationalRules(), Meeting{Org: "B1", Type: MemberMeeting, Date: d("2024-03-01"), Expected: 10, Present: 1}, "", "ORGLIFE-MEMBER-QUARTERLY", "2024-Q1", 1},
+		{"vote outside the window: not checked", NationalRules(), func() Meeting { m := vote(1, 8); m.Date = d("2023-12-31"); return m }(), "", "ORGLIFE-MEMBER-QUARTERLY", "2024-Q1", 0},
+		{"a vote on the window's first day is checked", NationalRules(), func() Meeting { m := vote(1, 8); m.Date = d("2024-01-01"); return m }(), "ORGLIFE-VOTE-QUORUM", "ORGLIFE-MEMBER-QUARTERLY", "2024-Q1", 1},
 		{"committee: exactly half meets", NationalRules(), committee(3, 6), "", "ORGLIFE-COMMITTEE-MONTHLY", "2024-03", 1},
 		{"committee: below half is not held", NationalRules(), committee(2, 5), "ORGLIFE-COMMITTEE-QUORUM", "ORGLIFE-COMMITTEE-MONTHLY", "2024-03", 0},
 		{"committee: two thirds, 3 of 5 fails", NationalRules().Without("ORGLIFE-COMMITTEE-QUORUM").With(CommitteeQuorumTwoThirds()), committee(3, 5), "ORGLIFE-COMMITTEE-QUORUM-2-3", "ORGLIFE-COMMITTEE-MONTHLY", "2024-03", 0},

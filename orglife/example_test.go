@@ -1,6 +1,7 @@
 package orglife_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -324,4 +325,52 @@ func ExampleChecker_AddCSV() {
 	fmt.Println(c.Meetings(), rows, stop)
 	// Output:
 	// 1 line 3, column 1: org_id (id "B7"): refers to an unknown ID: no organization with this id in the tree ("B7") <nil>
+}
+
+// Every meeting type, with its code and label.
+func ExampleTypes() {
+	for _, t := range orglife.Types() {
+		fmt.Println(t, t.Label())
+	}
+	// Output:
+	// member_meeting 支部党员大会
+	// committee_meeting 支部委员会
+	// group_meeting 党小组会
+	// party_lecture 党课
+	// party_day 主题党日
+	// life_meeting 组织生活会
+	// member_review 民主评议党员
+	// heart_talk 谈心谈话
+}
+
+// A meeting's JSON is what ScanJSON reads; the voting pair only for a vote.
+func ExampleMeeting_MarshalJSON() {
+	m := orglife.Meeting{Org: "B1", Type: orglife.LifeMeeting, Also: []orglife.Type{orglife.Review},
+		Date: dangjian.MustParseDate("2025-01-10"), Year: 2024, Expected: 9, Present: 9}
+	b, _ := json.Marshal(m)
+	fmt.Println(string(b))
+	m = orglife.Meeting{Org: "B1", Type: orglife.MemberMeeting, Date: dangjian.MustParseDate("2024-03-28"),
+		Expected: 9, Present: 8, Voting: true, VotingExpected: 8, VotingPresent: 0}
+	b, _ = json.Marshal(m)
+	fmt.Println(string(b))
+	// Output:
+	// {"org":"B1","type":"life_meeting","also":["member_review"],"date":"2025-01-10","year":2024,"expected":9,"present":9}
+	// {"org":"B1","type":"member_meeting","date":"2024-03-28","expected":9,"present":8,"votingExpected":8,"votingPresent":0}
+}
+
+// Period labels, as findings carry them.
+func ExampleUnit_Label() {
+	fmt.Println(orglife.Month.Label(2024*12+2), orglife.Quarter.Label(2024*4+1), orglife.HalfYear.Label(2024*2+1), orglife.Year.Label(2024))
+	// Output:
+	// 2024-03 2024-Q2 2024-H2 2024
+}
+
+// Meetings counts what Add accepted.
+func ExampleChecker_Meetings() {
+	c, _ := orglife.NewChecker(tree(), orglife.NationalRules(), q1From, q1To, orglife.Options{})
+	_ = c.Add(orglife.Meeting{Org: "B1", Type: orglife.Talk, Date: dangjian.MustParseDate("2024-01-20"), Expected: 2, Present: 2})
+	_ = c.Add(orglife.Meeting{Org: "B1", Type: orglife.Talk})
+	fmt.Println(c.Meetings())
+	// Output:
+	// 1
 }
