@@ -38,8 +38,9 @@ func LibraryChoice(note string) dangjian.Source {
 
 // Reading notes of the national rules.
 const (
-	noteHalf = "半数以上 read as at least half (2 × present ≥ expected): 以上 includes the number, as 民法典 第一千二百五十九条 defines it for civil law; " +
-		"no definition for 党内法规 was found (ORGLIFE-RULES §2.2, open question 3). StrictVoteQuorum is the other reading."
+	noteHalf = "半数以上 read as at least half (2 × present ≥ expected): the same sentence of 第十一条 words the pass threshold 超过…半数, so the text " +
+		"tells the two apart; 以上 includes the number as 民法典 第一千二百五十九条 defines it for civil law; no definition for 党内法规 was found " +
+		"(ORGLIFE-RULES §2.2, open question 3). StrictVoteQuorum is the other reading."
 	notePartial = "a period is owed if the organization exists, and meets the structure condition, on its last day (ORGLIFE-RULES §3.3's default; the text is silent, open question 4)"
 )
 
