@@ -72,7 +72,9 @@ func ScanCSV(r io.Reader, each func(m Meeting, bad dangjian.Problems) error) err
 // the problems that stop the reading: a header problem
 // ([dangjian.ErrHeader]), text that is not CSV ([dangjian.ErrSyntax]), a
 // limit met ([dangjian.ErrLimit]), each as a [dangjian.Problems]; an error
-// of r as it is; or the first error each returns.
+// of r as it is; or the first error each returns. lim.MaxProblems is the
+// caller's to apply to the rows' problems ([dangjian.ProblemCap];
+// [Checker.AddCSV] does).
 func ScanCSVWith(r io.Reader, lim dangjian.Limits, each func(m Meeting, bad dangjian.Problems) error) error {
 	return scanCSV(r, lim, nil, each)
 }

@@ -58,7 +58,8 @@ func ScanJSON(r io.Reader, each func(m Meeting, bad dangjian.Problems) error) er
 // It returns the problem that stops the reading as a [dangjian.Problems]:
 // input that is not JSON or not an array ([dangjian.ErrSyntax]), not
 // UTF-8 ([dangjian.ErrEncoding]), a limit met ([dangjian.ErrLimit]); or
-// the first error each returns.
+// the first error each returns. lim.MaxProblems is the caller's to apply
+// ([Checker.AddJSON] does).
 func ScanJSONWith(r io.Reader, lim dangjian.Limits, each func(m Meeting, bad dangjian.Problems) error) error {
 	return scanJSON(r, lim, nil, each)
 }

@@ -33,7 +33,8 @@
 //   - text (default): the findings, one per line, tab-separated: severity,
 //     rule, organization, period or date, message; then a summary table per
 //     organization and meeting type (required, held, short, quorum
-//     failures); then a line counting the findings per severity.
+//     failures, and the organization's name and the type's label); then a
+//     line counting the findings per severity.
 //   - json: one object {"from", "to", "findings", "summary", "problems"}:
 //     the findings in the shared shape ([dangjian.Finding]: "subject" the
 //     organization's id as the tree file writes it, "ref" the meeting type,
@@ -276,9 +277,12 @@ func writeText(w io.Writer, findings []dangjian.Finding, summary []orglife.Tally
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "organization\tname\ttype\trequired\theld\tshort\tquorum failures")
+	// Chinese text last, so that the columns line up (tabwriter counts
+	// characters, not display width).
+	fmt.Fprintln(tw, "organization\ttype\trequired\theld\tshort\tquorum failures\tname")
 	for _, s := range summary {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\n", s.Org, lastName(s.Name), s.Type.Label(), s.Required, s.Held, s.Shortfall, s.QuorumFailures)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s %s\n", s.Org, s.Type, s.Required, s.Held, s.Shortfall, s.QuorumFailures,
+			lastName(s.Name), s.Type.Label())
 	}
 	if err := tw.Flush(); err != nil {
 		return err
