@@ -106,7 +106,7 @@ func TestDecodeGradePolicyProblems(t *testing.T) {
 		`line 2, column 30: quotas[0].max: invalid value: a share lies between 0 and 1 ("4/3")`,
 		`line 2, column 78: quotas[0].modality: invalid value: want must, usually or may ("never")`,
 		`line 3, column 70: downgrades[0].when.compare (id "D1"): invalid value: want at_least or more_than ("over")`,
-		`line 4, column 45: sources[0].confidence (id "s"): invalid value: want verified, reported, unverified or local_practice ("sure")`,
+		`line 4, column 45: sources[0].confidence (id "s"): invalid value: want verified, reported, unverified, local_practice or library_choice ("sure")`,
 		`line 5, column 1: quota: unknown field: want name, note, sources, grades, bands, quotas, downgrades, tieBreak, ranking, perCategory, ungraded or awardGrades ("quota")`,
 	}, problemLines(err))
 	// The count rounding is checked by NewGrader, with the same path.

@@ -227,7 +227,7 @@ func TestJSON(t *testing.T) {
 	assert.Equal(t, entries, doc.Rules)
 	assert.Equal(t, cat.Notes, doc.Notes)
 	assert.Equal(t, catalogue.Command, doc.Generator)
-	assert.Len(t, doc.Confidence, 5)
+	assert.Equal(t, catalogue.Marks(), doc.Confidence)
 	assert.Len(t, doc.Modality, 3)
 	var raw struct {
 		Rules []map[string]json.RawMessage `json:"rules"`

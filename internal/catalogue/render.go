@@ -33,6 +33,7 @@ func Marks() []Mark {
 		{dangjian.Reported.String(), dangjian.Reported.Label(), "taken from a secondary page that quotes or paraphrases the source"},
 		{dangjian.Unverified.String(), dangjian.Unverified.Label(), "recalled, not confirmed in any copy: check before relying on it, and replace it with your own value if it differs"},
 		{dangjian.LocalPractice.String(), dangjian.LocalPractice.Label(), "a local arrangement (a province, a city, one organization), not a central rule: another place replaces it"},
+		{dangjian.LibraryChoice.String(), dangjian.LibraryChoice.Label(), "a value the library chose where no source gives one: a parameter to replace with your own, never a rule of any document"},
 		{Uncited, "未注出处", "the data cites no source for this number (an assess reference scheme's bands or rounding points); the scheme's note says which numbers are the library's own"},
 	}
 }
