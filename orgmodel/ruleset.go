@@ -83,7 +83,7 @@ var ErrBadRule = dangjian.ErrBadRule
 // IDs, sources, periods, no overlap within a topic; their errors stay
 // reachable with errors.Is), and for each rule an unknown check, an invalid
 // modality, kind or domain, and parameters its check needs but lacks. Each
-// of these problems gives the field as Path ("rules[36].basis") and the
+// of these problems gives the field as Path ("rules[42].basis") and the
 // rule's ID as ID.
 func (rs RuleSet) Check() error {
 	var ps dangjian.Problems

@@ -71,7 +71,9 @@ func (c *checker) org(p int32) {
 			if !r.Cmp.Holds(count, r.N) {
 				ap := approval(o, r)
 				msg := fmt.Sprintf("%s has %d %s, not %s %d: it needs the upper organization's approval (因工作需要，经上级党组织批准)", name(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
-				if ap != nil {
+				if r.Approval == ApprovalUnknown {
+					msg = fmt.Sprintf("%s has %d %s, not %s %d: the rule has no clause for fewer, and no approval covers it", name(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
+				} else if ap != nil {
 					msg = fmt.Sprintf("%s has %d %s, not %s %d; set up with approval", name(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
 				}
 				c.add(r, p, covered(SeverityOf(r.Modality), ap), field(r.Basis), strconv.FormatInt(count, 10), msg, ap)
@@ -192,6 +194,10 @@ func (c *checker) formation(r *Rule, ri int32, p int32) {
 			fmt.Sprintf("%s has a formation approval whose approver is not in the tree; its level cannot be checked", name(o)), nil)
 		return
 	}
+	by := "a township committee or a higher organization"
+	if len(r.ApproverDomains) == 0 && len(r.ApproverKinds) == 1 && r.ApproverKinds[0] == LocalCommittee {
+		by = "a local committee (县级 or higher)"
+	}
 	c.add(r, p, SeverityOf(r.Modality), "approvals", "",
-		fmt.Sprintf("%s has no formation approval by a township committee or a higher organization", name(o)), nil)
+		fmt.Sprintf("%s has no formation approval by %s", name(o), by), nil)
 }
