@@ -140,6 +140,11 @@ func (c *collector) dues(table string, rs dues.Rules) {
 		}
 		c.add(x)
 	}
+	if rs.RoundingRule.ID != "" {
+		x := e("Dues rounding", rs.RoundingRule)
+		x.Value = "the monthly amount, once: " + rs.Rounding.String()
+		c.add(x)
+	}
 }
 
 func (c *collector) tax(r tax.Rules) {
