@@ -268,6 +268,13 @@ func standardEntry(s standard.Standard, table, jurisdiction string) Entry {
 	if s.Average {
 		v += " (an average over units)"
 	}
+	if r := s.Reading; r != nil {
+		alts := make([]string, len(r.Alternatives))
+		for i, a := range r.Alternatives {
+			alts[i] = a.String()
+		}
+		v += " (a reading: the " + r.Unstated + " not stated; also read as " + strings.Join(alts, ", ") + ")"
+	}
 	x.Value = v
 	x.Scope = parts("jurisdiction "+jurisdiction, "item "+s.Code.String())
 	return x
