@@ -82,7 +82,7 @@ func NationalRules() RuleSet {
 		{
 			Rule:  hdr("ORG-GB-ORGAN-50", dangjian.Period{}, docOrgan, "第六条", dangjian.Verified, ""),
 			Check: Upgrade, Modality: dangjian.Must, Kinds: branches, Domains: []Domain{Organ},
-			Basis: AllMembers, Cmp: AtLeast, N: 50, Target: GeneralBranch, Approval: Threshold,
+			Basis: AllMembers, Cmp: AtLeast, N: 50, Max: 100, Target: GeneralBranch, Approval: Threshold,
 			Text: "机关党员50人以上、100人以下的，设立党的总支部委员会。",
 		},
 		{
@@ -90,6 +90,13 @@ func NationalRules() RuleSet {
 			Check: Upgrade, Modality: dangjian.Must, Kinds: branchesAndGB, Domains: []Domain{Organ},
 			Basis: AllMembers, Cmp: AtLeast, N: 100, Target: Committee, Approval: Threshold,
 			Text: "机关党员100人以上的，设立党的基层委员会。",
+		},
+		{
+			Rule: hdr("ORG-GB-SOE-50", dangjian.Period{}, docSOE, "第五条", dangjian.Unverified,
+				"the reference gives the SOE 总支 threshold as the organs' pattern (ORG-RULES row 27) and no copy of the article was found: check it before relying on it"),
+			Check: Upgrade, Modality: dangjian.Must, Kinds: branches, Domains: []Domain{StateEnterprise},
+			Basis: AllMembers, Cmp: AtLeast, N: 50, Max: 100, Target: GeneralBranch, Approval: Threshold,
+			Text: "党员人数50人以上、100人以下的，设立党的总支部委员会。",
 		},
 		{
 			Rule:  hdr("ORG-CMTE-SOE-100", dangjian.Period{}, docSOE, "第四条", dangjian.Verified, ""),

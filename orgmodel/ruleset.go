@@ -122,6 +122,9 @@ func (rs RuleSet) Check() error {
 		switch r.Check {
 		case MinMembers, MaxMembers, Upgrade, BelowThreshold, GroupSize:
 			needsThreshold = true
+			if r.Check == Upgrade && r.Max != 0 && int64(r.Max) <= r.N {
+				bad("max", fmt.Sprintf("an upgrade's upper bound %d must lie above its threshold %d", r.Max, r.N))
+			}
 		case SecretaryOnly:
 			needsThreshold = true
 		case MaxUnits, SiteArea:

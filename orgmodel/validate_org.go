@@ -56,7 +56,7 @@ func (c *checker) org(p int32) {
 				c.add(r, p, SeverityOf(r.Modality), field(r.Basis), strconv.FormatInt(count, 10), msg, nil)
 			}
 		case MaxMembers, Upgrade:
-			if r.Cmp.Holds(count, r.N) {
+			if r.Cmp.Holds(count, r.N) && (r.Check != Upgrade || r.Max == 0 || count < int64(r.Max)) {
 				verb := "a %s (%s) is expected"
 				if r.Modality == dangjian.May {
 					verb = "it may become a %s (%s) with approval"
