@@ -3,7 +3,10 @@
 //
 // [Rules] is a dated rule set: [Rules2008] (中组发〔2008〕3号, from
 // 2008-04-01) and [Rules2017] (组电明字〔2017〕5号; its day is not verified,
-// 2017-01-01 is assumed); [RulesFor] picks the one in force on a date.
+// 2017-01-01 is assumed); [RulesFor] picks the one in force on a date. The
+// assumed day is data ([Assumptions].From2017, [DefaultAssumptions]): a
+// caller who knows the day builds the rules from its own [Assumptions], and
+// the trace of a month the assumed day decides says so.
 // Each holds the wage and pension scales (bracket bounds inclusive; the rate
 // applies to the whole base, 全额累进), the flat amounts (农民 0.20–1.00 元,
 // 学生, 下岗失业, 低保/抚恤/救济 0.20 元), the base policy (2008: included pay
