@@ -95,6 +95,16 @@ func hasArea(entries []catalogue.Entry, rows []catalogue.Evidence, area string) 
 	return false
 }
 
+// TestAssessSwitch: one row for an assess entry brings every assess entry
+// into TestEvidence; a row that only looks like one does not.
+func TestAssessSwitch(t *testing.T) {
+	entries := []catalogue.Entry{entry("ORG-1", "verified"), {Area: "assess", ID: "s/a", Source: catalogue.Source{Confidence: "uncited"}}}
+	assert.False(t, hasArea(entries, []catalogue.Evidence{row("ORG-1", "verified", 2)}, "assess"))
+	assert.False(t, hasArea(entries, []catalogue.Evidence{row("s/b", "verified", 2)}, "assess"))
+	assert.True(t, hasArea(entries, []catalogue.Evidence{row("s/a", "library_choice", 2)}, "assess"))
+	assert.Len(t, withoutArea(entries, "assess"), 1)
+}
+
 func withoutArea(entries []catalogue.Entry, area string) []catalogue.Entry {
 	var out []catalogue.Entry
 	for _, e := range entries {
