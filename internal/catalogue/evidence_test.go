@@ -427,3 +427,34 @@ func ExampleCheckEvidence() {
 	// Output:
 	// evidence.csv:2: confidence (id "ORG-CMTE-100"): confidence above its evidence: marked verified (党务工作手册（多种）) but its row says reported (ORG-RULES.md row 28: rule of thumb of party-affairs handbooks) ("verified")
 }
+
+// ReadEvidence keeps the good rows and reports every problem of the others.
+func ExampleReadEvidence() {
+	rows, err := catalogue.ReadEvidence(strings.NewReader("id,confidence,reference,note\n" +
+		"DUES-ROUND,library_choice,FUNDING-RULES.md §11,no national rule on rounding dues\n" +
+		"DUES-WAGE-1,ours,FUNDING-RULES.md §1,规定 第二条\n"))
+	for _, r := range rows {
+		fmt.Println(r.Line, r.ID, r.Confidence, "|", r.Reference)
+	}
+	for _, p := range dangjian.ProblemsOf(err) {
+		fmt.Println(p)
+	}
+	// Output:
+	// 2 DUES-ROUND library_choice | FUNDING-RULES.md §11
+	// evidence.csv:3:2: confidence (id "DUES-WAGE-1"): invalid value: want one of verified, reported, unverified, local_practice, library_choice ("ours")
+}
+
+// Rank orders the marks by how much they claim.
+func ExampleRank() {
+	for _, m := range []string{"verified", "local_practice", "reported", "unverified", "library_choice", "uncited"} {
+		r, _ := catalogue.Rank(m)
+		fmt.Println(r, m)
+	}
+	// Output:
+	// 4 verified
+	// 3 local_practice
+	// 3 reported
+	// 2 unverified
+	// 1 library_choice
+	// 0 uncited
+}
