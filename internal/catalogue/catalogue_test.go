@@ -176,7 +176,7 @@ func TestValues(t *testing.T) {
 	}{
 		{"ORG-BRANCH-MIN-3", "full members at_least 3; target joint_branch", "must", "", "", "verified"},
 		{"ORG-BRANCH-CMTE-7", "where full members at_least 7; 3–5 seats (finding above 7)", "must", "", "", "verified"},
-		{"ORG-TERM-BRANCH-2017", "3–5 years; ±1 year(s) with an approval; approval kind term_change", "must", "2017-10-24", "2018-07-12", "verified"},
+		{"ORG-TERM-BRANCH-2017", "3–5 years; ±1 year(s) with an approval; approval kind term_change", "must", "2017-10-24", "2018-07-12", "unverified"},
 		{"YJ-SITE-COMMUNITY-500", "area at_least 500 ㎡", "usually", "", "", "local_practice"},
 		{"DUES-WAGE-3", "base up to 10000.00 元 inclusive: 1.5% of the whole base", "", "2008-04-01", "", "verified"},
 		{"DUES-CAP-1000", "at most 1000.00 元 a month; voluntary payments above it allowed", "usually", "2017-01-01", "", "verified"},

@@ -30,6 +30,17 @@
 //
 // and the package's tests fail with "RULES.md is out of date: run …" when
 // the committed files differ from what the tables give.
+//
+// # Evidence
+//
+// [EvidenceFile] (evidence.csv, at the module root) holds the evidence
+// behind the confidence marks: one row per entry ID, sorted by ID, with the
+// confidence the library's reference note supports, where the note is and
+// what it says. [ReadEvidence] reads it and [CheckEvidence] holds the
+// catalogue to it: an entry without a row, a row without an entry, an
+// entry whose mark ranks above its row's ([Rank]), and a number the note
+// says the library chose but that is cited to another source are each a
+// problem, and the package's tests fail on any of them.
 package catalogue
 
 //go:generate go run ./cmd/gen -dir ../..
