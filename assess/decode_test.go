@@ -90,7 +90,7 @@ func TestDecodeSchemeProblems(t *testing.T) {
 		`line 2, column 45: rounding[0].mode: invalid value: want half_up, half_even, down, up, floor or ceiling ("round")`,
 		`line 4, column 66: components[0].indicators[0].method.target (id "meetings"): invalid value: want a decimal number ("1/3")`,
 		`line 5, column 23: components[0].indicators[1].max (id "tasks"): invalid value: want a decimal number ("x")`,
-		`line 5, column 27: components[0].indicators[1].colour (id "tasks"): unknown field: want id, name, max, source, children or method ("colour")`,
+		`line 5, column 27: components[0].indicators[1].colour (id "tasks"): unknown field: want id, name, max, source, cites, children or method ("colour")`,
 		`line 7, column 8: year: invalid value: want a whole number, got a string ("2025")`,
 	}, problemLines(err))
 }
