@@ -229,6 +229,14 @@ func (g *Grader) checkQuotas(ps *problems) {
 		default:
 			ps.addf(path+".base", string(q.Base), ErrInvalid, "want graded or all")
 		}
+		if r := q.Reading; r != nil {
+			switch {
+			case r.Literal != BaseGraded && r.Literal != BaseAll:
+				ps.addf(path+".reading.literal", string(r.Literal), ErrInvalid, "want graded or all")
+			case r.Text == "":
+				ps.addf(path+".reading.text", "", ErrInvalid, "a reading quotes the base as its text words it")
+			}
+		}
 		if q.Modality != dangjian.Must && q.Modality != dangjian.Usually && q.Modality != dangjian.May {
 			ps.addf(path+".modality", q.Modality.String(), ErrInvalid, "a quota says how binding it is: must (不超过) or usually (一般不超过)")
 		}

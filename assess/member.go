@@ -176,8 +176,10 @@ const (
 //
 // The library's readings, each configurable: the count is floored (the
 // safe reading of 不超过); the 1/3 is of the full members graded (Base
-// graded: 党员总数 may include probationary members, which gives a larger
-// count); ties at the cut-off are all left out (all_out: the vote never
+// graded, recorded as data in the quota's [QuotaReading]: 党员总数 read
+// literally includes probationary members, which gives a larger count;
+// [GradePolicy.Literal] takes that reading, and each [QuotaUse] says which
+// base was used); ties at the cut-off are all left out (all_out: the vote never
 // decides a tie by an arbitrary order, and the branch may decide it by an
 // override); ranks are competition ranks (1, 1, 3). The grades themselves
 // come from the scheme's bands (Result.Grade): no national point bands
@@ -197,6 +199,8 @@ func DemocraticReview() GradePolicy {
 		},
 		Grades: []string{"优秀", "合格", "基本合格", "不合格"},
 		Quotas: []Quota{{Grade: "优秀", Max: MustShare("1/3"), Count: CountFloor, Ties: TiesAllOut, Base: BaseGraded,
+			Reading: &QuotaReading{Text: "党员总数", Literal: BaseAll,
+				Why: "the grades are given to full members only (预备党员参加民主评议，但不评定等次), so the library takes a third of the members graded, the smaller count and the safe reading of 一般不超过; the literal 党员总数 counts the probationary members too and can allow one 优秀 more"},
 			Modality: dangjian.Usually, Source: srcSpecial, Note: "评定为优秀的比例一般不超过党员总数的1/3"}},
 		Ranking:     Competition,
 		Ungraded:    &Ungraded{Categories: []string{"预备党员"}, Reason: "预备党员参加民主评议，但不评定等次", Source: srcDyycjz},

@@ -560,7 +560,7 @@ func TestSchemeDoc(t *testing.T) {
 		`"rounding"`, `"at"`, `"places"`, `"mode"`, `"components"`, `"weight"`, `"max"`, `"source"`, `"indicators"`, `"children"`,
 		`"method"`, `"kind"`, `"items"`, `"points"`, `"cap"`, `"clauses"`, `"levels"`, `"threshold"`, `"perPoint"`, `"target"`,
 		`"scale"`, `"unknown"`, `"groups"`, `"minRaters"`, `"table"`, `"hitPolicy"`, `"inputs"`, `"rules"`, `"when"`,
-		`"bonus"`, `"gates"`, `"flag"`, `"effect"`, `"grade"`, `"reason"`, `"bands"`, `"from"`, `"to"`} {
+		`"bonus"`, `"cites"`, `"gates"`, `"flag"`, `"effect"`, `"grade"`, `"reason"`, `"bands"`, `"from"`, `"to"`} {
 		assert.Contains(t, blocks[0], key)
 	}
 	subs, err := assess.DecodeSubjects(strings.NewReader(blocks[1]))
