@@ -180,3 +180,67 @@ func TestTraceCitesEachNumber(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, string(a), string(b2))
 }
+
+// TestReferenceTraceCites: in the traces of the reference subjects, the
+// numbers no document gives are cited to the library's own source, and
+// the numbers a source gives to that source (issue 11, D16, D17).
+func TestReferenceTraceCites(t *testing.T) {
+	tests := []struct {
+		scheme, node, id, of string
+		want                 dangjian.Confidence
+	}{
+		{"minzhu-pingyi", "ceping", "ceping", "weight", dangjian.LibraryChoice},
+		{"minzhu-pingyi", "votes", "votes", "levels", dangjian.LibraryChoice},
+		{"minzhu-pingyi", "votes", "members", "weight", dangjian.LibraryChoice},
+		{"minzhu-pingyi", "votes", "members", "minRaters", dangjian.LibraryChoice},
+		{"minzhu-pingyi", "votes", "votes", "unknown", dangjian.LocalPractice},
+		{"minzhu-pingyi", "richang", "richang", "weight", dangjian.LibraryChoice},
+		{"xingji", "base", "base", "weight", dangjian.LocalPractice},
+		{"xingji", "base", "base", "max", dangjian.LibraryChoice},
+		{"xingji", "satisfaction", "members", "weight", dangjian.LibraryChoice},
+		{"xingji", "satisfaction", "satisfaction", "levels", dangjian.LocalPractice},
+		{"jifen", "review", "review", "levels", dangjian.LibraryChoice},
+		{"jifen", "review", "review", "max", dangjian.LocalPractice},
+	}
+	traces := map[string]map[string]*assess.Node{}
+	for _, tt := range tests {
+		nodes, ok := traces[tt.scheme]
+		if !ok {
+			sc, subs := loadReference(t, tt.scheme)
+			res, err := sc.Explain(subs[0])
+			require.NoError(t, err)
+			nodes = map[string]*assess.Node{}
+			var walk func(n *assess.Node)
+			walk = func(n *assess.Node) {
+				nodes[n.ID] = n
+				for _, ch := range n.Children {
+					walk(ch)
+				}
+			}
+			walk(res.Trace)
+			traces[tt.scheme] = nodes
+		}
+		n := nodes[tt.node]
+		require.NotNil(t, n, "%s: %s", tt.scheme, tt.node)
+		src, ok := n.Sources.Of(tt.id, tt.of)
+		require.True(t, ok, "%s: %s#%s not cited", tt.scheme, tt.id, tt.of)
+		assert.Equal(t, tt.want, src.Confidence, "%s: %s#%s cited to %s", tt.scheme, tt.id, tt.of, src)
+	}
+	// D17: the direct grading's condition is star-direct's, its 五星 the
+	// library's.
+	sc, subs := loadReference(t, "xingji")
+	var hit *assess.GateHit
+	for _, sub := range subs {
+		res, err := sc.Score(sub)
+		require.NoError(t, err)
+		for i := range res.Gates {
+			if res.Gates[i].Gate == "advanced" {
+				hit = &res.Gates[i]
+			}
+		}
+	}
+	require.NotNil(t, hit, "a reference subject is graded directly")
+	assert.Equal(t, dangjian.LocalPractice, hit.Source.Confidence)
+	require.NotNil(t, hit.GradeSource)
+	assert.Equal(t, dangjian.LibraryChoice, hit.GradeSource.Confidence)
+}
