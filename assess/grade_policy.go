@@ -137,7 +137,7 @@ func StarRating() GradePolicy {
 		Name: "党支部评星定级",
 		Note: "local practice (one city, 2023); bands read as half-open intervals; count floored and ties all_out are the library's readings",
 		Sources: []Source{{ID: srcStar2023, Source: dangjian.Source{Doc: docStar2023, URL: urlStar2023, Confidence: dangjian.LocalPractice,
-			Note: "一般总分为90分（含）以上可评定为五星级…60分以下…一星级; 五星级党支部每年评定数量不超过总数的30%"}}},
+			Note: "一般总分为90分（含）以上可评定为五星级…60分以下…一星级; 五星级党支部每年评定数量不超过总数的30%"}}, srcOurs},
 		Grades: []string{"五星", "四星", "三星", "二星", "一星"},
 		Bands: []Band{
 			{Grade: "五星", From: MustNum("90")},
@@ -147,7 +147,10 @@ func StarRating() GradePolicy {
 			{Grade: "一星", From: MustNum("0"), To: MustNum("60")},
 		},
 		Quotas: []Quota{{Grade: "五星", Max: MustShare("0.3"), Count: CountFloor, Ties: TiesAllOut, Base: BaseGraded,
-			Modality: dangjian.Must, Source: srcStar2023, Note: "五星级党支部每年评定数量不超过总数的30%"}},
+			Reading: &QuotaReading{Text: "总数", Literal: BaseAll,
+				Why: "the policy grades every branch, so both bases count the same; a caller who leaves some branches ungraded chooses which counts"},
+			Modality: dangjian.Must, Source: srcStar2023, Cites: map[string]string{"count": oursID, "ties": oursID, "base": oursID},
+			Note: "五星级党支部每年评定数量不超过总数的30%"}},
 		Ranking: Competition,
 	}
 }

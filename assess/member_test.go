@@ -37,8 +37,17 @@ func TestDemocraticReview(t *testing.T) {
 	assert.Equal(t, 7, grCount(out, "合格"))
 	u := out.Groups[0].Quotas[0]
 	assert.Equal(t, assess.QuotaUse{Grade: "优秀", Max: assess.MustShare("1/3"), Count: assess.CountFloor, Ties: assess.TiesAllOut,
-		Modality: dangjian.Usually, Base: 10, Of: assess.BaseGraded, Reading: p.Quotas[0].Reading, Allowed: 3, Demoted: 7, Recommended: 3, Final: 3, Source: u.Source}, u)
+		Modality: dangjian.Usually, Base: 10, Of: assess.BaseGraded, Reading: p.Quotas[0].Reading, Allowed: 3, Demoted: 7, Recommended: 3, Final: 3, Source: u.Source, Cites: u.Cites}, u)
 	require.NotNil(t, u.Source)
+	// Each of the quota's numbers and readings cites its own source: the
+	// 1/3 the verified text, the count rounding, the tie policy and the
+	// base the library's own.
+	for of, want := range map[string]dangjian.Confidence{"max": dangjian.Verified, "count": dangjian.LibraryChoice,
+		"ties": dangjian.LibraryChoice, "base": dangjian.LibraryChoice} {
+		src, ok := u.Cites.Of("优秀", of)
+		require.True(t, ok, of)
+		assert.Equal(t, want, src.Confidence, of)
+	}
 	assert.Equal(t, "共产党员网《民主评议党员》专题", u.Source.Doc)
 	for _, s := range out.Subjects {
 		if s.Category == "预备党员" {
@@ -91,6 +100,34 @@ func TestDemocraticReviewBase(t *testing.T) {
 	}
 	// Literal leaves the policy it was called on alone.
 	assert.Equal(t, assess.BaseGraded, p.Quotas[0].Base)
+}
+
+func TestQuotaCitesProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		cites map[string]string
+		kind  error
+		want  string
+	}{
+		{"unknown field", map[string]string{"share": "ours"}, dangjian.ErrUnknownField,
+			`quotas[0].cites.share: unknown field: a quota cites only max, count, ties or base ("share")`},
+		{"unknown source", map[string]string{"ties": "nowhere"}, dangjian.ErrUnknownRef,
+			`quotas[0].cites.ties: refers to an unknown ID ("nowhere")`},
+		{"empty source", map[string]string{"count": ""}, dangjian.ErrInvalid,
+			`quotas[0].cites.count: invalid value: cite one of the policy's sources`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := assess.DemocraticReview()
+			p.Quotas[0].Cites = tt.cites
+			_, err := assess.NewGrader(p)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.kind)
+			ps := dangjian.ProblemsOf(err)
+			require.Len(t, ps, 1, "%v", err)
+			assert.Equal(t, tt.want, ps[0].Error())
+		})
+	}
 }
 
 func TestQuotaReadingProblems(t *testing.T) {

@@ -270,8 +270,16 @@ type Quota struct {
 	// Source is the ID of one of the policy's sources; every quota cites
 	// one.
 	Source string `json:"source"`
-	Note   string `json:"note,omitempty"`
+	// Cites names the source of each of the quota's numbers and readings
+	// that Source does not give: field name ("max", "count", "ties",
+	// "base") → source ID, as a scheme's parts cite (SCHEME.md §2.2).
+	Cites map[string]string `json:"cites,omitempty"`
+	Note  string            `json:"note,omitempty"`
 }
+
+// quotaNums are the fields a quota's cites may name, in the order the
+// grading cites them.
+var quotaNums = []string{"max", "count", "ties", "base"}
 
 // allowed returns how many subjects of a base may take the grade.
 func (q *Quota) allowed(base int) (int, error) {
@@ -311,6 +319,10 @@ type QuotaUse struct {
 	Final       int               `json:"final"`
 	Over        int               `json:"over,omitempty"`
 	Source      *dangjian.Source  `json:"source,omitempty"`
+	// Cites gives the source of each of the quota's numbers and readings
+	// (Of: max, count, ties, base; ID: the grade), in a grading's summary.
+	// They point into the grader: read them, do not change them.
+	Cites Cites `json:"cites,omitempty"`
 }
 
 // rule renders the quota for a reason: "优秀 at most floor(1/3 × 10) = 3
@@ -423,7 +435,7 @@ func (u QuotaUse) MarshalJSON() ([]byte, error) {
 	max, _ := Score{r: u.Max.rat()}.JSON()
 	return json.Marshal(quotaUseJSON{Grade: u.Grade, Max: max, Count: u.Count, Ties: u.Ties, Modality: u.Modality,
 		Base: u.Base, Of: u.Of, Reading: u.Reading, Allowed: u.Allowed, Demoted: u.Demoted, Recommended: u.Recommended, Final: u.Final,
-		Over: u.Over, Source: u.Source, ExactFractions: fractions("max", Score{r: u.Max.rat()})})
+		Over: u.Over, Source: u.Source, Cites: u.Cites, ExactFractions: fractions("max", Score{r: u.Max.rat()})})
 }
 
 // quotaUseJSON is the wire form of a QuotaUse.
@@ -442,6 +454,7 @@ type quotaUseJSON struct {
 	Final          int               `json:"final"`
 	Over           int               `json:"over,omitempty"`
 	Source         *dangjian.Source  `json:"source,omitempty"`
+	Cites          Cites             `json:"cites,omitempty"`
 	ExactFractions map[string]string `json:"exactFractions,omitempty"`
 }
 

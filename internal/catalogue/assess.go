@@ -299,12 +299,33 @@ func (c *collector) policy(name, table string, p assess.GradePolicy) {
 	if len(p.Bands) > 0 {
 		add("bands", bands(p.Bands), "", "", "")
 	}
+	// A quota's entry is its share, cited to the source its cites name
+	// for max, else to its own; its count rounding, tie policy and base
+	// are entries of their own (quota/优秀#count).
 	for _, q := range p.Quotas {
-		v := fmt.Sprintf("at most %s of the %s base (count %s, ties %s)", q.Max, q.Base, q.Count, q.Ties)
-		if r := q.Reading; r != nil {
-			v += fmt.Sprintf("; the base reads %s, literally %s (GradePolicy.Literal)", r.Text, r.Literal)
+		src := func(field string) string {
+			if own, ok := q.Cites[field]; ok {
+				return own
+			}
+			return q.Source
 		}
-		add("quota/"+q.Grade, v, modality(q.Modality), q.Source, q.Note)
+		id := "quota/" + q.Grade
+		add(id, fmt.Sprintf("at most %s", q.Max), modality(q.Modality), src("max"), q.Note)
+		count := q.Count
+		if count == "" {
+			count = assess.CountFloor
+		}
+		add(id+"#count", "the count rounded "+string(count), "", src("count"), "")
+		add(id+"#ties", "ties at the cut-off "+string(q.Ties), "", src("ties"), "")
+		base := q.Base
+		if base == "" {
+			base = assess.BaseGraded
+		}
+		v := "of the " + string(base) + " subjects"
+		if r := q.Reading; r != nil {
+			v += fmt.Sprintf("; the text says %s, literally %s (GradePolicy.Literal)", r.Text, r.Literal)
+		}
+		add(id+"#base", v, "", src("base"), "")
 	}
 	for _, d := range p.Downgrades {
 		of := d.When.Of

@@ -187,7 +187,11 @@ func TestValues(t *testing.T) {
 		{"ENT-SOE-CARRY-STOP-2PCT", "soe_carry_stop: 2% of the wage total", "must", "2017-01-01", "", "verified"},
 		{"HB-2021-VILLAGE-DEPUTY-70", "at least 2 × the county's prior-year rural per-capita disposable income × 0.7 (rounded ceiling to 0.01)", "must", "2021-01-01", "", "local_practice"},
 		{"YJ-COMMUNITY-COMMITTEE-PAY", "3310.00 元, per_person_month (an average over units)", "", "", "", "local_practice"},
-		{"minzhu-pingyi/policy/quota/优秀", "at most 1/3 of the graded base (count floor, ties all_out); the base reads 党员总数, literally all (GradePolicy.Literal)", "usually", "", "", "verified"},
+		{"minzhu-pingyi/policy/quota/优秀", "at most 1/3", "usually", "", "", "verified"},
+		{"minzhu-pingyi/policy/quota/优秀#base", "of the graded subjects; the text says 党员总数, literally all (GradePolicy.Literal)", "", "", "", "library_choice"},
+		{"minzhu-pingyi/policy/quota/优秀#count", "the count rounded floor", "", "", "", "library_choice"},
+		{"xingji/policy/quota/五星#ties", "ties at the cut-off all_out", "", "", "", "library_choice"},
+		{"xingji/policy/quota/五星#base", "of the graded subjects; the text says 总数, literally all (GradePolicy.Literal)", "", "", "", "library_choice"},
 		// A scheme's part and each of its numbers, each with its own
 		// source (issue 11, D13–D17, D19).
 		{"yanji-shuzhi/daily/sanqiang/zhendi/platform_use", "deduction per percentage point below the threshold (whole points)", "", "", "", "local_practice"},
