@@ -56,3 +56,37 @@ func ExampleCites() {
 	// missed#points: 考核评分表（某地） [local_practice]
 	// missed#cap: 本库取值 [library_choice]
 }
+
+// A reference scheme's trace says whose each number is: in 民主评议党员 the
+// procedure is the 支部工作条例's, the vote points are the library's own.
+func ExampleCites_Of() {
+	s, err := assess.Reference("minzhu-pingyi")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sc, err := assess.Compile(s)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := sc.Explain(assess.Subject{ID: "张伟", Votes: map[string]map[string]assess.Ballots{
+		"votes": {"members": {Counts: map[string]int{"优秀": 6, "合格": 3, "不了解": 1}}}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	votes := res.Trace.Children[0].Children[0]
+	fmt.Println(votes.ID+":", votes.Source.Confidence)
+	for _, of := range []string{"levels", "unknown"} {
+		src, _ := votes.Sources.Of("votes", of)
+		fmt.Printf("votes#%s: %s\n", of, src.Confidence)
+	}
+	src, _ := votes.Sources.Of("members", "minRaters")
+	fmt.Println("members#minRaters:", src.Confidence)
+	// Output:
+	// votes: verified
+	// votes#levels: library_choice
+	// votes#unknown: local_practice
+	// members#minRaters: library_choice
+}
