@@ -9,9 +9,11 @@ import "github.com/dangjian-go/dangjian"
 // exactly). Compile a scheme once with [Compile]; score many subjects with
 // the resulting [Scorer].
 //
-// Every number of a local scheme is local practice: the scheme names its
-// sources, and every component, indicator, gate and clause may cite one by
-// its ID.
+// Every number of a local scheme is local practice or the author's own:
+// the scheme names its sources, every component, indicator, item, clause,
+// bonus pool and gate may cite one by its ID, and a number its part's
+// source does not give names its own in the part's Cites (SCHEME.md
+// §2.2).
 type Scheme struct {
 	Name         string `json:"name"`
 	Version      string `json:"version,omitempty"`

@@ -11,10 +11,11 @@ import (
 
 // assess catalogues the reference schemes of assess and of the places
 // (place/yanji's yanji-shuzhi), and their grading policies. Schemes have
-// no rule IDs: every number that a part of a scheme carries is an entry
-// whose ID is the scheme name and the path of the part
-// ("yanji-shuzhi/daily/sanshi/yashi/work_day"), with the source the part
-// cites.
+// no rule IDs: every part of a scheme is an entry whose ID is the scheme
+// name and the path of the part ("yanji-shuzhi/daily/sanshi/yashi/work_day"),
+// with the source the part cites, and every number it carries an entry
+// whose ID adds "#" and the field ("…/work_day#cap"), with its own source
+// (see scheme).
 func (c *collector) assess() {
 	for _, name := range assess.ReferenceNames() {
 		s, err := assess.Reference(name)

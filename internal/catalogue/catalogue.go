@@ -25,7 +25,8 @@ type Entry struct {
 	// Table names the exported function(s) that return the rule.
 	Table string `json:"table"`
 	// ID is the rule's stable ID. For assess reference schemes, which
-	// have no rule IDs, it is the scheme name and the path of the part.
+	// have no rule IDs, it is the scheme name and the path of the part,
+	// and for one number of the part "#" and the field ("…/work_day#cap").
 	ID string `json:"id"`
 	// Value is the rule's threshold, rate, amount or bounds as exact text.
 	Value string `json:"value"`
