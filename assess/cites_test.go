@@ -25,6 +25,10 @@ func TestCompileCitesProblems(t *testing.T) {
 		sentinel error
 		want     string
 	}{
+		{"scheme: unknown field", func(s *assess.Scheme) { s.Cites = map[string]string{"weights": "ours"} }, dangjian.ErrUnknownField,
+			`cites.weights: unknown field: a scheme cites only rounding or bands ("weights")`},
+		{"scheme: unknown source", func(s *assess.Scheme) { s.Cites = map[string]string{"bands": "S9"} }, assess.ErrUnknownRef,
+			`cites.bands: refers to an unknown ID ("S9")`},
 		{"component: unknown field", func(s *assess.Scheme) { s.Components[0].Cites = map[string]string{"colour": "ours"} }, dangjian.ErrUnknownField,
 			`components[0].cites.colour: unknown field: a component cites only weight or max ("colour")`},
 		{"component: unknown source", func(s *assess.Scheme) { s.Components[0].Cites = map[string]string{"weight": "S9"} }, assess.ErrUnknownRef,
@@ -89,6 +93,7 @@ func TestTraceCitesEachNumber(t *testing.T) {
 	s.Bonus.Items[0].Source = "S1"
 	s.Gates[1].Source = "S1"
 	s.Gates[1].Cites = map[string]string{"grade": "ours"}
+	s.Cites = map[string]string{"bands": "ours"}
 	sc, err := assess.Compile(s)
 	require.NoError(t, err)
 	sub := workedSubject()
@@ -130,6 +135,8 @@ func TestTraceCitesEachNumber(t *testing.T) {
 		{"votes", "masses", "weight", S1},
 		{"votes", "masses", "minRaters", ours},
 		{"votes", "leaders", "minRaters", ""}, // not set: not a number used
+		{"total", "total", "bands", ours},
+		{"total", "total", "rounding", ""}, // the scheme cites no source for it
 		{"bonus", "bonus", "cap", ours},
 		{"bonus", "award", "", S1},
 		{"bonus", "award", "points", S1},

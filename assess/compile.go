@@ -175,6 +175,7 @@ func Compile(s Scheme, opts ...CompileOption) (*Scorer, error) {
 		sc.flags[g.Flag] = true
 	}
 	sc.bands, sc.grades = c.bands(s.Bands, max, maxOK)
+	sc.cites = c.numCites("", "total", nil, s.Cites, schemeNums, num{"rounding", len(s.Rounding) > 0}, num{"bands", len(s.Bands) > 0})
 	for i, g := range s.Gates {
 		if g.Effect == NotGrade && len(sc.grades) > 0 && g.Grade == sc.grades[len(sc.grades)-1] {
 			c.ps.addf("gates["+strconv.Itoa(i)+"].grade", g.Grade, ErrInvalid, "the lowest grade cannot be forbidden: there is none below it")

@@ -28,6 +28,7 @@ var (
 	groupNums  = []string{"weight", "minRaters"}
 	bonusNums  = []string{"cap"}
 	gateNums   = []string{"grade"}
+	schemeNums = []string{"rounding", "bands"}
 )
 
 // numCites checks the cites of the node at path (its ID id, its own
@@ -40,6 +41,9 @@ var (
 func (c *compiler) numCites(path, id string, own *dangjian.Source, cites map[string]string, names []string, nums ...num) []Cite {
 	for _, of := range sortedKeys(cites) {
 		p := path + ".cites." + of
+		if path == "" {
+			p = "cites." + of
+		}
 		switch {
 		case !slices.Contains(names, of):
 			c.ps.addf(p, of, dangjian.ErrUnknownField, "%s cites only %s", article(kindOfPath(path)), joinOr(names))
@@ -71,6 +75,9 @@ func (c *compiler) numCites(path, id string, own *dangjian.Source, cites map[str
 
 // kindOfPath names the kind of node at a scheme path, for messages.
 func kindOfPath(path string) string {
+	if path == "" {
+		return "scheme"
+	}
 	last := path[strings.LastIndexByte(path, '.')+1:]
 	if i := strings.IndexByte(last, '['); i >= 0 {
 		last = last[:i]

@@ -49,9 +49,12 @@ type GradePolicy struct {
 	// Bands, when set, grade the total afresh: half-open [from, to)
 	// intervals without gap or overlap, the highest open above, better
 	// bands for better grades. Without bands the scorer's grade is used.
-	Bands      []Band      `json:"bands,omitempty"`
-	Quotas     []Quota     `json:"quotas,omitempty"`
-	Downgrades []Downgrade `json:"downgrades,omitempty"`
+	Bands []Band `json:"bands,omitempty"`
+	// Cites names the source of the policy's bands ({"bands":
+	// "star-2023"}); without an entry they cite no source.
+	Cites      map[string]string `json:"cites,omitempty"`
+	Quotas     []Quota           `json:"quotas,omitempty"`
+	Downgrades []Downgrade       `json:"downgrades,omitempty"`
 	// TieBreak lists the keys beyond the total, in order.
 	TieBreak []TieKey `json:"tieBreak,omitempty"`
 	// Ranking is the rank style; empty means [Competition].
@@ -151,6 +154,7 @@ func StarRating() GradePolicy {
 				Why: "the policy grades every branch, so both bases count the same; a caller who leaves some branches ungraded chooses which counts"},
 			Modality: dangjian.Must, Source: srcStar2023, Cites: map[string]string{"count": oursID, "ties": oursID, "base": oursID},
 			Note: "五星级党支部每年评定数量不超过总数的30%"}},
+		Cites:   map[string]string{"bands": srcStar2023},
 		Ranking: Competition,
 	}
 }

@@ -154,6 +154,16 @@ func (g *Grader) source(id string) *dangjian.Source {
 }
 
 func (g *Grader) checkBands(ps *problems) {
+	for _, f := range sortedKeys(g.p.Cites) {
+		switch {
+		case f != "bands":
+			ps.addf("cites."+f, f, dangjian.ErrUnknownField, "a policy cites only bands")
+		case len(g.p.Bands) == 0:
+			ps.addf("cites."+f, f, ErrInvalid, "the policy sets no bands to cite")
+		default:
+			g.ref(ps, "cites."+f, g.p.Cites[f], true)
+		}
+	}
 	if len(g.p.Bands) == 0 {
 		return
 	}

@@ -130,6 +130,24 @@ func TestQuotaCitesProblems(t *testing.T) {
 	}
 }
 
+func TestPolicyCitesProblems(t *testing.T) {
+	p := assess.StarRating()
+	p.Cites = map[string]string{"bands": "nowhere", "grades": "ours"}
+	_, err := assess.NewGrader(p)
+	require.Error(t, err)
+	var msgs []string
+	for _, pr := range dangjian.ProblemsOf(err) {
+		msgs = append(msgs, pr.Error())
+	}
+	assert.Equal(t, []string{`cites.bands: refers to an unknown ID ("nowhere")`,
+		`cites.grades: unknown field: a policy cites only bands ("grades")`}, msgs)
+	p = assess.DemocraticReview()
+	p.Cites = map[string]string{"bands": "ours"}
+	_, err = assess.NewGrader(p)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `cites.bands: invalid value: the policy sets no bands to cite ("bands")`)
+}
+
 func TestQuotaReadingProblems(t *testing.T) {
 	p := assess.DemocraticReview()
 	p.Quotas[0].Reading = &assess.QuotaReading{Text: "党员总数", Literal: "everyone"}

@@ -23,6 +23,10 @@ type Scheme struct {
 	// author's own.
 	Note    string   `json:"note,omitempty"`
 	Sources []Source `json:"sources,omitempty"`
+	// Cites names the source of the scheme's own numbers, which no part
+	// holds: "rounding" (the rounding points) and "bands" ({"bands":
+	// "ours"}). Without an entry they cite no source.
+	Cites map[string]string `json:"cites,omitempty"`
 	// Rounding lists the declared rounding points; nothing else is
 	// rounded.
 	Rounding   []RoundPoint `json:"rounding,omitempty"`

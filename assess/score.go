@@ -157,7 +157,7 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 		// never change, even in a trace the caller kept by mistake.
 		r.text = make([]byte, 0, 12*(2*s.lay.nodes+s.lay.pairs))
 		root = r.newNode(len(s.comps) + btoi(s.bonus != nil) + btoi(s.extra != nil))
-		root.ID, root.Name = "total", s.name
+		root.ID, root.Name, root.Sources = "total", s.name, s.cites
 	}
 	total := rat.Zero
 	for _, c := range s.comps {

@@ -27,6 +27,7 @@ type Scorer struct {
 	leaves  map[string]*cNode // every indicator by ID
 	flags   map[string]bool   // the flags gates read
 	sources map[string]dangjian.Source
+	cites   []Cite // the sources of the rounding points and the bands
 	lay     *Layout
 	inputs  sync.Pool // *Input, for scoring a Subject
 	// warnings: what compiled but is likely a mistake

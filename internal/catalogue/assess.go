@@ -109,7 +109,7 @@ func (c *collector) scheme(name, table string, s assess.Scheme) {
 		for i, r := range s.Rounding {
 			rs[i] = fmt.Sprintf("%s to %d places %s", r.At, r.Places, r.Mode)
 		}
-		add("rounding", strings.Join(rs, "; "), "", "")
+		add("rounding", strings.Join(rs, "; "), s.Cites["rounding"], "")
 	}
 	for _, comp := range s.Components {
 		add(comp.ID, "component: the sum of its indicators, weighted into the total", comp.Source, comp.Name)
@@ -139,7 +139,7 @@ func (c *collector) scheme(name, table string, s assess.Scheme) {
 		}
 	}
 	if len(s.Bands) > 0 {
-		add("bands", bands(s.Bands), "", "")
+		add("bands", bands(s.Bands), s.Cites["bands"], "")
 	}
 }
 
@@ -298,7 +298,7 @@ func (c *collector) policy(name, table string, p assess.GradePolicy) {
 			Source: ct.of(name+"/policy/"+id, src), Wording: wording})
 	}
 	if len(p.Bands) > 0 {
-		add("bands", bands(p.Bands), "", "", "")
+		add("bands", bands(p.Bands), "", p.Cites["bands"], "")
 	}
 	// A quota's entry is its share, cited to the source its cites name
 	// for max, else to its own; its count rounding, tie policy and base

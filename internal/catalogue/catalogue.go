@@ -9,8 +9,9 @@ import (
 )
 
 // Uncited is the confidence mark of an entry whose number the data cites no
-// source for (an assess reference scheme's bands or rounding points); the
-// scheme's note says which of its numbers are the library's own. It is the
+// source for (a grading policy's ranking; a scheme's bands or rounding
+// points where the scheme's cites name no source); the scheme's note says
+// which of its numbers are the library's own. It is the
 // only mark of the catalogue that is not a [dangjian.Confidence].
 const Uncited = "uncited"
 

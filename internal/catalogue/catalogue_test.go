@@ -220,7 +220,9 @@ func TestValues(t *testing.T) {
 		{"xingji/gates/advanced", "flag advanced_org: set_grade", "", "", "", "local_practice"},
 		{"xingji/gates/advanced#grade", "五星", "", "", "", "library_choice"},
 		{"xingji/base#weight", "0.7", "", "", "", "local_practice"},
-		{"yanji-shuzhi/bands", "好 [90, …); 较好 [80, 90); 一般 [60, 80); 差 [0, 60)", "", "", "", catalogue.Uncited},
+		{"yanji-shuzhi/bands", "好 [90, …); 较好 [80, 90); 一般 [60, 80); 差 [0, 60)", "", "", "", "library_choice"},
+		{"xingji/bands", "五星 [90, …); 四星 [80, 90); 三星 [70, 80); 二星 [60, 70); 一星 [0, 60)", "", "", "", "local_practice"},
+		{"yanji-shuzhi/policy/ranking", "competition ranks; within each category; ties broken by component review desc, ballots 好 desc", "", "", "", catalogue.Uncited},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
