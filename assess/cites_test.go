@@ -2,6 +2,7 @@ package assess_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/dangjian-go/dangjian"
@@ -250,4 +251,41 @@ func TestReferenceTraceCites(t *testing.T) {
 	assert.Equal(t, dangjian.LocalPractice, hit.Source.Confidence)
 	require.NotNil(t, hit.GradeSource)
 	assert.Equal(t, dangjian.LibraryChoice, hit.GradeSource.Confidence)
+}
+
+// TestTableRuleCites: a decision table's rule that fires is cited in the
+// trace to its own source; an unknown rule source does not compile.
+func TestTableRuleCites(t *testing.T) {
+	scheme := func(src string) string {
+		return `{"name": "t", "sources": [{"id": "S1", "doc": "办法", "confidence": "local_practice"}],
+  "components": [{"id": "c", "name": "c", "weight": "1", "max": "20", "indicators": [
+    {"id": "venue", "max": "20", "method": {"kind": "table", "table": {"hitPolicy": "UNIQUE",
+      "inputs": [{"name": "venue_area", "kind": "number"}],
+      "rules": [{"id": "large", "when": [">= 500"], "points": "20", "source": "` + src + `"},
+                {"id": "small", "when": ["< 500"], "points": "8"}]}}}]}]}`
+	}
+	s, err := assess.DecodeScheme(strings.NewReader(scheme("S1")))
+	require.NoError(t, err)
+	sc, err := assess.Compile(s)
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		area  string
+		rule  string
+		cited bool
+	}{{"620", "large", true}, {"120", "small", false}} {
+		res, err := sc.Explain(assess.Subject{ID: "A", Values: map[string]assess.Num{"venue_area": n(tt.area)}})
+		require.NoError(t, err)
+		venue := res.Trace.Children[0].Children[0]
+		assert.Equal(t, tt.rule, venue.Rule)
+		src, ok := venue.Sources.Get(tt.rule)
+		assert.Equal(t, tt.cited, ok, tt.rule)
+		if ok {
+			assert.Equal(t, "办法", src.Doc)
+		}
+	}
+	s, err = assess.DecodeScheme(strings.NewReader(scheme("S2")))
+	require.NoError(t, err)
+	_, err = assess.Compile(s)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `components[0].indicators[0].method.table.rules[0].source: refers to an unknown ID ("S2")`)
 }

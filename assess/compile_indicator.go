@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/rat"
 )
 
@@ -192,7 +193,14 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 		ct, tps := m.Table.compileWith(p+".table", max, c.reach)
 		c.ps.list = append(c.ps.list, tps...)
 		c.warnings = append(c.warnings, ct.warnings...)
-		m.Table.sourceRefs(p+".table", func(path, id string) { c.source(path, id) })
+		for i, r := range m.Table.Rules {
+			if src := c.source(p+".table.rules["+strconv.Itoa(i)+"].source", r.Source); src != nil {
+				if cm.ruleSrc == nil {
+					cm.ruleSrc = map[string]*dangjian.Source{}
+				}
+				cm.ruleSrc[r.ID] = src
+			}
+		}
 		cm.table = ct
 	default:
 		c.ps.addf(p+".kind", string(m.Kind), ErrInvalid, "want direct, checklist, deductions, ratio, votes or table")

@@ -132,6 +132,7 @@ func (sc *Scorer) layout() *Layout {
 		case TableMethod:
 			ct := m.table
 			l.pairs += len(ct.inputs)
+			l.cites += len(m.ruleSrc)
 			ct.slots = make([]int32, len(ct.inputs))
 			for k, in := range ct.inputs {
 				switch {

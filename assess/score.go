@@ -375,6 +375,9 @@ func (r *run) leaf(n *cNode, tn *Node) rat.Rat {
 		if tn != nil {
 			tn.Inputs = n.m.table.inputsRead(r.in, r.pairs(len(n.m.table.inputs)))
 			tn.Rule = joinIDs(hit)
+			for _, id := range hit {
+				r.cite(tn, id, n.m.ruleSrc[id], nil, len(hit))
+			}
 			tn.Notes = append(tn.Notes, notes...)
 		}
 		return v

@@ -99,7 +99,8 @@ type cMethod struct {
 	groups     []cGroup
 	wsum       rat.Rat
 	table      *compiledTable
-	citeRoom   int // the most cites one applied item or clause adds to a trace node
+	citeRoom   int                         // the most cites one applied item or clause adds to a trace node
+	ruleSrc    map[string]*dangjian.Source // a decision table's rules' sources, by rule ID
 
 	iorder      []string  // checklist items in scheme order
 	ipts        []int64   // their points, when all are whole and small
