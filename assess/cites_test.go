@@ -54,6 +54,8 @@ func TestCompileCitesProblems(t *testing.T) {
 			`components[1].indicators[0].method.groups[0].cites.minRaters: invalid value: this rater group sets no minRaters to cite ("minRaters")`},
 		{"bonus: unknown field", func(s *assess.Scheme) { s.Bonus.Cites = map[string]string{"points": "ours"} }, dangjian.ErrUnknownField,
 			`bonus.cites.points: unknown field: a bonus pool cites only cap ("points")`},
+		{"a bonus item named as its pool", func(s *assess.Scheme) { s.Bonus.Items[1].ID = "bonus" }, assess.ErrDuplicate,
+			`bonus.items[1].id: duplicate ID: the pool's own ID: the trace cites the pool's cap as bonus#cap ("bonus")`},
 		{"gate without a grade", func(s *assess.Scheme) { s.Gates[0].Cites = map[string]string{"grade": "ours"} }, assess.ErrInvalid,
 			`gates[0].cites.grade: invalid value: this gate sets no grade to cite ("grade")`},
 		{"gate: unknown source", func(s *assess.Scheme) { s.Gates[1].Cites = map[string]string{"grade": "S2"} }, assess.ErrUnknownRef,

@@ -136,6 +136,9 @@ func Compile(s Scheme, opts ...CompileOption) (*Scorer, error) {
 		c.items(pool.id+".items", b.Items, cb.items, false)
 		cb.citeRoom = citeRoom(b.Items, cb.items)
 		for i, it := range b.Items {
+			if it.ID == pool.id {
+				c.ps.addf(pool.id+".items["+strconv.Itoa(i)+"].id", it.ID, ErrDuplicate, "the pool's own ID: the trace cites the pool's cap as %s#cap", pool.id)
+			}
 			if sc.bonus != nil && pool.id == "extra" && hasKey(sc.bonus.items, it.ID) {
 				c.ps.addf(pool.id+".items["+strconv.Itoa(i)+"].id", it.ID, ErrDuplicate, "also a bonus item: the subject counts both pools' items in one map")
 			}
