@@ -19,10 +19,16 @@
 // eligibility, each with a reason code and a source; bands map the total to
 // a grade.
 //
+// Every part cites a source by ID, and a number its part's source does
+// not give names its own in the part's cites ({"cap": "ours"}): the trace
+// cites each number a subject's score used to its own source ([Cite]:
+// "work_day#cap").
+//
 // The schema is documented field by field, with an annotated example, in
 // SCHEME.md. [Reference] returns the reference schemes ([ReferenceNames]):
 // 民主评议党员, a five-star 星级评定 and a 党员积分 scheme; each says which of
-// its numbers are the library's own. [ReferencePolicy] gives the cohort
+// its numbers are the library's own, and cites each of them to the source
+// ours (confidence library_choice). [ReferencePolicy] gives the cohort
 // grading policy that goes with each. A place's own scheme lives in the
 // package of that place: the reference city's 书记抓基层党建述职评议考核 on
 // its article's 三实/三强/三化 structure is place/yanji (yanji.Scheme,
