@@ -25,8 +25,13 @@ import (
 // subjects before it. An error of fn stops the reading and is returned as
 // it is.
 func DecodeSubjectsFunc(r io.Reader, fn func(Subject) error) error {
-	st := strictjson.NewStream(r)
-	sd := subjectStream{st: st, fn: fn}
+	sd := subjectStream{st: strictjson.NewStream(r), fn: fn}
+	return sd.run()
+}
+
+// run reads the subjects of the stream.
+func (sd *subjectStream) run() error {
+	st := sd.st
 	t, p := st.Next()
 	if p != nil {
 		return dangjian.Problems{p}
@@ -61,6 +66,11 @@ type subjectStream struct {
 	st *strictjson.Stream
 	fn func(Subject) error
 	ps dangjian.Problems
+	// fast, when set, is tried first on each subject's JSON (the i-th
+	// element of the array); false hands the subject to the general path.
+	fast func(i int, data []byte) (bool, error)
+	// at is the subject's index, for fn.
+	at int
 }
 
 // fatal wraps a problem that ends the input.
@@ -77,6 +87,16 @@ func (d *subjectStream) array(path string) error {
 		if p != nil {
 			return fatal(p)
 		}
+		if d.fast != nil {
+			done, err := d.fast(i, src.Bytes())
+			if err != nil {
+				return err
+			}
+			if done {
+				continue
+			}
+		}
+		d.at = i
 		at := strictjson.Elem(path, i)
 		jp := &jparser{src: src, root: at}
 		n, p := jp.parseDocument()

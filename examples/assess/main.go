@@ -90,7 +90,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
@@ -261,14 +260,6 @@ func inFile(file string, err error) dangjian.Problems {
 	return ps
 }
 
-// pathSep is "." before a path, "" before none or an index.
-func pathSep(path string) string {
-	if path == "" || path[0] == '[' {
-		return ""
-	}
-	return "."
-}
-
 // fileProblem is a problem with a whole input: it cannot be read, or it
 // does not fit what the program needs.
 func fileProblem(file string, k *dangjian.Kind, detail string) dangjian.Problems {
@@ -304,9 +295,9 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 	}
 	c := &cohort{scheme: s, scorer: sc}
 	var bad dangjian.Problems
-	// score scores the i-th subject of the input as it is read: only its
-	// result is kept (with its trace for the subject -explain names).
-	score := func(i int, sub assess.Subject) {
+	// score scores a subject of a CSV input: only its result is kept
+	// (with its trace for the subject -explain names).
+	score := func(sub assess.Subject) {
 		var res assess.Result
 		var err error
 		if cfg.explain != "" && sub.ID == cfg.explain {
@@ -315,13 +306,7 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 			res, err = sc.Score(sub)
 		}
 		if err != nil {
-			ps := inFile(name, err)
-			if json {
-				for _, p := range ps { // the subject's place in the file: subjects[3].values.colour
-					p.Path = "subjects[" + strconv.Itoa(i) + "]" + pathSep(p.Path) + p.Path
-				}
-			}
-			bad = append(bad, ps...)
+			bad = append(bad, inFile(name, err)...)
 			return
 		}
 		if len(bad) == 0 { // once a subject fails, only the problems matter
@@ -329,13 +314,18 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 		}
 	}
 	if json {
-		// One subject at a time: memory follows the results, not the file.
-		// A subject that does not decode is reported alone with the others
-		// that do not (their scoring problems are not), as before.
-		i := 0
-		err := assess.DecodeSubjectsFunc(in, func(sub assess.Subject) error {
-			score(i, sub)
-			i++
+		// One subject at a time, each scored as it is read: memory follows
+		// the results, not the file. A subject that does not decode is
+		// reported alone with the others that do not (their scoring
+		// problems are not), as before.
+		err := sc.ScoreSubjectsFunc(in, assess.StreamOptions{Explain: cfg.explain}, func(i int, res *assess.Result, err error) error {
+			if err != nil {
+				bad = append(bad, inFile(name, err)...)
+				return nil
+			}
+			if len(bad) == 0 { // once a subject fails, only the problems matter
+				c.results = append(c.results, keep(res))
+			}
 			return nil
 		})
 		if err != nil {
@@ -350,8 +340,8 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 		if len(ps) > 0 {
 			return nil, ps
 		}
-		for i, sub := range subs {
-			score(i, sub)
+		for _, sub := range subs {
+			score(sub)
 		}
 	}
 	if len(bad) > 0 {
@@ -374,6 +364,16 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 		return nil, inFile(name, err)
 	}
 	return c, nil
+}
+
+// keep returns a copy of a result that ScoreSubjectsFunc will reuse.
+func keep(res *assess.Result) assess.Result {
+	r := *res
+	r.Components = slices.Clone(r.Components)
+	r.Gates = slices.Clone(r.Gates)
+	r.Ballots = slices.Clone(r.Ballots)
+	r.Clamped = slices.Clone(r.Clamped)
+	return r
 }
 
 // referenceNames returns the scheme names -scheme knows without a file,
