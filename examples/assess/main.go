@@ -17,15 +17,19 @@
 //
 // prints a ranking and exits 0.
 //
-// The input is read with [assess.DecodeSubjectsFunc] (a JSON array of subjects,
-// or {"subjects": [...]}) or, when it does not start with [ or {, as CSV:
+// The input is read as a stream, one subject at a time, with
+// [assess.Scorer.ScoreSubjectsFunc] (a JSON array of subjects, or
+// {"subjects": [...]}, as [assess.DecodeSubjectsFunc] reads it) or, when it
+// does not start with [ or {, with [assess.DecodeSubjectsCSVFunc] as CSV:
 // a header row with the column id, optionally category, then one column
 // per value the scheme reads (a direct or ratio indicator's ID, a decision
 // table's input name), flag:NAME columns for gates (true, false, 1, 0 or
 // empty) and bonus:ITEM columns for bonus counts; one subject per row.
 // CSV input needs a flat scheme: one whose leaves are all direct, ratio or
 // table indicators (checklists, deductions and votes need JSON). -input -
-// reads standard input.
+// reads standard input. The scheme and the policy files are read whole,
+// and each may be at most 16 MiB (maxFileBytes; a larger one is refused,
+// exit 2).
 //
 // Every file read (the scheme, the policy, the input) is UTF-8, and text
 // that is not is refused with its file, line and column (exit 2): a CSV
@@ -60,7 +64,7 @@
 // trace node (csv).
 //
 // Every subject is scored before anything is printed: a cohort is graded
-// whole, since a quota over part of a cohort would be wrong. A JSON input
+// whole, since a quota over part of a cohort would be wrong. The input
 // is read one subject at a time, each scored as it is read, and only its
 // result is kept (without its trace but for the subject -explain names):
 // memory follows the cohort's results, not the file. Exit status: 0
@@ -332,16 +336,14 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 			return nil, inFile(name, err)
 		}
 	} else {
-		data, err := io.ReadAll(in)
-		if err != nil {
-			return nil, readProblem(name, err)
-		}
-		subs, ps := readCSV(name, data, s)
-		if len(ps) > 0 {
-			return nil, ps
-		}
-		for _, sub := range subs {
+		// One row at a time, each scored as it is read. A row that does
+		// not decode is reported alone with the others that do not.
+		err := assess.DecodeSubjectsCSVFunc(in, s, func(sub assess.Subject) error {
 			score(sub)
+			return nil
+		})
+		if err != nil {
+			return nil, inFile(name, err)
 		}
 	}
 	if len(bad) > 0 {
@@ -413,7 +415,10 @@ func readScheme(name string) (s assess.Scheme, ref bool, ps dangjian.Problems) {
 		}
 		return s, true, nil
 	}
-	data, err := os.ReadFile(name)
+	data, err := readFile(name)
+	if errors.Is(err, errTooLarge) {
+		return s, false, fileProblem(name, dangjian.ErrLimit, errTooLarge.Error())
+	}
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(name, `./\`) {
 			return s, false, fileProblem(name, dangjian.ErrUnknownRef, "-scheme names neither a reference scheme ("+strings.Join(referenceNames(), ", ")+") nor a file")
@@ -427,12 +432,34 @@ func readScheme(name string) (s assess.Scheme, ref bool, ps dangjian.Problems) {
 	return s, false, nil
 }
 
+// maxFileBytes bounds a scheme or policy file, which is read whole.
+const maxFileBytes = 16 << 20
+
+var errTooLarge = errors.New("larger than 16 MiB, the most a scheme or policy file may hold")
+
+// readFile reads a scheme or policy file of at most maxFileBytes.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err == nil && len(data) > maxFileBytes {
+		return nil, errTooLarge
+	}
+	return data, err
+}
+
 // readPolicy returns the grading policy, and false when the cohort is
 // ranked by total only (a scheme without bands and no -policy).
 func readPolicy(cfg config, ref bool, sc *assess.Scorer) (assess.GradePolicy, bool, dangjian.Problems) {
 	switch {
 	case cfg.policy != "":
-		data, err := os.ReadFile(cfg.policy)
+		data, err := readFile(cfg.policy)
+		if errors.Is(err, errTooLarge) {
+			return assess.GradePolicy{}, false, fileProblem(cfg.policy, dangjian.ErrLimit, errTooLarge.Error())
+		}
 		if err != nil {
 			return assess.GradePolicy{}, false, fileProblem(cfg.policy, dangjian.ErrInvalid, "-policy cannot be read: "+err.Error())
 		}

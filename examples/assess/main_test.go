@@ -161,8 +161,12 @@ func TestFlatCSV(t *testing.T) {
 	t.Run("same as JSON", func(t *testing.T) {
 		s, err := assess.DecodeScheme(strings.NewReader(mustRead(t, "testdata/flat-scheme.json")))
 		require.NoError(t, err)
-		subs, ps := readCSV("flat.csv", []byte(mustRead(t, "testdata/flat.csv")), s)
-		require.Empty(t, ps)
+		var subs []assess.Subject
+		err = assess.DecodeSubjectsCSVFunc(strings.NewReader(mustRead(t, "testdata/flat.csv")), s, func(sub assess.Subject) error {
+			subs = append(subs, sub)
+			return nil
+		})
+		require.NoError(t, err)
 		b, err := json.Marshal(subs)
 		require.NoError(t, err)
 		a := runWith(t, string(b), "-scheme", "testdata/flat-scheme.json", "-input", "-", "-format", "csv")
@@ -314,4 +318,17 @@ func TestClampedVisible(t *testing.T) {
 	r := runWith(t, in, append(args, "-explain", "a")...)
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "\nclamped:\n  score: 120 clamped to 100\n")
+}
+
+// A scheme or policy file over 16 MiB is refused with a problem naming the
+// limit, without reading it all.
+func TestLargeFilesRefused(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.json")
+	require.NoError(t, os.WriteFile(big, bytes.Repeat([]byte(" "), maxFileBytes+1), 0o644))
+	r := runWith(t, "", "-scheme", big, "-input", "testdata/flat.csv")
+	require.Equal(t, exitInput, r.code)
+	require.Equal(t, big+": exceeds a limit: larger than 16 MiB, the most a scheme or policy file may hold\n", r.stderr)
+	r = runWith(t, "", "-policy", big)
+	require.Equal(t, exitInput, r.code)
+	require.Contains(t, r.stderr, "larger than 16 MiB")
 }

@@ -1,31 +1,30 @@
-package main
+package assess
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
-	"github.com/dangjian-go/dangjian/assess"
 	"github.com/dangjian-go/dangjian/internal/csvtable"
 )
 
-// columns are what a flat scheme reads from a CSV row: the values (direct
-// and ratio indicators, number inputs of tables), the text fields (text
-// inputs of tables), the flags its gates read and its bonus items.
-type columns struct {
+// csvColumns are what a flat scheme reads from a CSV row: the values
+// (direct and ratio indicators, number inputs of tables), the text fields
+// (text inputs of tables), the flags its gates read and its bonus items.
+type csvColumns struct {
 	values, fields, flags, bonus []string
 }
 
 // flatColumns returns the columns a CSV may have for s, or an error when
 // s has a leaf CSV cannot feed.
-func flatColumns(s assess.Scheme) (columns, error) {
-	var c columns
+func flatColumns(s Scheme) (csvColumns, error) {
+	var c csvColumns
 	var deep []string
-	var walk func(ind assess.Indicator)
-	walk = func(ind assess.Indicator) {
+	var walk func(ind Indicator)
+	walk = func(ind Indicator) {
 		for _, ch := range ind.Children {
 			walk(ch)
 		}
@@ -34,14 +33,14 @@ func flatColumns(s assess.Scheme) (columns, error) {
 			return
 		}
 		switch m.Kind {
-		case assess.Direct, assess.Ratio:
+		case Direct, Ratio:
 			c.values = append(c.values, ind.ID)
-		case assess.TableMethod:
+		case TableMethod:
 			if m.Table == nil {
 				return
 			}
 			for _, in := range m.Table.Inputs {
-				if in.Kind == assess.TextInput {
+				if in.Kind == TextInput {
 					c.fields = append(c.fields, in.Name)
 				} else {
 					c.values = append(c.values, in.Name)
@@ -72,68 +71,109 @@ func flatColumns(s assess.Scheme) (columns, error) {
 	return c, nil
 }
 
-// The fixed CSV columns; the others are the scheme's (columns.kind).
+// The fixed CSV columns; the others are the scheme's (csvColumns.kind).
 const (
 	colID = iota
 	colCategory
 )
 
+// The kinds of a scheme's CSV column.
+const (
+	csvValue = iota + 1
+	csvField
+	csvFlag
+	csvBonus
+)
+
 // kind returns what a CSV column of the scheme's own names: value, field,
 // flag or bonus, and the name it reads (the flag or bonus item without its
-// prefix); ok is false for a name the scheme does not read.
-func (c columns) kind(h string) (kind, key string, ok bool) {
+// prefix); kind is 0 for a name the scheme does not read.
+func (c csvColumns) kind(h string) (kind int, key string) {
 	switch {
 	case slices.Contains(c.values, h):
-		return "value", h, true
+		return csvValue, h
 	case slices.Contains(c.fields, h):
-		return "field", h, true
+		return csvField, h
 	case strings.HasPrefix(h, "flag:") && slices.Contains(c.flags, h[len("flag:"):]):
-		return "flag", h[len("flag:"):], true
+		return csvFlag, h[len("flag:"):]
 	case strings.HasPrefix(h, "bonus:") && slices.Contains(c.bonus, h[len("bonus:"):]):
-		return "bonus", h[len("bonus:"):], true
+		return csvBonus, h[len("bonus:"):]
 	}
-	return "", "", false
+	return 0, ""
 }
 
-// readCSV reads one subject per row. Every problem is reported, by line,
-// column (the field's position) and column name, with the subject's ID.
-// Column names are matched as written.
-func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangjian.Problems) {
+func (c csvColumns) known() string {
+	var out []string
+	out = append(out, c.values...)
+	out = append(out, c.fields...)
+	for _, f := range c.flags {
+		out = append(out, "flag:"+f)
+	}
+	for _, b := range c.bonus {
+		out = append(out, "bonus:"+b)
+	}
+	return strings.Join(out, ", ")
+}
+
+// DecodeSubjectsCSVFunc reads subjects from CSV for a flat scheme s, one
+// subject per row, as a stream: it calls fn with each row's subject that
+// has no problem, in the input's order, and holds one row at a time.
+//
+// The header names the column id (required), optionally category, then
+// one column per value the scheme reads (a direct or ratio indicator's
+// ID, a decision table's input name), flag:NAME columns for gates (true,
+// false, 1, 0, yes, no or empty) and bonus:ITEM columns for bonus counts;
+// names are matched as written, case included. An empty value or bonus
+// cell is not given. A flat scheme is one whose leaves are all direct,
+// ratio or table indicators (checklists, deductions and votes need JSON):
+// any other is a problem of kind [dangjian.ErrInvalid], before anything
+// is read.
+//
+// The CSV is read with the module's table reader: UTF-8 only (a byte
+// order mark is skipped; text that is not UTF-8 is a problem of kind
+// [dangjian.ErrEncoding] at its line and column: to read GBK on purpose,
+// wrap r with textenc.NewReader), every row as wide as the header. Every
+// problem is reported with its line, its column (the field's position),
+// the column's name as its path and the row's subject ID; a row with a
+// problem is not passed to fn, and the rows after it go on. At the end,
+// DecodeSubjectsCSVFunc returns every problem, in a [dangjian.Problems],
+// or nil; an error of fn stops the reading and is returned as it is.
+func DecodeSubjectsCSVFunc(r io.Reader, s Scheme, fn func(Subject) error) error {
 	cols, err := flatColumns(s)
 	if err != nil {
-		return nil, fileProblem(name, dangjian.ErrInvalid, err.Error())
+		return dangjian.Problems{{Kind: dangjian.ErrInvalid, Detail: err.Error()}}
 	}
 	spec := csvtable.Spec{
 		Columns:   []csvtable.Column{colID: {Name: "id", Required: true}, colCategory: {Name: "category"}},
 		ID:        "id",
 		ExactCase: true,
 		Extra: func(h string) (string, bool) {
-			_, _, ok := cols.kind(h)
-			return h, ok
+			k, _ := cols.kind(h)
+			return h, k != 0
 		},
 	}
-	t, err := csvtable.Open(bytes.NewReader(data), &spec)
+	t, err := csvtable.Open(r, &spec)
 	if err != nil {
-		ps := inFile(name, err)
+		ps := dangjian.ProblemsOf(err)
 		for _, p := range ps {
 			if p.Detail == csvtable.DetailUnknownColumn {
-				p.Detail += ": want id, category, " + known(cols)
+				p.Detail += ": want id, category, " + cols.known()
 			}
 		}
-		return nil, ps
+		return ps.Err()
 	}
 	type column struct {
-		field     int
-		name      string
-		kind, key string // value, field, flag, bonus
+		field int
+		name  string
+		kind  int
+		key   string
 	}
 	var extra []column
 	for _, x := range t.Header().Extras() {
-		kind, key, _ := cols.kind(x.Name)
+		kind, key := cols.kind(x.Name)
 		extra = append(extra, column{x.Field, x.Name, kind, key})
 	}
 	var bad dangjian.Problems
-	var subs []assess.Subject
 	for t.Next() {
 		if p := t.WidthProblem(); p != nil {
 			bad.Add(p)
@@ -143,27 +183,29 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangj
 			bad = append(bad, ps...)
 			continue
 		}
-		sub := assess.Subject{ID: t.Cell(colID), Category: t.Cell(colCategory)}
+		sub := Subject{ID: t.Cell(colID), Category: t.Cell(colCategory)}
+		ok := true
 		for _, col := range extra {
 			cell := t.At(col.field)
 			cellProblem := func(detail string) {
 				bad.Add(t.FieldProblem(col.field, col.name, cell, dangjian.ErrInvalid, detail))
+				ok = false
 			}
 			switch col.kind {
-			case "value":
+			case csvValue:
 				if cell == "" {
 					continue
 				}
-				v, err := assess.ParseNum(cell)
+				v, err := ParseNum(cell)
 				if err != nil {
 					cellProblem("not a decimal number")
 					continue
 				}
 				if sub.Values == nil {
-					sub.Values = map[string]assess.Num{}
+					sub.Values = map[string]Num{}
 				}
 				sub.Values[col.key] = v
-			case "field":
+			case csvField:
 				if cell == "" {
 					continue
 				}
@@ -171,7 +213,7 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangj
 					sub.Fields = map[string]string{}
 				}
 				sub.Fields[col.key] = cell
-			case "flag":
+			case csvFlag:
 				var set bool
 				switch strings.ToLower(cell) {
 				case "", "0", "false", "no":
@@ -186,7 +228,7 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangj
 					}
 					sub.Flags[col.key] = true
 				}
-			case "bonus":
+			case csvBonus:
 				if cell == "" {
 					continue
 				}
@@ -203,27 +245,17 @@ func readCSV(name string, data []byte, s assess.Scheme) ([]assess.Subject, dangj
 		}
 		if sub.ID == "" {
 			bad.Add(t.ProblemAt(t.Line(), -1, "id", "", dangjian.ErrMissing, "a row names its subject"))
+			ok = false
 		}
-		subs = append(subs, sub)
+		if !ok {
+			continue
+		}
+		if err := fn(sub); err != nil {
+			return err
+		}
 	}
 	if err := t.Err(); err != nil {
 		bad = append(bad, dangjian.ProblemsOf(err)...)
 	}
-	if len(bad) > 0 {
-		return nil, inFile(name, bad)
-	}
-	return subs, nil
-}
-
-func known(c columns) string {
-	var out []string
-	out = append(out, c.values...)
-	out = append(out, c.fields...)
-	for _, f := range c.flags {
-		out = append(out, "flag:"+f)
-	}
-	for _, b := range c.bonus {
-		out = append(out, "bonus:"+b)
-	}
-	return strings.Join(out, ", ")
+	return bad.Err()
 }
