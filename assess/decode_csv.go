@@ -136,9 +136,22 @@ func (c csvColumns) known() string {
 // problem is reported with its line, its column (the field's position),
 // the column's name as its path and the row's subject ID; a row with a
 // problem is not passed to fn, and the rows after it go on. At the end,
-// DecodeSubjectsCSVFunc returns every problem, in a [dangjian.Problems],
-// or nil; an error of fn stops the reading and is returned as it is.
+// DecodeSubjectsCSVFunc returns every problem (up to
+// [dangjian.DefaultMaxProblems], then a count of the rest), in a
+// [dangjian.Problems], or nil; an error of fn stops the reading and is
+// returned as it is. It reads within the default [dangjian.Limits]: see
+// [DecodeSubjectsCSVFuncWith].
 func DecodeSubjectsCSVFunc(r io.Reader, s Scheme, fn func(Subject) error) error {
+	return DecodeSubjectsCSVFuncWith(r, s, dangjian.Limits{}, fn)
+}
+
+// DecodeSubjectsCSVFuncWith is [DecodeSubjectsCSVFunc] within lim: an
+// input over lim.MaxBytes, more rows than lim.MaxRecords, or one record
+// (all its lines) longer than lim.MaxRecordBytes, is a problem of kind
+// [dangjian.ErrLimit] that ends the input at the line where the refused
+// record starts, naming the limit; the problems beyond lim.MaxProblems are
+// counted, not listed ([dangjian.ProblemCap]).
+func DecodeSubjectsCSVFuncWith(r io.Reader, s Scheme, lim dangjian.Limits, fn func(Subject) error) error {
 	cols, err := flatColumns(s)
 	if err != nil {
 		return dangjian.Problems{{Kind: dangjian.ErrInvalid, Detail: err.Error()}}
@@ -152,7 +165,7 @@ func DecodeSubjectsCSVFunc(r io.Reader, s Scheme, fn func(Subject) error) error 
 			return h, k != 0
 		},
 	}
-	t, err := csvtable.Open(r, &spec)
+	t, err := csvtable.OpenWith(r, &spec, lim)
 	if err != nil {
 		ps := dangjian.ProblemsOf(err)
 		for _, p := range ps {
@@ -173,14 +186,14 @@ func DecodeSubjectsCSVFunc(r io.Reader, s Scheme, fn func(Subject) error) error 
 		kind, key := cols.kind(x.Name)
 		extra = append(extra, column{x.Field, x.Name, kind, key})
 	}
-	var bad dangjian.Problems
+	bad := dangjian.NewProblemCap(lim.Problems())
 	for t.Next() {
 		if p := t.WidthProblem(); p != nil {
 			bad.Add(p)
 			continue
 		}
 		if ps := t.EncodingProblems(); ps != nil {
-			bad = append(bad, ps...)
+			bad.AddAll(ps)
 			continue
 		}
 		sub := Subject{ID: t.Cell(colID), Category: t.Cell(colCategory)}
@@ -255,7 +268,7 @@ func DecodeSubjectsCSVFunc(r io.Reader, s Scheme, fn func(Subject) error) error 
 		}
 	}
 	if err := t.Err(); err != nil {
-		bad = append(bad, dangjian.ProblemsOf(err)...)
+		bad.AddAll(dangjian.ProblemsOf(err))
 	}
 	return bad.Err()
 }

@@ -13,6 +13,11 @@ type StreamOptions struct {
 	// Explain is the ID of the subject scored with its trace, as
 	// [Scorer.Explain] scores it; "" for none.
 	Explain string
+	// Limits bounds the reading as [DecodeSubjectsFuncWith] does: the
+	// input's bytes, the subjects, one subject's JSON, and the problems
+	// returned (the problems passed to fn are the subject's own, not
+	// capped). The zero value means the defaults.
+	Limits dangjian.Limits
 }
 
 // ScoreSubjectsFunc reads subjects from JSON as [DecodeSubjectsFunc] reads
@@ -36,9 +41,10 @@ type StreamOptions struct {
 // that it is scored, or refused, exactly as before. The results are the
 // same either way.
 //
-// The error returned is that of DecodeSubjectsFunc (the subjects that do
-// not decode, with every problem, or the problem that ends the input), or
-// fn's error, which stops the reading and is returned as it is.
+// The error returned is that of [DecodeSubjectsFuncWith] within
+// opt.Limits (the subjects that do not decode, with every problem up to
+// MaxProblems, or the problem that ends the input: a limit met, a syntax
+// error), or fn's error, which stops the reading and is returned as it is.
 func (s *Scorer) ScoreSubjectsFunc(r io.Reader, opt StreamOptions, fn func(i int, res *Result, err error) error) error {
 	in := s.NewInput()
 	fd := newFastDecoder(s, in)
@@ -80,7 +86,7 @@ func (s *Scorer) ScoreSubjectsFunc(r io.Reader, opt StreamOptions, fn func(i int
 		}
 		return scored(sd.at, &r, err)
 	}
-	st := strictjson.NewStream(r)
-	sd = &subjectStream{st: st, fn: slow, fast: fast}
+	st := strictjson.NewStreamWith(r, opt.Limits)
+	sd = &subjectStream{st: st, fn: slow, fast: fast, ps: dangjian.NewProblemCap(opt.Limits.Problems())}
 	return sd.run()
 }

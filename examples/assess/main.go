@@ -6,6 +6,7 @@
 //	assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-]
 //	       [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID]
 //	       [-encoding utf-8|gbk|gb18030]
+//	       [-max-rows N] [-max-record-bytes N] [-max-problems N]
 //
 // The scheme is a reference scheme, one of [assess.ReferenceNames] (jifen,
 // minzhu-pingyi, xingji) or the reference city's yanji-shuzhi
@@ -38,6 +39,14 @@
 // the file a spreadsheet writes) in that encoding on purpose, through
 // [textenc.NewReader]; a byte that is not of that encoding is refused too.
 // The scheme and the policy stay UTF-8.
+//
+// Limits (see [dangjian.Limits]): -max-rows bounds the subjects of the
+// -input (default 200,000,000), -max-record-bytes one subject's CSV record
+// or JSON element (default 1 MiB), each a problem of kind limit that ends
+// the input, exit 2; -max-problems bounds the problems listed (default
+// 1,000): the list then ends with one problem counting the rest, on
+// standard error or in -format json's problems. 0 means the default, -1 no
+// limit. The whole -input may be at most 64 GiB.
 //
 // The cohort is graded with [assess.NewGrader]: under -policy, a
 // [assess.GradePolicy] in JSON; otherwise under the reference scheme's
@@ -129,6 +138,7 @@ type config struct {
 	scheme, input, policy, format, explain string
 	byCategory                             bool
 	encoding                               textenc.Encoding
+	limits                                 dangjian.Limits // -max-rows, -max-record-bytes, -max-problems
 }
 
 // cohort is everything the outputs read: the scheme, its scorer, the
@@ -193,8 +203,11 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.StringVar(&cfg.format, "format", "text", "output `format`: text, json or csv")
 	fs.StringVar(&cfg.explain, "explain", "", "print the full trace of the subject with this `ID` instead of the ranking")
 	fs.Var(&cfg.encoding, "encoding", "`encoding` of the -input file: utf-8, gbk or gb18030 (scheme and policy files are UTF-8)")
+	fs.Int64Var(&cfg.limits.MaxRecords, "max-rows", 0, "the most subjects the -input may hold (rows of a CSV, elements of a JSON array); 0: the default, 200,000,000; -1: no limit")
+	fs.IntVar(&cfg.limits.MaxRecordBytes, "max-record-bytes", 0, "the most bytes one subject of the -input may take (a CSV record, a JSON element); 0: the default, 1 MiB; -1: no limit")
+	fs.IntVar(&cfg.limits.MaxProblems, "max-problems", 0, "the most problems listed, the rest only counted; 0: the default, 1,000; -1: no limit")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-] [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID] [-encoding utf-8|gbk|gb18030]")
+		fmt.Fprintln(stderr, "usage: assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-] [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID] [-encoding utf-8|gbk|gb18030] [-max-rows N] [-max-record-bytes N] [-max-problems N]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -274,17 +287,24 @@ func fileProblem(file string, k *dangjian.Kind, detail string) dangjian.Problems
 // and grades the cohort. Every problem of the input is returned, each
 // naming its file.
 func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
+	// capped lists at most -max-problems problems, then a count of the
+	// rest (the subject readers cap their own).
+	capped := func(ps dangjian.Problems) dangjian.Problems {
+		c := dangjian.NewProblemCap(cfg.limits.Problems())
+		c.AddAll(ps)
+		return c.Problems()
+	}
 	s, ref, ps := readScheme(cfg.scheme)
 	if len(ps) > 0 {
-		return nil, ps
+		return nil, capped(ps)
 	}
 	sc, err := assess.Compile(s)
 	if err != nil {
-		return nil, inFile(cfg.scheme, err)
+		return nil, capped(inFile(cfg.scheme, err))
 	}
 	policy, graded, ps := readPolicy(cfg, ref, sc)
 	if len(ps) > 0 {
-		return nil, ps
+		return nil, capped(ps)
 	}
 	name, in, err := openInput(cfg.input, stdin, cfg.encoding)
 	if in != nil {
@@ -298,7 +318,7 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 		return nil, readProblem(name, err)
 	}
 	c := &cohort{scheme: s, scorer: sc}
-	var bad dangjian.Problems
+	bad := dangjian.NewProblemCap(cfg.limits.Problems()) // the subjects' scoring problems
 	// score scores a subject of a CSV input: only its result is kept
 	// (with its trace for the subject -explain names).
 	score := func(sub assess.Subject) {
@@ -310,10 +330,10 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 			res, err = sc.Score(sub)
 		}
 		if err != nil {
-			bad = append(bad, inFile(name, err)...)
+			bad.AddAll(inFile(name, err))
 			return
 		}
-		if len(bad) == 0 { // once a subject fails, only the problems matter
+		if bad.Len() == 0 { // once a subject fails, only the problems matter
 			c.results = append(c.results, res)
 		}
 	}
@@ -322,12 +342,13 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 		// the results, not the file. A subject that does not decode is
 		// reported alone with the others that do not (their scoring
 		// problems are not), as before.
-		err := sc.ScoreSubjectsFunc(in, assess.StreamOptions{Explain: cfg.explain}, func(i int, res *assess.Result, err error) error {
+		opt := assess.StreamOptions{Explain: cfg.explain, Limits: cfg.limits}
+		err := sc.ScoreSubjectsFunc(in, opt, func(i int, res *assess.Result, err error) error {
 			if err != nil {
-				bad = append(bad, inFile(name, err)...)
+				bad.AddAll(inFile(name, err))
 				return nil
 			}
-			if len(bad) == 0 { // once a subject fails, only the problems matter
+			if bad.Len() == 0 { // once a subject fails, only the problems matter
 				c.results = append(c.results, keep(res))
 			}
 			return nil
@@ -338,7 +359,7 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 	} else {
 		// One row at a time, each scored as it is read. A row that does
 		// not decode is reported alone with the others that do not.
-		err := assess.DecodeSubjectsCSVFunc(in, s, func(sub assess.Subject) error {
+		err := assess.DecodeSubjectsCSVFuncWith(in, s, cfg.limits, func(sub assess.Subject) error {
 			score(sub)
 			return nil
 		})
@@ -346,8 +367,8 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 			return nil, inFile(name, err)
 		}
 	}
-	if len(bad) > 0 {
-		return nil, bad
+	if bad.Len() > 0 {
+		return nil, bad.Problems()
 	}
 	if !graded {
 		c.ranks = rankByTotal(c.results)
@@ -359,11 +380,11 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 		if file == "" {
 			file = "policy"
 		}
-		return nil, inFile(file, err)
+		return nil, capped(inFile(file, err))
 	}
 	c.grading, err = g.Grade(c.results)
 	if err != nil {
-		return nil, inFile(name, err)
+		return nil, capped(inFile(name, err))
 	}
 	return c, nil
 }
