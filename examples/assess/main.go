@@ -141,15 +141,14 @@ type config struct {
 	limits                                 dangjian.Limits // -max-rows, -max-record-bytes, -max-problems
 }
 
-// cohort is everything the outputs read: the scheme, its scorer, the
-// results (in input order, with traces when explaining) and the grading
-// (nil for a scheme without bands and no policy).
+// cohort is everything the outputs read: the scheme, its scorer and the
+// ranking (the results in input order, with a trace for the subject
+// -explain names, and the grading, nil for a scheme without bands and no
+// policy).
 type cohort struct {
 	scheme  assess.Scheme
 	scorer  *assess.Scorer
-	results []assess.Result
-	grading *assess.Grading
-	ranks   []ranked // the order and ranks when grading is nil
+	ranking *assess.Ranking
 }
 
 // run is the program: it returns the exit status.
@@ -318,6 +317,7 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 		return nil, readProblem(name, err)
 	}
 	c := &cohort{scheme: s, scorer: sc}
+	var results []assess.Result                          // in input order
 	bad := dangjian.NewProblemCap(cfg.limits.Problems()) // the subjects' scoring problems
 	// score scores a subject of a CSV input: only its result is kept
 	// (with its trace for the subject -explain names).
@@ -334,7 +334,7 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 			return
 		}
 		if bad.Len() == 0 { // once a subject fails, only the problems matter
-			c.results = append(c.results, res)
+			results = append(results, res)
 		}
 	}
 	if json {
@@ -349,7 +349,7 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 				return nil
 			}
 			if bad.Len() == 0 { // once a subject fails, only the problems matter
-				c.results = append(c.results, keep(res))
+				results = append(results, keep(res))
 			}
 			return nil
 		})
@@ -370,19 +370,18 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 	if bad.Len() > 0 {
 		return nil, bad.Problems()
 	}
-	if !graded {
-		c.ranks = rankByTotal(c.results)
-		return c, nil
-	}
-	g, err := assess.NewGrader(policy)
-	if err != nil {
-		file := cfg.policy
-		if file == "" {
-			file = "policy"
+	var g *assess.Grader
+	if graded {
+		g, err = assess.NewGrader(policy)
+		if err != nil {
+			file := cfg.policy
+			if file == "" {
+				file = "policy"
+			}
+			return nil, capped(inFile(file, err))
 		}
-		return nil, capped(inFile(file, err))
 	}
-	c.grading, err = g.Grade(c.results)
+	c.ranking, err = assess.NewRanking(sc, results, g)
 	if err != nil {
 		return nil, capped(inFile(name, err))
 	}
@@ -563,30 +562,4 @@ func startsJSON(in *input) (bool, error) {
 			return len(t) > 0 && (t[0] == '[' || t[0] == '{'), nil
 		}
 	}
-}
-
-// ranked is a subject's place when the scheme has no bands: the cohort is
-// ordered by total (then subject ID) and given competition ranks.
-type ranked struct {
-	index, rank int
-}
-
-func rankByTotal(results []assess.Result) []ranked {
-	out := make([]ranked, len(results))
-	for i := range results {
-		out[i].index = i
-	}
-	slices.SortStableFunc(out, func(a, b ranked) int {
-		if c := results[b.index].Total.Cmp(results[a.index].Total); c != 0 {
-			return c
-		}
-		return strings.Compare(results[a.index].Subject, results[b.index].Subject)
-	})
-	for i := range out {
-		out[i].rank = i + 1
-		if i > 0 && results[out[i].index].Total.Cmp(results[out[i-1].index].Total) == 0 {
-			out[i].rank = out[i-1].rank
-		}
-	}
-	return out
 }

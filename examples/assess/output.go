@@ -14,74 +14,12 @@ import (
 	"github.com/dangjian-go/dangjian/internal/csvtable"
 )
 
-// row is one subject of the ranking, in the cohort's order.
-type row struct {
-	order, rank int // rank 0: not graded
-	res         *assess.Result
-	graded      *assess.Graded // nil without a grading
-}
-
-func (r row) grade() string {
-	switch {
-	case r.graded == nil:
-		return r.res.Grade
-	case r.graded.Ungraded:
-		return "-"
-	}
-	return r.graded.Grade
-}
-
-// remarks are what a reader of the ranking needs besides the numbers: the
-// gates that applied, the values clamped to [0, max], the grade changes of the cohort rules, and whether
-// the subject is graded.
-func (r row) remarks() []string {
-	var out []string
-	for _, g := range r.res.Gates {
-		out = append(out, fmt.Sprintf("%s (%s)", g.Gate, g.Effect))
-	}
-	for _, c := range r.res.Clamped {
-		out = append(out, c.String())
-	}
-	if r.graded == nil {
-		return out
-	}
-	if r.graded.Ungraded {
-		out = append(out, "not graded")
-	}
-	for _, st := range r.graded.Steps {
-		if (st.Kind == assess.StepQuota || st.Kind == assess.StepDowngrade) && st.From != st.To {
-			out = append(out, fmt.Sprintf("%s %s→%s", st.Rule, st.From, st.To))
-		}
-	}
-	return out
-}
-
-// rows returns the cohort in its order.
-func (c *cohort) rows() []row {
-	byID := make(map[string]int, len(c.results))
-	for i, r := range c.results {
-		byID[r.Subject] = i
-	}
-	var out []row
-	if c.grading != nil {
-		for i := range c.grading.Subjects {
-			g := &c.grading.Subjects[i]
-			out = append(out, row{order: g.Order, rank: g.Rank, res: &c.results[byID[g.Subject]], graded: g})
-		}
-		return out
-	}
-	for i, rk := range c.ranks {
-		out = append(out, row{order: i + 1, rank: rk.rank, res: &c.results[rk.index]})
-	}
-	return out
-}
-
 func writeCohort(w io.Writer, format string, c *cohort) error {
 	switch format {
 	case "json":
 		return writeCohortJSON(w, c)
 	case "csv":
-		return writeCohortCSV(w, c)
+		return c.ranking.WriteCSV(w)
 	}
 	return writeCohortText(w, c)
 }
@@ -97,12 +35,12 @@ func writeCohortText(w io.Writer, c *cohort) error {
 		line += "; bonus ≤ " + c.scheme.Bonus.Cap.String()
 	}
 	fmt.Fprintln(w, line)
-	if c.grading != nil {
-		fmt.Fprintf(w, "policy %s\n", c.grading.Policy)
+	if c.ranking.Grading != nil {
+		fmt.Fprintf(w, "policy %s\n", c.ranking.Grading.Policy)
 	} else {
 		fmt.Fprintln(w, "no bands: ranked by total")
 	}
-	fmt.Fprintf(w, "%d subjects\n\n", len(c.results))
+	fmt.Fprintf(w, "%d subjects\n\n", len(c.ranking.Results))
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := []string{"order", "rank", "subject", "total"}
@@ -111,14 +49,14 @@ func writeCohortText(w io.Writer, c *cohort) error {
 	}
 	head = append(head, "bonus", "")
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"  grade  category  remarks")
-	for _, r := range c.rows() {
-		cells := []string{strconv.Itoa(r.order), rankText(r.rank), r.res.Subject, r.res.Total.String()}
-		for _, cr := range r.res.Components {
+	for _, r := range c.ranking.Rows() {
+		cells := []string{strconv.Itoa(r.Order), rankText(r.Rank), r.Result.Subject, r.Result.Total.String()}
+		for _, cr := range r.Result.Components {
 			cells = append(cells, cr.Score.String())
 		}
-		cells = append(cells, r.res.Bonus.String(), "")
-		tail := "  " + r.grade() + "  " + orDash(r.res.Category)
-		if rm := r.remarks(); len(rm) > 0 {
+		cells = append(cells, r.Result.Bonus.String(), "")
+		tail := "  " + r.Grade() + "  " + orDash(r.Result.Category)
+		if rm := r.Remarks(); len(rm) > 0 {
 			tail += "  " + strings.Join(rm, "; ")
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t")+tail)
@@ -126,11 +64,11 @@ func writeCohortText(w io.Writer, c *cohort) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if c.grading == nil {
+	if c.ranking.Grading == nil {
 		return nil
 	}
 	fmt.Fprintln(w, "\ngrades:")
-	for _, g := range c.grading.Groups {
+	for _, g := range c.ranking.Grading.Groups {
 		var counts []string
 		for _, gc := range g.Grades {
 			counts = append(counts, fmt.Sprintf("%s %d", gc.Grade, gc.Count))
@@ -152,13 +90,6 @@ func writeCohortText(w io.Writer, c *cohort) error {
 // groups are the categories.
 func perCategory(gr *assess.Grading) bool {
 	return slices.ContainsFunc(gr.Groups, func(g assess.GroupSummary) bool { return g.Category != "" })
-}
-
-func rankText(rank int) string {
-	if rank == 0 {
-		return "-"
-	}
-	return strconv.Itoa(rank)
 }
 
 func orDash(s string) string {
@@ -191,11 +122,11 @@ type rankJSON struct {
 }
 
 func writeCohortJSON(w io.Writer, c *cohort) error {
-	out := cohortJSON{Scheme: c.scorer.Name(), Max: c.scorer.Max(), Grading: c.grading, Results: []assess.Result{}}
-	for _, r := range c.rows() {
-		out.Results = append(out.Results, *r.res)
-		if c.grading == nil {
-			out.Ranks = append(out.Ranks, rankJSON{Subject: r.res.Subject, Rank: r.rank})
+	out := cohortJSON{Scheme: c.scorer.Name(), Max: c.scorer.Max(), Grading: c.ranking.Grading, Results: []assess.Result{}}
+	for _, r := range c.ranking.Rows() {
+		out.Results = append(out.Results, *r.Result)
+		if c.ranking.Grading == nil {
+			out.Ranks = append(out.Ranks, rankJSON{Subject: r.Result.Subject, Rank: r.Rank})
 		}
 	}
 	return encodeJSON(w, out)
@@ -208,41 +139,6 @@ func encodeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// writeCohortCSV writes the cohort as CSV. Text cells (subject, category,
-// band, grade, remarks) that a spreadsheet would run as a formula are
-// written with a single quote in front ([dangjian.GuardFormulas]); the
-// numbers are written as they are, a negative one included.
-func writeCohortCSV(w io.Writer, c *cohort) error {
-	cw, err := csvtable.NewWriter(w)
-	if err != nil {
-		return err
-	}
-	head := []string{"order", "rank", "subject", "category", "total"}
-	for _, comp := range c.scheme.Components {
-		head = append(head, comp.ID)
-	}
-	head = append(head, "bonus", "band", "grade", "eligible", "remarks")
-	if err := cw.Write(head); err != nil {
-		return err
-	}
-	for _, r := range c.rows() {
-		rec := []string{strconv.Itoa(r.order), rankText(r.rank), cw.Text(r.res.Subject), cw.Text(r.res.Category), r.res.Total.String()}
-		for _, cr := range r.res.Components {
-			rec = append(rec, cr.Score.String())
-		}
-		band := r.res.Grade
-		if r.graded != nil {
-			band = r.graded.Band
-		}
-		rec = append(rec, r.res.Bonus.String(), cw.Text(band), cw.Text(r.grade()), strconv.FormatBool(r.res.Eligible), cw.Text(strings.Join(r.remarks(), "; ")))
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
 // unknownSubjectError is an -explain ID that is not in the input.
 type unknownSubjectError struct{ id string }
 
@@ -251,14 +147,8 @@ func (e unknownSubjectError) Error() string {
 }
 
 func writeExplain(w io.Writer, format string, c *cohort, id string) error {
-	var r *row
-	for _, x := range c.rows() {
-		if x.res.Subject == id {
-			r = &x
-			break
-		}
-	}
-	if r == nil {
+	r, ok := c.ranking.Row(id)
+	if !ok {
 		return unknownSubjectError{id}
 	}
 	switch format {
@@ -266,15 +156,15 @@ func writeExplain(w io.Writer, format string, c *cohort, id string) error {
 		return encodeJSON(w, struct {
 			Result  *assess.Result `json:"result"`
 			Grading *assess.Graded `json:"grading,omitempty"`
-		}{r.res, r.graded})
+		}{r.Result, r.Graded})
 	case "csv":
-		return writeTraceCSV(w, r.res.Trace)
+		return writeTraceCSV(w, r.Result.Trace)
 	}
 	return writeExplainText(w, c, r)
 }
 
-func writeExplainText(w io.Writer, c *cohort, r *row) error {
-	res := r.res
+func writeExplainText(w io.Writer, c *cohort, r assess.RankedRow) error {
+	res := r.Result
 	fmt.Fprintf(w, "subject %s", res.Subject)
 	if res.Category != "" {
 		fmt.Fprintf(w, " (%s)", res.Category)
@@ -309,15 +199,15 @@ func writeExplainText(w io.Writer, c *cohort, r *row) error {
 			}
 		}
 	}
-	if r.graded != nil {
-		g := r.graded
-		fmt.Fprintf(w, "\ngrading (%s):", c.grading.Policy)
+	if r.Graded != nil {
+		g := r.Graded
+		fmt.Fprintf(w, "\ngrading (%s):", c.ranking.Grading.Policy)
 		switch {
 		case g.Ungraded:
 			fmt.Fprint(w, " not graded")
 		default:
 			fmt.Fprintf(w, " rank %d", g.Rank)
-			if perCategory(c.grading) {
+			if perCategory(c.ranking.Grading) {
 				fmt.Fprintf(w, " in %s", g.Category)
 			}
 			fmt.Fprintf(w, ", grade %s", g.Grade)
@@ -336,8 +226,8 @@ func writeExplainText(w io.Writer, c *cohort, r *row) error {
 			}
 			fmt.Fprintf(w, "  %s: %s\n", step, st.Reason)
 		}
-	} else if r.rank > 0 {
-		fmt.Fprintf(w, "\nrank %d by total\n", r.rank)
+	} else if r.Rank > 0 {
+		fmt.Fprintf(w, "\nrank %d by total\n", r.Rank)
 	}
 	return nil
 }
@@ -458,4 +348,12 @@ func nodeTexts(n *assess.Node) (exact, value string) {
 		exact = n.ExactFraction
 	}
 	return exact, value
+}
+
+// rankText is a rank as the ranking prints it: "-" for none.
+func rankText(rank int) string {
+	if rank == 0 {
+		return "-"
+	}
+	return strconv.Itoa(rank)
 }
