@@ -41,6 +41,17 @@
 // [WithReachBudget]), and when it runs out the table gets a warning of kind
 // [ErrReachLimit] instead of a guess. SCHEME.md §2.12 lists the limits.
 //
+// # Cohorts of any size
+//
+// Subjects are read as streams: [Scorer.ScoreSubjectsFunc] decodes each
+// subject of a JSON array straight into the scheme's positional [Input]
+// and scores it (at about the speed of a plain encoding/json decode of the
+// same file); [DecodeSubjectsFunc] and [DecodeSubjectsCSVFunc] hand over
+// one [Subject] at a time. [NewRanking] orders and grades a cohort of
+// results ([Ranking.WriteCSV] writes it); [NewCohort] does the same for a
+// policy without quotas keeping under 100 bytes a subject, so that a
+// million subjects rank in under 200 MB.
+//
 // # Limits
 //
 // Schemes: [MaxDepth] levels of indicators, [MaxIndicators] indicators,

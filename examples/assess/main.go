@@ -74,9 +74,12 @@
 //
 // Every subject is scored before anything is printed: a cohort is graded
 // whole, since a quota over part of a cohort would be wrong. The input
-// is read one subject at a time, each scored as it is read, and only its
-// result is kept (without its trace but for the subject -explain names):
-// memory follows the cohort's results, not the file. Exit status: 0
+// is read one subject at a time, each scored as it is read. For the text
+// and csv rankings under a policy without quotas (or none), each subject
+// is kept in an [assess.Cohort], under 100 bytes a subject (a million
+// subjects rank in under 200 MB); otherwise its result is kept (without
+// its trace but for the subject -explain names): memory follows the
+// cohort, not the file. Exit status: 0
 // when the cohort is scored, graded and printed; 2 for bad flags, a scheme
 // that does not compile, input that cannot be read, or any subject that
 // cannot be scored or graded (every problem is listed on standard error,
@@ -149,6 +152,12 @@ type cohort struct {
 	scheme  assess.Scheme
 	scorer  *assess.Scorer
 	ranking *assess.Ranking
+	// compact holds the cohort instead of ranking for the csv and text
+	// rankings under a policy without quotas (or none): a few dozen bytes
+	// a subject instead of its whole result. policyName is then the
+	// policy's name ("" when ranked by total).
+	compact    *assess.Cohort
+	policyName string
 }
 
 // run is the program: it returns the exit status.
@@ -316,8 +325,26 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 	if err != nil {
 		return nil, readProblem(name, err)
 	}
+	var g *assess.Grader
+	if graded {
+		g, err = assess.NewGrader(policy)
+		if err != nil {
+			file := cfg.policy
+			if file == "" {
+				file = "policy"
+			}
+			return nil, capped(inFile(file, err))
+		}
+	}
 	c := &cohort{scheme: s, scorer: sc}
-	var results []assess.Result                          // in input order
+	if cfg.explain == "" && cfg.format != "json" {
+		// The ranking alone is printed: keep each subject compactly (a
+		// policy with quotas needs the whole results).
+		if c.compact, err = assess.NewCohort(sc, g); err == nil && g != nil {
+			c.policyName = policy.Name
+		}
+	}
+	var results []assess.Result                          // in input order, unless compact
 	bad := dangjian.NewProblemCap(cfg.limits.Problems()) // the subjects' scoring problems
 	// score scores a subject of a CSV input: only its result is kept
 	// (with its trace for the subject -explain names).
@@ -334,7 +361,11 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 			return
 		}
 		if bad.Len() == 0 { // once a subject fails, only the problems matter
-			results = append(results, res)
+			if c.compact != nil {
+				c.compact.Add(&res)
+			} else {
+				results = append(results, res)
+			}
 		}
 	}
 	if json {
@@ -349,7 +380,11 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 				return nil
 			}
 			if bad.Len() == 0 { // once a subject fails, only the problems matter
-				results = append(results, keep(res))
+				if c.compact != nil {
+					c.compact.Add(res)
+				} else {
+					results = append(results, keep(res))
+				}
 			}
 			return nil
 		})
@@ -370,16 +405,11 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 	if bad.Len() > 0 {
 		return nil, bad.Problems()
 	}
-	var g *assess.Grader
-	if graded {
-		g, err = assess.NewGrader(policy)
-		if err != nil {
-			file := cfg.policy
-			if file == "" {
-				file = "policy"
-			}
-			return nil, capped(inFile(file, err))
+	if c.compact != nil {
+		if err := c.compact.Finish(); err != nil {
+			return nil, capped(inFile(name, err))
 		}
+		return c, nil
 	}
 	c.ranking, err = assess.NewRanking(sc, results, g)
 	if err != nil {

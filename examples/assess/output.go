@@ -19,6 +19,9 @@ func writeCohort(w io.Writer, format string, c *cohort) error {
 	case "json":
 		return writeCohortJSON(w, c)
 	case "csv":
+		if c.compact != nil {
+			return c.compact.WriteCSV(w)
+		}
 		return c.ranking.WriteCSV(w)
 	}
 	return writeCohortText(w, c)
@@ -35,12 +38,13 @@ func writeCohortText(w io.Writer, c *cohort) error {
 		line += "; bonus ≤ " + c.scheme.Bonus.Cap.String()
 	}
 	fmt.Fprintln(w, line)
-	if c.ranking.Grading != nil {
-		fmt.Fprintf(w, "policy %s\n", c.ranking.Grading.Policy)
+	policy, graded := c.policy()
+	if graded {
+		fmt.Fprintf(w, "policy %s\n", policy)
 	} else {
 		fmt.Fprintln(w, "no bands: ranked by total")
 	}
-	fmt.Fprintf(w, "%d subjects\n\n", len(c.ranking.Results))
+	fmt.Fprintf(w, "%d subjects\n\n", c.size())
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := []string{"order", "rank", "subject", "total"}
@@ -49,26 +53,27 @@ func writeCohortText(w io.Writer, c *cohort) error {
 	}
 	head = append(head, "bonus", "")
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"  grade  category  remarks")
-	for _, r := range c.ranking.Rows() {
-		cells := []string{strconv.Itoa(r.Order), rankText(r.Rank), r.Result.Subject, r.Result.Total.String()}
-		for _, cr := range r.Result.Components {
-			cells = append(cells, cr.Score.String())
+	err := c.rows(func(r assess.CohortRow) error {
+		cells := append([]string{strconv.Itoa(r.Order), rankText(r.Rank), r.Subject, r.Total}, r.Components...)
+		cells = append(cells, r.Bonus, "")
+		tail := "  " + r.Grade + "  " + orDash(r.Category)
+		if r.Remarks != "" {
+			tail += "  " + r.Remarks
 		}
-		cells = append(cells, r.Result.Bonus.String(), "")
-		tail := "  " + r.Grade() + "  " + orDash(r.Result.Category)
-		if rm := r.Remarks(); len(rm) > 0 {
-			tail += "  " + strings.Join(rm, "; ")
-		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t")+tail)
+		_, err := fmt.Fprintln(tw, strings.Join(cells, "\t")+tail)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if c.ranking.Grading == nil {
+	if !graded {
 		return nil
 	}
 	fmt.Fprintln(w, "\ngrades:")
-	for _, g := range c.ranking.Grading.Groups {
+	for _, g := range c.groups() {
 		var counts []string
 		for _, gc := range g.Grades {
 			counts = append(counts, fmt.Sprintf("%s %d", gc.Grade, gc.Count))
@@ -81,6 +86,53 @@ func writeCohortText(w io.Writer, c *cohort) error {
 				fmt.Fprintf(w, ", over by %d", q.Over)
 			}
 			fmt.Fprintln(w)
+		}
+	}
+	return nil
+}
+
+// policy returns the grading policy's name, and false when the cohort is
+// ranked by total.
+func (c *cohort) policy() (string, bool) {
+	if c.compact != nil {
+		return c.policyName, c.policyName != ""
+	}
+	if c.ranking.Grading == nil {
+		return "", false
+	}
+	return c.ranking.Grading.Policy, true
+}
+
+// size returns the number of subjects.
+func (c *cohort) size() int {
+	if c.compact != nil {
+		return c.compact.Len()
+	}
+	return len(c.ranking.Results)
+}
+
+// groups returns the grade counts of each group.
+func (c *cohort) groups() []assess.GroupSummary {
+	if c.compact != nil {
+		return c.compact.Groups()
+	}
+	return c.ranking.Grading.Groups
+}
+
+// rows calls fn with each subject in the cohort's order, as text.
+func (c *cohort) rows(fn func(assess.CohortRow) error) error {
+	if c.compact != nil {
+		return c.compact.Rows(fn)
+	}
+	for _, r := range c.ranking.Rows() {
+		row := assess.CohortRow{Order: r.Order, Rank: r.Rank, Subject: r.Result.Subject, Category: r.Result.Category,
+			Total: r.Result.Total.String(), Bonus: r.Result.Bonus.String(), Band: r.Band(), Grade: r.Grade(),
+			Eligible: r.Result.Eligible, Remarks: strings.Join(r.Remarks(), "; ")}
+		for _, cr := range r.Result.Components {
+			row.Components = append(row.Components, cr.Score.String())
+		}
+		if err := fn(row); err != nil {
+			return err
 		}
 	}
 	return nil
