@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -178,4 +179,42 @@ func TestCohortCompact(t *testing.T) {
 	runtime.KeepAlive(c)
 	t.Logf("%.0f bytes a subject", per)
 	require.Less(t, per, 100.0)
+}
+
+// A Cohort ranks any generated cohort as a Ranking does.
+func FuzzCohortAsRanking(f *testing.F) {
+	sc := yanjiScorer(f)
+	f.Add(uint64(1), uint64(2), uint8(0))
+	f.Fuzz(func(t *testing.T, a, b uint64, which uint8) {
+		rng := rand.New(rand.NewPCG(a, b))
+		var results []assess.Result
+		_ = sc.ScoreSubjectsFunc(strings.NewReader(genSubjects(sc, rng, 40)), assess.StreamOptions{}, func(i int, res *assess.Result, err error) error {
+			if err == nil {
+				r := *res
+				r.Components = append([]assess.ComponentResult(nil), r.Components...)
+				r.Gates = append([]assess.GateHit(nil), r.Gates...)
+				r.Ballots = append(assess.Tally(nil), r.Ballots...)
+				r.Clamped = append([]assess.Clamp(nil), r.Clamped...)
+				results = append(results, r)
+			}
+			return nil
+		})
+		if len(results) > 3 && which%3 == 1 {
+			results[len(results)-1].Subject = results[int(which)%len(results)].Subject
+		}
+		policies := cohortPolicies()
+		names := make([]string, 0, len(policies))
+		for name := range policies {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		p := policies[names[int(which)%len(names)]]
+		var g *assess.Grader
+		if p != nil {
+			var err error
+			g, err = assess.NewGrader(*p)
+			require.NoError(t, err)
+		}
+		require.Equal(t, viaRanking(t, sc, g, results), viaCohort(t, sc, g, results))
+	})
 }
