@@ -9,9 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
-	"github.com/dangjian-go/dangjian/internal/csvtable"
 )
 
 func writeCohort(w io.Writer, format string, c *cohort) error {
@@ -210,7 +208,7 @@ func writeExplain(w io.Writer, format string, c *cohort, id string) error {
 			Grading *assess.Graded `json:"grading,omitempty"`
 		}{r.Result, r.Graded})
 	case "csv":
-		return writeTraceCSV(w, r.Result.Trace)
+		return r.Result.Trace.WriteCSV(w)
 	}
 	return writeExplainText(w, c, r)
 }
@@ -231,7 +229,9 @@ func writeExplainText(w io.Writer, c *cohort, r assess.RankedRow) error {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "\ntrace:")
-	writeNode(w, res.Trace, 1, nil)
+	if err := res.Trace.WriteText(w, "  "); err != nil {
+		return err
+	}
 	if len(res.Clamped) > 0 {
 		fmt.Fprintln(w, "\nclamped:")
 		for _, c := range res.Clamped {
@@ -282,124 +282,6 @@ func writeExplainText(w io.Writer, c *cohort, r assess.RankedRow) error {
 		fmt.Fprintf(w, "\nrank %d by total\n", r.Rank)
 	}
 	return nil
-}
-
-// writeNode prints a trace node and its children, indented by depth; a
-// source is printed where it differs from the parent's.
-func writeNode(w io.Writer, n *assess.Node, depth int, parent *dangjian.Source) {
-	if n == nil {
-		return
-	}
-	pad := strings.Repeat("  ", depth)
-	fmt.Fprintf(w, "%s%s", pad, n.ID)
-	if n.Name != "" {
-		fmt.Fprintf(w, " %s", n.Name)
-	}
-	exact, value := nodeTexts(n)
-	fmt.Fprintf(w, " = %s", value)
-	if n.Max != "" {
-		fmt.Fprintf(w, " of %s", n.Max)
-	}
-	var tags []string
-	if n.Method != "" {
-		tags = append(tags, n.Method)
-	}
-	if exact != value {
-		tags = append(tags, "exact "+exact)
-	}
-	if n.Rounding != "" {
-		tags = append(tags, n.Rounding)
-	}
-	if len(tags) > 0 {
-		fmt.Fprintf(w, " (%s)", strings.Join(tags, ", "))
-	}
-	fmt.Fprintln(w)
-	if len(n.Inputs) > 0 {
-		fmt.Fprintf(w, "%s  · inputs: %s\n", pad, inputsText(n.Inputs))
-	}
-	if n.Rule != "" {
-		fmt.Fprintf(w, "%s  · rule: %s\n", pad, n.Rule)
-	}
-	for _, note := range n.Notes {
-		fmt.Fprintf(w, "%s  · note: %s\n", pad, note)
-	}
-	src := parent
-	if n.Source != nil {
-		if parent == nil || *n.Source != *parent {
-			fmt.Fprintf(w, "%s  · source: %s\n", pad, n.Source)
-		}
-		src = n.Source
-	}
-	for _, ch := range n.Children {
-		writeNode(w, ch, depth+1, src)
-	}
-}
-
-func inputsText(pairs assess.Pairs) string {
-	in := pairs.Map()
-	keys := make([]string, 0, len(in))
-	for k := range in {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + " " + in[k]
-	}
-	return strings.Join(parts, "; ")
-}
-
-// writeTraceCSV writes one row per trace node, depth first. Text cells
-// (id, name, rule, inputs, notes, source) are guarded against formulas as
-// in writeCohortCSV; the method, the rounding and the numbers are not.
-func writeTraceCSV(w io.Writer, root *assess.Node) error {
-	cw, err := csvtable.NewWriter(w)
-	if err != nil {
-		return err
-	}
-	if err := cw.Write([]string{"depth", "id", "name", "method", "max", "exact", "value", "rounding", "rule", "inputs", "notes", "source"}); err != nil {
-		return err
-	}
-	var walk func(n *assess.Node, depth int) error
-	walk = func(n *assess.Node, depth int) error {
-		src := ""
-		if n.Source != nil {
-			src = n.Source.String()
-		}
-		exact, value := nodeTexts(n)
-		rec := []string{strconv.Itoa(depth), cw.Text(n.ID), cw.Text(n.Name), n.Method, n.Max, exact, value, n.Rounding, cw.Text(n.Rule),
-			cw.Text(inputsText(n.Inputs)), cw.Text(strings.Join(n.Notes, "; ")), cw.Text(src)}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-		for _, ch := range n.Children {
-			if err := walk(ch, depth+1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if root != nil {
-		if err := walk(root, 0); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// nodeTexts returns a trace node's exact and displayed values for text and
-// CSV: the exact value as a fraction when it is not a decimal (JSON has it
-// in exactFraction), as it always was in these formats.
-func nodeTexts(n *assess.Node) (exact, value string) {
-	exact, value = n.Exact, n.Value
-	if n.ExactFraction != "" {
-		if value == exact {
-			value = n.ExactFraction
-		}
-		exact = n.ExactFraction
-	}
-	return exact, value
 }
 
 // rankText is a rank as the ranking prints it: "-" for none.
