@@ -21,9 +21,12 @@ import (
 // ranks them; [Cohort.Rows] and [Cohort.WriteCSV] give the same rows as a
 // [Ranking] of the same results.
 //
-// A Cohort grades under a policy without quotas ([NewCohort] refuses one
-// with quotas: a quota's cut-off steps need the cohort's results) or, with
-// no policy, ranks by total as [NewRanking] does.
+// A Cohort grades under a policy as [Grader.Grade] does: each subject's
+// own grading (band, gates, vote-share rules) as it is added, then the
+// quotas over the cohort's order, keeping only the demotions; with no
+// policy it ranks by total as [NewRanking] does. It keeps no steps'
+// reasons, so it gives rows, not a [Grading]: for the steps, the grades
+// barred and overrides, grade the results with [NewRanking].
 type Cohort struct {
 	sc *Scorer
 	g  *Grader
@@ -43,6 +46,9 @@ type Cohort struct {
 	ps      problems
 	psAt    []int32 // the subject index of each problem in ps
 	ungSeen map[string]bool
+
+	bars    map[int32]uint64  // the grades barred to a subject (bit gi), where some are
+	demoted map[int32][]qstep // the quota demotions of a subject, where it has some
 
 	order  []int32
 	groups []GroupSummary
@@ -74,6 +80,10 @@ const (
 	flagEligible
 	flagExact // the total and the keys are in Cohort.exact
 )
+
+// qstep is a quota's demotion of a subject: from the quota's grade to a
+// lower one (grade indices).
+type qstep struct{ from, to uint8 }
 
 // exactVals are a subject's total and keys that are not whole millionths.
 type exactVals struct {
@@ -107,14 +117,15 @@ func fromFixed(v int64) rat.Rat {
 }
 
 // NewCohort returns an empty cohort scored by sc, graded by g or, with a
-// nil g, ranked by total. A policy with quotas is a problem of kind
-// [ErrInput]: use [NewRanking].
+// nil g, ranked by total. A policy of more than 64 grades is a problem of
+// kind [ErrInput]: use [NewRanking].
 func NewCohort(sc *Scorer, g *Grader) (*Cohort, error) {
 	c := &Cohort{sc: sc, g: g, catIdx: map[string]uint32{}, seen: map[string]int{}, ungSeen: map[string]bool{},
-		names: []string{""}, nameIdx: map[string]uint16{"": 0}, exact: map[int32]*exactVals{}}
+		names: []string{""}, nameIdx: map[string]uint16{"": 0}, exact: map[int32]*exactVals{},
+		bars: map[int32]uint64{}, demoted: map[int32][]qstep{}}
 	if g != nil {
-		if slices.ContainsFunc(g.quotas, func(q *Quota) bool { return q != nil }) {
-			return nil, problemf(ErrInput, "a policy with quotas needs the whole results: use NewRanking")
+		if len(g.p.Grades) > 64 {
+			return nil, problemf(ErrInput, "a policy of more than 64 grades needs the whole results: use NewRanking")
 		}
 		c.nk = len(g.keys)
 	}
@@ -245,6 +256,15 @@ func (c *Cohort) Add(res *Result) {
 			c.ungSeen[res.Subject] = true
 		}
 		keys = s.keyv
+		var bars uint64
+		for gi, rule := range s.bars {
+			if rule != "" {
+				bars |= 1 << gi
+			}
+		}
+		if bars != 0 {
+			c.bars[int32(i)] = bars
+		}
 		band, grade = "", "-"
 		if s.graded {
 			r.flags |= flagGraded
@@ -310,6 +330,7 @@ func (c *Cohort) Finish() error {
 		}
 		return nil
 	}
+	var ps problems
 	slices.SortFunc(c.order, func(a, b int32) int {
 		if c.g.p.PerCategory {
 			if x := strings.Compare(c.cats[c.rec(int(a)).cat], c.cats[c.rec(int(b)).cat]); x != 0 {
@@ -331,11 +352,85 @@ func (c *Cohort) Finish() error {
 		} else {
 			hi = len(c.order)
 		}
+		c.applyQuotas(c.order[lo:hi], &ps)
 		c.rankGroup(c.order[lo:hi])
 		lo = hi
 	}
+	if len(ps.list) > 0 {
+		return ps.withIDs("results", func(i int) string { return string(c.id(i)) })
+	}
 	c.summarize()
 	return nil
+}
+
+// gradeIdx returns a graded subject's current grade index.
+func (c *Cohort) gradeIdx(r *crec) int { return c.g.index[c.names[r.grade]] }
+
+// applyQuotas applies the quotas to one group in the cohort's order, as
+// [Grader.applyQuotas] does, keeping only the demotions (the steps that
+// keep a tied subject change no grade, remark or count).
+func (c *Cohort) applyQuotas(members []int32, ps *problems) {
+	g := c.g
+	graded, all := 0, len(members)
+	for _, i := range members {
+		if c.rec(int(i)).flags&flagGraded != 0 {
+			graded++
+		}
+	}
+	var pool []int32
+	for gi, q := range g.quotas {
+		if q == nil {
+			continue
+		}
+		base := graded
+		if q.Base == BaseAll {
+			base = all
+		}
+		allowed, err := q.allowed(base)
+		if err != nil {
+			ps.addAt("quotas["+strconv.Itoa(g.quotaIdx[gi])+"].max", q.Max.String(), err)
+			continue
+		}
+		pool = pool[:0]
+		for _, i := range members {
+			if r := c.rec(int(i)); r.flags&flagGraded != 0 && c.gradeIdx(r) == gi {
+				pool = append(pool, i)
+			}
+		}
+		if len(pool) <= allowed {
+			continue
+		}
+		keep := allowed
+		if allowed > 0 && c.cmpKeys(int(pool[allowed-1]), int(pool[allowed])) == 0 {
+			last := int(pool[allowed-1])
+			switch q.Ties {
+			case TiesAllIn:
+				for keep < len(pool) && c.cmpKeys(last, int(pool[keep])) == 0 {
+					keep++
+				}
+			case TiesAllOut:
+				for keep > 0 && c.cmpKeys(last, int(pool[keep-1])) == 0 {
+					keep--
+				}
+			}
+		}
+		for _, i := range pool[keep:] {
+			next := -1
+			for j := gi + 1; j < len(g.p.Grades); j++ {
+				if c.bars[i]&(1<<j) == 0 {
+					next = j
+					break
+				}
+			}
+			if next < 0 {
+				ps.addf("results["+strconv.Itoa(int(i))+"]", string(c.id(int(i))), ErrInput,
+					"over the quota for %s, but the subject may take no lower grade", q.Grade)
+				continue
+			}
+			c.demoted[i] = append(c.demoted[i], qstep{from: uint8(gi), to: uint8(next)})
+			c.rec(int(i)).grade = c.name(g.p.Grades[next])
+		}
+	}
 }
 
 // check reports what Grade's checks report: the subjects' own problems,
@@ -438,14 +533,15 @@ func (c *Cohort) rankGroup(members []int32) {
 	}
 }
 
-// summarize counts the grades of each group, as [Grader.summarize] does
-// for a policy without quotas.
+// summarize counts the grades and the quotas' use of each group, as
+// [Grader.summarize] does.
 func (c *Cohort) summarize() {
-	grades := c.g.p.Grades
+	g := c.g
+	grades := g.p.Grades
 	for lo := 0; lo < len(c.order); {
 		hi := lo + 1
 		cat := ""
-		if c.g.p.PerCategory {
+		if g.p.PerCategory {
 			cat = c.cats[c.rec(int(c.order[lo])).cat]
 			for hi < len(c.order) && c.cats[c.rec(int(c.order[hi])).cat] == cat {
 				hi++
@@ -455,18 +551,33 @@ func (c *Cohort) summarize() {
 		}
 		sum := GroupSummary{Category: cat, Subjects: hi - lo}
 		final := make([]int, len(grades))
+		demoted := make([]int, len(grades))
 		for _, i := range c.order[lo:hi] {
 			r := c.rec(int(i))
 			if r.flags&flagGraded == 0 {
 				continue
 			}
 			sum.Graded++
-			if gi, ok := c.g.index[c.names[r.grade]]; ok {
-				final[gi]++
+			final[c.gradeIdx(r)]++
+			for _, d := range c.demoted[i] {
+				demoted[d.from]++
 			}
 		}
 		for gi, gr := range grades {
 			sum.Grades = append(sum.Grades, GradeCount{Grade: gr, Count: final[gi]})
+			q := g.quotas[gi]
+			if q == nil {
+				continue
+			}
+			base := sum.Graded
+			if q.Base == BaseAll {
+				base = sum.Subjects
+			}
+			allowed, _ := q.allowed(base) // an error was Finish's already
+			u := QuotaUse{Grade: gr, Max: q.Max, Count: q.Count.orDefault(), Ties: q.Ties, Modality: q.Modality, Base: base,
+				Allowed: allowed, Demoted: demoted[gi], Recommended: final[gi], Final: final[gi], Source: g.source(q.Source)}
+			u.Over = max(u.Final-u.Allowed, 0)
+			sum.Quotas = append(sum.Quotas, u)
 		}
 		c.groups = append(c.groups, sum)
 		lo = hi
@@ -505,6 +616,13 @@ func (c *Cohort) Rows(fn func(CohortRow) error) error {
 		row := CohortRow{Order: k + 1, Rank: int(r.rank), Subject: string(text[:r.idLen]), Category: c.cats[r.cat],
 			Total: c.total(int(i)).String(), Components: cells[:ncomp], Bonus: cells[ncomp], Band: c.names[r.band],
 			Grade: c.names[r.grade], Eligible: r.flags&flagEligible != 0, Remarks: cells[ncomp+1]}
+		for _, d := range c.demoted[i] {
+			rm := "quota:" + c.g.p.Grades[d.from] + " " + c.g.p.Grades[d.from] + "→" + c.g.p.Grades[d.to]
+			if row.Remarks != "" {
+				rm = "; " + rm
+			}
+			row.Remarks += rm
+		}
 		if err := fn(row); err != nil {
 			return err
 		}

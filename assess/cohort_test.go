@@ -16,13 +16,40 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// cohortPolicies are policies without quotas over the Yanji grades: the
-// city's, and variations of what a Cohort must grade as Grade does.
+// cohortPolicies are policies over the Yanji grades: the city's, and
+// variations of what a Cohort must grade as Grade does.
 func cohortPolicies() map[string]*assess.GradePolicy {
 	p := yanji.Policy()
 	whole := yanji.Policy()
 	whole.PerCategory, whole.Ranking = false, assess.Dense
 	whole.TieBreak = append(whole.TieBreak, assess.TieKey{By: assess.TieSubject})
+	down := cohortDown()
+	bands := yanji.Policy()
+	bands.Bands = []assess.Band{{Grade: "好", From: assess.MustNum("90")}, {Grade: "较好", From: assess.MustNum("85"), To: assess.MustNum("90")},
+		{Grade: "一般", From: assess.MustNum("80"), To: assess.MustNum("85")}, {Grade: "差", From: assess.MustNum("0"), To: assess.MustNum("80")}}
+	nokeys := yanji.Policy()
+	nokeys.TieBreak = nil
+	quota := func(ties assess.TiePolicy, base assess.QuotaBase, per bool, down bool) *assess.GradePolicy {
+		q := yanji.Policy()
+		if down {
+			q = *cohortDown()
+		}
+		q.PerCategory = per
+		q.Sources = append(q.Sources, assess.Source{ID: "q", Source: dangjian.Source{Doc: "名额", Confidence: dangjian.Unverified}})
+		q.Quotas = []assess.Quota{{Grade: "好", Max: assess.MustShare("1/5"), Count: assess.CountFloor, Ties: ties, Base: base, Modality: dangjian.Must, Source: "q"},
+			{Grade: "较好", Max: assess.MustShare("5%"), Count: assess.CountCeil, Ties: ties, Modality: dangjian.Must, Source: "q"},
+			{Grade: "一般", Max: assess.MustShare("40%"), Count: assess.CountHalfUp, Ties: ties, Base: base, Modality: dangjian.Must, Source: "q"}}
+		return &q
+	}
+	return map[string]*assess.GradePolicy{"yanji": &p, "no tie-break keys": &nokeys,
+		"quotas, all_out": quota(assess.TiesAllOut, assess.BaseGraded, true, false), "quotas, all_in, base all": quota(assess.TiesAllIn, assess.BaseAll, false, false),
+		"quotas, break, downgrades": quota(assess.TiesBreak, assess.BaseGraded, true, true), "whole cohort, dense, by subject": &whole, "downgrades, ungraded": down,
+		"bands": &bands, "no policy": nil}
+}
+
+// cohortDown is the Yanji policy with vote-share rules and ungraded
+// subjects.
+func cohortDown() *assess.GradePolicy {
 	down := yanji.Policy()
 	down.Sources = append(down.Sources, assess.Source{ID: "cha", Source: dangjian.Source{Doc: "差票", Confidence: dangjian.Unverified}})
 	down.Downgrades = []assess.Downgrade{{ID: "cha-tenth",
@@ -31,13 +58,7 @@ func cohortPolicies() map[string]*assess.GradePolicy {
 		{ID: "hao-half", When: assess.VoteShare{Level: "好", Share: assess.MustShare("1/2"), Compare: assess.AtLeast},
 			Effect: assess.NotGrade, Grade: "好", Reason: "好票过半", Source: "cha"}}
 	down.Ungraded = &assess.Ungraded{Categories: []string{"街道"}, Subjects: []string{"s3"}, Reason: "新任"}
-	bands := yanji.Policy()
-	bands.Bands = []assess.Band{{Grade: "好", From: assess.MustNum("90")}, {Grade: "较好", From: assess.MustNum("85"), To: assess.MustNum("90")},
-		{Grade: "一般", From: assess.MustNum("80"), To: assess.MustNum("85")}, {Grade: "差", From: assess.MustNum("0"), To: assess.MustNum("80")}}
-	nokeys := yanji.Policy()
-	nokeys.TieBreak = nil
-	return map[string]*assess.GradePolicy{"yanji": &p, "no tie-break keys": &nokeys, "whole cohort, dense, by subject": &whole, "downgrades, ungraded": &down,
-		"bands": &bands, "no policy": nil}
+	return &down
 }
 
 // cohortOutputs are what a Ranking and a Cohort of the same results give.
@@ -137,12 +158,35 @@ func TestCohortAsRanking(t *testing.T) {
 	}
 }
 
-// A policy with quotas needs the whole results.
-func TestCohortRefusesQuotas(t *testing.T) {
-	g, err := assess.NewGrader(assess.DemocraticReview())
-	require.NoError(t, err)
-	_, err = assess.NewCohort(yanjiScorer(t), g)
-	require.ErrorIs(t, err, assess.ErrInput)
+// The reference policies, quotas included, grade in a Cohort as in a
+// Ranking (their schemes' own subjects: the grades are theirs).
+func TestCohortReferencePolicies(t *testing.T) {
+	for _, name := range []string{"minzhu-pingyi", "xingji", "jifen"} {
+		s, err := assess.Reference(name)
+		require.NoError(t, err)
+		sc, err := assess.Compile(s)
+		require.NoError(t, err)
+		p, err := assess.ReferencePolicy(name)
+		require.NoError(t, err)
+		g, err := assess.NewGrader(p)
+		require.NoError(t, err)
+		for seed := range uint64(4) {
+			rng := rand.New(rand.NewPCG(seed, 9))
+			var results []assess.Result
+			_ = sc.ScoreSubjectsFunc(strings.NewReader(genSubjects(sc, rng, 200)), assess.StreamOptions{}, func(i int, res *assess.Result, err error) error {
+				if err == nil {
+					r := *res
+					r.Components = append([]assess.ComponentResult(nil), r.Components...)
+					r.Gates = append([]assess.GateHit(nil), r.Gates...)
+					r.Ballots = append(assess.Tally(nil), r.Ballots...)
+					r.Clamped = append([]assess.Clamp(nil), r.Clamped...)
+					results = append(results, r)
+				}
+				return nil
+			})
+			require.Equal(t, viaRanking(t, sc, g, results), viaCohort(t, sc, g, results), "%s, seed %d, %d results", name, seed, len(results))
+		}
+	}
 }
 
 // A Cohort keeps under 100 bytes a subject (a Result alone takes about

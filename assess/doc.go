@@ -48,9 +48,9 @@
 // and scores it (at about the speed of a plain encoding/json decode of the
 // same file); [DecodeSubjectsFunc] and [DecodeSubjectsCSVFunc] hand over
 // one [Subject] at a time. [NewRanking] orders and grades a cohort of
-// results ([Ranking.WriteCSV] writes it); [NewCohort] does the same for a
-// policy without quotas keeping under 100 bytes a subject, so that a
-// million subjects rank in under 200 MB.
+// results ([Ranking.WriteCSV] writes it); [NewCohort] gives the same rows
+// keeping under 100 bytes a subject, so that a million subjects rank in
+// under 200 MB.
 //
 // # Limits
 //

@@ -75,11 +75,10 @@
 // Every subject is scored before anything is printed: a cohort is graded
 // whole, since a quota over part of a cohort would be wrong. The input
 // is read one subject at a time, each scored as it is read. For the text
-// and csv rankings under a policy without quotas (or none), each subject
-// is kept in an [assess.Cohort], under 100 bytes a subject (a million
-// subjects rank in under 200 MB); otherwise its result is kept (without
-// its trace but for the subject -explain names): memory follows the
-// cohort, not the file. Exit status: 0
+// and csv rankings each subject is kept in an [assess.Cohort], under 100
+// bytes a subject (a million subjects rank in under 200 MB); for json and
+// -explain its result is kept (without its trace but for the subject
+// -explain names): memory follows the cohort, not the file. Exit status: 0
 // when the cohort is scored, graded and printed; 2 for bad flags, a scheme
 // that does not compile, input that cannot be read, or any subject that
 // cannot be scored or graded (every problem is listed on standard error,
@@ -153,9 +152,8 @@ type cohort struct {
 	scorer  *assess.Scorer
 	ranking *assess.Ranking
 	// compact holds the cohort instead of ranking for the csv and text
-	// rankings under a policy without quotas (or none): a few dozen bytes
-	// a subject instead of its whole result. policyName is then the
-	// policy's name ("" when ranked by total).
+	// rankings: a few dozen bytes a subject instead of its whole result.
+	// policyName is then the policy's name ("" when ranked by total).
 	compact    *assess.Cohort
 	policyName string
 }
@@ -339,7 +337,7 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 	c := &cohort{scheme: s, scorer: sc}
 	if cfg.explain == "" && cfg.format != "json" {
 		// The ranking alone is printed: keep each subject compactly (a
-		// policy with quotas needs the whole results).
+		// policy of more than 64 grades needs the whole results).
 		if c.compact, err = assess.NewCohort(sc, g); err == nil && g != nil {
 			c.policyName = policy.Name
 		}
