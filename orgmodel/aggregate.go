@@ -52,8 +52,8 @@ func (t *Tree) aggregate(p int32) Stats {
 	var kinds [16]int64
 	var domains [64]int64
 	for q := p; q < t.end[p]; q++ {
-		kinds[t.orgs[q].Kind&15]++
-		domains[t.orgs[q].Domain&63]++
+		kinds[t.at(q).Kind&15]++
+		domains[t.at(q).Domain&63]++
 	}
 	s := Stats{ByKind: map[Kind]int64{}, ByDomain: map[Domain]int64{}, Members: t.total[p]}
 	for k, n := range kinds {

@@ -51,12 +51,13 @@ func BuildWith(recs Records, opt BuildOptions) (*Tree, error) {
 	if opt.Nesting != nil {
 		nest = *opt.Nesting
 	}
-	b := builder{recs: &recs, nest: nest, maxDepth: opt.maxDepth()}
+	b := builder{recs: &recs, orgs: sliceStore(recs.Orgs), nest: nest, maxDepth: opt.maxDepth()}
 	return b.build()
 }
 
 type builder struct {
 	recs     *Records
+	orgs     orgStore // recs.Orgs, or the blocks a reader filled
 	nest     Nesting
 	maxDepth int
 	problems dangjian.Problems
@@ -75,7 +76,7 @@ func (b *builder) problem(field string, i int, sub string, id uuid.UUID, value s
 
 // orgProblem records a problem about field sub of organization i.
 func (b *builder) orgProblem(i int, sub, value, rule string, k *dangjian.Kind, detail string) {
-	o := &b.recs.Orgs[i]
+	o := b.orgs.org(i)
 	p := &dangjian.Problem{Kind: k, Path: at("orgs", i, sub), ID: o.keyText(), Line: o.Line,
 		Value: value, Rule: rule, Detail: detail}
 	b.problems.Add(p)
@@ -84,8 +85,8 @@ func (b *builder) orgProblem(i int, sub, value, rule string, k *dangjian.Kind, d
 // text returns the caller's text of an ID: an organization's key, or the
 // text the ID was read from, or the UUID.
 func (b *builder) text(id uuid.UUID) string {
-	if i, ok := b.index[id]; ok && i >= 0 && int(i) < len(b.recs.Orgs) && b.recs.Orgs[i].ID == id {
-		return b.recs.Orgs[i].keyText()
+	if i, ok := b.index[id]; ok && i >= 0 && int(i) < b.orgs.n && b.orgs.org(int(i)).ID == id {
+		return b.orgs.org(int(i)).keyText()
 	}
 	return b.recs.idText(id)
 }
@@ -108,15 +109,14 @@ func at(field string, i int, sub string) string {
 }
 
 func (b *builder) build() (*Tree, error) {
-	orgs := b.recs.Orgs
-	n := len(orgs)
+	n := b.orgs.n
 	if n > 1<<31-2 {
 		b.problems.Add(&dangjian.Problem{Kind: dangjian.ErrLimit, Path: "orgs", Value: strconv.Itoa(n), Detail: "too many organizations"})
 		return nil, b.problems.Err()
 	}
 	b.index = make(map[uuid.UUID]int32, n)
-	for i := range orgs {
-		o := &orgs[i]
+	for i := range n {
+		o := b.orgs.org(i)
 		if o.ID == uuid.Nil {
 			b.orgProblem(i, "id", "", "", ErrMissingID, "")
 		} else if !b.dupIDs {
@@ -126,7 +126,7 @@ func (b *builder) build() (*Tree, error) {
 			b.index[o.ID] = int32(i)
 			if len(b.index) == before {
 				b.dupIDs = true
-				b.index[o.ID] = firstWithID(orgs[:i], o.ID)
+				b.index[o.ID] = b.firstWithID(i, o.ID)
 				b.orgProblem(i, "id", o.keyText(), "", dangjian.ErrDuplicate, "")
 			}
 		} else if _, dup := b.index[o.ID]; dup {
@@ -162,8 +162,8 @@ func (b *builder) build() (*Tree, error) {
 
 	// Resolve parents.
 	parent := make([]int32, n)
-	for i := range orgs {
-		o := &orgs[i]
+	for i := range n {
+		o := b.orgs.org(i)
 		parent[i] = -1
 		if o.Parent == uuid.Nil {
 			if o.Kind.IsValid() && !b.nest.AllowsRoot(o.Kind) {
@@ -185,7 +185,7 @@ func (b *builder) build() (*Tree, error) {
 			continue
 		}
 		parent[i] = p
-		pk := orgs[p].Kind
+		pk := b.orgs.org(int(p)).Kind
 		if o.Kind.IsValid() && pk.IsValid() && !b.nest.Allows(pk, o.Kind) {
 			b.orgProblem(i, "kind", fmt.Sprintf("%s under %s", o.Kind.Label(), pk.Label()), b.nest.ID, ErrNesting, "")
 		}
@@ -207,10 +207,11 @@ func (b *builder) build() (*Tree, error) {
 	return b.assemble(order, parent, full, prob), nil
 }
 
-// firstWithID returns the index of the first organization with this ID.
-func firstWithID(orgs []Org, id uuid.UUID) int32 {
-	for i := range orgs {
-		if orgs[i].ID == id {
+// firstWithID returns the index of the first organization before
+// organization n with this ID.
+func (b *builder) firstWithID(n int, id uuid.UUID) int32 {
+	for i := range n {
+		if b.orgs.org(i).ID == id {
 			return int32(i)
 		}
 	}
@@ -229,11 +230,10 @@ func (b *builder) nearbyParent(parent []int32, i int) (int32, bool) {
 	if b.dupIDs {
 		return -1, false
 	}
-	orgs := b.recs.Orgs
-	id := orgs[i].Parent
+	id := b.orgs.org(i).Parent
 	q := int32(i) - 1
 	for k := 0; k < nearbyParentDepth && q >= 0; k++ {
-		if orgs[q].ID == id {
+		if b.orgs.org(int(q)).ID == id {
 			return q, true
 		}
 		q = parent[q]

@@ -11,9 +11,9 @@ import (
 // there are none.
 func (t *Tree) OrgsOf(k Kind, d Domain) []Org {
 	var out []Org
-	for p := range t.orgs {
-		if t.orgs[p].Kind == k && t.orgs[p].Domain == d {
-			out = append(out, t.org(int32(p)))
+	for p := range int32(t.orgs.n) {
+		if t.at(p).Kind == k && t.at(p).Domain == d {
+			out = append(out, t.org(p))
 		}
 	}
 	return out
@@ -30,8 +30,8 @@ func (t *Tree) DomainTopsIn(id uuid.UUID, d Domain) []uuid.UUID {
 	}
 	var out []uuid.UUID
 	for q := p; q < t.end[p]; q++ {
-		if t.orgs[q].Domain == d && t.isDomainTop(q) {
-			out = append(out, t.orgs[q].ID)
+		if t.at(q).Domain == d && t.isDomainTop(q) {
+			out = append(out, t.at(q).ID)
 		}
 	}
 	return out

@@ -22,7 +22,7 @@ import (
 // A Tree is safe for concurrent use by multiple goroutines. Methods return
 // copies; nothing a caller does to a returned value changes the tree.
 type Tree struct {
-	orgs   []Org     // pre-order
+	orgs   orgStore  // pre-order
 	parent []int32   // pre-order position of the parent; -1 for a root
 	end    []int32   // the subtree of p is [p, end[p])
 	depth  []int32   // 0 for a root
@@ -44,13 +44,13 @@ type Tree struct {
 }
 
 // Len returns the number of organizations.
-func (t *Tree) Len() int { return len(t.orgs) }
+func (t *Tree) Len() int { return t.orgs.n }
 
 // Roots returns the IDs of the roots, in record order.
 func (t *Tree) Roots() []uuid.UUID {
 	out := make([]uuid.UUID, len(t.roots))
 	for i, r := range t.roots {
-		out[i] = t.orgs[r].ID
+		out[i] = t.at(r).ID
 	}
 	return out
 }
@@ -68,7 +68,7 @@ func (t *Tree) Org(id uuid.UUID) (Org, bool) {
 }
 
 func (t *Tree) org(p int32) Org {
-	o := t.orgs[p]
+	o := *t.at(p)
 	o.Approvals = slices.Clone(o.Approvals)
 	return o
 }
@@ -79,7 +79,7 @@ func (t *Tree) Parent(id uuid.UUID) (uuid.UUID, bool) {
 	if !ok || t.parent[p] < 0 {
 		return uuid.Nil, false
 	}
-	return t.orgs[t.parent[p]].ID, true
+	return t.at(t.parent[p]).ID, true
 }
 
 // Depth returns the number of ancestors (0 for a root); false for an unknown ID.
@@ -99,7 +99,7 @@ func (t *Tree) Children(id uuid.UUID) []uuid.UUID {
 	}
 	var out []uuid.UUID
 	for c := p + 1; c < t.end[p]; c = t.end[c] {
-		out = append(out, t.orgs[c].ID)
+		out = append(out, t.at(c).ID)
 	}
 	return out
 }
@@ -112,7 +112,7 @@ func (t *Tree) Ancestors(id uuid.UUID) []uuid.UUID {
 	}
 	out := make([]uuid.UUID, 0, t.depth[p])
 	for q := t.parent[p]; q >= 0; q = t.parent[q] {
-		out = append(out, t.orgs[q].ID)
+		out = append(out, t.at(q).ID)
 	}
 	return out
 }
@@ -147,12 +147,12 @@ func (t *Tree) pathString(p int32) string {
 	size := 0
 	for q := p; q >= 0; q = t.parent[q] {
 		path = append(path, q)
-		size += len(t.orgs[q].Name) + len(" / ")
+		size += len(t.at(q).Name) + len(" / ")
 	}
 	var sb strings.Builder
 	sb.Grow(size - len(" / "))
 	for k := len(path) - 1; k >= 0; k-- {
-		sb.WriteString(t.orgs[path[k]].Name)
+		sb.WriteString(t.at(path[k]).Name)
 		if k > 0 {
 			sb.WriteString(" / ")
 		}
@@ -188,7 +188,7 @@ func (t *Tree) Subtree(id uuid.UUID) iter.Seq2[int, Org] {
 // All yields every organization of the tree in pre-order with its depth.
 func (t *Tree) All() iter.Seq2[int, Org] {
 	return func(yield func(int, Org) bool) {
-		for q := range t.orgs {
+		for q := range t.orgs.n {
 			if !yield(int(t.depth[q]), t.org(int32(q))) {
 				return
 			}
@@ -338,8 +338,8 @@ func (t *Tree) Grids(org uuid.UUID) []Grid {
 // Records returns a deep copy of the records the tree holds, organizations
 // in pre-order. Building a tree from them gives an equal tree.
 func (t *Tree) Records() Records {
-	r := Records{Orgs: make([]Org, len(t.orgs))}
-	for i := range t.orgs {
+	r := Records{Orgs: make([]Org, t.orgs.n)}
+	for i := range t.orgs.n {
 		r.Orgs[i] = t.org(int32(i))
 	}
 	r.People = slices.Clone(t.people)
@@ -366,7 +366,7 @@ func (t *Tree) IsDomainTop(id uuid.UUID) bool {
 
 func (t *Tree) isDomainTop(p int32) bool {
 	q := t.parent[p]
-	return q < 0 || t.orgs[q].Domain != t.orgs[p].Domain
+	return q < 0 || t.at(q).Domain != t.at(p).Domain
 }
 
 // DomainTops returns, in tree order, the IDs of the organizations of domain
@@ -375,9 +375,9 @@ func (t *Tree) isDomainTop(p int32) bool {
 // them answers "how many villages have a party organization".
 func (t *Tree) DomainTops(d Domain) []uuid.UUID {
 	var out []uuid.UUID
-	for p := range t.orgs {
-		if t.orgs[p].Domain == d && t.isDomainTop(int32(p)) {
-			out = append(out, t.orgs[p].ID)
+	for p := range int32(t.orgs.n) {
+		if t.at(p).Domain == d && t.isDomainTop(p) {
+			out = append(out, t.at(p).ID)
 		}
 	}
 	return out
@@ -406,7 +406,7 @@ func (t *Tree) Lookup(id string) (uuid.UUID, bool) {
 // the name problems and findings use.
 func (t *Tree) IDText(id uuid.UUID) string {
 	if p, ok := t.index[id]; ok {
-		return t.orgs[p].keyText()
+		return t.at(p).keyText()
 	}
 	if s, ok := t.ids[id]; ok {
 		return s

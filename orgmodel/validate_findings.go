@@ -30,6 +30,11 @@ type checker struct {
 	// of one organization share it.
 	nameOrg int32
 	name    string
+	// each, if set, is given every finding in turn instead of gathering
+	// them ([Validator.ValidateFunc]); err is the first error it returned,
+	// which stops the calls.
+	each func(*Finding) error
+	err  error
 }
 
 // orgName returns the Name of the findings about the organization at p.
@@ -44,6 +49,12 @@ func (c *checker) orgName(p int32) string {
 const maxChunk = 1 << 14
 
 func (c *checker) push(f Finding) {
+	if c.each != nil {
+		if c.err == nil {
+			c.err = c.each(&f)
+		}
+		return
+	}
 	if len(c.cur) == cap(c.cur) {
 		size := 16
 		if c.cur != nil {
@@ -69,7 +80,7 @@ func (c *checker) findings() []Finding {
 }
 
 func (c *checker) add(r *Rule, p int32, sev Severity, field, value, msg string, ap *Approval) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	c.push(Finding{Rule: r.ID, Severity: sev, Subject: o.keyText(), Name: c.orgName(p), Field: field,
 		Value: value, Line: o.Line, Message: msg, Source: r.Source, Approval: c.t.approval(ap)})
 }
@@ -124,7 +135,7 @@ func (c *checker) subject(r *Rule, org, subject uuid.UUID, label string, sev Sev
 		Value: value, Message: msg, Source: r.Source}
 	if p, ok := c.t.index[org]; ok {
 		f.Name = c.orgName(p)
-		f.Line = c.t.orgs[p].Line
+		f.Line = c.t.at(p).Line
 	}
 	if label != "" {
 		if f.Name != "" {

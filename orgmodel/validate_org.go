@@ -18,7 +18,7 @@ func (c *checker) applies(ri int32, d Domain) bool {
 }
 
 func (c *checker) org(p int32) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	termDone := false
 	var term *Rule // the term rule chosen by election date
 	postsLo, postsHi := -1, -1
@@ -107,7 +107,7 @@ func (c *checker) org(p int32) {
 }
 
 func (c *checker) postRule(r *Rule, p int32, ps []Post, count int64) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	triggered := r.N == 0 || r.Cmp.Holds(count, r.N)
 	seats := map[uuid.UUID]bool{}
 	held := map[Role]int{}
@@ -171,7 +171,7 @@ func (c *checker) postRule(r *Rule, p int32, ps []Post, count int64) {
 }
 
 func (c *checker) formation(r *Rule, ri int32, p int32) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	unidentified := false
 	for _, a := range o.Approvals {
 		if a.Kind != Formation {
@@ -182,7 +182,7 @@ func (c *checker) formation(r *Rule, ri int32, p int32) {
 			unidentified = true
 			continue
 		}
-		ap := &c.t.orgs[q]
+		ap := c.t.at(q)
 		if c.v.apKinds[ri]&(1<<(ap.Kind&15)) != 0 || (ap.Domain != DomainUnknown && c.v.approve[ri]&ap.Domain.bit() != 0) {
 			return
 		}

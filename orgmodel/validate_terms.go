@@ -10,7 +10,7 @@ import (
 // dueDate is [dueDate] for the organization at p, cached.
 func (c *checker) dueDate(p int32, term *Rule) (dangjian.Date, bool) {
 	if c.dueOrg != p || c.dueTerm != term {
-		c.due, c.dueOK = dueDate(&c.t.orgs[p], term)
+		c.due, c.dueOK = dueDate(c.t.at(p), term)
 		c.dueOrg, c.dueTerm = p, term
 	}
 	return c.due, c.dueOK
@@ -37,7 +37,7 @@ func dueDate(o *Org, term *Rule) (dangjian.Date, bool) {
 }
 
 func (c *checker) termLength(r *Rule, p int32) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	el, due := o.Term.Elected, o.Term.Due
 	if due.IsZero() {
 		return // computed from the rule; nothing to compare
@@ -66,7 +66,7 @@ func (c *checker) termLength(r *Rule, p int32) {
 }
 
 func (c *checker) termDue(r *Rule, p int32, term *Rule) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	due, ok := c.dueDate(p, term)
 	if !ok {
 		return

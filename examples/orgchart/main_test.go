@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/golden"
 	"path/filepath"
 	"strconv"
@@ -323,23 +322,4 @@ func TestDeepChain(t *testing.T) {
 	assert.Equal(t, "c29999", last.Subject)
 	assert.True(t, strings.HasPrefix(last.Name, "第0委员会 / … (29984 levels) / 第29985委员会 / "), last.Name)
 	assert.Less(t, len(r.stdout), 1000*n, "output linear in the chain")
-}
-
-// writeJSON writes, one finding at a time, the bytes an indenting
-// json.Encoder writes for the whole slice.
-func TestWriteJSONStreams(t *testing.T) {
-	all := []dangjian.Finding{
-		{Rule: "R-1", Severity: dangjian.Error, Subject: "a<b>&c", Name: "x / y", Message: "多行\n\"quoted\"", Line: 3},
-		{Rule: "R-2", Severity: dangjian.Info, Subject: "b", Approval: &dangjian.Approval{Ref: "批复"}},
-		{Rule: "R-3", Severity: dangjian.Warning},
-	}
-	for n := 0; n <= len(all); n++ {
-		var want, got bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		require.NoError(t, enc.Encode(all[:n:n]))
-		require.NoError(t, writeJSON(&got, all[:n:n]))
-		assert.Equal(t, want.String(), got.String(), "%d findings", n)
-	}
 }
