@@ -2,6 +2,7 @@ package orgmodel
 
 import (
 	"io"
+	"strings"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/csvtable"
@@ -206,7 +207,8 @@ func ReadTreeCSV(r io.Reader, opt BuildOptions) (*Tree, error) {
 type csvReader struct {
 	t   *csvtable.Reader
 	bad dangjian.Problems
-	buf []byte // scratch for ID derivation
+	buf  []byte // scratch for ID derivation
+	text arena  // the text the records keep
 }
 
 // cell returns column c of the current row, trimmed; "" if the column is absent.
@@ -284,16 +286,17 @@ func (p *csvReader) row(o *Org) bool {
 	if len(p.bad) > nbad {
 		return false
 	}
-	// One allocation holds the name, the code, the key and the parent's
-	// key, so that the row's buffer is not kept alive by substrings of it.
-	// The key is the code when the code cell is empty or repeats the id.
+	// The name, the code, the key and the parent's key are copied into
+	// the reader's text arena, so that the row's text is not kept alive by
+	// substrings of it. The key is the code when the code cell is empty or
+	// repeats the id.
 	shared := code == "" || code == idCode
 	key := idCode
 	if shared {
 		code, key = idCode, ""
 	}
 	if len(name)+len(code)+len(key)+len(parentCode) > 0 {
-		all := name + code + key + parentCode
+		all := p.text.keep(name, code, key, parentCode)
 		o.Name, all = all[:len(name)], all[len(name):]
 		o.Code, all = all[:len(code)], all[len(code):]
 		o.Key, o.ParentKey = all[:len(key)], all[len(key):]
@@ -391,4 +394,36 @@ func (p *csvReader) date(c int) dangjian.Date {
 		return dangjian.Date{}
 	}
 	return d
+}
+
+// arenaBlock is the size of the blocks of an arena: text of about a
+// thousand rows.
+const arenaBlock = 32 << 10
+
+// arena copies the strings a reader keeps into large blocks, one
+// allocation per block rather than one per row: less time, no rounding up
+// to a size class and far fewer objects for the collector. A string it
+// returns keeps its block alive, which the records of the block's rows do
+// anyway.
+type arena struct {
+	b strings.Builder
+}
+
+// keep returns the strings ss joined, copied into the arena.
+func (a *arena) keep(ss ...string) string {
+	n := 0
+	for _, s := range ss {
+		n += len(s)
+	}
+	if a.b.Cap()-a.b.Len() < n {
+		// A new block; the strings of the old one stay valid (a Builder
+		// never writes over what it has written).
+		a.b = strings.Builder{}
+		a.b.Grow(max(n, arenaBlock))
+	}
+	start := a.b.Len()
+	for _, s := range ss {
+		a.b.WriteString(s)
+	}
+	return a.b.String()[start:]
 }

@@ -104,3 +104,31 @@ func ExampleValidator_ValidateFunc() {
 	// Output:
 	// <nil> true true
 }
+
+// WriteFindings validates and writes the findings side by side; keep
+// chooses which are written, here those about the village branches.
+func ExampleValidator_WriteFindings() {
+	const table = "编号,上级编号,组织类别,领域,名称,正式党员,预备党员\n" +
+		"1,,党委,村,某镇党委,30,1\n" +
+		"1.1,1,党支部,村,某村党支部,7,2\n" +
+		"1.3,1,党支部,村,小村党支部,2,0\n"
+	tree, err := orgmodel.ReadTreeCSV(strings.NewReader(table), orgmodel.BuildOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	v, err := orgmodel.NewValidator(orgmodel.NationalRules())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	branches := func(f *dangjian.Finding) bool { return strings.HasPrefix(f.Subject, "1.") }
+	sum, err := v.WriteFindings(os.Stdout, tree, dangjian.MustParseDate("2025-06-30"), orgmodel.TextFindings, branches)
+	fmt.Println(sum.Count(dangjian.Error), err)
+	// Output:
+	// error	ORG-VILLAGE-APPROVAL	某镇党委 / 某村党支部	党支部 "某村党支部" has no formation approval by a township committee or a higher organization
+	// error	ORG-BRANCH-MIN-3	某镇党委 / 小村党支部	党支部 "小村党支部" has 2 full members; the rule needs at least 3: form a 联合党支部 (joint_branch) with neighbouring units or place the members in another branch
+	// error	ORG-VILLAGE-APPROVAL	某镇党委 / 小村党支部	党支部 "小村党支部" has no formation approval by a township committee or a higher organization
+	// 3 findings as of 2025-06-30: error 3, warning 0, info 0
+	// 3 <nil>
+}

@@ -2,6 +2,7 @@ package orgmodel
 
 import (
 	"bufio"
+	"errors"
 	"io"
 	"strconv"
 	"unicode"
@@ -228,4 +229,85 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 		}
 	}
 	return dst
+}
+
+// findingBatch is the number of findings WriteFindings hands from the
+// validation to the writing at a time.
+const findingBatch = 512
+
+// WriteFindings validates t as of asOf and writes every finding that keep
+// accepts (all of them when keep is nil) to w in format, as a
+// [FindingWriter] does, then ends the output; it returns the counts of the
+// findings written. The validation and the writing run side by side, on
+// two goroutines, handing findings over in small batches: the findings
+// are never held together, and on a machine with two cores or more the
+// whole takes about the time of the slower of the two. keep is called on
+// the validating goroutine, one finding at a time. The error is
+// [Validator.ValidateFunc]'s or the first error of writing, which stops
+// the validation.
+func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, format FindingFormat, keep func(*dangjian.Finding) bool) (Summary, error) {
+	if err := v.check(t, asOf); err != nil {
+		return Summary{AsOf: asOf}, err
+	}
+	fw := NewFindingWriter(w, format, asOf)
+	full := make(chan []dangjian.Finding, 4)
+	free := make(chan []dangjian.Finding, 4)
+	for range cap(free) {
+		free <- make([]dangjian.Finding, 0, findingBatch)
+	}
+	stop := make(chan struct{}) // closed when the writing fails
+	done := make(chan error, 1)
+	go func() {
+		var err error
+		for batch := range full {
+			for i := range batch {
+				if err == nil {
+					err = fw.Write(&batch[i])
+					if err != nil {
+						close(stop)
+					}
+				}
+			}
+			clear(batch) // let the strings go
+			free <- batch[:0]
+		}
+		done <- err
+	}()
+	errStopped := errors.New("writing failed")
+	batch := <-free
+	err := v.ValidateFunc(t, asOf, func(f *dangjian.Finding) error {
+		if keep != nil && !keep(f) {
+			return nil
+		}
+		batch = append(batch, *f)
+		if len(batch) < findingBatch {
+			return nil
+		}
+		select {
+		case full <- batch:
+		case <-stop:
+			return errStopped
+		}
+		select {
+		case batch = <-free:
+		case <-stop:
+			return errStopped
+		}
+		return nil
+	})
+	if err == nil && len(batch) > 0 {
+		select {
+		case full <- batch:
+		case <-stop:
+		}
+	}
+	close(full)
+	werr := <-done
+	if err == nil || errors.Is(err, errStopped) {
+		err = werr
+	}
+	if err == nil {
+		err = fw.Close()
+	}
+	return fw.Summary(), err
 }

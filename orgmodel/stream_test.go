@@ -210,3 +210,39 @@ func TestFindingWriterError(t *testing.T) {
 	assert.Error(t, fw.Write(&bad))
 	assert.Error(t, fw.Close())
 }
+
+// TestWriteFindings: the bytes and counts of WriteFindings are those of a
+// FindingWriter given the report's findings one by one, in both formats,
+// with and without a filter; a failing writer stops it with its error.
+func TestWriteFindings(t *testing.T) {
+	tree, err := orgmodel.Build(orgmodel.Synthetic(20000, 3))
+	require.NoError(t, err)
+	v, err := orgmodel.NewValidator(orgmodel.NationalRules())
+	require.NoError(t, err)
+	asOf := dangjian.MustParseDate("2025-06-30")
+	rep, err := v.Validate(tree, asOf)
+	require.NoError(t, err)
+	require.Greater(t, len(rep.Findings), 2000, "more than a few batches")
+	odd := func(f *dangjian.Finding) bool { return f.Line%2 == 1 || strings.HasSuffix(f.Subject, "1") }
+	for _, format := range []orgmodel.FindingFormat{orgmodel.TextFindings, orgmodel.JSONFindings} {
+		for _, keep := range []func(*dangjian.Finding) bool{nil, odd, func(*dangjian.Finding) bool { return false }} {
+			var want bytes.Buffer
+			fw := orgmodel.NewFindingWriter(&want, format, asOf)
+			for i := range rep.Findings {
+				if keep == nil || keep(&rep.Findings[i]) {
+					require.NoError(t, fw.Write(&rep.Findings[i]))
+				}
+			}
+			require.NoError(t, fw.Close())
+			var got bytes.Buffer
+			sum, err := v.WriteFindings(&got, tree, asOf, format, keep)
+			require.NoError(t, err)
+			assert.Equal(t, fw.Summary(), sum)
+			assert.Equal(t, want.String(), got.String())
+		}
+	}
+	_, err = v.WriteFindings(diskFull{}, tree, asOf, orgmodel.JSONFindings, nil)
+	assert.EqualError(t, err, "disk full")
+	_, err = v.WriteFindings(io.Discard, nil, asOf, orgmodel.JSONFindings, nil)
+	assert.ErrorIs(t, err, dangjian.ErrMissing)
+}

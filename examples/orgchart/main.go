@@ -172,17 +172,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "mermaid", "dot":
 		out = io.Discard // counted only
 	}
-	fw := orgmodel.NewFindingWriter(out, format, cfg.asOf)
-	err = v.ValidateFunc(tree, cfg.asOf, func(f *dangjian.Finding) error {
-		if root != uuid.Nil && !inSubtree(tree, root, f) {
-			return nil
-		}
-		return fw.Write(f)
-	})
-	if err == nil {
-		err = fw.Close()
+	var keep func(*dangjian.Finding) bool
+	if root != uuid.Nil {
+		keep = func(f *dangjian.Finding) bool { return inSubtree(tree, root, f) }
 	}
-	sum := fw.Summary()
+	sum, err := v.WriteFindings(out, tree, cfg.asOf, format, keep)
 	if err == nil && (cfg.format == "mermaid" || cfg.format == "dot") {
 		opt := orgmodel.ChartOptions{MaxDepth: cfg.depth, Kinds: true, Members: true}
 		if cfg.format == "mermaid" {
