@@ -205,8 +205,8 @@ func ReadTreeCSV(r io.Reader, opt BuildOptions) (*Tree, error) {
 
 // csvReader holds the state of one ReadCSV call.
 type csvReader struct {
-	t   *csvtable.Reader
-	bad dangjian.Problems
+	t    *csvtable.Reader
+	bad  dangjian.Problems
 	buf  []byte // scratch for ID derivation
 	text arena  // the text the records keep
 }
