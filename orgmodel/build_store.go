@@ -28,11 +28,15 @@ const blockShift = 16
 // orgBlocks collects organizations in blocks of a fixed size that are never
 // copied while they grow.
 type orgBlocks struct {
-	blocks [][]Org
-	n      int
+	blocks  [][]Org
+	n       int
+	pending bool // next gave a slot that is not committed
 }
 
-func (c *orgBlocks) add(o *Org) {
+// next returns the zeroed slot of the next organization, which commit
+// adds: a reader parses a row straight into it. A slot that is not
+// committed is given again, zeroed, by the next call.
+func (c *orgBlocks) next() *Org {
 	k := c.n >> blockShift
 	if k == len(c.blocks) {
 		// The first block grows as a slice does, so that a small table
@@ -43,8 +47,30 @@ func (c *orgBlocks) add(o *Org) {
 			c.blocks = append(c.blocks, nil)
 		}
 	}
-	c.blocks[k] = append(c.blocks[k], *o)
+	b := &c.blocks[k]
+	if len(*b) == cap(*b) {
+		*b = append(*b, Org{})
+	} else {
+		*b = (*b)[:len(*b)+1]
+		(*b)[len(*b)-1] = Org{}
+	}
+	c.pending = true
+	return &(*b)[len(*b)-1]
+}
+
+// commit adds the organization in the slot next gave.
+func (c *orgBlocks) commit() {
+	c.pending = false
 	c.n++
+}
+
+// drop gives back the slot next gave, not committed.
+func (c *orgBlocks) drop() {
+	if c.pending {
+		k := c.n >> blockShift
+		c.blocks[k] = c.blocks[k][:len(c.blocks[k])-1]
+		c.pending = false
+	}
 }
 
 // store hands the blocks over to a builder.

@@ -184,9 +184,10 @@ func readCSV(r io.Reader, orgs *orgBlocks) (bad dangjian.Problems, err error) {
 	for batch := range full {
 		for i := range batch {
 			p.t.Load(&batch[i])
-			var o Org
-			if p.row(&o) {
-				orgs.add(&o)
+			if p.row(orgs.next()) {
+				orgs.commit()
+			} else {
+				orgs.drop()
 			}
 		}
 		free <- batch

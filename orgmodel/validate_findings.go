@@ -30,6 +30,10 @@ type checker struct {
 	// of one organization share it.
 	nameOrg int32
 	name    string
+	// quotedOrg and quotedName cache name(quotedOrg), the kind and quoted
+	// name that the messages about one organization share.
+	quotedOrg  *Org
+	quotedName string
 	// each, if set, is given every finding in turn instead of gathering
 	// them ([Validator.ValidateFunc]); err is the first error it returned,
 	// which stops the calls.
@@ -104,6 +108,14 @@ func approval(o *Org, r *Rule) *Approval {
 		}
 	}
 	return nil
+}
+
+// quoted returns name(o), cached for the organization's findings.
+func (c *checker) quoted(o *Org) string {
+	if c.quotedOrg != o {
+		c.quotedOrg, c.quotedName = o, name(o)
+	}
+	return c.quotedName
 }
 
 // name returns the kind label and the quoted name, as "%s %q" formats them.
