@@ -2,8 +2,8 @@ package orgmodel
 
 import (
 	"bufio"
-	"errors"
 	"io"
+	"runtime"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -231,80 +231,92 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 	return dst
 }
 
-// findingBatch is the number of findings WriteFindings hands from the
-// validation to the writing at a time.
-const findingBatch = 512
+// validateChunk is the number of organizations one job of WriteFindings
+// validates.
+const validateChunk = 2048
 
 // WriteFindings validates t as of asOf and writes every finding that keep
 // accepts (all of them when keep is nil) to w in format, as a
-// [FindingWriter] does, then ends the output; it returns the counts of the
-// findings written. The validation and the writing run side by side, on
-// two goroutines, handing findings over in small batches: the findings
-// are never held together, and on a machine with two cores or more the
-// whole takes about the time of the slower of the two. keep is called on
-// the validating goroutine, one finding at a time. The error is
-// [Validator.ValidateFunc]'s or the first error of writing, which stops
-// the validation.
+// [FindingWriter] given the findings of [Validator.Validate] in order
+// does, then ends the output; it returns the counts of the findings
+// written. The tree is validated in chunks of organizations on as many
+// goroutines as GOMAXPROCS allows (at most four), while the calling
+// goroutine writes the findings of each chunk in turn: the output is the
+// same as a sequential run's, only a few chunks' findings are held at a
+// time, and on a machine with two cores or more the whole takes little
+// more than the time of writing. keep is called on the calling goroutine,
+// once per finding, in order. The error is Validate's, before anything is
+// written, or the first error of writing, which stops the validation.
 func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, format FindingFormat, keep func(*dangjian.Finding) bool) (Summary, error) {
 	if err := v.check(t, asOf); err != nil {
 		return Summary{AsOf: asOf}, err
 	}
-	fw := NewFindingWriter(w, format, asOf)
-	full := make(chan []dangjian.Finding, 4)
-	free := make(chan []dangjian.Finding, 4)
-	for range cap(free) {
-		free <- make([]dangjian.Finding, 0, findingBatch)
+	type job struct {
+		lo, hi int            // organizations [lo, hi); lo < 0 for the other rules
+		out    chan []Finding // the job's findings, sent once
 	}
-	stop := make(chan struct{}) // closed when the writing fails
-	done := make(chan error, 1)
+	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
+	jobs := make(chan *job)
+	order := make(chan *job, 2*workers) // the jobs in order, for the writer
+	stop := make(chan struct{})         // closed when the writing fails
+	free := make(chan []Finding, 4*workers)
 	go func() {
-		var err error
-		for batch := range full {
-			for i := range batch {
-				if err == nil {
-					err = fw.Write(&batch[i])
-					if err != nil {
-						close(stop)
-					}
+		defer close(order)
+		defer close(jobs)
+		n := t.orgs.n
+		for lo := 0; lo <= n; lo += validateChunk {
+			j := &job{lo: lo, hi: min(lo+validateChunk, n), out: make(chan []Finding, 1)}
+			if lo == n {
+				j.lo = -1 // the last job: the other rules
+			}
+			select {
+			case jobs <- j:
+			case <-stop:
+				return
+			}
+			select {
+			case order <- j:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			var fs []Finding
+			c := checker{v: v, t: t, asOf: asOf, dueOrg: -1, nameOrg: -1,
+				each: func(f *Finding) error { fs = append(fs, *f); return nil }}
+			for j := range jobs {
+				select {
+				case fs = <-free:
+				default:
+					fs = nil
+				}
+				if j.lo < 0 {
+					c.others()
+				} else {
+					c.orgs(j.lo, j.hi)
+				}
+				j.out <- fs
+			}
+		}()
+	}
+	fw := NewFindingWriter(w, format, asOf)
+	var err error
+	for j := range order {
+		fs := <-j.out
+		for i := range fs {
+			if err == nil && (keep == nil || keep(&fs[i])) {
+				if err = fw.Write(&fs[i]); err != nil {
+					close(stop)
 				}
 			}
-			clear(batch) // let the strings go
-			free <- batch[:0]
 		}
-		done <- err
-	}()
-	errStopped := errors.New("writing failed")
-	batch := <-free
-	err := v.ValidateFunc(t, asOf, func(f *dangjian.Finding) error {
-		if keep != nil && !keep(f) {
-			return nil
-		}
-		batch = append(batch, *f)
-		if len(batch) < findingBatch {
-			return nil
-		}
+		clear(fs) // let the strings go
 		select {
-		case full <- batch:
-		case <-stop:
-			return errStopped
+		case free <- fs[:0]:
+		default:
 		}
-		select {
-		case batch = <-free:
-		case <-stop:
-			return errStopped
-		}
-		return nil
-	})
-	if err == nil && len(batch) > 0 {
-		select {
-		case full <- batch:
-		case <-stop:
-		}
-	}
-	close(full)
-	werr := <-done
-	if err == nil || errors.Is(err, errStopped) {
-		err = werr
 	}
 	if err == nil {
 		err = fw.Close()

@@ -140,13 +140,23 @@ func (v *Validator) check(t *Tree, asOf dangjian.Date) error {
 
 // run applies the rules to every organization, then the other rules.
 func (c *checker) run() {
-	v, t := c.v, c.t
-	for p := range t.orgs.n {
+	c.orgs(0, c.t.orgs.n)
+	c.others()
+}
+
+// orgs applies the rules to the organizations at positions [lo, hi).
+func (c *checker) orgs(lo, hi int) {
+	for p := lo; p < hi; p++ {
 		if c.err != nil {
 			return
 		}
 		c.org(int32(p))
 	}
+}
+
+// others applies the site, dispatch and body rules.
+func (c *checker) others() {
+	v := c.v
 	for _, ri := range v.other {
 		r := &v.rules[ri]
 		switch r.Check {
