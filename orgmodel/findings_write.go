@@ -2,6 +2,7 @@ package orgmodel
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"runtime"
 	"strconv"
@@ -197,10 +198,22 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 		c := src[i]
 		switch c {
 		case '"':
+			// The closing quote is the next one after an even number of
+			// backslashes.
 			j := i + 1
-			for j < len(src) && src[j] != '"' {
-				if src[j] == '\\' {
-					j++
+			for {
+				k := bytes.IndexByte(src[j:], '"')
+				if k < 0 {
+					j = len(src)
+					break
+				}
+				j += k
+				odd := false
+				for m := j - 1; m > i && src[m] == '\\'; m-- {
+					odd = !odd
+				}
+				if !odd {
+					break
 				}
 				j++
 			}
