@@ -22,7 +22,7 @@ type Stats struct {
 // Aggregate returns the statistics of the subtree under id, and false for
 // an unknown ID. It scans the subtree's contiguous range once.
 func (t *Tree) Aggregate(id uuid.UUID) (Stats, bool) {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return Stats{}, false
 	}
@@ -77,7 +77,7 @@ func (t *Tree) aggregate(p int32) Stats {
 // Totals returns the member totals of the subtree under id without
 // counting organizations: an O(1) lookup.
 func (t *Tree) Totals(id uuid.UUID) (Members, bool) {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return Members{}, false
 	}

@@ -61,7 +61,7 @@ type builder struct {
 	nest     Nesting
 	maxDepth int
 	problems dangjian.Problems
-	index    map[uuid.UUID]int32 // org ID → input index
+	index    idIndex            // org ID → input index (the first with the ID)
 	others   map[uuid.UUID]byte  // body ('b') and grid ('g') IDs
 	// dupIDs records that two organizations share an ID; until then an
 	// organization found by its ID anywhere is the one the index holds.
@@ -85,7 +85,7 @@ func (b *builder) orgProblem(i int, sub, value, rule string, k *dangjian.Kind, d
 // text returns the caller's text of an ID: an organization's key, or the
 // text the ID was read from, or the UUID.
 func (b *builder) text(id uuid.UUID) string {
-	if i, ok := b.index[id]; ok && i >= 0 && int(i) < b.orgs.n && b.orgs.org(int(i)).ID == id {
+	if i, ok := b.index.get(id); ok {
 		return b.orgs.org(int(i)).keyText()
 	}
 	return b.recs.idText(id)
@@ -114,25 +114,14 @@ func (b *builder) build() (*Tree, error) {
 		b.problems.Add(&dangjian.Problem{Kind: dangjian.ErrLimit, Path: "orgs", Value: strconv.Itoa(n), Detail: "too many organizations"})
 		return nil, b.problems.Err()
 	}
-	b.index = make(map[uuid.UUID]int32, n)
+	b.index = newIDIndex(&b.orgs, n)
 	for i := range n {
 		o := b.orgs.org(i)
 		if o.ID == uuid.Nil {
 			b.orgProblem(i, "id", "", "", ErrMissingID, "")
-		} else if !b.dupIDs {
-			// One map operation per ID while there are no duplicates: a
-			// length that does not grow means the ID was there already.
-			before := len(b.index)
-			b.index[o.ID] = int32(i)
-			if len(b.index) == before {
-				b.dupIDs = true
-				b.index[o.ID] = b.firstWithID(i, o.ID)
-				b.orgProblem(i, "id", o.keyText(), "", dangjian.ErrDuplicate, "")
-			}
-		} else if _, dup := b.index[o.ID]; dup {
+		} else if !b.index.insert(int32(i)) {
+			b.dupIDs = true
 			b.orgProblem(i, "id", o.keyText(), "", dangjian.ErrDuplicate, "")
-		} else {
-			b.index[o.ID] = int32(i)
 		}
 		if o.Kind == KindUnknown {
 			b.orgProblem(i, "kind", "", "", dangjian.ErrMissing, "kind not set")
@@ -173,7 +162,7 @@ func (b *builder) build() (*Tree, error) {
 		}
 		p, ok := b.nearbyParent(parent, i)
 		if !ok {
-			p, ok = b.index[o.Parent]
+			p, ok = b.index.get(o.Parent)
 		}
 		if !ok {
 			v := o.ParentKey
@@ -205,17 +194,6 @@ func (b *builder) build() (*Tree, error) {
 		return nil, b.problems.Err()
 	}
 	return b.assemble(order, parent, full, prob), nil
-}
-
-// firstWithID returns the index of the first organization before
-// organization n with this ID.
-func (b *builder) firstWithID(n int, id uuid.UUID) int32 {
-	for i := range n {
-		if b.orgs.org(i).ID == id {
-			return int32(i)
-		}
-	}
-	return -1 // not reached: the caller saw the ID in orgs
 }
 
 // nearbyParentDepth bounds the ancestors nearbyParent looks at.

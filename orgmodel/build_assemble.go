@@ -32,6 +32,15 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 		}
 		t.orgs = sliceStore(orgs)
 	}
+	// The index held input indexes: the same positions when the records
+	// came in pre-order, else it is made again.
+	t.index.store = &t.orgs
+	if !identity(order) {
+		t.index = newIDIndex(&t.orgs, n)
+		for p := range int32(n) {
+			t.index.insert(p)
+		}
+	}
 	pos := make([]int32, n) // input index → pre-order position
 	for p, i := range order {
 		pos[i] = int32(p)
@@ -53,9 +62,6 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 			if f, ok := full[i]; ok || prob[i] > 0 {
 				o.Members = Members{Full: f, Probationary: prob[i]}
 			}
-		}
-		if int(i) != p {
-			t.index[o.ID] = int32(p) // the index held the input index
 		}
 		if parent[i] < 0 {
 			t.parent[p] = -1
@@ -159,4 +165,14 @@ func cmpUUID(a, b uuid.UUID) int {
 		}
 	}
 	return 0
+}
+
+// identity reports whether order[p] == p for every p.
+func identity(order []int32) bool {
+	for p, i := range order {
+		if int(i) != p {
+			return false
+		}
+	}
+	return true
 }

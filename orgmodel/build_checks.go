@@ -15,7 +15,7 @@ func (b *builder) indexOthers() {
 			b.problem(field, i, "id", id, "", ErrMissingID, "")
 			return
 		}
-		_, inOrgs := b.index[id]
+		inOrgs := b.index.has(id)
 		if _, dup := b.others[id]; dup || inOrgs {
 			b.problem(field, i, "id", id, b.text(id), dangjian.ErrDuplicate, "")
 			return
@@ -30,7 +30,7 @@ func (b *builder) indexOthers() {
 	}
 }
 
-func (b *builder) isOrg(id uuid.UUID) bool { _, ok := b.index[id]; return ok }
+func (b *builder) isOrg(id uuid.UUID) bool { return b.index.has(id) }
 
 // refOrg checks that ref, in field sub of record i of the table field
 // (whose ID is id), names an organization.
@@ -82,7 +82,7 @@ func (b *builder) checkPeople() (full, prob map[int32]int64) {
 		if p.Org == uuid.Nil {
 			continue
 		}
-		oi, ok := b.index[p.Org]
+		oi, ok := b.index.get(p.Org)
 		if !ok {
 			b.problem("people", i, "org", p.ID, b.text(p.Org), dangjian.ErrUnknownRef, "")
 			continue

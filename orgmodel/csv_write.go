@@ -47,7 +47,7 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang, text ...dangjian.
 	}
 	lo, hi := int32(0), int32(t.orgs.n)
 	if root != uuid.Nil {
-		p, ok := t.index[root]
+		p, ok := t.index.get(root)
 		if !ok {
 			return &dangjian.Problem{Kind: dangjian.ErrUnknownRef, Path: "root", Value: root.String()}
 		}

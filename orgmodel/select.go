@@ -24,7 +24,7 @@ func (t *Tree) OrgsOf(k Kind, d Domain) []Org {
 // that are the top of their domain. DomainTopsIn(street, Community) lists a
 // street's communities. It returns nil for an unknown ID.
 func (t *Tree) DomainTopsIn(id uuid.UUID, d Domain) []uuid.UUID {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return nil
 	}

@@ -28,7 +28,7 @@ type Tree struct {
 	depth  []int32   // 0 for a root
 	total  []Members // subtree member totals (party groups not added)
 	roots  []int32
-	index  map[uuid.UUID]int32
+	index  idIndex // ID → pre-order position
 
 	people        []Person
 	personIdx     map[uuid.UUID]int32
@@ -56,11 +56,11 @@ func (t *Tree) Roots() []uuid.UUID {
 }
 
 // Has reports whether the tree holds an organization with this ID.
-func (t *Tree) Has(id uuid.UUID) bool { _, ok := t.index[id]; return ok }
+func (t *Tree) Has(id uuid.UUID) bool { _, ok := t.index.get(id); return ok }
 
 // Org returns a copy of the organization with this ID.
 func (t *Tree) Org(id uuid.UUID) (Org, bool) {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return Org{}, false
 	}
@@ -75,7 +75,7 @@ func (t *Tree) org(p int32) Org {
 
 // Parent returns the parent's ID; false for a root or an unknown ID.
 func (t *Tree) Parent(id uuid.UUID) (uuid.UUID, bool) {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok || t.parent[p] < 0 {
 		return uuid.Nil, false
 	}
@@ -84,7 +84,7 @@ func (t *Tree) Parent(id uuid.UUID) (uuid.UUID, bool) {
 
 // Depth returns the number of ancestors (0 for a root); false for an unknown ID.
 func (t *Tree) Depth(id uuid.UUID) (int, bool) {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return 0, false
 	}
@@ -93,7 +93,7 @@ func (t *Tree) Depth(id uuid.UUID) (int, bool) {
 
 // Children returns the IDs of the direct children, in record order.
 func (t *Tree) Children(id uuid.UUID) []uuid.UUID {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return nil
 	}
@@ -106,7 +106,7 @@ func (t *Tree) Children(id uuid.UUID) []uuid.UUID {
 
 // Ancestors returns the IDs of the ancestors, nearest first.
 func (t *Tree) Ancestors(id uuid.UUID) []uuid.UUID {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return nil
 	}
@@ -129,7 +129,7 @@ func (t *Tree) Path(id uuid.UUID) []uuid.UUID {
 
 // PathString returns the names from the root down to id, joined by " / ".
 func (t *Tree) PathString(id uuid.UUID) string {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return ""
 	}
@@ -162,8 +162,8 @@ func (t *Tree) pathString(p int32) string {
 
 // IsAncestor reports whether a is a proper ancestor of d.
 func (t *Tree) IsAncestor(a, d uuid.UUID) bool {
-	pa, ok1 := t.index[a]
-	pd, ok2 := t.index[d]
+	pa, ok1 := t.index.get(a)
+	pd, ok2 := t.index.get(d)
 	return ok1 && ok2 && pa < pd && pd < t.end[pa]
 }
 
@@ -172,7 +172,7 @@ func (t *Tree) IsAncestor(a, d uuid.UUID) bool {
 // yields nothing for an unknown ID. The yielded values are copies.
 func (t *Tree) Subtree(id uuid.UUID) iter.Seq2[int, Org] {
 	return func(yield func(int, Org) bool) {
-		p, ok := t.index[id]
+		p, ok := t.index.get(id)
 		if !ok {
 			return
 		}
@@ -360,7 +360,7 @@ func (t *Tree) Records() Records {
 // its domain; its grid branches and party groups are not. It reports false
 // for an unknown ID.
 func (t *Tree) IsDomainTop(id uuid.UUID) bool {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	return ok && t.isDomainTop(p)
 }
 
@@ -405,7 +405,7 @@ func (t *Tree) Lookup(id string) (uuid.UUID, bool) {
 // grid's ID was read from, else the UUID as text ("" for uuid.Nil). It is
 // the name problems and findings use.
 func (t *Tree) IDText(id uuid.UUID) string {
-	if p, ok := t.index[id]; ok {
+	if p, ok := t.index.get(id); ok {
 		return t.at(p).keyText()
 	}
 	if s, ok := t.ids[id]; ok {

@@ -145,7 +145,7 @@ func cmpWord(c Comparison) string {
 func (c *checker) subject(r *Rule, org, subject uuid.UUID, label string, sev Severity, fieldName, value, msg string) {
 	f := Finding{Rule: r.ID, Severity: sev, Subject: c.t.IDText(org), Ref: c.t.IDText(subject), Field: fieldName,
 		Value: value, Message: msg, Source: r.Source}
-	if p, ok := c.t.index[org]; ok {
+	if p, ok := c.t.index.get(org); ok {
 		f.Name = c.orgName(p)
 		f.Line = c.t.at(p).Line
 	}

@@ -177,7 +177,7 @@ func (c *checker) formation(r *Rule, ri int32, p int32) {
 		if a.Kind != Formation {
 			continue
 		}
-		q, ok := c.t.index[a.By]
+		q, ok := c.t.index.get(a.By)
 		if !ok {
 			unidentified = true
 			continue
