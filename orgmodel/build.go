@@ -62,7 +62,7 @@ type builder struct {
 	maxDepth int
 	problems dangjian.Problems
 	index    idIndex            // org ID → input index (the first with the ID)
-	others   map[uuid.UUID]byte  // body ('b') and grid ('g') IDs
+	others   map[uuid.UUID]byte // body ('b') and grid ('g') IDs
 	// dupIDs records that two organizations share an ID; until then an
 	// organization found by its ID anywhere is the one the index holds.
 	dupIDs bool
