@@ -51,8 +51,7 @@ func (c *orgBlocks) next() *Org {
 	if len(*b) == cap(*b) {
 		*b = append(*b, Org{})
 	} else {
-		*b = (*b)[:len(*b)+1]
-		(*b)[len(*b)-1] = Org{}
+		*b = (*b)[:len(*b)+1] // zero: never used, or zeroed by drop
 	}
 	c.pending = true
 	return &(*b)[len(*b)-1]
@@ -68,7 +67,9 @@ func (c *orgBlocks) commit() {
 func (c *orgBlocks) drop() {
 	if c.pending {
 		k := c.n >> blockShift
-		c.blocks[k] = c.blocks[k][:len(c.blocks[k])-1]
+		last := len(c.blocks[k]) - 1
+		c.blocks[k][last] = Org{}
+		c.blocks[k] = c.blocks[k][:last]
 		c.pending = false
 	}
 }

@@ -246,3 +246,18 @@ func TestWriteFindings(t *testing.T) {
 	_, err = v.WriteFindings(io.Discard, nil, asOf, orgmodel.JSONFindings, nil)
 	assert.ErrorIs(t, err, dangjian.ErrMissing)
 }
+
+// TestReadCSVBadRowLeavesNothing: a bad row parsed part way leaves nothing
+// in the record of the next row, which is read into the same slot.
+func TestReadCSVBadRowLeavesNothing(t *testing.T) {
+	const in = "id,parent_id,kind,domain,name,full_members,probationary_members,units,code,elected,term_number\n" +
+		"1,,local_committee,village,市委,3,1,4,C-1,2021-01-02,7\n" +
+		"2,1,branch,village,坏支部,3,1,4,C-2,2021-01-02,x\n" +
+		"3,1,branch,,好支部,5,0,,,,\n"
+	recs, err := orgmodel.ReadCSV(strings.NewReader(in))
+	require.Error(t, err)
+	require.Len(t, recs.Orgs, 2)
+	want := orgmodel.Org{ID: orgmodel.CSVID("3"), Parent: orgmodel.CSVID("1"), Kind: orgmodel.Branch, Name: "好支部",
+		Code: "3", Key: "3", ParentKey: "1", Members: orgmodel.Members{Full: 5}, Line: 4}
+	assert.Equal(t, want, recs.Orgs[1])
+}
