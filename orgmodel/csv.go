@@ -136,21 +136,32 @@ const (
 // row does not stop the reader: ReadCSV returns the records of the good
 // rows together with the problems of the bad ones ([dangjian.ErrInvalid],
 // [dangjian.ErrNegative], [dangjian.ErrOverflow], [ErrMissingID]).
-func ReadCSV(r io.Reader) (Records, error) {
+//
+// ReadCSV reads within the default [dangjian.Limits]; see [ReadCSVWith].
+func ReadCSV(r io.Reader) (Records, error) { return ReadCSVWith(r, dangjian.Limits{}) }
+
+// ReadCSVWith is [ReadCSV] within the limits lim: an input longer than
+// MaxBytes, more rows than MaxRecords or a row (all its lines) longer than
+// MaxRecordBytes stops the reading with one problem of kind
+// [dangjian.ErrLimit] at the line of the row where it stopped, naming the
+// limit and how to raise it, and no records; the problems of bad rows are
+// listed up to MaxProblems, then counted in one last problem of kind
+// [dangjian.ErrLimit] ([dangjian.ProblemCap]).
+func ReadCSVWith(r io.Reader, lim dangjian.Limits) (Records, error) {
 	var orgs orgBlocks
-	bad, err := readCSV(r, &orgs)
+	bad, err := readCSV(r, &orgs, lim)
 	if err != nil {
 		return Records{}, err
 	}
 	return Records{Orgs: orgs.join()}, bad.Err()
 }
 
-// readCSV reads the rows of a CSV table of organizations into orgs. bad
-// are the problems of the bad rows; err stops the reading (a header
-// problem, text that is not CSV, a read error), and orgs is then to be
-// dropped.
-func readCSV(r io.Reader, orgs *orgBlocks) (bad dangjian.Problems, err error) {
-	t, err := csvtable.Open(r, &csvSpec)
+// readCSV reads the rows of a CSV table of organizations into orgs within
+// lim. bad holds the problems of the bad rows; err stops the reading (a
+// header problem, text that is not CSV, a limit, a read error), and orgs
+// is then to be dropped.
+func readCSV(r io.Reader, orgs *orgBlocks, lim dangjian.Limits) (bad *dangjian.ProblemCap, err error) {
+	t, err := csvtable.OpenWith(r, &csvSpec, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +191,7 @@ func readCSV(r io.Reader, orgs *orgBlocks) (bad dangjian.Problems, err error) {
 			}
 		}
 	}()
-	p := csvReader{t: t.View()}
+	p := csvReader{t: t.View(), bad: dangjian.NewProblemCap(lim.Problems())}
 	for batch := range full {
 		for i := range batch {
 			p.t.Load(&batch[i])
@@ -221,9 +232,20 @@ const (
 //     when the tree is built from the good ones;
 //   - nil and a [dangjian.Problems] when the tree cannot be built: the bad
 //     rows' problems, then Build's.
+//
+// ReadTreeCSV reads within the default [dangjian.Limits]; see
+// [ReadTreeCSVWith].
 func ReadTreeCSV(r io.Reader, opt BuildOptions) (*Tree, error) {
+	return ReadTreeCSVWith(r, opt, dangjian.Limits{})
+}
+
+// ReadTreeCSVWith is [ReadTreeCSV] within the limits lim, as
+// [ReadCSVWith] reads: a limit met stops the reading with one problem of
+// kind [dangjian.ErrLimit] and no tree, and the problems (the bad rows',
+// then the build's) are listed up to MaxProblems, then counted.
+func ReadTreeCSVWith(r io.Reader, opt BuildOptions, lim dangjian.Limits) (*Tree, error) {
 	var orgs orgBlocks
-	bad, err := readCSV(r, &orgs)
+	bad, err := readCSV(r, &orgs, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -235,7 +257,7 @@ func ReadTreeCSV(r io.Reader, opt BuildOptions) (*Tree, error) {
 	orgs = orgBlocks{}
 	tree, err := b.build()
 	if err != nil {
-		bad = append(bad, dangjian.ProblemsOf(err)...)
+		bad.AddAll(dangjian.ProblemsOf(err))
 		return nil, bad.Err()
 	}
 	return tree, bad.Err()
@@ -244,7 +266,7 @@ func ReadTreeCSV(r io.Reader, opt BuildOptions) (*Tree, error) {
 // csvReader holds the state of one ReadCSV call.
 type csvReader struct {
 	t    *csvtable.RowView
-	bad  dangjian.Problems
+	bad  *dangjian.ProblemCap
 	buf  []byte // scratch for ID derivation
 	text arena  // the text the records keep
 }
@@ -265,10 +287,10 @@ func (p *csvReader) row(o *Org) bool {
 		return false
 	}
 	if bad := p.t.EncodingProblems(); bad != nil {
-		p.bad = append(p.bad, bad...)
+		p.bad.AddAll(bad)
 		return false
 	}
-	nbad := len(p.bad)
+	nbad := p.bad.Len()
 	o.Line = p.t.Line()
 	var idCode string
 
@@ -321,7 +343,7 @@ func (p *csvReader) row(o *Org) bool {
 	o.Term.Renewed = p.date(colRenewed)
 
 	name, code := p.cell(colName), p.cell(colCode)
-	if len(p.bad) > nbad {
+	if p.bad.Len() > nbad {
 		return false
 	}
 	// The name, the code, the key and the parent's key are copied into

@@ -5,7 +5,7 @@
 // Usage:
 //
 //	orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date 2025-06-30] [-root ID] [-depth N] [-max-depth N]
-//	         [-encoding utf-8|gbk|gb18030]
+//	         [-encoding utf-8|gbk|gb18030] [-max-rows N] [-max-record-bytes N] [-max-problems N]
 //
 // The input's format follows its extension: a file whose name ends in
 // .json (any case) is read with [orgmodel.DecodeJSON] (an object with an
@@ -31,6 +31,21 @@
 // problem naming the limit. Raise -max-depth to validate a deeper tree; a
 // finding's path then lists at most [orgmodel.NameLevels] names, the middle
 // of a deeper path left out.
+//
+// The input is streamed, never held whole in memory: a CSV tree is read
+// with [orgmodel.ReadTreeCSVWith], which holds the records once, in the
+// tree; a JSON tree is read whole by [orgmodel.DecodeJSONWith] (see there
+// why it is not streamed). The findings are written as they come
+// ([orgmodel.Validator.WriteFindings]), never held together.
+//
+// Limits ([dangjian.Limits]; 0 means the default, -1 no limit):
+// -max-rows bounds the rows of a CSV table or the elements of each table
+// of a JSON tree (default 200,000,000), -max-record-bytes one CSV row, all
+// its lines (default 1 MiB), and -max-problems the input problems listed
+// (default 1,000): the rest are counted in one last problem, "N more
+// problems not listed", in the text and the JSON output alike. A row or
+// table over its limit stops the reading with one problem naming the
+// limit and how to raise it (exit 2).
 //
 // Formats:
 //
@@ -104,6 +119,8 @@ type config struct {
 	// maxDepth is the deepest tree that may be built (BuildOptions.MaxDepth).
 	maxDepth int
 	enc      textenc.Encoding
+	// lim bounds the reading (-max-rows, -max-record-bytes, -max-problems).
+	lim dangjian.Limits
 }
 
 // run is the program: it returns the exit status.
@@ -209,8 +226,11 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.IntVar(&cfg.depth, "depth", 0, "chart at most `n` levels below the root (0: all)")
 	fs.IntVar(&cfg.maxDepth, "max-depth", orgmodel.DefaultMaxDepth, "refuse a tree deeper than `n` levels below its root")
 	fs.Var(&cfg.enc, "encoding", "`encoding` of the input: utf-8, gbk or gb18030")
+	fs.Int64Var(&cfg.lim.MaxRecords, "max-rows", 0, "refuse an input of more than `n` rows (JSON: elements of a table); 0: the default, 200,000,000; -1: no limit")
+	fs.IntVar(&cfg.lim.MaxRecordBytes, "max-record-bytes", 0, "refuse a CSV row longer than `n` bytes; 0: the default, 1 MiB; -1: no limit")
+	fs.IntVar(&cfg.lim.MaxProblems, "max-problems", 0, "list at most `n` input problems and count the rest; 0: the default, 1,000; -1: no limit")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date YYYY-MM-DD] [-root ID] [-depth N] [-max-depth N] [-encoding utf-8|gbk|gb18030]")
+		fmt.Fprintln(stderr, "usage: orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date YYYY-MM-DD] [-root ID] [-depth N] [-max-depth N] [-encoding utf-8|gbk|gb18030] [-max-rows N] [-max-record-bytes N] [-max-problems N]")
 		fmt.Fprintln(stderr, "A file named *.json is read as a JSON tree, any other file and standard input as CSV.")
 		fs.PrintDefaults()
 	}
@@ -295,7 +315,7 @@ func readTree(cfg config, src io.Reader) (tree *orgmodel.Tree, stop bool, proble
 	opt := orgmodel.BuildOptions{MaxDepth: cfg.maxDepth}
 	var err error
 	if isJSON(cfg.in) {
-		recs, err := orgmodel.DecodeJSON(src)
+		recs, err := orgmodel.DecodeJSONWith(src, cfg.lim)
 		if err != nil {
 			// DecodeJSON stops at its first problem.
 			ps, ok := problemsIn(err)
@@ -305,9 +325,14 @@ func readTree(cfg config, src io.Reader) (tree *orgmodel.Tree, stop bool, proble
 			return nil, true, ps, nil
 		}
 		tree, err = orgmodel.BuildWith(recs, opt)
-		return tree, false, dangjian.ProblemsOf(err), nil
+		if err != nil {
+			pc := dangjian.NewProblemCap(cfg.lim.Problems())
+			pc.AddAll(dangjian.ProblemsOf(err))
+			return nil, false, pc.Problems(), nil
+		}
+		return tree, false, nil, nil
 	}
-	tree, err = orgmodel.ReadTreeCSV(src, opt)
+	tree, err = orgmodel.ReadTreeCSVWith(src, opt, cfg.lim)
 	if err == nil {
 		return tree, false, nil, nil
 	}
@@ -315,9 +340,11 @@ func readTree(cfg config, src io.Reader) (tree *orgmodel.Tree, stop bool, proble
 	if !ok {
 		return nil, true, nil, err
 	}
-	// ReadTreeCSV stops at a header problem or at text that is not CSV,
-	// and goes on past bad rows.
-	stop = tree == nil && (errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) && !errors.Is(err, dangjian.ErrEncoding))
+	// ReadTreeCSV stops at a header problem, at text that is not CSV and
+	// at a limit of the reading (its one problem, about no field), and
+	// goes on past bad rows.
+	readLimit := len(ps) == 1 && errors.Is(ps[0], dangjian.ErrLimit) && ps[0].Path == ""
+	stop = tree == nil && (readLimit || errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) && !errors.Is(err, dangjian.ErrEncoding))
 	return tree, stop, ps, nil
 }
 
