@@ -261,3 +261,31 @@ func TestReadCSVBadRowLeavesNothing(t *testing.T) {
 		Code: "3", Key: "3", ParentKey: "1", Members: orgmodel.Members{Full: 5}, Line: 4}
 	assert.Equal(t, want, recs.Orgs[1])
 }
+
+// FuzzReadTreeCSV checks that ReadTreeCSV, which reads into blocks the
+// tree keeps and lays them out in place, gives what ReadCSV then BuildWith
+// give, whatever the text: the same tree, or none, and the same problems.
+func FuzzReadTreeCSV(f *testing.F) {
+	const head = "id,parent_id,kind,domain,name,full_members,probationary_members\n"
+	for _, s := range []string{
+		"",
+		head,
+		head + "1.1,1,branch,,b,3,0\n1,,committee,,a,3,0\n1.2,1,branch,,c,x,0\n",
+		head + "1,,branch,,a,3,0\n1,,branch,,b,3,0\n",
+		head + "1,2,branch,,a,3,0\n2,1,branch,,b,3,0\n",
+		head + "c,b,committee,,c,0,0\nb,a,committee,,b,0,0\na,,committee,,a,0,0\n",
+		head + "1,,branch,,\"a\nb\",3,0\n2,1,party_group,,\xb1,1,0\n",
+	} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, in string, depth int) {
+		opt := orgmodel.BuildOptions{MaxDepth: depth % 8}
+		got, gotErr := orgmodel.ReadTreeCSV(strings.NewReader(in), opt)
+		want, wantErr := readThenBuild(in, opt)
+		require.Equal(t, want != nil, got != nil)
+		require.Equal(t, errText(wantErr), errText(gotErr))
+		if got != nil {
+			require.Equal(t, want.Records(), got.Records())
+		}
+	})
+}
