@@ -2,6 +2,7 @@ package orgmodel_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
@@ -54,4 +55,17 @@ func ExampleDecodeJSONWith() {
 	// Output:
 	// line 3: orgs[1] (id "2"): exceeds a limit: more than 1 elements (limit 1 elements; raise it with MaxRecords or the program's -max-rows)
 	// line 2, column 86: exceeds a limit: the input is longer than 100 bytes (limit 100 bytes; raise it with MaxBytes)
+}
+
+// A program prints the problems of its input, naming the file.
+func ExampleWriteProblems() {
+	const table = "id,parent_id,kind,domain,name,full_members,probationary_members\n" +
+		"1,,committee,village,某镇党委,30,1\n" +
+		"1.1,1,branch,village,某村党支部,七,2\n"
+	_, err := orgmodel.ReadTreeCSV(strings.NewReader(table), orgmodel.BuildOptions{})
+	if err := orgmodel.WriteProblems(os.Stdout, "tree.csv", dangjian.ProblemsOf(err), orgmodel.TextFindings); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// tree.csv:3:6: full_members (id "1.1"): invalid value: not a base-10 integer ("七")
 }

@@ -76,7 +76,6 @@ package main
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -149,14 +148,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	failed := false
 	if len(problems) > 0 {
+		writeProblems(cfg, name, stdout, stderr, problems)
 		if cfg.format == "json" {
-			if err := writeProblems(stdout, cfg.in, problems); err != nil {
-				fmt.Fprintf(stderr, "orgchart: %v\n", err)
-			}
 			return exitInput
-		}
-		for _, p := range problems {
-			fmt.Fprintln(stderr, located(name, p))
 		}
 		if stop {
 			return exitInput
@@ -365,31 +359,20 @@ func problemsIn(err error) (dangjian.Problems, bool) {
 // isJSON reports whether the input named in is a JSON file.
 func isJSON(in string) bool { return strings.EqualFold(filepath.Ext(in), ".json") }
 
-// located returns the problem's message with the input's name in front of
-// its line and column ("tree.csv:3:6: full_members (id \"a.1\"): …").
-func located(name string, p *dangjian.Problem) string {
-	q := *p
-	q.File = name
-	return q.Error()
-}
-
-// writeProblems writes the input's problems as one JSON object:
-// {"problems":[...]}. The file is named only when it is one.
-func writeProblems(w io.Writer, in string, ps dangjian.Problems) error {
-	out := make(dangjian.Problems, len(ps))
-	for i, p := range ps {
-		q := *p
-		if in != "" && in != "-" {
-			q.File = in
+// writeProblems writes the input's problems: in text to stderr, each with
+// the input's name in front of its line and column; as JSON ({"problems":
+// [...]}) to stdout, naming the file only when it is one.
+func writeProblems(cfg config, name string, stdout, stderr io.Writer, ps dangjian.Problems) {
+	w, format := stderr, orgmodel.TextFindings
+	if cfg.format == "json" {
+		w, format, name = stdout, orgmodel.JSONFindings, ""
+		if cfg.in != "-" {
+			name = cfg.in
 		}
-		out[i] = &q
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Problems dangjian.Problems `json:"problems"`
-	}{out})
+	if err := orgmodel.WriteProblems(w, name, ps, format); err != nil {
+		fmt.Fprintf(stderr, "orgchart: %v\n", err)
+	}
 }
 
 // inSubtree reports whether the finding f is about an organization under
