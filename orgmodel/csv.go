@@ -3,6 +3,7 @@ package orgmodel
 import (
 	"io"
 	"strings"
+	"time"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/csvtable"
@@ -444,6 +445,9 @@ func (p *csvReader) date(c int) dangjian.Date {
 	if s == "" {
 		return dangjian.Date{}
 	}
+	if d, ok := quickDate(s); ok {
+		return d
+	}
 	d, err := dangjian.ParseDate(s)
 	if err != nil {
 		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
@@ -486,4 +490,44 @@ func (a *arena) keep(ss ...string) string {
 		a.b.WriteString(s)
 	}
 	return a.b.String()[start:]
+}
+
+// quickDate parses s as dangjian.ParseDate does when it is a calendar date
+// YYYY-MM-DD of a year from 1: without time.Parse, which took a fifth of
+// the parsing of a row. false sends any other text to ParseDate, which
+// says what is wrong with it.
+func quickDate(s string) (dangjian.Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return dangjian.Date{}, false
+	}
+	n := 0
+	for i := range 10 {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := s[i]
+		if c < '0' || c > '9' {
+			return dangjian.Date{}, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	y, m, d := n/10000, n/100%100, n%100
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return dangjian.Date{}, false
+	}
+	return dangjian.NewDate(y, time.Month(m), d), true
+}
+
+// daysIn returns the number of days of month m of year y.
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
