@@ -241,6 +241,18 @@ func TestWriteFindings(t *testing.T) {
 			assert.Equal(t, want.String(), got.String())
 		}
 	}
+	empty, err := orgmodel.Build(orgmodel.Records{})
+	require.NoError(t, err)
+	var none bytes.Buffer
+	sum, err := v.WriteFindings(&none, empty, asOf, orgmodel.JSONFindings, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "[]\n", none.String())
+	assert.Zero(t, sum.Len())
+	none.Reset()
+	_, err = v.WriteFindings(&none, empty, asOf, orgmodel.TextFindings, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "0 findings as of 2025-06-30: error 0, warning 0, info 0\n", none.String())
+
 	_, err = v.WriteFindings(diskFull{}, tree, asOf, orgmodel.JSONFindings, nil)
 	assert.EqualError(t, err, "disk full")
 	_, err = v.WriteFindings(io.Discard, nil, asOf, orgmodel.JSONFindings, nil)
