@@ -114,12 +114,67 @@ func (b *builder) build() (*Tree, error) {
 		b.problems.Add(&dangjian.Problem{Kind: dangjian.ErrLimit, Path: "orgs", Value: strconv.Itoa(n), Detail: "too many organizations"})
 		return nil, b.problems.Err()
 	}
-	b.index = newIDIndex(&b.orgs, n)
-	for i := range n {
+	parent := make([]int32, n)
+	if n < parallelBuildMin || !b.firstPassParallel(parent) {
+		b.problems, b.dupIDs = nil, false
+		b.index = newIDIndex(&b.orgs, n)
+		b.checkOrgs(true)
+		b.nearbyParents(parent)
+	}
+	b.indexOthers()
+	b.resolveParents(parent)
+	order := b.preorder(parent)
+	b.checkDepth(order, parent, b.maxDepth)
+
+	b.checkApprovals()
+	full, prob := b.checkPeople()
+	b.checkTotals(order, parent, full, prob)
+	b.checkPosts()
+	b.checkAssignments()
+	b.checkBodies()
+	b.checkSites()
+	b.checkGrids()
+	if len(b.problems) > 0 {
+		return nil, b.problems.Err()
+	}
+	return b.assemble(order, parent, full, prob), nil
+}
+
+// parallelBuildMin is the fewest organizations for which the first pass
+// runs on two goroutines; a variable for the tests.
+var parallelBuildMin = 1 << 14
+
+// firstPassParallel indexes the organizations on one goroutine while it
+// checks each one's own fields (checkOrgs) and finds the parents near each
+// one (nearbyParents) on this one. It returns false, and leaves the work to
+// do again in order, when an ID repeats: the repeat's problem then goes
+// among its organization's own, and parents are found by the index only.
+func (b *builder) firstPassParallel(parent []int32) bool {
+	b.index = newIDIndex(&b.orgs, b.orgs.n)
+	unique := make(chan bool, 1)
+	go func() {
+		ok := true
+		for i := range b.orgs.n {
+			if id := b.orgs.org(i).ID; id != uuid.Nil && !b.index.insert(int32(i)) {
+				ok = false
+			}
+		}
+		unique <- ok
+	}()
+	b.checkOrgs(false)
+	b.nearbyParents(parent)
+	return <-unique
+}
+
+// checkOrgs reports the problems of each organization's own fields, in
+// order: a missing ID, and with index a repeated one (inserting the ID in
+// the index), an unknown kind, domain or selection, negative counts.
+func (b *builder) checkOrgs(index bool) {
+	for i := range b.orgs.n {
 		o := b.orgs.org(i)
 		if o.ID == uuid.Nil {
 			b.orgProblem(i, "id", "", "", ErrMissingID, "")
-		} else if !b.index.insert(int32(i)) {
+		} else if index && !b.index.insert(int32(i)) {
 			b.dupIDs = true
 			b.orgProblem(i, "id", o.keyText(), "", dangjian.ErrDuplicate, "")
 		}
@@ -147,53 +202,63 @@ func (b *builder) build() (*Tree, error) {
 			b.orgProblem(i, "term.number", strconv.Itoa(o.Term.Number), "", dangjian.ErrNegative, "")
 		}
 	}
-	b.indexOthers()
+}
 
-	// Resolve parents.
-	parent := make([]int32, n)
-	for i := range n {
+// Marks of parent, beside the parent's input index.
+const (
+	parentRoot    = -1 // no parent
+	parentUnknown = -2 // a parent that is not in the records
+	parentFar     = -3 // not found near the organization: look it up
+)
+
+// nearbyParents sets parent[i] to the parent of organization i when it is
+// near (nearbyParent), parentRoot for a root, else parentFar.
+func (b *builder) nearbyParents(parent []int32) {
+	for i := range b.orgs.n {
+		parent[i] = parentRoot
+		if b.orgs.org(i).Parent == uuid.Nil {
+			continue
+		}
+		p, ok := b.nearbyParent(parent, i)
+		if !ok {
+			p = parentFar
+		}
+		parent[i] = p
+	}
+}
+
+// resolveParents looks up in the index the parents nearbyParents did not
+// find and reports, in order, the roots that may not be roots, the
+// unknown parents (parentUnknown) and the kinds that may not sit under
+// their parent's.
+func (b *builder) resolveParents(parent []int32) {
+	for i := range b.orgs.n {
 		o := b.orgs.org(i)
-		parent[i] = -1
 		if o.Parent == uuid.Nil {
 			if o.Kind.IsValid() && !b.nest.AllowsRoot(o.Kind) {
 				b.orgProblem(i, "parent", "", b.nest.ID, ErrNesting, fmt.Sprintf("a %s (%s) cannot be a root", o.Kind, o.Kind.Label()))
 			}
 			continue
 		}
-		p, ok := b.nearbyParent(parent, i)
-		if !ok {
-			p, ok = b.index.get(o.Parent)
-		}
-		if !ok {
-			v := o.ParentKey
-			if v == "" {
-				v = b.text(o.Parent)
+		p := parent[i]
+		if p == parentFar {
+			q, ok := b.index.get(o.Parent)
+			if !ok {
+				v := o.ParentKey
+				if v == "" {
+					v = b.text(o.Parent)
+				}
+				b.orgProblem(i, "parent", v, "", ErrUnknownParent, "")
+				parent[i] = parentUnknown
+				continue
 			}
-			b.orgProblem(i, "parent", v, "", ErrUnknownParent, "")
-			parent[i] = -2
-			continue
+			p, parent[i] = q, q
 		}
-		parent[i] = p
 		pk := b.orgs.org(int(p)).Kind
 		if o.Kind.IsValid() && pk.IsValid() && !b.nest.Allows(pk, o.Kind) {
 			b.orgProblem(i, "kind", fmt.Sprintf("%s under %s", o.Kind.Label(), pk.Label()), b.nest.ID, ErrNesting, "")
 		}
 	}
-	order := b.preorder(parent)
-	b.checkDepth(order, parent, b.maxDepth)
-
-	b.checkApprovals()
-	full, prob := b.checkPeople()
-	b.checkTotals(order, parent, full, prob)
-	b.checkPosts()
-	b.checkAssignments()
-	b.checkBodies()
-	b.checkSites()
-	b.checkGrids()
-	if len(b.problems) > 0 {
-		return nil, b.problems.Err()
-	}
-	return b.assemble(order, parent, full, prob), nil
 }
 
 // nearbyParentDepth bounds the ancestors nearbyParent looks at.
