@@ -18,22 +18,12 @@ type RowCopy struct {
 	line  int
 	lines []int // the line of each field, when the row spans lines; nil otherwise
 	id    string
-	utf8  bool // every cell is UTF-8
 }
 
-// Copy copies the current row into r, reusing r's memory. It checks the
-// cells' UTF-8 as it goes, on the reading goroutine, so that the view's
-// EncodingProblems has nothing to do for a row of UTF-8.
+// Copy copies the current row into r, reusing r's memory.
 func (t *Reader) Copy(r *RowCopy) {
 	r.cells = append(r.cells[:0], t.rec...)
 	r.line, r.id = t.line, t.id
-	r.utf8 = true
-	for _, c := range t.rec {
-		if !utf8.ValidString(c) {
-			r.utf8 = false
-			break
-		}
-	}
 	r.lines = r.lines[:0]
 	if n := len(t.rec); n > 1 {
 		if last, _ := t.cr.FieldPos(n - 1); last != t.line {
@@ -119,9 +109,6 @@ func (v *RowView) WidthProblem() *dangjian.Problem {
 
 // EncodingProblems is [Reader.EncodingProblems] for the current row.
 func (v *RowView) EncodingProblems() dangjian.Problems {
-	if v.row.utf8 {
-		return nil
-	}
 	var bad dangjian.Problems
 	for i, c := range v.row.cells {
 		if utf8.ValidString(c) {
