@@ -222,8 +222,8 @@ const (
 // pass over the input: the records are held once, in blocks that go into
 // the tree, never joined into one slice first, and nothing of the input is
 // held but the row being read. It is what a program that reads a tree from
-// a file should call: at a million organizations it takes less than half
-// the memory of ReadCSV then BuildWith, and less time.
+// a file should call: ReadCSV then BuildWith hold the records twice (the
+// Records and the tree's copy), and three times while ReadCSV joins them.
 //
 // The results are those of the two calls:
 //   - the tree and nil when every row is good and the tree is built;
