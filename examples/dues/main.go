@@ -4,7 +4,7 @@
 // Usage:
 //
 //	dues [-in roster.csv|roster.json] [-date 2024-06-01] [-rules 2008|2017] [-format csv|json] [-lang en|zh]
-//	     [-encoding utf-8|gbk|gb18030]
+//	     [-encoding utf-8|gbk|gb18030] [-max-id-memory bytes]
 //
 // A file whose name ends in .json is a JSON roster, read with
 // [dues.DecodeRosterJSON]: an array of members ({"id": "01", "name":
@@ -27,6 +27,14 @@
 // through [textenc.NewReader] into a temporary UTF-8 copy before it is
 // read, and a byte that is not of that encoding is an input problem with
 // its line and column (exit 2).
+//
+// A member ID on two rows is an input problem. To find one, the program
+// keeps the IDs read so far, within a memory budget: -max-id-memory bytes
+// (default 40 MiB, a million IDs of 16 bytes; -1: no limit). A roster
+// that outgrows it gets one warning, naming the line from which an ID not
+// seen before is no longer checked for repeats, the budget and this flag;
+// every row is still computed and written, and the warning alone changes
+// no exit status.
 //
 // The dues are computed for the month containing -date (default: today)
 // with the rule set in force then ([dues.RulesFor]); -rules names
@@ -114,6 +122,7 @@ type config struct {
 	format string
 	lang   dangjian.Lang
 	enc    textenc.Encoding
+	maxIDs int64 // -max-id-memory: the budget of the repeated-ID check
 }
 
 // run is the program: it returns the exit status.
@@ -165,8 +174,10 @@ func runAll(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int {
 	if jsonIn {
 		rows, err = dues.DecodeRosterJSON(r)
 	} else {
-		rows, err = dues.ReadRoster(r)
+		rows, err = dues.ReadRosterWith(r, dues.ScanOptions{MaxIDBytes: cfg.maxIDs})
 	}
+	var warnings dangjian.Problems
+	err, warnings = splitWarnings(err)
 	if err != nil {
 		ps, ok := err.(dangjian.Problems)
 		if !ok {
@@ -203,9 +214,7 @@ func runAll(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int {
 
 	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
 	problems = inFile(problems, name).(dangjian.Problems)
-	for _, p := range problems {
-		fmt.Fprintf(stderr, "%v\n", p)
-	}
+	printProblems(stderr, problems, inFile(warnings, name).(dangjian.Problems))
 	if cfg.format == "json" && len(problems) > 0 {
 		if err := writeProblems(stdout, problems, results); err != nil {
 			fmt.Fprintf(stderr, "dues: %v\n", err)
@@ -284,7 +293,7 @@ func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
 		id string
 		ps dangjian.Problems
 	}
-	var inputBad dangjian.Problems
+	var inputBad, warnings dangjian.Problems
 	var computed []computeBad
 	repeated := map[string]bool{}
 	pass := func(out io.Writer, skip map[string]bool) (dues.LedgerSummary, int, error) {
@@ -299,7 +308,12 @@ func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
 		}
 		defer r.Close()
 		first := skip == nil
-		err = dues.ScanRoster(r, func(row dues.RosterRow, bad dangjian.Problems) error {
+		opts := dues.ScanOptions{MaxIDBytes: cfg.maxIDs, Warn: func(p *dangjian.Problem) {
+			if first {
+				warnings = append(warnings, p)
+			}
+		}}
+		err = dues.ScanRosterWith(r, opts, func(row dues.RosterRow, bad dangjian.Problems) error {
 			if bad != nil {
 				if first {
 					inputBad = append(inputBad, bad...)
@@ -395,9 +409,7 @@ func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
 		}
 	}
 	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
-	for _, p := range inFile(problems, name).(dangjian.Problems) {
-		fmt.Fprintf(stderr, "%v\n", p)
-	}
+	printProblems(stderr, inFile(problems, name).(dangjian.Problems), inFile(warnings, name).(dangjian.Problems))
 
 	if len(repeated) == 0 {
 		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
@@ -414,6 +426,34 @@ func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
 		return exitRows
 	}
 	return exitOK
+}
+
+// splitWarnings returns the problems of err less the warning that the
+// check for repeated IDs reached its budget ([dues.ErrIDsNotChecked]),
+// and that warning: it is no problem of a row and stops nothing.
+func splitWarnings(err error) (error, dangjian.Problems) {
+	ps, ok := err.(dangjian.Problems)
+	if !ok {
+		return err, nil
+	}
+	var rest, warnings dangjian.Problems
+	for _, p := range ps {
+		if p.Kind == dues.ErrIDsNotChecked {
+			warnings = append(warnings, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	return rest.Err(), warnings
+}
+
+// printProblems prints the problems and the warnings to w, in line order.
+func printProblems(w io.Writer, problems, warnings dangjian.Problems) {
+	all := append(slices.Clip(problems), warnings...)
+	slices.SortStableFunc(all, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
+	for _, p := range all {
+		fmt.Fprintf(w, "%v\n", p)
+	}
 }
 
 // writeErr is an error of writing the ledger or summing it.
@@ -463,8 +503,9 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.StringVar(&cfg.format, "format", "csv", "output `format`: csv (the ledger) or json (the dues with their traces; input problems as {\"problems\": [...]}, exit 2)")
 	fs.StringVar(&lang, "lang", "en", "`language` of the ledger's header and categories: en or zh")
 	fs.Var(&cfg.enc, "encoding", "`encoding` of the roster: utf-8, gbk or gb18030")
+	fs.Int64Var(&cfg.maxIDs, "max-id-memory", 0, "memory `budget` in bytes of the check for repeated member IDs (0: the default, 40 MiB, a million IDs of 16 bytes; -1: no limit)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dues [-in roster.csv|roster.json] [-date YYYY-MM-DD] [-rules 2008|2017] [-format csv|json] [-lang en|zh] [-encoding utf-8|gbk|gb18030]")
+		fmt.Fprintln(stderr, "usage: dues [-in roster.csv|roster.json] [-date YYYY-MM-DD] [-rules 2008|2017] [-format csv|json] [-lang en|zh] [-encoding utf-8|gbk|gb18030] [-max-id-memory bytes]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

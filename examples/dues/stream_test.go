@@ -76,3 +76,34 @@ func TestStreamMissingFile(t *testing.T) {
 	assert.Equal(t, "dues: open testdata/no-such.csv: no such file or directory\n", r.stderr)
 	assert.Empty(t, r.stdout)
 }
+
+// -max-id-memory: a budget the roster outgrows gives one warning on
+// standard error, with the line from which new IDs are not checked for
+// repeats; the ledger is still whole and the exit status 0. The repeat
+// of an ID kept before is still found.
+func TestMaxIDMemory(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,name,category,base\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "M%05d,m,employed,3000.00\n", i)
+	}
+	roster := b.String()
+	for _, format := range []string{"csv", "json"} {
+		t.Run(format, func(t *testing.T) {
+			res := runWith(t, roster, "-in", "-", "-date", "2024-06-01", "-format", format, "-max-id-memory", "12288")
+			assert.Equal(t, 0, res.code, res.stderr)
+			assert.Contains(t, res.stderr, "stdin:374:1: id: repeated IDs not checked: the IDs kept to find repeats reached their memory budget, in bytes: from this line on")
+			assert.Contains(t, res.stderr, `-max-id-memory (-1: no limit) ("12288")`)
+			assert.Contains(t, res.stderr, "1000 members computed")
+			assert.Equal(t, 1, strings.Count(res.stderr, "memory budget"))
+			full := runWith(t, roster, "-in", "-", "-date", "2024-06-01", "-format", format)
+			assert.Equal(t, full.stdout, res.stdout, "the same output")
+			assert.NotContains(t, full.stderr, "not checked")
+		})
+	}
+	res := runWith(t, roster+"M00003,again,employed,3000.00\n", "-in", "-", "-date", "2024-06-01", "-max-id-memory", "12288")
+	assert.Equal(t, 1, res.code)
+	assert.Contains(t, res.stderr, `stdin:1002:1: id (id "M00003"): duplicate ID: first on line 5`)
+	res = runWith(t, roster, "-in", "-", "-date", "2024-06-01", "-max-id-memory", "x")
+	assert.Equal(t, 2, res.code)
+}

@@ -26,11 +26,20 @@
 // [ScanRoster] and [ScanRosterJSON] pass one row at a time,
 // [Calculator.Monthly] computes it, [LedgerWriter] writes it and [Tally]
 // sums it: the only state kept is the set of member IDs, to find an ID on
-// two rows (about 13–21 bytes and the ID per member).
+// two rows (about 13–21 bytes and the ID per member), within a memory
+// budget.
 //
 // # Limits
 //
-// A CSV roster streams: it has no size limit. A JSON roster is read whole
+// A CSV roster streams: it has no size limit. The check for repeated IDs
+// keeps the IDs read so far within a memory budget, [ScanOptions].MaxIDBytes
+// ([DefaultMaxIDBytes], 40 MiB: a million members with IDs of 16 bytes;
+// -1: no limit; examples/dues -max-id-memory). Past it, the IDs kept are
+// still checked on every row, but an ID first seen after that line is not
+// checked for repeats: one warning of kind [ErrIDsNotChecked] (a
+// [dangjian.ErrLimit]) names the line and the budget, and every row is
+// still read and computed. An exact check of ten million IDs takes about
+// 300 MB; raise the budget when the roster needs it. A JSON roster is read whole
 // first, at most [MaxRosterJSON] (64 MiB); arrays and objects nested deeper
 // than 512 levels are refused. Text must be UTF-8 (package textenc reads
 // GBK or GB18030 on purpose). Each limit is a problem of kind

@@ -1,6 +1,7 @@
 package dues
 
 import (
+	"bufio"
 	"io"
 	"strconv"
 
@@ -79,9 +80,10 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang, text ...dang
 // it: it keeps no row, so a ledger of any length takes the memory of one.
 // A LedgerWriter is not safe for concurrent use.
 type LedgerWriter struct {
-	cw    *csvtable.Writer
+	bw    *bufio.Writer
+	text  func(string) string // a text cell, guarded or raw
 	lang  dangjian.Lang
-	rec   []string
+	buf   []byte     // the row being rendered
 	n     int        // rows written
 	rates []rateText // the rates written so far, with their text
 }
@@ -118,15 +120,29 @@ func NewLedgerWriter(w io.Writer, lang dangjian.Lang, text ...dangjian.CSVText) 
 	if err := csvtable.CheckLang(lang); err != nil {
 		return nil, err
 	}
-	cw, err := csvtable.NewWriter(w, text...)
+	cw, err := csvtable.NewWriter(io.Discard, text...) // the text cells' rule
 	if err != nil {
 		return nil, err
 	}
-	lw := &LedgerWriter{cw: cw, lang: lang, rec: make([]string, len(ledgerNames[lang]))}
-	if err := lw.cw.Write(ledgerNames[lang]); err != nil {
+	lw := &LedgerWriter{bw: bufio.NewWriterSize(w, 64<<10), text: cw.Text, lang: lang, buf: make([]byte, 0, 256)}
+	if err := lw.writeRecord(ledgerNames[lang][:]); err != nil {
 		return nil, err // the writer's own error
 	}
 	return lw, nil
+}
+
+// writeRecord writes one record of plain cells.
+func (lw *LedgerWriter) writeRecord(rec []string) error {
+	b := lw.buf[:0]
+	for i, c := range rec {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = csvtable.AppendField(b, c)
+	}
+	lw.buf = append(b, '\n')
+	_, err := lw.bw.Write(lw.buf)
+	return err
 }
 
 // Write writes one row. A row whose category is not valid is an error
@@ -139,38 +155,77 @@ func (lw *LedgerWriter) Write(r LedgerRow) error {
 		return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
 			Value: r.Dues.Category.String(), Detail: "unknown category"}
 	}
-	lw.rec = ledgerCells(lw.rec[:0], r, lw.lang, lw.rate, lw.cw.Text)
-	return lw.cw.Write(lw.rec) // the writer's own error
+	lw.buf = appendLedgerRow(lw.buf[:0], r, lw.lang, lw.rate, lw.text)
+	_, err := lw.bw.Write(lw.buf)
+	return err // the writer's own error
 }
 
 // Flush writes any buffered rows to the underlying writer and returns the
 // first write error, if any.
 func (lw *LedgerWriter) Flush() error {
-	lw.cw.Flush()
-	return lw.cw.Error() // the writer's own error
+	return lw.bw.Flush() // the writer's own error
 }
 
-// ledgerCells appends the cells of row r in the language lang to rec: the
-// one place a ledger row's cells are rendered. rate writes a rate (as
-// [funding.Rate.String] does); text writes a text cell (guarded or raw).
-func ledgerCells(rec []string, r LedgerRow, lang dangjian.Lang, rate func(funding.Rate) string, text func(string) string) []string {
-	flag := func(b bool) string {
-		if b {
-			return ledgerFlags[lang][1]
+// appendLedgerRow appends row r in the language lang to b as one CSV
+// line, as encoding/csv writes the record of its 13 cells: the one place a
+// ledger row is rendered. Amounts are appended as text in place, with no
+// string per cell. rate writes a rate (as [funding.Rate.String] does);
+// text writes a text cell (guarded or raw).
+func appendLedgerRow(b []byte, r LedgerRow, lang dangjian.Lang, rate func(funding.Rate) string, text func(string) string) []byte {
+	flag := func(b []byte, v bool) []byte {
+		if v {
+			return append(b, ledgerFlags[lang][1]...)
 		}
-		return ledgerFlags[lang][0]
+		return append(b, ledgerFlags[lang][0]...)
 	}
 	d := r.Dues
 	cat := d.Category.String()
 	if lang == dangjian.Chinese {
 		cat = d.Category.Label()
 	}
-	base, rateText := "", ""
+	b = csvtable.AppendField(b, text(d.Member))
+	b = append(b, ',')
+	b = csvtable.AppendField(b, text(r.Name))
+	b = append(b, ',')
+	b = csvtable.AppendField(b, cat)
+	b = append(b, ',')
 	if !d.Category.IsFlat() && !d.NotYetDue {
-		base, rateText = d.Base.String(), rate(d.Rate)
+		b = appendMoney(b, d.Base)
+		b = append(b, ',')
+		b = append(b, rate(d.Rate)...) // a plain decimal: never quoted
+	} else {
+		b = append(b, ',')
 	}
-	return append(rec, text(d.Member), text(r.Name), cat, base, rateText, d.Amount.String(), d.Rule,
-		d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))
+	b = append(b, ',')
+	b = appendMoney(b, d.Amount)
+	b = append(b, ',')
+	b = csvtable.AppendField(b, d.Rule)
+	b = append(b, ',')
+	b = appendMoney(b, d.Voluntary)
+	b = append(b, ',')
+	b = appendMoney(b, d.Total)
+	b = append(b, ',')
+	b = flag(b, d.Capped)
+	b = append(b, ',')
+	b = flag(b, d.LumpSum)
+	b = append(b, ',')
+	b = flag(b, d.Reduced)
+	b = append(b, ',')
+	b = flag(b, d.NotYetDue)
+	return append(b, '\n')
+}
+
+// appendMoney appends m as [funding.Money.String] writes it ("6234.50",
+// "-12.50"): digits, a point and a sign, which a CSV field never quotes.
+func appendMoney(b []byte, m funding.Money) []byte {
+	f := m.Fen()
+	u := uint64(f)
+	if f < 0 {
+		b = append(b, '-')
+		u = uint64(-(f + 1)) + 1
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	return append(b, '.', byte('0'+u%100/10), byte('0'+u%10))
 }
 
 // LedgerSummary is the summary of a month's ledger: how many members of

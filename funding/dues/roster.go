@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
@@ -220,17 +221,29 @@ func codeList[T fmt.Stringer](vs []T) string {
 // [dangjian.ErrNegative], [funding.ErrSubFen], [funding.ErrOverflow]). A roster is one
 // branch's month, so an id on several rows makes each of them a bad row
 // ([dangjian.ErrDuplicate]).
-func ReadRoster(r io.Reader) ([]RosterRow, error) { return collectRoster(r, ScanRoster) }
+func ReadRoster(r io.Reader) ([]RosterRow, error) { return ReadRosterWith(r, ScanOptions{}) }
+
+// ReadRosterWith is [ReadRoster] with the options of [ScanRosterWith]
+// (opts.Warn is not used): the warning that the check for repeated IDs
+// reached its budget, of kind [ErrIDsNotChecked], is among the problems
+// returned, at its line.
+func ReadRosterWith(r io.Reader, opts ScanOptions) ([]RosterRow, error) {
+	return collectRoster(r, func(r io.Reader, warn func(*dangjian.Problem), each func(RosterRow, dangjian.Problems) error) error {
+		opts.Warn = warn
+		return ScanRosterWith(r, opts, each)
+	})
+}
 
 // collectRoster runs a roster scanner over r and collects what it passes:
 // the good rows, less the earlier rows of an id that repeats later, and
-// every problem ordered by line and column. It is the slice form of both
-// [ScanRoster] and [ScanRosterJSON].
-func collectRoster(r io.Reader, scan func(io.Reader, func(RosterRow, dangjian.Problems) error) error) ([]RosterRow, error) {
+// every problem ordered by line and column (a warning of the scan among
+// them). It is the slice form of both [ScanRoster] and [ScanRosterJSON].
+func collectRoster(r io.Reader, scan func(io.Reader, func(*dangjian.Problem), func(RosterRow, dangjian.Problems) error) error) ([]RosterRow, error) {
 	var rows []RosterRow
 	var bad dangjian.Problems
 	repeated := map[string]bool{}
-	err := scan(r, func(row RosterRow, ps dangjian.Problems) error {
+	warn := func(p *dangjian.Problem) { bad = append(bad, p) }
+	err := scan(r, warn, func(row RosterRow, ps dangjian.Problems) error {
 		if ps == nil {
 			rows = append(rows, row)
 			return nil
@@ -274,9 +287,10 @@ func sortProblems(ps dangjian.Problems) {
 // member's ID (when its id cell was read) and the row's problems, in
 // column order, for a bad row. It keeps no row once each returns: the
 // memory it needs is the set of IDs read so far, for finding a repeated
-// ID — the ID's bytes and 12 to 20 bytes more per member (about 30 MB
+// ID — the ID's bytes and 13 to 21 bytes more per member (about 30 MB
 // for a million members with IDs of eight characters), in memory the
-// garbage collector does not scan — and one row.
+// garbage collector does not scan, at most [DefaultMaxIDBytes] — and one
+// row.
 //
 // A repeated ID makes the later row bad, with a problem of kind
 // [dangjian.ErrDuplicate] ("first on line N"); the first time an ID
@@ -289,9 +303,64 @@ func sortProblems(ps dangjian.Problems) {
 // ScanRoster returns a header problem, text that is not CSV or an error of
 // r as ReadRoster does (each may have been called for the rows before a
 // syntax error), or the first error each returns, which stops it; it
-// returns nil when every row was passed to each, bad rows included. It
-// holds no state between calls and may be called concurrently.
+// returns nil when every row was passed to each, bad rows included. When
+// the set of IDs reached its memory budget, ScanRoster returns, once every
+// row was passed, the warning that says so (see [ScanOptions]): every row
+// was read and passed all the same. It holds no state between calls and
+// may be called concurrently.
 func ScanRoster(r io.Reader, each func(row RosterRow, bad dangjian.Problems) error) error {
+	return ScanRosterWith(r, ScanOptions{}, each)
+}
+
+// DefaultMaxIDBytes is the default memory budget of the repeated-ID check
+// of [ScanRoster]: 40 MiB, which holds a million members with IDs of up
+// to 16 bytes.
+const DefaultMaxIDBytes int64 = 40 << 20
+
+// ScanOptions are the options of [ScanRosterWith]. The zero value is the
+// defaults.
+type ScanOptions struct {
+	// MaxIDBytes is the memory budget of the check for repeated IDs, in
+	// bytes: the set of IDs read so far (each ID's bytes, its length and
+	// line, and its place in a hash table) holds at most that many. 0
+	// means [DefaultMaxIDBytes]; a negative value means no limit, and then
+	// the set follows the roster (about 300 MB for ten million members
+	// with IDs of eight characters).
+	//
+	// When an ID does not fit, the set stops growing: the IDs already in it
+	// are still checked on every later row, but an ID first seen from then
+	// on is not checked for repeats. One warning says so: a problem of kind
+	// [ErrIDsNotChecked] (a [dangjian.ErrLimit]) on the line of the first ID not kept, whose
+	// Value is the budget and whose Detail says how to raise it. The rows
+	// are read, checked and passed as before: only the repeat check is
+	// partial, and the warning says from where.
+	MaxIDBytes int64
+
+	// Warn receives that warning, as soon as it happens. If Warn is nil,
+	// the scan returns it at the end, as its error, once every row was
+	// passed.
+	Warn func(*dangjian.Problem)
+}
+
+// idBudget is the budget of the ID set, with its default applied (< 0: no
+// limit).
+func (o ScanOptions) idBudget() int64 {
+	if o.MaxIDBytes == 0 {
+		return DefaultMaxIDBytes
+	}
+	return o.MaxIDBytes
+}
+
+// idLimitProblem is the warning that the ID set, of budget bytes, is full
+// from line on; the id column is field i, named path.
+func idLimitProblem(budget int64, line, i int, path string) *dangjian.Problem {
+	return &dangjian.Problem{Kind: ErrIDsNotChecked, Line: line, Column: i + 1, Path: path, Value: strconv.FormatInt(budget, 10),
+		Detail: "the IDs kept to find repeats reached their memory budget, in bytes: from this line on, an ID not seen before is not checked for repeats (every row is still read and computed); raise the budget with ScanOptions.MaxIDBytes or the program's -max-id-memory (-1: no limit)"}
+}
+
+// ScanRosterWith is [ScanRoster] with options: the memory budget of the
+// check for repeated IDs, and where its warning goes.
+func ScanRosterWith(r io.Reader, opts ScanOptions, each func(row RosterRow, bad dangjian.Problems) error) error {
 	t, err := csvtable.Open(r, &rosterSpec)
 	if t == nil {
 		return err
@@ -300,7 +369,9 @@ func ScanRoster(r io.Reader, each func(row RosterRow, bad dangjian.Problems) err
 	if err := p.header(dangjian.ProblemsOf(err)); err != nil {
 		return err
 	}
-	ids := newIDSet()
+	budget := opts.idBudget()
+	ids := newIDSet(budget)
+	var warning *dangjian.Problem
 	for t.Next() {
 		if t.Blank() {
 			continue
@@ -310,12 +381,19 @@ func ScanRoster(r io.Reader, each func(row RosterRow, bad dangjian.Problems) err
 		if id := row.Member.ID; id != "" {
 			i := t.Header().Field(rcID)
 			line := t.FieldLine(i)
-			if first, dup, reported := ids.add(id, line); dup {
+			first, dup, reported, kept := ids.add(id, line)
+			switch {
+			case dup:
 				if !reported {
 					p.add(t.ProblemAt(first, i, p.name(rcID), id, dangjian.ErrDuplicate, fmt.Sprintf("repeated on line %d", line)), i)
 				}
 				p.add(t.ProblemAt(line, i, p.name(rcID), id, dangjian.ErrDuplicate, fmt.Sprintf("first on line %d", first)), i)
 				ok = false
+			case !kept && warning == nil:
+				warning = idLimitProblem(budget, line, i, p.name(rcID))
+				if opts.Warn != nil {
+					opts.Warn(warning)
+				}
 			}
 		}
 		if ok {
@@ -327,7 +405,13 @@ func ScanRoster(r io.Reader, each func(row RosterRow, bad dangjian.Problems) err
 			return err
 		}
 	}
-	return t.Err()
+	if err := t.Err(); err != nil {
+		return err
+	}
+	if warning != nil && opts.Warn == nil {
+		return dangjian.Problems{warning}
+	}
+	return nil
 }
 
 // idSeen records where an id was first seen and whether it was reported

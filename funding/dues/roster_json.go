@@ -52,7 +52,11 @@ const MaxRosterJSON = 64 << 20
 // [MaxRosterJSON] is one problem of kind [dangjian.ErrSyntax] (or
 // [dangjian.ErrEncoding], [dangjian.ErrLimit]) and no members; an error of
 // the reader is returned as it is.
-func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) { return collectRoster(r, ScanRosterJSON) }
+func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
+	return collectRoster(r, func(r io.Reader, _ func(*dangjian.Problem), each func(RosterRow, dangjian.Problems) error) error {
+		return ScanRosterJSON(r, each)
+	})
+}
 
 // ScanRosterJSON reads a JSON roster as [DecodeRosterJSON] does, but
 // passes each member to each as soon as it is read, as [ScanRoster] does
