@@ -31,19 +31,22 @@
 //
 // # Limits
 //
-// A CSV roster streams: it has no size limit. The check for repeated IDs
-// keeps the IDs read so far within a memory budget, [ScanOptions].MaxIDBytes
-// ([DefaultMaxIDBytes], 40 MiB: a million members with IDs of 16 bytes;
-// -1: no limit; examples/dues -max-id-memory). Past it, the IDs kept are
-// still checked on every row, but an ID first seen after that line is not
-// checked for repeats: one warning of kind [ErrIDsNotChecked] (a
-// [dangjian.ErrLimit]) names the line and the budget, and every row is
-// still read and computed. An exact check of ten million IDs takes about
-// 300 MB; raise the budget when the roster needs it. A JSON roster is read whole
-// first, at most [MaxRosterJSON] (64 MiB); arrays and objects nested deeper
-// than 512 levels are refused. Text must be UTF-8 (package textenc reads
-// GBK or GB18030 on purpose). Each limit is a problem of kind
-// [dangjian.ErrLimit] naming it.
+// A CSV or JSON roster streams ([ScanRoster], [ScanRosterJSON]): it has
+// no size limit. One member's JSON may take at most 16 MiB, and arrays and
+// objects nested deeper than 512 levels are refused. Text must be UTF-8
+// (package textenc reads GBK or GB18030 on purpose). Each limit is a
+// problem of kind [dangjian.ErrLimit] naming it.
+//
+// The check for repeated IDs of a CSV roster keeps the IDs read so far
+// within a memory budget, [ScanOptions].MaxIDBytes ([DefaultMaxIDBytes],
+// 40 MiB: a million members with IDs of 16 bytes; -1: no limit;
+// examples/dues -max-id-memory). Past it, the IDs kept are still checked
+// on every row, but an ID first seen after that line is not checked for
+// repeats: one warning of kind [ErrIDsNotChecked] (a [dangjian.ErrLimit])
+// names the line and the budget, and every row is still read and
+// computed. An exact check of ten million IDs takes about 300 MB: raise
+// the budget when the roster needs it. A JSON roster's check keeps every
+// ID, with its path and position (about 100 bytes a member).
 //
 // # Invariants
 //

@@ -197,7 +197,9 @@ func (c *Calculator) monthlyFast(m *Member, month dangjian.Date) (Result, bool) 
 		!m.FlatAmount.IsZero() || m.Voluntary.IsNegative() || !m.Category.IsValid() {
 		return Result{}, false
 	}
-	month = dangjian.NewDate(month.Year(), month.Month(), 1)
+	if month.Day() != 1 {
+		month = dangjian.NewDate(month.Year(), month.Month(), 1)
+	}
 	if month.Year() < 1 || !c.rules.Period.Contains(month) {
 		return Result{}, false
 	}

@@ -567,7 +567,7 @@ func (p *rosterReader) row() (RosterRow, bool) {
 	catOK := false
 	if s := p.cell(rcCategory); s == "" {
 		p.fail(rcCategory, "", errRosterEmpty)
-	} else if c, err := ParseCategory(s); err != nil {
+	} else if c, err := parseCategoryCell(s); err != nil {
 		p.fail(rcCategory, s, errRosterCategory)
 	} else {
 		m.Category, catOK = c, true
@@ -635,6 +635,26 @@ func (p *rosterReader) row() (RosterRow, bool) {
 		return RosterRow{Member: Member{ID: m.ID}}, false
 	}
 	return RosterRow{Line: line, Member: m}, true
+}
+
+// categoryCodes are the categories' English codes, by value.
+var categoryCodes = func() []string {
+	out := make([]string, categoryTable.Len())
+	for i := 1; i < len(out); i++ {
+		out[i] = Category(i).String()
+	}
+	return out
+}()
+
+// parseCategoryCell is [ParseCategory] for a trimmed cell, with the
+// English codes, what most rosters write, compared first.
+func parseCategoryCell(s string) (Category, error) {
+	for i := 1; i < len(categoryCodes); i++ {
+		if s == categoryCodes[i] {
+			return Category(i), nil
+		}
+	}
+	return ParseCategory(s)
 }
 
 // payslip returns the row's payslip, if any of its cells is given, with
