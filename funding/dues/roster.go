@@ -436,6 +436,10 @@ type rosterReader struct {
 	deducts [len(deductionColumns)]int
 	dnames  [len(deductionColumns)]string
 	bad     []badCell
+	// payslipCols and reduceCols say whether the header has a payslip
+	// column (employer, a deduction, a pay item) or a reduction column:
+	// most rosters have neither, and their rows need no look at them.
+	payslipCols, reduceCols bool
 }
 
 // badCell is a problem found, with the field index of its cell (-1 for a
@@ -490,6 +494,8 @@ func (p *rosterReader) header(bad dangjian.Problems) error {
 	}
 	missing := func(c int, why string) { bad.Add(h.MissingColumn(rosterNames[c][0], why)) }
 	payslip := len(p.items) > 0 || slices.ContainsFunc(p.deducts[:], func(i int) bool { return i >= 0 })
+	p.payslipCols = payslip || h.Has(rcEmployer)
+	p.reduceCols = h.Has(rcReduction) || h.Has(rcReductionBy) || h.Has(rcReductionOn) || h.Has(rcReductionRef)
 	if !h.Has(rcBase) && !h.Has(rcMonths) && !h.Has(rcEmployer) && !payslip {
 		missing(rcBase, "give a base, months or payslip columns")
 	}
@@ -666,6 +672,9 @@ func (p *rosterReader) payslip() (ps *Payslip, at int, name string, given bool) 
 			at, name = i, n
 		}
 	}
+	if !p.payslipCols {
+		return nil, -1, "", false
+	}
 	// Most rows have no payslip: look before allocating one.
 	given = p.cell(rcEmployer) != ""
 	for _, i := range p.deducts {
@@ -710,6 +719,9 @@ func (p *rosterReader) payslip() (ps *Payslip, at int, name string, given bool) 
 
 // reduction returns the row's approved reduction, if any.
 func (p *rosterReader) reduction() *Reduction {
+	if !p.reduceCols {
+		return nil
+	}
 	s := p.cell(rcReduction)
 	if s == "" {
 		for _, c := range []int{rcReductionBy, rcReductionOn, rcReductionRef} {

@@ -22,6 +22,9 @@ type Reader struct {
 	line    int
 	id      string
 	err     error
+	watch   *utf8Watch // what of the input is known to be UTF-8
+	bom     int64      // bytes of the byte order mark skipped
+	valid   bool       // every cell of rec is UTF-8
 }
 
 // Open reads the header of the table r holds against s. The text is
@@ -37,9 +40,12 @@ type Reader struct {
 // the header, for a caller that checks more of the header (columns one
 // requires only with another); it is nil on any other error.
 func Open(r io.Reader, s *Spec) (*Reader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
+	watch := newUTF8Watch(r)
+	br := bufio.NewReaderSize(watch, 64<<10)
+	bom := int64(0)
 	if b, _ := br.Peek(3); len(b) == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
 		_, _ = br.Discard(3)
+		bom = 3
 	}
 	cr := csv.NewReader(br)
 	cr.ReuseRecord = true
@@ -54,7 +60,7 @@ func Open(r io.Reader, s *Spec) (*Reader, error) {
 	}
 	line, _ := cr.FieldPos(0)
 	h, bad := s.Match(rec, line)
-	t := &Reader{cr: cr, h: h, idField: -1}
+	t := &Reader{cr: cr, h: h, idField: -1, watch: watch, bom: bom}
 	if c := s.index(s.ID); s.ID != "" && c >= 0 {
 		t.idField = h.fields[c]
 	}
@@ -82,10 +88,13 @@ func (t *Reader) Next() bool {
 	t.rec = rec
 	t.line, _ = t.cr.FieldPos(0)
 	t.id = ""
+	// A row read before any text that may not be UTF-8 is UTF-8: its
+	// cells need no check of their own.
+	t.valid = t.cr.InputOffset()+t.bom <= t.watch.validTo()
 	if i := t.idField; i >= 0 && i < len(rec) {
 		// The id names the row in its problems, even a row of the wrong
 		// width.
-		if s := unguardTrim(rec[i]); s != "" && utf8.ValidString(s) {
+		if s := unguardTrim(rec[i]); s != "" && (t.valid || utf8.ValidString(s)) {
 			t.id = s
 		}
 	}
@@ -120,6 +129,9 @@ const DetailNotUTF8 = "save the file as UTF-8, not GBK"
 // To read a GBK or GB18030 file on purpose, transcode it first (package
 // textenc).
 func (t *Reader) EncodingProblems() dangjian.Problems {
+	if t.valid {
+		return nil
+	}
 	var bad dangjian.Problems
 	for i, c := range t.rec {
 		if utf8.ValidString(c) {
