@@ -92,7 +92,7 @@ func TestMaxIDMemory(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			res := runWith(t, roster, "-in", "-", "-date", "2024-06-01", "-format", format, "-max-id-memory", "12288")
 			assert.Equal(t, 0, res.code, res.stderr)
-			assert.Contains(t, res.stderr, "stdin:374:1: id: repeated IDs not checked: the IDs kept to find repeats reached their memory budget, in bytes: from this line on")
+			assert.Contains(t, res.stderr, "stdin:275:1: id: repeated IDs not checked: the IDs kept to find repeats reached their memory budget, in bytes: from this line on")
 			assert.Contains(t, res.stderr, `-max-id-memory (-1: no limit) ("12288")`)
 			assert.Contains(t, res.stderr, "1000 members computed")
 			assert.Equal(t, 1, strings.Count(res.stderr, "memory budget"))

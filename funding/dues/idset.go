@@ -4,21 +4,26 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"math"
+	"math/bits"
 )
 
 // idSet is the set of member IDs a roster has given so far, each with the
 // line of its first row and whether it was reported as repeated: the one
-// thing [ScanRoster] keeps from row to row. It is built to be small and
-// to hold no pointers the garbage collector must scan: each ID's length,
-// line (5 bytes) and bytes go in chunks of at most 1 MiB, and an
-// open-addressed table of 64-bit slots (the top 24 bits of the ID's hash,
-// its offset in the chunks and its length), at most three quarters full,
-// finds them. The table is indexed by the top bits of the hash, so that
-// growing it (up to 2^24 slots) moves each slot by its stored bits, in
-// order, without hashing an ID again. A member costs its ID's bytes, 5
-// bytes of length and line and 8 to 16 bytes of table (a million members
-// with IDs of eight characters: about 30 MB). An ID longer than 255
-// bytes, or a line beyond 2^31, goes in a plain map.
+// thing [ScanRoster] keeps from row to row. It is built to be small, to
+// hold no pointers the garbage collector must scan, and to touch little
+// memory at random: each ID's length, line, the top 32 bits of its hash
+// (9 bytes) and its bytes go in chunks of at most 1 MiB, in the order
+// read; an open-addressed table, at most three quarters full, finds them.
+// The table is two arrays: a control byte per slot (0: empty; else 7
+// bits of the ID's hash), which a lookup reads, and the slot's offset in
+// the chunks (4 bytes), which it reads only where the control byte
+// matches — so a new ID costs a look at the control bytes (a megabyte for
+// a million IDs), not at the chunks. The table is indexed by the top bits
+// of the hash, and grows by walking the chunks in order with the hash bits
+// stored there, never hashing an ID again. A member costs its ID's bytes,
+// 9 bytes in the chunks and 5 to 10 bytes of table (a million members with
+// IDs of eight characters: about 27 MB). An ID longer than 255 bytes, or
+// a line beyond 2^31, goes in a plain map.
 //
 // The set holds at most budget bytes (chunks, table and map together,
 // counting both tables while the table grows); budget < 0 is no limit.
@@ -27,10 +32,11 @@ import (
 // found.
 type idSet struct {
 	hash   func(string) uint64
-	slots  []uint64 // 0: empty; else hash>>40 << 40 | offset << 8 | length
-	shift  uint     // 64 - log2(len(slots)): a hash's slot is hash >> shift
+	ctrl   []uint8  // per slot: 0 empty, else 0x80 | 7 bits of the hash
+	slots  []uint32 // per slot: the offset of its ID's record in the chunks
+	shift  uint     // 32 - log2(len(slots)): a hash's slot is hash>>32 >> shift
 	n      int      // IDs in the slots
-	chunks [][]byte // per ID: its length (a byte), its line (int32, negated once reported), its bytes
+	chunks [][]byte // per ID: its length (a byte), its line (int32, negated once reported), hash>>32 (uint32), its bytes
 	long   map[string]int
 
 	budget int64 // the most bytes the set may hold; < 0: no limit
@@ -42,14 +48,10 @@ const (
 	idChunk      = 1 << 20
 	idFirstChunk = 4 << 10
 	idMaxOff     = 1<<32 - 1 // offsets fit in 32 bits: 4 GiB of IDs
-	idFPShift    = 40        // a slot's top 24 bits are the hash's
+	idHeader     = 9         // a record's length, line and hash bits
 	idLongCost   = 64        // a long ID's bytes in the map, besides the ID
+	idSlotBytes  = 5         // a control byte and an offset
 )
-
-// idPlaceBySlot is the largest table whose slots are placed by their
-// stored hash bits when it grows (2^24: the 24 bits a slot holds); a test
-// lowers it to check the other way.
-var idPlaceBySlot = 1 << (64 - idFPShift)
 
 // newIDSet returns an empty set that may hold budget bytes (< 0: no
 // limit).
@@ -60,6 +62,10 @@ func newIDSet(budget int64) *idSet {
 
 // fits reports whether n more bytes fit in the budget.
 func (s *idSet) fits(n int64) bool { return s.budget < 0 || s.used+n <= s.budget }
+
+// ctrlOf is the control byte of the top 32 bits of a hash: bits 0–6 of
+// them, which the index (their top bits) does not use below 2^25 slots.
+func ctrlOf(hi uint32) uint8 { return 0x80 | uint8(hi&0x7F) }
 
 // add records that id is on line. If id was given before, it returns the
 // line of its first row, true, and whether the repetition was reported
@@ -85,64 +91,65 @@ func (s *idSet) add(id string, line int) (first int, repeated, reported, recorde
 			return 0, false, false, false
 		}
 	}
-	h := s.hash(id)
-	fp := h >> idFPShift
-	i := h >> s.shift
-	mask := uint64(len(s.slots) - 1)
-	for ; s.slots[i] != 0; i = (i + 1) & mask {
-		slot := s.slots[i]
-		if slot>>idFPShift != fp || int(slot&0xFF) != len(id) {
+	hi := uint32(s.hash(id) >> 32)
+	c := ctrlOf(hi)
+	mask := uint32(len(s.slots) - 1)
+	i := hi >> s.shift
+	for ; s.ctrl[i] != 0; i = (i + 1) & mask {
+		if s.ctrl[i] != c {
 			continue
 		}
-		rec := s.record(slot)
-		if string(rec[5:]) != id {
-			continue
+		if first, reported, ok := s.match(s.slots[i], hi, id); ok {
+			return first, true, reported, true
 		}
-		l := int32(binary.LittleEndian.Uint32(rec[1:]))
-		if l < 0 {
-			return int(-l), true, true, true
-		}
-		binary.LittleEndian.PutUint32(rec[1:], uint32(-l))
-		return int(l), true, false, true
 	}
 	if l, ok := s.long[id]; ok {
 		return s.longSeen(id, l)
 	}
-	off, ok := s.room(5 + len(id))
+	off, ok := s.room(idHeader + len(id))
 	if !ok {
 		s.full = true
 		return 0, false, false, false
 	}
-	c := &s.chunks[len(s.chunks)-1]
-	*c = append(*c, byte(len(id)))
-	*c = binary.LittleEndian.AppendUint32(*c, uint32(line))
-	*c = append(*c, id...)
-	s.slots[i] = fp<<idFPShift | off<<8 | uint64(len(id))
+	k := &s.chunks[len(s.chunks)-1]
+	*k = append(*k, byte(len(id)))
+	*k = binary.LittleEndian.AppendUint32(*k, uint32(line))
+	*k = binary.LittleEndian.AppendUint32(*k, hi)
+	*k = append(*k, id...)
+	s.ctrl[i], s.slots[i] = c, uint32(off)
 	s.n++
 	return 0, false, false, true
+}
+
+// match reports whether the record at off is id, whose hash's top bits
+// are hi; if it is, it returns its first line and whether it was reported,
+// and marks it reported.
+func (s *idSet) match(off uint32, hi uint32, id string) (first int, reported, ok bool) {
+	rec := s.record(off)
+	if int(rec[0]) != len(id) || binary.LittleEndian.Uint32(rec[5:]) != hi || string(rec[idHeader:idHeader+len(id)]) != id {
+		return 0, false, false
+	}
+	l := int32(binary.LittleEndian.Uint32(rec[1:]))
+	if l < 0 {
+		return int(-l), true, true
+	}
+	binary.LittleEndian.PutUint32(rec[1:], uint32(-l))
+	return int(l), false, true
 }
 
 // find looks id up in the table without adding it; a repetition it
 // finds counts as reported from then on, as in add.
 func (s *idSet) find(id string) (first int, reported, ok bool) {
-	h := s.hash(id)
-	fp := h >> idFPShift
-	mask := uint64(len(s.slots) - 1)
-	for i := h >> s.shift; s.slots[i] != 0; i = (i + 1) & mask {
-		slot := s.slots[i]
-		if slot>>idFPShift != fp || int(slot&0xFF) != len(id) {
+	hi := uint32(s.hash(id) >> 32)
+	c := ctrlOf(hi)
+	mask := uint32(len(s.slots) - 1)
+	for i := hi >> s.shift; s.ctrl[i] != 0; i = (i + 1) & mask {
+		if s.ctrl[i] != c {
 			continue
 		}
-		rec := s.record(slot)
-		if string(rec[5:]) != id {
-			continue
+		if first, reported, ok := s.match(s.slots[i], hi, id); ok {
+			return first, reported, true
 		}
-		l := int32(binary.LittleEndian.Uint32(rec[1:]))
-		if l < 0 {
-			return int(-l), true, true
-		}
-		binary.LittleEndian.PutUint32(rec[1:], uint32(-l))
-		return int(l), false, true
 	}
 	return 0, false, false
 }
@@ -181,12 +188,10 @@ func (s *idSet) room(n int) (uint64, bool) {
 	return uint64(k)*idChunk + uint64(len(s.chunks[k])), true
 }
 
-// record returns the length, line and bytes of the ID in slot, in place.
-func (s *idSet) record(slot uint64) []byte {
-	off := (slot >> 8) & idMaxOff
-	c := s.chunks[off/idChunk]
-	o := off % idChunk
-	return c[o : o+5+slot&0xFF]
+// record returns the record at offset off, from its length byte to the
+// end of its chunk.
+func (s *idSet) record(off uint32) []byte {
+	return s.chunks[off/idChunk][off%idChunk:]
 }
 
 // addLong is add for the IDs of the plain map.
@@ -222,53 +227,28 @@ func (s *idSet) longSeen(id string, l int) (first int, repeated, reported, recor
 }
 
 // grow doubles the table (1024 slots at first); false when the new table
-// does not fit in the budget beside the old one. Up to 2^24 slots, each
-// slot's new place is read from its stored hash bits, in table order; a
-// larger table hashes the IDs again, walking the chunks in order.
+// does not fit in the budget beside the old one. It walks the chunks in
+// order and places each ID by the hash bits stored with it.
 func (s *idSet) grow() bool {
 	size := max(2*len(s.slots), 1024)
-	if !s.fits(8 * int64(size)) {
+	if size > 1<<32 || !s.fits(idSlotBytes*int64(size)) {
 		return false
 	}
-	slots := make([]uint64, size)
-	shift := uint(64 - bitsLen(size))
-	mask := uint64(size - 1)
-	if size <= idPlaceBySlot {
-		for _, slot := range s.slots {
-			if slot == 0 {
-				continue
-			}
-			i := slot >> shift
-			for slots[i] != 0 {
+	ctrl, slots := make([]uint8, size), make([]uint32, size)
+	shift := uint(32 - bits.Len(uint(size-1)))
+	mask := uint32(size - 1)
+	for k, c := range s.chunks {
+		for o := 0; o < len(c); {
+			hi := binary.LittleEndian.Uint32(c[o+5:])
+			i := hi >> shift
+			for ctrl[i] != 0 {
 				i = (i + 1) & mask
 			}
-			slots[i] = slot
-		}
-	} else {
-		for k, c := range s.chunks {
-			for o := 0; o < len(c); {
-				n := int(c[o])
-				h := s.hash(string(c[o+5 : o+5+n]))
-				i := h >> shift
-				for slots[i] != 0 {
-					i = (i + 1) & mask
-				}
-				slots[i] = h>>idFPShift<<idFPShift | (uint64(k)*idChunk+uint64(o))<<8 | uint64(n)
-				o += 5 + n
-			}
+			ctrl[i], slots[i] = ctrlOf(hi), uint32(k*idChunk+o)
+			o += idHeader + int(c[o])
 		}
 	}
-	s.used += 8 * int64(size-len(s.slots))
-	s.slots, s.shift = slots, shift
+	s.used += idSlotBytes * int64(size-len(s.slots))
+	s.ctrl, s.slots, s.shift = ctrl, slots, shift
 	return true
-}
-
-// bitsLen is log2 of the power of two n.
-func bitsLen(n int) int {
-	b := 0
-	for n > 1 {
-		n >>= 1
-		b++
-	}
-	return b
 }

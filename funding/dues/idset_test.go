@@ -117,24 +117,3 @@ func TestIDSetBudget(t *testing.T) {
 		})
 	}
 }
-
-// Past 2^24 slots the table is grown by hashing the IDs again; the
-// stored bits alone place a slot below that. Both keep every ID (the
-// limit lowered to 2^12 slots here).
-func TestIDSetGrowRehash(t *testing.T) {
-	defer func(n int) { idPlaceBySlot = n }(idPlaceBySlot)
-	idPlaceBySlot = 1 << 12
-	s := newIDSet(-1)
-	const n = 100_000
-	for i := range n {
-		if _, dup, _, _ := s.add("i"+strconv.Itoa(i), i+2); dup {
-			t.Fatalf("i%d: a repeat", i)
-		}
-	}
-	require.Equal(t, 1<<18, len(s.slots))
-	for i := range n {
-		if first, dup, _, _ := s.add("i"+strconv.Itoa(i), n+5); !dup || first != i+2 {
-			t.Fatalf("i%d: first %d, repeat %v", i, first, dup)
-		}
-	}
-}
