@@ -7,11 +7,12 @@
 //	     [-encoding utf-8|gbk|gb18030] [-max-id-memory bytes]
 //
 // A file whose name ends in .json is a JSON roster, read with
-// [dues.DecodeRosterJSON]: an array of members ({"id": "01", "name":
+// [dues.ScanRosterJSON] as [dues.DecodeRosterJSON] reads it: an array of members ({"id": "01", "name":
 // "张伟", "category": "在职", "base": "6234.50"}, with the optional months,
 // payslip, flatAmount, probationarySince, reduction and voluntary of
 // [dues.Member]); standard input is JSON when it starts with '['.
-// Any other roster is CSV, read with [dues.ReadRoster]: a header row naming the
+// Any other roster is CSV, read with [dues.ScanRosterWith] as
+// [dues.ReadRoster] reads it: a header row naming the
 // columns in English or Chinese (编号, 姓名, 党员类别, 计算基数, 单位类型, the
 // pay items and deductions of a payslip, 上季度月收入, 预备党员日期, 定额,
 // 自愿多交, 减免后党费, …), then one member per row. -in - reads standard
@@ -24,9 +25,9 @@
 // a Chinese Windows saved in GBK) is an input problem with its line and
 // column and the advice to save the file as UTF-8. -encoding gbk (or
 // gb18030) reads the roster in that encoding on purpose: it is transcoded
-// through [textenc.NewReader] into a temporary UTF-8 copy before it is
-// read, and a byte that is not of that encoding is an input problem with
-// its line and column (exit 2).
+// through [textenc.NewReader] as it is read, and a byte that is not of
+// that encoding is an input problem with its line and column (exit 2; the
+// rows before it were read, but nothing is written).
 //
 // A member ID on two rows is an input problem. To find one, the program
 // keeps the IDs read so far, within a memory budget: -max-id-memory bytes
@@ -58,14 +59,16 @@
 // error with their line numbers; the other members are still computed and
 // written.
 //
-// A CSV roster written as a CSV ledger is streamed: each row is read,
-// computed ([dues.Calculator.Monthly]) and written as it comes
-// ([dues.ScanRoster], [dues.LedgerWriter]), so that memory is the set of
-// member IDs (for repeated IDs) and the problems, not the file. The ledger
-// goes through a temporary file, since a row whose ID repeats later is
-// left out of it; standard input is kept in a temporary file too. A JSON
-// roster (at most 64 MiB) and JSON output, which holds every member's
-// trace, are read whole.
+// Every roster is streamed: each row is read, computed
+// ([dues.Calculator.Monthly], or [dues.Rules.Monthly] with its trace for
+// -format json) and written as it comes ([dues.ScanRosterWith] or
+// [dues.ScanRosterJSON], then [dues.LedgerWriter] or one JSON element per
+// member), so that memory is the set of member IDs (for repeated IDs) and
+// the problems, not the file. The output goes through a temporary file:
+// a row whose ID repeats later is left out of it, which is known only at
+// the end (the roster is then read a second time), and so is whether
+// -format json writes the array of dues or the object of the problems.
+// Standard input is kept in a temporary file for that second reading.
 //
 // Exit status: 0 when every row was computed; 1 when a row was bad or could
 // not be computed (with -format csv); 2 when the input cannot be read (a
@@ -132,16 +135,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return status
 	}
 	in, err := openInput(cfg.in, stdin, cfg.enc)
-	if errors.Is(err, dangjian.ErrEncoding) {
-		// The roster is not in -encoding: a problem of the input, with its
-		// line and column.
-		ps := inFile(dangjian.ProblemsOf(err), inputName(cfg.in)).(dangjian.Problems)
-		fmt.Fprintf(stderr, "dues: %v\n", ps)
-		if cfg.format == "json" {
-			writeProblems(stdout, ps, nil)
-		}
-		return exitInput
-	}
 	if err != nil {
 		fmt.Fprintf(stderr, "dues: %v\n", err)
 		return exitInput
@@ -152,105 +145,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "dues: %v\n", err)
 		return exitInput
 	}
-	if jsonIn || cfg.format == "json" {
-		return runAll(cfg, in, jsonIn, stdout, stderr)
-	}
-	return runStream(cfg, in, stdout, stderr)
-}
-
-// runAll is the program for a JSON roster (at most [dues.MaxRosterJSON])
-// or JSON output (every member's trace): it reads the roster whole.
-func runAll(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int {
-	name := in.name
-	r, err := in.open()
-	if err != nil {
-		fmt.Fprintf(stderr, "dues: %v\n", err)
-		return exitInput
-	}
-	defer r.Close()
-	var problems dangjian.Problems
-	failed := 0
-	var rows []dues.RosterRow
-	if jsonIn {
-		rows, err = dues.DecodeRosterJSON(r)
-	} else {
-		rows, err = dues.ReadRosterWith(r, dues.ScanOptions{MaxIDBytes: cfg.maxIDs})
-	}
-	var warnings dangjian.Problems
-	err, warnings = splitWarnings(err)
-	if err != nil {
-		ps, ok := err.(dangjian.Problems)
-		if !ok {
-			fmt.Fprintf(stderr, "dues: %s: %v\n", name, err)
-			return exitInput
-		}
-		if fatal(err) {
-			fmt.Fprintf(stderr, "dues: %v\n", inFile(err, name))
-			if cfg.format == "json" {
-				writeProblems(stdout, inFile(err, name).(dangjian.Problems), nil)
-			}
-			return exitInput
-		}
-		lines := map[int]bool{}
-		for _, p := range ps {
-			problems = append(problems, p)
-			lines[p.Line] = true
-		}
-		failed += len(lines)
-	}
-
-	ledger := make([]dues.LedgerRow, 0, len(rows))
-	results := make([]dues.Result, 0, len(rows))
-	for _, r := range rows {
-		d, err := cfg.rules.Monthly(r.Member, cfg.month)
-		if err != nil {
-			problems = append(problems, atLine(err, r.Line)...)
-			failed++
-			continue
-		}
-		ledger = append(ledger, dues.LedgerRow{Name: r.Member.Name, Dues: d})
-		results = append(results, d)
-	}
-
-	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
-	problems = inFile(problems, name).(dangjian.Problems)
-	printProblems(stderr, problems, inFile(warnings, name).(dangjian.Problems))
-	if cfg.format == "json" && len(problems) > 0 {
-		if err := writeProblems(stdout, problems, results); err != nil {
-			fmt.Fprintf(stderr, "dues: %v\n", err)
-		}
-		if sum, err := dues.Summarize(results); err == nil {
-			writeSummary(stderr, cfg, sum, failed)
-		}
-		return exitInput
-	}
-
-	switch cfg.format {
-	case "csv":
-		err = dues.WriteLedger(stdout, ledger, cfg.lang)
-	case "json":
-		err = writeJSON(stdout, results)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "dues: %v\n", err)
-		return exitRows
-	}
-	sum, err := dues.Summarize(results)
-	if err != nil {
-		fmt.Fprintf(stderr, "dues: %v\n", err)
-		return exitRows
-	}
-	writeSummary(stderr, cfg, sum, failed)
-	if failed > 0 {
-		return exitRows
-	}
-	return exitOK
+	return runStream(cfg, in, jsonIn, stdout, stderr)
 }
 
 // fatal reports whether err is a problem that stops the reading: a bad
-// header, text that is not CSV or JSON, a limit.
+// header, text that is not CSV or JSON, a limit, text not in -encoding.
 func fatal(err error) bool {
-	return errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) || errors.Is(err, dangjian.ErrLimit)
+	return errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) || errors.Is(err, dangjian.ErrLimit) ||
+		errors.Is(err, dangjian.ErrEncoding)
 }
 
 // atLine returns the problems of err placed on line.
@@ -264,23 +166,29 @@ func atLine(err error, line int) dangjian.Problems {
 	return out
 }
 
-// runStream is the program for a CSV roster and a CSV ledger: the roster
-// is read, computed and written a row at a time ([dues.ScanRoster],
-// [dues.Calculator.Monthly], [dues.LedgerWriter]), so that memory is the
-// set of member IDs and the problems, not the file.
+// runStream is the program: the roster, CSV or JSON, is read, computed and
+// written a row at a time ([dues.ScanRosterWith] or [dues.ScanRosterJSON],
+// [dues.Calculator.Monthly], [dues.LedgerWriter] or one JSON element per
+// member), so that memory is the set of member IDs and the problems, not
+// the file.
 //
-// The ledger goes to a temporary file first: a row whose ID repeats on a
-// later row is left out of the ledger, as [dues.ReadRoster] leaves it
-// out, and that is known only at the end. Without a repeated ID (the
-// usual case) the file is copied to standard output; with one, the roster
-// is read a second time, leaving out the rows of the repeated IDs.
-func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
+// The output goes to a temporary file first: a row whose ID repeats on a
+// later row is left out, as [dues.ReadRoster] leaves it out, and that is
+// known only at the end; so is whether -format json writes the array of
+// dues or, when a row had a problem, the object of the problems and the
+// dues. Without a repeated ID (the usual case) the file is copied to
+// standard output; with one, the roster is read a second time, leaving
+// out the rows of the repeated IDs.
+func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int {
 	name := in.name
+	// JSON output holds each member's trace, which the rules give; the
+	// ledger needs only the amounts, which the compiled calculator gives
+	// faster.
 	monthly := cfg.rules.Monthly
-	if calc, err := cfg.rules.Compile(); err == nil {
+	if calc, err := cfg.rules.Compile(); err == nil && cfg.format == "csv" {
 		monthly = calc.Monthly
 	}
-	tmp, err := os.CreateTemp("", "dues-ledger-*.csv")
+	tmp, err := os.CreateTemp("", "dues-output-*")
 	if err != nil {
 		fmt.Fprintf(stderr, "dues: %v\n", err)
 		return exitInput
@@ -297,7 +205,7 @@ func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
 	var computed []computeBad
 	repeated := map[string]bool{}
 	pass := func(out io.Writer, skip map[string]bool) (dues.LedgerSummary, int, error) {
-		lw, err := dues.NewLedgerWriter(out, cfg.lang)
+		emit, flush, err := newEmitter(out, cfg)
 		if err != nil {
 			return dues.LedgerSummary{}, exitRows, err
 		}
@@ -308,12 +216,7 @@ func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
 		}
 		defer r.Close()
 		first := skip == nil
-		opts := dues.ScanOptions{MaxIDBytes: cfg.maxIDs, Warn: func(p *dangjian.Problem) {
-			if first {
-				warnings = append(warnings, p)
-			}
-		}}
-		err = dues.ScanRosterWith(r, opts, func(row dues.RosterRow, bad dangjian.Problems) error {
+		each := func(row dues.RosterRow, bad dangjian.Problems) error {
 			if bad != nil {
 				if first {
 					inputBad = append(inputBad, bad...)
@@ -338,13 +241,23 @@ func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
 			if err := tally.Add(d); err != nil {
 				return writeErr{err}
 			}
-			if err := lw.Write(dues.LedgerRow{Name: row.Member.Name, Dues: d}); err != nil {
+			if err := emit(dues.LedgerRow{Name: row.Member.Name, Dues: d}); err != nil {
 				return writeErr{err}
 			}
 			return nil
-		})
+		}
+		if jsonIn {
+			err = dues.ScanRosterJSON(r, each)
+		} else {
+			opts := dues.ScanOptions{MaxIDBytes: cfg.maxIDs, Warn: func(p *dangjian.Problem) {
+				if first {
+					warnings = append(warnings, p)
+				}
+			}}
+			err = dues.ScanRosterWith(r, opts, each)
+		}
 		if err == nil {
-			if err = lw.Flush(); err != nil {
+			if err = flush(); err != nil {
 				err = writeErr{err}
 			}
 		}
@@ -364,7 +277,11 @@ func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "dues: %v\n", we.err)
 			return exitRows
 		case fatal(err):
-			fmt.Fprintf(stderr, "dues: %v\n", inFile(err, name))
+			ps := inFile(asProblems(err), name).(dangjian.Problems)
+			fmt.Fprintf(stderr, "dues: %v\n", ps)
+			if cfg.format == "json" {
+				writeProblems(stdout, ps, nil)
+			}
 			return exitInput
 		case status == exitInput:
 			if _, ok := err.(dangjian.Problems); ok || in.opened {
@@ -378,13 +295,9 @@ func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
 		return status
 	}
 
-	buf := bufio.NewWriterSize(tmp, 1<<16)
-	sum, status, err := pass(buf, nil)
+	sum, status, err := pass(tmp, nil)
 	if err != nil {
 		return fail(status, err)
-	}
-	if err := buf.Flush(); err != nil {
-		return fail(exitRows, writeErr{err})
 	}
 
 	// The problems, in line order as the roster had them; the rows of a
@@ -409,23 +322,151 @@ func runStream(cfg config, in *input, stdout, stderr io.Writer) int {
 		}
 	}
 	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
-	printProblems(stderr, inFile(problems, name).(dangjian.Problems), inFile(warnings, name).(dangjian.Problems))
+	problems = inFile(problems, name).(dangjian.Problems)
+	printProblems(stderr, problems, inFile(warnings, name).(dangjian.Problems))
 
-	if len(repeated) == 0 {
-		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+	if len(repeated) > 0 {
+		// The second pass writes the output again, without the rows of the
+		// repeated IDs.
+		if err := rewind(tmp, true); err != nil {
 			return fail(exitRows, writeErr{err})
 		}
-		if _, err := io.Copy(stdout, tmp); err != nil {
-			return fail(exitRows, writeErr{err})
+		if sum, status, err = pass(tmp, repeated); err != nil {
+			return fail(status, err)
 		}
-	} else if sum, status, err = pass(stdout, repeated); err != nil {
-		return fail(status, err)
+	}
+	if err := rewind(tmp, false); err != nil {
+		return fail(exitRows, writeErr{err})
+	}
+	switch {
+	case cfg.format == "json" && len(problems) > 0:
+		if err := writeProblemsFrom(stdout, problems, tmp); err != nil {
+			fmt.Fprintf(stderr, "dues: %v\n", err)
+		}
+		writeSummary(stderr, cfg, sum, failed)
+		return exitInput
+	case cfg.format == "json":
+		err = writeArrayFrom(stdout, tmp)
+	default:
+		_, err = io.Copy(stdout, tmp)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "dues: %v\n", err)
+		return exitRows
 	}
 	writeSummary(stderr, cfg, sum, failed)
 	if failed > 0 {
 		return exitRows
 	}
 	return exitOK
+}
+
+// rewind goes back to the start of f, emptying it first if truncate.
+func rewind(f *os.File, truncate bool) error {
+	if truncate {
+		if err := f.Truncate(0); err != nil {
+			return err
+		}
+	}
+	_, err := f.Seek(0, io.SeekStart)
+	return err
+}
+
+// newEmitter returns the writer of one computed member to out in the
+// output format, and the flush of its buffer: for csv the ledger's rows
+// ([dues.LedgerWriter], its header first); for json each member's dues as
+// one line of compact JSON, which [writeArrayFrom] or [writeProblemsFrom]
+// indents into the output at the end.
+func newEmitter(out io.Writer, cfg config) (emit func(dues.LedgerRow) error, flush func() error, err error) {
+	if cfg.format == "csv" {
+		lw, err := dues.NewLedgerWriter(out, cfg.lang)
+		if err != nil {
+			return nil, nil, err
+		}
+		return lw.Write, lw.Flush, nil
+	}
+	bw := bufio.NewWriterSize(out, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	return func(r dues.LedgerRow) error { return enc.Encode(r.Dues) }, bw.Flush, nil
+}
+
+// writeArrayFrom writes the members' JSON lines of r as one indented JSON
+// array, as encoding/json indents a []dues.Result ("[]" for none).
+func writeArrayFrom(w io.Writer, r io.Reader) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	n, err := indentLines(bw, r, "  ", "[\n", ",\n")
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		bw.WriteString("[]\n")
+	} else {
+		bw.WriteString("\n]\n")
+	}
+	return bw.Flush()
+}
+
+// writeProblemsFrom writes the problems and the members' JSON lines of r as
+// [writeProblems] writes the problems and the dues.
+func writeProblemsFrom(w io.Writer, ps dangjian.Problems, r io.Reader) error {
+	var head bytes.Buffer
+	if err := writeProblems(&head, ps, nil); err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	// head ends "\n}\n": the dues go in before the brace.
+	bw.Write(bytes.TrimSuffix(head.Bytes(), []byte("\n}\n")))
+	n, err := indentLines(bw, r, "    ", ",\n  \"dues\": [\n", ",\n")
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		bw.WriteString("\n  ]")
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// indentLines writes each line of compact JSON of r to w, indented at
+// prefix, the first after open and the next after sep; it returns their
+// number.
+func indentLines(w *bufio.Writer, r io.Reader, prefix, open, sep string) (int, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf bytes.Buffer
+	n := 0
+	for {
+		line, err := br.ReadBytes('\n')
+		if len(line) > 0 {
+			if n == 0 {
+				w.WriteString(open)
+			} else {
+				w.WriteString(sep)
+			}
+			buf.Reset()
+			if err := json.Indent(&buf, bytes.TrimSuffix(line, []byte("\n")), prefix, "  "); err != nil {
+				return n, err
+			}
+			w.WriteString(prefix)
+			w.Write(buf.Bytes())
+			n++
+		}
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+	}
+}
+
+// asProblems returns err as a list of problems: a problem alone (an
+// encoding error of textenc's reader) becomes a list of one.
+func asProblems(err error) dangjian.Problems {
+	if p, ok := err.(*dangjian.Problem); ok {
+		return dangjian.Problems{p}
+	}
+	return dangjian.ProblemsOf(err)
 }
 
 // splitWarnings returns the problems of err less the warning that the
@@ -574,6 +615,7 @@ type input struct {
 	path   string // a file, or standard input's copy
 	tmp    bool   // path is a temporary file
 	opened bool   // the file was opened: a later error is the file's
+	enc    textenc.Encoding
 }
 
 // inputName is the name problems give the input -in names.
@@ -587,28 +629,20 @@ func inputName(in string) string {
 	return in
 }
 
-// openInput returns the input -in names; standard input, and a roster in
-// an encoding other than UTF-8, are copied (as UTF-8) to a temporary file.
-// Text that is not in enc is an error of kind [dangjian.ErrEncoding].
+// openInput returns the input -in names, read in the encoding enc;
+// standard input is copied to a temporary file as it is read, since a
+// roster with a repeated ID is read twice. A roster in another encoding
+// than UTF-8 is transcoded as it is read ([textenc.NewReader]), each time.
 func openInput(in string, stdin io.Reader, enc textenc.Encoding) (*input, error) {
 	if in == "" {
-		return &input{name: "built-in sample", data: sample}, nil
+		return &input{name: "built-in sample", data: sample, enc: enc}, nil
 	}
-	if in == "-" || enc != textenc.UTF8 {
-		src := stdin
-		if in != "-" {
-			f, err := os.Open(in)
-			if err != nil {
-				return nil, err
-			}
-			defer f.Close()
-			src = f
-		}
+	if in == "-" {
 		f, err := os.CreateTemp("", "dues-input-*")
 		if err != nil {
 			return nil, err
 		}
-		_, err = io.Copy(f, textenc.NewReader(src, enc))
+		_, err = io.Copy(f, stdin)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
@@ -616,26 +650,33 @@ func openInput(in string, stdin io.Reader, enc textenc.Encoding) (*input, error)
 			os.Remove(f.Name())
 			return nil, err
 		}
-		return &input{name: inputName(in), path: f.Name(), tmp: true}, nil
+		return &input{name: inputName(in), path: f.Name(), tmp: true, enc: enc}, nil
 	}
 	f, err := os.Open(in)
 	if err != nil {
 		return nil, err
 	}
 	f.Close()
-	return &input{name: in, path: in}, nil
+	return &input{name: in, path: in, enc: enc}, nil
 }
 
-// open opens the input from its start.
+// open opens the input from its start, transcoded to UTF-8.
 func (in *input) open() (io.ReadCloser, error) {
 	if in.path == "" {
-		return io.NopCloser(bytes.NewReader(in.data)), nil
+		return io.NopCloser(textenc.NewReader(bytes.NewReader(in.data), in.enc)), nil
 	}
 	f, err := os.Open(in.path)
-	if err == nil {
-		in.opened = true
+	if err != nil {
+		return nil, err
 	}
-	return f, err
+	in.opened = true
+	return readCloser{textenc.NewReader(f, in.enc), f}, nil
+}
+
+// readCloser reads through a transcoder and closes the file under it.
+type readCloser struct {
+	io.Reader
+	io.Closer
 }
 
 // close removes standard input's copy.
@@ -675,13 +716,6 @@ func (in *input) isJSON(flag string) (bool, error) {
 		}
 		return c == '[', nil
 	}
-}
-
-func writeJSON(w io.Writer, results []dues.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(results) // never nil: an empty array, not null
 }
 
 // writeSummary writes the summary of the month to w.

@@ -21,14 +21,17 @@ func runWhole(t *testing.T, stdin string, args ...string) result {
 	in, err := openInput(cfg.in, strings.NewReader(stdin), textenc.UTF8)
 	require.NoError(t, err)
 	defer in.close()
-	code := runAll(cfg, in, false, &out, &errOut)
+	jsonIn, err := in.isJSON(cfg.in)
+	require.NoError(t, err)
+	code := runAll(cfg, in, jsonIn, &out, &errOut)
 	return result{code, out.String(), errOut.String()}
 }
 
-// TestStreamEqualsWhole: the streaming program writes the same ledger,
-// problems, summary and exit status as reading the roster whole, on
-// rosters with bad rows, rows the rules refuse, repeated IDs (whose first
-// row the rules refuse too) and text that stops being CSV.
+// TestStreamEqualsWhole: the streaming program writes the same ledger or
+// JSON, problems, summary and exit status as reading the roster whole, on
+// CSV and JSON rosters with bad rows, rows the rules refuse, repeated IDs
+// (whose first row the rules refuse too) and text that stops being CSV or
+// JSON.
 func TestStreamEqualsWhole(t *testing.T) {
 	var big strings.Builder
 	big.WriteString("id,name,category,base,flat_amount,voluntary\n")
@@ -57,9 +60,15 @@ func TestStreamEqualsWhole(t *testing.T) {
 		"header only":  "id,name,category,base\n",
 		"empty":        "",
 		"bom and crlf": "\uFEFFid,name,category,base\r\n01,a,employed,4000\r\n",
+		"json":         `[{"id":"01","category":"employed","base":"4000"},{"id":"02","name":"b","category":"retired","base":"5000"}]`,
+		"json repeated": `[{"id":"A","category":"farmer","flatAmount":"1.50"},{"id":"B","category":"employed","base":"100"},` +
+			`{"id":"A","category":"employed","base":"300"},{"id":"C","category":"student"},{"id":"B","category":"nobody"}]`,
+		"json syntax":    `[{"id":"01","category":"employed","base":"4000"},{"id":"02",`,
+		"json not UTF-8": "[{\"id\":\"01\",\"category\":\"employed\",\"base\":\"4000\"},{\"id\":\"\xff\"}]",
+		"json empty":     `[]`,
 	}
 	for name, roster := range rosters {
-		for _, args := range [][]string{{"-date", "2024-06-01"}, {"-date", "2016-06-01", "-lang", "zh"}} {
+		for _, args := range [][]string{{"-date", "2024-06-01"}, {"-date", "2016-06-01", "-lang", "zh"}, {"-date", "2024-06-01", "-format", "json"}} {
 			t.Run(name+" "+strings.Join(args, " "), func(t *testing.T) {
 				args := append([]string{"-in", "-"}, args...)
 				want := runWhole(t, roster, args...)

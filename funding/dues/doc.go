@@ -26,7 +26,7 @@
 // [ScanRoster] and [ScanRosterJSON] pass one row at a time,
 // [Calculator.Monthly] computes it, [LedgerWriter] writes it and [Tally]
 // sums it: the only state kept is the set of member IDs, to find an ID on
-// two rows (about 13–21 bytes and the ID per member), within a memory
+// two rows (about 14–19 bytes and the ID per member), within a memory
 // budget.
 //
 // # Limits
@@ -44,7 +44,7 @@
 // on every row, but an ID first seen after that line is not checked for
 // repeats: one warning of kind [ErrIDsNotChecked] (a [dangjian.ErrLimit])
 // names the line and the budget, and every row is still read and
-// computed. An exact check of ten million IDs takes about 300 MB: raise
+// computed. An exact check of ten million IDs takes about 250 MB: raise
 // the budget when the roster needs it. A JSON roster's check keeps every
 // ID, with its path and position (about 100 bytes a member).
 //

@@ -287,7 +287,7 @@ func sortProblems(ps dangjian.Problems) {
 // member's ID (when its id cell was read) and the row's problems, in
 // column order, for a bad row. It keeps no row once each returns: the
 // memory it needs is the set of IDs read so far, for finding a repeated
-// ID — the ID's bytes and 13 to 21 bytes more per member (about 30 MB
+// ID — the ID's bytes and 14 to 19 bytes more per member (about 27 MB
 // for a million members with IDs of eight characters), in memory the
 // garbage collector does not scan, at most [DefaultMaxIDBytes] — and one
 // row.
@@ -324,7 +324,7 @@ type ScanOptions struct {
 	// bytes: the set of IDs read so far (each ID's bytes, its length and
 	// line, and its place in a hash table) holds at most that many. 0
 	// means [DefaultMaxIDBytes]; a negative value means no limit, and then
-	// the set follows the roster (about 300 MB for ten million members
+	// the set follows the roster (about 250 MB for ten million members
 	// with IDs of eight characters).
 	//
 	// When an ID does not fit, the set stops growing: the IDs already in it
