@@ -155,7 +155,7 @@ func (lw *LedgerWriter) Write(r LedgerRow) error {
 		return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
 			Value: r.Dues.Category.String(), Detail: "unknown category"}
 	}
-	lw.buf = appendLedgerRow(lw.buf[:0], r, lw.lang, lw.rate, lw.text)
+	lw.buf = appendLedgerRow(lw.buf[:0], &r, lw.lang, lw.rate, lw.text)
 	_, err := lw.bw.Write(lw.buf)
 	return err // the writer's own error
 }
@@ -171,23 +171,19 @@ func (lw *LedgerWriter) Flush() error {
 // ledger row is rendered. Amounts are appended as text in place, with no
 // string per cell. rate writes a rate (as [funding.Rate.String] does);
 // text writes a text cell (guarded or raw).
-func appendLedgerRow(b []byte, r LedgerRow, lang dangjian.Lang, rate func(funding.Rate) string, text func(string) string) []byte {
+func appendLedgerRow(b []byte, r *LedgerRow, lang dangjian.Lang, rate func(funding.Rate) string, text func(string) string) []byte {
 	flag := func(b []byte, v bool) []byte {
 		if v {
 			return append(b, ledgerFlags[lang][1]...)
 		}
 		return append(b, ledgerFlags[lang][0]...)
 	}
-	d := r.Dues
-	cat := d.Category.String()
-	if lang == dangjian.Chinese {
-		cat = d.Category.Label()
-	}
+	d := &r.Dues
 	b = csvtable.AppendField(b, text(d.Member))
 	b = append(b, ',')
 	b = csvtable.AppendField(b, text(r.Name))
 	b = append(b, ',')
-	b = csvtable.AppendField(b, cat)
+	b = append(b, categoryFields[lang][d.Category&15]...)
 	b = append(b, ',')
 	if !d.Category.IsFlat() && !d.NotYetDue {
 		b = appendMoney(b, d.Base)
@@ -214,6 +210,16 @@ func appendLedgerRow(b []byte, r LedgerRow, lang dangjian.Lang, rate func(fundin
 	b = flag(b, d.NotYetDue)
 	return append(b, '\n')
 }
+
+// categoryFields are the category cells of a ledger, by language and
+// category, as CSV fields: the English code, or the Chinese label.
+var categoryFields = func() (out [2][16]string) {
+	for c := Category(1); c.IsValid() && c < 16; c++ {
+		out[dangjian.English][c] = string(csvtable.AppendField(nil, c.String()))
+		out[dangjian.Chinese][c] = string(csvtable.AppendField(nil, c.Label()))
+	}
+	return out
+}()
 
 // appendMoney appends m as [funding.Money.String] writes it ("6234.50",
 // "-12.50"): digits, a point and a sign, which a CSV field never quotes.

@@ -61,7 +61,7 @@ func TestAppendLedgerRowIsEncodingCSV(t *testing.T) {
 		require.NoError(t, w.Write(ledgerCellsRef(row, lang, cw.Text)))
 		w.Flush()
 		lw := &LedgerWriter{}
-		got := appendLedgerRow(nil, row, lang, lw.rate, cw.Text)
+		got := appendLedgerRow(nil, &row, lang, lw.rate, cw.Text)
 		if !assert.Equal(t, want.String(), string(got), "row %d", i) {
 			return
 		}
