@@ -191,9 +191,9 @@ func (c *Calculator) Monthly(m Member, month dangjian.Date) (d Result, err error
 	return d, err
 }
 
-// monthlyFast is the compiled path of Monthly, which it writes into *d
-// (a Result is large: it is written in place, not copied); false if m
-// does not take it, and *d is then zero.
+// monthlyFast is the compiled path of Monthly, which it writes into *d,
+// which must be zero (a Result is large: it is written in place, field by
+// field, not copied); false if m does not take it, and *d is then zero.
 func (c *Calculator) monthlyFast(m *Member, month dangjian.Date, d *Result) bool {
 	if m.Payslip != nil || len(m.Months) > 0 || m.Reduction != nil || !m.ProbationarySince.IsZero() ||
 		!m.FlatAmount.IsZero() || m.Voluntary.IsNegative() || !m.Category.IsValid() {
@@ -205,7 +205,7 @@ func (c *Calculator) monthlyFast(m *Member, month dangjian.Date, d *Result) bool
 	if month.Year() < 1 || !c.rules.Period.Contains(month) {
 		return false
 	}
-	*d = Result{Member: m.ID, Name: m.Name, Month: month, Category: m.Category, RuleSet: c.name, Rounding: c.rules.Rounding}
+	d.Member, d.Name, d.Month, d.Category, d.RuleSet, d.Rounding = m.ID, m.Name, month, m.Category, c.name, c.rules.Rounding
 	if m.Category.IsFlat() {
 		f, ok := c.rules.flat(m.Category)
 		if !ok || !m.Base.IsZero() {

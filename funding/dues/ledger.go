@@ -98,6 +98,11 @@ type rateText struct {
 // rate returns r.String(), remembered.
 func (lw *LedgerWriter) rate(r funding.Rate) string {
 	for _, x := range lw.rates {
+		if x.rate == r { // the same decimal: most rows share their bracket's
+			return x.text
+		}
+	}
+	for _, x := range lw.rates {
 		// Equal rescales (and allocates) when the exponents differ: a rate
 		// of another exponent takes its own entry.
 		if x.rate.Decimal().Exponent() == r.Decimal().Exponent() && x.rate.Equal(r) {
@@ -315,9 +320,12 @@ func (t *Tally) Add(d Result) error {
 			Value: d.Category.String(), Detail: "unknown category"}
 		return t.err
 	}
+	s, c := &t.s, &t.counts[d.Category]
+	if t.addFast(&d, s, c) {
+		return nil
+	}
 	// The sums are checked before any is changed, so that a line that
 	// overflows one of them is not added at all.
-	s, c := &t.s, &t.counts[d.Category]
 	sums := [...]struct {
 		to    *funding.Money
 		m     funding.Money
@@ -361,6 +369,48 @@ func (t *Tally) Add(d Result) error {
 		s.NotYetDue = append(s.NotYetDue, d.Member)
 	}
 	return nil
+}
+
+// addFast adds line d as Add does when no sum overflows, in int64 fen;
+// false (and nothing changed) when one would, for Add to report it.
+func (t *Tally) addFast(d *Result, s *LedgerSummary, c *CategoryCount) bool {
+	amount, vol, total := d.Amount.Fen(), d.Voluntary.Fen(), d.Total.Fen()
+	cd, ok1 := addFen(c.Dues.Fen(), amount)
+	cv, ok2 := addFen(c.Voluntary.Fen(), vol)
+	sd, ok3 := addFen(s.Dues.Fen(), amount)
+	sv, ok4 := addFen(s.Voluntary.Fen(), vol)
+	st, ok5 := addFen(s.Total.Fen(), total)
+	sl, ok6 := s.LumpSum.Fen(), true
+	if d.LumpSum {
+		sl, ok6 = addFen(sl, vol)
+	}
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
+		return false
+	}
+	c.Dues, c.Voluntary = funding.Fen(cd), funding.Fen(cv)
+	s.Dues, s.Voluntary, s.Total, s.LumpSum = funding.Fen(sd), funding.Fen(sv), funding.Fen(st), funding.Fen(sl)
+	c.Category = d.Category
+	c.Members++
+	s.Members++
+	if d.LumpSum {
+		s.LumpSumMembers = append(s.LumpSumMembers, d.Member)
+	}
+	if d.Capped {
+		s.Capped = append(s.Capped, d.Member)
+	}
+	if d.Reduced {
+		s.Reduced = append(s.Reduced, d.Member)
+	}
+	if d.NotYetDue {
+		s.NotYetDue = append(s.NotYetDue, d.Member)
+	}
+	return true
+}
+
+// addFen returns a+b, and false if it overflows an int64.
+func addFen(a, b int64) (int64, bool) {
+	c := a + b
+	return c, (c > a) == (b > 0)
 }
 
 // Summary returns the summary of the lines added so far, or the error
