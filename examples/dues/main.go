@@ -718,35 +718,8 @@ func (in *input) isJSON(flag string) (bool, error) {
 	}
 }
 
-// writeSummary writes the summary of the month to w.
+// writeSummary writes the summary of the month to w
+// ([dues.LedgerSummary.WriteText]).
 func writeSummary(w io.Writer, cfg config, s dues.LedgerSummary, failed int) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%04d-%02d, rules %s: %d members computed", cfg.month.Year(), int(cfg.month.Month()), cfg.rules.Name, s.Members)
-	if failed > 0 {
-		fmt.Fprintf(&b, ", %d rows not computed", failed)
-	}
-	b.WriteString("\n")
-	for _, c := range s.Categories {
-		fmt.Fprintf(&b, "  %-14s %3d  dues %10s  voluntary %10s\n", c.Category, c.Members, c.Dues, c.Voluntary)
-	}
-	fmt.Fprintf(&b, "dues %s + voluntary %s = total %s\n", s.Dues, s.Voluntary, s.Total)
-	fmt.Fprintf(&b, "lump sums to remit to the Centre in full: %s%s\n", s.LumpSum, members(s.LumpSumMembers))
-	fmt.Fprintf(&b, "ordinary dues (the total less the lump sums): %s\n", s.Ordinary)
-	for _, l := range []struct {
-		what string
-		ids  []string
-	}{{"capped at the monthly cap", s.Capped}, {"reduced or exempt", s.Reduced}, {"not yet due", s.NotYetDue}} {
-		if len(l.ids) > 0 {
-			fmt.Fprintf(&b, "%s: %s\n", l.what, strings.Join(l.ids, ", "))
-		}
-	}
-	io.WriteString(w, b.String())
-}
-
-// members renders member ids as " (a, b)", or "" for none.
-func members(ids []string) string {
-	if len(ids) == 0 {
-		return ""
-	}
-	return " (" + strings.Join(ids, ", ") + ")"
+	s.WriteText(w, cfg.month, cfg.rules.Name, failed)
 }
