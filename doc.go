@@ -69,6 +69,22 @@
 // [NewKind] in package-level variables only (it registers the code for
 // JSON decoding); after initialisation the registry is only read.
 //
+// # Limits
+//
+// Every reader of the module is bounded by a [Limits]: the bytes of the
+// input (64 GiB by default), its rows or streamed elements (200,000,000),
+// the bytes of one row or element (1 MiB) and the problems listed
+// (1,000; the rest are counted by a [ProblemCap] and reported as one
+// last problem, "N more problems not listed"). The zero value of a field
+// is its default and a negative value means no limit. Each package's
+// reader entry point has a …With variant that takes a Limits; the plain
+// one reads within the defaults. A limit that stops a reading is a
+// [Problem] of kind [ErrLimit] at the position where the reading stopped,
+// whose detail names the limit, its value and how to raise it: the Limits
+// field, and the flag of the example programs (-max-rows,
+// -max-record-bytes, -max-problems). A value a problem echoes is cut to
+// [MaxValueLen] bytes.
+//
 // # Reporting problems
 //
 //	var ps dangjian.Problems

@@ -19,6 +19,23 @@
 // reader reports before reading the row. A file in GBK or GB18030 is read
 // on purpose through package textenc, never guessed.
 //
+// # Limits
+//
+// [OpenWith] reads within a [dangjian.Limits] ([Open] within the
+// defaults): the input's bytes (MaxBytes, 64 GiB by default, a byte order
+// mark included), the table's rows (MaxRecords, 200,000,000; the header is
+// not a row, a blank row is) and the bytes of one record, all its lines
+// with their line ends (MaxRecordBytes, 1 MiB; the header too). The bytes
+// are counted under the csv.Reader, and the bytes of a record are counted
+// again from each record's start, so a record is refused after the limit
+// and one buffer (64 KiB) of it are read, and memory stays bounded by the
+// limit whatever a single cell holds. A limit met ends the reading with
+// one problem of kind [dangjian.ErrLimit] at the line where the refused
+// row starts, whose detail names the limit, its value and how to raise it
+// (the Limits field and the programs' flag). The problems of the rows
+// themselves are the caller's to cap (MaxProblems, with a
+// [dangjian.ProblemCap]).
+//
 // # Output
 //
 // The module's CSV writers (orgmodel.WriteCSV, dues.WriteLedger, the CSV

@@ -64,3 +64,24 @@ func Example() {
 	// line 1, column 2: colour: invalid header: unknown column ("colour")
 	// line 1: name: invalid header: missing required column
 }
+
+// A reading bounded to two rows: the third row ends it with a problem
+// naming the limit and how to raise it. Problems of the rows themselves
+// are the caller's, capped with a dangjian.ProblemCap.
+func ExampleOpenWith() {
+	spec := csvtable.Spec{Columns: []csvtable.Column{{Name: "id", Required: true}}, ID: "id"}
+	in := "id\nm1\nm2\nm3\n"
+	t, err := csvtable.OpenWith(strings.NewReader(in), &spec, dangjian.Limits{MaxRecords: 2})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for t.Next() {
+		fmt.Println("row", t.Cell(0))
+	}
+	fmt.Println(t.Err())
+	// Output:
+	// row m1
+	// row m2
+	// line 4: exceeds a limit: more than 2 rows (limit 2 rows; raise it with MaxRecords or the program's -max-rows)
+}

@@ -2,6 +2,8 @@ package csvtable
 
 import (
 	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -99,6 +101,57 @@ func FuzzGuard(f *testing.F) {
 		}
 		if g != "" && formulaStart(g[0]) {
 			t.Fatalf("Guard(%q) = %q starts a formula", s, g)
+		}
+	})
+}
+
+// rowsOf reads a table with lim: each row's line and cells, the header's
+// error and the error that ended the rows.
+func rowsOf(in string, lim dangjian.Limits) (rows []string, openErr, err error) {
+	r, openErr := OpenWith(strings.NewReader(in), &testSpec, lim)
+	if r == nil {
+		return nil, openErr, nil
+	}
+	for r.Next() {
+		rows = append(rows, strings.Join(append([]string{strconv.Itoa(r.Line())}, r.rec...), "|"))
+	}
+	return rows, openErr, r.Err()
+}
+
+// FuzzOpenWith reads any text within small limits: what it reads is what
+// an unbounded reading reads, up to where a limit stops it with a problem
+// of kind ErrLimit, and limits the text stays within never stop it.
+func FuzzOpenWith(f *testing.F) {
+	f.Add("id,name,kind\na,b,c\nd,e,f\n", int64(20), int64(1), 8)
+	f.Add("id,name,kind\n1,\"a\nb\",k\n2,b,c\n", int64(-1), int64(-1), 9)
+	f.Add("\uFEFFid,name,kind\n1,2,3\n", int64(3), int64(0), 0)
+	f.Fuzz(func(t *testing.T, in string, maxBytes, maxRows int64, maxRec int) {
+		lim := dangjian.Limits{MaxBytes: maxBytes % 4096, MaxRecords: maxRows % 64, MaxRecordBytes: maxRec % 4096}
+		all, allOpen, allErr := rowsOf(in, dangjian.Limits{MaxBytes: -1, MaxRecords: -1, MaxRecordBytes: -1})
+		got, gotOpen, gotErr := rowsOf(in, lim)
+		if len(got) > len(all) || strings.Join(got, "\n") != strings.Join(all[:len(got)], "\n") {
+			t.Fatalf("rows %q, unbounded %q", got, all)
+		}
+		if n := lim.Records(); n >= 0 && int64(len(got)) > n {
+			t.Fatalf("%d rows over the limit %d", len(got), n)
+		}
+		limited := errors.Is(gotOpen, dangjian.ErrLimit) || errors.Is(gotErr, dangjian.ErrLimit)
+		for _, err := range []error{gotOpen, gotErr} {
+			for _, p := range dangjian.ProblemsOf(err) {
+				if errors.Is(p, dangjian.ErrLimit) && (p.Line < 1 || !strings.Contains(p.Detail, "raise it with Max")) {
+					t.Fatalf("limit problem %#v", p)
+				}
+			}
+		}
+		if !limited {
+			if len(got) != len(all) || fmt.Sprint(gotOpen) != fmt.Sprint(allOpen) || fmt.Sprint(gotErr) != fmt.Sprint(allErr) {
+				t.Fatalf("no limit met, yet %q %v %v, unbounded %q %v %v", got, gotOpen, gotErr, all, allOpen, allErr)
+			}
+			return
+		}
+		if (lim.Bytes() < 0 || lim.Bytes() >= int64(len(in))) && (lim.RecordBytes() < 0 || lim.RecordBytes() >= len(in)) &&
+			(lim.Records() < 0 || lim.Records() >= int64(len(all))) {
+			t.Fatalf("a limit met by a text within every limit: %v %v", gotOpen, gotErr)
 		}
 	})
 }

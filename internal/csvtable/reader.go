@@ -22,8 +22,10 @@ type Reader struct {
 	line    int
 	id      string
 	err     error
+	src     *source    // the counted input
+	rows    int64      // rows read
+	maxRows int64      // -1: no limit
 	watch   *utf8Watch // what of the input is known to be UTF-8
-	bom     int64      // bytes of the byte order mark skipped
 	valid   bool       // every cell of rec is UTF-8
 }
 
@@ -39,28 +41,40 @@ type Reader struct {
 // of r is returned as it is. The Reader is returned with the problems of
 // the header, for a caller that checks more of the header (columns one
 // requires only with another); it is nil on any other error.
+//
+// Open reads within the default [dangjian.Limits]; see [OpenWith].
 func Open(r io.Reader, s *Spec) (*Reader, error) {
-	watch := newUTF8Watch(r)
-	br := bufio.NewReaderSize(watch, 64<<10)
-	bom := int64(0)
+	return OpenWith(r, s, dangjian.Limits{})
+}
+
+// open is [OpenWith] over the counted input src.
+func open(src *source, s *Spec, maxRows int64) (*Reader, error) {
+	// The watch sees the bytes src takes, in order: its offsets are src's.
+	watch := newUTF8Watch(src.r)
+	src.r = watch
+	br := bufio.NewReaderSize(src, bufSize)
 	if b, _ := br.Peek(3); len(b) == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
 		_, _ = br.Discard(3)
-		bom = 3
+		src.bom = 3
 	}
 	cr := csv.NewReader(br)
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
+	t := &Reader{cr: cr, idField: -1, src: src, maxRows: maxRows, watch: watch}
 	rec, err := cr.Read()
 	if err == io.EOF {
 		return nil, dangjian.Problems{{Kind: dangjian.ErrHeader, Line: 1, Detail: DetailNoHeader}}
 	}
 	if err != nil {
-		return nil, SyntaxProblem(err)
+		return nil, t.readErr(err, rec, 0)
 	}
 	line, _ := cr.FieldPos(0)
+	if ps := t.overRecord(line); ps != nil {
+		return nil, ps
+	}
 	h, bad := s.Match(rec, line)
-	t := &Reader{cr: cr, h: h, idField: -1, watch: watch, bom: bom}
+	t.h, t.line = h, line
 	if c := s.index(s.ID); s.ID != "" && c >= 0 {
 		t.idField = h.fields[c]
 	}
@@ -81,16 +95,24 @@ func (t *Reader) Next() bool {
 	if err != nil {
 		t.rec, t.id = nil, ""
 		if err != io.EOF {
-			t.err = SyntaxProblem(err)
+			t.err = t.readErr(err, rec, t.line)
 		}
 		return false
 	}
-	t.rec = rec
 	t.line, _ = t.cr.FieldPos(0)
+	t.rows++
+	if ps := t.overRecord(t.line); ps != nil || (t.maxRows >= 0 && t.rows > t.maxRows) {
+		if ps == nil {
+			ps = tooManyRows(t.maxRows, t.line)
+		}
+		t.rec, t.id, t.err = nil, "", ps
+		return false
+	}
+	t.rec = rec
 	t.id = ""
 	// A row read before any text that may not be UTF-8 is UTF-8: its
 	// cells need no check of their own.
-	t.valid = t.cr.InputOffset()+t.bom <= t.watch.validTo()
+	t.valid = t.cr.InputOffset()+t.src.bom <= t.watch.validTo()
 	if i := t.idField; i >= 0 && i < len(rec) {
 		// The id names the row in its problems, even a row of the wrong
 		// width.
@@ -103,7 +125,8 @@ func (t *Reader) Next() bool {
 
 // Err returns the error that stopped Next: nil at the end of the table, a
 // [dangjian.Problems] of kind [dangjian.ErrSyntax] for text that is not
-// CSV, or the error of the underlying reader as it is.
+// CSV, of kind [dangjian.ErrLimit] for a limit met ([OpenWith]), or the
+// error of the underlying reader as it is.
 func (t *Reader) Err() error { return t.err }
 
 // Line returns the line the current row starts on.

@@ -23,6 +23,23 @@
 // at a time with [Stream.Value], each element a [Source] placed at its
 // line and column ([NewSourceAt]).
 //
+// # Limits
+//
+// A Stream reads within a [dangjian.Limits] ([NewStreamWith], or the
+// Limits field; the zero value means the defaults): the input's bytes
+// (MaxBytes, 64 GiB by default), and the elements of the array a decoder
+// streams, each read with [Stream.Record] rather than [Stream.Value]: their
+// number (MaxRecords, 200,000,000) and the bytes of each (MaxRecordBytes,
+// 1 MiB; while Record reads an element, the window holds no more than
+// that, a look ahead and a chunk of it). Any other token or value is
+// bounded by MaxWindow (16 MiB). A limit met ends the input with a problem
+// of kind [dangjian.ErrLimit] whose detail names the limit, its value and
+// how to raise it (the Limits field and the programs' flag): at the
+// element's first token for an element, at the end of the window for the
+// input's bytes (the stream reads ahead a chunk at a time, so the tokens
+// before it in that chunk are not returned, as for an error of the
+// reader). MaxProblems is the decoder's to apply ([dangjian.ProblemCap]).
+//
 // The packages that decode JSON (orgmodel, assess, funding/dues) keep only
 // what is their own: the shapes they read, what the fields mean and which
 // field is a record's ID.

@@ -67,3 +67,30 @@ func ExampleStream() {
 	// 2:2 {"id": "a"}
 	// 3:2 {"id": "b", "x": [1, 2]}
 }
+
+// A Stream bounded by a dangjian.Limits reads each element of the array
+// with Record, which counts it: the element after the second ends the
+// input with a problem naming the limit and how to raise it.
+func ExampleNewStreamWith() {
+	in := strings.NewReader(`[{"id": "a"}, {"id": "b"}, {"id": "c"}]`)
+	st := strictjson.NewStreamWith(in, dangjian.Limits{MaxRecords: 2})
+	st.Root = "subjects"
+	st.Next() // [
+	for st.More() {
+		t, p := st.Next()
+		if p != nil {
+			fmt.Println(p)
+			return
+		}
+		src, p := st.Record(t)
+		if p != nil {
+			fmt.Println(p)
+			return
+		}
+		fmt.Printf("%s\n", src.Bytes())
+	}
+	// Output:
+	// {"id": "a"}
+	// {"id": "b"}
+	// line 1, column 28: subjects[2]: exceeds a limit: more than 2 elements (limit 2 elements; raise it with MaxRecords or the program's -max-rows)
+}

@@ -46,8 +46,15 @@ type Stream struct {
 	MaxDepth int
 	// SkipBOM makes a leading byte order mark white space.
 	SkipBOM bool
-	// MaxWindow bounds the window; 0 means [DefaultMaxWindow].
+	// MaxWindow bounds the window; 0 means [DefaultMaxWindow]. If
+	// Limits.MaxRecordBytes is set and larger, the window holds an element
+	// of that size (and has no bound if it is negative).
 	MaxWindow int
+	// Limits bounds the input (MaxBytes: a problem of kind
+	// [dangjian.ErrLimit] where the input goes over it), and the elements
+	// read with [Stream.Record] (MaxRecords, MaxRecordBytes). The zero
+	// value means the defaults ([NewStreamWith]).
+	Limits dangjian.Limits
 
 	r       io.Reader
 	sc      Scanner // over buf
@@ -62,6 +69,11 @@ type Stream struct {
 	// column markCol; it never moves back, and stays in the window.
 	markOff, markLine, markCol int
 	snap                       []frame
+
+	n         int64  // bytes read from r
+	records   int64  // elements read with Record
+	recording bool   // Record is reading an element, pinned
+	recPath   string // its path
 }
 
 // NewStream returns a stream over r.
@@ -203,6 +215,9 @@ func (s *Stream) fill() {
 		keep = min(keep, s.pin-s.base)
 	}
 	keep = min(keep, s.markOff-s.base) // the mark stays in the window
+	if s.recordOver() {
+		return
+	}
 	if keep > 0 && keep >= len(s.buf)/2 {
 		s.baseLine, s.baseCol = advance(s.baseLine, s.baseCol, s.buf[:keep])
 		n := copy(s.buf, s.buf[keep:])
@@ -213,17 +228,18 @@ func (s *Stream) fill() {
 			s.sc.frames[i].key = bytes.Clone(s.sc.frames[i].key)
 		}
 	}
-	limit := s.MaxWindow
-	if limit <= 0 {
-		limit = DefaultMaxWindow
-	}
+	limit := s.windowLimit()
 	if cap(s.buf)-len(s.buf) < streamChunk/2 {
-		if len(s.buf) >= limit {
+		if limit >= 0 && len(s.buf) >= limit {
 			s.resetSource()
 			s.sc.fail(dangjian.ErrLimit, s.sc.pos, s.sc.Path(), "a token or value longer than "+strconv.Itoa(limit)+" bytes")
 			return
 		}
-		nb := make([]byte, len(s.buf), max(2*cap(s.buf), streamChunk))
+		grow := max(2*cap(s.buf), streamChunk)
+		if limit >= 0 {
+			grow = min(grow, max(limit, len(s.buf)+streamChunk/2))
+		}
+		nb := make([]byte, len(s.buf), grow)
 		copy(nb, s.buf)
 		for i := range s.sc.frames {
 			s.sc.frames[i].key = bytes.Clone(s.sc.frames[i].key)
@@ -231,10 +247,13 @@ func (s *Stream) fill() {
 		s.buf = nb
 	}
 	for {
-		n, err := s.r.Read(s.buf[len(s.buf):cap(s.buf)])
+		n, err := s.read(s.buf[len(s.buf):cap(s.buf)])
 		s.buf = s.buf[:len(s.buf)+n]
 		if err == io.EOF {
 			s.eof = true
+		} else if err == errOverBytes {
+			s.overBytes()
+			return
 		} else if err != nil {
 			s.resetSource()
 			var p *dangjian.Problem
