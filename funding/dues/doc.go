@@ -31,11 +31,17 @@
 //
 // # Limits
 //
-// A CSV or JSON roster streams ([ScanRoster], [ScanRosterJSON]): it has
-// no size limit. One member's JSON may take at most 16 MiB, and arrays and
-// objects nested deeper than 512 levels are refused. Text must be UTF-8
-// (package textenc reads GBK or GB18030 on purpose). Each limit is a
-// problem of kind [dangjian.ErrLimit] naming it.
+// A CSV or JSON roster streams ([ScanRoster], [ScanRosterJSON]), within
+// the limits of [ScanOptions].Limits ([dangjian.Limits]; the zero value is
+// the defaults, a negative field no limit): the input's bytes (MaxBytes,
+// 64 GiB), its rows or members (MaxRecords, 200,000,000), one row or one
+// member's JSON (MaxRecordBytes, 1 MiB), and the problems
+// [ReadRosterWith] and [DecodeRosterJSONWith] list (MaxProblems, 1,000,
+// then one problem counting the rest). Arrays and objects nested deeper
+// than 512 levels are refused. Text must be UTF-8 (package textenc reads
+// GBK or GB18030 on purpose). Each limit met is one problem of kind
+// [dangjian.ErrLimit] naming it, its value and how to raise it
+// (examples/dues: -max-rows, -max-record-bytes, -max-problems).
 //
 // The check for repeated IDs of a CSV roster keeps the IDs read so far
 // within a memory budget, [ScanOptions].MaxIDBytes ([DefaultMaxIDBytes],

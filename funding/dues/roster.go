@@ -226,9 +226,11 @@ func ReadRoster(r io.Reader) ([]RosterRow, error) { return ReadRosterWith(r, Sca
 // ReadRosterWith is [ReadRoster] with the options of [ScanRosterWith]
 // (opts.Warn is not used): the warning that the check for repeated IDs
 // reached its budget, of kind [ErrIDsNotChecked], is among the problems
-// returned, at its line.
+// returned, at its line. At most opts.Limits.MaxProblems problems are
+// listed, then one problem of kind [dangjian.ErrLimit] counts the rest
+// ([dangjian.ProblemCap]).
 func ReadRosterWith(r io.Reader, opts ScanOptions) ([]RosterRow, error) {
-	return collectRoster(r, func(r io.Reader, warn func(*dangjian.Problem), each func(RosterRow, dangjian.Problems) error) error {
+	return collectRoster(r, opts.Limits.Problems(), func(r io.Reader, warn func(*dangjian.Problem), each func(RosterRow, dangjian.Problems) error) error {
 		opts.Warn = warn
 		return ScanRosterWith(r, opts, each)
 	})
@@ -237,12 +239,13 @@ func ReadRosterWith(r io.Reader, opts ScanOptions) ([]RosterRow, error) {
 // collectRoster runs a roster scanner over r and collects what it passes:
 // the good rows, less the earlier rows of an id that repeats later, and
 // every problem ordered by line and column (a warning of the scan among
-// them). It is the slice form of both [ScanRoster] and [ScanRosterJSON].
-func collectRoster(r io.Reader, scan func(io.Reader, func(*dangjian.Problem), func(RosterRow, dangjian.Problems) error) error) ([]RosterRow, error) {
+// them), the first maxProblems of them ([dangjian.ProblemCap]). It is the
+// slice form of both [ScanRoster] and [ScanRosterJSON].
+func collectRoster(r io.Reader, maxProblems int, scan func(io.Reader, func(*dangjian.Problem), func(RosterRow, dangjian.Problems) error) error) ([]RosterRow, error) {
 	var rows []RosterRow
-	var bad dangjian.Problems
+	problems := dangjian.NewProblemCap(maxProblems)
 	repeated := map[string]bool{}
-	warn := func(p *dangjian.Problem) { bad = append(bad, p) }
+	warn := func(p *dangjian.Problem) { problems.Add(p) }
 	err := scan(r, warn, func(row RosterRow, ps dangjian.Problems) error {
 		if ps == nil {
 			rows = append(rows, row)
@@ -253,16 +256,22 @@ func collectRoster(r io.Reader, scan func(io.Reader, func(*dangjian.Problem), fu
 				repeated[row.Member.ID] = true
 			}
 		}
-		bad = append(bad, ps...)
+		problems.AddAll(ps)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if len(bad) == 0 {
+	if problems.Len() == 0 {
 		return rows, nil
 	}
-	sortProblems(bad)
+	bad := problems.Problems()
+	if problems.More() > 0 {
+		// The count of the rest stays last.
+		sortProblems(bad[:len(bad)-1])
+	} else {
+		sortProblems(bad)
+	}
 	rows = slices.DeleteFunc(rows, func(r RosterRow) bool { return repeated[r.Member.ID] })
 	if len(rows) == 0 {
 		rows = nil
@@ -317,11 +326,20 @@ func ScanRoster(r io.Reader, each func(row RosterRow, bad dangjian.Problems) err
 // to 16 bytes.
 const DefaultMaxIDBytes int64 = 40 << 20
 
-// ScanOptions are the options of [ScanRosterWith]. The zero value is the
-// defaults.
+// ScanOptions are the options of [ScanRosterWith] and
+// [ScanRosterJSONWith]. The zero value is the defaults.
 type ScanOptions struct {
-	// MaxIDBytes is the memory budget of the check for repeated IDs, in
-	// bytes: the set of IDs read so far (each ID's bytes, its length and
+	// Limits bounds the reading: the input's bytes (MaxBytes), its rows
+	// or members (MaxRecords), one row or one member's JSON
+	// (MaxRecordBytes). A limit met ends the reading with one problem of
+	// kind [dangjian.ErrLimit] that names it, at the line where the
+	// refused row or member starts. MaxProblems bounds the problems
+	// [ReadRosterWith] and [DecodeRosterJSONWith] list. The zero value is
+	// the defaults of [dangjian.Limits].
+	Limits dangjian.Limits
+
+	// MaxIDBytes is the memory budget of the check for repeated IDs of a
+	// CSV roster, in bytes: the set of IDs read so far (each ID's bytes, its length and
 	// line, and its place in a hash table) holds at most that many. 0
 	// means [DefaultMaxIDBytes]; a negative value means no limit, and then
 	// the set follows the roster (about 250 MB for ten million members
@@ -358,10 +376,11 @@ func idLimitProblem(budget int64, line, i int, path string) *dangjian.Problem {
 		Detail: "the IDs kept to find repeats reached their memory budget, in bytes: from this line on, an ID not seen before is not checked for repeats (every row is still read and computed); raise the budget with ScanOptions.MaxIDBytes or the program's -max-id-memory (-1: no limit)"}
 }
 
-// ScanRosterWith is [ScanRoster] with options: the memory budget of the
-// check for repeated IDs, and where its warning goes.
+// ScanRosterWith is [ScanRoster] with options: the limits of the reading,
+// the memory budget of the check for repeated IDs, and where its warning
+// goes.
 func ScanRosterWith(r io.Reader, opts ScanOptions, each func(row RosterRow, bad dangjian.Problems) error) error {
-	t, err := csvtable.Open(r, &rosterSpec)
+	t, err := csvtable.OpenWith(r, &rosterSpec, opts.Limits)
 	if t == nil {
 		return err
 	}

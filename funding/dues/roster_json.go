@@ -43,13 +43,18 @@ import (
 // JSON path ("[3].base", "[0].payslip.items[1].kind"), the line and column
 // (1-based, in characters) where the value starts, the member's id when it
 // was read, and the value. Input that is not JSON, not an array of objects
-// at the top, not UTF-8, nested deeper than 512 levels or with one member
-// longer than 16 MiB is one problem of kind [dangjian.ErrSyntax] (or
+// at the top, not UTF-8, nested deeper than 512 levels or over a limit
+// (one member longer than 1 MiB: see [ScanRosterJSONWith]) is one problem of kind [dangjian.ErrSyntax] (or
 // [dangjian.ErrEncoding], [dangjian.ErrLimit]) and no members; an error of
 // the reader is returned as it is.
-func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
-	return collectRoster(r, func(r io.Reader, _ func(*dangjian.Problem), each func(RosterRow, dangjian.Problems) error) error {
-		return ScanRosterJSON(r, each)
+func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) { return DecodeRosterJSONWith(r, ScanOptions{}) }
+
+// DecodeRosterJSONWith is [DecodeRosterJSON] within opts.Limits (see
+// [ScanRosterJSONWith]); at most opts.Limits.MaxProblems problems are
+// listed, then one problem of kind [dangjian.ErrLimit] counts the rest.
+func DecodeRosterJSONWith(r io.Reader, opts ScanOptions) ([]RosterRow, error) {
+	return collectRoster(r, opts.Limits.Problems(), func(r io.Reader, _ func(*dangjian.Problem), each func(RosterRow, dangjian.Problems) error) error {
+		return ScanRosterJSONWith(r, opts, each)
 	})
 }
 
@@ -63,7 +68,8 @@ func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
 // passed as good.
 //
 // The input streams: ScanRosterJSON holds a window of it (one member's
-// JSON, at most 16 MiB, and a chunk of what follows), the set of IDs read
+// JSON, at most 1 MiB: see [ScanRosterJSONWith], and a chunk of what
+// follows), the set of IDs read
 // and one member, so that a roster of any size is read in the memory of
 // its IDs. It returns a problem that ends the input (text that is not
 // JSON or not UTF-8, a member over the window, an error of r; each has
@@ -71,7 +77,17 @@ func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
 // returns, which stops it. It holds no state between calls and may be
 // called concurrently.
 func ScanRosterJSON(r io.Reader, each func(row RosterRow, bad dangjian.Problems) error) error {
-	st := strictjson.NewStream(r)
+	return ScanRosterJSONWith(r, ScanOptions{}, each)
+}
+
+// ScanRosterJSONWith is [ScanRosterJSON] within opts.Limits: the input's
+// bytes (MaxBytes), the members (MaxRecords) and one member's JSON
+// (MaxRecordBytes, 1 MiB by default); a limit met ends the reading with
+// one problem of kind [dangjian.ErrLimit] that names it, at the member
+// where it was met. opts.MaxIDBytes and opts.Warn are not used: a JSON
+// roster's check for repeated IDs keeps every ID.
+func ScanRosterJSONWith(r io.Reader, opts ScanOptions, each func(row RosterRow, bad dangjian.Problems) error) error {
+	st := strictjson.NewStreamWith(r, opts.Limits)
 	st.SkipBOM = true
 	t, p := st.Next()
 	if p != nil {
@@ -91,7 +107,7 @@ func ScanRosterJSON(r io.Reader, each func(row RosterRow, bad dangjian.Problems)
 		}
 		// The member's JSON, read again by a scanner that places its
 		// tokens in the whole input.
-		src, p := st.Value(t)
+		src, p := st.Record(t)
 		if p != nil {
 			return streamProblem(p)
 		}
