@@ -47,7 +47,9 @@ import (
 // (one member longer than 1 MiB: see [ScanRosterJSONWith]) is one problem of kind [dangjian.ErrSyntax] (or
 // [dangjian.ErrEncoding], [dangjian.ErrLimit]) and no members; an error of
 // the reader is returned as it is.
-func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) { return DecodeRosterJSONWith(r, ScanOptions{}) }
+func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
+	return DecodeRosterJSONWith(r, ScanOptions{})
+}
 
 // DecodeRosterJSONWith is [DecodeRosterJSON] within opts.Limits (see
 // [ScanRosterJSONWith]); at most opts.Limits.MaxProblems problems are
