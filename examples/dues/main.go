@@ -4,7 +4,8 @@
 // Usage:
 //
 //	dues [-in roster.csv|roster.json] [-date 2024-06-01] [-rules 2008|2017] [-format csv|json] [-lang en|zh]
-//	     [-encoding utf-8|gbk|gb18030] [-max-id-memory bytes]
+//	     [-encoding utf-8|gbk|gb18030] [-max-rows N] [-max-record-bytes N] [-max-problems N]
+//	     [-max-id-memory bytes]
 //
 // A file whose name ends in .json is a JSON roster, read with
 // [dues.ScanRosterJSON] as [dues.DecodeRosterJSON] reads it: an array of members ({"id": "01", "name":
@@ -28,6 +29,13 @@
 // through [textenc.NewReader] as it is read, and a byte that is not of
 // that encoding is an input problem with its line and column (exit 2; the
 // rows before it were read, but nothing is written).
+//
+// The reading is bounded: -max-rows (rows of a CSV roster, members of a
+// JSON one; default 200,000,000), -max-record-bytes (one row or member;
+// default 1 MiB) and the input's size (64 GiB) each end the reading with
+// one problem naming the limit (exit 2); -max-problems (default 1,000)
+// lists that many problems, in text and in -format json, then one more
+// that counts the rest. 0 is a flag's default and -1 no limit.
 //
 // A member ID on two rows is an input problem. To find one, the program
 // keeps the IDs read so far, within a memory budget: -max-id-memory bytes
@@ -85,6 +93,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -126,6 +135,7 @@ type config struct {
 	lang   dangjian.Lang
 	enc    textenc.Encoding
 	maxIDs int64 // -max-id-memory: the budget of the repeated-ID check
+	limits dangjian.Limits
 }
 
 // run is the program: it returns the exit status.
@@ -196,13 +206,14 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
 
-	// computeBad is a problem of the rules with a member, and the member.
-	type computeBad struct {
-		id string
-		ps dangjian.Problems
-	}
-	var inputBad, warnings dangjian.Problems
-	var computed []computeBad
+	// The problems of the input (the first reading) and of the rules (the
+	// last reading: a second one leaves out the rows of repeated IDs), each
+	// kept up to -max-problems and then counted, and the lines they are on,
+	// a bit a line, to count the rows not computed.
+	maxProblems := cfg.limits.Problems()
+	inputBad, computed := dangjian.NewProblemCap(maxProblems), dangjian.NewProblemCap(maxProblems)
+	var inputLines, computedLines lineSet
+	var warnings dangjian.Problems
 	repeated := map[string]bool{}
 	pass := func(out io.Writer, skip map[string]bool) (dues.LedgerSummary, int, error) {
 		emit, flush, err := newEmitter(out, cfg)
@@ -216,11 +227,13 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 		}
 		defer r.Close()
 		first := skip == nil
+		computed, computedLines = dangjian.NewProblemCap(maxProblems), lineSet{}
 		each := func(row dues.RosterRow, bad dangjian.Problems) error {
 			if bad != nil {
 				if first {
-					inputBad = append(inputBad, bad...)
+					inputBad.AddAll(bad)
 					for _, p := range bad {
+						inputLines.add(p.Line)
 						if p.Kind == dangjian.ErrDuplicate {
 							repeated[row.Member.ID] = true
 						}
@@ -233,9 +246,8 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 			}
 			d, err := monthly(row.Member, cfg.month)
 			if err != nil {
-				if first {
-					computed = append(computed, computeBad{row.Member.ID, atLine(err, row.Line)})
-				}
+				computed.AddAll(atLine(err, row.Line))
+				computedLines.add(row.Line)
 				return nil
 			}
 			if err := tally.Add(d); err != nil {
@@ -246,14 +258,14 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 			}
 			return nil
 		}
+		opts := dues.ScanOptions{Limits: cfg.limits, MaxIDBytes: cfg.maxIDs, Warn: func(p *dangjian.Problem) {
+			if first {
+				warnings = append(warnings, p)
+			}
+		}}
 		if jsonIn {
-			err = dues.ScanRosterJSON(r, each)
+			err = dues.ScanRosterJSONWith(r, opts, each)
 		} else {
-			opts := dues.ScanOptions{MaxIDBytes: cfg.maxIDs, Warn: func(p *dangjian.Problem) {
-				if first {
-					warnings = append(warnings, p)
-				}
-			}}
 			err = dues.ScanRosterWith(r, opts, each)
 		}
 		if err == nil {
@@ -299,35 +311,10 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(status, err)
 	}
-
-	// The problems, in line order as the roster had them; the rows of a
-	// repeated ID are not computed, so their members' problems with the
-	// rules are left out.
-	slices.SortStableFunc(inputBad, func(a, b *dangjian.Problem) int {
-		if a.Line != b.Line {
-			return a.Line - b.Line
-		}
-		return a.Column - b.Column
-	})
-	problems := inputBad
-	lines := map[int]bool{}
-	for _, p := range inputBad {
-		lines[p.Line] = true
-	}
-	failed := len(lines)
-	for _, c := range computed {
-		if !repeated[c.id] {
-			problems = append(problems, c.ps...)
-			failed++
-		}
-	}
-	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
-	problems = inFile(problems, name).(dangjian.Problems)
-	printProblems(stderr, problems, inFile(warnings, name).(dangjian.Problems))
-
 	if len(repeated) > 0 {
 		// The second pass writes the output again, without the rows of the
-		// repeated IDs.
+		// repeated IDs, and finds the problems of the rules of the rows
+		// left.
 		if err := rewind(tmp, true); err != nil {
 			return fail(exitRows, writeErr{err})
 		}
@@ -335,6 +322,36 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 			return fail(status, err)
 		}
 	}
+	failed := inputLines.union(computedLines)
+
+	// The problems, in line order as the roster had them, and within a
+	// line the input's in column order, then the rules'.
+	problems := inputBad.Problems()
+	if inputBad.More() > 0 {
+		problems = problems[:len(problems)-1] // counted again below
+	}
+	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+	rules := computed.Problems()
+	if computed.More() > 0 {
+		rules = rules[:len(rules)-1]
+	}
+	problems = append(problems, rules...)
+	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
+	// One cap over both: the problems only counted by either are counted
+	// by it too, after the ones it keeps.
+	all := dangjian.NewProblemCap(maxProblems)
+	all.AddAll(problems)
+	for range inputBad.More() + computed.More() {
+		all.Add(countedOnly)
+	}
+	problems = inFile(all.Problems(), name).(dangjian.Problems)
+	printProblems(stderr, problems, inFile(warnings, name).(dangjian.Problems))
+
 	if err := rewind(tmp, false); err != nil {
 		return fail(exitRows, writeErr{err})
 	}
@@ -359,6 +376,39 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 		return exitRows
 	}
 	return exitOK
+}
+
+// countedOnly stands for a problem a first cap only counted, added to a
+// full cap to be counted again.
+var countedOnly = &dangjian.Problem{Kind: dangjian.ErrLimit}
+
+// lineSet is a set of lines, a bit a line.
+type lineSet []uint64
+
+func (s *lineSet) add(line int) {
+	if line < 0 {
+		return
+	}
+	for line/64 >= len(*s) {
+		*s = append(*s, 0)
+	}
+	(*s)[line/64] |= 1 << (line % 64)
+}
+
+// union returns the number of lines in s or t.
+func (s lineSet) union(t lineSet) int {
+	n := 0
+	for i := range max(len(s), len(t)) {
+		var w uint64
+		if i < len(s) {
+			w = s[i]
+		}
+		if i < len(t) {
+			w |= t[i]
+		}
+		n += bits.OnesCount64(w)
+	}
+	return n
 }
 
 // rewind goes back to the start of f, emptying it first if truncate.
@@ -488,10 +538,18 @@ func splitWarnings(err error) (error, dangjian.Problems) {
 	return rest.Err(), warnings
 }
 
-// printProblems prints the problems and the warnings to w, in line order.
+// printProblems prints the problems and the warnings to w, in line order;
+// a last problem counting the problems not listed stays last.
 func printProblems(w io.Writer, problems, warnings dangjian.Problems) {
+	var more *dangjian.Problem
+	if n := len(problems); n > 0 && problems[n-1].Kind == dangjian.ErrLimit && problems[n-1].Line == 0 {
+		problems, more = problems[:n-1], problems[n-1]
+	}
 	all := append(slices.Clip(problems), warnings...)
 	slices.SortStableFunc(all, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
+	if more != nil {
+		all = append(all, more)
+	}
 	for _, p := range all {
 		fmt.Fprintf(w, "%v\n", p)
 	}
@@ -544,9 +602,12 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.StringVar(&cfg.format, "format", "csv", "output `format`: csv (the ledger) or json (the dues with their traces; input problems as {\"problems\": [...]}, exit 2)")
 	fs.StringVar(&lang, "lang", "en", "`language` of the ledger's header and categories: en or zh")
 	fs.Var(&cfg.enc, "encoding", "`encoding` of the roster: utf-8, gbk or gb18030")
+	fs.Int64Var(&cfg.limits.MaxRecords, "max-rows", 0, "the most `rows` (or JSON members) the roster may have (0: the default, 200,000,000; -1: no limit)")
+	fs.IntVar(&cfg.limits.MaxRecordBytes, "max-record-bytes", 0, "the most `bytes` one row (or one JSON member) may take (0: the default, 1 MiB; -1: no limit)")
+	fs.IntVar(&cfg.limits.MaxProblems, "max-problems", 0, "the most `problems` listed, then one line counts the rest (0: the default, 1,000; -1: no limit)")
 	fs.Int64Var(&cfg.maxIDs, "max-id-memory", 0, "memory `budget` in bytes of the check for repeated member IDs (0: the default, 40 MiB, a million IDs of 16 bytes; -1: no limit)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dues [-in roster.csv|roster.json] [-date YYYY-MM-DD] [-rules 2008|2017] [-format csv|json] [-lang en|zh] [-encoding utf-8|gbk|gb18030] [-max-id-memory bytes]")
+		fmt.Fprintln(stderr, "usage: dues [-in roster.csv|roster.json] [-date YYYY-MM-DD] [-rules 2008|2017] [-format csv|json] [-lang en|zh] [-encoding utf-8|gbk|gb18030]\n            [-max-rows N] [-max-record-bytes N] [-max-problems N] [-max-id-memory bytes]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

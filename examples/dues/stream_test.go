@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"github.com/dangjian-go/dangjian/textenc"
 	"strings"
@@ -115,4 +116,63 @@ func TestMaxIDMemory(t *testing.T) {
 	assert.Contains(t, res.stderr, `stdin:1002:1: id (id "M00003"): duplicate ID: first on line 5`)
 	res = runWith(t, roster, "-in", "-", "-date", "2024-06-01", "-max-id-memory", "x")
 	assert.Equal(t, 2, res.code)
+}
+
+// -max-problems lists that many problems and counts the rest, in text and
+// in JSON, with the exit status and the rows not computed as without it;
+// -max-rows and -max-record-bytes end the reading with one problem naming
+// the limit (exit 2).
+func TestLimitFlags(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,name,category,base\n")
+	for i := range 5 {
+		fmt.Fprintf(&b, "X%d,x,nobody,1\n", i)
+	}
+	b.WriteString("G,g,employed,100\n")
+	roster := b.String()
+
+	r := runWith(t, roster, "-in", "-", "-date", "2024-06-01", "-max-problems", "2")
+	assert.Equal(t, 1, r.code)
+	assert.Equal(t, 3, strings.Count(r.stderr, "stdin:"), r.stderr)
+	assert.Contains(t, r.stderr, "stdin: exceeds a limit: 3 more problems not listed (limit 2 problems; raise it with MaxProblems or the program's -max-problems)")
+	assert.Contains(t, r.stderr, "1 members computed, 5 rows not computed")
+	full := runWith(t, roster, "-in", "-", "-date", "2024-06-01")
+	assert.Equal(t, full.stdout, r.stdout)
+	assert.Equal(t, 5, strings.Count(full.stderr, "stdin:"))
+	none := runWith(t, roster, "-in", "-", "-date", "2024-06-01", "-max-problems", "-1")
+	assert.Equal(t, full, none)
+
+	r = runWith(t, roster, "-in", "-", "-date", "2024-06-01", "-max-problems", "2", "-format", "json")
+	assert.Equal(t, 2, r.code)
+	var out struct {
+		Problems []struct{ Code, Value string } `json:"problems"`
+		Dues     []json.RawMessage              `json:"dues"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
+	require.Len(t, out.Problems, 3)
+	assert.Equal(t, "limit", out.Problems[2].Code)
+	assert.Equal(t, "3", out.Problems[2].Value)
+	assert.Len(t, out.Dues, 1)
+
+	r = runWith(t, roster, "-in", "-", "-date", "2024-06-01", "-max-rows", "4")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "dues: stdin:6: exceeds a limit: more than 4 rows (limit 4 rows; raise it with MaxRecords or the program's -max-rows)")
+	assert.Empty(t, r.stdout)
+	r = runWith(t, roster, "-in", "-", "-date", "2024-06-01", "-max-rows", "6")
+	assert.Equal(t, 1, r.code, r.stderr)
+
+	r = runWith(t, roster, "-in", "-", "-date", "2024-06-01", "-max-record-bytes", "12", "-format", "json")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "longer than 12 bytes")
+	assert.Contains(t, r.stdout, `"code": "limit"`)
+
+	r = runWith(t, `[{"id":"A","category":"employed","base":"1"},{"id":"B","category":"employed","base":"2"}]`,
+		"-in", "-", "-date", "2024-06-01", "-max-rows", "1")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "more than 1 elements")
+
+	r = runWith(t, "", "-h")
+	for _, flag := range []string{"-max-rows", "-max-record-bytes", "-max-problems", "-max-id-memory"} {
+		assert.Contains(t, r.stderr, flag)
+	}
 }
