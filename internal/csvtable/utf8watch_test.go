@@ -96,3 +96,27 @@ func TestEncodingProblemsWithWatch(t *testing.T) {
 		}
 	}
 }
+
+// FuzzUTF8Watch: whatever the text and the sizes of the chunks it comes
+// in, the watch vouches only for UTF-8, and for all of a UTF-8 text.
+func FuzzUTF8Watch(f *testing.F) {
+	for _, s := range []string{"", "a", "张伟,李娜\n", "\xe4\xbc", "x\xff", "😀😀", "\xed\xa0\x80"} {
+		f.Add(s, uint64(1))
+	}
+	f.Fuzz(func(t *testing.T, text string, seed uint64) {
+		w := newUTF8Watch(&chunky{text, rand.New(rand.NewPCG(seed, 1))})
+		buf := make([]byte, 1+seed%7)
+		for {
+			_, err := w.Read(buf)
+			if to := w.validTo(); to > w.off || !utf8.ValidString(text[:to]) {
+				t.Fatalf("%q: vouches for %d bytes of %d read", text, to, w.off)
+			}
+			if err != nil {
+				break
+			}
+		}
+		if utf8.ValidString(text) != (w.validTo() == int64(len(text))) {
+			t.Fatalf("%q: valid to %d of %d", text, w.validTo(), len(text))
+		}
+	})
+}
