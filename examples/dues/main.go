@@ -194,9 +194,9 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 	// JSON output holds each member's trace, which the rules give; the
 	// ledger needs only the amounts, which the compiled calculator gives
 	// faster.
-	monthly := cfg.rules.Monthly
-	if calc, err := cfg.rules.Compile(); err == nil && cfg.format == "csv" {
-		monthly = calc.Monthly
+	var calc *dues.Calculator
+	if c, err := cfg.rules.Compile(); err == nil && cfg.format == "csv" {
+		calc = c
 	}
 	tmp, err := os.CreateTemp("", "dues-output-*")
 	if err != nil {
@@ -216,7 +216,7 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 	var warnings dangjian.Problems
 	repeated := map[string]bool{}
 	pass := func(out io.Writer, skip map[string]bool) (dues.LedgerSummary, int, error) {
-		emit, flush, err := newEmitter(out, cfg)
+		em, err := newEmitter(out, cfg)
 		if err != nil {
 			return dues.LedgerSummary{}, exitRows, err
 		}
@@ -244,7 +244,15 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 			if skip[row.Member.ID] {
 				return nil
 			}
-			d, err := monthly(row.Member, cfg.month)
+			// Called directly, not through a func value: a Member and a
+			// Result are large, and this is the hot path.
+			var d dues.Result
+			var err error
+			if calc != nil {
+				d, err = calc.Monthly(row.Member, cfg.month)
+			} else {
+				d, err = cfg.rules.Monthly(row.Member, cfg.month)
+			}
 			if err != nil {
 				computed.AddAll(atLine(err, row.Line))
 				computedLines.add(row.Line)
@@ -253,7 +261,7 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 			if err := tally.Add(d); err != nil {
 				return writeErr{err}
 			}
-			if err := emit(dues.LedgerRow{Name: row.Member.Name, Dues: d}); err != nil {
+			if err := em.emit(row.Member.Name, d); err != nil {
 				return writeErr{err}
 			}
 			return nil
@@ -269,7 +277,7 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 			err = dues.ScanRosterWith(r, opts, each)
 		}
 		if err == nil {
-			if err = flush(); err != nil {
+			if err = em.flush(); err != nil {
 				err = writeErr{err}
 			}
 		}
@@ -422,23 +430,47 @@ func rewind(f *os.File, truncate bool) error {
 	return err
 }
 
-// newEmitter returns the writer of one computed member to out in the
-// output format, and the flush of its buffer: for csv the ledger's rows
-// ([dues.LedgerWriter], its header first); for json each member's dues as
-// one line of compact JSON, which [writeArrayFrom] or [writeProblemsFrom]
-// indents into the output at the end.
-func newEmitter(out io.Writer, cfg config) (emit func(dues.LedgerRow) error, flush func() error, err error) {
+// emitter writes one computed member to the output in its format: for csv
+// a row of the ledger ([dues.LedgerWriter], its header first); for json
+// the member's dues as one line of compact JSON, which [writeArrayFrom] or
+// [writeProblemsFrom] indents into the output at the end.
+type emitter struct {
+	lw  *dues.LedgerWriter // csv
+	bw  *bufio.Writer      // json
+	enc *json.Encoder
+}
+
+// newEmitter returns the emitter of the output format to out.
+func newEmitter(out io.Writer, cfg config) (*emitter, error) {
 	if cfg.format == "csv" {
 		lw, err := dues.NewLedgerWriter(out, cfg.lang)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		return lw.Write, lw.Flush, nil
+		return &emitter{lw: lw}, nil
 	}
 	bw := bufio.NewWriterSize(out, 64<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	return func(r dues.LedgerRow) error { return enc.Encode(r.Dues) }, bw.Flush, nil
+	return &emitter{bw: bw, enc: enc}, nil
+}
+
+// emit writes the member named name, whose dues are d. (d is a value:
+// a pointer would make every row's Result escape to the heap, for the
+// JSON encoder.)
+func (e *emitter) emit(name string, d dues.Result) error {
+	if e.lw != nil {
+		return e.lw.Write(dues.LedgerRow{Name: name, Dues: d})
+	}
+	return e.enc.Encode(d)
+}
+
+// flush writes what is buffered.
+func (e *emitter) flush() error {
+	if e.lw != nil {
+		return e.lw.Flush()
+	}
+	return e.bw.Flush()
 }
 
 // writeArrayFrom writes the members' JSON lines of r as one indented JSON
