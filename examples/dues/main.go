@@ -72,11 +72,14 @@
 // -format json) and written as it comes ([dues.ScanRosterWith] or
 // [dues.ScanRosterJSON], then [dues.LedgerWriter] or one JSON element per
 // member), so that memory is the set of member IDs (for repeated IDs) and
-// the problems, not the file. The output goes through a temporary file:
-// a row whose ID repeats later is left out of it, which is known only at
-// the end (the roster is then read a second time), and so is whether
-// -format json writes the array of dues or the object of the problems.
-// Standard input is kept in a temporary file for that second reading.
+// the problems, not the file. A row whose ID repeats later is left out of
+// the output, which is known only at the end (the roster is then read a
+// second time), and so is whether -format json writes the array of dues
+// or the object of the problems: the output goes through a temporary file,
+// or, for a ledger to a regular file, straight to that file, which a
+// second reading, or a reading that fails, takes back to where it
+// started. Standard input is kept in a temporary file for the second
+// reading.
 //
 // Exit status: 0 when every row was computed; 1 when a row was bad or could
 // not be computed (with -format csv); 2 when the input cannot be read (a
@@ -182,13 +185,13 @@ func atLine(err error, line int) dangjian.Problems {
 // member), so that memory is the set of member IDs and the problems, not
 // the file.
 //
-// The output goes to a temporary file first: a row whose ID repeats on a
-// later row is left out, as [dues.ReadRoster] leaves it out, and that is
-// known only at the end; so is whether -format json writes the array of
-// dues or, when a row had a problem, the object of the problems and the
-// dues. Without a repeated ID (the usual case) the file is copied to
-// standard output; with one, the roster is read a second time, leaving
-// out the rows of the repeated IDs.
+// The output goes to a [spool] first: a row whose ID repeats on a later
+// row is left out, as [dues.ReadRoster] leaves it out, and that is known
+// only at the end; so is whether -format json writes the array of dues
+// or, when a row had a problem, the object of the problems and the dues.
+// Without a repeated ID (the usual case) the spool is the output (a
+// temporary file is copied to standard output); with one, the roster is
+// read a second time, leaving out the rows of the repeated IDs.
 func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int {
 	name := in.name
 	// JSON output holds each member's trace, which the rules give; the
@@ -198,13 +201,13 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 	if c, err := cfg.rules.Compile(); err == nil && cfg.format == "csv" {
 		calc = c
 	}
-	tmp, err := os.CreateTemp("", "dues-output-*")
+	sp, err := newSpool(stdout, cfg.format)
 	if err != nil {
 		fmt.Fprintf(stderr, "dues: %v\n", err)
 		return exitInput
 	}
-	defer os.Remove(tmp.Name())
-	defer tmp.Close()
+	defer sp.close()
+	tmp := sp.f
 
 	// The problems of the input (the first reading) and of the rules (the
 	// last reading: a second one leaves out the rows of repeated IDs), each
@@ -291,6 +294,7 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 		return sum, exitOK, nil
 	}
 	fail := func(status int, err error) int {
+		sp.discard() // standard output stays as it was
 		var we writeErr
 		switch {
 		case errors.As(err, &we):
@@ -323,7 +327,7 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 		// The second pass writes the output again, without the rows of the
 		// repeated IDs, and finds the problems of the rules of the rows
 		// left.
-		if err := rewind(tmp, true); err != nil {
+		if err := sp.reset(); err != nil {
 			return fail(exitRows, writeErr{err})
 		}
 		if sum, status, err = pass(tmp, repeated); err != nil {
@@ -360,8 +364,10 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 	problems = inFile(all.Problems(), name).(dangjian.Problems)
 	printProblems(stderr, problems, inFile(warnings, name).(dangjian.Problems))
 
-	if err := rewind(tmp, false); err != nil {
-		return fail(exitRows, writeErr{err})
+	if !sp.direct {
+		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+			return fail(exitRows, writeErr{err})
+		}
 	}
 	switch {
 	case cfg.format == "json" && len(problems) > 0:
@@ -372,7 +378,7 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 		return exitInput
 	case cfg.format == "json":
 		err = writeArrayFrom(stdout, tmp)
-	default:
+	case !sp.direct:
 		_, err = io.Copy(stdout, tmp)
 	}
 	if err != nil {
@@ -419,15 +425,55 @@ func (s lineSet) union(t lineSet) int {
 	return n
 }
 
-// rewind goes back to the start of f, emptying it first if truncate.
-func rewind(f *os.File, truncate bool) error {
-	if truncate {
-		if err := f.Truncate(0); err != nil {
-			return err
+// spool is where the output goes until it is known whole: a temporary
+// file, or standard output itself when it is a regular file and the
+// output a CSV ledger (direct), so that a ledger of any size is written
+// once, not written and then copied. A second reading, or a reading that
+// fails, takes standard output back to where it started.
+type spool struct {
+	f      *os.File
+	start  int64 // direct: where standard output was
+	direct bool
+}
+
+// newSpool returns the spool of the output to stdout in format.
+func newSpool(stdout io.Writer, format string) (*spool, error) {
+	if f, ok := stdout.(*os.File); ok && format == "csv" {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			if start, err := f.Seek(0, io.SeekCurrent); err == nil {
+				return &spool{f: f, start: start, direct: true}, nil
+			}
 		}
 	}
-	_, err := f.Seek(0, io.SeekStart)
+	f, err := os.CreateTemp("", "dues-output-*")
+	if err != nil {
+		return nil, err
+	}
+	return &spool{f: f}, nil
+}
+
+// reset empties the spool for a second reading.
+func (s *spool) reset() error {
+	if err := s.f.Truncate(s.start); err != nil {
+		return err
+	}
+	_, err := s.f.Seek(s.start, io.SeekStart)
 	return err
+}
+
+// discard empties a direct spool: standard output is as it was.
+func (s *spool) discard() {
+	if s.direct {
+		s.reset()
+	}
+}
+
+// close removes a temporary file.
+func (s *spool) close() {
+	if !s.direct {
+		s.f.Close()
+		os.Remove(s.f.Name())
+	}
 }
 
 // emitter writes one computed member to the output in its format: for csv

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/dangjian-go/dangjian/textenc"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -174,5 +176,36 @@ func TestLimitFlags(t *testing.T) {
 	r = runWith(t, "", "-h")
 	for _, flag := range []string{"-max-rows", "-max-record-bytes", "-max-problems", "-max-id-memory"} {
 		assert.Contains(t, r.stderr, flag)
+	}
+}
+
+// Standard output a regular file: the ledger is written there directly,
+// and taken back to where it started for a second reading (a repeated
+// ID) or a reading that fails; what the file held before stays. The bytes
+// are those written through the temporary file.
+func TestDirectOutput(t *testing.T) {
+	rosters := map[string]string{
+		"clean":    "id,name,category,base\n01,a,employed,4000\n02,b,retired,5000\n",
+		"repeated": "id,name,category,base,flat_amount\nA,a,farmer,,1.50\nB,b,employed,100,\nA,c,employed,300,\nC,e,student,,\n",
+		"syntax":   "id,name,category,base\n01,a,employed,4000\n02,\"b,employed,5000\n",
+	}
+	for name, roster := range rosters {
+		t.Run(name, func(t *testing.T) {
+			want := runWith(t, roster, "-in", "-", "-date", "2024-06-01")
+			for _, before := range []string{"", "kept\n"} {
+				f, err := os.OpenFile(filepath.Join(t.TempDir(), "ledger.csv"), os.O_CREATE|os.O_RDWR|os.O_APPEND, 0o600)
+				require.NoError(t, err)
+				_, err = f.WriteString(before)
+				require.NoError(t, err)
+				var errOut bytes.Buffer
+				code := run([]string{"-in", "-", "-date", "2024-06-01"}, strings.NewReader(roster), f, &errOut)
+				require.NoError(t, f.Close())
+				got, err := os.ReadFile(f.Name())
+				require.NoError(t, err)
+				assert.Equal(t, want.code, code)
+				assert.Equal(t, want.stderr, errOut.String())
+				assert.Equal(t, before+want.stdout, string(got))
+			}
+		})
 	}
 }
