@@ -43,7 +43,7 @@
 // [dangjian.ErrLimit] naming it, its value and how to raise it
 // (examples/dues: -max-rows, -max-record-bytes, -max-problems).
 //
-// The check for repeated IDs of a CSV roster keeps the IDs read so far
+// The check for repeated IDs of a roster keeps the IDs read so far
 // within a memory budget, [ScanOptions].MaxIDBytes ([DefaultMaxIDBytes],
 // 40 MiB: a million members with IDs of 16 bytes; -1: no limit;
 // examples/dues -max-id-memory). Past it, the IDs kept are still checked
@@ -51,8 +51,7 @@
 // repeats: one warning of kind [ErrIDsNotChecked] (a [dangjian.ErrLimit])
 // names the line and the budget, and every row is still read and
 // computed. An exact check of ten million IDs takes about 250 MB: raise
-// the budget when the roster needs it. A JSON roster's check keeps every
-// ID, with its path and position (about 100 bytes a member).
+// the budget when the roster needs it.
 //
 // # Invariants
 //

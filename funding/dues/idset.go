@@ -36,8 +36,14 @@ type idSet struct {
 	slots  []uint32 // per slot: the offset of its ID's record in the chunks
 	shift  uint     // 32 - log2(len(slots)): a hash's slot is hash>>32 >> shift
 	n      int      // IDs in the slots
-	chunks [][]byte // per ID: its length (a byte), its line (int32, negated once reported), hash>>32 (uint32), its bytes
-	long   map[string]int
+	chunks [][]byte // per ID: its length (a byte), its line (int32, negated once reported), hash>>32 (uint32), aux, its bytes
+	long   map[string]longID
+
+	// With auxLen 8, each ID keeps two more numbers (a JSON roster's
+	// member index and column): add stores aux with a new ID, and sets aux
+	// to the first's on a repeat.
+	auxLen int
+	aux    [2]uint32
 
 	budget int64 // the most bytes the set may hold; < 0: no limit
 	used   int64 // bytes held: the chunks' capacity, the table, the long IDs
@@ -53,12 +59,28 @@ const (
 	idSlotBytes  = 5         // a control byte and an offset
 )
 
+// longID is what the map keeps of a long ID.
+type longID struct {
+	line int // negated once reported
+	aux  [2]uint32
+}
+
 // newIDSet returns an empty set that may hold budget bytes (< 0: no
 // limit).
 func newIDSet(budget int64) *idSet {
 	seed := maphash.MakeSeed()
 	return &idSet{hash: func(s string) uint64 { return maphash.String(seed, s) }, budget: budget}
 }
+
+// newIDSetAux is newIDSet for IDs that keep two more numbers ([idSet.aux]).
+func newIDSetAux(budget int64) *idSet {
+	s := newIDSet(budget)
+	s.auxLen = 8
+	return s
+}
+
+// header is the length of a record before its ID's bytes.
+func (s *idSet) header() int { return idHeader + s.auxLen }
 
 // fits reports whether n more bytes fit in the budget.
 func (s *idSet) fits(n int64) bool { return s.budget < 0 || s.used+n <= s.budget }
@@ -84,8 +106,8 @@ func (s *idSet) add(id string, line int) (first int, repeated, reported, recorde
 					return first, true, reported, true
 				}
 			}
-			if l, ok := s.long[id]; ok {
-				return s.longSeen(id, l)
+			if _, ok := s.long[id]; ok {
+				return s.longSeen(id)
 			}
 			s.full = true
 			return 0, false, false, false
@@ -103,10 +125,10 @@ func (s *idSet) add(id string, line int) (first int, repeated, reported, recorde
 			return first, true, reported, true
 		}
 	}
-	if l, ok := s.long[id]; ok {
-		return s.longSeen(id, l)
+	if _, ok := s.long[id]; ok {
+		return s.longSeen(id)
 	}
-	off, ok := s.room(idHeader + len(id))
+	off, ok := s.room(s.header() + len(id))
 	if !ok {
 		s.full = true
 		return 0, false, false, false
@@ -115,6 +137,10 @@ func (s *idSet) add(id string, line int) (first int, repeated, reported, recorde
 	*k = append(*k, byte(len(id)))
 	*k = binary.LittleEndian.AppendUint32(*k, uint32(line))
 	*k = binary.LittleEndian.AppendUint32(*k, hi)
+	if s.auxLen > 0 {
+		*k = binary.LittleEndian.AppendUint32(*k, s.aux[0])
+		*k = binary.LittleEndian.AppendUint32(*k, s.aux[1])
+	}
 	*k = append(*k, id...)
 	s.ctrl[i], s.slots[i] = c, uint32(off)
 	s.n++
@@ -126,8 +152,12 @@ func (s *idSet) add(id string, line int) (first int, repeated, reported, recorde
 // and marks it reported.
 func (s *idSet) match(off uint32, hi uint32, id string) (first int, reported, ok bool) {
 	rec := s.record(off)
-	if int(rec[0]) != len(id) || binary.LittleEndian.Uint32(rec[5:]) != hi || string(rec[idHeader:idHeader+len(id)]) != id {
+	h := s.header()
+	if int(rec[0]) != len(id) || binary.LittleEndian.Uint32(rec[5:]) != hi || string(rec[h:h+len(id)]) != id {
 		return 0, false, false
+	}
+	if s.auxLen > 0 {
+		s.aux = [2]uint32{binary.LittleEndian.Uint32(rec[idHeader:]), binary.LittleEndian.Uint32(rec[idHeader+4:])}
 	}
 	l := int32(binary.LittleEndian.Uint32(rec[1:]))
 	if l < 0 {
@@ -196,8 +226,8 @@ func (s *idSet) record(off uint32) []byte {
 
 // addLong is add for the IDs of the plain map.
 func (s *idSet) addLong(id string, line int) (first int, repeated, reported, recorded bool) {
-	if l, ok := s.long[id]; ok {
-		return s.longSeen(id, l)
+	if _, ok := s.long[id]; ok {
+		return s.longSeen(id)
 	}
 	if len(s.slots) > 0 && len(id) <= 255 {
 		if first, reported, ok := s.find(id); ok {
@@ -210,20 +240,24 @@ func (s *idSet) addLong(id string, line int) (first int, repeated, reported, rec
 		return 0, false, false, false
 	}
 	if s.long == nil {
-		s.long = map[string]int{}
+		s.long = map[string]longID{}
 	}
-	s.long[string([]byte(id))] = line // a copy: id keeps its row alive
+	s.long[string([]byte(id))] = longID{line, s.aux} // a copy: id keeps its row alive
 	s.used += cost
 	return 0, false, false, true
 }
 
-// longSeen is add for an ID of the map seen before on line l.
-func (s *idSet) longSeen(id string, l int) (first int, repeated, reported, recorded bool) {
-	if l < 0 {
-		return -l, true, true, true
+// longSeen is add for an ID of the map, seen before.
+func (s *idSet) longSeen(id string) (first int, repeated, reported, recorded bool) {
+	l := s.long[id]
+	if s.auxLen > 0 {
+		s.aux = l.aux
 	}
-	s.long[id] = -l
-	return l, true, false, true
+	if l.line < 0 {
+		return -l.line, true, true, true
+	}
+	s.long[id] = longID{-l.line, l.aux}
+	return l.line, true, false, true
 }
 
 // grow doubles the table (1024 slots at first); false when the new table
@@ -245,7 +279,7 @@ func (s *idSet) grow() bool {
 				i = (i + 1) & mask
 			}
 			ctrl[i], slots[i] = ctrlOf(hi), uint32(k*idChunk+o)
-			o += idHeader + int(c[o])
+			o += s.header() + int(c[o])
 		}
 	}
 	s.used += idSlotBytes * int64(size-len(s.slots))

@@ -117,3 +117,33 @@ func TestIDSetBudget(t *testing.T) {
 		})
 	}
 }
+
+// With two more numbers a member, each repeat gives back the first's, for
+// IDs of the table and of the map alike.
+func TestIDSetAux(t *testing.T) {
+	s := newIDSetAux(-1)
+	type first struct {
+		line int
+		aux  [2]uint32
+	}
+	model := map[string]first{}
+	r := rand.New(rand.NewPCG(8, 9))
+	for line := 1; line < 100_000; line++ {
+		id := "A" + strconv.Itoa(r.IntN(30_000))
+		if r.IntN(500) == 0 {
+			id = strings.Repeat("L", 256) + strconv.Itoa(r.IntN(20))
+		}
+		aux := [2]uint32{uint32(line * 3), uint32(line % 77)}
+		s.aux = aux
+		f, dup, _, ok := s.add(id, line)
+		require.True(t, ok)
+		m, seen := model[id]
+		require.Equal(t, seen, dup, id)
+		if !seen {
+			model[id] = first{line, aux}
+			continue
+		}
+		require.Equal(t, m.line, f)
+		require.Equal(t, m.aux, s.aux, id)
+	}
+}

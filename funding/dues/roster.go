@@ -338,8 +338,8 @@ type ScanOptions struct {
 	// the defaults of [dangjian.Limits].
 	Limits dangjian.Limits
 
-	// MaxIDBytes is the memory budget of the check for repeated IDs of a
-	// CSV roster, in bytes: the set of IDs read so far (each ID's bytes, its length and
+	// MaxIDBytes is the memory budget of the check for repeated IDs, in
+	// bytes: the set of IDs read so far (each ID's bytes, its length and
 	// line, and its place in a hash table) holds at most that many. 0
 	// means [DefaultMaxIDBytes]; a negative value means no limit, and then
 	// the set follows the roster (about 250 MB for ten million members
@@ -431,14 +431,6 @@ func ScanRosterWith(r io.Reader, opts ScanOptions, each func(row RosterRow, bad 
 		return dangjian.Problems{warning}
 	}
 	return nil
-}
-
-// idSeen records where an id was first seen and whether it was reported
-// as repeated.
-type idSeen struct {
-	line, col int
-	path      string // a JSON roster's path of the member
-	flagged   bool
 }
 
 // itemColumn is a pay item column of the header.

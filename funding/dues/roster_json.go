@@ -51,11 +51,13 @@ func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
 	return DecodeRosterJSONWith(r, ScanOptions{})
 }
 
-// DecodeRosterJSONWith is [DecodeRosterJSON] within opts.Limits (see
-// [ScanRosterJSONWith]); at most opts.Limits.MaxProblems problems are
+// DecodeRosterJSONWith is [DecodeRosterJSON] with the options of
+// [ScanRosterJSONWith] (opts.Warn is not used: the warning that the check
+// for repeated IDs reached its budget is among the problems); at most opts.Limits.MaxProblems problems are
 // listed, then one problem of kind [dangjian.ErrLimit] counts the rest.
 func DecodeRosterJSONWith(r io.Reader, opts ScanOptions) ([]RosterRow, error) {
-	return collectRoster(r, opts.Limits.Problems(), func(r io.Reader, _ func(*dangjian.Problem), each func(RosterRow, dangjian.Problems) error) error {
+	return collectRoster(r, opts.Limits.Problems(), func(r io.Reader, warn func(*dangjian.Problem), each func(RosterRow, dangjian.Problems) error) error {
+		opts.Warn = warn
 		return ScanRosterJSONWith(r, opts, each)
 	})
 }
@@ -86,8 +88,10 @@ func ScanRosterJSON(r io.Reader, each func(row RosterRow, bad dangjian.Problems)
 // bytes (MaxBytes), the members (MaxRecords) and one member's JSON
 // (MaxRecordBytes, 1 MiB by default); a limit met ends the reading with
 // one problem of kind [dangjian.ErrLimit] that names it, at the member
-// where it was met. opts.MaxIDBytes and opts.Warn are not used: a JSON
-// roster's check for repeated IDs keeps every ID.
+// where it was met. The check for repeated IDs keeps the IDs within
+// opts.MaxIDBytes, as [ScanRosterWith] does (each ID with its member's
+// index and the column of its id: 8 bytes more a member), with the same
+// warning past it, at the member's id.
 func ScanRosterJSONWith(r io.Reader, opts ScanOptions, each func(row RosterRow, bad dangjian.Problems) error) error {
 	st := strictjson.NewStreamWith(r, opts.Limits)
 	st.SkipBOM = true
@@ -100,8 +104,8 @@ func ScanRosterJSONWith(r io.Reader, opts ScanOptions, each func(row RosterRow, 
 		return dangjian.Problems{{Kind: dangjian.ErrSyntax, Line: line, Column: col, Value: describe(t),
 			Detail: "a JSON roster is an array of members"}}
 	}
-	j := &jsonRoster{each: each}
-	ids := map[string]*idSeen{}
+	j := &jsonRoster{each: each, budget: opts.idBudget(), warn: opts.Warn}
+	j.ids = newIDSetAux(j.budget)
 	for i := 0; st.More(); i++ {
 		t, p := st.Next()
 		if p != nil {
@@ -116,7 +120,7 @@ func ScanRosterJSONWith(r io.Reader, opts ScanOptions, each func(row RosterRow, 
 		path := strictjson.Elem("", i)
 		j.src, j.sc = src, strictjson.NewScanner(src)
 		j.sc.Root = path
-		if err := j.element(path, ids); err != nil {
+		if err := j.element(i, path); err != nil {
 			return err
 		}
 	}
@@ -125,6 +129,9 @@ func ScanRosterJSONWith(r io.Reader, opts ScanOptions, each func(row RosterRow, 
 	}
 	if _, p := st.Next(); p != nil { // the end of the input, or data after the array
 		return streamProblem(p)
+	}
+	if j.warning != nil && opts.Warn == nil {
+		return dangjian.Problems{j.warning}
 	}
 	return nil
 }
@@ -147,6 +154,13 @@ type jsonRoster struct {
 	sc   *strictjson.Scanner
 	ps   dangjian.Problems // the problems of the current member
 	each func(RosterRow, dangjian.Problems) error
+
+	// The IDs read so far, each with its member's index and the column of
+	// its id; the budget of the set, and where its warning goes.
+	ids     *idSet
+	budget  int64
+	warn    func(*dangjian.Problem)
+	warning *dangjian.Problem
 }
 
 // The fields of each object of a roster, in the order messages list them.
@@ -175,11 +189,11 @@ func (j *jsonRoster) token() (strictjson.Token, int) {
 	return t, t.Off
 }
 
-// element reads the member at path, the one value of j.sc, checks its id
-// against ids and passes it to j.each; it returns a problem that stops
-// the reading (which the stream has seen first: it cannot happen) or the
-// error of j.each.
-func (j *jsonRoster) element(path string, ids map[string]*idSeen) (stop error) {
+// element reads member i at path, the one value of j.sc, checks its id
+// against the IDs read before and passes it to j.each; it returns a
+// problem that stops the reading (which the stream has seen first: it
+// cannot happen) or the error of j.each.
+func (j *jsonRoster) element(i int, path string) (stop error) {
 	defer func() {
 		if r := recover(); r != nil {
 			s, ok := r.(errStop)
@@ -192,17 +206,23 @@ func (j *jsonRoster) element(path string, ids map[string]*idSeen) (stop error) {
 	j.ps = nil
 	m, line, ok := j.member(path)
 	if m.ID != "" {
-		if s, dup := ids[m.ID]; dup {
-			if !s.flagged {
-				s.flagged = true
-				j.ps.Add(&dangjian.Problem{Kind: dangjian.ErrDuplicate, Path: s.path + ".id", ID: m.ID, Line: s.line, Column: s.col, Value: m.ID,
-					Detail: "repeated at " + path})
+		j.ids.aux = [2]uint32{uint32(i), uint32(m.idCol)}
+		first, dup, reported, kept := j.ids.add(m.ID, m.idLine)
+		switch {
+		case dup:
+			firstPath := strictjson.Elem("", int(j.ids.aux[0]))
+			if !reported {
+				j.ps.Add(&dangjian.Problem{Kind: dangjian.ErrDuplicate, Path: firstPath + ".id", ID: m.ID, Line: first, Column: int(j.ids.aux[1]),
+					Value: m.ID, Detail: "repeated at " + path})
 			}
 			j.ps.Add(&dangjian.Problem{Kind: dangjian.ErrDuplicate, Path: path + ".id", ID: m.ID, Line: m.idLine, Column: m.idCol, Value: m.ID,
-				Detail: "first at " + s.path})
+				Detail: "first at " + firstPath})
 			ok = false
-		} else {
-			ids[m.ID] = &idSeen{line: m.idLine, col: m.idCol, path: path}
+		case !kept && j.warning == nil:
+			j.warning = idLimitProblem(j.budget, m.idLine, m.idCol-1, path+".id")
+			if j.warn != nil {
+				j.warn(j.warning)
+			}
 		}
 	}
 	if ok && len(j.ps) == 0 {

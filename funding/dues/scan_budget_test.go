@@ -116,3 +116,45 @@ func TestScanRosterDefaultBudgetHoldsAMillion(t *testing.T) {
 	assert.Equal(t, 1_000_000, good)
 	assert.Len(t, bad, 2, "the last ID's repeat is found")
 }
+
+// A JSON roster's check has the same budget: the warning is at the id of
+// the first member not kept, and a repeat of a member kept still names
+// where it was first, by path, line and column.
+func TestScanRosterJSONIDBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "  {\"id\": \"M%05d\", \"category\": \"student\"},\n", i)
+	}
+	b.WriteString("  {\"id\": \"M00003\", \"category\": \"student\"},\n  {\"id\": \"M00900\", \"category\": \"student\"}\n]\n")
+	var warned, bad dangjian.Problems
+	good := 0
+	err := dues.ScanRosterJSONWith(strings.NewReader(b.String()), dues.ScanOptions{MaxIDBytes: 12 << 10,
+		Warn: func(p *dangjian.Problem) { warned = append(warned, p) }},
+		func(r dues.RosterRow, ps dangjian.Problems) error {
+			if ps == nil {
+				good++
+			}
+			bad = append(bad, ps...)
+			return nil
+		})
+	require.NoError(t, err)
+	require.Len(t, warned, 1)
+	w := warned[0]
+	assert.ErrorIs(t, w, dues.ErrIDsNotChecked)
+	// 12 KiB: 5 KiB of table and a 4 KiB chunk, 178 IDs of 6 bytes with 17
+	// bytes of header each (length, line, hash bits, index and column).
+	assert.Equal(t, "[178].id", w.Path)
+	assert.Equal(t, []int{180, 10}, []int{w.Line, w.Column})
+	require.Len(t, bad, 2)
+	assert.Equal(t, "[3].id", bad[0].Path)
+	assert.Equal(t, []int{5, 10}, []int{bad[0].Line, bad[0].Column})
+	assert.Equal(t, "repeated at [1000]", bad[0].Detail)
+	assert.Equal(t, "first at [3]", bad[1].Detail)
+	assert.Equal(t, 1001, good)
+
+	_, err = dues.DecodeRosterJSONWith(strings.NewReader(b.String()), dues.ScanOptions{MaxIDBytes: 12 << 10})
+	ps := dangjian.ProblemsOf(err)
+	require.Len(t, ps, 3)
+	assert.Equal(t, w.Error(), ps[1].Error(), "the warning among the problems, in line order")
+}
