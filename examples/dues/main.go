@@ -126,7 +126,30 @@ func main() {
 	// has grown by a quarter, not doubled, costs little time and keeps the
 	// peak near the set (a million members: about 50 MB, not 65).
 	debug.SetGCPercent(25)
+	limitMemory = true
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// limitMemory says that run may set the process's soft memory limit (the
+// program, not its tests).
+var limitMemory bool
+
+// memoryHeadroom is what the program may hold beyond the set of member
+// IDs before the collector works harder: one row, the buffers, the
+// problems listed and the bits of the lines not computed.
+const memoryHeadroom = 12 << 20
+
+// setMemoryLimit sets a soft memory limit of the IDs' budget and the
+// headroom, so that a roster that fills the budget (ten million members)
+// stays under 64 MB: with the set full, the heap would otherwise grow by
+// a quarter of it in garbage between collections. An unbounded set
+// (-max-id-memory -1), or a limit the environment sets (GOMEMLIMIT), is
+// left alone.
+func setMemoryLimit(budget int64) {
+	if !limitMemory || budget < 0 || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(budget + memoryHeadroom)
 }
 
 // config is what the flags say.
@@ -147,6 +170,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
+	setMemoryLimit(dues.ScanOptions{MaxIDBytes: cfg.maxIDs}.IDBudget())
 	in, err := openInput(cfg.in, stdin, cfg.enc)
 	if err != nil {
 		fmt.Fprintf(stderr, "dues: %v\n", err)

@@ -360,6 +360,14 @@ type ScanOptions struct {
 	Warn func(*dangjian.Problem)
 }
 
+// IDBudget returns MaxIDBytes with its default applied (-1: no limit).
+func (o ScanOptions) IDBudget() int64 {
+	if o.MaxIDBytes < 0 {
+		return -1
+	}
+	return o.idBudget()
+}
+
 // idBudget is the budget of the ID set, with its default applied (< 0: no
 // limit).
 func (o ScanOptions) idBudget() int64 {

@@ -158,3 +158,9 @@ func TestScanRosterJSONIDBudget(t *testing.T) {
 	require.Len(t, ps, 3)
 	assert.Equal(t, w.Error(), ps[1].Error(), "the warning among the problems, in line order")
 }
+
+func TestScanOptionsIDBudget(t *testing.T) {
+	assert.Equal(t, dues.DefaultMaxIDBytes, dues.ScanOptions{}.IDBudget())
+	assert.Equal(t, int64(-1), dues.ScanOptions{MaxIDBytes: -7}.IDBudget())
+	assert.Equal(t, int64(5), dues.ScanOptions{MaxIDBytes: 5}.IDBudget())
+}
