@@ -136,8 +136,11 @@ var limitMemory bool
 
 // memoryHeadroom is what the program may hold beyond the set of member
 // IDs before the collector works harder: one row, the buffers, the
-// problems listed and the bits of the lines not computed.
-const memoryHeadroom = 12 << 20
+// problems listed, the bits of the lines not computed, and the garbage
+// between collections (with 12 MiB, a full set made the collector run
+// 800 times on ten million rows, and 10 % slower; with 20 MiB, 80 times,
+// and the peak stays under 64 MB).
+const memoryHeadroom = 20 << 20
 
 // setMemoryLimit sets a soft memory limit of the IDs' budget and the
 // headroom, so that a roster that fills the budget (ten million members)
