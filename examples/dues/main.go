@@ -96,7 +96,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math/bits"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -104,6 +103,7 @@ import (
 	"time"
 
 	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/dues"
 	"github.com/dangjian-go/dangjian/textenc"
 )
@@ -207,10 +207,10 @@ func atLine(err error, line int) dangjian.Problems {
 }
 
 // runStream is the program: the roster, CSV or JSON, is read, computed and
-// written a row at a time ([dues.ScanRosterWith] or [dues.ScanRosterJSON],
-// [dues.Calculator.Monthly], [dues.LedgerWriter] or one JSON element per
-// member), so that memory is the set of member IDs and the problems, not
-// the file.
+// written a row at a time ([dues.ComputeMonth]: [dues.ScanRosterWith] or
+// [dues.ScanRosterJSONWith], [dues.Calculator.Monthly], then
+// [dues.LedgerWriter] or one JSON element per member), so that memory is
+// the set of member IDs and the problems, not the file.
 //
 // The output goes to a [spool] first: a row whose ID repeats on a later
 // row is left out, as [dues.ReadRoster] leaves it out, and that is known
@@ -221,13 +221,6 @@ func atLine(err error, line int) dangjian.Problems {
 // read a second time, leaving out the rows of the repeated IDs.
 func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int {
 	name := in.name
-	// JSON output holds each member's trace, which the rules give; the
-	// ledger needs only the amounts, which the compiled calculator gives
-	// faster.
-	var calc *dues.Calculator
-	if c, err := cfg.rules.Compile(); err == nil && cfg.format == "csv" {
-		calc = c
-	}
 	sp, err := newSpool(stdout, cfg.format)
 	if err != nil {
 		fmt.Fprintf(stderr, "dues: %v\n", err)
@@ -235,97 +228,40 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 	}
 	defer sp.close()
 	tmp := sp.f
-
-	// The problems of the input (the first reading) and of the rules (the
-	// last reading: a second one leaves out the rows of repeated IDs), each
-	// kept up to -max-problems and then counted, and the lines they are on,
-	// a bit a line, to count the rows not computed.
-	maxProblems := cfg.limits.Problems()
-	inputBad, computed := dangjian.NewProblemCap(maxProblems), dangjian.NewProblemCap(maxProblems)
-	var inputLines, computedLines lineSet
-	var warnings dangjian.Problems
-	repeated := map[string]bool{}
-	pass := func(out io.Writer, skip map[string]bool) (dues.LedgerSummary, int, error) {
-		em, err := newEmitter(out, cfg)
-		if err != nil {
-			return dues.LedgerSummary{}, exitRows, err
-		}
-		var tally dues.Tally
-		r, err := in.open()
-		if err != nil {
-			return dues.LedgerSummary{}, exitInput, err
-		}
-		defer r.Close()
-		first := skip == nil
-		computed, computedLines = dangjian.NewProblemCap(maxProblems), lineSet{}
-		each := func(row dues.RosterRow, bad dangjian.Problems) error {
-			if bad != nil {
-				if first {
-					inputBad.AddAll(bad)
-					for _, p := range bad {
-						inputLines.add(p.Line)
-						if p.Kind == dangjian.ErrDuplicate {
-							repeated[row.Member.ID] = true
-						}
-					}
-				}
-				return nil
-			}
-			if skip[row.Member.ID] {
-				return nil
-			}
-			// Called directly, not through a func value: a Member and a
-			// Result are large, and this is the hot path.
-			var d dues.Result
-			var err error
-			if calc != nil {
-				d, err = calc.Monthly(row.Member, cfg.month)
-			} else {
-				d, err = cfg.rules.Monthly(row.Member, cfg.month)
-			}
-			if err != nil {
-				computed.AddAll(atLine(err, row.Line))
-				computedLines.add(row.Line)
-				return nil
-			}
-			if err := tally.Add(d); err != nil {
-				return writeErr{err}
-			}
-			if err := em.emit(row.Member.Name, d); err != nil {
-				return writeErr{err}
-			}
-			return nil
-		}
-		opts := dues.ScanOptions{Limits: cfg.limits, MaxIDBytes: cfg.maxIDs, Warn: func(p *dangjian.Problem) {
-			if first {
-				warnings = append(warnings, p)
-			}
-		}}
-		if jsonIn {
-			err = dues.ScanRosterJSONWith(r, opts, each)
-		} else {
-			err = dues.ScanRosterWith(r, opts, each)
-		}
-		if err == nil {
-			if err = em.flush(); err != nil {
-				err = writeErr{err}
-			}
-		}
-		if err != nil {
-			return dues.LedgerSummary{}, exitInput, err
-		}
-		sum, err := tally.Summary()
-		if err != nil {
-			return dues.LedgerSummary{}, exitRows, writeErr{err}
-		}
-		return sum, exitOK, nil
+	em, err := newEmitter(tmp, cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "dues: %v\n", err)
+		return exitRows
 	}
-	fail := func(status int, err error) int {
+	opts := dues.MonthOptions{Rules: cfg.rules, Month: cfg.month, Trace: cfg.format == "json", JSON: jsonIn,
+		Scan: dues.ScanOptions{Limits: cfg.limits, MaxIDBytes: cfg.maxIDs}}
+	reset := func() error {
+		if err := sp.reset(); err != nil {
+			return writeErr{err}
+		}
+		return em.reset(tmp) // the ledger's header again
+	}
+	out := func(r dues.LedgerRow) error {
+		if err := em.emit(r.Name, r.Dues); err != nil {
+			return writeErr{err}
+		}
+		return nil
+	}
+	rep, err := dues.ComputeMonth(in.open, reset, opts, out)
+	if err == nil {
+		if err = em.flush(); err != nil {
+			err = writeErr{err}
+		}
+	}
+	if err != nil {
 		sp.discard() // standard output stays as it was
 		var we writeErr
 		switch {
 		case errors.As(err, &we):
 			fmt.Fprintf(stderr, "dues: %v\n", we.err)
+			return exitRows
+		case errors.Is(err, funding.ErrOverflow):
+			fmt.Fprintf(stderr, "dues: %v\n", err) // a sum out of range
 			return exitRows
 		case fatal(err):
 			ps := inFile(asProblems(err), name).(dangjian.Problems)
@@ -333,67 +269,20 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 			if cfg.format == "json" {
 				writeProblems(stdout, ps, nil)
 			}
-			return exitInput
-		case status == exitInput:
-			if _, ok := err.(dangjian.Problems); ok || in.opened {
-				fmt.Fprintf(stderr, "dues: %s: %v\n", name, err)
-			} else {
-				fmt.Fprintf(stderr, "dues: %v\n", err)
-			}
+		case isProblems(err) || in.opened:
+			fmt.Fprintf(stderr, "dues: %s: %v\n", name, err)
 		default:
 			fmt.Fprintf(stderr, "dues: %v\n", err)
 		}
-		return status
+		return exitInput
 	}
-
-	sum, status, err := pass(tmp, nil)
-	if err != nil {
-		return fail(status, err)
-	}
-	if len(repeated) > 0 {
-		// The second pass writes the output again, without the rows of the
-		// repeated IDs, and finds the problems of the rules of the rows
-		// left.
-		if err := sp.reset(); err != nil {
-			return fail(exitRows, writeErr{err})
-		}
-		if sum, status, err = pass(tmp, repeated); err != nil {
-			return fail(status, err)
-		}
-	}
-	failed := inputLines.union(computedLines)
-
-	// The problems, in line order as the roster had them, and within a
-	// line the input's in column order, then the rules'.
-	problems := inputBad.Problems()
-	if inputBad.More() > 0 {
-		problems = problems[:len(problems)-1] // counted again below
-	}
-	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int {
-		if a.Line != b.Line {
-			return a.Line - b.Line
-		}
-		return a.Column - b.Column
-	})
-	rules := computed.Problems()
-	if computed.More() > 0 {
-		rules = rules[:len(rules)-1]
-	}
-	problems = append(problems, rules...)
-	slices.SortStableFunc(problems, func(a, b *dangjian.Problem) int { return a.Line - b.Line })
-	// One cap over both: the problems only counted by either are counted
-	// by it too, after the ones it keeps.
-	all := dangjian.NewProblemCap(maxProblems)
-	all.AddAll(problems)
-	for range inputBad.More() + computed.More() {
-		all.Add(countedOnly)
-	}
-	problems = inFile(all.Problems(), name).(dangjian.Problems)
-	printProblems(stderr, problems, inFile(warnings, name).(dangjian.Problems))
+	problems := inFile(rep.Problems, name).(dangjian.Problems)
+	printProblems(stderr, problems, inFile(rep.Warnings, name).(dangjian.Problems))
 
 	if !sp.direct {
 		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
-			return fail(exitRows, writeErr{err})
+			fmt.Fprintf(stderr, "dues: %v\n", err)
+			return exitRows
 		}
 	}
 	switch {
@@ -401,7 +290,7 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 		if err := writeProblemsFrom(stdout, problems, tmp); err != nil {
 			fmt.Fprintf(stderr, "dues: %v\n", err)
 		}
-		writeSummary(stderr, cfg, sum, failed)
+		writeSummary(stderr, cfg, rep.Summary, rep.NotComputed)
 		return exitInput
 	case cfg.format == "json":
 		err = writeArrayFrom(stdout, tmp)
@@ -412,44 +301,11 @@ func runStream(cfg config, in *input, jsonIn bool, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "dues: %v\n", err)
 		return exitRows
 	}
-	writeSummary(stderr, cfg, sum, failed)
-	if failed > 0 {
+	writeSummary(stderr, cfg, rep.Summary, rep.NotComputed)
+	if rep.NotComputed > 0 {
 		return exitRows
 	}
 	return exitOK
-}
-
-// countedOnly stands for a problem a first cap only counted, added to a
-// full cap to be counted again.
-var countedOnly = &dangjian.Problem{Kind: dangjian.ErrLimit}
-
-// lineSet is a set of lines, a bit a line.
-type lineSet []uint64
-
-func (s *lineSet) add(line int) {
-	if line < 0 {
-		return
-	}
-	for line/64 >= len(*s) {
-		*s = append(*s, 0)
-	}
-	(*s)[line/64] |= 1 << (line % 64)
-}
-
-// union returns the number of lines in s or t.
-func (s lineSet) union(t lineSet) int {
-	n := 0
-	for i := range max(len(s), len(t)) {
-		var w uint64
-		if i < len(s) {
-			w = s[i]
-		}
-		if i < len(t) {
-			w |= t[i]
-		}
-		n += bits.OnesCount64(w)
-	}
-	return n
 }
 
 // spool is where the output goes until it is known whole: a temporary
@@ -508,6 +364,7 @@ func (s *spool) close() {
 // the member's dues as one line of compact JSON, which [writeArrayFrom] or
 // [writeProblemsFrom] indents into the output at the end.
 type emitter struct {
+	cfg config
 	lw  *dues.LedgerWriter // csv
 	bw  *bufio.Writer      // json
 	enc *json.Encoder
@@ -515,17 +372,22 @@ type emitter struct {
 
 // newEmitter returns the emitter of the output format to out.
 func newEmitter(out io.Writer, cfg config) (*emitter, error) {
-	if cfg.format == "csv" {
-		lw, err := dues.NewLedgerWriter(out, cfg.lang)
-		if err != nil {
-			return nil, err
-		}
-		return &emitter{lw: lw}, nil
+	e := &emitter{cfg: cfg}
+	return e, e.reset(out)
+}
+
+// reset starts the output to out again (a new ledger's header), dropping
+// what is buffered: the spool was emptied for a second reading.
+func (e *emitter) reset(out io.Writer) error {
+	if e.cfg.format == "csv" {
+		lw, err := dues.NewLedgerWriter(out, e.cfg.lang)
+		e.lw = lw
+		return err
 	}
-	bw := bufio.NewWriterSize(out, 64<<10)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	return &emitter{bw: bw, enc: enc}, nil
+	e.bw = bufio.NewWriterSize(out, 64<<10)
+	e.enc = json.NewEncoder(e.bw)
+	e.enc.SetEscapeHTML(false)
+	return nil
 }
 
 // emit writes the member named name, whose dues are d. (d is a value:
@@ -613,6 +475,12 @@ func indentLines(w *bufio.Writer, r io.Reader, prefix, open, sep string) (int, e
 			return n, err
 		}
 	}
+}
+
+// isProblems reports whether err is a list of problems.
+func isProblems(err error) bool {
+	_, ok := err.(dangjian.Problems)
+	return ok
 }
 
 // asProblems returns err as a list of problems: a problem alone (an

@@ -27,7 +27,10 @@
 // [Calculator.Monthly] computes it, [LedgerWriter] writes it and [Tally]
 // sums it: the only state kept is the set of member IDs, to find an ID on
 // two rows (about 14–19 bytes and the ID per member), within a memory
-// budget.
+// budget. [ComputeMonth] puts these together for a month, leaving out the
+// rows of a repeated ID as [ReadRoster] does (it reads such a roster
+// twice), with the problems, the rows not computed and the summary in a
+// [MonthReport]; [LedgerSummary.WriteText] prints the summary.
 //
 // # Limits
 //
