@@ -41,15 +41,30 @@
 // [WithReachBudget]), and when it runs out the table gets a warning of kind
 // [ErrReachLimit] instead of a guess. SCHEME.md §2.12 lists the limits.
 //
+// # Cohorts of any size
+//
+// Subjects are read as streams: [Scorer.ScoreSubjectsFunc] decodes each
+// subject of a JSON array straight into the scheme's positional [Input]
+// and scores it (at about the speed of a plain encoding/json decode of the
+// same file); [DecodeSubjectsFunc] and [DecodeSubjectsCSVFunc] hand over
+// one [Subject] at a time. [NewRanking] orders and grades a cohort of
+// results ([Ranking.WriteCSV] writes it); [NewCohort] gives the same rows
+// keeping under 100 bytes a subject, so that a million subjects rank in
+// under 200 MB.
+//
 // # Limits
 //
 // Schemes: [MaxDepth] levels of indicators, [MaxIndicators] indicators,
 // [MaxTableRules] rules a decision table, and the reachability budget
 // above. JSON input (schemes, subjects, grading policies): UTF-8 only,
-// arrays and objects nested at most 512 levels, and, read as a stream with
-// [DecodeSubjectsFunc], one subject's JSON at most 16 MiB. Each limit is a
-// problem of kind [dangjian.ErrLimit] naming it (the budget: a warning);
-// SCHEME.md §2.12 lists them with their defaults.
+// arrays and objects nested at most 512 levels. Subjects, read as a stream
+// ([DecodeSubjectsFunc], [Scorer.ScoreSubjectsFunc], [DecodeSubjectsCSVFunc])
+// within a [dangjian.Limits] (the …With variants, [StreamOptions].Limits):
+// by default an input of at most 64 GiB, 200,000,000 subjects, 1 MiB for
+// one subject's JSON element or CSV record, and 1,000 problems listed
+// before the rest are counted. Each limit is a problem of kind
+// [dangjian.ErrLimit] naming it (the budget: a warning); SCHEME.md §2.12
+// lists them with their defaults.
 //
 // # Invariants
 //
