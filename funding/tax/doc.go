@@ -31,7 +31,7 @@
 // month repeated or out of order is a problem of its row, of kind
 // [ErrMonth]), one [Line] a row with the month's withholding, the
 // cumulative figures and the rules that decided them. It keeps per member
-// only the running state of the year (about 120 bytes and the ID), so its
+// only the running state of the year (about 130 bytes and the ID), so its
 // memory is members × a few words, whatever the number of rows. A
 // member's first month in the stream is the first month of employment in
 // the year unless a fact says otherwise.

@@ -16,8 +16,10 @@ import (
 // interleaving of members, each member's months of a year in increasing
 // order. For each member it keeps only the running state of the current
 // year (the first and last month, the facts of the year, the cumulative
-// totals and the tax withheld so far: about 120 bytes and the ID), never
-// the rows; its memory is that times the members.
+// totals and the tax withheld so far: 72 bytes; with its map entry about
+// 130 bytes, and the ID's own bytes), never the rows; its memory is that
+// times the members (about 130 MB for a million members), whatever the
+// number of rows.
 //
 // A month is computed as [Rules.Withhold] computes it for the member's
 // months in order, with the member's first month in the stream as the
@@ -85,18 +87,18 @@ func (w *Withholder) Add(row PayrollRow) (Line, dangjian.Problems) {
 		ps.add("month", strconv.Itoa(row.Year), "", "want a year 1..9999", ErrMonth)
 	case m.Month < 1 || m.Month > 12:
 		ps.add("month", strconv.Itoa(m.Month), "", "want a month 1..12", ErrMonth)
-	case known && row.Year < st.year:
-		ps.add("month", yearMonth(row.Year, m.Month), "", fmt.Sprintf("the member's months go in order: %s comes after %s", yearMonth(row.Year, m.Month), yearMonth(st.year, st.last)), ErrMonth)
-	case known && row.Year == st.year && m.Month == st.last:
+	case known && row.Year < int(st.year):
+		ps.add("month", yearMonth(row.Year, m.Month), "", fmt.Sprintf("the member's months go in order: %s comes after %s", yearMonth(row.Year, m.Month), yearMonth(int(st.year), int(st.last))), ErrMonth)
+	case known && row.Year == int(st.year) && m.Month == int(st.last):
 		ps.add("month", yearMonth(row.Year, m.Month), "", "the member's month "+yearMonth(row.Year, m.Month)+" is repeated", ErrMonth)
-	case known && row.Year == st.year && m.Month < st.last:
-		ps.add("month", yearMonth(row.Year, m.Month), "", fmt.Sprintf("the member's months go in order: %s comes after %s", yearMonth(row.Year, m.Month), yearMonth(st.year, st.last)), ErrMonth)
+	case known && row.Year == int(st.year) && m.Month < int(st.last):
+		ps.add("month", yearMonth(row.Year, m.Month), "", fmt.Sprintf("the member's months go in order: %s comes after %s", yearMonth(row.Year, m.Month), yearMonth(int(st.year), int(st.last))), ErrMonth)
 	}
 	if len(ps) == 0 {
-		if !known || row.Year != st.year {
+		if !known || row.Year != int(st.year) {
 			st = yearState{}
 		} else {
-			checkFacts(st.facts, m, "", "the member's earlier months of "+strconv.Itoa(st.year), &ps)
+			checkFacts(st.facts, m, "", "the member's earlier months of "+strconv.Itoa(int(st.year)), &ps)
 		}
 		w.r.checkMonth(row.Year, m, "", &ps)
 	}

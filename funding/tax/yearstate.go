@@ -9,15 +9,21 @@ import (
 )
 
 // yearState is what the cumulative method carries from one month of a
-// taxpayer's year with one employer to the next: the first and last month
-// read, the facts of the year, the running totals and the tax withheld so
-// far. It is all [Withholder] keeps per member.
+// taxpayer's year with one employer to the next: the running totals, the
+// tax withheld so far, the year, the first and last month read and the
+// facts of the year. It is all [Withholder] keeps per member: 72 bytes.
 type yearState struct {
-	year        int
-	first, last int // months 1..12; 0 before the first month
-	facts       uint8
-	cum         Cumulative
+	run         running
 	withheld    funding.Money
+	year        int16 // 1..9999
+	first, last int8  // months 1..12; 0 before the first month
+	facts       uint8
+}
+
+// running holds the cumulative totals of a year that the next month
+// adds to (累计): [Cumulative] without what each month derives anew.
+type running struct {
+	Income, TaxFree, BasicDeduction, SpecialDeductions, AdditionalDeductions, OtherDeductions, Relief funding.Money
 }
 
 // The facts of a year a month carries.
@@ -142,12 +148,14 @@ func (r Rules) step(year int, st *yearState, m Month) (Line, error) {
 	method, _ := dangjian.InForce(r.Method, on, nil)
 	basic, _ := dangjian.InForce(r.Basic, on, nil)
 	adds, addTotal := r.additional(m.Deductions, on, "", nil)
-	first := st.first
+	first := int(st.first)
 	if first == 0 {
 		first = m.Month
 	}
 	var acc taxAcc
-	cum := st.cum
+	r0 := st.run
+	cum := Cumulative{Income: r0.Income, TaxFree: r0.TaxFree, BasicDeduction: r0.BasicDeduction, SpecialDeductions: r0.SpecialDeductions,
+		AdditionalDeductions: r0.AdditionalDeductions, OtherDeductions: r0.OtherDeductions, Relief: r0.Relief}
 	l := Line{
 		Month:          m.Month,
 		Input:          m,
@@ -174,7 +182,7 @@ func (r Rules) step(year int, st *yearState, m Month) (Line, error) {
 	default: // the monthly amount for each month since the last (a month missing between counts)
 		months := 1
 		if st.last > 0 {
-			months = m.Month - st.last
+			months = m.Month - int(st.last)
 		}
 		cumBasic = acc.add(cum.BasicDeduction, acc.mul(basic.Monthly, months))
 	}
@@ -221,6 +229,10 @@ func (r Rules) step(year int, st *yearState, m Month) (Line, error) {
 	if acc.err != nil {
 		return Line{}, acc.err
 	}
-	*st = yearState{year: year, first: first, last: m.Month, facts: factsOf(m), cum: cum, withheld: withheld}
+	*st = yearState{
+		run: running{Income: cum.Income, TaxFree: cum.TaxFree, BasicDeduction: cum.BasicDeduction, SpecialDeductions: cum.SpecialDeductions,
+			AdditionalDeductions: cum.AdditionalDeductions, OtherDeductions: cum.OtherDeductions, Relief: cum.Relief},
+		withheld: withheld, year: int16(year), first: int8(first), last: int8(m.Month), facts: factsOf(m),
+	}
 	return l, nil
 }
