@@ -81,7 +81,7 @@ func (r Rules) Withhold(year int, months []Month) (Year, error) {
 	var st yearState
 	var acc taxAcc
 	for i, m := range months {
-		l, err := r.step(year, &st, m)
+		l, err := r.step(year, &st, m, nil)
 		if err != nil {
 			return Year{}, funderr.At("months["+strconv.Itoa(i)+"]", err, funding.ErrOverflow)
 		}
@@ -300,7 +300,12 @@ func (r Rules) BonusTax(bonus funding.Money, on dangjian.Date) (Calc, error) {
 // The table and the rounding are checked unless the caller has checked the
 // whole rule set already.
 func (r Rules) tableTax(t Table, income, taxable, deduction funding.Money, divisor int64, on dangjian.Date, checked bool) (Calc, error) {
-	rows := r.table(t, on)
+	return r.tableTaxOn(r.table(t, on), t, income, taxable, deduction, divisor, on, checked)
+}
+
+// tableTaxOn is [Rules.tableTax] with the rows of table t in force on date
+// on, by level.
+func (r Rules) tableTaxOn(rows []Bracket, t Table, income, taxable, deduction funding.Money, divisor int64, on dangjian.Date, checked bool) (Calc, error) {
 	if len(rows) == 0 {
 		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNoRule, Path: "on", Value: on.String(), Detail: "no " + t.Label()}
 	}

@@ -34,6 +34,7 @@ import (
 type Withholder struct {
 	r       Rules
 	members map[string]yearState
+	rows    map[int][]Bracket // 预扣率表一 in force, by year×12 + month − 1
 }
 
 // NewWithholder returns a Withholder with the national rules
@@ -49,7 +50,7 @@ func (r Rules) NewWithholder() (*Withholder, error) {
 	if err := r.Check(); err != nil {
 		return nil, err
 	}
-	return &Withholder{r: r, members: map[string]yearState{}}, nil
+	return &Withholder{r: r, members: map[string]yearState{}, rows: map[int][]Bracket{}}, nil
 }
 
 // Members returns the number of members whose state the Withholder keeps.
@@ -103,7 +104,13 @@ func (w *Withholder) Add(row PayrollRow) (Line, dangjian.Problems) {
 		w.r.checkMonth(row.Year, m, "", &ps)
 	}
 	if len(ps) == 0 {
-		l, err := w.r.step(row.Year, &st, m)
+		key := row.Year*12 + m.Month - 1
+		rows, ok := w.rows[key]
+		if !ok {
+			rows = w.r.table(CumulativeTable, monthDate(row.Year, m.Month))
+			w.rows[key] = rows
+		}
+		l, err := w.r.step(row.Year, &st, m, rows)
 		if err == nil {
 			w.members[row.ID] = st
 			return l, nil

@@ -100,7 +100,7 @@ func (r Rules) checkMonth(year int, m Month, path string, ps *taxProblems) {
 	if _, ok := dangjian.InForce(r.Basic, on, nil); !ok {
 		ps.add(path, on.String(), "", "no basic deduction", dangjian.ErrNoRule)
 	}
-	if len(r.table(CumulativeTable, on)) == 0 {
+	if _, ok := dangjian.InForce(r.Brackets, on, func(b Bracket) bool { return b.Table == CumulativeTable }); !ok {
 		ps.add(path, on.String(), "", "no cumulative rate table", dangjian.ErrNoRule)
 	}
 	r.additional(m.Deductions, on, join(path, "deductions"), ps)
@@ -142,8 +142,9 @@ func noFactRule[R interface{ Header() dangjian.Rule }](what string, on dangjian.
 
 // step computes the withholding of month m of year for a taxpayer whose
 // year so far is st, checked by checkMonth (and the months in order), and
-// moves st on to m. On an overflow st is left as it was.
-func (r Rules) step(year int, st *yearState, m Month) (Line, error) {
+// moves st on to m. On an overflow st is left as it was. rows are the rows
+// of 预扣率表一 in force for the month, by level (nil: look them up).
+func (r Rules) step(year int, st *yearState, m Month, rows []Bracket) (Line, error) {
 	on := monthDate(year, m.Month)
 	method, _ := dangjian.InForce(r.Method, on, nil)
 	basic, _ := dangjian.InForce(r.Basic, on, nil)
@@ -205,7 +206,10 @@ func (r Rules) step(year int, st *yearState, m Month) (Line, error) {
 		return Line{}, acc.err
 	}
 	l.Cumulative = cum
-	calc, err := r.tableTax(CumulativeTable, cum.Taxable, cum.Taxable, funding.Money{}, 1, on, true)
+	if rows == nil {
+		rows = r.table(CumulativeTable, on)
+	}
+	calc, err := r.tableTaxOn(rows, CumulativeTable, cum.Taxable, cum.Taxable, funding.Money{}, 1, on, true)
 	if err != nil {
 		return Line{}, err
 	}
