@@ -55,7 +55,8 @@ func (s *Stream) Record(t Token) (*Source, *dangjian.Problem) {
 	return src, nil
 }
 
-// Records returns the number of elements [Stream.Record] has read.
+// Records returns the number of elements [Stream.Record] was given: those
+// it read, and one it refused.
 func (s *Stream) Records() int64 { return s.records }
 
 // stop ends the input with a problem of kind [dangjian.ErrLimit] at offset

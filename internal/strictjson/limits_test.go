@@ -127,6 +127,24 @@ func (g *byteGen) Read(p []byte) (int, error) {
 	return k, nil
 }
 
+// Records counts the elements Record read, the refused one included.
+func TestStreamRecords(t *testing.T) {
+	st := strictjson.NewStreamWith(strings.NewReader(`[1, 2, 3]`), dangjian.Limits{MaxRecords: 2})
+	_, p := st.Next()
+	require.Nil(t, p)
+	for st.More() {
+		tok, p := st.Next()
+		require.Nil(t, p)
+		if _, p := st.Record(tok); p != nil {
+			assert.ErrorIs(t, p, dangjian.ErrLimit)
+			break
+		}
+	}
+	assert.Equal(t, int64(3), st.Records())
+	_, p = st.Next()
+	assert.ErrorIs(t, p, dangjian.ErrLimit, "the limit ends the input")
+}
+
 // TestStreamHugeElement: an element holding a 200 MB string is refused
 // after about 1 MiB of input and of memory, with a problem naming the
 // limit at the element's start.
