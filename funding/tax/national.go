@@ -21,6 +21,8 @@ const (
 	docBonus2021  = "财政部 税务总局公告2021年第42号"
 	docBonus2023  = "财政部 税务总局公告2023年第30号"
 	docTaxRound   = "dangjian default: no rounding rule for withholding tax found"
+	docTax2020_13 = "国家税务总局公告2020年第13号《国家税务总局关于完善调整部分纳税人个人所得税预扣预缴方法的公告》"
+	docTax2020_19 = "国家税务总局公告2020年第19号《国家税务总局关于进一步简便优化部分纳税人个人所得税预扣预缴方法的公告》"
 
 	noteTax61Number = "wording as quoted on bst12366.com and reposts; the number of 公告2018年第61号 is unverified"
 	noteNotInRef    = "recalled, not checked against a primary source; check before relying on it"
@@ -30,6 +32,8 @@ const (
 
 var (
 	tax2019   = dangjian.MustParseDate("2019-01-01")
+	tax202007 = dangjian.MustParseDate("2020-07-01") // 公告2020年第13号: "本公告自2020年7月1日起施行"
+	tax2021   = dangjian.MustParseDate("2021-01-01") // 公告2020年第19号: "本公告自2021年1月1日起施行"
 	tax2022   = dangjian.MustParseDate("2022-01-01")
 	tax2023   = dangjian.MustParseDate("2023-01-01")
 	tax2024   = dangjian.MustParseDate("2024-01-01")
@@ -43,7 +47,10 @@ func taxRule(id string, from, to dangjian.Date, doc, article string, c dangjian.
 
 // NationalRules returns the national rules (RULES.md, sections "Tax …";
 // rules TAX-*) as a fresh value: the cumulative method and 预扣率表一 from 2019, the basic
-// deduction of 5000 per month, the monthly table, the special additional
+// deduction of 5000 per month (counted from January for a first wage
+// income of the year from 2020-07-01, 公告2020年第13号; 60000 for the year
+// from January after a low-income year with the employer from 2021-01-01,
+// 公告2020年第19号), the monthly table, the special additional
 // deductions of 国发〔2018〕41号 (unverified), the 3岁以下婴幼儿照护 deduction
 // of 国发〔2022〕8号 (unverified), the increases of 国发〔2023〕13号 from
 // 2023-01-01 (verified), the separate bonus taxation to 2027-12-31
@@ -106,6 +113,21 @@ func NationalRules() Rules {
 			Rule: taxRule("TAX-BASIC-2019", tax2019, dangjian.Date{}, docTax61, "第六条", dangjian.Verified,
 				"“累计减除费用，按照5000元/月乘以纳税人当年截至本月在本单位的任职受雇月份数计算”; "+noteTax61Number),
 			Monthly: y(5000),
+		}},
+		FirstWage: []dangjian.Rule{
+			taxRule("TAX-BASIC-FIRSTWAGE-2020", tax202007, dangjian.Date{}, docTax2020_13, "一、四", dangjian.Verified,
+				"“对一个纳税年度内首次取得工资、薪金所得的居民个人，扣缴义务人在预扣预缴个人所得税时，可按照5000元/月乘以纳税人当年截至本月月份数计算累计减除费用”; "+
+					"四: 首次取得 = “自纳税年度首月起至新入职时，未取得工资、薪金所得或者未按照累计预扣法预扣预缴过连续性劳务报酬所得个人所得税”; "+
+					"in force from 2020-07-01 (“本公告自2020年7月1日起施行”, as quoted by tjtax.com and yongdatax.com); "+
+					"articles 一–四 as reposted from the tax authority's page; FIDELITY-AUDIT D20 (acc5.com, geshuiba.com)"),
+		},
+		LowIncome: []AnnualBasic{{
+			Rule: taxRule("TAX-BASIC-LOWINCOME-2021", tax2021, dangjian.Date{}, docTax2020_19, "一", dangjian.Verified,
+				"“对上一完整纳税年度内每月均在同一单位预扣预缴工资、薪金所得个人所得税且全年工资、薪金收入不超过6万元的居民个人，"+
+					"扣缴义务人在预扣预缴本年度工资、薪金所得个人所得税时，累计减除费用自1月份起直接按照全年6万元计算扣除”; "+
+					"“本公告自2021年1月1日起施行”, dated 2020-12-04; full text reposted (lawbridge.org, ithome.com); FIDELITY-AUDIT D20 (lzty10.com, geshuiba.com); "+
+					"whether the taxpayer qualifies (and has not opted out with the employer in January) is the caller's fact"),
+			Annual: y(60000),
 		}},
 		NonResidentBasic: []BasicDeduction{{
 			Rule: taxRule("TAX-NR-BASIC-2019", tax2019, dangjian.Date{}, docTaxLaw, "第六条", dangjian.Unverified,

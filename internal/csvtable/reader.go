@@ -70,8 +70,8 @@ func open(src *source, s *Spec, maxRows int64) (*Reader, error) {
 		return nil, t.readErr(err, rec, 0)
 	}
 	line, _ := cr.FieldPos(0)
-	if ps := t.overRecord(line); ps != nil {
-		return nil, ps
+	if t.endRecord() {
+		return nil, src.recordTooLong(line)
 	}
 	h, bad := s.Match(rec, line)
 	t.h, t.line = h, line
@@ -101,11 +101,8 @@ func (t *Reader) Next() bool {
 	}
 	t.line, _ = t.cr.FieldPos(0)
 	t.rows++
-	if ps := t.overRecord(t.line); ps != nil || (t.maxRows >= 0 && t.rows > t.maxRows) {
-		if ps == nil {
-			ps = tooManyRows(t.maxRows, t.line)
-		}
-		t.rec, t.id, t.err = nil, "", ps
+	if over := t.endRecord(); over || (t.maxRows >= 0 && t.rows > t.maxRows) {
+		t.rec, t.id, t.err = nil, "", t.limitMet(over)
 		return false
 	}
 	t.rec = rec
