@@ -18,19 +18,7 @@ import (
 // this package's reach for now, each with the reason. The check still runs
 // on them: their problems are logged, not failed, and an entry whose
 // problem has gone must leave the list. Keep it empty whenever possible.
-var awaiting = map[string]string{
-	// FUNDING-RULES.md §11 finds no rounding rule, and no note gives one for
-	// withholding tax: the half-up to the 分 is the library's choice
-	// (library_choice, as DUES-ROUND is), but TAX-ROUND is marked unverified.
-	// funding/tax is being changed on another branch (issue 11, D20), which
-	// takes this fix with it.
-	"TAX-ROUND": "funding/tax is edited on another branch; its mark goes to library_choice there",
-	// The 2023 notice gives 2000 (verified), but the entry also carries the
-	// 100 % / 50 % split between parents, which is 国发〔2018〕41号's and in no
-	// note (the entry's own note says so): the entry is no better than
-	// unverified until a note gives the split.
-	"TAX-SAD-CHILD-2023": "funding/tax is edited on another branch; its mark goes to unverified there",
-}
+var awaiting = map[string]string{}
 
 // readEvidence reads the module's evidence file.
 func readEvidence(t *testing.T) []catalogue.Evidence {

@@ -184,6 +184,16 @@ func (c *collector) tax(r tax.Rules) {
 			c.add(x)
 		}
 	}
+	for _, h := range r.FirstWage {
+		x := e("Tax deductions", h, "the cumulative basic deduction counts the monthly amount × the month's number (from January)")
+		x.Scope = "basic deduction, residents whose first wage income of the year is with this employer (first_wage_income_this_year)"
+		c.add(x)
+	}
+	for _, b := range r.LowIncome {
+		x := e("Tax deductions", b.Rule, "the cumulative basic deduction is "+yuan(b.Annual)+" in every month from January")
+		x.Scope = "basic deduction, residents paid by this employer every month of last year with at most 60000 (prior_year_low_income)"
+		c.add(x)
+	}
 	for _, a := range r.Additional {
 		v := yuan(a.Monthly) + " a month"
 		if !a.ShareCap.IsZero() {
