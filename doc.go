@@ -7,7 +7,13 @@
 // of them:
 //
 //   - [Source] and [Confidence]: where a rule value comes from and how well
-//     its wording was checked (verified, reported, unverified, local practice).
+//     its wording was checked (verified, reported, unverified, local practice,
+//     or [LibraryChoice]: a value the library chose where no source gives
+//     one).
+//   - [AssumedDate]: a day the library assumes where its sources give none
+//     (a rule's first day known only by its month or year), with the window
+//     the true day may lie in; data a caller changes, and a choice it
+//     decides says so ([AssumedDate.Decides], [AssumedDate.Note]).
 //   - [Date] and [Period]: civil dates and the half-open windows [From, To)
 //     in which rules are in force.
 //   - [Rule]: the header (ID, Period, Source) that every rule value embeds,

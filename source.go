@@ -19,9 +19,16 @@ const (
 	Reported                            // from a secondary page quoting or paraphrasing the source
 	Unverified                          // recalled, not confirmed in any copy
 	LocalPractice                       // a local arrangement, not a central rule
+	// LibraryChoice marks a value the library chose where no source gives
+	// one (a weight, a cap, a day): the citation is the library's own, and
+	// the value is a parameter a caller replaces.
+	LibraryChoice
 )
 
-var confidenceTable = enum.New("Confidence", []string{"", "verified", "reported", "unverified", "local_practice"}, []string{"", "已核实", "转述", "未核实", "地方做法"}, nil)
+var confidenceTable = enum.New("Confidence",
+	[]string{"", "verified", "reported", "unverified", "local_practice", "library_choice"},
+	[]string{"", "已核实", "转述", "未核实", "地方做法", "本库取值"},
+	map[string]int{"ours": 5, "本库自拟": 5})
 
 // String returns the stable English code.
 func (v Confidence) String() string { return confidenceTable.Code(int(v)) }

@@ -1,8 +1,10 @@
 package assess
 
 import (
+	"slices"
 	"strconv"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/rat"
 )
 
@@ -41,6 +43,22 @@ func (c *compiler) indicator(p string, ind *Indicator, depth int) *cNode {
 	default:
 		n.m = c.method(p+".method", ind.Method, n.max)
 	}
+	m := ind.Method
+	if m == nil || len(ind.Children) > 0 {
+		m = &Method{}
+	}
+	votes := m.Kind == Votes
+	n.cites = c.numCites(p, ind.ID, n.source, ind.Cites, indNums, num{"max", ind.Max.IsSet()},
+		num{"target", m.Kind == Ratio && m.Target.IsSet()}, num{"levels", votes && len(m.Levels) > 0},
+		num{"scale", votes && m.Scale.IsSet()}, num{"unknown", votes && m.Unknown != ""})
+	if votes {
+		for i, g := range m.Groups {
+			gc := c.numCites(p+".method.groups["+strconv.Itoa(i)+"]", g.ID, n.source, g.Cites, groupNums,
+				num{"weight", g.Weight.IsSet()}, num{"minRaters", g.MinRaters != 0})
+			n.cites = append(n.cites, gc...)
+		}
+		n.cites = slices.Clip(n.cites)
+	}
 	return n
 }
 
@@ -54,6 +72,7 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 			c.ps.addf(p+".items", "", ErrInvalid, "a checklist needs items")
 		}
 		c.items(p+".items", m.Items, cm.items, true)
+		cm.citeRoom = citeRoom(m.Items, cm.items)
 		for _, it := range m.Items {
 			cm.iorder = append(cm.iorder, it.ID)
 		}
@@ -82,6 +101,9 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 				cc.idx = int32(len(cm.order))
 				cm.clauses[cl.ID] = cc
 				cm.order = append(cm.order, cc)
+				if k := btoi(cc.source != nil) + len(cc.cites); k > cm.citeRoom {
+					cm.citeRoom = k
+				}
 			}
 		}
 	case Ratio:
@@ -171,7 +193,14 @@ func (c *compiler) method(p string, m *Method, max rat.Rat) *cMethod {
 		ct, tps := m.Table.compileWith(p+".table", max, c.reach)
 		c.ps.list = append(c.ps.list, tps...)
 		c.warnings = append(c.warnings, ct.warnings...)
-		m.Table.sourceRefs(p+".table", func(path, id string) { c.source(path, id) })
+		for i, r := range m.Table.Rules {
+			if src := c.source(p+".table.rules["+strconv.Itoa(i)+"].source", r.Source); src != nil {
+				if cm.ruleSrc == nil {
+					cm.ruleSrc = map[string]*dangjian.Source{}
+				}
+				cm.ruleSrc[r.ID] = src
+			}
+		}
 		cm.table = ct
 	default:
 		c.ps.addf(p+".kind", string(m.Kind), ErrInvalid, "want direct, checklist, deductions, ratio, votes or table")
@@ -188,6 +217,7 @@ func (c *compiler) items(p string, items []Item, into map[string]cItem, checklis
 		}
 		ci := cItem{points: it.Points.rat(), pointsText: it.Points.rat().String(), cap: it.Cap.rat(), hasCap: it.Cap.IsSet(),
 			idx: int32(i), source: c.source(ip+".source", it.Source)}
+		ci.cites = c.numCites(ip, it.ID, ci.source, it.Cites, itemNums, num{"points", it.Points.IsSet()}, num{"cap", it.Cap.IsSet()})
 		if !it.Points.IsSet() || ci.points.Sign() <= 0 {
 			c.ps.addf(ip+".points", it.Points.String(), ErrPoints, "an item's points are positive")
 		}
@@ -201,6 +231,8 @@ func (c *compiler) items(p string, items []Item, into map[string]cItem, checklis
 func (c *compiler) clause(p string, cl Clause) *cClause {
 	cc := &cClause{id: cl.ID, points: cl.Points.rat(), threshold: cl.Threshold.rat(), perPoint: cl.PerPoint.rat(),
 		proportional: cl.Proportional, cap: cl.Cap.rat(), hasCap: cl.Cap.IsSet(), source: c.source(p+".source", cl.Source)}
+	cc.cites = c.numCites(p, cl.ID, cc.source, cl.Cites, clauseNums, num{"points", cl.Points.IsSet()}, num{"levels", len(cl.Levels) > 0},
+		num{"threshold", cl.Threshold.IsSet()}, num{"perPoint", cl.PerPoint.IsSet()}, num{"cap", cl.Cap.IsSet()})
 	forms := 0
 	if cl.Points.IsSet() {
 		forms++
@@ -273,4 +305,16 @@ func gcdInt(a, b int64) int64 {
 		a, b = b, a%b
 	}
 	return a
+}
+
+// citeRoom returns the most cites one applied item of items needs in a
+// trace: its own source and its numbers'.
+func citeRoom(items []Item, compiled map[string]cItem) int {
+	room := 0
+	for _, it := range items {
+		if ci, ok := compiled[it.ID]; ok {
+			room = max(room, btoi(ci.source != nil)+len(ci.cites))
+		}
+	}
+	return room
 }

@@ -145,7 +145,7 @@ var codesOf = map[reflect.Type]string{
 	reflect.TypeFor[dangjian.RoundingMode](): "half_up, half_even, down, up, floor or ceiling",
 	reflect.TypeFor[dangjian.Modality]():     "must, usually or may",
 	reflect.TypeFor[dangjian.Comparison]():   "at_least or more_than",
-	reflect.TypeFor[dangjian.Confidence]():   "verified, reported, unverified or local_practice",
+	reflect.TypeFor[dangjian.Confidence]():   "verified, reported, unverified, local_practice or library_choice",
 }
 
 func (d *jdecoder) mismatch(n *jnode, t reflect.Type, path string) {

@@ -14,19 +14,37 @@ import (
 // at a time: it calls fn with each subject that decodes without a problem,
 // in the input's order, and holds no more than one subject's JSON (and a
 // window of the input) at once, so that a cohort of any size is read in
-// the memory of one subject. One subject's JSON longer than 16 MiB is a
-// problem of kind [dangjian.ErrLimit] that ends the input.
+// the memory of one subject. It reads within the default [dangjian.Limits]
+// (see [DecodeSubjectsFuncWith]): one subject's JSON longer than 1 MiB, for
+// one, is a problem of kind [dangjian.ErrLimit] that ends the input.
 //
 // A subject with problems is not passed to fn; its problems are collected
 // and the subjects after it go on. At the end, DecodeSubjectsFunc returns
-// every problem, in a [dangjian.Problems], or nil. A problem that ends the
+// every problem (up to [dangjian.DefaultMaxProblems], then a count of the
+// rest), in a [dangjian.Problems], or nil. A problem that ends the
 // input (a syntax error, text that is not UTF-8, an error of r) is
 // returned alone, as DecodeSubjects returns it; fn has been called for the
 // subjects before it. An error of fn stops the reading and is returned as
 // it is.
 func DecodeSubjectsFunc(r io.Reader, fn func(Subject) error) error {
-	st := strictjson.NewStream(r)
-	sd := subjectStream{st: st, fn: fn}
+	return DecodeSubjectsFuncWith(r, dangjian.Limits{}, fn)
+}
+
+// DecodeSubjectsFuncWith is [DecodeSubjectsFunc] within lim: an input
+// over lim.MaxBytes, a subject after the lim.MaxRecords-th, or one subject
+// whose JSON is longer than lim.MaxRecordBytes, is a problem of kind
+// [dangjian.ErrLimit] that ends the input, naming the limit, with its
+// line and column; the problems beyond lim.MaxProblems are counted, not
+// listed (the last problem says how many: [dangjian.ProblemCap]).
+// DecodeSubjectsFunc reads within the defaults.
+func DecodeSubjectsFuncWith(r io.Reader, lim dangjian.Limits, fn func(Subject) error) error {
+	sd := subjectStream{st: strictjson.NewStreamWith(r, lim), fn: fn, ps: dangjian.NewProblemCap(lim.Problems())}
+	return sd.run()
+}
+
+// run reads the subjects of the stream.
+func (sd *subjectStream) run() error {
+	st := sd.st
 	t, p := st.Next()
 	if p != nil {
 		return dangjian.Problems{p}
@@ -43,7 +61,7 @@ func DecodeSubjectsFunc(r io.Reader, fn func(Subject) error) error {
 			return dangjian.Problems{p}
 		}
 		if t.Kind != strictjson.Null {
-			sd.ps = append(sd.ps, st.Problem(dangjian.ErrInvalid, t.Off, "subjects", t.Text(),
+			sd.ps.Add(st.Problem(dangjian.ErrInvalid, t.Off, "subjects", t.Text(),
 				"want "+wantOf(reflect.TypeFor[[]Subject]())+", got "+t.Describe()))
 		}
 	}
@@ -60,7 +78,12 @@ func DecodeSubjectsFunc(r io.Reader, fn func(Subject) error) error {
 type subjectStream struct {
 	st *strictjson.Stream
 	fn func(Subject) error
-	ps dangjian.Problems
+	ps *dangjian.ProblemCap
+	// fast, when set, is tried first on each subject's JSON (the i-th
+	// element of the array); false hands the subject to the general path.
+	fast func(i int, data []byte) (bool, error)
+	// at is the subject's index, for fn.
+	at int
 }
 
 // fatal wraps a problem that ends the input.
@@ -73,10 +96,20 @@ func (d *subjectStream) array(path string) error {
 		if p != nil {
 			return fatal(p)
 		}
-		src, p := d.st.Value(t)
+		src, p := d.st.Record(t)
 		if p != nil {
 			return fatal(p)
 		}
+		if d.fast != nil {
+			done, err := d.fast(i, src.Bytes())
+			if err != nil {
+				return err
+			}
+			if done {
+				continue
+			}
+		}
+		d.at = i
 		at := strictjson.Elem(path, i)
 		jp := &jparser{src: src, root: at}
 		n, p := jp.parseDocument()
@@ -87,7 +120,7 @@ func (d *subjectStream) array(path string) error {
 		var s Subject
 		jd.value(n, reflect.ValueOf(&s).Elem(), at)
 		if len(jd.ps) > 0 {
-			d.ps = append(d.ps, jd.ps...)
+			d.ps.AddAll(jd.ps)
 			continue
 		}
 		if err := d.fn(s); err != nil {
@@ -130,7 +163,7 @@ func (d *subjectStream) object() error {
 			return fatal(p)
 		}
 		if keyProblem != nil {
-			d.ps = append(d.ps, keyProblem)
+			d.ps.Add(keyProblem)
 			if _, p := d.st.Value(v); p != nil {
 				return fatal(p)
 			}
@@ -152,7 +185,7 @@ func (d *subjectStream) object() error {
 			if v.Kind == strictjson.String {
 				value = v.Text()
 			}
-			d.ps = append(d.ps, &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "subjects", Line: line, Column: col,
+			d.ps.Add(&dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "subjects", Line: line, Column: col,
 				Value: dangjian.Cut(value), Detail: "want " + wantOf(reflect.TypeFor[[]Subject]()) + ", got " + v.Describe()})
 		}
 	}

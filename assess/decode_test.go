@@ -90,7 +90,7 @@ func TestDecodeSchemeProblems(t *testing.T) {
 		`line 2, column 45: rounding[0].mode: invalid value: want half_up, half_even, down, up, floor or ceiling ("round")`,
 		`line 4, column 66: components[0].indicators[0].method.target (id "meetings"): invalid value: want a decimal number ("1/3")`,
 		`line 5, column 23: components[0].indicators[1].max (id "tasks"): invalid value: want a decimal number ("x")`,
-		`line 5, column 27: components[0].indicators[1].colour (id "tasks"): unknown field: want id, name, max, source, children or method ("colour")`,
+		`line 5, column 27: components[0].indicators[1].colour (id "tasks"): unknown field: want id, name, max, source, cites, children or method ("colour")`,
 		`line 7, column 8: year: invalid value: want a whole number, got a string ("2025")`,
 	}, problemLines(err))
 }
@@ -106,8 +106,8 @@ func TestDecodeGradePolicyProblems(t *testing.T) {
 		`line 2, column 30: quotas[0].max: invalid value: a share lies between 0 and 1 ("4/3")`,
 		`line 2, column 78: quotas[0].modality: invalid value: want must, usually or may ("never")`,
 		`line 3, column 70: downgrades[0].when.compare (id "D1"): invalid value: want at_least or more_than ("over")`,
-		`line 4, column 45: sources[0].confidence (id "s"): invalid value: want verified, reported, unverified or local_practice ("sure")`,
-		`line 5, column 1: quota: unknown field: want name, note, sources, grades, bands, quotas, downgrades, tieBreak, ranking, perCategory, ungraded or awardGrades ("quota")`,
+		`line 4, column 45: sources[0].confidence (id "s"): invalid value: want verified, reported, unverified, local_practice or library_choice ("sure")`,
+		`line 5, column 1: quota: unknown field: want name, note, sources, grades, bands, cites, quotas, downgrades, tieBreak, ranking, perCategory, ungraded or awardGrades ("quota")`,
 	}, problemLines(err))
 	// The count rounding is checked by NewGrader, with the same path.
 	in = `{"name":"x","grades":["a","b"],"quotas":[{"grade":"a","max":"1/3","count":"round","ties":"break","modality":"must","source":"s"}],"sources":[{"id":"s","doc":"d"}]}`

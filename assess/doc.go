@@ -19,10 +19,16 @@
 // eligibility, each with a reason code and a source; bands map the total to
 // a grade.
 //
+// Every part cites a source by ID, and a number its part's source does
+// not give names its own in the part's cites ({"cap": "ours"}): the trace
+// cites each number a subject's score used to its own source ([Cite]:
+// "work_day#cap").
+//
 // The schema is documented field by field, with an annotated example, in
 // SCHEME.md. [Reference] returns the reference schemes ([ReferenceNames]):
 // 民主评议党员, a five-star 星级评定 and a 党员积分 scheme; each says which of
-// its numbers are the library's own. [ReferencePolicy] gives the cohort
+// its numbers are the library's own, and cites each of them to the source
+// ours (confidence library_choice). [ReferencePolicy] gives the cohort
 // grading policy that goes with each. A place's own scheme lives in the
 // package of that place: the reference city's 书记抓基层党建述职评议考核 on
 // its article's 三实/三强/三化 structure is place/yanji (yanji.Scheme,
@@ -41,15 +47,30 @@
 // [WithReachBudget]), and when it runs out the table gets a warning of kind
 // [ErrReachLimit] instead of a guess. SCHEME.md §2.12 lists the limits.
 //
+// # Cohorts of any size
+//
+// Subjects are read as streams: [Scorer.ScoreSubjectsFunc] decodes each
+// subject of a JSON array straight into the scheme's positional [Input]
+// and scores it (at about the speed of a plain encoding/json decode of the
+// same file); [DecodeSubjectsFunc] and [DecodeSubjectsCSVFunc] hand over
+// one [Subject] at a time. [NewRanking] orders and grades a cohort of
+// results ([Ranking.WriteCSV] writes it); [NewCohort] gives the same rows
+// keeping under 100 bytes a subject, so that a million subjects rank in
+// under 200 MB.
+//
 // # Limits
 //
 // Schemes: [MaxDepth] levels of indicators, [MaxIndicators] indicators,
 // [MaxTableRules] rules a decision table, and the reachability budget
 // above. JSON input (schemes, subjects, grading policies): UTF-8 only,
-// arrays and objects nested at most 512 levels, and, read as a stream with
-// [DecodeSubjectsFunc], one subject's JSON at most 16 MiB. Each limit is a
-// problem of kind [dangjian.ErrLimit] naming it (the budget: a warning);
-// SCHEME.md §2.12 lists them with their defaults.
+// arrays and objects nested at most 512 levels. Subjects, read as a stream
+// ([DecodeSubjectsFunc], [Scorer.ScoreSubjectsFunc], [DecodeSubjectsCSVFunc])
+// within a [dangjian.Limits] (the …With variants, [StreamOptions].Limits):
+// by default an input of at most 64 GiB, 200,000,000 subjects, 1 MiB for
+// one subject's JSON element or CSV record, and 1,000 problems listed
+// before the rest are counted. Each limit is a problem of kind
+// [dangjian.ErrLimit] naming it (the budget: a warning); SCHEME.md §2.12
+// lists them with their defaults.
 //
 // # Invariants
 //

@@ -168,7 +168,8 @@ func ExampleDemocraticReview() {
 	}
 	gradeExPrint(c)
 	u := c.Groups[0].Quotas[0]
-	fmt.Printf("优秀: %d of %d allowed (%s of %d, %s)\n", u.Final, u.Allowed, u.Max, u.Base, u.Modality.Label())
+	fmt.Printf("优秀: %d of %d allowed (%s of %d %s, %s)\n", u.Final, u.Allowed, u.Max, u.Base, u.Of, u.Modality.Label())
+	fmt.Printf("the text says %s; read literally: base %s\n", u.Reading.Text, u.Reading.Literal)
 	// Output:
 	// 1. 张伟 96 rank 1 优秀
 	// 2. 王芳 94 rank 2 合格
@@ -176,7 +177,32 @@ func ExampleDemocraticReview() {
 	// 4. 李娜 92 rank 3 合格
 	// 5. 刘洋 85 rank 4 合格
 	// 6. 陈静 82 rank 5 合格
-	// 优秀: 1 of 1 allowed (1/3 of 5, 一般)
+	// 优秀: 1 of 1 allowed (1/3 of 5 graded, 一般)
+	// the text says 党员总数; read literally: base all
+}
+
+// The literal reading of 党员总数 counts the probationary members in the
+// base of the 1/3: 6 members, 2 优秀.
+func ExampleGradePolicy_Literal() {
+	g, err := assess.NewGrader(assess.DemocraticReview().Literal())
+	if err != nil {
+		panic(err)
+	}
+	c, err := g.Grade(gradeExResults(`[
+		{"subject": "张伟", "total": "96", "grade": "优秀"},
+		{"subject": "王芳", "total": "94", "grade": "优秀"},
+		{"subject": "吴昊", "category": "预备党员", "total": "93", "grade": "优秀"},
+		{"subject": "李娜", "total": "92", "grade": "优秀"},
+		{"subject": "刘洋", "total": "85", "grade": "合格"},
+		{"subject": "陈静", "total": "82", "grade": "合格"}
+	]`))
+	if err != nil {
+		panic(err)
+	}
+	u := c.Groups[0].Quotas[0]
+	fmt.Printf("优秀: %d of %d allowed (%s of %d %s)\n", u.Final, u.Allowed, u.Max, u.Base, u.Of)
+	// Output:
+	// 优秀: 2 of 2 allowed (1/3 of 6 all)
 }
 
 // The vote gives a recommendation; the 党员大会 decides, and the decision

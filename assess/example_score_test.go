@@ -136,7 +136,7 @@ func ExampleDecodeScheme() {
 	s, err := assess.DecodeScheme(strings.NewReader(exampleScheme))
 	fmt.Println(s.Name, len(s.Components), err)
 	// Output:
-	// line 1, column 15: colour: unknown field: want name, version, year, jurisdiction, note, sources, rounding, components, bonus, extra, gates or bands ("colour")
+	// line 1, column 15: colour: unknown field: want name, version, year, jurisdiction, note, sources, cites, rounding, components, bonus, extra, gates or bands ("colour")
 	// 示例 2 <nil>
 }
 

@@ -20,6 +20,7 @@ func FuzzDecodeScheme(f *testing.F) {
 	f.Add([]byte(`{"name":"x","components":[{"id":"c","weight":"1","max":"1","indicators":[{"id":"i","max":"1","method":{"kind":"direct"}}]}]}`))
 	f.Add([]byte(`{"name":"x","bands":[{"grade":"好","from":"1e9"}]}`))
 	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"name":"x","sources":[{"id":"o","doc":"d"}],"components":[{"id":"c","weight":"1","max":"1","cites":{"weight":"o","max":"?"},"indicators":[{"id":"i","max":"1","cites":{"target":"o"},"method":{"kind":"direct"}}]}]}`))
 	f.Add([]byte("{\"name\":\"x\",\"name\":\"y\",\"colour\":1,\"year\":\"2025\",\"components\":[{\"id\":\"c\",\"max\":true}]}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// What the strict decoder accepts, encoding/json accepts alike;
@@ -101,6 +102,7 @@ func FuzzResultJSON(f *testing.F) {
 	f.Add(b)
 	f.Add([]byte(`{"ballots":{"好":1,"差":-2},"trace":{"id":"t","inputs":{"a":"1"},"sources":{"x":{"doc":"d"}}}}`))
 	f.Add([]byte(`{"ballots":[]}`))
+	f.Add([]byte(`{"trace":{"id":"t","sources":{"a#cap":{"doc":"d"},"a":{"doc":"e"},"#":{"doc":"f"}}},"gates":[{"gate":"g","gradeSource":{"doc":"o"}}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r assess.Result
 		if err := json.Unmarshal(data, &r); err != nil {

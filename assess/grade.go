@@ -395,7 +395,7 @@ func (g *Grader) summarize(subjects []Graded, ps *problems) []GroupSummary {
 				ps.addAt("quotas["+strconv.Itoa(g.quotaIdx[gi])+"].max", q.Max.String(), err)
 			}
 			u := QuotaUse{Grade: gr, Max: q.Max, Count: q.Count.orDefault(), Ties: q.Ties, Modality: q.Modality, Base: base,
-				Allowed: allowed, Demoted: demoted[gi], Recommended: rec[gi], Final: final[gi], Source: g.source(q.Source)}
+				Of: q.Base.orDefault(), Reading: q.Reading, Allowed: allowed, Demoted: demoted[gi], Recommended: rec[gi], Final: final[gi], Source: g.source(q.Source), Cites: g.quotaCites[gi]}
 			u.Over = max(u.Final-u.Allowed, 0)
 			sum.Quotas = append(sum.Quotas, u)
 		}

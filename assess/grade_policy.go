@@ -49,9 +49,12 @@ type GradePolicy struct {
 	// Bands, when set, grade the total afresh: half-open [from, to)
 	// intervals without gap or overlap, the highest open above, better
 	// bands for better grades. Without bands the scorer's grade is used.
-	Bands      []Band      `json:"bands,omitempty"`
-	Quotas     []Quota     `json:"quotas,omitempty"`
-	Downgrades []Downgrade `json:"downgrades,omitempty"`
+	Bands []Band `json:"bands,omitempty"`
+	// Cites names the source of the policy's bands ({"bands":
+	// "star-2023"}); without an entry they cite no source.
+	Cites      map[string]string `json:"cites,omitempty"`
+	Quotas     []Quota           `json:"quotas,omitempty"`
+	Downgrades []Downgrade       `json:"downgrades,omitempty"`
 	// TieBreak lists the keys beyond the total, in order.
 	TieBreak []TieKey `json:"tieBreak,omitempty"`
 	// Ranking is the rank style; empty means [Competition].
@@ -137,7 +140,7 @@ func StarRating() GradePolicy {
 		Name: "党支部评星定级",
 		Note: "local practice (one city, 2023); bands read as half-open intervals; count floored and ties all_out are the library's readings",
 		Sources: []Source{{ID: srcStar2023, Source: dangjian.Source{Doc: docStar2023, URL: urlStar2023, Confidence: dangjian.LocalPractice,
-			Note: "一般总分为90分（含）以上可评定为五星级…60分以下…一星级; 五星级党支部每年评定数量不超过总数的30%"}}},
+			Note: "一般总分为90分（含）以上可评定为五星级…60分以下…一星级; 五星级党支部每年评定数量不超过总数的30%"}}, srcOurs},
 		Grades: []string{"五星", "四星", "三星", "二星", "一星"},
 		Bands: []Band{
 			{Grade: "五星", From: MustNum("90")},
@@ -147,7 +150,11 @@ func StarRating() GradePolicy {
 			{Grade: "一星", From: MustNum("0"), To: MustNum("60")},
 		},
 		Quotas: []Quota{{Grade: "五星", Max: MustShare("0.3"), Count: CountFloor, Ties: TiesAllOut, Base: BaseGraded,
-			Modality: dangjian.Must, Source: srcStar2023, Note: "五星级党支部每年评定数量不超过总数的30%"}},
+			Reading: &QuotaReading{Text: "总数", Literal: BaseAll,
+				Why: "the policy grades every branch, so both bases count the same; a caller who leaves some branches ungraded chooses which counts"},
+			Modality: dangjian.Must, Source: srcStar2023, Cites: map[string]string{"count": oursID, "ties": oursID, "base": oursID},
+			Note: "五星级党支部每年评定数量不超过总数的30%"}},
+		Cites:   map[string]string{"bands": srcStar2023},
 		Ranking: Competition,
 	}
 }

@@ -533,7 +533,7 @@ func TestGradePolicyJSONRoundTrip(t *testing.T) {
 
 func TestDecodeGradePolicyStrict(t *testing.T) {
 	_, err := assess.DecodeGradePolicy(strings.NewReader(`{"name":"x","grades":["a"],"quota":[]}`))
-	assert.EqualError(t, err, `line 1, column 28: quota: unknown field: want name, note, sources, grades, bands, quotas, downgrades, tieBreak, ranking, perCategory, ungraded or awardGrades ("quota")`)
+	assert.EqualError(t, err, `line 1, column 28: quota: unknown field: want name, note, sources, grades, bands, cites, quotas, downgrades, tieBreak, ranking, perCategory, ungraded or awardGrades ("quota")`)
 	_, err = assess.DecodeGradePolicy(strings.NewReader(`{"name":"x","quotas":[{"max":"4/3"}]}`))
 	assert.ErrorContains(t, err, `a share lies between 0 and 1`)
 	_, err = assess.DecodeGradePolicy(strings.NewReader(`{"name":"x"} {}`))

@@ -14,16 +14,18 @@ import (
 // grade many cohorts with [Grader.Grade]. A Grader is immutable and safe
 // for concurrent use by multiple goroutines.
 type Grader struct {
-	p        GradePolicy
-	index    map[string]int
-	sources  map[string]dangjian.Source
-	quotas   []*Quota // by grade index
-	quotaIdx []int    // by grade index: the quota's index in the policy
-	bands    []pBand  // best first
-	keys     []TieKey
-	ungCat   map[string]bool
-	ungSub   map[string]bool
-	award    []bool // by grade index
+	p       GradePolicy
+	index   map[string]int
+	sources map[string]dangjian.Source
+	quotas  []*Quota // by grade index
+	// quotaCites: the sources of each quota's numbers, by grade index
+	quotaCites [][]Cite
+	quotaIdx   []int   // by grade index: the quota's index in the policy
+	bands      []pBand // best first
+	keys       []TieKey
+	ungCat     map[string]bool
+	ungSub     map[string]bool
+	award      []bool // by grade index
 }
 
 type pBand struct {
@@ -102,7 +104,7 @@ func NewGrader(p GradePolicy) (*Grader, error) {
 		}
 	}
 	n := len(p.Grades)
-	g.quotas, g.quotaIdx, g.award = make([]*Quota, n), make([]int, n), make([]bool, n)
+	g.quotas, g.quotaIdx, g.award, g.quotaCites = make([]*Quota, n), make([]int, n), make([]bool, n), make([][]Cite, n)
 	g.checkBands(&ps)
 	g.checkQuotas(&ps)
 	g.checkDowngrades(&ps)
@@ -152,6 +154,16 @@ func (g *Grader) source(id string) *dangjian.Source {
 }
 
 func (g *Grader) checkBands(ps *problems) {
+	for _, f := range sortedKeys(g.p.Cites) {
+		switch {
+		case f != "bands":
+			ps.addf("cites."+f, f, dangjian.ErrUnknownField, "a policy cites only bands")
+		case len(g.p.Bands) == 0:
+			ps.addf("cites."+f, f, ErrInvalid, "the policy sets no bands to cite")
+		default:
+			g.ref(ps, "cites."+f, g.p.Cites[f], true)
+		}
+	}
 	if len(g.p.Bands) == 0 {
 		return
 	}
@@ -229,10 +241,38 @@ func (g *Grader) checkQuotas(ps *problems) {
 		default:
 			ps.addf(path+".base", string(q.Base), ErrInvalid, "want graded or all")
 		}
+		if r := q.Reading; r != nil {
+			switch {
+			case r.Literal != BaseGraded && r.Literal != BaseAll:
+				ps.addf(path+".reading.literal", string(r.Literal), ErrInvalid, "want graded or all")
+			case r.Text == "":
+				ps.addf(path+".reading.text", "", ErrInvalid, "a reading quotes the base as its text words it")
+			}
+		}
 		if q.Modality != dangjian.Must && q.Modality != dangjian.Usually && q.Modality != dangjian.May {
 			ps.addf(path+".modality", q.Modality.String(), ErrInvalid, "a quota says how binding it is: must (不超过) or usually (一般不超过)")
 		}
 		g.ref(ps, path+".source", q.Source, true)
+		for _, f := range sortedKeys(q.Cites) {
+			if !slices.Contains(quotaNums, f) {
+				ps.addf(path+".cites."+f, f, dangjian.ErrUnknownField, "a quota cites only %s", joinOr(quotaNums))
+				continue
+			}
+			g.ref(ps, path+".cites."+f, q.Cites[f], true)
+		}
+		if gi, ok := g.index[q.Grade]; ok && g.quotas[gi] == q {
+			var cs []Cite
+			for _, f := range quotaNums {
+				id := q.Source
+				if own, ok := q.Cites[f]; ok && own != "" {
+					id = own
+				}
+				if src := g.source(id); src != nil {
+					cs = append(cs, Cite{ID: q.Grade, Of: f, Source: src})
+				}
+			}
+			g.quotaCites[gi] = cs
+		}
 	}
 }
 

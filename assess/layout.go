@@ -76,7 +76,7 @@ func (sc *Scorer) layout() *Layout {
 	for _, b := range sc.pools() {
 		l.nodes++
 		l.pairs += len(b.order)
-		l.cites += len(b.order)
+		l.cites += len(b.cites) + b.citeRoom*len(b.order)
 	}
 	var walk func(n *cNode)
 	walk = func(n *cNode) {
@@ -94,14 +94,14 @@ func (sc *Scorer) layout() *Layout {
 			m.vslot = value(n.id)
 		case Checklist:
 			l.pairs += len(m.iorder)
-			l.cites += len(m.iorder)
+			l.cites += len(n.cites) + m.citeRoom*len(m.iorder)
 			m.item0 = int32(len(l.items))
 			for _, id := range m.iorder {
 				l.items = append(l.items, itemRef{leaf: n, id: id, it: m.items[id]})
 			}
 		case Deductions:
 			l.pairs += len(m.order)
-			l.cites += len(m.order)
+			l.cites += len(n.cites) + m.citeRoom*len(m.order)
 			m.ded = int32(len(l.deds))
 			l.deds = append(l.deds, n)
 			m.clause0 = int32(len(l.clauses))
@@ -132,6 +132,7 @@ func (sc *Scorer) layout() *Layout {
 		case TableMethod:
 			ct := m.table
 			l.pairs += len(ct.inputs)
+			l.cites += len(m.ruleSrc)
 			ct.slots = make([]int32, len(ct.inputs))
 			for k, in := range ct.inputs {
 				switch {

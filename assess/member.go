@@ -166,6 +166,14 @@ const (
 	srcDyycjz  = "dyycjz-2024"
 )
 
+// oursID is the ID of the library's own source in the preset policies,
+// as in the reference schemes: a quota's count rounding, tie policy and
+// base where the text gives none are the library's readings.
+const oursID = "ours"
+
+var srcOurs = Source{ID: oursID, Source: dangjian.Source{Doc: "dangjian 参考方案：本库自拟取值", Confidence: dangjian.LibraryChoice,
+	Note: "a reading chosen by the library where the text gives none; the alternatives are data a caller sets"}}
+
 // DemocraticReview returns the policy of 民主评议党员 (a fresh value): the
 // grades 优秀, 合格, 基本合格, 不合格 (verified); 优秀 at most 1/3 of the
 // members, "一般不超过党员总数的1/3", a normal ceiling ([dangjian.Usually]:
@@ -176,8 +184,10 @@ const (
 //
 // The library's readings, each configurable: the count is floored (the
 // safe reading of 不超过); the 1/3 is of the full members graded (Base
-// graded: 党员总数 may include probationary members, which gives a larger
-// count); ties at the cut-off are all left out (all_out: the vote never
+// graded, recorded as data in the quota's [QuotaReading]: 党员总数 read
+// literally includes probationary members, which gives a larger count;
+// [GradePolicy.Literal] takes that reading, and each [QuotaUse] says which
+// base was used); ties at the cut-off are all left out (all_out: the vote never
 // decides a tie by an arbitrary order, and the branch may decide it by an
 // override); ranks are competition ranks (1, 1, 3). The grades themselves
 // come from the scheme's bands (Result.Grade): no national point bands
@@ -194,10 +204,14 @@ func DemocraticReview() GradePolicy {
 				Note: "seen on a mirror, also quoted by dyycjz.com and gongxunwang.com: 按照优秀、合格、基本合格、不合格对党员进行评定。评定为优秀的比例一般不超过党员总数的1/3"}},
 			{ID: srcDyycjz, Source: dangjian.Source{Doc: "2024年民主评议党员工作通知（标题未记录）", URL: "dyycjz.com/jw/0f/05/c4208a69381/page.html",
 				Confidence: dangjian.Verified, Note: "预备党员参加民主评议，但不评定等次"}},
+			srcOurs,
 		},
 		Grades: []string{"优秀", "合格", "基本合格", "不合格"},
 		Quotas: []Quota{{Grade: "优秀", Max: MustShare("1/3"), Count: CountFloor, Ties: TiesAllOut, Base: BaseGraded,
-			Modality: dangjian.Usually, Source: srcSpecial, Note: "评定为优秀的比例一般不超过党员总数的1/3"}},
+			Reading: &QuotaReading{Text: "党员总数", Literal: BaseAll,
+				Why: "the grades are given to full members only (预备党员参加民主评议，但不评定等次), so the library takes a third of the members graded, the smaller count and the safe reading of 一般不超过; the literal 党员总数 counts the probationary members too and can allow one 优秀 more"},
+			Modality: dangjian.Usually, Source: srcSpecial, Cites: map[string]string{"count": oursID, "ties": oursID, "base": oursID},
+			Note: "评定为优秀的比例一般不超过党员总数的1/3"}},
 		Ranking:     Competition,
 		Ungraded:    &Ungraded{Categories: []string{"预备党员"}, Reason: "预备党员参加民主评议，但不评定等次", Source: srcDyycjz},
 		AwardGrades: []string{"优秀"},

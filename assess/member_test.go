@@ -37,8 +37,17 @@ func TestDemocraticReview(t *testing.T) {
 	assert.Equal(t, 7, grCount(out, "合格"))
 	u := out.Groups[0].Quotas[0]
 	assert.Equal(t, assess.QuotaUse{Grade: "优秀", Max: assess.MustShare("1/3"), Count: assess.CountFloor, Ties: assess.TiesAllOut,
-		Modality: dangjian.Usually, Base: 10, Allowed: 3, Demoted: 7, Recommended: 3, Final: 3, Source: u.Source}, u)
+		Modality: dangjian.Usually, Base: 10, Of: assess.BaseGraded, Reading: p.Quotas[0].Reading, Allowed: 3, Demoted: 7, Recommended: 3, Final: 3, Source: u.Source, Cites: u.Cites}, u)
 	require.NotNil(t, u.Source)
+	// Each of the quota's numbers and readings cites its own source: the
+	// 1/3 the verified text, the count rounding, the tie policy and the
+	// base the library's own.
+	for of, want := range map[string]dangjian.Confidence{"max": dangjian.Verified, "count": dangjian.LibraryChoice,
+		"ties": dangjian.LibraryChoice, "base": dangjian.LibraryChoice} {
+		src, ok := u.Cites.Of("优秀", of)
+		require.True(t, ok, of)
+		assert.Equal(t, want, src.Confidence, of)
+	}
 	assert.Equal(t, "共产党员网《民主评议党员》专题", u.Source.Doc)
 	for _, s := range out.Subjects {
 		if s.Category == "预备党员" {
@@ -51,6 +60,104 @@ func TestDemocraticReview(t *testing.T) {
 	// The preset is a fresh value each time.
 	p.Grades[0] = "X"
 	assert.Equal(t, "优秀", assess.DemocraticReview().Grades[0])
+}
+
+// TestDemocraticReviewBase: the 1/3 base is data (D18). The library's
+// reading counts the 10 full members graded: floor(10/3) = 3 优秀. The
+// literal reading, 党员总数, counts the 2 probationary members too:
+// floor(12/3) = 4. Each quota use says which base it took.
+func TestDemocraticReviewBase(t *testing.T) {
+	p := assess.DemocraticReview()
+	q := p.Quotas[0]
+	require.NotNil(t, q.Reading)
+	assert.Equal(t, assess.BaseGraded, q.Base)
+	assert.Equal(t, assess.QuotaReading{Text: "党员总数", Literal: assess.BaseAll, Why: q.Reading.Why}, *q.Reading)
+	assert.NotEmpty(t, q.Reading.Why)
+
+	tests := []struct {
+		name    string
+		policy  assess.GradePolicy
+		of      assess.QuotaBase
+		base, n int
+	}{
+		{"the library's reading: the members graded", p, assess.BaseGraded, 10, 3},
+		{"the literal reading: 党员总数", p.Literal(), assess.BaseAll, 12, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := grGrade(t, tt.policy, grBranch())
+			u := out.Groups[0].Quotas[0]
+			assert.Equal(t, tt.of, u.Of)
+			assert.Equal(t, tt.base, u.Base)
+			assert.Equal(t, tt.n, u.Allowed)
+			assert.Equal(t, tt.n, grCount(out, "优秀"))
+			assert.Equal(t, q.Reading, u.Reading, "the use carries the reading")
+			b, err := json.Marshal(u)
+			require.NoError(t, err)
+			assert.Contains(t, string(b), `"of":"`+string(tt.of)+`"`)
+			assert.Contains(t, string(b), `"reading":{"text":"党员总数","literal":"all"`)
+		})
+	}
+	// Literal leaves the policy it was called on alone.
+	assert.Equal(t, assess.BaseGraded, p.Quotas[0].Base)
+}
+
+func TestQuotaCitesProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		cites map[string]string
+		kind  error
+		want  string
+	}{
+		{"unknown field", map[string]string{"share": "ours"}, dangjian.ErrUnknownField,
+			`quotas[0].cites.share: unknown field: a quota cites only max, count, ties or base ("share")`},
+		{"unknown source", map[string]string{"ties": "nowhere"}, dangjian.ErrUnknownRef,
+			`quotas[0].cites.ties: refers to an unknown ID ("nowhere")`},
+		{"empty source", map[string]string{"count": ""}, dangjian.ErrInvalid,
+			`quotas[0].cites.count: invalid value: cite one of the policy's sources`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := assess.DemocraticReview()
+			p.Quotas[0].Cites = tt.cites
+			_, err := assess.NewGrader(p)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.kind)
+			ps := dangjian.ProblemsOf(err)
+			require.Len(t, ps, 1, "%v", err)
+			assert.Equal(t, tt.want, ps[0].Error())
+		})
+	}
+}
+
+func TestPolicyCitesProblems(t *testing.T) {
+	p := assess.StarRating()
+	p.Cites = map[string]string{"bands": "nowhere", "grades": "ours"}
+	_, err := assess.NewGrader(p)
+	require.Error(t, err)
+	var msgs []string
+	for _, pr := range dangjian.ProblemsOf(err) {
+		msgs = append(msgs, pr.Error())
+	}
+	assert.Equal(t, []string{`cites.bands: refers to an unknown ID ("nowhere")`,
+		`cites.grades: unknown field: a policy cites only bands ("grades")`}, msgs)
+	p = assess.DemocraticReview()
+	p.Cites = map[string]string{"bands": "ours"}
+	_, err = assess.NewGrader(p)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `cites.bands: invalid value: the policy sets no bands to cite ("bands")`)
+}
+
+func TestQuotaReadingProblems(t *testing.T) {
+	p := assess.DemocraticReview()
+	p.Quotas[0].Reading = &assess.QuotaReading{Text: "党员总数", Literal: "everyone"}
+	_, err := assess.NewGrader(p)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `quotas[0].reading.literal: invalid value: want graded or all ("everyone")`)
+	p.Quotas[0].Reading = &assess.QuotaReading{Literal: assess.BaseAll}
+	_, err = assess.NewGrader(p)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `quotas[0].reading.text: invalid value: a reading quotes the base as its text words it`)
 }
 
 func TestStarRating(t *testing.T) {

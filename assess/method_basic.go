@@ -60,7 +60,7 @@ func (r *run) checklist(n *cNode, tn *Node) rat.Rat {
 				tn.Inputs = r.pairs(k)
 			}
 			tn.Inputs = append(tn.Inputs, Pair{it.id, it.it.pointsText})
-			r.cite(tn, it.id, it.it.source, k)
+			r.cite(tn, it.id, it.it.source, it.it.cites, k*n.m.citeRoom)
 		}
 	}
 	if tn != nil {
@@ -106,6 +106,7 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 			k += btoi(set)
 		}
 		tn.ID, tn.Name, tn.Max, tn.Method, tn.Source, tn.Inputs = b.id, b.name, b.capText, "bonus", b.source, r.pairs(k)
+		tn.Sources = b.cites
 	}
 	sum := rat.Zero
 	for i, id := range b.order {
@@ -140,7 +141,7 @@ func (r *run) bonus(b *cBonus) (rat.Rat, *Node) {
 			r.text = append(r.text, " = "...)
 			r.appendRat(v)
 			r.cut(&tn.Inputs[len(tn.Inputs)-1].Value, start)
-			r.cite(tn, id, it.source, cap(tn.Inputs))
+			r.cite(tn, id, it.source, it.cites, cap(tn.Inputs)*b.citeRoom)
 		}
 	}
 	exact := sum

@@ -138,7 +138,7 @@ func (r *run) deductions(n *cNode, tn *Node) rat.Rat {
 			r.text = append(r.text, "−"...)
 			r.appendRat(v)
 			r.cut(&tn.Inputs[len(tn.Inputs)-1].Value, start)
-			r.cite(tn, cl.id, cl.source, cap(tn.Inputs))
+			r.cite(tn, cl.id, cl.source, cl.cites, cap(tn.Inputs)*n.m.citeRoom)
 		}
 	}
 	score, err := n.max.Sub(total)

@@ -54,36 +54,59 @@ func (ps *Pairs) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Cite is the source of a clause or item a trace node applied. Like
-// [Node.Source] it points into the compiled scheme: read it, do not change
-// it.
+// Cite is the source of a clause or item a trace node applied (Of empty),
+// or of one number the node used (Of names it: "weight", "max", "points",
+// "cap", "threshold", "perPoint", "levels", "scale", "target",
+// "minRaters", "unknown"), where ID is the node's, the clause's, the
+// item's or the rater group's. Like [Node.Source] it points into the
+// compiled scheme: read it, do not change it.
 type Cite struct {
 	ID     string
+	Of     string
 	Source *dangjian.Source
 }
 
+// Key returns the cite's key in JSON: ID, or ID#Of for a number
+// ("work_day#cap").
+func (c Cite) Key() string {
+	if c.Of == "" {
+		return c.ID
+	}
+	return c.ID + "#" + c.Of
+}
+
 // Cites are a trace node's sources in the order applied. In JSON they are
-// an object keyed by ID, keys sorted.
+// an object keyed by [Cite.Key], keys sorted.
 type Cites []Cite
 
-// Get returns the source cited for id.
-func (cs Cites) Get(id string) (dangjian.Source, bool) {
+// Get returns the source cited for the clause or item id.
+func (cs Cites) Get(id string) (dangjian.Source, bool) { return cs.Of(id, "") }
+
+// Of returns the source cited for the number of (a field name, as in
+// SCHEME.md) of the part id; of "" asks for the part's own source, as Get.
+func (cs Cites) Of(id, of string) (dangjian.Source, bool) {
 	for _, c := range cs {
-		if c.ID == id && c.Source != nil {
+		if c.ID == id && c.Of == of && c.Source != nil {
 			return *c.Source, true
 		}
 	}
 	return dangjian.Source{}, false
 }
 
-// MarshalJSON encodes the cites as an object keyed by ID, keys sorted.
+// MarshalJSON encodes the cites as an object keyed by [Cite.Key], keys
+// sorted.
 func (cs Cites) MarshalJSON() ([]byte, error) {
-	return marshalSorted(len(cs), func(i int) string { return cs[i].ID }, func(i int) any { return cs[i].Source })
+	return marshalSorted(len(cs), func(i int) string { return cs[i].Key() }, func(i int) any { return cs[i].Source })
 }
 
-// UnmarshalJSON decodes an object keyed by ID, keys sorted.
+// UnmarshalJSON decodes an object keyed by [Cite.Key], keys sorted.
 func (cs *Cites) UnmarshalJSON(b []byte) error {
-	out, err := unmarshalSorted(b, func(k string, v dangjian.Source) Cite { return Cite{k, &v} })
+	out, err := unmarshalSorted(b, func(k string, v dangjian.Source) Cite {
+		if i := strings.LastIndexByte(k, '#'); i >= 0 {
+			return Cite{ID: k[:i], Of: k[i+1:], Source: &v}
+		}
+		return Cite{ID: k, Source: &v}
+	})
 	if err != nil {
 		return err
 	}

@@ -210,6 +210,38 @@ const (
 	BaseAll QuotaBase = "all"
 )
 
+// orDefault returns the base, [BaseGraded] when unset.
+func (b QuotaBase) orDefault() QuotaBase {
+	if b == "" {
+		return BaseGraded
+	}
+	return b
+}
+
+// QuotaReading records that a quota's base is the library's reading of a
+// text that words it otherwise: Text quotes the base as the text words it
+// ("党员总数"), Literal is the base the words read literally, Why says
+// why the library reads it as Base. A caller takes the literal reading by
+// setting Base to Literal ([GradePolicy.Literal] does it for every quota);
+// each [QuotaUse] says which base was used (Of) and carries the reading.
+type QuotaReading struct {
+	Text    string    `json:"text"`
+	Literal QuotaBase `json:"literal"`
+	Why     string    `json:"why,omitempty"`
+}
+
+// Literal returns a copy of the policy in which every quota with a
+// [QuotaReading] takes its literal base instead of the library's reading.
+func (p GradePolicy) Literal() GradePolicy {
+	p.Quotas = append([]Quota(nil), p.Quotas...)
+	for i := range p.Quotas {
+		if r := p.Quotas[i].Reading; r != nil {
+			p.Quotas[i].Base = r.Literal
+		}
+	}
+	return p
+}
+
 // Quota limits how many subjects may take a grade: at most Max of the
 // cohort (of each category under [GradePolicy.PerCategory]), the count
 // rounded by Count. Subjects over the quota, in the cohort's order (total,
@@ -226,17 +258,28 @@ const (
 // respect either; the modality decides whether an [Override] may take
 // the grade beyond the ceiling (Usually, May) or not (Must).
 type Quota struct {
-	Grade    string            `json:"grade"`
-	Max      Share             `json:"max"`
-	Count    CountRounding     `json:"count,omitempty"`
-	Ties     TiePolicy         `json:"ties"`
-	Base     QuotaBase         `json:"base,omitempty"`
+	Grade string        `json:"grade"`
+	Max   Share         `json:"max"`
+	Count CountRounding `json:"count,omitempty"`
+	Ties  TiePolicy     `json:"ties"`
+	Base  QuotaBase     `json:"base,omitempty"`
+	// Reading, when set, says that Base is a reading of a text that words
+	// the base otherwise, and gives the literal base.
+	Reading  *QuotaReading     `json:"reading,omitempty"`
 	Modality dangjian.Modality `json:"modality"`
 	// Source is the ID of one of the policy's sources; every quota cites
 	// one.
 	Source string `json:"source"`
-	Note   string `json:"note,omitempty"`
+	// Cites names the source of each of the quota's numbers and readings
+	// that Source does not give: field name ("max", "count", "ties",
+	// "base") → source ID, as a scheme's parts cite (SCHEME.md §2.2).
+	Cites map[string]string `json:"cites,omitempty"`
+	Note  string            `json:"note,omitempty"`
 }
+
+// quotaNums are the fields a quota's cites may name, in the order the
+// grading cites them.
+var quotaNums = []string{"max", "count", "ties", "base"}
 
 // allowed returns how many subjects of a base may take the grade.
 func (q *Quota) allowed(base int) (int, error) {
@@ -258,7 +301,9 @@ func (q *Quota) allowed(base int) (int, error) {
 // count it allowed, how many it demoted, and how many subjects hold the
 // grade as computed (Recommended) and after overrides (Final). Over is
 // Final − Allowed when positive: a quota exceeded by [TiesAllIn] or by
-// overrides of a normal ceiling.
+// overrides of a normal ceiling. Of names the base the share was taken of
+// (Base is its count), and Reading, when the quota's base is a reading,
+// what the text says and the literal alternative.
 type QuotaUse struct {
 	Grade       string            `json:"grade"`
 	Max         Share             `json:"max"`
@@ -266,12 +311,18 @@ type QuotaUse struct {
 	Ties        TiePolicy         `json:"ties"`
 	Modality    dangjian.Modality `json:"modality"`
 	Base        int               `json:"base"`
+	Of          QuotaBase         `json:"of,omitempty"`
+	Reading     *QuotaReading     `json:"reading,omitempty"`
 	Allowed     int               `json:"allowed"`
 	Demoted     int               `json:"demoted"`
 	Recommended int               `json:"recommended"`
 	Final       int               `json:"final"`
 	Over        int               `json:"over,omitempty"`
 	Source      *dangjian.Source  `json:"source,omitempty"`
+	// Cites gives the source of each of the quota's numbers and readings
+	// (Of: max, count, ties, base; ID: the grade), in a grading's summary.
+	// They point into the grader: read them, do not change them.
+	Cites Cites `json:"cites,omitempty"`
 }
 
 // rule renders the quota for a reason: "优秀 at most floor(1/3 × 10) = 3
@@ -302,7 +353,8 @@ func (g *Grader) applyQuotas(members []*gsub, ps *problems) {
 			ps.addAt("quotas["+strconv.Itoa(g.quotaIdx[gi])+"].max", q.Max.String(), err)
 			continue
 		}
-		use := QuotaUse{Grade: q.Grade, Max: q.Max, Count: q.Count.orDefault(), Ties: q.Ties, Modality: q.Modality, Base: base, Allowed: allowed}
+		use := QuotaUse{Grade: q.Grade, Max: q.Max, Count: q.Count.orDefault(), Ties: q.Ties, Modality: q.Modality, Base: base,
+			Of: q.Base.orDefault(), Reading: q.Reading, Allowed: allowed}
 		var pool []*gsub
 		for _, s := range members {
 			if s.graded && s.cur == gi {
@@ -382,8 +434,8 @@ func ordinal(n int) string { return "no. " + strconv.Itoa(n) }
 func (u QuotaUse) MarshalJSON() ([]byte, error) {
 	max, _ := Score{r: u.Max.rat()}.JSON()
 	return json.Marshal(quotaUseJSON{Grade: u.Grade, Max: max, Count: u.Count, Ties: u.Ties, Modality: u.Modality,
-		Base: u.Base, Allowed: u.Allowed, Demoted: u.Demoted, Recommended: u.Recommended, Final: u.Final,
-		Over: u.Over, Source: u.Source, ExactFractions: fractions("max", Score{r: u.Max.rat()})})
+		Base: u.Base, Of: u.Of, Reading: u.Reading, Allowed: u.Allowed, Demoted: u.Demoted, Recommended: u.Recommended, Final: u.Final,
+		Over: u.Over, Source: u.Source, Cites: u.Cites, ExactFractions: fractions("max", Score{r: u.Max.rat()})})
 }
 
 // quotaUseJSON is the wire form of a QuotaUse.
@@ -394,12 +446,15 @@ type quotaUseJSON struct {
 	Ties           TiePolicy         `json:"ties"`
 	Modality       dangjian.Modality `json:"modality"`
 	Base           int               `json:"base"`
+	Of             QuotaBase         `json:"of,omitempty"`
+	Reading        *QuotaReading     `json:"reading,omitempty"`
 	Allowed        int               `json:"allowed"`
 	Demoted        int               `json:"demoted"`
 	Recommended    int               `json:"recommended"`
 	Final          int               `json:"final"`
 	Over           int               `json:"over,omitempty"`
 	Source         *dangjian.Source  `json:"source,omitempty"`
+	Cites          Cites             `json:"cites,omitempty"`
 	ExactFractions map[string]string `json:"exactFractions,omitempty"`
 }
 

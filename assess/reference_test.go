@@ -74,35 +74,50 @@ func TestReferenceSchemes(t *testing.T) {
 				assert.NotEmpty(t, id, "%s cites a source", what)
 				cited[id] = true
 			}
+			cites := func(m map[string]string) { // a number's own source
+				for _, id := range m {
+					cited[id] = true
+				}
+			}
 			var walk func(ind assess.Indicator)
 			walk = func(ind assess.Indicator) {
 				cite("indicator "+ind.ID, ind.Source)
+				cites(ind.Cites)
 				for _, ch := range ind.Children {
 					walk(ch)
 				}
 				if m := ind.Method; m != nil {
 					for _, it := range m.Items {
 						cite("item "+ind.ID+"."+it.ID, it.Source)
+						cites(it.Cites)
 					}
 					for _, cl := range m.Clauses {
 						cite("clause "+ind.ID+"."+cl.ID, cl.Source)
+						cites(cl.Cites)
+					}
+					for _, g := range m.Groups {
+						cites(g.Cites)
 					}
 				}
 			}
 			for _, c := range s.Components {
 				cite("component "+c.ID, c.Source)
+				cites(c.Cites)
 				for _, ind := range c.Indicators {
 					walk(ind)
 				}
 			}
 			if s.Bonus != nil {
 				cite("bonus", s.Bonus.Source)
+				cites(s.Bonus.Cites)
 				for _, it := range s.Bonus.Items {
 					cite("bonus item "+it.ID, it.Source)
+					cites(it.Cites)
 				}
 			}
 			for _, g := range s.Gates {
 				cite("gate "+g.ID, g.Source)
+				cites(g.Cites)
 			}
 			for id := range ids { // cited by a part, or by the note for a number without a source field (a band, a vote level)
 				assert.True(t, cited[id] || strings.Contains(s.Note, "("+id+")"), "source %s is cited somewhere", id)
@@ -560,7 +575,7 @@ func TestSchemeDoc(t *testing.T) {
 		`"rounding"`, `"at"`, `"places"`, `"mode"`, `"components"`, `"weight"`, `"max"`, `"source"`, `"indicators"`, `"children"`,
 		`"method"`, `"kind"`, `"items"`, `"points"`, `"cap"`, `"clauses"`, `"levels"`, `"threshold"`, `"perPoint"`, `"target"`,
 		`"scale"`, `"unknown"`, `"groups"`, `"minRaters"`, `"table"`, `"hitPolicy"`, `"inputs"`, `"rules"`, `"when"`,
-		`"bonus"`, `"gates"`, `"flag"`, `"effect"`, `"grade"`, `"reason"`, `"bands"`, `"from"`, `"to"`} {
+		`"bonus"`, `"cites"`, `"gates"`, `"flag"`, `"effect"`, `"grade"`, `"reason"`, `"bands"`, `"from"`, `"to"`} {
 		assert.Contains(t, blocks[0], key)
 	}
 	subs, err := assess.DecodeSubjects(strings.NewReader(blocks[1]))

@@ -79,6 +79,11 @@ type GateHit struct {
 	Grade  string          `json:"grade,omitempty"`
 	Reason string          `json:"reason"`
 	Source dangjian.Source `json:"source"`
+	// GradeSource cites the grade the gate sets, caps or forbids, where
+	// it has one: the gate's Source, or the source its scheme names for
+	// the grade (Gate.Cites). It points into the compiled scheme: read
+	// it, do not change it.
+	GradeSource *dangjian.Source `json:"gradeSource,omitempty"`
 }
 
 // Finding returns the gate hit as a [dangjian.Finding] about the subject
@@ -135,16 +140,26 @@ type Node struct {
 	Children []*Node  `json:"children,omitempty"`
 }
 
-// cite records the source of a clause or item applied in a trace node,
-// which applies at most room of them.
-func (r *run) cite(tn *Node, id string, src *dangjian.Source, room int) {
-	if tn == nil || src == nil {
+// cite records the source of a clause or item applied in a trace node
+// and the sources of its numbers (nums). room is the most cites the
+// node's clauses or items add in all: the node's own cites, shared with
+// the compiled scheme, are copied into room for them at the first.
+func (r *run) cite(tn *Node, id string, src *dangjian.Source, nums []Cite, room int) {
+	if tn == nil {
 		return
 	}
-	if tn.Sources == nil {
-		tn.Sources = r.cites(room)
+	need := btoi(src != nil) + len(nums)
+	if need == 0 {
+		return
 	}
-	tn.Sources = append(tn.Sources, Cite{ID: id, Source: src})
+	if cap(tn.Sources)-len(tn.Sources) < need {
+		own := tn.Sources
+		tn.Sources = append(r.cites(len(own)+max(room, need)), own...)
+	}
+	if src != nil {
+		tn.Sources = append(tn.Sources, Cite{ID: id, Source: src})
+	}
+	tn.Sources = append(tn.Sources, nums...)
 }
 
 // JSONPlaces is the number of decimal places at which a value that is not

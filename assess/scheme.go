@@ -9,9 +9,11 @@ import "github.com/dangjian-go/dangjian"
 // exactly). Compile a scheme once with [Compile]; score many subjects with
 // the resulting [Scorer].
 //
-// Every number of a local scheme is local practice: the scheme names its
-// sources, and every component, indicator, gate and clause may cite one by
-// its ID.
+// Every number of a local scheme is local practice or the author's own:
+// the scheme names its sources, every component, indicator, item, clause,
+// bonus pool and gate may cite one by its ID, and a number its part's
+// source does not give names its own in the part's Cites (SCHEME.md
+// §2.2).
 type Scheme struct {
 	Name         string `json:"name"`
 	Version      string `json:"version,omitempty"`
@@ -21,6 +23,10 @@ type Scheme struct {
 	// author's own.
 	Note    string   `json:"note,omitempty"`
 	Sources []Source `json:"sources,omitempty"`
+	// Cites names the source of the scheme's own numbers, which no part
+	// holds: "rounding" (the rounding points) and "bands" ({"bands":
+	// "ours"}). Without an entry they cite no source.
+	Cites map[string]string `json:"cites,omitempty"`
 	// Rounding lists the declared rounding points; nothing else is
 	// rounded.
 	Rounding   []RoundPoint `json:"rounding,omitempty"`
@@ -54,24 +60,31 @@ type RoundPoint struct {
 // Component is a weighted part of the total (日常考核, 述职评议). Its score is
 // the sum of its indicators; its weight multiplies it into the total.
 type Component struct {
-	ID         string      `json:"id"`
-	Name       string      `json:"name"`
-	Weight     Num         `json:"weight"`
-	Max        Num         `json:"max"`
-	Source     string      `json:"source,omitempty"`
-	Indicators []Indicator `json:"indicators"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Weight Num    `json:"weight"`
+	Max    Num    `json:"max"`
+	Source string `json:"source,omitempty"`
+	// Cites names the source of each of the node's numbers that its
+	// Source does not give: field name → source ID ({"weight": "ours"}).
+	// A number without an entry takes Source. See SCHEME.md §sources.
+	Cites      map[string]string `json:"cites,omitempty"`
+	Indicators []Indicator       `json:"indicators"`
 }
 
 // Indicator is a node of the indicator tree: a composite whose score is
 // the sum of its children, or a leaf scored by its method. Max is the most
 // it can score; a composite's Max equals the sum of its children's.
 type Indicator struct {
-	ID       string      `json:"id"`
-	Name     string      `json:"name"`
-	Max      Num         `json:"max"`
-	Source   string      `json:"source,omitempty"`
-	Children []Indicator `json:"children,omitempty"`
-	Method   *Method     `json:"method,omitempty"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Max    Num    `json:"max"`
+	Source string `json:"source,omitempty"`
+	// Cites: as on a component; an indicator's numbers are its max and
+	// its method's target, levels, scale and unknown.
+	Cites    map[string]string `json:"cites,omitempty"`
+	Children []Indicator       `json:"children,omitempty"`
+	Method   *Method           `json:"method,omitempty"`
 }
 
 // MethodKind names how a leaf indicator is scored.
@@ -125,6 +138,8 @@ type Item struct {
 	Points Num    `json:"points"`
 	Cap    Num    `json:"cap,omitempty"`
 	Source string `json:"source,omitempty"`
+	// Cites: as on a component (points, cap).
+	Cites map[string]string `json:"cites,omitempty"`
 }
 
 // Clause is a deduction clause. It deducts Points per occurrence, or the
@@ -141,6 +156,9 @@ type Clause struct {
 	Proportional bool    `json:"proportional,omitempty"`
 	Cap          Num     `json:"cap,omitempty"`
 	Source       string  `json:"source,omitempty"`
+	// Cites: as on a component (points, levels, threshold, perPoint,
+	// cap).
+	Cites map[string]string `json:"cites,omitempty"`
 }
 
 // Level is a named level with its points: a vote level (好 100) or a
@@ -157,6 +175,9 @@ type Group struct {
 	Name      string `json:"name,omitempty"`
 	Weight    Num    `json:"weight"`
 	MinRaters int    `json:"minRaters,omitempty"`
+	// Cites names the source of the group's weight and minRaters; a
+	// number without an entry takes its indicator's source.
+	Cites map[string]string `json:"cites,omitempty"`
 }
 
 // Bonus is a pool of bonus points (加分) added to the weighted total, at
@@ -165,6 +186,8 @@ type Bonus struct {
 	Cap    Num    `json:"cap"`
 	Items  []Item `json:"items"`
 	Source string `json:"source,omitempty"`
+	// Cites: as on a component (cap).
+	Cites map[string]string `json:"cites,omitempty"`
 }
 
 // GateEffect is what a gate does when its flag is set.
@@ -191,7 +214,11 @@ type Gate struct {
 	Effect GateEffect `json:"effect"`
 	Grade  string     `json:"grade,omitempty"`
 	Reason string     `json:"reason"`
-	Source string     `json:"source,omitempty"`
+	// Source cites the gate: its condition and effect.
+	Source string `json:"source,omitempty"`
+	// Cites names the source of the grade, where Source does not give it
+	// ({"grade": "ours"}).
+	Cites map[string]string `json:"cites,omitempty"`
 }
 
 // Band maps totals in [From, To) to Grade; an unset To means no upper

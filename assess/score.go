@@ -157,7 +157,7 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 		// never change, even in a trace the caller kept by mistake.
 		r.text = make([]byte, 0, 12*(2*s.lay.nodes+s.lay.pairs))
 		root = r.newNode(len(s.comps) + btoi(s.bonus != nil) + btoi(s.extra != nil))
-		root.ID, root.Name = "total", s.name
+		root.ID, root.Name, root.Sources = "total", s.name, s.cites
 	}
 	total := rat.Zero
 	for _, c := range s.comps {
@@ -165,7 +165,7 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 		var cn *Node
 		if trace {
 			cn = r.newNode(len(c.nodes))
-			cn.ID, cn.Name, cn.Max, cn.Source = c.id, c.name, c.maxText, c.source
+			cn.ID, cn.Name, cn.Max, cn.Source, cn.Sources = c.id, c.name, c.maxText, c.source, c.cites
 		}
 		if trace {
 			for _, n := range c.nodes {
@@ -221,7 +221,7 @@ func (s *Scorer) score(in *Input, trace, reuse bool, res *Result, pre []*Problem
 		if !in.flags[g.flag] {
 			continue
 		}
-		gates = append(gates, GateHit{Gate: g.ID, Effect: g.Effect, Grade: g.Grade, Reason: g.Reason, Source: g.source})
+		gates = append(gates, GateHit{Gate: g.ID, Effect: g.Effect, Grade: g.Grade, Reason: g.Reason, Source: g.source, GradeSource: g.gradeSource})
 		switch g.Effect {
 		case Zero:
 			total = rat.Zero
@@ -321,7 +321,7 @@ func (r *run) node(n *cNode) (rat.Rat, *Node) {
 	var tn *Node
 	if r.trace {
 		tn = r.newNode(len(n.children))
-		tn.ID, tn.Name, tn.Max, tn.Source = n.id, n.name, n.maxText, n.source
+		tn.ID, tn.Name, tn.Max, tn.Source, tn.Sources = n.id, n.name, n.maxText, n.source, n.cites
 	}
 	var v rat.Rat
 	if n.m == nil {
@@ -375,6 +375,9 @@ func (r *run) leaf(n *cNode, tn *Node) rat.Rat {
 		if tn != nil {
 			tn.Inputs = n.m.table.inputsRead(r.in, r.pairs(len(n.m.table.inputs)))
 			tn.Rule = joinIDs(hit)
+			for _, id := range hit {
+				r.cite(tn, id, n.m.ruleSrc[id], nil, len(hit))
+			}
 			tn.Notes = append(tn.Notes, notes...)
 		}
 		return v

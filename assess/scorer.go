@@ -27,6 +27,7 @@ type Scorer struct {
 	leaves  map[string]*cNode // every indicator by ID
 	flags   map[string]bool   // the flags gates read
 	sources map[string]dangjian.Source
+	cites   []Cite // the sources of the rounding points and the bands
 	lay     *Layout
 	inputs  sync.Pool // *Input, for scoring a Subject
 	// warnings: what compiled but is likely a mistake
@@ -56,6 +57,7 @@ type cComp struct {
 	nodes      []*cNode
 	leaves     []*cNode // the leaf indicators, in scheme order
 	source     *dangjian.Source
+	cites      []Cite // the sources of its weight and max
 }
 
 type cNode struct {
@@ -65,6 +67,7 @@ type cNode struct {
 	children []*cNode
 	m        *cMethod
 	source   *dangjian.Source
+	cites    []Cite // the sources of its max, its method's numbers and its rater groups'
 }
 
 // The methods, as a small integer for the scorer's switch.
@@ -96,6 +99,8 @@ type cMethod struct {
 	groups     []cGroup
 	wsum       rat.Rat
 	table      *compiledTable
+	citeRoom   int                         // the most cites one applied item or clause adds to a trace node
+	ruleSrc    map[string]*dangjian.Source // a decision table's rules' sources, by rule ID
 
 	iorder      []string  // checklist items in scheme order
 	ipts        []int64   // their points, when all are whole and small
@@ -114,6 +119,7 @@ type cItem struct {
 	hasCap      bool
 	idx         int32 // index in the checklist's or the bonus pool's items
 	source      *dangjian.Source
+	cites       []Cite // the sources of its points and cap
 }
 
 type cClause struct {
@@ -127,6 +133,7 @@ type cClause struct {
 	cap                 rat.Rat
 	hasCap              bool
 	source              *dangjian.Source
+	cites               []Cite // the sources of its numbers
 }
 
 type cGroup struct {
@@ -144,12 +151,15 @@ type cBonus struct {
 	items    map[string]cItem
 	order    []string // item IDs in scheme order
 	source   *dangjian.Source
+	cites    []Cite // the source of its cap
+	citeRoom int    // the most cites one applied item adds to the trace
 }
 
 type cGate struct {
 	Gate
-	source dangjian.Source
-	flag   int32 // the flag's slot
+	source      dangjian.Source
+	gradeSource *dangjian.Source // the grade's own source, when cited
+	flag        int32            // the flag's slot
 }
 
 type cBand struct {

@@ -313,13 +313,3 @@ func (ct *compiledTable) shared(a, b *tableRule) (string, bool) {
 	}
 	return strings.Join(parts, ", "), true
 }
-
-// sourceRefs calls f with the path and ID of every rule's source, for the
-// scheme compiler to resolve.
-func (t *Table) sourceRefs(path string, f func(path, id string)) {
-	for i, r := range t.Rules {
-		if r.Source != "" {
-			f(path+".rules["+strconv.Itoa(i)+"].source", r.Source)
-		}
-	}
-}

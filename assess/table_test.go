@@ -417,14 +417,6 @@ func BenchmarkTableCompileMaxRules(b *testing.B) {
 	}
 }
 
-func TestTableSourceRefs(t *testing.T) {
-	tb := numTable(HitFirst, "", nil, "a: 1 -> 1", "b: 2 -> 1")
-	tb.Rules[1].Source = "S2"
-	var got []string
-	tb.sourceRefs("m.table", func(p, id string) { got = append(got, p+"="+id) })
-	assert.Equal(t, []string{"m.table.rules[1].source=S2"}, got)
-}
-
 func TestTableJSON(t *testing.T) {
 	tb := numTable(HitCollect, AggSum, []string{"1"}, "a: [1..2] -> 1")
 	tb.Rules[0].Source = "S1"

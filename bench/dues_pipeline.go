@@ -78,8 +78,15 @@ func appendYuan(b []byte, fen int64) []byte {
 // DuesLibrary is the library's streaming pipeline as an embedder writes
 // it: dues.ScanRoster, the compiled dues.Calculator.Monthly and a
 // dues.LedgerWriter, with a dues.Tally. Bad rows and members the rules
-// refuse are counted, not written; it returns their number.
+// refuse are counted, not written; it returns their number. The warning
+// that the repeated-ID check reached its memory budget (10M rows) is
+// dropped: DuesLibraryWith passes it on.
 func DuesLibrary(in io.Reader, out io.Writer) (int, error) {
+	return DuesLibraryWith(in, out, dues.ScanOptions{Warn: func(*dangjian.Problem) {}})
+}
+
+// DuesLibraryWith is DuesLibrary with the roster's scan options.
+func DuesLibraryWith(in io.Reader, out io.Writer, opts dues.ScanOptions) (int, error) {
 	calc, err := dues.Rules2017().Compile()
 	if err != nil {
 		return 0, err
@@ -91,7 +98,7 @@ func DuesLibrary(in io.Reader, out io.Writer) (int, error) {
 	}
 	var tally dues.Tally
 	bad := 0
-	err = dues.ScanRoster(in, func(r dues.RosterRow, ps dangjian.Problems) error {
+	err = dues.ScanRosterWith(in, opts, func(r dues.RosterRow, ps dangjian.Problems) error {
 		if ps != nil {
 			bad++
 			return nil

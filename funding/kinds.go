@@ -31,6 +31,7 @@ import (
 //	bad_dues_ledger      dues.ErrBadLedger         bad dues ledger              (invalid)
 //	bad_dues_rules       dues.ErrBadRules          bad dues rules               (bad_rule)
 //	dues_not_compilable  dues.ErrNotCompilable     rules cannot be compiled     (bad_rule)
+//	ids_not_checked      dues.ErrIDsNotChecked     repeated IDs not checked     (limit)
 //	bad_tax_rules        tax.ErrBadRules           bad tax rules                (bad_rule)
 //	bad_tax_month        tax.ErrMonth              bad month                    (invalid)
 //	tax_declaration      tax.ErrDeclaration        declaration not allowed      (invalid)

@@ -18,11 +18,11 @@ import (
 // Every kind of the package has its own stable code, is found by it, and
 // sits under a root kind; the former names are the root kinds.
 func TestKinds(t *testing.T) {
-	roots := []*dangjian.Kind{dangjian.ErrInvalid, dangjian.ErrOverflow, dangjian.ErrBadRule, dangjian.ErrInconsistent}
+	roots := []*dangjian.Kind{dangjian.ErrInvalid, dangjian.ErrOverflow, dangjian.ErrBadRule, dangjian.ErrInconsistent, dangjian.ErrLimit}
 	kinds := map[string]*dangjian.Kind{
 		"sub_fen": funding.ErrSubFen, "money_overflow": funding.ErrOverflow, "bad_member": dues.ErrBadMember,
 		"bad_payslip": dues.ErrBadPayslip, "bad_dues_ledger": dues.ErrBadLedger, "bad_dues_rules": dues.ErrBadRules,
-		"dues_not_compilable": dues.ErrNotCompilable, "bad_tax_rules": tax.ErrBadRules, "bad_tax_month": tax.ErrMonth,
+		"dues_not_compilable": dues.ErrNotCompilable, "ids_not_checked": dues.ErrIDsNotChecked, "bad_tax_rules": tax.ErrBadRules, "bad_tax_month": tax.ErrMonth,
 		"tax_declaration": tax.ErrDeclaration, "rate_out_of_range": funding.ErrRateOutOfRange,
 		"fund_year_range": funding.ErrYearOutOfRange, "bad_fund_policy": funding.ErrBadPolicy, "ledger_chain": enterprise.ErrLedgerChain,
 		"remit_overdrawn": remit.ErrOverdrawn, "lump_sum_too_small": remit.ErrLumpSumTooSmall,

@@ -143,7 +143,7 @@ func ExampleLibraryChoice() {
 	r, _ := orglife.NationalRules().Rule("ORGLIFE-VOTE-QUORUM")
 	fmt.Println(r.Reading.Doc, r.Reading.Confidence)
 	// Output:
-	// dangjian（本库取值） unverified
+	// dangjian（本库取值） library_choice
 }
 
 // Types read from English codes, Chinese labels and aliases.

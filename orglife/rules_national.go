@@ -14,12 +14,6 @@ const (
 	urlXgll12  = "http://www.xgll.com.cn/zt/fzxcyrysf/2021-09/17/content_380854.htm"
 )
 
-// LibraryChoiceConfidence is the confidence mark of the values the library
-// chose where no source gives one (the reading of 半数以上, what a partial
-// period owes): [dangjian.Unverified] until the module has a mark of its
-// own for a library choice.
-const LibraryChoiceConfidence = dangjian.Unverified
-
 // branch2018 is the window of the 支部条例's rules: in force from
 // 2018-10-28 (reported), with no end.
 var branch2018 = dangjian.Period{From: dangjian.MustParseDate("2018-10-28")}
@@ -33,7 +27,7 @@ func src(doc, article, url string, c dangjian.Confidence, note string) dangjian.
 // LibraryChoice returns the citation of a value the library chose, with
 // the reason: the Source of a [Rule.Reading].
 func LibraryChoice(note string) dangjian.Source {
-	return dangjian.Source{Doc: docLibrary, Confidence: LibraryChoiceConfidence, Note: note}
+	return dangjian.Source{Doc: docLibrary, Confidence: dangjian.LibraryChoice, Note: note}
 }
 
 // Reading notes of the national rules.

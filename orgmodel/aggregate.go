@@ -22,7 +22,7 @@ type Stats struct {
 // Aggregate returns the statistics of the subtree under id, and false for
 // an unknown ID. It scans the subtree's contiguous range once.
 func (t *Tree) Aggregate(id uuid.UUID) (Stats, bool) {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return Stats{}, false
 	}
@@ -52,8 +52,8 @@ func (t *Tree) aggregate(p int32) Stats {
 	var kinds [16]int64
 	var domains [64]int64
 	for q := p; q < t.end[p]; q++ {
-		kinds[t.orgs[q].Kind&15]++
-		domains[t.orgs[q].Domain&63]++
+		kinds[t.at(q).Kind&15]++
+		domains[t.at(q).Domain&63]++
 	}
 	s := Stats{ByKind: map[Kind]int64{}, ByDomain: map[Domain]int64{}, Members: t.total[p]}
 	for k, n := range kinds {
@@ -77,7 +77,7 @@ func (t *Tree) aggregate(p int32) Stats {
 // Totals returns the member totals of the subtree under id without
 // counting organizations: an O(1) lookup.
 func (t *Tree) Totals(id uuid.UUID) (Members, bool) {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return Members{}, false
 	}

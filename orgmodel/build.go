@@ -51,17 +51,18 @@ func BuildWith(recs Records, opt BuildOptions) (*Tree, error) {
 	if opt.Nesting != nil {
 		nest = *opt.Nesting
 	}
-	b := builder{recs: &recs, nest: nest, maxDepth: opt.maxDepth()}
+	b := builder{recs: &recs, orgs: sliceStore(recs.Orgs), nest: nest, maxDepth: opt.maxDepth()}
 	return b.build()
 }
 
 type builder struct {
 	recs     *Records
+	orgs     orgStore // recs.Orgs, or the blocks a reader filled
 	nest     Nesting
 	maxDepth int
 	problems dangjian.Problems
-	index    map[uuid.UUID]int32 // org ID → input index
-	others   map[uuid.UUID]byte  // body ('b') and grid ('g') IDs
+	index    idIndex            // org ID → input index (the first with the ID)
+	others   map[uuid.UUID]byte // body ('b') and grid ('g') IDs
 	// dupIDs records that two organizations share an ID; until then an
 	// organization found by its ID anywhere is the one the index holds.
 	dupIDs bool
@@ -75,7 +76,7 @@ func (b *builder) problem(field string, i int, sub string, id uuid.UUID, value s
 
 // orgProblem records a problem about field sub of organization i.
 func (b *builder) orgProblem(i int, sub, value, rule string, k *dangjian.Kind, detail string) {
-	o := &b.recs.Orgs[i]
+	o := b.orgs.org(i)
 	p := &dangjian.Problem{Kind: k, Path: at("orgs", i, sub), ID: o.keyText(), Line: o.Line,
 		Value: value, Rule: rule, Detail: detail}
 	b.problems.Add(p)
@@ -84,8 +85,8 @@ func (b *builder) orgProblem(i int, sub, value, rule string, k *dangjian.Kind, d
 // text returns the caller's text of an ID: an organization's key, or the
 // text the ID was read from, or the UUID.
 func (b *builder) text(id uuid.UUID) string {
-	if i, ok := b.index[id]; ok && i >= 0 && int(i) < len(b.recs.Orgs) && b.recs.Orgs[i].ID == id {
-		return b.recs.Orgs[i].keyText()
+	if i, ok := b.index.get(id); ok {
+		return b.orgs.org(int(i)).keyText()
 	}
 	return b.recs.idText(id)
 }
@@ -108,31 +109,74 @@ func at(field string, i int, sub string) string {
 }
 
 func (b *builder) build() (*Tree, error) {
-	orgs := b.recs.Orgs
-	n := len(orgs)
+	n := b.orgs.n
 	if n > 1<<31-2 {
 		b.problems.Add(&dangjian.Problem{Kind: dangjian.ErrLimit, Path: "orgs", Value: strconv.Itoa(n), Detail: "too many organizations"})
 		return nil, b.problems.Err()
 	}
-	b.index = make(map[uuid.UUID]int32, n)
-	for i := range orgs {
-		o := &orgs[i]
+	parent := make([]int32, n)
+	if n < parallelBuildMin || !b.firstPassParallel(parent) {
+		b.problems, b.dupIDs = nil, false
+		b.index = newIDIndex(&b.orgs, n)
+		b.checkOrgs(true)
+		b.nearbyParents(parent)
+	}
+	b.indexOthers()
+	b.resolveParents(parent)
+	order := b.preorder(parent)
+	b.checkDepth(order, parent, b.maxDepth)
+
+	b.checkApprovals()
+	full, prob := b.checkPeople()
+	b.checkTotals(order, parent, full, prob)
+	b.checkPosts()
+	b.checkAssignments()
+	b.checkBodies()
+	b.checkSites()
+	b.checkGrids()
+	if len(b.problems) > 0 {
+		return nil, b.problems.Err()
+	}
+	return b.assemble(order, parent, full, prob), nil
+}
+
+// parallelBuildMin is the fewest organizations for which the first pass
+// runs on two goroutines; a variable for the tests.
+var parallelBuildMin = 1 << 14
+
+// firstPassParallel indexes the organizations on one goroutine while it
+// checks each one's own fields (checkOrgs) and finds the parents near each
+// one (nearbyParents) on this one. It returns false, and leaves the work to
+// do again in order, when an ID repeats: the repeat's problem then goes
+// among its organization's own, and parents are found by the index only.
+func (b *builder) firstPassParallel(parent []int32) bool {
+	b.index = newIDIndex(&b.orgs, b.orgs.n)
+	unique := make(chan bool, 1)
+	go func() {
+		ok := true
+		for i := range b.orgs.n {
+			if id := b.orgs.org(i).ID; id != uuid.Nil && !b.index.insert(int32(i)) {
+				ok = false
+			}
+		}
+		unique <- ok
+	}()
+	b.checkOrgs(false)
+	b.nearbyParents(parent)
+	return <-unique
+}
+
+// checkOrgs reports the problems of each organization's own fields, in
+// order: a missing ID, and with index a repeated one (inserting the ID in
+// the index), an unknown kind, domain or selection, negative counts.
+func (b *builder) checkOrgs(index bool) {
+	for i := range b.orgs.n {
+		o := b.orgs.org(i)
 		if o.ID == uuid.Nil {
 			b.orgProblem(i, "id", "", "", ErrMissingID, "")
-		} else if !b.dupIDs {
-			// One map operation per ID while there are no duplicates: a
-			// length that does not grow means the ID was there already.
-			before := len(b.index)
-			b.index[o.ID] = int32(i)
-			if len(b.index) == before {
-				b.dupIDs = true
-				b.index[o.ID] = firstWithID(orgs[:i], o.ID)
-				b.orgProblem(i, "id", o.keyText(), "", dangjian.ErrDuplicate, "")
-			}
-		} else if _, dup := b.index[o.ID]; dup {
+		} else if index && !b.index.insert(int32(i)) {
+			b.dupIDs = true
 			b.orgProblem(i, "id", o.keyText(), "", dangjian.ErrDuplicate, "")
-		} else {
-			b.index[o.ID] = int32(i)
 		}
 		if o.Kind == KindUnknown {
 			b.orgProblem(i, "kind", "", "", dangjian.ErrMissing, "kind not set")
@@ -158,63 +202,63 @@ func (b *builder) build() (*Tree, error) {
 			b.orgProblem(i, "term.number", strconv.Itoa(o.Term.Number), "", dangjian.ErrNegative, "")
 		}
 	}
-	b.indexOthers()
+}
 
-	// Resolve parents.
-	parent := make([]int32, n)
-	for i := range orgs {
-		o := &orgs[i]
-		parent[i] = -1
+// Marks of parent, beside the parent's input index.
+const (
+	parentRoot    = -1 // no parent
+	parentUnknown = -2 // a parent that is not in the records
+	parentFar     = -3 // not found near the organization: look it up
+)
+
+// nearbyParents sets parent[i] to the parent of organization i when it is
+// near (nearbyParent), parentRoot for a root, else parentFar.
+func (b *builder) nearbyParents(parent []int32) {
+	for i := range b.orgs.n {
+		parent[i] = parentRoot
+		if b.orgs.org(i).Parent == uuid.Nil {
+			continue
+		}
+		p, ok := b.nearbyParent(parent, i)
+		if !ok {
+			p = parentFar
+		}
+		parent[i] = p
+	}
+}
+
+// resolveParents looks up in the index the parents nearbyParents did not
+// find and reports, in order, the roots that may not be roots, the
+// unknown parents (parentUnknown) and the kinds that may not sit under
+// their parent's.
+func (b *builder) resolveParents(parent []int32) {
+	for i := range b.orgs.n {
+		o := b.orgs.org(i)
 		if o.Parent == uuid.Nil {
 			if o.Kind.IsValid() && !b.nest.AllowsRoot(o.Kind) {
 				b.orgProblem(i, "parent", "", b.nest.ID, ErrNesting, fmt.Sprintf("a %s (%s) cannot be a root", o.Kind, o.Kind.Label()))
 			}
 			continue
 		}
-		p, ok := b.nearbyParent(parent, i)
-		if !ok {
-			p, ok = b.index[o.Parent]
-		}
-		if !ok {
-			v := o.ParentKey
-			if v == "" {
-				v = b.text(o.Parent)
+		p := parent[i]
+		if p == parentFar {
+			q, ok := b.index.get(o.Parent)
+			if !ok {
+				v := o.ParentKey
+				if v == "" {
+					v = b.text(o.Parent)
+				}
+				b.orgProblem(i, "parent", v, "", ErrUnknownParent, "")
+				parent[i] = parentUnknown
+				continue
 			}
-			b.orgProblem(i, "parent", v, "", ErrUnknownParent, "")
-			parent[i] = -2
-			continue
+			p, parent[i] = q, q
 		}
-		parent[i] = p
-		pk := orgs[p].Kind
+		pk := b.orgs.org(int(p)).Kind
 		if o.Kind.IsValid() && pk.IsValid() && !b.nest.Allows(pk, o.Kind) {
 			b.orgProblem(i, "kind", fmt.Sprintf("%s under %s", o.Kind.Label(), pk.Label()), b.nest.ID, ErrNesting, "")
 		}
 	}
-	order := b.preorder(parent)
-	b.checkDepth(order, parent, b.maxDepth)
-
-	b.checkApprovals()
-	full, prob := b.checkPeople()
-	b.checkTotals(order, parent, full, prob)
-	b.checkPosts()
-	b.checkAssignments()
-	b.checkBodies()
-	b.checkSites()
-	b.checkGrids()
-	if len(b.problems) > 0 {
-		return nil, b.problems.Err()
-	}
-	return b.assemble(order, parent, full, prob), nil
-}
-
-// firstWithID returns the index of the first organization with this ID.
-func firstWithID(orgs []Org, id uuid.UUID) int32 {
-	for i := range orgs {
-		if orgs[i].ID == id {
-			return int32(i)
-		}
-	}
-	return -1 // not reached: the caller saw the ID in orgs
 }
 
 // nearbyParentDepth bounds the ancestors nearbyParent looks at.
@@ -229,11 +273,10 @@ func (b *builder) nearbyParent(parent []int32, i int) (int32, bool) {
 	if b.dupIDs {
 		return -1, false
 	}
-	orgs := b.recs.Orgs
-	id := orgs[i].Parent
+	id := b.orgs.org(i).Parent
 	q := int32(i) - 1
 	for k := 0; k < nearbyParentDepth && q >= 0; k++ {
-		if orgs[q].ID == id {
+		if b.orgs.org(int(q)).ID == id {
 			return q, true
 		}
 		q = parent[q]

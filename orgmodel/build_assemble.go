@@ -8,17 +8,38 @@ import (
 	"github.com/google/uuid"
 )
 
-// assemble copies the organizations into pre-order and computes the
-// subtree ranges, depths and member totals.
+// assemble lays the organizations out in pre-order and computes the
+// subtree ranges, depths and member totals. It copies the caller's records
+// (Build); blocks a reader handed over (ReadTreeCSV) become the tree's own,
+// laid out in place: no second copy of the organizations is ever made.
 func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *Tree {
 	n := len(order)
 	t := &Tree{
-		orgs:   make([]Org, n),
 		parent: make([]int32, n),
 		end:    make([]int32, n),
 		depth:  make([]int32, n),
 		total:  make([]Members, n),
 		index:  b.index,
+	}
+	if b.orgs.owned {
+		t.orgs = b.orgs
+		t.orgs.owned = false
+		permute(&t.orgs, order)
+	} else {
+		orgs := make([]Org, n)
+		for p, i := range order {
+			orgs[p] = *b.orgs.org(int(i))
+		}
+		t.orgs = sliceStore(orgs)
+	}
+	// The index held input indexes: the same positions when the records
+	// came in pre-order, else it is made again.
+	t.index.store = &t.orgs
+	if !identity(order) {
+		t.index = newIDIndex(&t.orgs, n)
+		for p := range int32(n) {
+			t.index.insert(p)
+		}
 	}
 	pos := make([]int32, n) // input index → pre-order position
 	for p, i := range order {
@@ -26,13 +47,12 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 	}
 	// The approvals of all organizations share one backing array.
 	nap := 0
-	for i := range b.recs.Orgs {
-		nap += len(b.recs.Orgs[i].Approvals)
+	for p := range n {
+		nap += len(t.at(int32(p)).Approvals)
 	}
 	approvals := make([]Approval, 0, nap)
 	for p, i := range order {
-		t.orgs[p] = b.recs.Orgs[i]
-		o := &t.orgs[p]
+		o := t.at(int32(p))
 		if o.Approvals != nil {
 			k := len(approvals)
 			approvals = append(approvals, o.Approvals...)
@@ -42,9 +62,6 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 			if f, ok := full[i]; ok || prob[i] > 0 {
 				o.Members = Members{Full: f, Probationary: prob[i]}
 			}
-		}
-		if int(i) != p {
-			t.index[o.ID] = int32(p) // the index held the input index
 		}
 		if parent[i] < 0 {
 			t.parent[p] = -1
@@ -56,8 +73,9 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 		t.end[p] = int32(p) + 1
 	}
 	for p := n - 1; p >= 0; p-- {
-		if t.orgs[p].Kind != PartyGroup {
-			t.total[p] = t.total[p].Add(t.orgs[p].Members)
+		o := t.at(int32(p))
+		if o.Kind != PartyGroup {
+			t.total[p] = t.total[p].Add(o.Members)
 		}
 		if q := t.parent[p]; q >= 0 {
 			t.total[q] = t.total[q].Add(t.total[p])
@@ -68,6 +86,34 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 	}
 	t.side(b.recs)
 	return t
+}
+
+// permute lays the organizations of s out in place so that position p
+// holds the one that was at order[p], following each cycle of the
+// permutation once: nothing is copied when order is the identity (records
+// in pre-order, as WriteCSV writes them).
+func permute(s *orgStore, order []int32) {
+	var done []bool
+	for start := range order {
+		if order[start] == int32(start) || done != nil && done[start] {
+			continue
+		}
+		if done == nil {
+			done = make([]bool, len(order))
+		}
+		tmp := *s.org(start)
+		j := start
+		for {
+			k := int(order[j])
+			done[j] = true
+			if k == start {
+				*s.org(j) = tmp
+				break
+			}
+			*s.org(j) = *s.org(k)
+			j = k
+		}
+	}
 }
 
 // side copies and indexes the tables beside the tree.
@@ -119,4 +165,14 @@ func cmpUUID(a, b uuid.UUID) int {
 		}
 	}
 	return 0
+}
+
+// identity reports whether order[p] == p for every p.
+func identity(order []int32) bool {
+	for p, i := range order {
+		if int(i) != p {
+			return false
+		}
+	}
+	return true
 }

@@ -15,7 +15,7 @@ func (b *builder) indexOthers() {
 			b.problem(field, i, "id", id, "", ErrMissingID, "")
 			return
 		}
-		_, inOrgs := b.index[id]
+		inOrgs := b.index.has(id)
 		if _, dup := b.others[id]; dup || inOrgs {
 			b.problem(field, i, "id", id, b.text(id), dangjian.ErrDuplicate, "")
 			return
@@ -30,7 +30,7 @@ func (b *builder) indexOthers() {
 	}
 }
 
-func (b *builder) isOrg(id uuid.UUID) bool { _, ok := b.index[id]; return ok }
+func (b *builder) isOrg(id uuid.UUID) bool { return b.index.has(id) }
 
 // refOrg checks that ref, in field sub of record i of the table field
 // (whose ID is id), names an organization.
@@ -47,8 +47,8 @@ func (b *builder) refOrg(field string, i int, sub string, id, ref uuid.UUID, req
 }
 
 func (b *builder) checkApprovals() {
-	for i := range b.recs.Orgs {
-		for j, a := range b.recs.Orgs[i].Approvals {
+	for i := range b.orgs.n {
+		for j, a := range b.orgs.org(i).Approvals {
 			if a.Kind.IsValid() && (a.By == uuid.Nil || b.isOrg(a.By)) {
 				continue // nothing to report: skip building the path
 			}
@@ -82,7 +82,7 @@ func (b *builder) checkPeople() (full, prob map[int32]int64) {
 		if p.Org == uuid.Nil {
 			continue
 		}
-		oi, ok := b.index[p.Org]
+		oi, ok := b.index.get(p.Org)
 		if !ok {
 			b.problem("people", i, "org", p.ID, b.text(p.Org), dangjian.ErrUnknownRef, "")
 			continue
@@ -115,7 +115,7 @@ func (b *builder) checkPeople() (full, prob map[int32]int64) {
 }
 
 func (b *builder) compareCounts(oi int32, f, p int64) {
-	m := b.recs.Orgs[oi].Members
+	m := b.orgs.org(int(oi)).Members
 	if m == (Members{}) || (m.Full == f && m.Probationary == p) {
 		return
 	}
@@ -241,8 +241,8 @@ func (b *builder) checkGrids() {
 			b.problem("grids", i, "type", g.ID, enumText(g.Type), dangjian.ErrInvalid, "")
 		}
 	}
-	for i, o := range b.recs.Orgs {
-		if o.Grid != uuid.Nil && b.others[o.Grid] != 'g' {
+	for i := range b.orgs.n {
+		if o := b.orgs.org(i); o.Grid != uuid.Nil && b.others[o.Grid] != 'g' {
 			b.orgProblem(i, "grid", b.text(o.Grid), "", dangjian.ErrUnknownRef, "")
 		}
 	}

@@ -21,9 +21,8 @@ import (
 // forest's total. order and parent are preorder's; full and prob are the
 // counts from the member lists (checkPeople).
 func (b *builder) checkTotals(order, parent []int32, full, prob map[int32]int64) {
-	orgs := b.recs.Orgs
 	members := func(i int32) Members {
-		m := orgs[i].Members
+		m := b.orgs.org(int(i)).Members
 		if m.Full < 0 || m.Probationary < 0 {
 			return Members{} // reported
 		}
@@ -37,7 +36,7 @@ func (b *builder) checkTotals(order, parent []int32, full, prob map[int32]int64)
 	// The common case: the sum of every count fits, so every total does.
 	var sum uint64
 	fits := true
-	for i := range orgs {
+	for i := range b.orgs.n {
 		m := members(int32(i))
 		sum += uint64(m.Full) + uint64(m.Probationary) // each < 2^63: no wrap before the test
 		if sum > math.MaxInt64 {
@@ -50,8 +49,8 @@ func (b *builder) checkTotals(order, parent []int32, full, prob map[int32]int64)
 	}
 	// Subtree totals by input index, over the organizations reachable from
 	// a root (those on a cycle are reported already).
-	sub := make([]Members, len(orgs))
-	bad := make([]bool, len(orgs)) // the subtree overflowed (reported at it or below)
+	sub := make([]Members, b.orgs.n)
+	bad := make([]bool, b.orgs.n) // the subtree overflowed (reported at it or below)
 	var forest Members
 	forestBad := false
 	for k := len(order) - 1; k >= 0; k-- {
@@ -61,7 +60,7 @@ func (b *builder) checkTotals(order, parent []int32, full, prob map[int32]int64)
 			b.orgProblem(int(i), "members", membersText(m), "", dangjian.ErrOverflow,
 				"full and probationary members together exceed "+strconv.FormatInt(math.MaxInt64, 10))
 			bad[i] = true
-		} else if !bad[i] && orgs[i].Kind != PartyGroup {
+		} else if !bad[i] && b.orgs.org(int(i)).Kind != PartyGroup {
 			if s, ok := addMembers(sub[i], m); ok {
 				sub[i] = s
 			} else {

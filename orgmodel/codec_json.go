@@ -10,6 +10,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/enum"
+	"github.com/dangjian-go/dangjian/internal/limitmsg"
 	"github.com/dangjian-go/dangjian/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
@@ -98,8 +99,33 @@ func EncodeJSON(w io.Writer, recs Records) error {
 // [dangjian.ErrOverflow] for a decimal out of range, and
 // [dangjian.ErrInvalid] otherwise. A read error is returned as it is.
 // DecodeJSON reads all of r before decoding.
-func DecodeJSON(r io.Reader) (Records, error) {
-	data, err := io.ReadAll(r)
+//
+// DecodeJSON reads within the default [dangjian.Limits]; see
+// [DecodeJSONWith].
+func DecodeJSON(r io.Reader) (Records, error) { return DecodeJSONWith(r, dangjian.Limits{}) }
+
+// DecodeJSONWith is [DecodeJSON] within the limits lim: an input longer
+// than MaxBytes, or a table (orgs, people, posts, assignments, bodies,
+// sites, grids) of more than MaxRecords elements, is a problem of kind
+// [dangjian.ErrLimit] naming the limit and how to raise it; the path of a
+// table too long is its first element past the limit ("orgs[1000]", with
+// its line for an organization). The input is read whole, not streamed:
+// an organization may refer to records of the other tables, before or
+// after it, by IDs that are not UUIDs, which are resolved over the whole
+// object, so MaxRecordBytes (one streamed element) does not apply; and
+// since DecodeJSON stops at its first problem, neither does MaxProblems.
+func DecodeJSONWith(r io.Reader, lim dangjian.Limits) (Records, error) {
+	var data []byte
+	var err error
+	if max := lim.Bytes(); max >= 0 {
+		data, err = io.ReadAll(io.LimitReader(r, max+1))
+		if err == nil && int64(len(data)) > max {
+			line, col := strictjson.NewSource(data).Position(int(max))
+			return Records{}, dangjian.Problems{{Kind: dangjian.ErrLimit, Line: line, Column: col, Detail: limitmsg.Bytes(max)}}
+		}
+	} else {
+		data, err = io.ReadAll(r)
+	}
 	if err != nil {
 		return Records{}, err
 	}
@@ -107,7 +133,33 @@ func DecodeJSON(r io.Reader) (Records, error) {
 	if p != nil {
 		return Records{}, dangjian.Problems{p}
 	}
+	if p := recs.overRecords(lim.Records()); p != nil {
+		return Records{}, dangjian.Problems{p}
+	}
 	return recs, nil
+}
+
+// overRecords returns the problem of a table longer than max elements
+// (-1: no limit), the first in the encoding's order; nil if none is.
+func (r *Records) overRecords(max int64) *dangjian.Problem {
+	if max < 0 {
+		return nil
+	}
+	for _, t := range []struct {
+		name string
+		n    int
+	}{{"orgs", len(r.Orgs)}, {"people", len(r.People)}, {"posts", len(r.Posts)}, {"assignments", len(r.Assignments)},
+		{"bodies", len(r.Bodies)}, {"sites", len(r.Sites)}, {"grids", len(r.Grids)}} {
+		if int64(t.n) <= max {
+			continue
+		}
+		p := &dangjian.Problem{Kind: dangjian.ErrLimit, Path: strictjson.Elem(t.name, int(max)), Detail: limitmsg.Records(max, "elements")}
+		if t.name == "orgs" {
+			p.ID, p.Line = r.Orgs[max].keyText(), r.Orgs[max].Line
+		}
+		return p
+	}
+	return nil
 }
 
 func decodeJSON(data []byte) (Records, *dangjian.Problem) {

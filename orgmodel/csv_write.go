@@ -45,9 +45,9 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang, text ...dangjian.
 	if err := csvtable.CheckLang(lang); err != nil {
 		return err
 	}
-	lo, hi := int32(0), int32(len(t.orgs))
+	lo, hi := int32(0), int32(t.orgs.n)
 	if root != uuid.Nil {
-		p, ok := t.index[root]
+		p, ok := t.index.get(root)
 		if !ok {
 			return &dangjian.Problem{Kind: dangjian.ErrUnknownRef, Path: "root", Value: root.String()}
 		}
@@ -67,7 +67,7 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang, text ...dangjian.
 		base = t.depth[lo]
 	}
 	for p := lo; p < hi; p++ {
-		o := &t.orgs[p]
+		o := t.at(p)
 		d := t.depth[p] - base
 		id := csvIDText(o)
 		ids = append(ids[:d], id)

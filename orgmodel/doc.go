@@ -69,6 +69,27 @@
 // [NameLevels] (16) names, the middle of a deeper path left out
 // ([Tree.PathString] gives the full path on demand).
 //
+// The readers are bounded by a [dangjian.Limits] ([ReadCSVWith],
+// [ReadTreeCSVWith], [DecodeJSONWith]; the plain entry points use the
+// defaults; 0 in a field means its default, a negative value no limit):
+//   - MaxBytes, the input (default 64 GiB);
+//   - MaxRecords, the rows of a CSV table, or the elements of each table
+//     of a JSON object (default 200,000,000);
+//   - MaxRecordBytes, one CSV row, all its lines (default 1 MiB): the CSV
+//     reader holds no more of a row, whatever one cell holds; JSON is read
+//     whole, so it does not apply there;
+//   - MaxProblems, the problems of bad rows (and of the build, for
+//     ReadTreeCSVWith) listed before the rest are only counted, in one last
+//     problem of kind [dangjian.ErrLimit] (default 1,000).
+//
+// A limit met stops the reading with one problem of kind
+// [dangjian.ErrLimit] at the line where it stopped, naming the limit, its
+// value and how to raise it. Besides, [ReadTreeCSV] holds the records
+// once, in the tree, and [Validator.ValidateFunc] and
+// [Validator.WriteFindings] hand the findings over as they come, so that
+// a program's memory is the tree's records, not its input or its
+// findings.
+//
 // # Usage
 //
 //	tree, err := orgmodel.Build(records)

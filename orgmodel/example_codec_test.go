@@ -181,7 +181,7 @@ func ExampleTree_Lookup() {
 		fmt.Println(f.Rule, f.Subject, f.Line, ok, o.Name)
 	}
 	// Output:
-	// ORG-CMTE-BELOW-100 1001 2 true 某社区党委
+	// ORG-CMTE-BELOW-100-OTHER 1001 2 true 某社区党委
 	// ORG-BRANCH-MIN-3 1002 3 true 第一支部
 }
 

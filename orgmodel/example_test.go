@@ -85,7 +85,7 @@ func ExampleValidate() {
 		fmt.Printf("%s %s: %s\n", f.Severity, f.Rule, f.Message)
 	}
 	// Output:
-	// info ORG-CMTE-BELOW-100: 党委 "示例社区党委" has 83 members, not at least 100; set up with approval
+	// info ORG-CMTE-BELOW-100-OTHER: 党委 "示例社区党委" has 83 members, not at least 100; set up with approval
 	// warning ORG-BRANCH-SOFTCAP-50: 党支部 "第一网格党支部" has 52 members, more than 50: a 党总支 (general_branch) is suggested
 	// error ORG-BRANCH-MIN-3: 联合党支部 "商务楼宇联合党支部" has 2 full members; the rule needs at least 3
 }
@@ -150,7 +150,7 @@ func ExampleRuleSet_Check() {
 	r.ID = "MY-RULE"
 	r.Basis = orgmodel.BasisUnknown
 	fmt.Println(orgmodel.NationalRules().With(r).Check())
-	// Output: rules[36].basis (id "MY-RULE"): bad rule: not set
+	// Output: rules[43].basis (id "MY-RULE"): bad rule: not set
 }
 
 func ExampleTree_Aggregate() {

@@ -85,19 +85,19 @@ func (t *Tree) findingName(p int32) string {
 		r--
 	}
 	left := strconv.Itoa(d - len(near) - 1)
-	size := len(t.orgs[t.roots[r]].Name) + len(" / … (") + len(left) + len(" levels)")
+	size := len(t.at(t.roots[r]).Name) + len(" / … (") + len(left) + len(" levels)")
 	for _, q := range near {
-		size += len(" / ") + len(t.orgs[q].Name)
+		size += len(" / ") + len(t.at(q).Name)
 	}
 	var sb strings.Builder
 	sb.Grow(size)
-	sb.WriteString(t.orgs[t.roots[r]].Name)
+	sb.WriteString(t.at(t.roots[r]).Name)
 	sb.WriteString(" / … (")
 	sb.WriteString(left)
 	sb.WriteString(" levels)")
 	for _, q := range near {
 		sb.WriteString(" / ")
-		sb.WriteString(t.orgs[q].Name)
+		sb.WriteString(t.at(q).Name)
 	}
 	return sb.String()
 }

@@ -70,7 +70,9 @@ const (
 	// of more than 50); Target names the kind suggested instead.
 	MaxMembers
 	// Upgrade: an organization of Kinds whose subtree members satisfy
-	// Cmp N should be of kind Target (100 and more: a committee).
+	// Cmp N should be of kind Target (100 and more: a committee). A
+	// non-zero Max bounds the range from above, exclusive: 50人以上、
+	// 100人以下 is N 50 and Max 100, where 100 and more is the next rule's.
 	Upgrade
 	// BelowThreshold: an organization of Kinds whose subtree members do
 	// not satisfy Cmp N needs an approval of kind Approval (a general

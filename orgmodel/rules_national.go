@@ -20,11 +20,16 @@ const (
 	docFirstSec2021 = "中办《关于向重点乡村持续选派驻村第一书记和工作队的意见》"
 	docCommittee    = "高校组织部党务指南（zzhb.aust.edu.cn）"
 	docYanbian      = "中国城市报 2021-01-04（延边州城市党建联席会议）"
+	docLibrary      = "dangjian 本库取值（类推）"
 )
 
+// termOpinionNote says where the 2018 terms opinion's date comes from.
+const termOpinionNote = "published 2018-07-12 and in force on publication (五、本意见自发布之日起施行; 新华社北京7月12日电; 颁布日期、执行日期 2018-07-12)"
+
 var (
-	// 任期意见 was issued in July 2018; the day is not in the reference.
-	termOpinion = dangjian.MustParseDate("2018-07-01")
+	// 任期意见 was published on 2018-07-12 and is in force from publication
+	// (五、本意见自发布之日起施行; 新华社 2018-07-12).
+	termOpinion = dangjian.MustParseDate("2018-07-12")
 	// The 2017 amendment of the Party Constitution was adopted on 2017-10-24.
 	constitution2017 = dangjian.MustParseDate("2017-10-24")
 	// The 2021 opinion on first secretaries was issued in May 2021.
@@ -77,7 +82,7 @@ func NationalRules() RuleSet {
 		{
 			Rule:  hdr("ORG-GB-ORGAN-50", dangjian.Period{}, docOrgan, "第六条", dangjian.Verified, ""),
 			Check: Upgrade, Modality: dangjian.Must, Kinds: branches, Domains: []Domain{Organ},
-			Basis: AllMembers, Cmp: AtLeast, N: 50, Target: GeneralBranch, Approval: Threshold,
+			Basis: AllMembers, Cmp: AtLeast, N: 50, Max: 100, Target: GeneralBranch, Approval: Threshold,
 			Text: "机关党员50人以上、100人以下的，设立党的总支部委员会。",
 		},
 		{
@@ -85,6 +90,13 @@ func NationalRules() RuleSet {
 			Check: Upgrade, Modality: dangjian.Must, Kinds: branchesAndGB, Domains: []Domain{Organ},
 			Basis: AllMembers, Cmp: AtLeast, N: 100, Target: Committee, Approval: Threshold,
 			Text: "机关党员100人以上的，设立党的基层委员会。",
+		},
+		{
+			Rule: hdr("ORG-GB-SOE-50", dangjian.Period{}, docSOE, "第五条", dangjian.Unverified,
+				"the reference gives the SOE 总支 threshold as the organs' pattern (ORG-RULES row 27) and no copy of the article was found: check it before relying on it"),
+			Check: Upgrade, Modality: dangjian.Must, Kinds: branches, Domains: []Domain{StateEnterprise},
+			Basis: AllMembers, Cmp: AtLeast, N: 50, Max: 100, Target: GeneralBranch, Approval: Threshold,
+			Text: "党员人数50人以上、100人以下的，设立党的总支部委员会。",
 		},
 		{
 			Rule:  hdr("ORG-CMTE-SOE-100", dangjian.Period{}, docSOE, "第四条", dangjian.Verified, ""),
@@ -106,15 +118,22 @@ func NationalRules() RuleSet {
 		},
 		{
 			Rule:  hdr("ORG-CMTE-100", dangjian.Period{}, docHandbook, "", dangjian.Reported, "rule of thumb outside the sector regulations (party-affairs handbooks: uianet.net, wendang.net, baiwen2.com); 组通字〔1998〕6号 gives the same for social organizations"),
-			Check: Upgrade, Modality: dangjian.Usually, Kinds: branchesAndGB, ExceptDomains: []Domain{Organ, StateEnterprise, Village},
-			Basis: AllMembers, Cmp: AtLeast, N: 100, Target: Committee, Approval: Threshold,
+			Check: Upgrade, Modality: dangjian.May, Kinds: branchesAndGB, ExceptDomains: []Domain{Organ, StateEnterprise, Village},
+			Basis: AllMembers, Cmp: MoreThan, N: 100, Target: Committee, Approval: Threshold,
 			Text: "党员超过100人的，经上级党组织批准，可以成立党委。",
 		},
 		{
-			Rule:  hdr("ORG-GB-BELOW-50", dangjian.Period{}, docOrgan, "第六条", dangjian.Verified, "the same escape clause is read into every other domain but villages, which have their own (ORG-GB-BELOW-50-VILLAGE); the sector regulations word their thresholds alike"),
-			Check: BelowThreshold, Modality: dangjian.Usually, Kinds: []Kind{GeneralBranch}, ExceptDomains: []Domain{Village},
+			Rule:  hdr("ORG-GB-BELOW-50", dangjian.Period{}, docOrgan, "第六条", dangjian.Verified, "机关 only: other domains have ORG-GB-BELOW-50-OTHER, villages ORG-GB-BELOW-50-VILLAGE"),
+			Check: BelowThreshold, Modality: dangjian.Usually, Kinds: []Kind{GeneralBranch}, Domains: []Domain{Organ},
 			Basis: AllMembers, Cmp: AtLeast, N: 50, Approval: Threshold,
 			Text: "党员不足50人的，因工作需要，经上级党组织批准，也可以设立党的总支部委员会。",
+		},
+		{
+			Rule: hdr("ORG-GB-BELOW-50-OTHER", dangjian.Period{}, docLibrary, "", dangjian.LibraryChoice,
+				"no escape below 50 is known for these domains (the 国企条例's 总支 clause is unverified); the library applies 机关条例 第六条 by analogy, as handbooks do (a reading: replace it with the domain's own rule)"),
+			Check: BelowThreshold, Modality: dangjian.Usually, Kinds: []Kind{GeneralBranch}, ExceptDomains: []Domain{Organ, Village},
+			Basis: AllMembers, Cmp: AtLeast, N: 50, Approval: Threshold,
+			Text: "（类推机关条例第六条）党员不足50人的，因工作需要，经上级党组织批准，也可以设立党的总支部委员会。",
 		},
 		{
 			Rule:  hdr("ORG-GB-BELOW-50-VILLAGE", dangjian.Period{}, docRural, "第二章", dangjian.Verified, "article number unverified"),
@@ -123,10 +142,24 @@ func NationalRules() RuleSet {
 			Text: "党员人数虽不足50人、确因工作需要的村，可以成立党的总支部。",
 		},
 		{
-			Rule:  hdr("ORG-CMTE-BELOW-100", dangjian.Period{}, docOrgan, "第五条", dangjian.Verified, "same in 国企条例 第四条; townships and streets set up a committee whatever their size"),
-			Check: BelowThreshold, Modality: dangjian.Usually, Kinds: []Kind{Committee}, ExceptDomains: []Domain{Township, Street},
+			Rule:  hdr("ORG-CMTE-BELOW-100", dangjian.Period{}, docOrgan, "第五条", dangjian.Verified, "机关 and 国有企业: the same clause is in 国企条例 第四条 (党员人数不足100人、确因工作需要的，经上级党组织批准…); other domains have ORG-CMTE-BELOW-100-OTHER, villages ORG-CMTE-BELOW-100-VILLAGE; townships and streets set up a committee whatever their size"),
+			Check: BelowThreshold, Modality: dangjian.Usually, Kinds: []Kind{Committee}, Domains: []Domain{Organ, StateEnterprise},
 			Basis: AllMembers, Cmp: AtLeast, N: 100, Approval: Threshold,
 			Text: "党员不足100人的，因工作需要，经上级党组织批准，也可以设立党的基层委员会。",
+		},
+		{
+			Rule: hdr("ORG-CMTE-BELOW-100-OTHER", dangjian.Period{}, docLibrary, "", dangjian.LibraryChoice,
+				"no escape below 100 is known for these domains; the library applies the 机关 and 国企 clause by analogy (a reading: replace it with the domain's own rule)"),
+			Check: BelowThreshold, Modality: dangjian.Usually, Kinds: []Kind{Committee}, ExceptDomains: []Domain{Organ, StateEnterprise, Township, Street, Village},
+			Basis: AllMembers, Cmp: AtLeast, N: 100, Approval: Threshold,
+			Text: "（类推机关条例第五条、国企条例第四条）党员不足100人的，因工作需要，经上级党组织批准，也可以设立党的基层委员会。",
+		},
+		{
+			Rule: hdr("ORG-CMTE-BELOW-100-VILLAGE", dangjian.Period{}, docRural, "第二章", dangjian.Verified,
+				"article number unverified (possibly 第六条); the regulation grants a village 党委 only at 100 members or more, with the county committee's approval, and has no clause for fewer: an approval does not cover it (a warning, since the text permits rather than forbids)"),
+			Check: BelowThreshold, Modality: dangjian.Usually, Kinds: []Kind{Committee}, Domains: []Domain{Village},
+			Basis: AllMembers, Cmp: AtLeast, N: 100,
+			Text: "党员人数100人以上的村…经县级地方党委批准，可以成立党的基层委员会。",
 		},
 		// --- Committees and posts ----------------------------------------
 		{
@@ -136,24 +169,29 @@ func NationalRules() RuleSet {
 			Text: "有正式党员7人以上的党支部，应当设立党支部委员会。党支部委员会由3至5人组成，一般不超过7人。",
 		},
 		{
-			Rule:  hdr("ORG-BRANCH-SEC-ONLY", dangjian.Period{}, docBranch, "第二十条", dangjian.Verified, ""),
+			Rule:  hdr("ORG-BRANCH-SEC-ONLY", dangjian.Period{}, docBranch, "第二十条", dangjian.Verified, "article number reported (the wording is in 第六章; its article not settled)"),
 			Check: SecretaryOnly, Modality: dangjian.Must, Kinds: branches,
 			Basis: FullMembers, Cmp: AtLeast, N: 7,
 			Text: "正式党员不足7人的党支部，设1名书记，必要时可以设1名副书记。",
 		},
 		{
-			Rule:  hdr("ORG-SECRETARY", dangjian.Period{}, docBranch, "第二十条", dangjian.Verified, "every level sets a secretary; checked where posts are recorded"),
-			Check: RequiredPosts, Modality: dangjian.Must, Kinds: termKinds, Roles: []Role{Secretary},
+			Rule:  hdr("ORG-SECRETARY", dangjian.Period{}, docBranch, "第二十条", dangjian.Verified, "article number reported (the wording is in 第六章); branches; checked where posts are recorded"),
+			Check: RequiredPosts, Modality: dangjian.Must, Kinds: branches, Roles: []Role{Secretary},
 			Text: "设书记和组织委员、宣传委员、纪检委员等。",
 		},
 		{
-			Rule:  hdr("ORG-BRANCH-CMTE-POSTS", dangjian.Period{}, docBranch, "第二十条", dangjian.Verified, "“等”: the list is normal, not closed"),
+			Rule:  hdr("ORG-SECRETARY-CMTE", dangjian.Period{}, docConstitution, "第三十一条", dangjian.Reported, "committees and general branches: the article has their secretaries and deputies elected and approved by the upper organization (quoted in the fidelity audit); the sector regulations say the same; checked where posts are recorded"),
+			Check: RequiredPosts, Modality: dangjian.Must, Kinds: []Kind{Committee, GeneralBranch}, Roles: []Role{Secretary},
+			Text: "书记、副书记选举产生后，应报上级党组织批准。",
+		},
+		{
+			Rule:  hdr("ORG-BRANCH-CMTE-POSTS", dangjian.Period{}, docBranch, "第二十条", dangjian.Verified, "article number reported; “等”: the list is normal, not closed"),
 			Check: RequiredPosts, Modality: dangjian.Usually, Kinds: branches,
 			Basis: FullMembers, Cmp: AtLeast, N: 7, Roles: []Role{OrganizationMember, PropagandaMember, DisciplineMember},
 			Text: "设书记和组织委员、宣传委员、纪检委员等。",
 		},
 		{
-			Rule:  hdr("ORG-BRANCH-DEPUTY-1", dangjian.Period{}, docBranch, "第二十条", dangjian.Verified, ""),
+			Rule:  hdr("ORG-BRANCH-DEPUTY-1", dangjian.Period{}, docBranch, "第二十条", dangjian.Verified, "article number reported"),
 			Check: MaxPosts, Modality: dangjian.Must, Kinds: branches, Roles: []Role{DeputySecretary}, N: 1,
 			Text: "必要时可以设1名副书记。",
 		},
@@ -187,34 +225,34 @@ func NationalRules() RuleSet {
 		},
 		// --- Terms, by election date -------------------------------------
 		{
-			Rule:  hdr("ORG-TERM-CMTE-PRE2018", dangjian.Period{To: termOpinion}, docConstitution, "第三十一条", dangjian.Verified, ""),
+			Rule:  hdr("ORG-TERM-CMTE-PRE2018", dangjian.Period{To: termOpinion}, docConstitution, "第三十一条", dangjian.Unverified, preOpinionTolerance),
 			Topic: "term/committee", Check: TermLength, Modality: dangjian.Must, Kinds: []Kind{Committee}, Min: 3, Max: 5, Tolerance: 1, Approval: TermChange,
 			Text: "党的基层委员会…每届任期三年至五年。",
 		},
 		{
-			Rule:  hdr("ORG-TERM-CMTE-5", dangjian.Period{From: termOpinion}, docTerm, "第一条", dangjian.Verified, "dated July 2018; "+dayAssumed),
+			Rule:  hdr("ORG-TERM-CMTE-5", dangjian.Period{From: termOpinion}, docTerm, "第一条", dangjian.Verified, termOpinionNote),
 			Topic: "term/committee", Check: TermLength, Modality: dangjian.Usually, Kinds: []Kind{Committee}, ExceptDomains: villageComm,
 			Min: 5, Max: 5, Tolerance: 1, Approval: TermChange,
 			Text: "党的基层委员会每届任期一般为5年…延长或提前期限一般不超过1年。",
 		},
 		{
-			Rule:  hdr("ORG-TERM-BRANCH-PRE2017", dangjian.Period{To: constitution2017}, docConstitution, "第三十一条（2017年以前）", dangjian.Verified, ""),
+			Rule:  hdr("ORG-TERM-BRANCH-PRE2017", dangjian.Period{To: constitution2017}, docConstitution, "第三十一条（2017年以前）", dangjian.Unverified, preOpinionTolerance),
 			Topic: "term/branch", Check: TermLength, Modality: dangjian.Must, Kinds: []Kind{GeneralBranch, Branch, JointBranch}, Min: 2, Max: 3, Tolerance: 1, Approval: TermChange,
 			Text: "总支部委员会、支部委员会两年或三年。",
 		},
 		{
-			Rule:  hdr("ORG-TERM-BRANCH-2017", dangjian.Period{From: constitution2017, To: termOpinion}, docConstitution, "第三十一条", dangjian.Verified, ""),
+			Rule:  hdr("ORG-TERM-BRANCH-2017", dangjian.Period{From: constitution2017, To: termOpinion}, docConstitution, "第三十一条", dangjian.Unverified, preOpinionTolerance),
 			Topic: "term/branch", Check: TermLength, Modality: dangjian.Must, Kinds: []Kind{GeneralBranch, Branch, JointBranch}, Min: 3, Max: 5, Tolerance: 1, Approval: TermChange,
 			Text: "党的基层委员会、总支部委员会、支部委员会每届任期三年至五年。",
 		},
 		{
-			Rule:  hdr("ORG-TERM-BRANCH-3", dangjian.Period{From: termOpinion}, docTerm, "第一条", dangjian.Verified, "also 支部条例 第二十一条; "+dayAssumed),
+			Rule:  hdr("ORG-TERM-BRANCH-3", dangjian.Period{From: termOpinion}, docTerm, "第一条", dangjian.Verified, "also 支部条例 第二十一条; "+termOpinionNote),
 			Topic: "term/branch", Check: TermLength, Modality: dangjian.Usually, Kinds: []Kind{GeneralBranch, Branch, JointBranch}, ExceptDomains: villageComm,
 			Min: 3, Max: 3, Tolerance: 1, Approval: TermChange,
 			Text: "党的总支部委员会、支部委员会每届任期一般为3年。",
 		},
 		{
-			Rule:  hdr("ORG-TERM-VILLAGE-COMMUNITY-5", dangjian.Period{From: termOpinion}, docTerm, "第一条", dangjian.Verified, "also 农村条例 第二章 and 支部条例 第二十一条; "+dayAssumed),
+			Rule:  hdr("ORG-TERM-VILLAGE-COMMUNITY-5", dangjian.Period{From: termOpinion}, docTerm, "第一条", dangjian.Verified, "also 农村条例 第二章 and 支部条例 第二十一条; "+termOpinionNote),
 			Topic: "term/village-community", Check: TermLength, Modality: dangjian.Must, Kinds: termKinds, Domains: villageComm,
 			Min: 5, Max: 5, Tolerance: 1, Approval: TermChange,
 			Text: "村和社区党的委员会、总支部委员会、支部委员会每届任期为5年。",
@@ -231,15 +269,26 @@ func NationalRules() RuleSet {
 		},
 		{
 			Rule:  hdr("ORG-DISPATCHED-NO-TERM", dangjian.Period{}, docConstitution, "第十条（二）", dangjian.Verified, "leaders of dispatched bodies are appointed by the committee that sends them (组织工作条例 第十条 commentary and a party-affairs explainer, reported)"),
-			Check: NoTerm, Modality: dangjian.Usually, Kinds: []Kind{WorkCommittee, TempCommittee, TempGeneralBranch, TempBranch, TempJointBranch},
+			Check: NoTerm, Modality: dangjian.Usually, Kinds: []Kind{WorkCommittee},
 			Text: "党的各级领导机关，除它们派出的代表机关和在非党组织中的党组外，都由选举产生。",
+		},
+		{
+			Rule:  hdr("ORG-TEMP-NO-TERM", dangjian.Period{}, docHandbook, "", dangjian.Reported, "that 临时党组织 are appointed by the organization that sets them up, not elected, is reported by party-affairs pages (ORG-RULES §2.3); 党章 第十条（二） names only dispatched bodies and 党组"),
+			Check: NoTerm, Modality: dangjian.Usually, Kinds: []Kind{TempCommittee, TempGeneralBranch, TempBranch, TempJointBranch},
+			Text: "临时党组织的书记、副书记和委员由批准其成立的党组织指定。",
 		},
 		// --- Villages ----------------------------------------------------
 		{
-			Rule:  hdr("ORG-VILLAGE-APPROVAL", dangjian.Period{}, docRural, "第二章", dangjian.Verified, "article number unverified"),
-			Check: FormationApproval, Modality: dangjian.Must, Kinds: termKinds, Domains: []Domain{Village},
+			Rule:  hdr("ORG-VILLAGE-APPROVAL", dangjian.Period{}, docRural, "第二章", dangjian.Verified, "article number unverified; a village 党委 needs a county committee instead (ORG-VILLAGE-CMTE-APPROVAL)"),
+			Check: FormationApproval, Modality: dangjian.Must, Kinds: []Kind{GeneralBranch, Branch, JointBranch}, Domains: []Domain{Village},
 			ApproverKinds: []Kind{LocalCommittee}, ApproverDomains: []Domain{Township},
 			Text: "村及以下成立或者撤销党组织，必须经乡镇党委或者以上党组织批准。",
+		},
+		{
+			Rule:  hdr("ORG-VILLAGE-CMTE-APPROVAL", dangjian.Period{}, docRural, "第二章", dangjian.Verified, "article number unverified (possibly 第六条); a township committee's approval does not suffice: the approver must be a local committee (the model's 县级 and higher)"),
+			Check: FormationApproval, Modality: dangjian.Must, Kinds: []Kind{Committee}, Domains: []Domain{Village},
+			ApproverKinds: []Kind{LocalCommittee},
+			Text:          "党员人数100人以上的村…经县级地方党委批准，可以成立党的基层委员会。",
 		},
 		// --- Dispatched cadres -------------------------------------------
 		{
@@ -268,6 +317,12 @@ func NationalRules() RuleSet {
 	// which a caller must not be able to reach.
 	return RuleSet{Name: "national", Rules: rules}.clone()
 }
+
+// preOpinionTolerance qualifies the term rules of elections before the
+// 2018 terms opinion: the range is the Party Constitution's wording, but the
+// ±1 year with approval comes from the later texts, so the entry as a whole
+// is no better than unverified.
+const preOpinionTolerance = "the range is 党章 第三十一条's wording (verified, ORG-RULES row 4); the ±1 year with approval is the 任期意见 (2018) and 选举条例 (2020) rule, applied here to earlier elections: no reference gives it for this window, so the rule is marked unverified"
 
 func hdr(id string, p dangjian.Period, doc, article string, c dangjian.Confidence, note string) dangjian.Rule {
 	return dangjian.Rule{ID: id, Period: p, Source: dangjian.Source{Doc: doc, Article: article, Confidence: c, Note: note}}

@@ -83,7 +83,7 @@ var ErrBadRule = dangjian.ErrBadRule
 // IDs, sources, periods, no overlap within a topic; their errors stay
 // reachable with errors.Is), and for each rule an unknown check, an invalid
 // modality, kind or domain, and parameters its check needs but lacks. Each
-// of these problems gives the field as Path ("rules[36].basis") and the
+// of these problems gives the field as Path ("rules[42].basis") and the
 // rule's ID as ID.
 func (rs RuleSet) Check() error {
 	var ps dangjian.Problems
@@ -122,6 +122,9 @@ func (rs RuleSet) Check() error {
 		switch r.Check {
 		case MinMembers, MaxMembers, Upgrade, BelowThreshold, GroupSize:
 			needsThreshold = true
+			if r.Check == Upgrade && r.Max != 0 && int64(r.Max) <= r.N {
+				bad("max", fmt.Sprintf("an upgrade's upper bound %d must lie above its threshold %d", r.Max, r.N))
+			}
 		case SecretaryOnly:
 			needsThreshold = true
 		case MaxUnits, SiteArea:

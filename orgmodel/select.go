@@ -11,9 +11,9 @@ import (
 // there are none.
 func (t *Tree) OrgsOf(k Kind, d Domain) []Org {
 	var out []Org
-	for p := range t.orgs {
-		if t.orgs[p].Kind == k && t.orgs[p].Domain == d {
-			out = append(out, t.org(int32(p)))
+	for p := range int32(t.orgs.n) {
+		if t.at(p).Kind == k && t.at(p).Domain == d {
+			out = append(out, t.org(p))
 		}
 	}
 	return out
@@ -24,14 +24,14 @@ func (t *Tree) OrgsOf(k Kind, d Domain) []Org {
 // that are the top of their domain. DomainTopsIn(street, Community) lists a
 // street's communities. It returns nil for an unknown ID.
 func (t *Tree) DomainTopsIn(id uuid.UUID, d Domain) []uuid.UUID {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return nil
 	}
 	var out []uuid.UUID
 	for q := p; q < t.end[p]; q++ {
-		if t.orgs[q].Domain == d && t.isDomainTop(q) {
-			out = append(out, t.orgs[q].ID)
+		if t.at(q).Domain == d && t.isDomainTop(q) {
+			out = append(out, t.at(q).ID)
 		}
 	}
 	return out

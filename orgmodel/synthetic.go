@@ -247,15 +247,21 @@ func (g *synth) village(tc int32, v int) {
 		return
 	}
 	// Formation approvals: by the township for every organization of the
-	// village, missing for a few, by an approver outside the tree for a few.
+	// village, by the county committee for a village 党委, missing for a
+	// few, by an approver outside the tree for a few.
 	tname := g.orgs[tc].Name
-	ref := tname + "〔" + strconv.Itoa(2010+g.r.IntN(15)) + "〕" + strconv.Itoa(1+g.r.IntN(90)) + "号"
+	num := "〔" + strconv.Itoa(2010+g.r.IntN(15)) + "〕" + strconv.Itoa(1+g.r.IntN(90)) + "号"
+	ref := tname + num
+	county := g.parent[tc]
 	for i := int(top); i < len(g.orgs); i++ {
 		o := &g.orgs[i]
 		if !o.Kind.HasTerm() || g.chance(8) {
 			continue
 		}
 		a := Approval{Kind: Formation, By: g.orgs[tc].ID, On: dangjian.NewDate(2010+g.r.IntN(15), 3, 1), Ref: ref}
+		if o.Kind == Committee && county >= 0 {
+			a.By, a.Ref = g.orgs[county].ID, g.orgs[county].Name+num
+		}
 		if g.chance(5) {
 			a.By, a.ByName = uuid.Nil, "原乡党委"
 		}

@@ -22,13 +22,13 @@ import (
 // A Tree is safe for concurrent use by multiple goroutines. Methods return
 // copies; nothing a caller does to a returned value changes the tree.
 type Tree struct {
-	orgs   []Org     // pre-order
+	orgs   orgStore  // pre-order
 	parent []int32   // pre-order position of the parent; -1 for a root
 	end    []int32   // the subtree of p is [p, end[p])
 	depth  []int32   // 0 for a root
 	total  []Members // subtree member totals (party groups not added)
 	roots  []int32
-	index  map[uuid.UUID]int32
+	index  idIndex // ID → pre-order position
 
 	people        []Person
 	personIdx     map[uuid.UUID]int32
@@ -44,23 +44,23 @@ type Tree struct {
 }
 
 // Len returns the number of organizations.
-func (t *Tree) Len() int { return len(t.orgs) }
+func (t *Tree) Len() int { return t.orgs.n }
 
 // Roots returns the IDs of the roots, in record order.
 func (t *Tree) Roots() []uuid.UUID {
 	out := make([]uuid.UUID, len(t.roots))
 	for i, r := range t.roots {
-		out[i] = t.orgs[r].ID
+		out[i] = t.at(r).ID
 	}
 	return out
 }
 
 // Has reports whether the tree holds an organization with this ID.
-func (t *Tree) Has(id uuid.UUID) bool { _, ok := t.index[id]; return ok }
+func (t *Tree) Has(id uuid.UUID) bool { _, ok := t.index.get(id); return ok }
 
 // Org returns a copy of the organization with this ID.
 func (t *Tree) Org(id uuid.UUID) (Org, bool) {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return Org{}, false
 	}
@@ -68,23 +68,23 @@ func (t *Tree) Org(id uuid.UUID) (Org, bool) {
 }
 
 func (t *Tree) org(p int32) Org {
-	o := t.orgs[p]
+	o := *t.at(p)
 	o.Approvals = slices.Clone(o.Approvals)
 	return o
 }
 
 // Parent returns the parent's ID; false for a root or an unknown ID.
 func (t *Tree) Parent(id uuid.UUID) (uuid.UUID, bool) {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok || t.parent[p] < 0 {
 		return uuid.Nil, false
 	}
-	return t.orgs[t.parent[p]].ID, true
+	return t.at(t.parent[p]).ID, true
 }
 
 // Depth returns the number of ancestors (0 for a root); false for an unknown ID.
 func (t *Tree) Depth(id uuid.UUID) (int, bool) {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return 0, false
 	}
@@ -93,26 +93,26 @@ func (t *Tree) Depth(id uuid.UUID) (int, bool) {
 
 // Children returns the IDs of the direct children, in record order.
 func (t *Tree) Children(id uuid.UUID) []uuid.UUID {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return nil
 	}
 	var out []uuid.UUID
 	for c := p + 1; c < t.end[p]; c = t.end[c] {
-		out = append(out, t.orgs[c].ID)
+		out = append(out, t.at(c).ID)
 	}
 	return out
 }
 
 // Ancestors returns the IDs of the ancestors, nearest first.
 func (t *Tree) Ancestors(id uuid.UUID) []uuid.UUID {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return nil
 	}
 	out := make([]uuid.UUID, 0, t.depth[p])
 	for q := t.parent[p]; q >= 0; q = t.parent[q] {
-		out = append(out, t.orgs[q].ID)
+		out = append(out, t.at(q).ID)
 	}
 	return out
 }
@@ -129,7 +129,7 @@ func (t *Tree) Path(id uuid.UUID) []uuid.UUID {
 
 // PathString returns the names from the root down to id, joined by " / ".
 func (t *Tree) PathString(id uuid.UUID) string {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	if !ok {
 		return ""
 	}
@@ -147,12 +147,12 @@ func (t *Tree) pathString(p int32) string {
 	size := 0
 	for q := p; q >= 0; q = t.parent[q] {
 		path = append(path, q)
-		size += len(t.orgs[q].Name) + len(" / ")
+		size += len(t.at(q).Name) + len(" / ")
 	}
 	var sb strings.Builder
 	sb.Grow(size - len(" / "))
 	for k := len(path) - 1; k >= 0; k-- {
-		sb.WriteString(t.orgs[path[k]].Name)
+		sb.WriteString(t.at(path[k]).Name)
 		if k > 0 {
 			sb.WriteString(" / ")
 		}
@@ -162,8 +162,8 @@ func (t *Tree) pathString(p int32) string {
 
 // IsAncestor reports whether a is a proper ancestor of d.
 func (t *Tree) IsAncestor(a, d uuid.UUID) bool {
-	pa, ok1 := t.index[a]
-	pd, ok2 := t.index[d]
+	pa, ok1 := t.index.get(a)
+	pd, ok2 := t.index.get(d)
 	return ok1 && ok2 && pa < pd && pd < t.end[pa]
 }
 
@@ -172,7 +172,7 @@ func (t *Tree) IsAncestor(a, d uuid.UUID) bool {
 // yields nothing for an unknown ID. The yielded values are copies.
 func (t *Tree) Subtree(id uuid.UUID) iter.Seq2[int, Org] {
 	return func(yield func(int, Org) bool) {
-		p, ok := t.index[id]
+		p, ok := t.index.get(id)
 		if !ok {
 			return
 		}
@@ -188,7 +188,7 @@ func (t *Tree) Subtree(id uuid.UUID) iter.Seq2[int, Org] {
 // All yields every organization of the tree in pre-order with its depth.
 func (t *Tree) All() iter.Seq2[int, Org] {
 	return func(yield func(int, Org) bool) {
-		for q := range t.orgs {
+		for q := range t.orgs.n {
 			if !yield(int(t.depth[q]), t.org(int32(q))) {
 				return
 			}
@@ -338,8 +338,8 @@ func (t *Tree) Grids(org uuid.UUID) []Grid {
 // Records returns a deep copy of the records the tree holds, organizations
 // in pre-order. Building a tree from them gives an equal tree.
 func (t *Tree) Records() Records {
-	r := Records{Orgs: make([]Org, len(t.orgs))}
-	for i := range t.orgs {
+	r := Records{Orgs: make([]Org, t.orgs.n)}
+	for i := range t.orgs.n {
 		r.Orgs[i] = t.org(int32(i))
 	}
 	r.People = slices.Clone(t.people)
@@ -360,13 +360,13 @@ func (t *Tree) Records() Records {
 // its domain; its grid branches and party groups are not. It reports false
 // for an unknown ID.
 func (t *Tree) IsDomainTop(id uuid.UUID) bool {
-	p, ok := t.index[id]
+	p, ok := t.index.get(id)
 	return ok && t.isDomainTop(p)
 }
 
 func (t *Tree) isDomainTop(p int32) bool {
 	q := t.parent[p]
-	return q < 0 || t.orgs[q].Domain != t.orgs[p].Domain
+	return q < 0 || t.at(q).Domain != t.at(p).Domain
 }
 
 // DomainTops returns, in tree order, the IDs of the organizations of domain
@@ -375,9 +375,9 @@ func (t *Tree) isDomainTop(p int32) bool {
 // them answers "how many villages have a party organization".
 func (t *Tree) DomainTops(d Domain) []uuid.UUID {
 	var out []uuid.UUID
-	for p := range t.orgs {
-		if t.orgs[p].Domain == d && t.isDomainTop(int32(p)) {
-			out = append(out, t.orgs[p].ID)
+	for p := range int32(t.orgs.n) {
+		if t.at(p).Domain == d && t.isDomainTop(p) {
+			out = append(out, t.at(p).ID)
 		}
 	}
 	return out
@@ -405,8 +405,8 @@ func (t *Tree) Lookup(id string) (uuid.UUID, bool) {
 // grid's ID was read from, else the UUID as text ("" for uuid.Nil). It is
 // the name problems and findings use.
 func (t *Tree) IDText(id uuid.UUID) string {
-	if p, ok := t.index[id]; ok {
-		return t.orgs[p].keyText()
+	if p, ok := t.index.get(id); ok {
+		return t.at(p).keyText()
 	}
 	if s, ok := t.ids[id]; ok {
 		return s

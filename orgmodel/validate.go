@@ -99,18 +99,64 @@ func (v *Validator) Covers(d dangjian.Date) bool { return v.period.Contains(d) }
 // and term rules only to organizations with an election date recorded:
 // many data sets carry counts only.
 func (v *Validator) Validate(t *Tree, asOf dangjian.Date) (Report, error) {
-	if t == nil {
-		return Report{}, &dangjian.Problem{Kind: dangjian.ErrMissing, Detail: "no tree to validate"}
-	}
-	if !v.Covers(asOf) {
-		return Report{}, &dangjian.Problem{Kind: dangjian.ErrOutOfPeriod, Value: asOf.String(),
-			Detail: fmt.Sprintf("rule set %q is for %s", v.name, v.period)}
+	if err := v.check(t, asOf); err != nil {
+		return Report{}, err
 	}
 	rep := Report{RuleSet: v.name, AsOf: asOf}
 	c := checker{v: v, t: t, asOf: asOf, dueOrg: -1, nameOrg: -1}
-	for p := range t.orgs {
+	c.run()
+	rep.Findings = c.findings()
+	return rep, nil
+}
+
+// ValidateFunc is [Validator.Validate] for a caller that handles each
+// finding as it comes (writes it out, counts it) rather than keeping them
+// all: it calls each with every finding in turn, in the order of the
+// report's findings, and keeps none of them, so that its memory does not
+// grow with the findings. The finding each is given is valid only during
+// the call. An error of each stops the validation and is returned; so is
+// an error of Validate (a nil tree, a date outside the rule set's period),
+// before any call.
+func (v *Validator) ValidateFunc(t *Tree, asOf dangjian.Date, each func(*dangjian.Finding) error) error {
+	if err := v.check(t, asOf); err != nil {
+		return err
+	}
+	c := checker{v: v, t: t, asOf: asOf, dueOrg: -1, nameOrg: -1, each: each}
+	c.run()
+	return c.err
+}
+
+// check returns the error of validating t as of asOf, if any.
+func (v *Validator) check(t *Tree, asOf dangjian.Date) error {
+	if t == nil {
+		return &dangjian.Problem{Kind: dangjian.ErrMissing, Detail: "no tree to validate"}
+	}
+	if !v.Covers(asOf) {
+		return &dangjian.Problem{Kind: dangjian.ErrOutOfPeriod, Value: asOf.String(),
+			Detail: fmt.Sprintf("rule set %q is for %s", v.name, v.period)}
+	}
+	return nil
+}
+
+// run applies the rules to every organization, then the other rules.
+func (c *checker) run() {
+	c.orgs(0, c.t.orgs.n)
+	c.others()
+}
+
+// orgs applies the rules to the organizations at positions [lo, hi).
+func (c *checker) orgs(lo, hi int) {
+	for p := lo; p < hi; p++ {
+		if c.err != nil {
+			return
+		}
 		c.org(int32(p))
 	}
+}
+
+// others applies the site, dispatch and body rules.
+func (c *checker) others() {
+	v := c.v
 	for _, ri := range v.other {
 		r := &v.rules[ri]
 		switch r.Check {
@@ -122,6 +168,4 @@ func (v *Validator) Validate(t *Tree, asOf dangjian.Date) (Report, error) {
 			c.noRoster(r)
 		}
 	}
-	rep.Findings = c.findings()
-	return rep, nil
 }

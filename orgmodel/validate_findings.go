@@ -30,6 +30,15 @@ type checker struct {
 	// of one organization share it.
 	nameOrg int32
 	name    string
+	// quotedOrg and quotedName cache name(quotedOrg), the kind and quoted
+	// name that the messages about one organization share.
+	quotedOrg  *Org
+	quotedName string
+	// each, if set, is given every finding in turn instead of gathering
+	// them ([Validator.ValidateFunc]); err is the first error it returned,
+	// which stops the calls.
+	each func(*Finding) error
+	err  error
 }
 
 // orgName returns the Name of the findings about the organization at p.
@@ -44,6 +53,12 @@ func (c *checker) orgName(p int32) string {
 const maxChunk = 1 << 14
 
 func (c *checker) push(f Finding) {
+	if c.each != nil {
+		if c.err == nil {
+			c.err = c.each(&f)
+		}
+		return
+	}
 	if len(c.cur) == cap(c.cur) {
 		size := 16
 		if c.cur != nil {
@@ -69,7 +84,7 @@ func (c *checker) findings() []Finding {
 }
 
 func (c *checker) add(r *Rule, p int32, sev Severity, field, value, msg string, ap *Approval) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	c.push(Finding{Rule: r.ID, Severity: sev, Subject: o.keyText(), Name: c.orgName(p), Field: field,
 		Value: value, Line: o.Line, Message: msg, Source: r.Source, Approval: c.t.approval(ap)})
 }
@@ -93,6 +108,14 @@ func approval(o *Org, r *Rule) *Approval {
 		}
 	}
 	return nil
+}
+
+// quoted returns name(o), cached for the organization's findings.
+func (c *checker) quoted(o *Org) string {
+	if c.quotedOrg != o {
+		c.quotedOrg, c.quotedName = o, name(o)
+	}
+	return c.quotedName
 }
 
 // name returns the kind label and the quoted name, as "%s %q" formats them.
@@ -122,9 +145,9 @@ func cmpWord(c Comparison) string {
 func (c *checker) subject(r *Rule, org, subject uuid.UUID, label string, sev Severity, fieldName, value, msg string) {
 	f := Finding{Rule: r.ID, Severity: sev, Subject: c.t.IDText(org), Ref: c.t.IDText(subject), Field: fieldName,
 		Value: value, Message: msg, Source: r.Source}
-	if p, ok := c.t.index[org]; ok {
+	if p, ok := c.t.index.get(org); ok {
 		f.Name = c.orgName(p)
-		f.Line = c.t.orgs[p].Line
+		f.Line = c.t.at(p).Line
 	}
 	if label != "" {
 		if f.Name != "" {

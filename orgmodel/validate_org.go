@@ -18,7 +18,7 @@ func (c *checker) applies(ri int32, d Domain) bool {
 }
 
 func (c *checker) org(p int32) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	termDone := false
 	var term *Rule // the term rule chosen by election date
 	postsLo, postsHi := -1, -1
@@ -49,43 +49,45 @@ func (c *checker) org(p int32) {
 		switch r.Check {
 		case MinMembers:
 			if !r.Cmp.Holds(count, r.N) {
-				msg := fmt.Sprintf("%s has %d %s; the rule needs %s %d", name(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
+				msg := fmt.Sprintf("%s has %d %s; the rule needs %s %d", c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
 				if r.Target != KindUnknown && r.Target != o.Kind {
 					msg += fmt.Sprintf(": form a %s (%s) with neighbouring units or place the members in another branch", r.Target.Label(), r.Target)
 				}
 				c.add(r, p, SeverityOf(r.Modality), field(r.Basis), strconv.FormatInt(count, 10), msg, nil)
 			}
 		case MaxMembers, Upgrade:
-			if r.Cmp.Holds(count, r.N) {
+			if r.Cmp.Holds(count, r.N) && (r.Check != Upgrade || r.Max == 0 || count < int64(r.Max)) {
 				verb := "a %s (%s) is expected"
 				if r.Modality == dangjian.May {
 					verb = "it may become a %s (%s) with approval"
 				} else if r.Modality == dangjian.Usually && r.Check == MaxMembers {
 					verb = "a %s (%s) is suggested"
 				}
-				msg := fmt.Sprintf("%s has %d %s, %s %d: "+verb, name(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N, r.Target.Label(), r.Target)
+				msg := fmt.Sprintf("%s has %d %s, %s %d: "+verb, c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N, r.Target.Label(), r.Target)
 				ap := approval(o, r)
 				c.add(r, p, covered(SeverityOf(r.Modality), ap), field(r.Basis), strconv.FormatInt(count, 10), msg, ap)
 			}
 		case BelowThreshold:
 			if !r.Cmp.Holds(count, r.N) {
 				ap := approval(o, r)
-				msg := fmt.Sprintf("%s has %d %s, not %s %d: it needs the upper organization's approval (因工作需要，经上级党组织批准)", name(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
-				if ap != nil {
-					msg = fmt.Sprintf("%s has %d %s, not %s %d; set up with approval", name(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
+				msg := fmt.Sprintf("%s has %d %s, not %s %d: it needs the upper organization's approval (因工作需要，经上级党组织批准)", c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
+				if r.Approval == ApprovalUnknown {
+					msg = fmt.Sprintf("%s has %d %s, not %s %d: the rule has no clause for fewer, and no approval covers it", c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
+				} else if ap != nil {
+					msg = fmt.Sprintf("%s has %d %s, not %s %d; set up with approval", c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
 				}
 				c.add(r, p, covered(SeverityOf(r.Modality), ap), field(r.Basis), strconv.FormatInt(count, 10), msg, ap)
 			}
 		case MaxUnits:
 			if r.Cmp.Holds(int64(o.Units), r.N) {
 				c.add(r, p, SeverityOf(r.Modality), "units", strconv.Itoa(o.Units),
-					fmt.Sprintf("%s covers %d units, %s %d", name(o), o.Units, cmpWord(r.Cmp), r.N), nil)
+					fmt.Sprintf("%s covers %d units, %s %d", c.quoted(o), o.Units, cmpWord(r.Cmp), r.N), nil)
 			}
 		case GroupSize:
 			m := o.Members
 			if !r.Cmp.Holds(m.Count(r.Basis), r.N) || m.Full < r.MinFull {
 				c.add(r, p, SeverityOf(r.Modality), "members", fmt.Sprintf("%d (%d full)", m.Total(), m.Full),
-					fmt.Sprintf("%s has %d members, %d of them full; the rule needs %s %d members with at least %d full", name(o), m.Total(), m.Full, cmpWord(r.Cmp), r.N, r.MinFull), nil)
+					fmt.Sprintf("%s has %d members, %d of them full; the rule needs %s %d members with at least %d full", c.quoted(o), m.Total(), m.Full, cmpWord(r.Cmp), r.N, r.MinFull), nil)
 			}
 		case CommitteeSize, RequiredPosts, MaxPosts, SecretaryOnly:
 			if ps := posts(); len(ps) > 0 {
@@ -98,7 +100,7 @@ func (c *checker) org(p int32) {
 		case NoTerm:
 			if !o.Term.IsZero() {
 				c.add(r, p, SeverityOf(r.Modality), "term", o.Term.Elected.String(),
-					fmt.Sprintf("%s is a dispatched or temporary body whose leaders are appointed; it has no electoral term, but one is recorded", name(o)), nil)
+					fmt.Sprintf("%s is a dispatched or temporary body whose leaders are appointed; it has no electoral term, but one is recorded", c.quoted(o)), nil)
 			}
 		case FormationApproval:
 			c.formation(r, ri, p)
@@ -107,7 +109,7 @@ func (c *checker) org(p int32) {
 }
 
 func (c *checker) postRule(r *Rule, p int32, ps []Post, count int64) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	triggered := r.N == 0 || r.Cmp.Holds(count, r.N)
 	seats := map[uuid.UUID]bool{}
 	held := map[Role]int{}
@@ -137,10 +139,10 @@ func (c *checker) postRule(r *Rule, p int32, ps []Post, count int64) {
 		switch {
 		case n < r.Min:
 			c.add(r, p, SeverityOf(r.Modality), "posts", strconv.Itoa(n),
-				fmt.Sprintf("%s has a committee of %d; the rule needs %d to %d (at most %d)", name(o), n, r.Min, r.Max, soft), nil)
+				fmt.Sprintf("%s has a committee of %d; the rule needs %d to %d (at most %d)", c.quoted(o), n, r.Min, r.Max, soft), nil)
 		case n > soft:
 			c.add(r, p, Warning, "posts", strconv.Itoa(n),
-				fmt.Sprintf("%s has a committee of %d, more than the usual maximum of %d", name(o), n, soft), nil)
+				fmt.Sprintf("%s has a committee of %d, more than the usual maximum of %d", c.quoted(o), n, soft), nil)
 		}
 	case RequiredPosts:
 		if !triggered {
@@ -149,7 +151,7 @@ func (c *checker) postRule(r *Rule, p int32, ps []Post, count int64) {
 		for _, role := range r.Roles {
 			if held[role] == 0 {
 				c.add(r, p, SeverityOf(r.Modality), "posts", role.Label(),
-					fmt.Sprintf("%s has no %s (%s) in post on %s", name(o), role.Label(), role, c.asOf), nil)
+					fmt.Sprintf("%s has no %s (%s) in post on %s", c.quoted(o), role.Label(), role, c.asOf), nil)
 			}
 		}
 	case MaxPosts:
@@ -159,39 +161,43 @@ func (c *checker) postRule(r *Rule, p int32, ps []Post, count int64) {
 		}
 		if int64(n) > r.N {
 			c.add(r, p, SeverityOf(r.Modality), "posts", strconv.Itoa(n),
-				fmt.Sprintf("%s has %d holders of %s; at most %d", name(o), n, r.Roles[0].Label(), r.N), nil)
+				fmt.Sprintf("%s has %d holders of %s; at most %d", c.quoted(o), n, r.Roles[0].Label(), r.N), nil)
 		}
 	case SecretaryOnly:
 		if triggered || extra == 0 {
 			return
 		}
 		c.add(r, p, SeverityOf(r.Modality), "posts", strconv.Itoa(extra),
-			fmt.Sprintf("%s has %d %s, fewer than %d: no committee, only a secretary (and at most one deputy), but %d other committee posts are recorded", name(o), count, basisWord(r.Basis), r.N, extra), nil)
+			fmt.Sprintf("%s has %d %s, fewer than %d: no committee, only a secretary (and at most one deputy), but %d other committee posts are recorded", c.quoted(o), count, basisWord(r.Basis), r.N, extra), nil)
 	}
 }
 
 func (c *checker) formation(r *Rule, ri int32, p int32) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	unidentified := false
 	for _, a := range o.Approvals {
 		if a.Kind != Formation {
 			continue
 		}
-		q, ok := c.t.index[a.By]
+		q, ok := c.t.index.get(a.By)
 		if !ok {
 			unidentified = true
 			continue
 		}
-		ap := &c.t.orgs[q]
+		ap := c.t.at(q)
 		if c.v.apKinds[ri]&(1<<(ap.Kind&15)) != 0 || (ap.Domain != DomainUnknown && c.v.approve[ri]&ap.Domain.bit() != 0) {
 			return
 		}
 	}
 	if unidentified {
 		c.add(r, p, Warning, "approvals", "",
-			fmt.Sprintf("%s has a formation approval whose approver is not in the tree; its level cannot be checked", name(o)), nil)
+			fmt.Sprintf("%s has a formation approval whose approver is not in the tree; its level cannot be checked", c.quoted(o)), nil)
 		return
 	}
-	c.add(r, p, SeverityOf(r.Modality), "approvals", "",
-		fmt.Sprintf("%s has no formation approval by a township committee or a higher organization", name(o)), nil)
+	by := " has no formation approval by a township committee or a higher organization"
+	if len(r.ApproverDomains) == 0 && len(r.ApproverKinds) == 1 && r.ApproverKinds[0] == LocalCommittee {
+		by = " has no formation approval by a local committee (县级 or higher)"
+	}
+	// The most frequent finding of a national tree: built without fmt.
+	c.add(r, p, SeverityOf(r.Modality), "approvals", "", c.quoted(o)+by, nil)
 }

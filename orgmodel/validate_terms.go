@@ -10,7 +10,7 @@ import (
 // dueDate is [dueDate] for the organization at p, cached.
 func (c *checker) dueDate(p int32, term *Rule) (dangjian.Date, bool) {
 	if c.dueOrg != p || c.dueTerm != term {
-		c.due, c.dueOK = dueDate(&c.t.orgs[p], term)
+		c.due, c.dueOK = dueDate(c.t.at(p), term)
 		c.dueOrg, c.dueTerm = p, term
 	}
 	return c.due, c.dueOK
@@ -37,7 +37,7 @@ func dueDate(o *Org, term *Rule) (dangjian.Date, bool) {
 }
 
 func (c *checker) termLength(r *Rule, p int32) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	el, due := o.Term.Elected, o.Term.Due
 	if due.IsZero() {
 		return // computed from the rule; nothing to compare
@@ -52,7 +52,7 @@ func (c *checker) termLength(r *Rule, p int32) {
 	if r.Max != r.Min {
 		span = fmt.Sprintf("%d to %d years", r.Min, r.Max)
 	}
-	msg := fmt.Sprintf("%s elected on %s is due on %s; the term is %s", name(o), el, due, span)
+	msg := fmt.Sprintf("%s elected on %s is due on %s; the term is %s", c.quoted(o), el, due, span)
 	switch {
 	case within && ap != nil:
 		c.add(r, p, Info, "term.due", due.String(), msg+", changed with approval", ap)
@@ -66,7 +66,7 @@ func (c *checker) termLength(r *Rule, p int32) {
 }
 
 func (c *checker) termDue(r *Rule, p int32, term *Rule) {
-	o := &c.t.orgs[p]
+	o := c.t.at(p)
 	due, ok := c.dueDate(p, term)
 	if !ok {
 		return
@@ -80,17 +80,17 @@ func (c *checker) termDue(r *Rule, p int32, term *Rule) {
 			ap := approval(o, r)
 			ds := due.String()
 			c.add(r, p, covered(SeverityOf(r.Modality), ap), "term.due", ds,
-				name(o)+"'s term was due on "+ds+" and no 换届 is recorded as of "+c.asOf.String(), ap)
+				c.quoted(o)+"'s term was due on "+ds+" and no 换届 is recorded as of "+c.asOf.String(), ap)
 		case !ren.IsZero() && ren.After(due):
 			ap := approval(o, r)
 			c.add(r, p, covered(SeverityOf(r.Modality), ap), "term.renewed", ren.String(),
-				fmt.Sprintf("%s held its 换届 on %s, after the due date %s", name(o), ren, due), ap)
+				fmt.Sprintf("%s held its 换届 on %s, after the due date %s", c.quoted(o), ren, due), ap)
 		}
 	case TermDueSoon:
 		if ren.IsZero() && !c.asOf.After(due) && due.Before(c.dueSoonHorizon(r.N)) {
 			ds := due.String()
 			c.add(r, p, SeverityOf(r.Modality), "term.due", ds,
-				name(o)+"'s term is due on "+ds+", within "+strconv.FormatInt(r.N, 10)+" months: prepare the 换届", nil)
+				c.quoted(o)+"'s term is due on "+ds+", within "+strconv.FormatInt(r.N, 10)+" months: prepare the 换届", nil)
 		}
 	}
 }

@@ -41,7 +41,7 @@ func TestEveryDecoderRefusesGBK(t *testing.T) {
 		{"dues.ReadRoster", "id,name,category,base\nm1,社区,employed,3000\n",
 			decode(func(r io.Reader) (any, error) { return dues.ReadRoster(r) }), 2, 2, "name"},
 		{"dues.DecodeRosterJSON", `[{"id": "m1", "name": "社区", "category": "employed", "base": "3000"}]`,
-			decode(func(r io.Reader) (any, error) { return dues.DecodeRosterJSON(r) }), 1, 24, ""},
+			decode(func(r io.Reader) (any, error) { return dues.DecodeRosterJSON(r) }), 1, 24, "[0].name"},
 		{"assess.DecodeScheme", `{"name": "社区", "components": []}`,
 			decode(func(r io.Reader) (any, error) { return assess.DecodeScheme(r) }), 1, 11, "name"},
 		{"assess.DecodeSubjects", `[{"id": "a", "category": "社区", "fields": {"type": "机关"}}]`,

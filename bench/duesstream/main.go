@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/bench"
+	"github.com/dangjian-go/dangjian/funding/dues"
 )
 
 func main() {
@@ -24,7 +26,8 @@ func main() {
 	}
 	defer f.Close()
 	out := bufio.NewWriterSize(os.Stdout, 1<<16)
-	bad, err := bench.DuesLibrary(f, out)
+	warn := func(p *dangjian.Problem) { fmt.Fprintln(os.Stderr, "duesstream:", p) }
+	bad, err := bench.DuesLibraryWith(f, out, dues.ScanOptions{Warn: warn})
 	if err == nil {
 		err = out.Flush()
 	}

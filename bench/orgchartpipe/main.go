@@ -2,10 +2,10 @@
 // same file in the same run: for each size it writes a synthetic tree
 // (orgmodel.Synthetic, written with orgmodel.WriteCSV), then runs, as child
 // processes, alternately, bench/orgchartfloor (encoding/csv in, one JSON
-// object per row out) and examples/orgchart -format json (ReadCSV, Build,
-// Validate, JSON findings), both writing to a file, and prints the median
-// wall time, the time per organization, the peak RSS of each (wait4's
-// ru_maxrss) and the ratios.
+// object per row out) and examples/orgchart -format json
+// (orgmodel.ReadTreeCSVWith, then Validator.WriteFindings: JSON findings),
+// both writing to a file, and prints the median wall time, the time per
+// organization, the peak RSS of each (the child's VmHWM) and the ratios.
 //
 // A chain of -chain committees, each under the previous one, is timed the
 // same way, with the pipeline's -max-depth raised to its depth.

@@ -4,7 +4,8 @@
 // plain structs, [bench.FloorDecode]) and the pipeline (the built
 // examples/assess, -input FILE -format csv, writing the graded CSV to a
 // file), each as a child process, best of -reps, and prints the time per
-// subject, the ratio and each one's peak RSS (wait4's rusage Maxrss).
+// subject, the ratio and each one's CPU time (user + system) and peak
+// RSS (wait4's rusage).
 //
 //	cd bench && go run ./pipeline-assess [-n 100000] [-file /tmp/subjects-100k.json] [-reps 3]
 package main
@@ -85,19 +86,21 @@ func main() {
 		return c
 	})
 	fmt.Printf("file %s: %d subjects, %.1f MB; GOMAXPROCS %d, %d CPUs\n", *file, *n, float64(st.Size())/1e6, runtime.GOMAXPROCS(0), runtime.NumCPU())
-	fmt.Printf("%-9s %10s %12s %12s\n", "", "time", "per subject", "peak RSS")
+	fmt.Printf("%-9s %10s %12s %10s %12s\n", "", "time", "per subject", "cpu", "peak RSS")
 	for _, r := range []struct {
 		name string
 		m    measure
 	}{{"floor", fl}, {"pipeline", pl}} {
-		fmt.Printf("%-9s %10s %9.2f µs %9.1f MB\n", r.name, r.m.wall.Round(time.Millisecond), float64(r.m.wall.Nanoseconds())/float64(*n)/1e3, float64(r.m.maxRSS)/1024)
+		fmt.Printf("%-9s %10s %9.2f µs %10s %9.1f MB\n", r.name, r.m.wall.Round(time.Millisecond), float64(r.m.wall.Nanoseconds())/float64(*n)/1e3,
+			r.m.cpu.Round(time.Millisecond), float64(r.m.maxRSS)/1024)
 	}
-	fmt.Printf("ratio pipeline/floor: %.2f×\n", float64(pl.wall)/float64(fl.wall))
+	fmt.Printf("ratio pipeline/floor: %.2f× wall, %.2f× cpu (user+system)\n", float64(pl.wall)/float64(fl.wall), float64(pl.cpu)/float64(fl.cpu))
 }
 
 type measure struct {
 	wall   time.Duration
-	maxRSS int64 // KiB
+	cpu    time.Duration // user + system time of the fastest run
+	maxRSS int64         // KiB
 }
 
 // best runs the command reps times and returns the fastest run, with the
@@ -121,6 +124,7 @@ func best(reps int, cmd func() *exec.Cmd) measure {
 		ru := c.ProcessState.SysUsage().(*syscall.Rusage)
 		if m.wall == 0 || wall < m.wall {
 			m.wall = wall
+			m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		}
 		m.maxRSS = max(m.maxRSS, ru.Maxrss)
 	}

@@ -6,6 +6,7 @@
 //	assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-]
 //	       [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID]
 //	       [-encoding utf-8|gbk|gb18030]
+//	       [-max-rows N] [-max-record-bytes N] [-max-problems N]
 //
 // The scheme is a reference scheme, one of [assess.ReferenceNames] (jifen,
 // minzhu-pingyi, xingji) or the reference city's yanji-shuzhi
@@ -17,15 +18,19 @@
 //
 // prints a ranking and exits 0.
 //
-// The input is read with [assess.DecodeSubjectsFunc] (a JSON array of subjects,
-// or {"subjects": [...]}) or, when it does not start with [ or {, as CSV:
+// The input is read as a stream, one subject at a time, with
+// [assess.Scorer.ScoreSubjectsFunc] (a JSON array of subjects, or
+// {"subjects": [...]}, as [assess.DecodeSubjectsFunc] reads it) or, when it
+// does not start with [ or {, with [assess.DecodeSubjectsCSVFunc] as CSV:
 // a header row with the column id, optionally category, then one column
 // per value the scheme reads (a direct or ratio indicator's ID, a decision
 // table's input name), flag:NAME columns for gates (true, false, 1, 0 or
 // empty) and bonus:ITEM columns for bonus counts; one subject per row.
 // CSV input needs a flat scheme: one whose leaves are all direct, ratio or
 // table indicators (checklists, deductions and votes need JSON). -input -
-// reads standard input.
+// reads standard input. The scheme and the policy files are read whole,
+// and each may be at most 16 MiB (maxFileBytes; a larger one is refused,
+// exit 2).
 //
 // Every file read (the scheme, the policy, the input) is UTF-8, and text
 // that is not is refused with its file, line and column (exit 2): a CSV
@@ -34,6 +39,14 @@
 // the file a spreadsheet writes) in that encoding on purpose, through
 // [textenc.NewReader]; a byte that is not of that encoding is refused too.
 // The scheme and the policy stay UTF-8.
+//
+// Limits (see [dangjian.Limits]): -max-rows bounds the subjects of the
+// -input (default 200,000,000), -max-record-bytes one subject's CSV record
+// or JSON element (default 1 MiB), each a problem of kind limit that ends
+// the input, exit 2; -max-problems bounds the problems listed (default
+// 1,000): the list then ends with one problem counting the rest, on
+// standard error or in -format json's problems. 0 means the default, -1 no
+// limit. The whole -input may be at most 64 GiB.
 //
 // The cohort is graded with [assess.NewGrader]: under -policy, a
 // [assess.GradePolicy] in JSON; otherwise under the reference scheme's
@@ -60,10 +73,12 @@
 // trace node (csv).
 //
 // Every subject is scored before anything is printed: a cohort is graded
-// whole, since a quota over part of a cohort would be wrong. A JSON input
-// is read one subject at a time, each scored as it is read, and only its
-// result is kept (without its trace but for the subject -explain names):
-// memory follows the cohort's results, not the file. Exit status: 0
+// whole, since a quota over part of a cohort would be wrong. The input
+// is read one subject at a time, each scored as it is read. For the text
+// and csv rankings each subject is kept in an [assess.Cohort], under 100
+// bytes a subject (a million subjects rank in under 200 MB); for json and
+// -explain its result is kept (without its trace but for the subject
+// -explain names): memory follows the cohort, not the file. Exit status: 0
 // when the cohort is scored, graded and printed; 2 for bad flags, a scheme
 // that does not compile, input that cannot be read, or any subject that
 // cannot be scored or graded (every problem is listed on standard error,
@@ -90,7 +105,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
@@ -126,17 +140,22 @@ type config struct {
 	scheme, input, policy, format, explain string
 	byCategory                             bool
 	encoding                               textenc.Encoding
+	limits                                 dangjian.Limits // -max-rows, -max-record-bytes, -max-problems
 }
 
-// cohort is everything the outputs read: the scheme, its scorer, the
-// results (in input order, with traces when explaining) and the grading
-// (nil for a scheme without bands and no policy).
+// cohort is everything the outputs read: the scheme, its scorer and the
+// ranking (the results in input order, with a trace for the subject
+// -explain names, and the grading, nil for a scheme without bands and no
+// policy).
 type cohort struct {
 	scheme  assess.Scheme
 	scorer  *assess.Scorer
-	results []assess.Result
-	grading *assess.Grading
-	ranks   []ranked // the order and ranks when grading is nil
+	ranking *assess.Ranking
+	// compact holds the cohort instead of ranking for the csv and text
+	// rankings: a few dozen bytes a subject instead of its whole result.
+	// policyName is then the policy's name ("" when ranked by total).
+	compact    *assess.Cohort
+	policyName string
 }
 
 // run is the program: it returns the exit status.
@@ -190,8 +209,11 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.StringVar(&cfg.format, "format", "text", "output `format`: text, json or csv")
 	fs.StringVar(&cfg.explain, "explain", "", "print the full trace of the subject with this `ID` instead of the ranking")
 	fs.Var(&cfg.encoding, "encoding", "`encoding` of the -input file: utf-8, gbk or gb18030 (scheme and policy files are UTF-8)")
+	fs.Int64Var(&cfg.limits.MaxRecords, "max-rows", 0, "the most subjects the -input may hold (rows of a CSV, elements of a JSON array); 0: the default, 200,000,000; -1: no limit")
+	fs.IntVar(&cfg.limits.MaxRecordBytes, "max-record-bytes", 0, "the most bytes one subject of the -input may take (a CSV record, a JSON element); 0: the default, 1 MiB; -1: no limit")
+	fs.IntVar(&cfg.limits.MaxProblems, "max-problems", 0, "the most problems listed, the rest only counted; 0: the default, 1,000; -1: no limit")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-] [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID] [-encoding utf-8|gbk|gb18030]")
+		fmt.Fprintln(stderr, "usage: assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-] [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID] [-encoding utf-8|gbk|gb18030] [-max-rows N] [-max-record-bytes N] [-max-problems N]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -261,14 +283,6 @@ func inFile(file string, err error) dangjian.Problems {
 	return ps
 }
 
-// pathSep is "." before a path, "" before none or an index.
-func pathSep(path string) string {
-	if path == "" || path[0] == '[' {
-		return ""
-	}
-	return "."
-}
-
 // fileProblem is a problem with a whole input: it cannot be read, or it
 // does not fit what the program needs.
 func fileProblem(file string, k *dangjian.Kind, detail string) dangjian.Problems {
@@ -279,17 +293,24 @@ func fileProblem(file string, k *dangjian.Kind, detail string) dangjian.Problems
 // and grades the cohort. Every problem of the input is returned, each
 // naming its file.
 func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
+	// capped lists at most -max-problems problems, then a count of the
+	// rest (the subject readers cap their own).
+	capped := func(ps dangjian.Problems) dangjian.Problems {
+		c := dangjian.NewProblemCap(cfg.limits.Problems())
+		c.AddAll(ps)
+		return c.Problems()
+	}
 	s, ref, ps := readScheme(cfg.scheme)
 	if len(ps) > 0 {
-		return nil, ps
+		return nil, capped(ps)
 	}
 	sc, err := assess.Compile(s)
 	if err != nil {
-		return nil, inFile(cfg.scheme, err)
+		return nil, capped(inFile(cfg.scheme, err))
 	}
 	policy, graded, ps := readPolicy(cfg, ref, sc)
 	if len(ps) > 0 {
-		return nil, ps
+		return nil, capped(ps)
 	}
 	name, in, err := openInput(cfg.input, stdin, cfg.encoding)
 	if in != nil {
@@ -302,11 +323,30 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 	if err != nil {
 		return nil, readProblem(name, err)
 	}
+	var g *assess.Grader
+	if graded {
+		g, err = assess.NewGrader(policy)
+		if err != nil {
+			file := cfg.policy
+			if file == "" {
+				file = "policy"
+			}
+			return nil, capped(inFile(file, err))
+		}
+	}
 	c := &cohort{scheme: s, scorer: sc}
-	var bad dangjian.Problems
-	// score scores the i-th subject of the input as it is read: only its
-	// result is kept (with its trace for the subject -explain names).
-	score := func(i int, sub assess.Subject) {
+	if cfg.explain == "" && cfg.format != "json" {
+		// The ranking alone is printed: keep each subject compactly (a
+		// policy of more than 64 grades needs the whole results).
+		if c.compact, err = assess.NewCohort(sc, g); err == nil && g != nil {
+			c.policyName = policy.Name
+		}
+	}
+	var results []assess.Result                          // in input order, unless compact
+	bad := dangjian.NewProblemCap(cfg.limits.Problems()) // the subjects' scoring problems
+	// score scores a subject of a CSV input: only its result is kept
+	// (with its trace for the subject -explain names).
+	score := func(sub assess.Subject) {
 		var res assess.Result
 		var err error
 		if cfg.explain != "" && sub.ID == cfg.explain {
@@ -315,65 +355,75 @@ func load(cfg config, stdin io.Reader) (*cohort, dangjian.Problems) {
 			res, err = sc.Score(sub)
 		}
 		if err != nil {
-			ps := inFile(name, err)
-			if json {
-				for _, p := range ps { // the subject's place in the file: subjects[3].values.colour
-					p.Path = "subjects[" + strconv.Itoa(i) + "]" + pathSep(p.Path) + p.Path
-				}
-			}
-			bad = append(bad, ps...)
+			bad.AddAll(inFile(name, err))
 			return
 		}
-		if len(bad) == 0 { // once a subject fails, only the problems matter
-			c.results = append(c.results, res)
+		if bad.Len() == 0 { // once a subject fails, only the problems matter
+			if c.compact != nil {
+				c.compact.Add(&res)
+			} else {
+				results = append(results, res)
+			}
 		}
 	}
 	if json {
-		// One subject at a time: memory follows the results, not the file.
-		// A subject that does not decode is reported alone with the others
-		// that do not (their scoring problems are not), as before.
-		i := 0
-		err := assess.DecodeSubjectsFunc(in, func(sub assess.Subject) error {
-			score(i, sub)
-			i++
+		// One subject at a time, each scored as it is read: memory follows
+		// the results, not the file. A subject that does not decode is
+		// reported alone with the others that do not (their scoring
+		// problems are not), as before.
+		opt := assess.StreamOptions{Explain: cfg.explain, Limits: cfg.limits}
+		err := sc.ScoreSubjectsFunc(in, opt, func(i int, res *assess.Result, err error) error {
+			if err != nil {
+				bad.AddAll(inFile(name, err))
+				return nil
+			}
+			if bad.Len() == 0 { // once a subject fails, only the problems matter
+				if c.compact != nil {
+					c.compact.Add(res)
+				} else {
+					results = append(results, keep(res))
+				}
+			}
 			return nil
 		})
 		if err != nil {
 			return nil, inFile(name, err)
 		}
 	} else {
-		data, err := io.ReadAll(in)
+		// One row at a time, each scored as it is read. A row that does
+		// not decode is reported alone with the others that do not.
+		err := assess.DecodeSubjectsCSVFuncWith(in, s, cfg.limits, func(sub assess.Subject) error {
+			score(sub)
+			return nil
+		})
 		if err != nil {
-			return nil, readProblem(name, err)
-		}
-		subs, ps := readCSV(name, data, s)
-		if len(ps) > 0 {
-			return nil, ps
-		}
-		for i, sub := range subs {
-			score(i, sub)
+			return nil, inFile(name, err)
 		}
 	}
-	if len(bad) > 0 {
-		return nil, bad
+	if bad.Len() > 0 {
+		return nil, bad.Problems()
 	}
-	if !graded {
-		c.ranks = rankByTotal(c.results)
+	if c.compact != nil {
+		if err := c.compact.Finish(); err != nil {
+			return nil, capped(inFile(name, err))
+		}
 		return c, nil
 	}
-	g, err := assess.NewGrader(policy)
+	c.ranking, err = assess.NewRanking(sc, results, g)
 	if err != nil {
-		file := cfg.policy
-		if file == "" {
-			file = "policy"
-		}
-		return nil, inFile(file, err)
-	}
-	c.grading, err = g.Grade(c.results)
-	if err != nil {
-		return nil, inFile(name, err)
+		return nil, capped(inFile(name, err))
 	}
 	return c, nil
+}
+
+// keep returns a copy of a result that ScoreSubjectsFunc will reuse.
+func keep(res *assess.Result) assess.Result {
+	r := *res
+	r.Components = slices.Clone(r.Components)
+	r.Gates = slices.Clone(r.Gates)
+	r.Ballots = slices.Clone(r.Ballots)
+	r.Clamped = slices.Clone(r.Clamped)
+	return r
 }
 
 // referenceNames returns the scheme names -scheme knows without a file,
@@ -413,7 +463,10 @@ func readScheme(name string) (s assess.Scheme, ref bool, ps dangjian.Problems) {
 		}
 		return s, true, nil
 	}
-	data, err := os.ReadFile(name)
+	data, err := readFile(name)
+	if errors.Is(err, errTooLarge) {
+		return s, false, fileProblem(name, dangjian.ErrLimit, errTooLarge.Error())
+	}
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(name, `./\`) {
 			return s, false, fileProblem(name, dangjian.ErrUnknownRef, "-scheme names neither a reference scheme ("+strings.Join(referenceNames(), ", ")+") nor a file")
@@ -427,12 +480,34 @@ func readScheme(name string) (s assess.Scheme, ref bool, ps dangjian.Problems) {
 	return s, false, nil
 }
 
+// maxFileBytes bounds a scheme or policy file, which is read whole.
+const maxFileBytes = 16 << 20
+
+var errTooLarge = errors.New("larger than 16 MiB, the most a scheme or policy file may hold")
+
+// readFile reads a scheme or policy file of at most maxFileBytes.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err == nil && len(data) > maxFileBytes {
+		return nil, errTooLarge
+	}
+	return data, err
+}
+
 // readPolicy returns the grading policy, and false when the cohort is
 // ranked by total only (a scheme without bands and no -policy).
 func readPolicy(cfg config, ref bool, sc *assess.Scorer) (assess.GradePolicy, bool, dangjian.Problems) {
 	switch {
 	case cfg.policy != "":
-		data, err := os.ReadFile(cfg.policy)
+		data, err := readFile(cfg.policy)
+		if errors.Is(err, errTooLarge) {
+			return assess.GradePolicy{}, false, fileProblem(cfg.policy, dangjian.ErrLimit, errTooLarge.Error())
+		}
 		if err != nil {
 			return assess.GradePolicy{}, false, fileProblem(cfg.policy, dangjian.ErrInvalid, "-policy cannot be read: "+err.Error())
 		}
@@ -515,30 +590,4 @@ func startsJSON(in *input) (bool, error) {
 			return len(t) > 0 && (t[0] == '[' || t[0] == '{'), nil
 		}
 	}
-}
-
-// ranked is a subject's place when the scheme has no bands: the cohort is
-// ordered by total (then subject ID) and given competition ranks.
-type ranked struct {
-	index, rank int
-}
-
-func rankByTotal(results []assess.Result) []ranked {
-	out := make([]ranked, len(results))
-	for i := range results {
-		out[i].index = i
-	}
-	slices.SortStableFunc(out, func(a, b ranked) int {
-		if c := results[b.index].Total.Cmp(results[a.index].Total); c != 0 {
-			return c
-		}
-		return strings.Compare(results[a.index].Subject, results[b.index].Subject)
-	})
-	for i := range out {
-		out[i].rank = i + 1
-		if i > 0 && results[out[i].index].Total.Cmp(results[out[i-1].index].Total) == 0 {
-			out[i].rank = out[i-1].rank
-		}
-	}
-	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"github.com/dangjian-go/dangjian/internal/golden"
 	"os"
 	"path/filepath"
@@ -161,8 +162,12 @@ func TestFlatCSV(t *testing.T) {
 	t.Run("same as JSON", func(t *testing.T) {
 		s, err := assess.DecodeScheme(strings.NewReader(mustRead(t, "testdata/flat-scheme.json")))
 		require.NoError(t, err)
-		subs, ps := readCSV("flat.csv", []byte(mustRead(t, "testdata/flat.csv")), s)
-		require.Empty(t, ps)
+		var subs []assess.Subject
+		err = assess.DecodeSubjectsCSVFunc(strings.NewReader(mustRead(t, "testdata/flat.csv")), s, func(sub assess.Subject) error {
+			subs = append(subs, sub)
+			return nil
+		})
+		require.NoError(t, err)
 		b, err := json.Marshal(subs)
 		require.NoError(t, err)
 		a := runWith(t, string(b), "-scheme", "testdata/flat-scheme.json", "-input", "-", "-format", "csv")
@@ -314,4 +319,68 @@ func TestClampedVisible(t *testing.T) {
 	r := runWith(t, in, append(args, "-explain", "a")...)
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "\nclamped:\n  score: 120 clamped to 100\n")
+}
+
+// A scheme or policy file over 16 MiB is refused with a problem naming the
+// limit, without reading it all.
+func TestLargeFilesRefused(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.json")
+	require.NoError(t, os.WriteFile(big, bytes.Repeat([]byte(" "), maxFileBytes+1), 0o644))
+	r := runWith(t, "", "-scheme", big, "-input", "testdata/flat.csv")
+	require.Equal(t, exitInput, r.code)
+	require.Equal(t, big+": exceeds a limit: larger than 16 MiB, the most a scheme or policy file may hold\n", r.stderr)
+	r = runWith(t, "", "-policy", big)
+	require.Equal(t, exitInput, r.code)
+	require.Contains(t, r.stderr, "larger than 16 MiB")
+}
+
+// -max-rows, -max-record-bytes and -max-problems bound the input and the
+// problems listed; the list ends with the count of the rest.
+func TestLimitFlags(t *testing.T) {
+	r := runWith(t, "", "-max-rows", "3")
+	require.Equal(t, exitInput, r.code)
+	require.Regexp(t, `^built-in sample:\d+:\d+: subjects\[3\]: exceeds a limit: .*MaxRecords.*-max-rows`, r.stderr)
+	r = runWith(t, "", "-max-rows", "12")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	r = runWith(t, "", "-max-record-bytes", "100")
+	require.Equal(t, exitInput, r.code)
+	require.Contains(t, r.stderr, "-max-record-bytes")
+	r = runWith(t, "id,meetings\na,1\nb,2\nc,3\n", "-scheme", "testdata/flat-scheme.json", "-input", "-", "-max-rows", "2")
+	require.Equal(t, exitInput, r.code)
+	require.Regexp(t, `^stdin:4: exceeds a limit: .*-max-rows`, r.stderr)
+
+	bad := "id,meetings\na,x\nb,y\nc,z\nd,w\n"
+	r = runWith(t, bad, "-scheme", "testdata/flat-scheme.json", "-input", "-", "-max-problems", "1")
+	require.Equal(t, exitInput, r.code)
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	require.Len(t, lines, 2, r.stderr)
+	require.Contains(t, lines[0], `meetings (id "a")`)
+	require.Contains(t, lines[1], "3 more problems not listed (limit 1 problems")
+	r = runWith(t, bad, "-scheme", "testdata/flat-scheme.json", "-input", "-", "-max-problems", "1", "-format", "json")
+	require.Equal(t, exitInput, r.code)
+	var out struct {
+		Problems []struct{ Code, Value, Detail string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
+	require.Len(t, out.Problems, 2)
+	require.Equal(t, "limit", out.Problems[1].Code)
+	require.Equal(t, "3", out.Problems[1].Value)
+	r = runWith(t, bad, "-scheme", "testdata/flat-scheme.json", "-input", "-", "-max-problems", "-1")
+	require.Len(t, strings.Split(strings.TrimSpace(r.stderr), "\n"), 4, r.stderr)
+
+	// Scoring problems are capped too: an unknown value in every subject.
+	var subs strings.Builder
+	subs.WriteString("[")
+	for i := range 5 {
+		if i > 0 {
+			subs.WriteString(",")
+		}
+		fmt.Fprintf(&subs, `{"id":"s%d","values":{"colour":"1"}}`, i)
+	}
+	subs.WriteString("]")
+	r = runWith(t, subs.String(), "-scheme", "testdata/flat-scheme.json", "-input", "-", "-max-problems", "2")
+	require.Equal(t, exitInput, r.code)
+	lines = strings.Split(strings.TrimSpace(r.stderr), "\n")
+	require.Len(t, lines, 3, r.stderr)
+	require.Contains(t, lines[2], "more problems not listed (limit 2 problems")
 }

@@ -9,79 +9,18 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
-	"github.com/dangjian-go/dangjian/internal/csvtable"
 )
-
-// row is one subject of the ranking, in the cohort's order.
-type row struct {
-	order, rank int // rank 0: not graded
-	res         *assess.Result
-	graded      *assess.Graded // nil without a grading
-}
-
-func (r row) grade() string {
-	switch {
-	case r.graded == nil:
-		return r.res.Grade
-	case r.graded.Ungraded:
-		return "-"
-	}
-	return r.graded.Grade
-}
-
-// remarks are what a reader of the ranking needs besides the numbers: the
-// gates that applied, the values clamped to [0, max], the grade changes of the cohort rules, and whether
-// the subject is graded.
-func (r row) remarks() []string {
-	var out []string
-	for _, g := range r.res.Gates {
-		out = append(out, fmt.Sprintf("%s (%s)", g.Gate, g.Effect))
-	}
-	for _, c := range r.res.Clamped {
-		out = append(out, c.String())
-	}
-	if r.graded == nil {
-		return out
-	}
-	if r.graded.Ungraded {
-		out = append(out, "not graded")
-	}
-	for _, st := range r.graded.Steps {
-		if (st.Kind == assess.StepQuota || st.Kind == assess.StepDowngrade) && st.From != st.To {
-			out = append(out, fmt.Sprintf("%s %s→%s", st.Rule, st.From, st.To))
-		}
-	}
-	return out
-}
-
-// rows returns the cohort in its order.
-func (c *cohort) rows() []row {
-	byID := make(map[string]int, len(c.results))
-	for i, r := range c.results {
-		byID[r.Subject] = i
-	}
-	var out []row
-	if c.grading != nil {
-		for i := range c.grading.Subjects {
-			g := &c.grading.Subjects[i]
-			out = append(out, row{order: g.Order, rank: g.Rank, res: &c.results[byID[g.Subject]], graded: g})
-		}
-		return out
-	}
-	for i, rk := range c.ranks {
-		out = append(out, row{order: i + 1, rank: rk.rank, res: &c.results[rk.index]})
-	}
-	return out
-}
 
 func writeCohort(w io.Writer, format string, c *cohort) error {
 	switch format {
 	case "json":
 		return writeCohortJSON(w, c)
 	case "csv":
-		return writeCohortCSV(w, c)
+		if c.compact != nil {
+			return c.compact.WriteCSV(w)
+		}
+		return c.ranking.WriteCSV(w)
 	}
 	return writeCohortText(w, c)
 }
@@ -97,12 +36,13 @@ func writeCohortText(w io.Writer, c *cohort) error {
 		line += "; bonus ≤ " + c.scheme.Bonus.Cap.String()
 	}
 	fmt.Fprintln(w, line)
-	if c.grading != nil {
-		fmt.Fprintf(w, "policy %s\n", c.grading.Policy)
+	policy, graded := c.policy()
+	if graded {
+		fmt.Fprintf(w, "policy %s\n", policy)
 	} else {
 		fmt.Fprintln(w, "no bands: ranked by total")
 	}
-	fmt.Fprintf(w, "%d subjects\n\n", len(c.results))
+	fmt.Fprintf(w, "%d subjects\n\n", c.size())
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := []string{"order", "rank", "subject", "total"}
@@ -111,26 +51,27 @@ func writeCohortText(w io.Writer, c *cohort) error {
 	}
 	head = append(head, "bonus", "")
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"  grade  category  remarks")
-	for _, r := range c.rows() {
-		cells := []string{strconv.Itoa(r.order), rankText(r.rank), r.res.Subject, r.res.Total.String()}
-		for _, cr := range r.res.Components {
-			cells = append(cells, cr.Score.String())
+	err := c.rows(func(r assess.CohortRow) error {
+		cells := append([]string{strconv.Itoa(r.Order), rankText(r.Rank), r.Subject, r.Total}, r.Components...)
+		cells = append(cells, r.Bonus, "")
+		tail := "  " + r.Grade + "  " + orDash(r.Category)
+		if r.Remarks != "" {
+			tail += "  " + r.Remarks
 		}
-		cells = append(cells, r.res.Bonus.String(), "")
-		tail := "  " + r.grade() + "  " + orDash(r.res.Category)
-		if rm := r.remarks(); len(rm) > 0 {
-			tail += "  " + strings.Join(rm, "; ")
-		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t")+tail)
+		_, err := fmt.Fprintln(tw, strings.Join(cells, "\t")+tail)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if c.grading == nil {
+	if !graded {
 		return nil
 	}
 	fmt.Fprintln(w, "\ngrades:")
-	for _, g := range c.grading.Groups {
+	for _, g := range c.groups() {
 		var counts []string
 		for _, gc := range g.Grades {
 			counts = append(counts, fmt.Sprintf("%s %d", gc.Grade, gc.Count))
@@ -148,17 +89,57 @@ func writeCohortText(w io.Writer, c *cohort) error {
 	return nil
 }
 
+// policy returns the grading policy's name, and false when the cohort is
+// ranked by total.
+func (c *cohort) policy() (string, bool) {
+	if c.compact != nil {
+		return c.policyName, c.policyName != ""
+	}
+	if c.ranking.Grading == nil {
+		return "", false
+	}
+	return c.ranking.Grading.Policy, true
+}
+
+// size returns the number of subjects.
+func (c *cohort) size() int {
+	if c.compact != nil {
+		return c.compact.Len()
+	}
+	return len(c.ranking.Results)
+}
+
+// groups returns the grade counts of each group.
+func (c *cohort) groups() []assess.GroupSummary {
+	if c.compact != nil {
+		return c.compact.Groups()
+	}
+	return c.ranking.Grading.Groups
+}
+
+// rows calls fn with each subject in the cohort's order, as text.
+func (c *cohort) rows(fn func(assess.CohortRow) error) error {
+	if c.compact != nil {
+		return c.compact.Rows(fn)
+	}
+	for _, r := range c.ranking.Rows() {
+		row := assess.CohortRow{Order: r.Order, Rank: r.Rank, Subject: r.Result.Subject, Category: r.Result.Category,
+			Total: r.Result.Total.String(), Bonus: r.Result.Bonus.String(), Band: r.Band(), Grade: r.Grade(),
+			Eligible: r.Result.Eligible, Remarks: strings.Join(r.Remarks(), "; ")}
+		for _, cr := range r.Result.Components {
+			row.Components = append(row.Components, cr.Score.String())
+		}
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // perCategory reports whether a grading ranked within categories: its
 // groups are the categories.
 func perCategory(gr *assess.Grading) bool {
 	return slices.ContainsFunc(gr.Groups, func(g assess.GroupSummary) bool { return g.Category != "" })
-}
-
-func rankText(rank int) string {
-	if rank == 0 {
-		return "-"
-	}
-	return strconv.Itoa(rank)
 }
 
 func orDash(s string) string {
@@ -191,11 +172,11 @@ type rankJSON struct {
 }
 
 func writeCohortJSON(w io.Writer, c *cohort) error {
-	out := cohortJSON{Scheme: c.scorer.Name(), Max: c.scorer.Max(), Grading: c.grading, Results: []assess.Result{}}
-	for _, r := range c.rows() {
-		out.Results = append(out.Results, *r.res)
-		if c.grading == nil {
-			out.Ranks = append(out.Ranks, rankJSON{Subject: r.res.Subject, Rank: r.rank})
+	out := cohortJSON{Scheme: c.scorer.Name(), Max: c.scorer.Max(), Grading: c.ranking.Grading, Results: []assess.Result{}}
+	for _, r := range c.ranking.Rows() {
+		out.Results = append(out.Results, *r.Result)
+		if c.ranking.Grading == nil {
+			out.Ranks = append(out.Ranks, rankJSON{Subject: r.Result.Subject, Rank: r.Rank})
 		}
 	}
 	return encodeJSON(w, out)
@@ -208,41 +189,6 @@ func encodeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// writeCohortCSV writes the cohort as CSV. Text cells (subject, category,
-// band, grade, remarks) that a spreadsheet would run as a formula are
-// written with a single quote in front ([dangjian.GuardFormulas]); the
-// numbers are written as they are, a negative one included.
-func writeCohortCSV(w io.Writer, c *cohort) error {
-	cw, err := csvtable.NewWriter(w)
-	if err != nil {
-		return err
-	}
-	head := []string{"order", "rank", "subject", "category", "total"}
-	for _, comp := range c.scheme.Components {
-		head = append(head, comp.ID)
-	}
-	head = append(head, "bonus", "band", "grade", "eligible", "remarks")
-	if err := cw.Write(head); err != nil {
-		return err
-	}
-	for _, r := range c.rows() {
-		rec := []string{strconv.Itoa(r.order), rankText(r.rank), cw.Text(r.res.Subject), cw.Text(r.res.Category), r.res.Total.String()}
-		for _, cr := range r.res.Components {
-			rec = append(rec, cr.Score.String())
-		}
-		band := r.res.Grade
-		if r.graded != nil {
-			band = r.graded.Band
-		}
-		rec = append(rec, r.res.Bonus.String(), cw.Text(band), cw.Text(r.grade()), strconv.FormatBool(r.res.Eligible), cw.Text(strings.Join(r.remarks(), "; ")))
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
 // unknownSubjectError is an -explain ID that is not in the input.
 type unknownSubjectError struct{ id string }
 
@@ -251,14 +197,8 @@ func (e unknownSubjectError) Error() string {
 }
 
 func writeExplain(w io.Writer, format string, c *cohort, id string) error {
-	var r *row
-	for _, x := range c.rows() {
-		if x.res.Subject == id {
-			r = &x
-			break
-		}
-	}
-	if r == nil {
+	r, ok := c.ranking.Row(id)
+	if !ok {
 		return unknownSubjectError{id}
 	}
 	switch format {
@@ -266,15 +206,15 @@ func writeExplain(w io.Writer, format string, c *cohort, id string) error {
 		return encodeJSON(w, struct {
 			Result  *assess.Result `json:"result"`
 			Grading *assess.Graded `json:"grading,omitempty"`
-		}{r.res, r.graded})
+		}{r.Result, r.Graded})
 	case "csv":
-		return writeTraceCSV(w, r.res.Trace)
+		return r.Result.Trace.WriteCSV(w)
 	}
 	return writeExplainText(w, c, r)
 }
 
-func writeExplainText(w io.Writer, c *cohort, r *row) error {
-	res := r.res
+func writeExplainText(w io.Writer, c *cohort, r assess.RankedRow) error {
+	res := r.Result
 	fmt.Fprintf(w, "subject %s", res.Subject)
 	if res.Category != "" {
 		fmt.Fprintf(w, " (%s)", res.Category)
@@ -289,7 +229,9 @@ func writeExplainText(w io.Writer, c *cohort, r *row) error {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "\ntrace:")
-	writeNode(w, res.Trace, 1, nil)
+	if err := res.Trace.WriteText(w, "  "); err != nil {
+		return err
+	}
 	if len(res.Clamped) > 0 {
 		fmt.Fprintln(w, "\nclamped:")
 		for _, c := range res.Clamped {
@@ -309,15 +251,15 @@ func writeExplainText(w io.Writer, c *cohort, r *row) error {
 			}
 		}
 	}
-	if r.graded != nil {
-		g := r.graded
-		fmt.Fprintf(w, "\ngrading (%s):", c.grading.Policy)
+	if r.Graded != nil {
+		g := r.Graded
+		fmt.Fprintf(w, "\ngrading (%s):", c.ranking.Grading.Policy)
 		switch {
 		case g.Ungraded:
 			fmt.Fprint(w, " not graded")
 		default:
 			fmt.Fprintf(w, " rank %d", g.Rank)
-			if perCategory(c.grading) {
+			if perCategory(c.ranking.Grading) {
 				fmt.Fprintf(w, " in %s", g.Category)
 			}
 			fmt.Fprintf(w, ", grade %s", g.Grade)
@@ -336,126 +278,16 @@ func writeExplainText(w io.Writer, c *cohort, r *row) error {
 			}
 			fmt.Fprintf(w, "  %s: %s\n", step, st.Reason)
 		}
-	} else if r.rank > 0 {
-		fmt.Fprintf(w, "\nrank %d by total\n", r.rank)
+	} else if r.Rank > 0 {
+		fmt.Fprintf(w, "\nrank %d by total\n", r.Rank)
 	}
 	return nil
 }
 
-// writeNode prints a trace node and its children, indented by depth; a
-// source is printed where it differs from the parent's.
-func writeNode(w io.Writer, n *assess.Node, depth int, parent *dangjian.Source) {
-	if n == nil {
-		return
+// rankText is a rank as the ranking prints it: "-" for none.
+func rankText(rank int) string {
+	if rank == 0 {
+		return "-"
 	}
-	pad := strings.Repeat("  ", depth)
-	fmt.Fprintf(w, "%s%s", pad, n.ID)
-	if n.Name != "" {
-		fmt.Fprintf(w, " %s", n.Name)
-	}
-	exact, value := nodeTexts(n)
-	fmt.Fprintf(w, " = %s", value)
-	if n.Max != "" {
-		fmt.Fprintf(w, " of %s", n.Max)
-	}
-	var tags []string
-	if n.Method != "" {
-		tags = append(tags, n.Method)
-	}
-	if exact != value {
-		tags = append(tags, "exact "+exact)
-	}
-	if n.Rounding != "" {
-		tags = append(tags, n.Rounding)
-	}
-	if len(tags) > 0 {
-		fmt.Fprintf(w, " (%s)", strings.Join(tags, ", "))
-	}
-	fmt.Fprintln(w)
-	if len(n.Inputs) > 0 {
-		fmt.Fprintf(w, "%s  · inputs: %s\n", pad, inputsText(n.Inputs))
-	}
-	if n.Rule != "" {
-		fmt.Fprintf(w, "%s  · rule: %s\n", pad, n.Rule)
-	}
-	for _, note := range n.Notes {
-		fmt.Fprintf(w, "%s  · note: %s\n", pad, note)
-	}
-	src := parent
-	if n.Source != nil {
-		if parent == nil || *n.Source != *parent {
-			fmt.Fprintf(w, "%s  · source: %s\n", pad, n.Source)
-		}
-		src = n.Source
-	}
-	for _, ch := range n.Children {
-		writeNode(w, ch, depth+1, src)
-	}
-}
-
-func inputsText(pairs assess.Pairs) string {
-	in := pairs.Map()
-	keys := make([]string, 0, len(in))
-	for k := range in {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + " " + in[k]
-	}
-	return strings.Join(parts, "; ")
-}
-
-// writeTraceCSV writes one row per trace node, depth first. Text cells
-// (id, name, rule, inputs, notes, source) are guarded against formulas as
-// in writeCohortCSV; the method, the rounding and the numbers are not.
-func writeTraceCSV(w io.Writer, root *assess.Node) error {
-	cw, err := csvtable.NewWriter(w)
-	if err != nil {
-		return err
-	}
-	if err := cw.Write([]string{"depth", "id", "name", "method", "max", "exact", "value", "rounding", "rule", "inputs", "notes", "source"}); err != nil {
-		return err
-	}
-	var walk func(n *assess.Node, depth int) error
-	walk = func(n *assess.Node, depth int) error {
-		src := ""
-		if n.Source != nil {
-			src = n.Source.String()
-		}
-		exact, value := nodeTexts(n)
-		rec := []string{strconv.Itoa(depth), cw.Text(n.ID), cw.Text(n.Name), n.Method, n.Max, exact, value, n.Rounding, cw.Text(n.Rule),
-			cw.Text(inputsText(n.Inputs)), cw.Text(strings.Join(n.Notes, "; ")), cw.Text(src)}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-		for _, ch := range n.Children {
-			if err := walk(ch, depth+1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if root != nil {
-		if err := walk(root, 0); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// nodeTexts returns a trace node's exact and displayed values for text and
-// CSV: the exact value as a fraction when it is not a decimal (JSON has it
-// in exactFraction), as it always was in these formats.
-func nodeTexts(n *assess.Node) (exact, value string) {
-	exact, value = n.Exact, n.Value
-	if n.ExactFraction != "" {
-		if value == exact {
-			value = n.ExactFraction
-		}
-		exact = n.ExactFraction
-	}
-	return exact, value
+	return strconv.Itoa(rank)
 }

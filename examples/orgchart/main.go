@@ -5,7 +5,7 @@
 // Usage:
 //
 //	orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date 2025-06-30] [-root ID] [-depth N] [-max-depth N]
-//	         [-encoding utf-8|gbk|gb18030]
+//	         [-encoding utf-8|gbk|gb18030] [-max-rows N] [-max-record-bytes N] [-max-problems N]
 //
 // The input's format follows its extension: a file whose name ends in
 // .json (any case) is read with [orgmodel.DecodeJSON] (an object with an
@@ -31,6 +31,21 @@
 // problem naming the limit. Raise -max-depth to validate a deeper tree; a
 // finding's path then lists at most [orgmodel.NameLevels] names, the middle
 // of a deeper path left out.
+//
+// The input is streamed, never held whole in memory: a CSV tree is read
+// with [orgmodel.ReadTreeCSVWith], which holds the records once, in the
+// tree; a JSON tree is read whole by [orgmodel.DecodeJSONWith] (see there
+// why it is not streamed). The findings are written as they come
+// ([orgmodel.Validator.WriteFindings]), never held together.
+//
+// Limits ([dangjian.Limits]; 0 means the default, -1 no limit):
+// -max-rows bounds the rows of a CSV table or the elements of each table
+// of a JSON tree (default 200,000,000), -max-record-bytes one CSV row, all
+// its lines (default 1 MiB), and -max-problems the input problems listed
+// (default 1,000): the rest are counted in one last problem, "N more
+// problems not listed", in the text and the JSON output alike. A row or
+// table over its limit stops the reading with one problem naming the
+// limit and how to raise it (exit 2).
 //
 // Formats:
 //
@@ -59,10 +74,8 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -72,7 +85,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/orgmodel"
@@ -106,6 +118,8 @@ type config struct {
 	// maxDepth is the deepest tree that may be built (BuildOptions.MaxDepth).
 	maxDepth int
 	enc      textenc.Encoding
+	// lim bounds the reading (-max-rows, -max-record-bytes, -max-problems).
+	lim dangjian.Limits
 }
 
 // run is the program: it returns the exit status.
@@ -115,49 +129,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return status
 	}
 
-	name, data, err := readInput(cfg.in, stdin, cfg.enc)
-	if errors.Is(err, dangjian.ErrEncoding) {
-		// Text that is not in -encoding: a problem of the input, with
-		// its line and column.
-		ps := dangjian.ProblemsOf(err)
-		if cfg.format == "json" {
-			if err := writeProblems(stdout, cfg.in, ps); err != nil {
-				fmt.Fprintf(stderr, "orgchart: %v\n", err)
-			}
-			return exitInput
-		}
-		for _, p := range ps {
-			fmt.Fprintln(stderr, located(name, p))
-		}
-		return exitInput
-	}
+	name, src, closeInput, err := openInput(cfg.in, stdin, cfg.enc)
 	if err != nil {
 		fmt.Fprintf(stderr, "orgchart: %v\n", err)
 		return exitInput
 	}
-
-	failed := false
-	recs, stop, problems, fatal := readRecords(cfg.in, data)
+	tree, stop, problems, fatal := readTree(cfg, src)
+	closeInput()
+	if errors.Is(src.err, dangjian.ErrEncoding) {
+		// Text that is not in -encoding: a problem of the input, with
+		// its line and column, whatever the reading made of the text
+		// before it.
+		problems, stop, fatal = dangjian.ProblemsOf(src.err), true, nil
+	}
 	if fatal != nil {
 		fmt.Fprintf(stderr, "orgchart: %s: %v\n", name, fatal)
 		return exitInput
 	}
-	var tree *orgmodel.Tree
-	if !stop {
-		var err error
-		if tree, err = orgmodel.BuildWith(recs, orgmodel.BuildOptions{MaxDepth: cfg.maxDepth}); err != nil {
-			problems = append(problems, dangjian.ProblemsOf(err)...)
-		}
-	}
+	failed := false
 	if len(problems) > 0 {
+		writeProblems(cfg, name, stdout, stderr, problems)
 		if cfg.format == "json" {
-			if err := writeProblems(stdout, cfg.in, problems); err != nil {
-				fmt.Fprintf(stderr, "orgchart: %v\n", err)
-			}
 			return exitInput
-		}
-		for _, p := range problems {
-			fmt.Fprintln(stderr, located(name, p))
 		}
 		if stop {
 			return exitInput
@@ -176,35 +169,39 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
-	report, err := orgmodel.Validate(tree, orgmodel.NationalRules(), cfg.asOf)
+	v, err := orgmodel.NewValidator(orgmodel.NationalRules())
 	if err != nil {
 		fmt.Fprintf(stderr, "orgchart: %v\n", err)
 		return exitFindings
 	}
-	findings := inSubtree(tree, root, report.Findings)
-	if counts(findings)[dangjian.Error] > 0 {
-		failed = true
-	}
-
+	// The findings are written as they come, never held together.
+	format := orgmodel.TextFindings
+	out := stdout
 	switch cfg.format {
-	case "text":
-		err = writeText(stdout, findings, cfg.asOf)
 	case "json":
-		err = writeJSON(stdout, findings)
+		format = orgmodel.JSONFindings
 	case "mermaid", "dot":
+		out = io.Discard // counted only
+	}
+	var keep func(*dangjian.Finding) bool
+	if root != uuid.Nil {
+		keep = func(f *dangjian.Finding) bool { return inSubtree(tree, root, f) }
+	}
+	sum, err := v.WriteFindings(out, tree, cfg.asOf, format, keep)
+	if err == nil && (cfg.format == "mermaid" || cfg.format == "dot") {
 		opt := orgmodel.ChartOptions{MaxDepth: cfg.depth, Kinds: true, Members: true}
 		if cfg.format == "mermaid" {
 			err = orgmodel.WriteMermaid(stdout, tree, root, opt)
 		} else {
 			err = orgmodel.WriteDOT(stdout, tree, root, opt)
 		}
-		fmt.Fprintln(stderr, summary(findings, cfg.asOf))
+		fmt.Fprintln(stderr, sum.String())
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "orgchart: %v\n", err)
 		return exitFindings
 	}
-	if failed {
+	if failed || sum.Count(dangjian.Error) > 0 {
 		return exitFindings
 	}
 	return exitOK
@@ -223,8 +220,11 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.IntVar(&cfg.depth, "depth", 0, "chart at most `n` levels below the root (0: all)")
 	fs.IntVar(&cfg.maxDepth, "max-depth", orgmodel.DefaultMaxDepth, "refuse a tree deeper than `n` levels below its root")
 	fs.Var(&cfg.enc, "encoding", "`encoding` of the input: utf-8, gbk or gb18030")
+	fs.Int64Var(&cfg.lim.MaxRecords, "max-rows", 0, "refuse an input of more than `n` rows (JSON: elements of a table); 0: the default, 200,000,000; -1: no limit")
+	fs.IntVar(&cfg.lim.MaxRecordBytes, "max-record-bytes", 0, "refuse a CSV row longer than `n` bytes; 0: the default, 1 MiB; -1: no limit")
+	fs.IntVar(&cfg.lim.MaxProblems, "max-problems", 0, "list at most `n` input problems and count the rest; 0: the default, 1,000; -1: no limit")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date YYYY-MM-DD] [-root ID] [-depth N] [-max-depth N] [-encoding utf-8|gbk|gb18030]")
+		fmt.Fprintln(stderr, "usage: orgchart [-in tree.csv|tree.json] [-format text|json|mermaid|dot] [-date YYYY-MM-DD] [-root ID] [-depth N] [-max-depth N] [-encoding utf-8|gbk|gb18030] [-max-rows N] [-max-record-bytes N] [-max-problems N]")
 		fmt.Fprintln(stderr, "A file named *.json is read as a JSON tree, any other file and standard input as CSV.")
 		fs.PrintDefaults()
 	}
@@ -265,237 +265,119 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	return cfg, exitOK, true
 }
 
-// readInput returns the input's name for messages and its bytes, as
-// UTF-8 from encoding enc (the built-in sample is UTF-8). Text that is
-// not in enc is an error of kind [dangjian.ErrEncoding].
-func readInput(in string, stdin io.Reader, enc textenc.Encoding) (string, []byte, error) {
+// input is the input as the program reads it, UTF-8 from -encoding, with
+// the error of its reading kept: text that is not in -encoding is an error
+// of kind [dangjian.ErrEncoding], which the program reports as such
+// whatever the reader above it makes of it.
+type input struct {
+	r   io.Reader
+	err error
+}
+
+func (in *input) Read(b []byte) (int, error) {
+	n, err := in.r.Read(b)
+	if err != nil && err != io.EOF && in.err == nil {
+		in.err = err
+	}
+	return n, err
+}
+
+// openInput opens the input and returns its name for messages, the input
+// and the function that closes it. The input is streamed: it is never held
+// whole in memory (the built-in sample is UTF-8 and read as it is).
+func openInput(in string, stdin io.Reader, enc textenc.Encoding) (string, *input, func(), error) {
 	switch in {
 	case "":
-		return "built-in sample", sample, nil
+		return "built-in sample", &input{r: bytes.NewReader(sample)}, func() {}, nil
 	case "-":
-		b, err := io.ReadAll(textenc.NewReader(stdin, enc))
-		return "stdin", b, err
+		return "stdin", &input{r: textenc.NewReader(stdin, enc)}, func() {}, nil
 	}
 	f, err := os.Open(in)
 	if err != nil {
-		return in, nil, err
+		return in, nil, nil, err
 	}
-	defer f.Close()
-	// Sized to the file once, rather than doubled as io.ReadAll would,
-	// which held up to twice the file at its peak.
-	// (bytes.Buffer.Grow would allocate the size twice.)
-	var size int64
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() < 1<<40 {
-		size = st.Size()
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	_, err = buf.ReadFrom(textenc.NewReader(f, enc))
-	return in, buf.Bytes(), err
+	return in, &input{r: textenc.NewReader(f, enc)}, func() { f.Close() }, nil
 }
 
-// readRecords reads the records from data, as JSON if the input's name
-// ends in .json and as CSV otherwise. problems are the input's problems;
-// stop says that they leave no records to go on with (a CSV header or text
-// that is not CSV, JSON that does not decode), else the records of the
-// good rows come with them. fatal is an error that is not a problem of the
-// input (a read error).
-func readRecords(in string, data []byte) (recs orgmodel.Records, stop bool, problems dangjian.Problems, fatal error) {
+// readTree reads the records from src, as JSON if the input's name ends in
+// .json and as CSV otherwise, and builds the tree. problems are the
+// input's problems; stop says that they leave no records to go on with (a
+// CSV header or text that is not CSV, JSON that does not decode), else the
+// tree is built from the good rows (nil when it cannot be built). fatal is
+// an error that is not a problem of the input (a read error).
+func readTree(cfg config, src io.Reader) (tree *orgmodel.Tree, stop bool, problems dangjian.Problems, fatal error) {
+	opt := orgmodel.BuildOptions{MaxDepth: cfg.maxDepth}
 	var err error
-	fromJSON := isJSON(in)
-	if fromJSON {
-		recs, err = orgmodel.DecodeJSON(bytes.NewReader(data))
-	} else {
-		recs, err = orgmodel.ReadCSV(bytes.NewReader(data))
-	}
-	if err == nil {
-		return recs, false, nil, nil
-	}
-	var ps dangjian.Problems
-	if !errors.As(err, &ps) {
-		var p *dangjian.Problem
-		if !errors.As(err, &p) {
-			return recs, true, nil, err
+	if isJSON(cfg.in) {
+		recs, err := orgmodel.DecodeJSONWith(src, cfg.lim)
+		if err != nil {
+			// DecodeJSON stops at its first problem.
+			ps, ok := problemsIn(err)
+			if !ok {
+				return nil, true, nil, err
+			}
+			return nil, true, ps, nil
 		}
-		ps = dangjian.Problems{p}
+		tree, err = orgmodel.BuildWith(recs, opt)
+		if err != nil {
+			pc := dangjian.NewProblemCap(cfg.lim.Problems())
+			pc.AddAll(dangjian.ProblemsOf(err))
+			return nil, false, pc.Problems(), nil
+		}
+		return tree, false, nil, nil
 	}
-	// DecodeJSON stops at its first problem; ReadCSV stops at a header
-	// problem or at text that is not CSV, and goes on past bad rows.
-	stop = fromJSON || errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) && !errors.Is(err, dangjian.ErrEncoding)
-	return recs, stop, ps, nil
+	tree, err = orgmodel.ReadTreeCSVWith(src, opt, cfg.lim)
+	if err == nil {
+		return tree, false, nil, nil
+	}
+	ps, ok := problemsIn(err)
+	if !ok {
+		return nil, true, nil, err
+	}
+	// ReadTreeCSV stops at a header problem, at text that is not CSV and
+	// at a limit of the reading (its one problem, about no field), and
+	// goes on past bad rows.
+	readLimit := len(ps) == 1 && errors.Is(ps[0], dangjian.ErrLimit) && ps[0].Path == ""
+	stop = tree == nil && (readLimit || errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) && !errors.Is(err, dangjian.ErrEncoding))
+	return tree, stop, ps, nil
+}
+
+// problemsIn returns the problems err holds; false when it is not a
+// problem of the input (a read error).
+func problemsIn(err error) (dangjian.Problems, bool) {
+	var ps dangjian.Problems
+	if errors.As(err, &ps) {
+		return ps, true
+	}
+	var p *dangjian.Problem
+	if errors.As(err, &p) {
+		return dangjian.Problems{p}, true
+	}
+	return nil, false
 }
 
 // isJSON reports whether the input named in is a JSON file.
 func isJSON(in string) bool { return strings.EqualFold(filepath.Ext(in), ".json") }
 
-// located returns the problem's message with the input's name in front of
-// its line and column ("tree.csv:3:6: full_members (id \"a.1\"): …").
-func located(name string, p *dangjian.Problem) string {
-	q := *p
-	q.File = name
-	return q.Error()
+// writeProblems writes the input's problems: in text to stderr, each with
+// the input's name in front of its line and column; as JSON ({"problems":
+// [...]}) to stdout, naming the file only when it is one.
+func writeProblems(cfg config, name string, stdout, stderr io.Writer, ps dangjian.Problems) {
+	w, format := stderr, orgmodel.TextFindings
+	if cfg.format == "json" {
+		w, format, name = stdout, orgmodel.JSONFindings, ""
+		if cfg.in != "-" {
+			name = cfg.in
+		}
+	}
+	if err := orgmodel.WriteProblems(w, name, ps, format); err != nil {
+		fmt.Fprintf(stderr, "orgchart: %v\n", err)
+	}
 }
 
-// writeProblems writes the input's problems as one JSON object:
-// {"problems":[...]}. The file is named only when it is one.
-func writeProblems(w io.Writer, in string, ps dangjian.Problems) error {
-	out := make(dangjian.Problems, len(ps))
-	for i, p := range ps {
-		q := *p
-		if in != "" && in != "-" {
-			q.File = in
-		}
-		out[i] = &q
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Problems dangjian.Problems `json:"problems"`
-	}{out})
-}
-
-// inSubtree returns the findings about organizations under root (all of
-// them, the slice itself, for uuid.Nil).
-func inSubtree(t *orgmodel.Tree, root uuid.UUID, fs []dangjian.Finding) []dangjian.Finding {
-	if root == uuid.Nil {
-		return fs
-	}
-	out := make([]dangjian.Finding, 0, len(fs))
-	for _, f := range fs {
-		id, _ := t.Lookup(f.Subject)
-		if root == uuid.Nil || id == root || t.IsAncestor(root, id) {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-var severities = []dangjian.Severity{dangjian.Error, dangjian.Warning, dangjian.Info}
-
-func counts(fs []dangjian.Finding) map[dangjian.Severity]int {
-	m := map[dangjian.Severity]int{}
-	for _, f := range fs {
-		m[f.Severity]++
-	}
-	return m
-}
-
-// summary returns the summary line: "3 findings as of 2025-06-30: error 1, warning 2, info 0".
-func summary(fs []dangjian.Finding, asOf dangjian.Date) string {
-	c := counts(fs)
-	s := fmt.Sprintf("%d findings as of %s:", len(fs), asOf)
-	for i, sev := range severities {
-		if i > 0 {
-			s += ","
-		}
-		s += fmt.Sprintf(" %s %d", sev, c[sev])
-	}
-	return s
-}
-
-func writeText(w io.Writer, fs []dangjian.Finding, asOf dangjian.Date) error {
-	var b bytes.Buffer
-	for _, f := range fs {
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", f.Severity, f.Rule, oneLine(f.Name), oneLine(f.Message))
-	}
-	b.WriteString(summary(fs, asOf))
-	b.WriteByte('\n')
-	_, err := w.Write(b.Bytes())
-	return err
-}
-
-// writeJSON writes the findings as an indented JSON array, the bytes
-// json.Encoder (SetEscapeHTML(false), SetIndent("  ", "  ")) would write
-// for the slice, one finding at a time: the output is never held whole in
-// memory. Each finding is marshalled by its MarshalJSON, whose output is
-// compact, and indented by indentJSON: the encoder would compact and
-// validate it again and indent it through its scanner, which took more
-// than half the pipeline's time on a 1M-organization tree.
-func writeJSON(w io.Writer, fs []dangjian.Finding) error {
-	if len(fs) == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
-	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	var one []byte
-	bw.WriteString("[\n")
-	for i := range fs {
-		b, err := fs[i].MarshalJSON()
-		if err != nil {
-			return err
-		}
-		one = indentJSON(append(one[:0], "  "...), b, "  ", "  ")
-		if i < len(fs)-1 {
-			one = append(one, ',')
-		}
-		one = append(one, '\n')
-		if _, err := bw.Write(one); err != nil {
-			return err
-		}
-	}
-	bw.WriteString("]\n")
-	return bw.Flush()
-}
-
-// indentJSON appends src, compact JSON as json.Marshal writes it, to dst
-// indented as json.Indent(dst, src, prefix, indent) would: a new line,
-// prefix and one indent per level after an opening bracket and each comma,
-// ": " after a key, and empty objects and arrays kept as {} and []. It does
-// not validate src.
-func indentJSON(dst, src []byte, prefix, indent string) []byte {
-	depth := 0
-	newline := func() {
-		dst = append(dst, '\n')
-		dst = append(dst, prefix...)
-		for range depth {
-			dst = append(dst, indent...)
-		}
-	}
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		switch c {
-		case '"':
-			j := i + 1
-			for j < len(src) && src[j] != '"' {
-				if src[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			dst = append(dst, src[i:min(j+1, len(src))]...)
-			i = j
-		case '{', '[':
-			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
-				dst = append(dst, c, src[i+1])
-				i++
-				continue
-			}
-			dst = append(dst, c)
-			depth++
-			newline()
-		case '}', ']':
-			depth--
-			newline()
-			dst = append(dst, c)
-		case ',':
-			dst = append(dst, c)
-			newline()
-		case ':':
-			dst = append(dst, ':', ' ')
-		default:
-			dst = append(dst, c)
-		}
-	}
-	return dst
-}
-
-// oneLine replaces tabs, line breaks and other control characters with
-// spaces, so that a field stays in its column and its line.
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
+// inSubtree reports whether the finding f is about an organization under
+// root, or root itself.
+func inSubtree(t *orgmodel.Tree, root uuid.UUID, f *dangjian.Finding) bool {
+	id, _ := t.Lookup(f.Subject)
+	return id == root || t.IsAncestor(root, id)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/golden"
 	"path/filepath"
 	"strconv"
@@ -325,21 +324,51 @@ func TestDeepChain(t *testing.T) {
 	assert.Less(t, len(r.stdout), 1000*n, "output linear in the chain")
 }
 
-// writeJSON writes, one finding at a time, the bytes an indenting
-// json.Encoder writes for the whole slice.
-func TestWriteJSONStreams(t *testing.T) {
-	all := []dangjian.Finding{
-		{Rule: "R-1", Severity: dangjian.Error, Subject: "a<b>&c", Name: "x / y", Message: "多行\n\"quoted\"", Line: 3},
-		{Rule: "R-2", Severity: dangjian.Info, Subject: "b", Approval: &dangjian.Approval{Ref: "批复"}},
-		{Rule: "R-3", Severity: dangjian.Warning},
+// TestLimits: -max-problems lists that many input problems and counts the
+// rest in one last problem, in text and in JSON; -max-rows and
+// -max-record-bytes stop the reading with a problem naming the limit
+// (exit 2); the flags are checked.
+func TestLimits(t *testing.T) {
+	r := runWith(t, "", "-in", "testdata/badrows.csv", "-date", asOf, "-max-problems", "2")
+	assert.Equal(t, 1, r.code, "as without the limit")
+	assert.Empty(t, r.stdout)
+	assert.Equal(t, `testdata/badrows.csv:3:6: 正式党员 (id "a.1"): invalid value: not a base-10 integer ("十二")`+"\n"+
+		`testdata/badrows.csv:4:3: 组织类别 (id "a.2"): invalid value: unknown kind "党部"`+"\n"+
+		`testdata/badrows.csv: exceeds a limit: 4 more problems not listed (limit 2 problems; raise it with MaxProblems or the program's -max-problems) ("4")`+"\n", r.stderr)
+
+	r = runWith(t, "", "-in", "testdata/badrows.csv", "-date", asOf, "-max-problems", "2", "-format", "json")
+	assert.Equal(t, 2, r.code)
+	var out struct {
+		Problems []struct{ Code, Value, Path string }
 	}
-	for n := 0; n <= len(all); n++ {
-		var want, got bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		require.NoError(t, enc.Encode(all[:n:n]))
-		require.NoError(t, writeJSON(&got, all[:n:n]))
-		assert.Equal(t, want.String(), got.String(), "%d findings", n)
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
+	require.Len(t, out.Problems, 3)
+	assert.Equal(t, "limit", out.Problems[2].Code)
+	assert.Equal(t, "4", out.Problems[2].Value)
+
+	r = runWith(t, "", "-in", "testdata/badrows.csv", "-date", asOf, "-max-problems", "-1")
+	assert.Equal(t, 1, r.code)
+	checkGolden(t, "badrows.stderr", r.stderr)
+
+	r = runWith(t, "", "-in", "testdata/tree.csv", "-date", asOf, "-max-rows", "3")
+	assert.Equal(t, 2, r.code)
+	assert.Empty(t, r.stdout)
+	assert.Equal(t, "testdata/tree.csv:5: exceeds a limit: more than 3 rows (limit 3 rows; raise it with MaxRecords or the program's -max-rows)\n", r.stderr)
+	r = runWith(t, "", "-in", "testdata/tree.in.json", "-date", asOf, "-max-rows", "1", "-format", "json")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stdout, `"code": "limit"`)
+	assert.Contains(t, r.stdout, `"path": "orgs[1]"`)
+
+	r = runWith(t, "", "-in", "testdata/tree.csv", "-date", asOf, "-max-record-bytes", "40")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "raise it with MaxRecordBytes or the program's -max-record-bytes")
+
+	want := runWith(t, "", "-in", "testdata/tree.csv", "-date", asOf)
+	for _, flags := range [][]string{{"-max-rows", "-1"}, {"-max-record-bytes", "-1"}, {"-max-problems", "0"}} {
+		got := runWith(t, "", append([]string{"-in", "testdata/tree.csv", "-date", asOf}, flags...)...)
+		assert.Equal(t, want, got, "%v", flags)
 	}
+	r = runWith(t, "", "-max-rows", "many")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, `invalid value "many" for flag -max-rows`)
 }

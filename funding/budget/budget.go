@@ -199,7 +199,8 @@ func Budget(t *orgmodel.Tree, s standard.Set, year int, opts BudgetOptions) (Bud
 			return
 		}
 		res.Lines = append(res.Lines, BudgetLine{Org: o.ID, Path: t.PathString(o.ID), Code: code, Rule: it.ID,
-			Quantity: qty, QuantitySource: src, Periods: periods, UnitAmount: it.Amount, Amount: amount, Average: it.Average})
+			Quantity: qty, QuantitySource: src, Periods: periods, UnitAmount: it.Amount, Amount: amount, Average: it.Average,
+			Reading: it.Reading})
 		used[it.ID] = true
 	}
 	count := func(fixed, def int, recorded int64) (int64, QuantitySource) {

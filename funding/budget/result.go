@@ -30,6 +30,10 @@ type BudgetLine struct {
 	// units' actual amounts may differ, the total is what the average
 	// implies.
 	Average bool `json:"average,omitempty"`
+	// Reading, when set, says that the standard's basis or period is the
+	// library's reading of a wording that does not state it, with the
+	// alternatives ([standard.Standard.ReadAs] prices another).
+	Reading *standard.Reading `json:"reading,omitempty"`
 }
 
 // ItemAmount is the total of one item code.

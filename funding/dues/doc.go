@@ -3,7 +3,10 @@
 //
 // [Rules] is a dated rule set: [Rules2008] (中组发〔2008〕3号, from
 // 2008-04-01) and [Rules2017] (组电明字〔2017〕5号; its day is not verified,
-// 2017-01-01 is assumed); [RulesFor] picks the one in force on a date.
+// 2017-01-01 is assumed); [RulesFor] picks the one in force on a date. The
+// assumed day is data ([Assumptions].From2017, [DefaultAssumptions]): a
+// caller who knows the day builds the rules from its own [Assumptions], and
+// the trace of a month the assumed day decides says so.
 // Each holds the wage and pension scales (bracket bounds inclusive; the rate
 // applies to the whole base, 全额累进), the flat amounts (农民 0.20–1.00 元,
 // 学生, 下岗失业, 低保/抚恤/救济 0.20 元), the base policy (2008: included pay
@@ -26,15 +29,35 @@
 // [ScanRoster] and [ScanRosterJSON] pass one row at a time,
 // [Calculator.Monthly] computes it, [LedgerWriter] writes it and [Tally]
 // sums it: the only state kept is the set of member IDs, to find an ID on
-// two rows (about 13–21 bytes and the ID per member).
+// two rows (about 14–19 bytes and the ID per member), within a memory
+// budget. [ComputeMonth] puts these together for a month, leaving out the
+// rows of a repeated ID as [ReadRoster] does (it reads such a roster
+// twice), with the problems, the rows not computed and the summary in a
+// [MonthReport]; [LedgerSummary.WriteText] prints the summary.
 //
 // # Limits
 //
-// A CSV roster streams: it has no size limit. A JSON roster is read whole
-// first, at most [MaxRosterJSON] (64 MiB); arrays and objects nested deeper
+// A CSV or JSON roster streams ([ScanRoster], [ScanRosterJSON]), within
+// the limits of [ScanOptions].Limits ([dangjian.Limits]; the zero value is
+// the defaults, a negative field no limit): the input's bytes (MaxBytes,
+// 64 GiB), its rows or members (MaxRecords, 200,000,000), one row or one
+// member's JSON (MaxRecordBytes, 1 MiB), and the problems
+// [ReadRosterWith] and [DecodeRosterJSONWith] list (MaxProblems, 1,000,
+// then one problem counting the rest). Arrays and objects nested deeper
 // than 512 levels are refused. Text must be UTF-8 (package textenc reads
-// GBK or GB18030 on purpose). Each limit is a problem of kind
-// [dangjian.ErrLimit] naming it.
+// GBK or GB18030 on purpose). Each limit met is one problem of kind
+// [dangjian.ErrLimit] naming it, its value and how to raise it
+// (examples/dues: -max-rows, -max-record-bytes, -max-problems).
+//
+// The check for repeated IDs of a roster keeps the IDs read so far
+// within a memory budget, [ScanOptions].MaxIDBytes ([DefaultMaxIDBytes],
+// 40 MiB: a million members with IDs of 16 bytes; -1: no limit;
+// examples/dues -max-id-memory). Past it, the IDs kept are still checked
+// on every row, but an ID first seen after that line is not checked for
+// repeats: one warning of kind [ErrIDsNotChecked] (a [dangjian.ErrLimit])
+// names the line and the budget, and every row is still read and
+// computed. An exact check of ten million IDs takes about 250 MB: raise
+// the budget when the roster needs it.
 //
 // # Invariants
 //

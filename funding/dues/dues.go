@@ -139,6 +139,11 @@ func (rs Rules) monthly(m Member, month dangjian.Date) (Result, error) {
 	step := func(rule, what, value string) {
 		d.Steps = append(d.Steps, funding.Step{Rule: rule, What: what, Value: value})
 	}
+	for _, a := range rs.Assumed {
+		if a.Decides(month) {
+			d.Steps = append(d.Steps, funding.Step{What: "rules", Value: rs.Name, Note: "the rule set in force for the month is " + a.Note()})
+		}
+	}
 
 	if ps := m.ProbationarySince; !ps.IsZero() && month.Before(dangjian.NewDate(ps.Year(), ps.Month(), 1)) {
 		d.NotYetDue = true
@@ -190,7 +195,7 @@ func (rs Rules) monthly(m Member, month dangjian.Date) (Result, error) {
 		return Result{}, err
 	}
 	r := rs.Rounding
-	d.Steps = append(d.Steps, funding.Step{What: "rounded", Exact: d.Exact, Rounding: &r, Value: d.Amount.String()})
+	d.Steps = append(d.Steps, funding.Step{Rule: rs.RoundingRule.ID, What: "rounded", Exact: d.Exact, Rounding: &r, Value: d.Amount.String()})
 	if rs.Cap.On && d.Amount.Cmp(rs.Cap.Amount) > 0 {
 		d.Amount, d.Capped, d.Rule = rs.Cap.Amount, true, rs.Cap.ID
 		step(rs.Cap.ID, "capped", rs.Cap.Amount.String()+" ("+rs.Cap.Modality.Label()+"不超过)")

@@ -182,37 +182,43 @@ func (c *Calculator) Batch(in []BatchInput, out []funding.Money) error {
 // computed by Rules.Monthly, with the same result and the same errors.
 // The amounts and flags are those of Rules.Monthly on every member
 // (TestCalculatorMonthlyEqualsRules).
-func (c *Calculator) Monthly(m Member, month dangjian.Date) (Result, error) {
-	if d, ok := c.monthlyFast(&m, month); ok {
+func (c *Calculator) Monthly(m Member, month dangjian.Date) (d Result, err error) {
+	if c.monthlyFast(&m, month, &d) {
 		return d, nil
 	}
-	d, err := c.rules.Monthly(m, month)
+	d, err = c.rules.Monthly(m, month)
 	d.Steps, d.Exact, d.BaseExact = nil, "", ""
 	return d, err
 }
 
-// monthlyFast is the compiled path of Monthly; false if m does not take it.
-func (c *Calculator) monthlyFast(m *Member, month dangjian.Date) (Result, bool) {
+// monthlyFast is the compiled path of Monthly, which it writes into *d,
+// which must be zero (a Result is large: it is written in place, field by
+// field, not copied); false if m does not take it, and *d is then zero.
+func (c *Calculator) monthlyFast(m *Member, month dangjian.Date, d *Result) bool {
 	if m.Payslip != nil || len(m.Months) > 0 || m.Reduction != nil || !m.ProbationarySince.IsZero() ||
 		!m.FlatAmount.IsZero() || m.Voluntary.IsNegative() || !m.Category.IsValid() {
-		return Result{}, false
+		return false
 	}
-	month = dangjian.NewDate(month.Year(), month.Month(), 1)
+	if month.Day() != 1 {
+		month = dangjian.NewDate(month.Year(), month.Month(), 1)
+	}
 	if month.Year() < 1 || !c.rules.Period.Contains(month) {
-		return Result{}, false
+		return false
 	}
-	d := Result{Member: m.ID, Name: m.Name, Month: month, Category: m.Category, RuleSet: c.name, Rounding: c.rules.Rounding}
+	d.Member, d.Name, d.Month, d.Category, d.RuleSet, d.Rounding = m.ID, m.Name, month, m.Category, c.name, c.rules.Rounding
 	if m.Category.IsFlat() {
 		f, ok := c.rules.flat(m.Category)
 		if !ok || !m.Base.IsZero() {
-			return Result{}, false
+			*d = Result{}
+			return false
 		}
 		d.Rule, d.Amount = f.ID, f.Amount
 	} else {
 		fen := m.Base.Fen()
 		brackets := c.scales[m.Category.Scale()]
 		if fen < 0 || fen > maxFastBase {
-			return Result{}, false
+			*d = Result{}
+			return false
 		}
 		var b *compiledBracket
 		for i := range brackets {
@@ -222,7 +228,8 @@ func (c *Calculator) monthlyFast(m *Member, month dangjian.Date) (Result, bool) 
 			}
 		}
 		if b == nil {
-			return Result{}, false
+			*d = Result{}
+			return false
 		}
 		v := fen * b.ppm
 		q, r := v/c.unit, v%c.unit
@@ -240,10 +247,11 @@ func (c *Calculator) monthlyFast(m *Member, month dangjian.Date) (Result, bool) 
 	}
 	total, err := d.Amount.Add(d.Voluntary)
 	if err != nil {
-		return Result{}, false
+		*d = Result{}
+		return false
 	}
 	d.Total = total
-	return d, true
+	return true
 }
 
 // pow10 gives the fen in a unit of 10^-places yuan, by 2−places.

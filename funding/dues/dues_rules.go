@@ -16,14 +16,55 @@ const (
 	docRetiree18 = "中组部办公厅《关于在规范党费收缴管理工作中对离退休干部、职工党员交纳党费问题的答复》"
 )
 
-var (
-	dues2008From = dangjian.MustParseDate("2008-04-01")
-	// The 2017 notice is dated 2017; its day is not verified. The library
-	// applies it from 2017-01-01 ("年初核定" fixes the year's amount).
-	dues2017From = dangjian.MustParseDate("2017-01-01")
-)
+var dues2008From = dangjian.MustParseDate("2008-04-01")
 
-const day2017Note = "the notice is dated 2017; the day is not verified, 2017-01-01 is assumed"
+// AssumeFrom2017 is the ID of the assumed day from which the 2017 notice
+// applies ([Assumptions].From2017).
+const AssumeFrom2017 = "ASSUME-DUES-2017-FROM"
+
+// Assumptions are the days the dues rules assume where their sources do
+// not give one. [DefaultAssumptions] gives the best-supported days; a
+// caller who knows better changes a field and builds the rules from it
+// ([Assumptions.RulesFor], [Assumptions.Rules2017], …). A month whose
+// rules an assumed day decided says so in the trace of every member's
+// dues (a step "rules" with the assumption's note).
+type Assumptions struct {
+	// From2017 is the day from which the 2017 notice (组电明字〔2017〕5号)
+	// applies, ending the 2008 rules. The notice is of 2017 and its day
+	// has not been found; a unit's notice of 2017-03-01 still applied the
+	// 2008 rules (fidelity audit D1). The default assumes 2017-01-01, the
+	// start of the year whose amount the notice fixes (年初核定), with the
+	// whole of 2017 as the window.
+	From2017 dangjian.AssumedDate `json:"from2017"`
+}
+
+// DefaultAssumptions returns the best-supported days.
+func DefaultAssumptions() Assumptions {
+	return Assumptions{
+		From2017: dangjian.AssumedDate{
+			ID:     AssumeFrom2017,
+			Date:   dangjian.MustParseDate("2017-01-01"),
+			Window: dangjian.Period{From: dangjian.MustParseDate("2017-01-01"), To: dangjian.MustParseDate("2018-01-01")},
+			Why:    "组电明字〔2017〕5号 is of 2017 and its day is not known; set dues.Assumptions.From2017 to the day your organization applied it",
+		},
+	}
+}
+
+// from2017 returns the day the 2017 rules start; the default's if unset.
+func (a Assumptions) from2017() dangjian.Date {
+	if a.From2017.Date.IsZero() {
+		return DefaultAssumptions().From2017.Date
+	}
+	return a.From2017.Date
+}
+
+// day2017Note is the citation note of a 2017 rule.
+func (a Assumptions) day2017Note() string {
+	if a.From2017.Known() && !a.From2017.Date.IsZero() {
+		return "the notice is dated 2017; applied from " + a.From2017.Date.String() + ", the day the caller gave"
+	}
+	return "the notice is dated 2017; the day is not verified, " + a.from2017().String() + " is assumed (" + AssumeFrom2017 + ")"
+}
 
 func src(doc, article string, c dangjian.Confidence, note string) dangjian.Source {
 	return dangjian.Source{Doc: doc, Article: article, Confidence: c, Note: note}
@@ -106,6 +147,15 @@ type Rules struct {
 	// rounding rule has been found: half-up to the fen
 	// is the default.
 	Rounding funding.Rounding `json:"rounding"`
+	// RoundingRule is the citable header of the rounding choice
+	// (DUES-ROUND): no national rule has been found, so it is the
+	// library's own ([dangjian.LibraryChoice]); a set with another
+	// rounding sets its own header.
+	RoundingRule dangjian.Rule `json:"roundingRule"`
+	// Assumed lists the assumed days the set's period rests on (the start
+	// of the 2017 notice). A month such a day decides is noted in the
+	// trace ([dangjian.AssumedDate.Decides]).
+	Assumed []dangjian.AssumedDate `json:"assumed,omitempty"`
 }
 
 func wageBrackets() []Bracket {
@@ -132,8 +182,8 @@ func flats() []Flat {
 	}
 }
 
-func base2008() BasePolicy {
-	p := dangjian.Period{From: dues2008From, To: dues2017From}
+func base2008(to dangjian.Date) BasePolicy {
+	p := dangjian.Period{From: dues2008From, To: to}
 	art1 := src(docDues2008, "第一条", dangjian.Verified, "")
 	return BasePolicy{
 		Rule: rule("DUES-BASE-2008", p, src(docQA52, "问题2", dangjian.Verified, "税后: the included items less the income tax due")),
@@ -152,11 +202,11 @@ func base2008() BasePolicy {
 	}
 }
 
-func base2017() BasePolicy {
-	p := dangjian.Period{From: dues2017From}
-	n2 := src(docDues2017, "（二）", dangjian.Verified, day2017Note+
-		"; the text says the base does not include tax, insurance, the housing fund and annuities: the common reading, applied here, deducts the member's own contributions (local practice, verified)")
-	b := base2008()
+func base2017(a Assumptions) BasePolicy {
+	p := dangjian.Period{From: a.from2017()}
+	n2 := src(docDues2017, "（二）", dangjian.LocalPractice, a.day2017Note()+
+		"; the text (verified) says only that the base does not include tax, insurance, the housing fund and annuities (不包括); deducting the member's own contributions is the common reading, applied here: local practice (verified), not a quoted rule")
+	b := base2008(dangjian.Date{})
 	b.Rule = rule("DUES-BASE-2017", p, n2)
 	for i := range b.Items {
 		b.Items[i].Period = p
@@ -176,7 +226,7 @@ func base2017() BasePolicy {
 	return b
 }
 
-func provisions(from dangjian.Date) Provisions {
+func provisions(from dangjian.Date, a Assumptions, annual bool) Provisions {
 	p := dangjian.Period{From: from}
 	all := dangjian.Period{From: dues2008From}
 	return Provisions{
@@ -199,34 +249,59 @@ func provisions(from dangjian.Date) Provisions {
 		Lapse: Provision{Rule: rule("DUES-LAPSE-6", all, src(docDues2008, "第十三条", dangjian.Verified,
 			"the library flags 6 consecutive unpaid months; whether there was a proper reason is for the branch to judge")),
 			N: 6, Text: "对无正当理由，连续6个月不交纳党费的党员，按自行脱党处理"},
-		Refix: refix(from, p),
+		Refix: refix(a, annual, p),
 	}
 }
 
-func refix(from dangjian.Date, p dangjian.Period) Provision {
-	if from == dues2017From {
-		return Provision{Rule: rule("DUES-REFIX-ANNUAL", p, src(docDues2017, "（一）", dangjian.Verified, day2017Note)),
+func refix(a Assumptions, annual bool, p dangjian.Period) Provision {
+	if annual {
+		return Provision{Rule: rule("DUES-REFIX-ANNUAL", p, src(docDues2017, "（一）", dangjian.Verified, a.day2017Note())),
 			Text: "基层党组织年初核定党员月交纳党费数额，年内一般不变动"}
 	}
-	return Provision{Rule: rule("DUES-REFIX-ON-CHANGE", dangjian.Period{From: dues2008From, To: dues2017From}, src(docDues2008, "第十条", dangjian.Verified, "")),
+	return Provision{Rule: rule("DUES-REFIX-ON-CHANGE", dangjian.Period{From: dues2008From, To: a.from2017()}, src(docDues2008, "第十条", dangjian.Verified, "")),
 		Text: "党员工资收入发生变化后，从按新工资标准领取工资的当月起，以新的工资收入为基数"}
 }
 
 // Rules2008 returns the rules of the 2008 regulation (中组发〔2008〕3号), in
-// force from 2008-04-01 until the 2017 notice: the wage and pension scales,
-// the flat amounts, the base after income tax, no cap, the base re-set
-// whenever pay changes.
-func Rules2008() Rules {
+// force from 2008-04-01 until the 2017 notice (from the default
+// [Assumptions]): the wage and pension scales, the flat amounts, the base
+// after income tax, no cap, the base re-set whenever pay changes.
+func Rules2008() Rules { return DefaultAssumptions().Rules2008() }
+
+// Rules2008 returns the 2008 rules, ending on the day a.From2017 assumes.
+func (a Assumptions) Rules2008() Rules {
+	to := a.from2017()
 	return Rules{
-		Name:       "2008",
-		Period:     dangjian.Period{From: dues2008From, To: dues2017From},
-		Brackets:   wageBrackets(),
-		Flats:      flats(),
-		Base:       base2008(),
-		Cap:        Cap{Rule: rule("DUES-CAP-NONE", dangjian.Period{From: dues2008From, To: dues2017From}, src(docDues2008, "第十一条", dangjian.Verified, "no cap before 2017: 党员自愿多交党费不限")), Modality: dangjian.May},
-		Provisions: provisions(dues2008From),
-		Rounding:   funding.DefaultRounding(),
+		Name:         "2008",
+		Period:       dangjian.Period{From: dues2008From, To: to},
+		Brackets:     wageBrackets(),
+		Flats:        flats(),
+		Base:         base2008(to),
+		Cap:          Cap{Rule: rule("DUES-CAP-NONE", dangjian.Period{From: dues2008From, To: to}, src(docDues2008, "第十一条", dangjian.Verified, "no cap before 2017: 党员自愿多交党费不限")), Modality: dangjian.May},
+		Provisions:   provisions(dues2008From, a, false),
+		Rounding:     funding.DefaultRounding(),
+		RoundingRule: roundingRule(),
+		Assumed:      a.assumed(),
 	}
+}
+
+// RuleRounding is the ID of the dues rounding choice.
+const RuleRounding = "DUES-ROUND"
+
+// roundingRule is the header of the default rounding: half-up to the fen.
+func roundingRule() dangjian.Rule {
+	return rule(RuleRounding, dangjian.Period{From: dues2008From},
+		src("dangjian 本库取值", "", dangjian.LibraryChoice,
+			"no national rule rounds the monthly dues (neither 中组发〔2008〕3号 nor 组电明字〔2017〕5号 says; FUNDING-RULES §11): the exact amount is rounded once, half-up to the fen (四舍五入), the library's choice; set Rules.Rounding and RoundingRule to your organization's"))
+}
+
+// assumed lists the assumptions a rule set's period rests on.
+func (a Assumptions) assumed() []dangjian.AssumedDate {
+	f := a.From2017
+	if f.Date.IsZero() {
+		f = DefaultAssumptions().From2017
+	}
+	return []dangjian.AssumedDate{f}
 }
 
 // Rules2017 returns the rules in force from the 2017 notice (组电明字〔2017〕5号;
@@ -234,26 +309,36 @@ func Rules2008() Rules {
 // flat amounts, the 2017 base (its exclusion list; 基础性绩效 only; basic
 // pension only), the monthly cap of 1000 元 ("一般": on by default), and the
 // amount fixed once a year.
-func Rules2017() Rules {
+func Rules2017() Rules { return DefaultAssumptions().Rules2017() }
+
+// Rules2017 returns the 2017 rules, in force from the day a.From2017
+// assumes.
+func (a Assumptions) Rules2017() Rules {
+	from := a.from2017()
 	return Rules{
 		Name:     "2017",
-		Period:   dangjian.Period{From: dues2017From},
+		Period:   dangjian.Period{From: from},
 		Brackets: wageBrackets(),
 		Flats:    flats(),
-		Base:     base2017(),
-		Cap: Cap{Rule: rule("DUES-CAP-1000", dangjian.Period{From: dues2017From}, src(docDues2017, "（一）", dangjian.Verified, day2017Note)),
+		Base:     base2017(a),
+		Cap: Cap{Rule: rule("DUES-CAP-1000", dangjian.Period{From: from}, src(docDues2017, "（一）", dangjian.Verified, a.day2017Note())),
 			Amount: funding.MustParseMoney("1000"), Modality: dangjian.Usually, On: true},
-		Provisions: provisions(dues2017From),
-		AnnualFix:  true,
-		Rounding:   funding.DefaultRounding(),
+		Provisions:   provisions(from, a, true),
+		AnnualFix:    true,
+		Rounding:     funding.DefaultRounding(),
+		RoundingRule: roundingRule(),
+		Assumed:      a.assumed(),
 	}
 }
 
 // RulesFor returns the rule set in force on d: [Rules2008] from
 // 2008-04-01, [Rules2017] from 2017-01-01. Before 2008-04-01 an older scale
 // applied; it is obsolete and not modelled, so the error wraps [dangjian.ErrNoRule].
-func RulesFor(d dangjian.Date) (Rules, error) {
-	for _, rs := range []Rules{Rules2017(), Rules2008()} {
+func RulesFor(d dangjian.Date) (Rules, error) { return DefaultAssumptions().RulesFor(d) }
+
+// RulesFor returns the rule set in force on d with the days a assumes.
+func (a Assumptions) RulesFor(d dangjian.Date) (Rules, error) {
+	for _, rs := range []Rules{a.Rules2017(), a.Rules2008()} {
 		if rs.Period.Contains(d) {
 			return rs, nil
 		}
@@ -270,6 +355,7 @@ func (rs Rules) Clone() Rules {
 		rs.Flats[i].Categories = slices.Clone(rs.Flats[i].Categories)
 	}
 	rs.Base = rs.Base.Clone()
+	rs.Assumed = slices.Clone(rs.Assumed)
 	return rs
 }
 
@@ -290,5 +376,8 @@ func (rs Rules) Rules() []dangjian.Rule {
 	pv := rs.Provisions
 	out = append(out, pv.SelfEmployed.Rule, pv.AnnualSalary.Rule, pv.Probationary.Rule, pv.Hardship.Rule,
 		pv.LumpSum.Rule, pv.BackPay.Rule, pv.Lapse.Rule, pv.Refix.Rule)
+	if rs.RoundingRule.ID != "" {
+		out = append(out, rs.RoundingRule)
+	}
 	return out
 }

@@ -110,7 +110,10 @@ func TestDues2008Versus2017(t *testing.T) {
 	assert.Equal(t, "6455.00", d08.Base.String())
 	assert.Equal(t, "3975.00", d17.Base.String())
 	assert.Equal(t, "DUES-BASE-2008", d08.Steps[0].Rule)
-	assert.Equal(t, "DUES-BASE-2017", d17.Steps[0].Rule)
+	// January 2017 is under the 2017 rules by an assumed day: the trace says so first.
+	assert.Equal(t, "rules", d17.Steps[0].What)
+	assert.Contains(t, d17.Steps[0].Note, dues.AssumeFrom2017)
+	assert.Equal(t, "DUES-BASE-2017", d17.Steps[1].Rule)
 }
 
 func day(s string) dangjian.Date { return dangjian.MustParseDate(s) }

@@ -29,7 +29,7 @@ func ExampleRules_Monthly() {
 	// base     6234.50
 	// DUES-WAGE-3  rate     0.015 of the whole base (wage scale, up to 10000.00 inclusive)
 	// exact    93.5175
-	// rounded  93.52 (93.5175, half_up to 0.01)
+	// DUES-ROUND   rounded  93.52 (93.5175, half_up to 0.01)
 }
 
 // A base one fen above a bracket edge pays the higher rate on the whole base.
@@ -223,5 +223,21 @@ func ExampleRules_Rules() {
 		}
 	}
 	fmt.Println(len(dues.Rules2017().Rules()), n)
-	// Output: 23 23
+	// Output: 24 22
+}
+
+// The 2017 notice's day is not known; an organization that applied it
+// from a known day says so, and its months before that day keep the 2008
+// rules, without a note in the trace.
+func ExampleAssumptions_RulesFor() {
+	a := dues.DefaultAssumptions()
+	rs, _ := a.RulesFor(dangjian.MustParseDate("2017-03-01"))
+	fmt.Println(rs.Name, a.From2017.Decides(dangjian.MustParseDate("2017-03-01")))
+
+	a.From2017 = dangjian.AssumedDate{ID: dues.AssumeFrom2017, Date: dangjian.MustParseDate("2017-04-01")}
+	rs, _ = a.RulesFor(dangjian.MustParseDate("2017-03-01"))
+	fmt.Println(rs.Name, a.From2017.Decides(dangjian.MustParseDate("2017-03-01")))
+	// Output:
+	// 2017 true
+	// 2008 false
 }

@@ -16,4 +16,9 @@ var (
 	ErrBadRules = dangjian.NewKind("bad_dues_rules", "bad dues rules", dangjian.ErrBadRule)
 	// ErrNotCompilable: rules [Rules.Compile] cannot compile exactly.
 	ErrNotCompilable = dangjian.NewKind("dues_not_compilable", "rules cannot be compiled exactly", dangjian.ErrBadRule)
+	// ErrIDsNotChecked: a warning that the check for repeated IDs reached
+	// its memory budget ([ScanOptions].MaxIDBytes): from its line on, an
+	// ID not seen before is not checked for repeats. The rows are still
+	// read and computed.
+	ErrIDsNotChecked = dangjian.NewKind("ids_not_checked", "repeated IDs not checked", dangjian.ErrLimit)
 )

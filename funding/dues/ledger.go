@@ -1,6 +1,7 @@
 package dues
 
 import (
+	"bufio"
 	"io"
 	"strconv"
 
@@ -79,9 +80,10 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang, text ...dang
 // it: it keeps no row, so a ledger of any length takes the memory of one.
 // A LedgerWriter is not safe for concurrent use.
 type LedgerWriter struct {
-	cw    *csvtable.Writer
+	bw    *bufio.Writer
+	text  func(string) string // a text cell, guarded or raw
 	lang  dangjian.Lang
-	rec   []string
+	buf   []byte     // the row being rendered
 	n     int        // rows written
 	rates []rateText // the rates written so far, with their text
 }
@@ -95,6 +97,11 @@ type rateText struct {
 
 // rate returns r.String(), remembered.
 func (lw *LedgerWriter) rate(r funding.Rate) string {
+	for _, x := range lw.rates {
+		if x.rate == r { // the same decimal: most rows share their bracket's
+			return x.text
+		}
+	}
 	for _, x := range lw.rates {
 		// Equal rescales (and allocates) when the exponents differ: a rate
 		// of another exponent takes its own entry.
@@ -118,15 +125,29 @@ func NewLedgerWriter(w io.Writer, lang dangjian.Lang, text ...dangjian.CSVText) 
 	if err := csvtable.CheckLang(lang); err != nil {
 		return nil, err
 	}
-	cw, err := csvtable.NewWriter(w, text...)
+	cw, err := csvtable.NewWriter(io.Discard, text...) // the text cells' rule
 	if err != nil {
 		return nil, err
 	}
-	lw := &LedgerWriter{cw: cw, lang: lang, rec: make([]string, len(ledgerNames[lang]))}
-	if err := lw.cw.Write(ledgerNames[lang]); err != nil {
+	lw := &LedgerWriter{bw: bufio.NewWriterSize(w, 64<<10), text: cw.Text, lang: lang, buf: make([]byte, 0, 256)}
+	if err := lw.writeRecord(ledgerNames[lang][:]); err != nil {
 		return nil, err // the writer's own error
 	}
 	return lw, nil
+}
+
+// writeRecord writes one record of plain cells.
+func (lw *LedgerWriter) writeRecord(rec []string) error {
+	b := lw.buf[:0]
+	for i, c := range rec {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = csvtable.AppendField(b, c)
+	}
+	lw.buf = append(b, '\n')
+	_, err := lw.bw.Write(lw.buf)
+	return err
 }
 
 // Write writes one row. A row whose category is not valid is an error
@@ -139,38 +160,83 @@ func (lw *LedgerWriter) Write(r LedgerRow) error {
 		return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
 			Value: r.Dues.Category.String(), Detail: "unknown category"}
 	}
-	lw.rec = ledgerCells(lw.rec[:0], r, lw.lang, lw.rate, lw.cw.Text)
-	return lw.cw.Write(lw.rec) // the writer's own error
+	lw.buf = appendLedgerRow(lw.buf[:0], &r, lw.lang, lw.rate, lw.text)
+	_, err := lw.bw.Write(lw.buf)
+	return err // the writer's own error
 }
 
 // Flush writes any buffered rows to the underlying writer and returns the
 // first write error, if any.
 func (lw *LedgerWriter) Flush() error {
-	lw.cw.Flush()
-	return lw.cw.Error() // the writer's own error
+	return lw.bw.Flush() // the writer's own error
 }
 
-// ledgerCells appends the cells of row r in the language lang to rec: the
-// one place a ledger row's cells are rendered. rate writes a rate (as
-// [funding.Rate.String] does); text writes a text cell (guarded or raw).
-func ledgerCells(rec []string, r LedgerRow, lang dangjian.Lang, rate func(funding.Rate) string, text func(string) string) []string {
-	flag := func(b bool) string {
-		if b {
-			return ledgerFlags[lang][1]
+// appendLedgerRow appends row r in the language lang to b as one CSV
+// line, as encoding/csv writes the record of its 13 cells: the one place a
+// ledger row is rendered. Amounts are appended as text in place, with no
+// string per cell. rate writes a rate (as [funding.Rate.String] does);
+// text writes a text cell (guarded or raw).
+func appendLedgerRow(b []byte, r *LedgerRow, lang dangjian.Lang, rate func(funding.Rate) string, text func(string) string) []byte {
+	flag := func(b []byte, v bool) []byte {
+		if v {
+			return append(b, ledgerFlags[lang][1]...)
 		}
-		return ledgerFlags[lang][0]
+		return append(b, ledgerFlags[lang][0]...)
 	}
-	d := r.Dues
-	cat := d.Category.String()
-	if lang == dangjian.Chinese {
-		cat = d.Category.Label()
-	}
-	base, rateText := "", ""
+	d := &r.Dues
+	b = csvtable.AppendField(b, text(d.Member))
+	b = append(b, ',')
+	b = csvtable.AppendField(b, text(r.Name))
+	b = append(b, ',')
+	b = append(b, categoryFields[lang][d.Category&15]...)
+	b = append(b, ',')
 	if !d.Category.IsFlat() && !d.NotYetDue {
-		base, rateText = d.Base.String(), rate(d.Rate)
+		b = appendMoney(b, d.Base)
+		b = append(b, ',')
+		b = append(b, rate(d.Rate)...) // a plain decimal: never quoted
+	} else {
+		b = append(b, ',')
 	}
-	return append(rec, text(d.Member), text(r.Name), cat, base, rateText, d.Amount.String(), d.Rule,
-		d.Voluntary.String(), d.Total.String(), flag(d.Capped), flag(d.LumpSum), flag(d.Reduced), flag(d.NotYetDue))
+	b = append(b, ',')
+	b = appendMoney(b, d.Amount)
+	b = append(b, ',')
+	b = csvtable.AppendField(b, d.Rule)
+	b = append(b, ',')
+	b = appendMoney(b, d.Voluntary)
+	b = append(b, ',')
+	b = appendMoney(b, d.Total)
+	b = append(b, ',')
+	b = flag(b, d.Capped)
+	b = append(b, ',')
+	b = flag(b, d.LumpSum)
+	b = append(b, ',')
+	b = flag(b, d.Reduced)
+	b = append(b, ',')
+	b = flag(b, d.NotYetDue)
+	return append(b, '\n')
+}
+
+// categoryFields are the category cells of a ledger, by language and
+// category, as CSV fields: the English code, or the Chinese label.
+var categoryFields = func() (out [2][16]string) {
+	for c := Category(1); c.IsValid() && c < 16; c++ {
+		out[dangjian.English][c] = string(csvtable.AppendField(nil, c.String()))
+		out[dangjian.Chinese][c] = string(csvtable.AppendField(nil, c.Label()))
+	}
+	return out
+}()
+
+// appendMoney appends m as [funding.Money.String] writes it ("6234.50",
+// "-12.50"): digits, a point and a sign, which a CSV field never quotes.
+func appendMoney(b []byte, m funding.Money) []byte {
+	f := m.Fen()
+	u := uint64(f)
+	if f < 0 {
+		b = append(b, '-')
+		u = uint64(-(f + 1)) + 1
+	}
+	b = strconv.AppendUint(b, u/100, 10)
+	return append(b, '.', byte('0'+u%100/10), byte('0'+u%10))
 }
 
 // LedgerSummary is the summary of a month's ledger: how many members of
@@ -254,9 +320,12 @@ func (t *Tally) Add(d Result) error {
 			Value: d.Category.String(), Detail: "unknown category"}
 		return t.err
 	}
+	s, c := &t.s, &t.counts[d.Category]
+	if t.addFast(&d, s, c) {
+		return nil
+	}
 	// The sums are checked before any is changed, so that a line that
 	// overflows one of them is not added at all.
-	s, c := &t.s, &t.counts[d.Category]
 	sums := [...]struct {
 		to    *funding.Money
 		m     funding.Money
@@ -300,6 +369,48 @@ func (t *Tally) Add(d Result) error {
 		s.NotYetDue = append(s.NotYetDue, d.Member)
 	}
 	return nil
+}
+
+// addFast adds line d as Add does when no sum overflows, in int64 fen;
+// false (and nothing changed) when one would, for Add to report it.
+func (t *Tally) addFast(d *Result, s *LedgerSummary, c *CategoryCount) bool {
+	amount, vol, total := d.Amount.Fen(), d.Voluntary.Fen(), d.Total.Fen()
+	cd, ok1 := addFen(c.Dues.Fen(), amount)
+	cv, ok2 := addFen(c.Voluntary.Fen(), vol)
+	sd, ok3 := addFen(s.Dues.Fen(), amount)
+	sv, ok4 := addFen(s.Voluntary.Fen(), vol)
+	st, ok5 := addFen(s.Total.Fen(), total)
+	sl, ok6 := s.LumpSum.Fen(), true
+	if d.LumpSum {
+		sl, ok6 = addFen(sl, vol)
+	}
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
+		return false
+	}
+	c.Dues, c.Voluntary = funding.Fen(cd), funding.Fen(cv)
+	s.Dues, s.Voluntary, s.Total, s.LumpSum = funding.Fen(sd), funding.Fen(sv), funding.Fen(st), funding.Fen(sl)
+	c.Category = d.Category
+	c.Members++
+	s.Members++
+	if d.LumpSum {
+		s.LumpSumMembers = append(s.LumpSumMembers, d.Member)
+	}
+	if d.Capped {
+		s.Capped = append(s.Capped, d.Member)
+	}
+	if d.Reduced {
+		s.Reduced = append(s.Reduced, d.Member)
+	}
+	if d.NotYetDue {
+		s.NotYetDue = append(s.NotYetDue, d.Member)
+	}
+	return true
+}
+
+// addFen returns a+b, and false if it overflows an int64.
+func addFen(a, b int64) (int64, bool) {
+	c := a + b
+	return c, (c > a) == (b > 0)
 }
 
 // Summary returns the summary of the lines added so far, or the error

@@ -311,3 +311,9 @@ func TestWriteLedgerGuardsFormulas(t *testing.T) {
 	err := dues.WriteLedger(&bytes.Buffer{}, rows, funding.English, dangjian.CSVText(9))
 	assert.ErrorIs(t, err, dangjian.ErrInvalid)
 }
+
+func TestLedgerSummaryWriteTextError(t *testing.T) {
+	boom := errors.New("disk full")
+	err := dues.LedgerSummary{}.WriteText(failWriter{boom}, dangjian.MustParseDate("2024-06-01"), "2017", 0)
+	assert.Same(t, boom, err)
+}

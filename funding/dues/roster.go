@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
@@ -220,17 +221,32 @@ func codeList[T fmt.Stringer](vs []T) string {
 // [dangjian.ErrNegative], [funding.ErrSubFen], [funding.ErrOverflow]). A roster is one
 // branch's month, so an id on several rows makes each of them a bad row
 // ([dangjian.ErrDuplicate]).
-func ReadRoster(r io.Reader) ([]RosterRow, error) { return collectRoster(r, ScanRoster) }
+func ReadRoster(r io.Reader) ([]RosterRow, error) { return ReadRosterWith(r, ScanOptions{}) }
+
+// ReadRosterWith is [ReadRoster] with the options of [ScanRosterWith]
+// (opts.Warn is not used): the warning that the check for repeated IDs
+// reached its budget, of kind [ErrIDsNotChecked], is among the problems
+// returned, at its line. At most opts.Limits.MaxProblems problems are
+// listed, then one problem of kind [dangjian.ErrLimit] counts the rest
+// ([dangjian.ProblemCap]).
+func ReadRosterWith(r io.Reader, opts ScanOptions) ([]RosterRow, error) {
+	return collectRoster(r, opts.Limits.Problems(), func(r io.Reader, warn func(*dangjian.Problem), each func(RosterRow, dangjian.Problems) error) error {
+		opts.Warn = warn
+		return ScanRosterWith(r, opts, each)
+	})
+}
 
 // collectRoster runs a roster scanner over r and collects what it passes:
 // the good rows, less the earlier rows of an id that repeats later, and
-// every problem ordered by line and column. It is the slice form of both
-// [ScanRoster] and [ScanRosterJSON].
-func collectRoster(r io.Reader, scan func(io.Reader, func(RosterRow, dangjian.Problems) error) error) ([]RosterRow, error) {
+// every problem ordered by line and column (a warning of the scan among
+// them), the first maxProblems of them ([dangjian.ProblemCap]). It is the
+// slice form of both [ScanRoster] and [ScanRosterJSON].
+func collectRoster(r io.Reader, maxProblems int, scan func(io.Reader, func(*dangjian.Problem), func(RosterRow, dangjian.Problems) error) error) ([]RosterRow, error) {
 	var rows []RosterRow
-	var bad dangjian.Problems
+	problems := dangjian.NewProblemCap(maxProblems)
 	repeated := map[string]bool{}
-	err := scan(r, func(row RosterRow, ps dangjian.Problems) error {
+	warn := func(p *dangjian.Problem) { problems.Add(p) }
+	err := scan(r, warn, func(row RosterRow, ps dangjian.Problems) error {
 		if ps == nil {
 			rows = append(rows, row)
 			return nil
@@ -240,16 +256,22 @@ func collectRoster(r io.Reader, scan func(io.Reader, func(RosterRow, dangjian.Pr
 				repeated[row.Member.ID] = true
 			}
 		}
-		bad = append(bad, ps...)
+		problems.AddAll(ps)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if len(bad) == 0 {
+	if problems.Len() == 0 {
 		return rows, nil
 	}
-	sortProblems(bad)
+	bad := problems.Problems()
+	if problems.More() > 0 {
+		// The count of the rest stays last.
+		sortProblems(bad[:len(bad)-1])
+	} else {
+		sortProblems(bad)
+	}
 	rows = slices.DeleteFunc(rows, func(r RosterRow) bool { return repeated[r.Member.ID] })
 	if len(rows) == 0 {
 		rows = nil
@@ -274,9 +296,10 @@ func sortProblems(ps dangjian.Problems) {
 // member's ID (when its id cell was read) and the row's problems, in
 // column order, for a bad row. It keeps no row once each returns: the
 // memory it needs is the set of IDs read so far, for finding a repeated
-// ID — the ID's bytes and 12 to 20 bytes more per member (about 30 MB
+// ID — the ID's bytes and 14 to 19 bytes more per member (about 27 MB
 // for a million members with IDs of eight characters), in memory the
-// garbage collector does not scan — and one row.
+// garbage collector does not scan, at most [DefaultMaxIDBytes] — and one
+// row.
 //
 // A repeated ID makes the later row bad, with a problem of kind
 // [dangjian.ErrDuplicate] ("first on line N"); the first time an ID
@@ -289,10 +312,83 @@ func sortProblems(ps dangjian.Problems) {
 // ScanRoster returns a header problem, text that is not CSV or an error of
 // r as ReadRoster does (each may have been called for the rows before a
 // syntax error), or the first error each returns, which stops it; it
-// returns nil when every row was passed to each, bad rows included. It
-// holds no state between calls and may be called concurrently.
+// returns nil when every row was passed to each, bad rows included. When
+// the set of IDs reached its memory budget, ScanRoster returns, once every
+// row was passed, the warning that says so (see [ScanOptions]): every row
+// was read and passed all the same. It holds no state between calls and
+// may be called concurrently.
 func ScanRoster(r io.Reader, each func(row RosterRow, bad dangjian.Problems) error) error {
-	t, err := csvtable.Open(r, &rosterSpec)
+	return ScanRosterWith(r, ScanOptions{}, each)
+}
+
+// DefaultMaxIDBytes is the default memory budget of the repeated-ID check
+// of [ScanRoster]: 40 MiB, which holds a million members with IDs of up
+// to 16 bytes.
+const DefaultMaxIDBytes int64 = 40 << 20
+
+// ScanOptions are the options of [ScanRosterWith] and
+// [ScanRosterJSONWith]. The zero value is the defaults.
+type ScanOptions struct {
+	// Limits bounds the reading: the input's bytes (MaxBytes), its rows
+	// or members (MaxRecords), one row or one member's JSON
+	// (MaxRecordBytes). A limit met ends the reading with one problem of
+	// kind [dangjian.ErrLimit] that names it, at the line where the
+	// refused row or member starts. MaxProblems bounds the problems
+	// [ReadRosterWith] and [DecodeRosterJSONWith] list. The zero value is
+	// the defaults of [dangjian.Limits].
+	Limits dangjian.Limits
+
+	// MaxIDBytes is the memory budget of the check for repeated IDs, in
+	// bytes: the set of IDs read so far (each ID's bytes, its length and
+	// line, and its place in a hash table) holds at most that many. 0
+	// means [DefaultMaxIDBytes]; a negative value means no limit, and then
+	// the set follows the roster (about 250 MB for ten million members
+	// with IDs of eight characters).
+	//
+	// When an ID does not fit, the set stops growing: the IDs already in it
+	// are still checked on every later row, but an ID first seen from then
+	// on is not checked for repeats. One warning says so: a problem of kind
+	// [ErrIDsNotChecked] (a [dangjian.ErrLimit]) on the line of the first ID not kept, whose
+	// Value is the budget and whose Detail says how to raise it. The rows
+	// are read, checked and passed as before: only the repeat check is
+	// partial, and the warning says from where.
+	MaxIDBytes int64
+
+	// Warn receives that warning, as soon as it happens. If Warn is nil,
+	// the scan returns it at the end, as its error, once every row was
+	// passed.
+	Warn func(*dangjian.Problem)
+}
+
+// IDBudget returns MaxIDBytes with its default applied (-1: no limit).
+func (o ScanOptions) IDBudget() int64 {
+	if o.MaxIDBytes < 0 {
+		return -1
+	}
+	return o.idBudget()
+}
+
+// idBudget is the budget of the ID set, with its default applied (< 0: no
+// limit).
+func (o ScanOptions) idBudget() int64 {
+	if o.MaxIDBytes == 0 {
+		return DefaultMaxIDBytes
+	}
+	return o.MaxIDBytes
+}
+
+// idLimitProblem is the warning that the ID set, of budget bytes, is full
+// from line on; the id column is field i, named path.
+func idLimitProblem(budget int64, line, i int, path string) *dangjian.Problem {
+	return &dangjian.Problem{Kind: ErrIDsNotChecked, Line: line, Column: i + 1, Path: path, Value: strconv.FormatInt(budget, 10),
+		Detail: "the IDs kept to find repeats reached their memory budget, in bytes: from this line on, an ID not seen before is not checked for repeats (every row is still read and computed); raise the budget with ScanOptions.MaxIDBytes or the program's -max-id-memory (-1: no limit)"}
+}
+
+// ScanRosterWith is [ScanRoster] with options: the limits of the reading,
+// the memory budget of the check for repeated IDs, and where its warning
+// goes.
+func ScanRosterWith(r io.Reader, opts ScanOptions, each func(row RosterRow, bad dangjian.Problems) error) error {
+	t, err := csvtable.OpenWith(r, &rosterSpec, opts.Limits)
 	if t == nil {
 		return err
 	}
@@ -300,7 +396,9 @@ func ScanRoster(r io.Reader, each func(row RosterRow, bad dangjian.Problems) err
 	if err := p.header(dangjian.ProblemsOf(err)); err != nil {
 		return err
 	}
-	ids := newIDSet()
+	budget := opts.idBudget()
+	ids := newIDSet(budget)
+	var warning *dangjian.Problem
 	for t.Next() {
 		if t.Blank() {
 			continue
@@ -310,12 +408,19 @@ func ScanRoster(r io.Reader, each func(row RosterRow, bad dangjian.Problems) err
 		if id := row.Member.ID; id != "" {
 			i := t.Header().Field(rcID)
 			line := t.FieldLine(i)
-			if first, dup, reported := ids.add(id, line); dup {
+			first, dup, reported, kept := ids.add(id, line)
+			switch {
+			case dup:
 				if !reported {
 					p.add(t.ProblemAt(first, i, p.name(rcID), id, dangjian.ErrDuplicate, fmt.Sprintf("repeated on line %d", line)), i)
 				}
 				p.add(t.ProblemAt(line, i, p.name(rcID), id, dangjian.ErrDuplicate, fmt.Sprintf("first on line %d", first)), i)
 				ok = false
+			case !kept && warning == nil:
+				warning = idLimitProblem(budget, line, i, p.name(rcID))
+				if opts.Warn != nil {
+					opts.Warn(warning)
+				}
 			}
 		}
 		if ok {
@@ -327,15 +432,13 @@ func ScanRoster(r io.Reader, each func(row RosterRow, bad dangjian.Problems) err
 			return err
 		}
 	}
-	return t.Err()
-}
-
-// idSeen records where an id was first seen and whether it was reported
-// as repeated.
-type idSeen struct {
-	line, col int
-	path      string // a JSON roster's path of the member
-	flagged   bool
+	if err := t.Err(); err != nil {
+		return err
+	}
+	if warning != nil && opts.Warn == nil {
+		return dangjian.Problems{warning}
+	}
+	return nil
 }
 
 // itemColumn is a pay item column of the header.
@@ -352,6 +455,10 @@ type rosterReader struct {
 	deducts [len(deductionColumns)]int
 	dnames  [len(deductionColumns)]string
 	bad     []badCell
+	// payslipCols and reduceCols say whether the header has a payslip
+	// column (employer, a deduction, a pay item) or a reduction column:
+	// most rosters have neither, and their rows need no look at them.
+	payslipCols, reduceCols bool
 }
 
 // badCell is a problem found, with the field index of its cell (-1 for a
@@ -406,6 +513,8 @@ func (p *rosterReader) header(bad dangjian.Problems) error {
 	}
 	missing := func(c int, why string) { bad.Add(h.MissingColumn(rosterNames[c][0], why)) }
 	payslip := len(p.items) > 0 || slices.ContainsFunc(p.deducts[:], func(i int) bool { return i >= 0 })
+	p.payslipCols = payslip || h.Has(rcEmployer)
+	p.reduceCols = h.Has(rcReduction) || h.Has(rcReductionBy) || h.Has(rcReductionOn) || h.Has(rcReductionRef)
 	if !h.Has(rcBase) && !h.Has(rcMonths) && !h.Has(rcEmployer) && !payslip {
 		missing(rcBase, "give a base, months or payslip columns")
 	}
@@ -483,7 +592,7 @@ func (p *rosterReader) row() (RosterRow, bool) {
 	catOK := false
 	if s := p.cell(rcCategory); s == "" {
 		p.fail(rcCategory, "", errRosterEmpty)
-	} else if c, err := ParseCategory(s); err != nil {
+	} else if c, err := parseCategoryCell(s); err != nil {
 		p.fail(rcCategory, s, errRosterCategory)
 	} else {
 		m.Category, catOK = c, true
@@ -553,6 +662,26 @@ func (p *rosterReader) row() (RosterRow, bool) {
 	return RosterRow{Line: line, Member: m}, true
 }
 
+// categoryCodes are the categories' English codes, by value.
+var categoryCodes = func() []string {
+	out := make([]string, categoryTable.Len())
+	for i := 1; i < len(out); i++ {
+		out[i] = Category(i).String()
+	}
+	return out
+}()
+
+// parseCategoryCell is [ParseCategory] for a trimmed cell, with the
+// English codes, what most rosters write, compared first.
+func parseCategoryCell(s string) (Category, error) {
+	for i := 1; i < len(categoryCodes); i++ {
+		if s == categoryCodes[i] {
+			return Category(i), nil
+		}
+	}
+	return ParseCategory(s)
+}
+
 // payslip returns the row's payslip, if any of its cells is given, with
 // the field index and name of its first given cell.
 func (p *rosterReader) payslip() (ps *Payslip, at int, name string, given bool) {
@@ -561,6 +690,9 @@ func (p *rosterReader) payslip() (ps *Payslip, at int, name string, given bool) 
 		if at < 0 || i < at {
 			at, name = i, n
 		}
+	}
+	if !p.payslipCols {
+		return nil, -1, "", false
 	}
 	// Most rows have no payslip: look before allocating one.
 	given = p.cell(rcEmployer) != ""
@@ -606,6 +738,9 @@ func (p *rosterReader) payslip() (ps *Payslip, at int, name string, given bool) 
 
 // reduction returns the row's approved reduction, if any.
 func (p *rosterReader) reduction() *Reduction {
+	if !p.reduceCols {
+		return nil
+	}
 	s := p.cell(rcReduction)
 	if s == "" {
 		for _, c := range []int{rcReductionBy, rcReductionOn, rcReductionRef} {

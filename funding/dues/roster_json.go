@@ -1,7 +1,6 @@
 package dues
 
 import (
-	"bytes"
 	"io"
 	"strconv"
 
@@ -9,10 +8,6 @@ import (
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/internal/strictjson"
 )
-
-// MaxRosterJSON is the largest JSON roster [DecodeRosterJSON] reads: 64 MiB,
-// about 200,000 members with payslips.
-const MaxRosterJSON = 64 << 20
 
 // DecodeRosterJSON reads a branch's dues roster for one month from JSON:
 // an array of members, each an object with the fields of [Member] as it
@@ -48,11 +43,24 @@ const MaxRosterJSON = 64 << 20
 // JSON path ("[3].base", "[0].payslip.items[1].kind"), the line and column
 // (1-based, in characters) where the value starts, the member's id when it
 // was read, and the value. Input that is not JSON, not an array of objects
-// at the top, not UTF-8, nested deeper than 512 levels or larger than
-// [MaxRosterJSON] is one problem of kind [dangjian.ErrSyntax] (or
+// at the top, not UTF-8, nested deeper than 512 levels or over a limit
+// (one member longer than 1 MiB: see [ScanRosterJSONWith]) is one problem of kind [dangjian.ErrSyntax] (or
 // [dangjian.ErrEncoding], [dangjian.ErrLimit]) and no members; an error of
 // the reader is returned as it is.
-func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) { return collectRoster(r, ScanRosterJSON) }
+func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) {
+	return DecodeRosterJSONWith(r, ScanOptions{})
+}
+
+// DecodeRosterJSONWith is [DecodeRosterJSON] with the options of
+// [ScanRosterJSONWith] (opts.Warn is not used: the warning that the check
+// for repeated IDs reached its budget is among the problems); at most opts.Limits.MaxProblems problems are
+// listed, then one problem of kind [dangjian.ErrLimit] counts the rest.
+func DecodeRosterJSONWith(r io.Reader, opts ScanOptions) ([]RosterRow, error) {
+	return collectRoster(r, opts.Limits.Problems(), func(r io.Reader, warn func(*dangjian.Problem), each func(RosterRow, dangjian.Problems) error) error {
+		opts.Warn = warn
+		return ScanRosterJSONWith(r, opts, each)
+	})
+}
 
 // ScanRosterJSON reads a JSON roster as [DecodeRosterJSON] does, but
 // passes each member to each as soon as it is read, as [ScanRoster] does
@@ -63,34 +71,79 @@ func DecodeRosterJSON(r io.Reader) ([]RosterRow, error) { return collectRoster(r
 // member's (whose Line is its own), and the earlier member was already
 // passed as good.
 //
-// The input is read whole first (at most [MaxRosterJSON]), so that text
-// that is not UTF-8 is refused before any member is passed; beyond it,
-// ScanRosterJSON keeps the set of IDs read and one member. It returns
-// what DecodeRosterJSON returns with no members (input that is not JSON,
-// not UTF-8 or too large, or an error of r; each may have been called
-// for the members before a syntax error), or the first error each
+// The input streams: ScanRosterJSON holds a window of it (one member's
+// JSON, at most 1 MiB: see [ScanRosterJSONWith], and a chunk of what
+// follows), the set of IDs read
+// and one member, so that a roster of any size is read in the memory of
+// its IDs. It returns a problem that ends the input (text that is not
+// JSON or not UTF-8, a member over the window, an error of r; each has
+// been called for the members before it), or the first error each
 // returns, which stops it. It holds no state between calls and may be
 // called concurrently.
 func ScanRosterJSON(r io.Reader, each func(row RosterRow, bad dangjian.Problems) error) error {
-	buf, err := io.ReadAll(io.LimitReader(r, MaxRosterJSON+1))
-	if err != nil {
-		return err
+	return ScanRosterJSONWith(r, ScanOptions{}, each)
+}
+
+// ScanRosterJSONWith is [ScanRosterJSON] within opts.Limits: the input's
+// bytes (MaxBytes), the members (MaxRecords) and one member's JSON
+// (MaxRecordBytes, 1 MiB by default); a limit met ends the reading with
+// one problem of kind [dangjian.ErrLimit] that names it, at the member
+// where it was met. The check for repeated IDs keeps the IDs within
+// opts.MaxIDBytes, as [ScanRosterWith] does (each ID with its member's
+// index and the column of its id: 8 bytes more a member), with the same
+// warning past it, at the member's id.
+func ScanRosterJSONWith(r io.Reader, opts ScanOptions, each func(row RosterRow, bad dangjian.Problems) error) error {
+	st := strictjson.NewStreamWith(r, opts.Limits)
+	st.SkipBOM = true
+	t, p := st.Next()
+	if p != nil {
+		return streamProblem(p)
 	}
-	if len(buf) > MaxRosterJSON {
-		return dangjian.Problems{{Kind: dangjian.ErrLimit, Detail: "a JSON roster is at most 64 MiB"}}
+	if t.Kind != strictjson.BeginArray {
+		line, col := st.Position(t.Off)
+		return dangjian.Problems{{Kind: dangjian.ErrSyntax, Line: line, Column: col, Value: describe(t),
+			Detail: "a JSON roster is an array of members"}}
 	}
-	buf = bytes.TrimPrefix(buf, []byte("\uFEFF"))
-	src := strictjson.NewSource(buf)
-	if off := strictjson.InvalidUTF8(buf); off >= 0 {
-		line, col := src.Position(off)
-		return dangjian.Problems{{Kind: dangjian.ErrEncoding, Line: line, Column: col, Detail: strictjson.DetailNotUTF8}}
+	j := &jsonRoster{each: each, budget: opts.idBudget(), warn: opts.Warn}
+	j.ids = newIDSetAux(j.budget)
+	for i := 0; st.More(); i++ {
+		t, p := st.Next()
+		if p != nil {
+			return streamProblem(p)
+		}
+		// The member's JSON, read again by a scanner that places its
+		// tokens in the whole input.
+		src, p := st.Record(t)
+		if p != nil {
+			return streamProblem(p)
+		}
+		path := strictjson.Elem("", i)
+		j.src, j.sc = src, strictjson.NewScanner(src)
+		j.sc.Root = path
+		if err := j.element(i, path); err != nil {
+			return err
+		}
 	}
-	j := &jsonRoster{src: src, sc: strictjson.NewScanner(src), each: each}
-	fatal, stop := j.roster()
-	if fatal != nil {
-		return dangjian.Problems{fatal}
+	if _, p := st.Next(); p != nil { // ]
+		return streamProblem(p)
 	}
-	return stop
+	if _, p := st.Next(); p != nil { // the end of the input, or data after the array
+		return streamProblem(p)
+	}
+	if j.warning != nil && opts.Warn == nil {
+		return dangjian.Problems{j.warning}
+	}
+	return nil
+}
+
+// streamProblem is the error of a problem that ends a stream: an error of
+// the reader as it is (a *dangjian.Problem the reader gave stays a
+// problem), any other problem as a [dangjian.Problems].
+func streamProblem(p *dangjian.Problem) error {
+	if p.Kind == dangjian.ErrInvalid && p.Err != nil && p.Path == "" && p.Line == 0 {
+		return p.Err
+	}
+	return dangjian.Problems{p}
 }
 
 // jsonRoster holds the state of one DecodeRosterJSON call: the module's
@@ -101,6 +154,13 @@ type jsonRoster struct {
 	sc   *strictjson.Scanner
 	ps   dangjian.Problems // the problems of the current member
 	each func(RosterRow, dangjian.Problems) error
+
+	// The IDs read so far, each with its member's index and the column of
+	// its id; the budget of the set, and where its warning goes.
+	ids     *idSet
+	budget  int64
+	warn    func(*dangjian.Problem)
+	warning *dangjian.Problem
 }
 
 // The fields of each object of a roster, in the order messages list them.
@@ -129,57 +189,47 @@ func (j *jsonRoster) token() (strictjson.Token, int) {
 	return t, t.Off
 }
 
-// roster reads the top-level array, passing each member to j.each; it
-// returns a problem that stops the reading, or the error of j.each.
-func (j *jsonRoster) roster() (fatal *dangjian.Problem, stop error) {
+// element reads member i at path, the one value of j.sc, checks its id
+// against the IDs read before and passes it to j.each; it returns a
+// problem that stops the reading (which the stream has seen first: it
+// cannot happen) or the error of j.each.
+func (j *jsonRoster) element(i int, path string) (stop error) {
 	defer func() {
 		if r := recover(); r != nil {
 			s, ok := r.(errStop)
 			if !ok {
 				panic(r)
 			}
-			fatal = s.p
+			stop = dangjian.Problems{s.p}
 		}
 	}()
-	t, at := j.token()
-	if t.Kind != strictjson.BeginArray {
-		line, col := j.pos(at)
-		return &dangjian.Problem{Kind: dangjian.ErrSyntax, Line: line, Column: col, Value: describe(t),
-			Detail: "a JSON roster is an array of members"}, nil
-	}
-	ids := map[string]*idSeen{}
-	for i := 0; j.sc.More(); i++ {
-		path := strictjson.Elem("", i)
-		j.ps = nil
-		m, line, ok := j.member(path)
-		if m.ID != "" {
-			if s, dup := ids[m.ID]; dup {
-				if !s.flagged {
-					s.flagged = true
-					j.ps.Add(&dangjian.Problem{Kind: dangjian.ErrDuplicate, Path: s.path + ".id", ID: m.ID, Line: s.line, Column: s.col, Value: m.ID,
-						Detail: "repeated at " + path})
-				}
-				j.ps.Add(&dangjian.Problem{Kind: dangjian.ErrDuplicate, Path: path + ".id", ID: m.ID, Line: m.idLine, Column: m.idCol, Value: m.ID,
-					Detail: "first at " + s.path})
-				ok = false
-			} else {
-				ids[m.ID] = &idSeen{line: m.idLine, col: m.idCol, path: path}
+	j.ps = nil
+	m, line, ok := j.member(path)
+	if m.ID != "" {
+		j.ids.aux = [2]uint32{uint32(i), uint32(m.idCol)}
+		first, dup, reported, kept := j.ids.add(m.ID, m.idLine)
+		switch {
+		case dup:
+			firstPath := strictjson.Elem("", int(j.ids.aux[0]))
+			if !reported {
+				j.ps.Add(&dangjian.Problem{Kind: dangjian.ErrDuplicate, Path: firstPath + ".id", ID: m.ID, Line: first, Column: int(j.ids.aux[1]),
+					Value: m.ID, Detail: "repeated at " + path})
+			}
+			j.ps.Add(&dangjian.Problem{Kind: dangjian.ErrDuplicate, Path: path + ".id", ID: m.ID, Line: m.idLine, Column: m.idCol, Value: m.ID,
+				Detail: "first at " + firstPath})
+			ok = false
+		case !kept && j.warning == nil:
+			j.warning = idLimitProblem(j.budget, m.idLine, m.idCol-1, path+".id")
+			if j.warn != nil {
+				j.warn(j.warning)
 			}
 		}
-		var err error
-		if ok && len(j.ps) == 0 {
-			err = j.each(RosterRow{Line: line, Member: m.Member}, nil)
-		} else {
-			sortProblems(j.ps)
-			err = j.each(RosterRow{Line: line, Member: Member{ID: m.ID}}, j.ps)
-		}
-		if err != nil {
-			return nil, err
-		}
 	}
-	j.token() // ]
-	j.token() // the end of the input, or data after the array
-	return nil, nil
+	if ok && len(j.ps) == 0 {
+		return j.each(RosterRow{Line: line, Member: m.Member}, nil)
+	}
+	sortProblems(j.ps)
+	return j.each(RosterRow{Line: line, Member: Member{ID: m.ID}}, j.ps)
 }
 
 // jsonMember is a member read from JSON, with where its id was.

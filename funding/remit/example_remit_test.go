@@ -96,6 +96,8 @@ func ExampleRules() {
 	// DUES-REMIT-CENTRE-5PCT remit 5% total verified
 	// DUES-LUMP-CENTRE lump_sum 100% total verified
 	// DUES-REMIT-RAIL-AVIATION-10PCT remit 10% total verified
+	// DUES-REMIT-FINANCE-5PCT remit 5% total verified
+	// DUES-RETURN-ENTERPRISE-2012 return 100% total reported
 	// DUES-REMIT-CENTRAL-ORGANS-20PCT remit 20% total verified
 	// DUES-REMIT-SICHUAN-20PCT remit 20% total local_practice
 	// DUES-REMIT-ENTERPRISE-GROUP-60PCT remit 60% total local_practice

@@ -87,6 +87,9 @@ type Line struct {
 	// Due is the date by which the amount is due; zero when the source
 	// gives none.
 	Due dangjian.Date `json:"due"`
+	// Modality is the share's binding force: must for a share to send,
+	// may for one the text permits up to its rate (a return).
+	Modality dangjian.Modality `json:"modality"`
 }
 
 // Result is the flow of one year's dues: the lines that leave and the
@@ -161,6 +164,9 @@ func Split(collected funding.Money, lumpSums funding.Money, policy Policy, year 
 		}
 		if !s.Base.IsValid() {
 			f.Add(p+".base", s.Base.String(), funding.ErrBadPolicy, "unknown base")
+		}
+		if s.Modality != dangjian.ModalityUnknown && !s.Modality.IsValid() {
+			f.Add(p+".modality", s.Modality.String(), funding.ErrBadPolicy, "unknown modality")
 		}
 		if s.DueMonth < 0 || s.DueMonth > 12 {
 			f.Add(p+".dueMonth", strconv.Itoa(s.DueMonth), funding.ErrBadPolicy, "want 1..12, or 0 for none")
@@ -255,6 +261,9 @@ func Split(collected funding.Money, lumpSums funding.Money, policy Policy, year 
 		step := funding.Step{What: "lines[" + strconv.Itoa(len(res.Lines)) + "]", Rule: s.ID, Formula: "base × share",
 			Inputs: map[string]string{"base": base.String(), "baseKind": s.Base.String(), "share": s.Rate.String()},
 			Exact:  exact.String(), Rounding: funderr.PtrRounding(rnd)}
+		if s.Binding() == dangjian.May {
+			step.Note = "permitted, not required: the text allows up to " + s.Rate.String() + " of the base; a place returning less sets a smaller rate"
+		}
 		if amt.Cmp(remaining) > 0 {
 			step.Note = fmt.Sprintf("rounded %s exceeds the %s that remains; capped, the difference is rounding residue", amt, remaining)
 			amt = remaining
@@ -265,7 +274,7 @@ func Split(collected funding.Money, lumpSums funding.Money, policy Policy, year 
 		residue = residue.Add(exact.Sub(amt.Decimal()))
 		res.Lines = append(res.Lines, Line{
 			To: s.To, Kind: s.Kind, Rule: s.ID, Source: s.Source, Share: s.Rate, Base: s.Base, BaseAmount: base,
-			Exact: exact.String(), Amount: amt, Due: dueDate(year, s.DueMonth),
+			Exact: exact.String(), Amount: amt, Due: dueDate(year, s.DueMonth), Modality: s.Binding(),
 		})
 		res.Trace = append(res.Trace, step)
 	}
@@ -278,6 +287,7 @@ func Split(collected funding.Money, lumpSums funding.Money, policy Policy, year 
 		res.Lines = append(res.Lines, Line{
 			To: lump.To, Kind: LumpToCentre, Rule: lump.ID, Source: lump.Source, Share: lump.Rate, Base: OfTotal,
 			BaseAmount: lumpSums, Exact: lumpSums.Decimal().String(), Amount: lumpSums, Due: dueDate(year, lump.DueMonth),
+			Modality: lump.Binding(),
 		})
 		res.Trace = append(res.Trace, funding.Step{What: "lines[" + strconv.Itoa(len(res.Lines)-1) + "]", Rule: lump.ID, Formula: "lumpSums",
 			Inputs: map[string]string{"lumpSums": lumpSums.String()}, Value: lumpSums.String(),

@@ -32,8 +32,22 @@ type Share struct {
 	// share is due (4: 次年4月底, the 30 April); 0 when the source gives no
 	// date.
 	DueMonth int `json:"dueMonth,omitempty"`
+	// Modality is how binding the share is, as its text words it: a share
+	// that must be sent (上缴, 应当) is [dangjian.Must]; a share the text
+	// permits (可…返还) is [dangjian.May], and its Rate is then the most the
+	// text allows — a caller applying a smaller share copies the Share and
+	// sets Rate. The zero value reads as Must.
+	Modality dangjian.Modality `json:"modality,omitempty"`
 	// Text quotes the rule's wording.
 	Text string `json:"text,omitempty"`
+}
+
+// Binding returns the share's modality, [dangjian.Must] when none is set.
+func (s Share) Binding() dangjian.Modality {
+	if s.Modality == dangjian.ModalityUnknown {
+		return dangjian.Must
+	}
+	return s.Modality
 }
 
 // ShareKind is the direction of a [Share].
@@ -136,14 +150,16 @@ func (v *ShareBase) UnmarshalText(b []byte) error {
 
 // Rule IDs of [Rules].
 const (
-	RuleCentre          = "DUES-REMIT-CENTRE-5PCT"
-	RuleLumpSumCentre   = "DUES-LUMP-CENTRE"
-	RuleRailAviation    = "DUES-REMIT-RAIL-AVIATION-10PCT"
-	RuleSichuan         = "DUES-REMIT-SICHUAN-20PCT"
-	RuleCentralOrgans   = "DUES-REMIT-CENTRAL-ORGANS-20PCT"
-	RuleEnterpriseGroup = "DUES-REMIT-ENTERPRISE-GROUP-60PCT"
-	RuleReturnChengdu   = "DUES-RETURN-CHENGDU-FULL"
-	RuleReturnPucheng   = "DUES-RETURN-PUCHENG-FULL"
+	RuleCentre           = "DUES-REMIT-CENTRE-5PCT"
+	RuleLumpSumCentre    = "DUES-LUMP-CENTRE"
+	RuleRailAviation     = "DUES-REMIT-RAIL-AVIATION-10PCT"
+	RuleFinance          = "DUES-REMIT-FINANCE-5PCT"
+	RuleReturnEnterprise = "DUES-RETURN-ENTERPRISE-2012"
+	RuleSichuan          = "DUES-REMIT-SICHUAN-20PCT"
+	RuleCentralOrgans    = "DUES-REMIT-CENTRAL-ORGANS-20PCT"
+	RuleEnterpriseGroup  = "DUES-REMIT-ENTERPRISE-GROUP-60PCT"
+	RuleReturnChengdu    = "DUES-RETURN-CHENGDU-FULL"
+	RuleReturnPucheng    = "DUES-RETURN-PUCHENG-FULL"
 )
 
 const remitDocRegulation = "中组发〔2008〕3号《关于中国共产党党费收缴、使用和管理的规定》"
@@ -164,8 +180,15 @@ func remitHdr(id string, from string, doc, article, url string, c dangjian.Confi
 //   - national (规定, from 2008-04-01): 5 % of the year's dues actually
 //     collected to the Centre by the end of April of the following year
 //     (第十五条); 10 % to the local committee in the 铁路 and 民航 systems
-//     (第十六条); voluntary lump sums of 1000 元 or more all to the Centre
-//     (第十一条; applied by [Split] apart from the policy).
+//     (第十六条), and 5 % to the local committee from the 地市级 branches of
+//     the 中国人民银行 and the 省级 branches of the other central financial
+//     institutions (第十六条); voluntary lump sums of 1000 元 or more all
+//     to the Centre (第十一条; applied by [Split] apart from the policy).
+//   - national, permissive (中办发〔2012〕11号, reported): the dues of
+//     enterprise members may be returned in full to the enterprise's party
+//     organization ([RuleReturnEnterprise], modality may: Rate 100 % is
+//     the most the text allows; set a smaller Rate on a copy for a place
+//     that returns less).
 //   - 中央和国家机关 (verified): 20 % of the prior year's total to the 工委
 //     in the first quarter.
 //   - local practice: 四川 20 % to the province; one enterprise 60 % to its
@@ -175,8 +198,9 @@ func remitHdr(id string, from string, doc, article, url string, c dangjian.Confi
 // this table (place/yanji's RemitRules); build a policy from such a table
 // with [NewPolicyFrom].
 //
-// No national percentage for returning dues to 非公 organizations exists in
-// the reference: returns are local policy only.
+// Returns to enterprise organizations have a national basis that permits
+// them ([RuleReturnEnterprise], up to the full amount) and sets no
+// percentage; 成都 and 蒲城 are places that return in full.
 func Rules() []Share {
 	const from2008 = "2008-04-01"
 	return []Share{
@@ -193,6 +217,16 @@ func Rules() []Share {
 		{
 			Rule:  remitHdr(RuleRailAviation, from2008, remitDocRegulation, "第十六条", "", dangjian.Verified, "base read as the year's total collected; no due date in the source"),
 			Topic: "rail-aviation", Kind: Up, To: "所在地党委", Rate: funding.MustParseRate("10%"), Base: OfTotal,
+		},
+		{
+			Rule:  remitHdr(RuleFinance, from2008, remitDocRegulation, "第十六条", "m.78911.com.cn/DangAnGuanLiZhiDu/555958-2.html", dangjian.Verified, "78911.com.cn copy, as for 第十五条; base the year's total collected, as the text says; no due date in the source. The same article ends: 其他派出机构和下属单位党委不再向地方党委上缴党费"),
+			Topic: "finance", Kind: Up, To: "所在地方党委", Rate: funding.MustParseRate("5%"), Base: OfTotal,
+			Text: "中国人民银行的地市级分支机构和中央其他金融机构的省级分支机构党委，每年按本地本系统党员全年实交党费总数的5%向所在地方党委上缴党费，其他派出机构和下属单位党委不再向地方党委上缴党费。",
+		},
+		{
+			Rule:  remitHdr(RuleReturnEnterprise, "2012-05-25", "中办发〔2012〕11号《关于加强和改进非公有制企业党的建设工作的意见（试行）》", "", "handmsg.com/page/2019/1118/11152624.shtml", dangjian.Reported, "quoted from 人民日报 2012-05-25 in a journal article; the day the opinion took force is not in the reference, and the date of that report is taken (assumed). Permissive (可): up to the full amount; the text sets no percentage"),
+			Topic: "return-enterprise", Kind: ReturnDown, To: "企业党组织", Rate: funding.MustParseRate("100%"), Base: OfTotal, Modality: dangjian.May,
+			Text: "建立党费拨返制度，企业党员交纳的党费可全额返还企业党组织，用于开展党建活动",
 		},
 		{
 			Rule:  remitHdr(RuleCentralOrgans, "", "中央和国家机关党费收缴、使用和管理办法", "第四条", "", dangjian.Verified, "repost; the year's dues are sent in the first quarter of the next (read: by 31 March); in force date not in the reference"),

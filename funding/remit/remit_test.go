@@ -148,8 +148,8 @@ func TestRemitRuleTable(t *testing.T) {
 		assert.True(t, s.Base.IsValid(), s.ID)
 		assert.NotEmpty(t, s.To, s.ID)
 		assert.NotEmpty(t, s.Topic, s.ID)
-		if s.Kind == remit.ReturnDown {
-			assert.Equal(t, dangjian.LocalPractice, s.Source.Confidence, "%s: no national return rate exists; returns are local", s.ID)
+		if s.Kind == remit.ReturnDown && s.ID != remit.RuleReturnEnterprise {
+			assert.Equal(t, dangjian.LocalPractice, s.Source.Confidence, "%s: the national basis sets no rate; a return at a rate is local", s.ID)
 		}
 	}
 	c := byID[remit.RuleCentre]
@@ -166,6 +166,28 @@ func TestRemitRuleTable(t *testing.T) {
 	assert.Equal(t, dangjian.LocalPractice, byID[remit.RuleSichuan].Source.Confidence)
 	assert.Equal(t, dangjian.LocalPractice, byID[remit.RuleEnterpriseGroup].Source.Confidence)
 	assert.True(t, byID[remit.RuleReturnChengdu].Rate.Equal(funding.MustParseRate("100%")))
+	assert.Equal(t, dangjian.Must, byID[remit.RuleReturnChengdu].Binding(), "由其…全额返还: no 可")
+
+	// D11: 第十六条's financial-sector share.
+	fin := byID[remit.RuleFinance]
+	assert.True(t, fin.Rate.Equal(funding.MustParseRate("5%")))
+	assert.Equal(t, remit.Up, fin.Kind)
+	assert.Equal(t, "第十六条", fin.Source.Article)
+	assert.Equal(t, "2008-04-01", fin.Period.From.String())
+	assert.Contains(t, fin.Text, "5%向所在地方党委上缴党费")
+	// D10: the national basis for returns, permissive up to the full amount.
+	ret := byID[remit.RuleReturnEnterprise]
+	assert.Equal(t, remit.ReturnDown, ret.Kind)
+	assert.Equal(t, dangjian.May, ret.Binding())
+	assert.True(t, ret.Rate.Equal(funding.MustParseRate("100%")), "可全额返还: the full amount is the most")
+	assert.Equal(t, dangjian.Reported, ret.Source.Confidence)
+	assert.Contains(t, ret.Source.Doc, "中办发〔2012〕11号")
+	assert.Contains(t, ret.Text, "可全额返还")
+	for _, s := range shares {
+		if s.ID != remit.RuleReturnEnterprise {
+			assert.Equal(t, dangjian.Must, s.Binding(), s.ID)
+		}
+	}
 
 	a := remit.Rules()
 	a[0].Rate = funding.MustParseRate("50%")

@@ -1,7 +1,9 @@
 // Package standard holds funding and pay standards and the checks over
 // them: a place's [Set] of dated [Standard] items (村级组织运转经费, 村书记
 // 报酬, 社区工作经费, …, each with an [ItemCode], an amount [Per] village,
-// community, person or branch, and its source); the national and
+// community, person or branch, and its source; where the wording does not
+// state the basis or period, Per is a [Reading] with its alternatives,
+// [Standard.ReadAs]); the national and
 // provincial village pay floors ([VillageFloors], [CheckFloors]: is a
 // place's pay at least the floor, as findings); community workers' pay
 // ladders ([Ladder]: steps or a base times coefficients, with

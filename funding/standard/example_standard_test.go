@@ -319,3 +319,17 @@ func ExampleIndex_problem() {
 	// Output:
 	// amount -1.00 true
 }
+
+// Yanji's 社区工作经费 of 20万元 states neither its basis nor its period:
+// the library reads it per community per year, and a caller who reads it
+// as a total takes that reading instead.
+func ExampleStandard_ReadAs() {
+	set := yanji.Standards()
+	it, _ := set.Item(standard.CommunityWorkFunds, dangjian.MustParseDate("2025-01-01"))
+	fmt.Println(it.Per, it.Reading.Unstated, it.Reading.Alternatives)
+	total, err := it.ReadAs(standard.TotalOverPeriod)
+	fmt.Println(total.Per, total.Reading.Alternatives, err)
+	// Output:
+	// per_community_year basis and period [total]
+	// total [per_community_year] <nil>
+}

@@ -206,6 +206,50 @@ type Standard struct {
 	LowerBound bool `json:"lowerBound,omitempty"`
 	// Text quotes the standard's wording.
 	Text string `json:"text,omitempty"`
+	// Reading is set when the wording does not state the basis or the
+	// period that Per gives: Per is then the library's reading, and the
+	// Reading lists the others the wording bears ([Standard.ReadAs] takes
+	// one of them). Nil when Per is the wording's own.
+	Reading *Reading `json:"reading,omitempty"`
+}
+
+// Reading records that a standard's Per is a reading of a wording that
+// does not state it, with the alternatives the wording bears.
+type Reading struct {
+	// Unstated says what the wording leaves out: "period", "basis", or
+	// "basis and period".
+	Unstated string `json:"unstated"`
+	// Alternatives are the other values of Per the wording bears.
+	Alternatives []Per `json:"alternatives"`
+	// Why says why Per was read as it is.
+	Why string `json:"why,omitempty"`
+}
+
+// ReadAs returns a copy of s read with basis p, which must be s.Per or one
+// of its Reading's alternatives: the copy's Reading then lists s.Per among
+// the alternatives instead of p. A standard whose Per is its wording's
+// own (no Reading) can only be read as it is.
+func (s Standard) ReadAs(p Per) (Standard, error) {
+	if p == s.Per {
+		return s, nil
+	}
+	if s.Reading == nil || !slices.Contains(s.Reading.Alternatives, p) {
+		alts := "none: the wording states it"
+		if s.Reading != nil {
+			alts = fmt.Sprint(s.Reading.Alternatives)
+		}
+		return Standard{}, &dangjian.Problem{Kind: ErrBadStandard, Path: "per", ID: s.ID, Value: p.String(),
+			Detail: "not a reading of this standard's wording; its readings: " + s.Per.String() + ", alternatives " + alts}
+	}
+	r := *s.Reading
+	r.Alternatives = slices.Clone(r.Alternatives)
+	r.Alternatives[slices.Index(r.Alternatives, p)] = s.Per
+	r.Why = "read as " + p.String() + " by the caller; the library's reading was " + s.Per.String()
+	if s.Reading.Why != "" {
+		r.Why += " (" + s.Reading.Why + ")"
+	}
+	s.Per, s.Reading = p, &r
+	return s, nil
 }
 
 // topic groups the dated versions of one standard: at most one per-unit
@@ -343,6 +387,16 @@ func (s Set) Check() error {
 		}
 		if it.Amount.Fen() <= 0 {
 			p.add(at("amount"), it.Amount.String(), "must be positive")
+		}
+		if r := it.Reading; r != nil {
+			if strings.TrimSpace(r.Unstated) == "" {
+				p.add(at("reading.unstated"), "", "say what the wording leaves out")
+			}
+			for j, a := range r.Alternatives {
+				if !a.IsValid() || a == it.Per {
+					p.add(at(fmt.Sprintf("reading.alternatives[%d]", j)), a.String(), "an alternative is a valid basis other than per")
+				}
+			}
 		}
 		switch {
 		case it.Years < 0:

@@ -366,3 +366,45 @@ var (
 	stdJSONKeys         = testkit.JSONKeys
 	stdAssertLowerCamel = testkit.AssertLowerCamel
 )
+
+// A basis the wording does not state is a reading with its alternatives,
+// and a caller can take another (issue 11, fidelity audit D12).
+func TestReadAs(t *testing.T) {
+	s := standard.Standard{Rule: dangjian.Rule{ID: "X-WORK-FUNDS"}, Code: standard.CommunityWorkFunds,
+		Amount: funding.MustParseMoney("200000"), Per: standard.PerCommunityYear,
+		Reading: &standard.Reading{Unstated: "basis and period", Alternatives: []standard.Per{standard.TotalOverPeriod}, Why: "w"}}
+	tests := []struct {
+		name    string
+		per     standard.Per
+		wantErr bool
+	}{
+		{"its own reading", standard.PerCommunityYear, false},
+		{"an alternative", standard.TotalOverPeriod, false},
+		{"not a reading of the wording", standard.PerPersonMonth, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.ReadAs(tt.per)
+			if tt.wantErr {
+				require.Error(t, err)
+				assert.ErrorIs(t, err, standard.ErrBadStandard)
+				assert.Contains(t, err.Error(), "not a reading of this standard's wording")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.per, got.Per)
+			require.NotNil(t, got.Reading)
+			assert.NotContains(t, got.Reading.Alternatives, tt.per)
+		})
+	}
+	total, err := s.ReadAs(standard.TotalOverPeriod)
+	require.NoError(t, err)
+	assert.Equal(t, []standard.Per{standard.PerCommunityYear}, total.Reading.Alternatives, "the library's reading becomes the alternative")
+	assert.Contains(t, total.Reading.Why, "the library's reading was per_community_year")
+	assert.Equal(t, []standard.Per{standard.TotalOverPeriod}, s.Reading.Alternatives, "s is unchanged")
+
+	own := s
+	own.Reading = nil
+	_, err = own.ReadAs(standard.TotalOverPeriod)
+	assert.ErrorContains(t, err, "alternatives none: the wording states it")
+}

@@ -214,13 +214,12 @@ func ExampleRules_Rules() {
 		}
 	}
 	// Output:
-	// TAX-SAD-CHILD-2023 [2023-01-01, …)
 	// TAX-SAD-INFANT-2023 [2023-01-01, …)
 	// TAX-SAD-ELDERLY-2023 [2023-01-01, …)
 }
 
-// Replacing an unverified value: a platform that has checked 国发〔2022〕8号
-// marks the 2022 infant deduction verified. The national rules are not
+// Replacing a value known only from a secondary page: a platform that has
+// checked 国发〔2022〕8号 marks the 2022 infant deduction verified. The national rules are not
 // changed.
 func ExampleRules_WithAdditional() {
 	r := tax.NationalRules()
@@ -241,7 +240,7 @@ func ExampleRules_WithAdditional() {
 	}
 	fmt.Println(checked.Check())
 	// Output:
-	// TAX-SAD-INFANT-2022 1000.00 unverified
+	// TAX-SAD-INFANT-2022 1000.00 reported
 	// TAX-SAD-INFANT-2022 1000.00 verified
 	// <nil>
 }

@@ -25,6 +25,11 @@ type Month struct {
 	Medical      funding.Money `json:"medical"`
 	Unemployment funding.Money `json:"unemployment"`
 	HousingFund  funding.Money `json:"housingFund"`
+	// SocialInsurance is the 专项扣除 given as one amount, as a payroll
+	// export gives the member's own contributions in one column (社保个人缴纳):
+	// it is added to Pension, Medical, Unemployment and HousingFund, which
+	// such a month leaves at zero.
+	SocialInsurance funding.Money `json:"socialInsurance"`
 	// Annuity is the member's own 企业年金 or 职业年金, and OtherDeductions
 	// any other deduction determined by law (商业健康保险, 税延养老保险…):
 	// together the 依法确定的其他扣除. The caller applies their limits.
@@ -33,6 +38,25 @@ type Month struct {
 	// Deductions is the declaration of special additional deductions in
 	// force for the month.
 	Deductions Deductions `json:"deductions"`
+	// AdditionalAmount is the special additional deductions (专项附加扣除)
+	// of the month given as an amount the payroll system already computed
+	// (a payroll export carries the amount, not the declaration): it is
+	// added to what Deductions declares, as the caller's figure, under no
+	// rule of the library.
+	AdditionalAmount funding.Money `json:"additionalAmount"`
+	// FirstWageIncome is the fact of 国家税务总局公告2020年第13号: the
+	// taxpayer had no wage income (工资、薪金所得, nor continuous 劳务报酬
+	// withheld by the cumulative method) in the year before this
+	// employment. The cumulative basic deduction then counts the months
+	// from January, not from the first month of employment
+	// ([Rules.FirstWage], from 2020-07-01).
+	FirstWageIncome bool `json:"firstWageIncomeThisYear,omitempty"`
+	// PriorYearLowIncome is the fact of 国家税务总局公告2020年第19号: the
+	// employer withheld the taxpayer's wage tax in every month of the
+	// previous full year, and that year's wages were at most 60,000 元. The
+	// cumulative basic deduction is then the year's 60,000 from January
+	// ([Rules.LowIncome], from 2021-01-01).
+	PriorYearLowIncome bool `json:"priorYearLowIncome,omitempty"`
 	// TaxRelief is the month's tax reduction (减免税额), as determined by
 	// the tax authority.
 	TaxRelief funding.Money `json:"taxRelief"`

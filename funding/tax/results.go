@@ -67,10 +67,19 @@ type Line struct {
 	// EmployedMonths counts the months employed with this employer this
 	// year up to this month (任职受雇月份数).
 	EmployedMonths int `json:"employedMonths"`
-	// BasicDeduction, SpecialDeductions (own insurance and housing fund),
-	// AdditionalDeductions (itemised in Additional) and OtherDeductions
-	// (annuity and others) are this month's.
-	BasicDeduction       funding.Money    `json:"basicDeduction"`
+	// BasicDeduction (the month's part of the cumulative basic
+	// deduction), SpecialDeductions (own insurance and housing fund, and
+	// SocialInsurance), AdditionalDeductions (itemised in Additional, with
+	// AdditionalAmount added as one figure) and OtherDeductions (annuity
+	// and others) are this month's.
+	BasicDeduction funding.Money `json:"basicDeduction"`
+	// BasicRule is the rule that decided the cumulative basic deduction:
+	// the monthly amount per month employed (TAX-BASIC-2019), counted
+	// from January for a first wage income of the year
+	// (TAX-BASIC-FIRSTWAGE-2020, 公告2020年第13号), or the year's amount
+	// from January after a low-income year (TAX-BASIC-LOWINCOME-2021,
+	// 公告2020年第19号).
+	BasicRule            string           `json:"basicRule"`
 	SpecialDeductions    funding.Money    `json:"specialDeductions"`
 	Additional           []AdditionalLine `json:"additional,omitempty"`
 	AdditionalDeductions funding.Money    `json:"additionalDeductions"`

@@ -68,95 +68,23 @@ func (r Rules) Withhold(year int, months []Month) (Year, error) {
 		if i > 0 && months[i-1].Month >= 1 && months[i-1].Month <= 12 && m.Month != months[i-1].Month+1 {
 			ps.add(path+".month", strconv.Itoa(m.Month), "", fmt.Sprintf("months must be consecutive: want %d after %d", months[i-1].Month+1, months[i-1].Month), ErrMonth)
 		}
-		for _, f := range []struct {
-			name string
-			v    funding.Money
-		}{
-			{"income", m.Income}, {"taxFree", m.TaxFree}, {"pension", m.Pension}, {"medical", m.Medical},
-			{"unemployment", m.Unemployment}, {"housingFund", m.HousingFund}, {"annuity", m.Annuity},
-			{"otherDeductions", m.OtherDeductions}, {"taxRelief", m.TaxRelief},
-		} {
-			if f.v.IsNegative() {
-				ps.add(path+"."+f.name, f.v.String(), "", "", dangjian.ErrNegative)
-			}
+		if i > 0 {
+			checkFacts(factsOf(months[0]), m, path, "months[0]", &ps)
 		}
-		if !m.Income.IsNegative() && m.TaxFree.Cmp(m.Income) > 0 {
-			ps.add(path+".taxFree", m.TaxFree.String(), "", "tax-free income above the income "+m.Income.String(), dangjian.ErrInvalid)
-		}
-		on := monthDate(year, m.Month)
-		if _, ok := dangjian.InForce(r.Method, on, nil); !ok {
-			ps.add(path, on.String(), "", "no cumulative withholding method", dangjian.ErrNoRule)
-		}
-		if _, ok := dangjian.InForce(r.Basic, on, nil); !ok {
-			ps.add(path, on.String(), "", "no basic deduction", dangjian.ErrNoRule)
-		}
-		if len(r.table(CumulativeTable, on)) == 0 {
-			ps.add(path, on.String(), "", "no cumulative rate table", dangjian.ErrNoRule)
-		}
-		r.additional(m.Deductions, on, path+".deductions", &ps)
+		r.checkMonth(year, m, path, &ps)
 	}
 	if len(ps) > 0 {
 		return Year{}, ps.err()
 	}
 
 	y := Year{Year: year, Rules: r.Name, Lines: make([]Line, 0, len(months))}
+	var st yearState
 	var acc taxAcc
-	var cum Cumulative
-	var withheld funding.Money
 	for i, m := range months {
-		on := monthDate(year, m.Month)
-		method, _ := dangjian.InForce(r.Method, on, nil)
-		basic, _ := dangjian.InForce(r.Basic, on, nil)
-		adds, addTotal := r.additional(m.Deductions, on, "", nil)
-		l := Line{
-			Month:                m.Month,
-			Input:                m,
-			EmployedMonths:       m.Month - months[0].Month + 1,
-			BasicDeduction:       basic.Monthly,
-			SpecialDeductions:    acc.add(acc.add(m.Pension, m.Medical), acc.add(m.Unemployment, m.HousingFund)),
-			Additional:           adds,
-			AdditionalDeductions: addTotal,
-			OtherDeductions:      acc.add(m.Annuity, m.OtherDeductions),
-			WithheldBefore:       withheld,
-		}
-		cum.Income = acc.add(cum.Income, m.Income)
-		cum.TaxFree = acc.add(cum.TaxFree, m.TaxFree)
-		cum.BasicDeduction = acc.add(cum.BasicDeduction, l.BasicDeduction)
-		cum.SpecialDeductions = acc.add(cum.SpecialDeductions, l.SpecialDeductions)
-		cum.AdditionalDeductions = acc.add(cum.AdditionalDeductions, l.AdditionalDeductions)
-		cum.OtherDeductions = acc.add(cum.OtherDeductions, l.OtherDeductions)
-		cum.Relief = acc.add(cum.Relief, m.TaxRelief)
-		taxable := acc.sub(cum.Income, cum.TaxFree)
-		for _, d := range []funding.Money{cum.BasicDeduction, cum.SpecialDeductions, cum.AdditionalDeductions, cum.OtherDeductions} {
-			taxable = acc.sub(taxable, d)
-		}
-		cum.Floored = taxable.IsNegative()
-		cum.Taxable = taxable.Max(funding.Money{})
-		if acc.err != nil {
-			return Year{}, funderr.At("months["+strconv.Itoa(i)+"]", acc.err, funding.ErrOverflow)
-		}
-		l.Cumulative = cum
-		calc, err := r.tableTax(CumulativeTable, cum.Taxable, cum.Taxable, funding.Money{}, 1, on, true)
+		l, err := r.step(year, &st, m, nil)
 		if err != nil {
 			return Year{}, funderr.At("months["+strconv.Itoa(i)+"]", err, funding.ErrOverflow)
 		}
-		l.Tax = calc
-		due := acc.sub(acc.sub(calc.Tax, cum.Relief), withheld)
-		l.Rules = []string{method.ID, basic.ID}
-		for _, a := range adds {
-			l.Rules = append(l.Rules, a.Rule)
-		}
-		l.Rules = append(l.Rules, calc.Rules...)
-		if due.IsNegative() {
-			l.Clamped = true
-			due = funding.Money{}
-			if nr, ok := dangjian.InForce(r.NoRefund, on, nil); ok {
-				l.Rules = append(l.Rules, nr.ID)
-			}
-		}
-		l.Withheld = due
-		withheld = acc.add(withheld, due)
-		l.AfterTax = acc.sub(acc.sub(m.Income, l.Withheld), l.SpecialDeductions)
 		y.Income = acc.add(y.Income, m.Income)
 		y.Withheld = acc.add(y.Withheld, l.Withheld)
 		if acc.err != nil {
@@ -372,7 +300,12 @@ func (r Rules) BonusTax(bonus funding.Money, on dangjian.Date) (Calc, error) {
 // The table and the rounding are checked unless the caller has checked the
 // whole rule set already.
 func (r Rules) tableTax(t Table, income, taxable, deduction funding.Money, divisor int64, on dangjian.Date, checked bool) (Calc, error) {
-	rows := r.table(t, on)
+	return r.tableTaxOn(r.table(t, on), t, income, taxable, deduction, divisor, on, checked)
+}
+
+// tableTaxOn is [Rules.tableTax] with the rows of table t in force on date
+// on, by level.
+func (r Rules) tableTaxOn(rows []Bracket, t Table, income, taxable, deduction funding.Money, divisor int64, on dangjian.Date, checked bool) (Calc, error) {
 	if len(rows) == 0 {
 		return Calc{}, &dangjian.Problem{Kind: dangjian.ErrNoRule, Path: "on", Value: on.String(), Detail: "no " + t.Label()}
 	}

@@ -35,6 +35,14 @@ type BasicDeduction struct {
 	Monthly funding.Money `json:"monthly"`
 }
 
+// AnnualBasic is a basic deduction counted for the whole year from
+// January: the cumulative basic deduction of every month of the year is
+// Annual (国家税务总局公告2020年第19号: "累计减除费用自1月份起直接按照全年6万元计算扣除").
+type AnnualBasic struct {
+	dangjian.Rule
+	Annual funding.Money `json:"annual"`
+}
+
 // AdditionalDeduction is one special additional deduction (专项附加扣除) as
 // a dated rule: Monthly per child (子女教育, 婴幼儿照护) or per month. For
 // 赡养老人, Monthly is the amount of an only child and the total that
@@ -85,6 +93,16 @@ type Rules struct {
 	Basic []BasicDeduction `json:"basic"`
 	// NonResidentBasic is the non-residents' monthly basic deduction.
 	NonResidentBasic []BasicDeduction `json:"nonResidentBasic"`
+	// FirstWage holds the rule of 公告2020年第13号, by date: for a taxpayer
+	// whose first wage income of the year is with this employer
+	// ([Month.FirstWageIncome]), the cumulative basic deduction is Basic's
+	// monthly amount × the month's number (counted from January).
+	FirstWage []dangjian.Rule `json:"firstWage"`
+	// LowIncome holds the rule of 公告2020年第19号, by date: for a taxpayer
+	// of the previous year's low income with this employer
+	// ([Month.PriorYearLowIncome]), the cumulative basic deduction is the
+	// year's Annual amount in every month from January.
+	LowIncome []AnnualBasic `json:"lowIncome"`
 	// Additional holds the special additional deductions, every version.
 	Additional []AdditionalDeduction `json:"additional"`
 	// BonusSeparate holds the windows in which the 全年一次性奖金 may be
@@ -101,6 +119,8 @@ func (r Rules) Clone() Rules {
 	r.Brackets = slices.Clone(r.Brackets)
 	r.Basic = slices.Clone(r.Basic)
 	r.NonResidentBasic = slices.Clone(r.NonResidentBasic)
+	r.FirstWage = slices.Clone(r.FirstWage)
+	r.LowIncome = slices.Clone(r.LowIncome)
 	r.Additional = slices.Clone(r.Additional)
 	r.BonusSeparate = slices.Clone(r.BonusSeparate)
 	return r
@@ -162,6 +182,12 @@ func (r Rules) topics() []taxTopic {
 	for _, b := range r.NonResidentBasic {
 		out = append(out, taxTopic{b.Rule, "basic/nonresident"})
 	}
+	for _, h := range r.FirstWage {
+		out = append(out, taxTopic{h, "basic/firstwage"})
+	}
+	for _, b := range r.LowIncome {
+		out = append(out, taxTopic{b.Rule, "basic/lowincome"})
+	}
 	for _, a := range r.Additional {
 		out = append(out, taxTopic{a.Rule, "additional/" + a.Item.String() + "/" + a.Tier.String()})
 	}
@@ -212,6 +238,11 @@ func (r Rules) Check() error {
 			if b.Monthly.Cmp(funding.Money{}) <= 0 {
 				bad(fmt.Sprintf("%s[%d] (%q).monthly", set.name, i, b.ID), fmt.Sprintf("want a positive amount, have %s", b.Monthly))
 			}
+		}
+	}
+	for i, b := range r.LowIncome {
+		if b.Annual.Cmp(funding.Money{}) <= 0 {
+			bad(fmt.Sprintf("lowIncome[%d] (%q).annual", i, b.ID), fmt.Sprintf("want a positive amount, have %s", b.Annual))
 		}
 	}
 	for i, a := range r.Additional {

@@ -44,7 +44,7 @@ func TestTaxRuleTables(t *testing.T) {
 	require.NoError(t, dangjian.CheckRules(r.Additional, func(a tax.AdditionalDeduction) string { return a.Item.String() + "/" + a.Tier.String() }))
 	require.NoError(t, dangjian.CheckRules([]tax.RoundingRule{r.Rounding}, nil))
 	require.NoError(t, dangjian.CheckRules(r.Rules(), nil), "IDs unique across all tables")
-	assert.Len(t, r.Rules(), 1+1+14+1+1+11+3+1)
+	assert.Len(t, r.Rules(), 1+1+14+1+1+1+1+11+3+1)
 }
 
 func TestTaxRuleValues(t *testing.T) {
@@ -65,26 +65,28 @@ func TestTaxRuleValues(t *testing.T) {
 		shareCap   string
 	}{
 		{"TAX-CUM-METHOD-2019", dangjian.Verified, "2019-01-01", "", "", ""},
-		{"TAX-CUM-NOREFUND-2019", dangjian.Unverified, "2019-01-01", "", "", ""},
+		{"TAX-CUM-NOREFUND-2019", dangjian.Reported, "2019-01-01", "", "", ""},
 		{"TAX-BASIC-2019", dangjian.Verified, "2019-01-01", "", "", ""},
 		{"TAX-NR-BASIC-2019", dangjian.Unverified, "2019-01-01", "", "", ""},
+		{"TAX-BASIC-FIRSTWAGE-2020", dangjian.Reported, "2020-07-01", "", "", ""},
+		{"TAX-BASIC-LOWINCOME-2021", dangjian.Reported, "2021-01-01", "", "", ""},
 		{"TAX-CUM-2019-1", dangjian.Verified, "2019-01-01", "", "", ""},
 		{"TAX-MON-2019-7", dangjian.Verified, "2019-01-01", "", "", ""},
 		{"TAX-SAD-CHILD-2019", dangjian.Unverified, "2019-01-01", "2023-01-01", "1000.00", "0.00"},
-		{"TAX-SAD-CHILD-2023", dangjian.Verified, "2023-01-01", "", "2000.00", "0.00"},
-		{"TAX-SAD-INFANT-2022", dangjian.Unverified, "2022-01-01", "2023-01-01", "1000.00", "0.00"},
+		{"TAX-SAD-CHILD-2023", dangjian.Unverified, "2023-01-01", "", "2000.00", "0.00"},
+		{"TAX-SAD-INFANT-2022", dangjian.Reported, "2022-01-01", "2023-01-01", "1000.00", "0.00"},
 		{"TAX-SAD-INFANT-2023", dangjian.Verified, "2023-01-01", "", "2000.00", "0.00"},
-		{"TAX-SAD-ELDERLY-2019", dangjian.Unverified, "2019-01-01", "2023-01-01", "2000.00", "1000.00"},
+		{"TAX-SAD-ELDERLY-2019", dangjian.Reported, "2019-01-01", "2023-01-01", "2000.00", "1000.00"},
 		{"TAX-SAD-ELDERLY-2023", dangjian.Verified, "2023-01-01", "", "3000.00", "1500.00"},
 		{"TAX-SAD-LOAN-2019", dangjian.Unverified, "2019-01-01", "", "1000.00", "0.00"},
-		{"TAX-SAD-RENT-2019-T1", dangjian.Unverified, "2019-01-01", "", "1500.00", "0.00"},
-		{"TAX-SAD-RENT-2019-T2", dangjian.Unverified, "2019-01-01", "", "1100.00", "0.00"},
-		{"TAX-SAD-RENT-2019-T3", dangjian.Unverified, "2019-01-01", "", "800.00", "0.00"},
-		{"TAX-SAD-CONTEDU-2019", dangjian.Unverified, "2019-01-01", "", "400.00", "0.00"},
+		{"TAX-SAD-RENT-2019-T1", dangjian.Reported, "2019-01-01", "", "1500.00", "0.00"},
+		{"TAX-SAD-RENT-2019-T2", dangjian.Reported, "2019-01-01", "", "1100.00", "0.00"},
+		{"TAX-SAD-RENT-2019-T3", dangjian.Reported, "2019-01-01", "", "800.00", "0.00"},
+		{"TAX-SAD-CONTEDU-2019", dangjian.Reported, "2019-01-01", "", "400.00", "0.00"},
 		{"TAX-BONUS-2019", dangjian.Unverified, "2019-01-01", "2022-01-01", "", ""},
 		{"TAX-BONUS-2022", dangjian.Unverified, "2022-01-01", "2024-01-01", "", ""},
 		{"TAX-BONUS-2024", dangjian.Unverified, "2024-01-01", "2028-01-01", "", ""},
-		{"TAX-ROUND", dangjian.Unverified, "", "", "", ""},
+		{"TAX-ROUND", dangjian.LibraryChoice, "", "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
@@ -100,6 +102,14 @@ func TestTaxRuleValues(t *testing.T) {
 			}
 		})
 	}
+	t.Run("the 2020 facts cite 公告2020年第13号 and 第19号", func(t *testing.T) {
+		assert.Contains(t, byID["TAX-BASIC-FIRSTWAGE-2020"].Source.Doc, "公告2020年第13号")
+		assert.Contains(t, byID["TAX-BASIC-LOWINCOME-2021"].Source.Doc, "公告2020年第19号")
+		assert.Contains(t, byID["TAX-BASIC-FIRSTWAGE-2020"].Source.Note, "按照5000元/月乘以纳税人当年截至本月月份数计算累计减除费用")
+		assert.Contains(t, byID["TAX-BASIC-LOWINCOME-2021"].Source.Note, "累计减除费用自1月份起直接按照全年6万元计算扣除")
+		require.Len(t, r.LowIncome, 1)
+		assert.Equal(t, "60000.00", r.LowIncome[0].Annual.String())
+	})
 	t.Run("2023 deductions cite 国发〔2023〕13号", func(t *testing.T) {
 		for _, id := range []string{"TAX-SAD-CHILD-2023", "TAX-SAD-INFANT-2023", "TAX-SAD-ELDERLY-2023"} {
 			assert.Contains(t, byID[id].Source.Doc, "国发〔2023〕13号", id)
@@ -214,7 +224,7 @@ func TestTaxRulesWith(t *testing.T) {
 			orig, repl = r.Additional[i], replaced.Additional[i]
 		}
 	}
-	assert.Equal(t, dangjian.Unverified, orig.Source.Confidence, "the receiver is unchanged")
+	assert.Equal(t, dangjian.Reported, orig.Source.Confidence, "the receiver is unchanged")
 	assert.Equal(t, dangjian.Verified, repl.Source.Confidence)
 
 	down := r.WithRounding(tax.RoundingRule{Rule: r.Rounding.Rule, Rounding: funding.Rounding{Places: 2, Mode: dangjian.Down}})

@@ -11,10 +11,11 @@ import (
 
 // assess catalogues the reference schemes of assess and of the places
 // (place/yanji's yanji-shuzhi), and their grading policies. Schemes have
-// no rule IDs: every number that a part of a scheme carries is an entry
-// whose ID is the scheme name and the path of the part
-// ("yanji-shuzhi/daily/sanshi/yashi/work_day"), with the source the part
-// cites.
+// no rule IDs: every part of a scheme is an entry whose ID is the scheme
+// name and the path of the part ("yanji-shuzhi/daily/sanshi/yashi/work_day"),
+// with the source the part cites, and every number it carries an entry
+// whose ID adds "#" and the field ("…/work_day#cap"), with its own source
+// (see scheme).
 func (c *collector) assess() {
 	for _, name := range assess.ReferenceNames() {
 		s, err := assess.Reference(name)
@@ -81,7 +82,12 @@ func (c *collector) note(area, family, note string, srcs []assess.Source) {
 	}
 }
 
-// scheme catalogues the scheme called name, returned by table.
+// scheme catalogues the scheme called name, returned by table. Each part
+// is an entry cited to the part's source, its value saying what the part
+// does; each number of the part is an entry of its own, ID the part's
+// and "#" and the field ("yanji-shuzhi/review/ceping#levels",
+// "yanji-shuzhi/review/ceping/groups/leaders#weight"), cited to the
+// source the part's cites name for it, else to the part's.
 func (c *collector) scheme(name, table string, s assess.Scheme) {
 	family := "Reference scheme " + name
 	ct := newCites(c, s.Name, s.Sources)
@@ -90,17 +96,27 @@ func (c *collector) scheme(name, table string, s assess.Scheme) {
 		c.add(Entry{Area: "assess", Family: family, Table: table, ID: name + "/" + id, Value: value,
 			Source: ct.of(name+"/"+id, src), Wording: wording})
 	}
+	// num adds the entry of one number of the part id, whose source is
+	// src and whose cites are cites.
+	num := func(id, field, value, src string, cites map[string]string) {
+		if own, ok := cites[field]; ok {
+			src = own
+		}
+		add(id+"#"+field, value, src, "")
+	}
 	if len(s.Rounding) > 0 {
 		rs := make([]string, len(s.Rounding))
 		for i, r := range s.Rounding {
 			rs[i] = fmt.Sprintf("%s to %d places %s", r.At, r.Places, r.Mode)
 		}
-		add("rounding", strings.Join(rs, "; "), "", "")
+		add("rounding", strings.Join(rs, "; "), s.Cites["rounding"], "")
 	}
 	for _, comp := range s.Components {
-		add(comp.ID, "weight "+comp.Weight.String()+", max "+comp.Max.String(), comp.Source, comp.Name)
+		add(comp.ID, "component: the sum of its indicators, weighted into the total", comp.Source, comp.Name)
+		num(comp.ID, "weight", comp.Weight.String(), comp.Source, comp.Cites)
+		num(comp.ID, "max", comp.Max.String(), comp.Source, comp.Cites)
 		for _, ind := range comp.Indicators {
-			c.indicator(add, comp.ID, ind)
+			c.indicator(add, num, comp.ID, ind)
 		}
 	}
 	for _, pool := range []struct {
@@ -110,26 +126,36 @@ func (c *collector) scheme(name, table string, s assess.Scheme) {
 		if pool.b == nil {
 			continue
 		}
-		add(pool.id, "at most "+pool.b.Cap.String()+" in all", pool.b.Source, "")
+		add(pool.id, "a pool of bonus points added to the total, capped", pool.b.Source, "")
+		num(pool.id, "cap", pool.b.Cap.String(), pool.b.Source, pool.b.Cites)
 		for _, it := range pool.b.Items {
-			add(pool.id+"/"+it.ID, item(it), it.Source, it.Name)
+			item(add, num, pool.id+"/"+it.ID, "bonus item: points per occurrence", it)
 		}
 	}
 	for _, g := range s.Gates {
-		add("gates/"+g.ID, gate(g.Flag, g.Effect, g.Grade), g.Source, g.Reason)
+		add("gates/"+g.ID, gate(g.Flag, g.Effect, ""), g.Source, g.Reason)
+		if g.Grade != "" {
+			num("gates/"+g.ID, "grade", g.Grade, g.Source, g.Cites)
+		}
 	}
 	if len(s.Bands) > 0 {
-		add("bands", bands(s.Bands), "", "")
+		add("bands", bands(s.Bands), s.Cites["bands"], "")
 	}
 }
 
-func (c *collector) indicator(add func(id, value, src, wording string), parent string, ind assess.Indicator) {
+type (
+	addFunc func(id, value, src, wording string)
+	numFunc func(id, field, value, src string, cites map[string]string)
+)
+
+func (c *collector) indicator(add addFunc, num numFunc, parent string, ind assess.Indicator) {
 	path := parent + "/" + ind.ID
-	mx := "max " + ind.Max.String()
+	maxNum := func() { num(path, "max", ind.Max.String(), ind.Source, ind.Cites) }
 	if len(ind.Children) > 0 {
-		add(path, mx+" (the sum of its children)", ind.Source, ind.Name)
+		add(path, "the sum of its children", ind.Source, ind.Name)
+		maxNum()
 		for _, ch := range ind.Children {
-			c.indicator(add, path, ch)
+			c.indicator(add, num, path, ch)
 		}
 		return
 	}
@@ -140,32 +166,44 @@ func (c *collector) indicator(add func(id, value, src, wording string), parent s
 	}
 	switch m.Kind {
 	case assess.Direct:
-		add(path, mx+"; the input points", ind.Source, ind.Name)
+		add(path, "the input points, within [0, max]", ind.Source, ind.Name)
+		maxNum()
 	case assess.Ratio:
-		add(path, mx+"; actual ÷ "+m.Target.String()+" × max", ind.Source, ind.Name)
+		add(path, "actual ÷ target × max, at most max", ind.Source, ind.Name)
+		maxNum()
+		num(path, "target", m.Target.String(), ind.Source, ind.Cites)
 	case assess.Checklist:
-		add(path, mx+"; checklist", ind.Source, ind.Name)
+		add(path, "checklist: the points of the items checked, at most max", ind.Source, ind.Name)
+		maxNum()
 		for _, it := range m.Items {
-			add(path+"/"+it.ID, item(it), it.Source, it.Name)
+			item(add, num, path+"/"+it.ID, "checklist item", it)
 		}
 	case assess.Deductions:
-		add(path, mx+"; deductions, not below 0", ind.Source, ind.Name)
+		add(path, "deductions from max, not below 0", ind.Source, ind.Name)
+		maxNum()
 		for _, cl := range m.Clauses {
-			add(path+"/"+cl.ID, clause(cl), cl.Source, cl.Name)
+			clause(add, num, path+"/"+cl.ID, cl)
 		}
 	case assess.Votes:
-		v := mx + "; votes " + levels(m.Levels) + " on a scale of " + m.Scale.String()
-		if m.Unknown != "" {
-			v += ", " + m.Unknown + " not a valid vote"
-		}
 		gs := make([]string, len(m.Groups))
 		for i, g := range m.Groups {
-			gs[i] = fmt.Sprintf("%s weight %s", g.ID, g.Weight)
+			gs[i] = g.ID
+		}
+		add(path, "votes: each rater group's points per valid vote averaged, the groups weighted, scaled to max; groups "+strings.Join(gs, ", "),
+			ind.Source, ind.Name)
+		maxNum()
+		num(path, "levels", levels(m.Levels), ind.Source, ind.Cites)
+		num(path, "scale", m.Scale.String(), ind.Source, ind.Cites)
+		if m.Unknown != "" {
+			num(path, "unknown", m.Unknown+" not a valid vote", ind.Source, ind.Cites)
+		}
+		for _, g := range m.Groups {
+			gp := path + "/groups/" + g.ID
+			num(gp, "weight", g.Weight.String(), ind.Source, g.Cites)
 			if g.MinRaters != 0 {
-				gs[i] += fmt.Sprintf(" (at least %d raters)", g.MinRaters)
+				num(gp, "minRaters", fmt.Sprintf("at least %d raters", g.MinRaters), ind.Source, g.Cites)
 			}
 		}
-		add(path, v+"; groups "+strings.Join(gs, ", "), ind.Source, ind.Name)
 	case assess.TableMethod:
 		if m.Table == nil {
 			c.fail("%s: a table method without a table", path)
@@ -175,7 +213,8 @@ func (c *collector) indicator(add func(id, value, src, wording string), parent s
 		for i, in := range m.Table.Inputs {
 			ins[i] = in.Name
 		}
-		add(path, fmt.Sprintf("%s; decision table on %s, hit policy %s", mx, strings.Join(ins, ", "), m.Table.HitPolicy), ind.Source, ind.Name)
+		add(path, fmt.Sprintf("decision table on %s, hit policy %s", strings.Join(ins, ", "), m.Table.HitPolicy), ind.Source, ind.Name)
+		maxNum()
 		for _, r := range m.Table.Rules {
 			add(path+"/"+r.ID, "when "+strings.Join(r.When, " | ")+": "+r.Points.String(), r.Source, "")
 		}
@@ -184,33 +223,37 @@ func (c *collector) indicator(add func(id, value, src, wording string), parent s
 	}
 }
 
-func item(it assess.Item) string {
-	v := it.Points.String() + " each"
+// item catalogues a checklist or bonus item: the item, its points and its
+// cap.
+func item(add addFunc, num numFunc, id, what string, it assess.Item) {
+	add(id, what, it.Source, it.Name)
+	num(id, "points", it.Points.String(), it.Source, it.Cites)
 	if it.Cap.IsSet() {
-		v += ", at most " + it.Cap.String()
+		num(id, "cap", "at most "+it.Cap.String(), it.Source, it.Cites)
 	}
-	return v
 }
 
-func clause(cl assess.Clause) string {
-	var v string
+// clause catalogues a deduction clause: its form and each of its numbers.
+func clause(add addFunc, num numFunc, id string, cl assess.Clause) {
 	switch {
 	case len(cl.Levels) > 0:
-		v = "by level: " + levels(cl.Levels)
+		add(id, "deduction by severity level", cl.Source, cl.Name)
+		num(id, "levels", levels(cl.Levels), cl.Source, cl.Cites)
 	case cl.Threshold.IsSet():
-		v = cl.PerPoint.String() + " per percentage point below " + cl.Threshold.String()
+		form := "deduction per percentage point below the threshold (whole points)"
 		if cl.Proportional {
-			v += " (proportional)"
-		} else {
-			v += " (whole points)"
+			form = "deduction per percentage point below the threshold (proportional)"
 		}
+		add(id, form, cl.Source, cl.Name)
+		num(id, "threshold", cl.Threshold.String(), cl.Source, cl.Cites)
+		num(id, "perPoint", cl.PerPoint.String()+" per percentage point", cl.Source, cl.Cites)
 	default:
-		v = cl.Points.String() + " per occurrence"
+		add(id, "deduction per occurrence", cl.Source, cl.Name)
+		num(id, "points", cl.Points.String()+" per occurrence", cl.Source, cl.Cites)
 	}
 	if cl.Cap.IsSet() {
-		v += ", at most " + cl.Cap.String()
+		num(id, "cap", "at most "+cl.Cap.String(), cl.Source, cl.Cites)
 	}
-	return v
 }
 
 func levels(ls []assess.Level) string {
@@ -255,11 +298,35 @@ func (c *collector) policy(name, table string, p assess.GradePolicy) {
 			Source: ct.of(name+"/policy/"+id, src), Wording: wording})
 	}
 	if len(p.Bands) > 0 {
-		add("bands", bands(p.Bands), "", "", "")
+		add("bands", bands(p.Bands), "", p.Cites["bands"], "")
 	}
+	// A quota's entry is its share, cited to the source its cites name
+	// for max, else to its own; its count rounding, tie policy and base
+	// are entries of their own (quota/优秀#count).
 	for _, q := range p.Quotas {
-		v := fmt.Sprintf("at most %s of the %s base (count %s, ties %s)", q.Max, q.Base, q.Count, q.Ties)
-		add("quota/"+q.Grade, v, modality(q.Modality), q.Source, q.Note)
+		src := func(field string) string {
+			if own, ok := q.Cites[field]; ok {
+				return own
+			}
+			return q.Source
+		}
+		id := "quota/" + q.Grade
+		add(id, fmt.Sprintf("at most %s", q.Max), modality(q.Modality), src("max"), q.Note)
+		count := q.Count
+		if count == "" {
+			count = assess.CountFloor
+		}
+		add(id+"#count", "the count rounded "+string(count), "", src("count"), "")
+		add(id+"#ties", "ties at the cut-off "+string(q.Ties), "", src("ties"), "")
+		base := q.Base
+		if base == "" {
+			base = assess.BaseGraded
+		}
+		v := "of the " + string(base) + " subjects"
+		if r := q.Reading; r != nil {
+			v += fmt.Sprintf("; the text says %s, literally %s (GradePolicy.Literal)", r.Text, r.Literal)
+		}
+		add(id+"#base", v, "", src("base"), "")
 	}
 	for _, d := range p.Downgrades {
 		of := d.When.Of

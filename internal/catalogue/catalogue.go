@@ -9,8 +9,9 @@ import (
 )
 
 // Uncited is the confidence mark of an entry whose number the data cites no
-// source for (an assess reference scheme's bands or rounding points); the
-// scheme's note says which of its numbers are the library's own. It is the
+// source for (a grading policy's ranking; a scheme's bands or rounding
+// points where the scheme's cites name no source); the scheme's note says
+// which of its numbers are the library's own. It is the
 // only mark of the catalogue that is not a [dangjian.Confidence].
 const Uncited = "uncited"
 
@@ -25,7 +26,8 @@ type Entry struct {
 	// Table names the exported function(s) that return the rule.
 	Table string `json:"table"`
 	// ID is the rule's stable ID. For assess reference schemes, which
-	// have no rule IDs, it is the scheme name and the path of the part.
+	// have no rule IDs, it is the scheme name and the path of the part,
+	// and for one number of the part "#" and the field ("…/work_day#cap").
 	ID string `json:"id"`
 	// Value is the rule's threshold, rate, amount or bounds as exact text.
 	Value string `json:"value"`

@@ -182,7 +182,7 @@ func TestValues(t *testing.T) {
 	}{
 		{"ORG-BRANCH-MIN-3", "full members at_least 3; target joint_branch", "must", "", "", "verified"},
 		{"ORG-BRANCH-CMTE-7", "where full members at_least 7; 3–5 seats (finding above 7)", "must", "", "", "verified"},
-		{"ORG-TERM-BRANCH-2017", "3–5 years; ±1 year(s) with an approval; approval kind term_change", "must", "2017-10-24", "2018-07-01", "verified"},
+		{"ORG-TERM-BRANCH-2017", "3–5 years; ±1 year(s) with an approval; approval kind term_change", "must", "2017-10-24", "2018-07-12", "unverified"},
 		{"YJ-SITE-COMMUNITY-500", "area at_least 500 ㎡", "usually", "", "", "local_practice"},
 		{"DUES-WAGE-3", "base up to 10000.00 元 inclusive: 1.5% of the whole base", "", "2008-04-01", "", "verified"},
 		{"DUES-CAP-1000", "at most 1000.00 元 a month; voluntary payments above it allowed", "usually", "2017-01-01", "", "verified"},
@@ -193,9 +193,42 @@ func TestValues(t *testing.T) {
 		{"ENT-SOE-CARRY-STOP-2PCT", "soe_carry_stop: 2% of the wage total", "must", "2017-01-01", "", "verified"},
 		{"HB-2021-VILLAGE-DEPUTY-70", "at least 2 × the county's prior-year rural per-capita disposable income × 0.7 (rounded ceiling to 0.01)", "must", "2021-01-01", "", "local_practice"},
 		{"YJ-COMMUNITY-COMMITTEE-PAY", "3310.00 元, per_person_month (an average over units)", "", "", "", "local_practice"},
-		{"minzhu-pingyi/policy/quota/优秀", "at most 1/3 of the graded base (count floor, ties all_out)", "usually", "", "", "verified"},
-		{"yanji-shuzhi/daily/sanqiang/zhendi/platform_use", "0.2 per percentage point below 90 (whole points), at most 4", "", "", "", "local_practice"},
-		{"yanji-shuzhi/bands", "好 [90, …); 较好 [80, 90); 一般 [60, 80); 差 [0, 60)", "", "", "", catalogue.Uncited},
+		{"minzhu-pingyi/policy/quota/优秀", "at most 1/3", "usually", "", "", "verified"},
+		{"minzhu-pingyi/policy/quota/优秀#base", "of the graded subjects; the text says 党员总数, literally all (GradePolicy.Literal)", "", "", "", "library_choice"},
+		{"minzhu-pingyi/policy/quota/优秀#count", "the count rounded floor", "", "", "", "library_choice"},
+		{"xingji/policy/quota/五星#ties", "ties at the cut-off all_out", "", "", "", "library_choice"},
+		{"xingji/policy/quota/五星#base", "of the graded subjects; the text says 总数, literally all (GradePolicy.Literal)", "", "", "", "library_choice"},
+		// A scheme's part and each of its numbers, each with its own
+		// source (issue 11, D13–D17, D19).
+		{"yanji-shuzhi/daily/sanqiang/zhendi/platform_use", "deduction per percentage point below the threshold (whole points)", "", "", "", "local_practice"},
+		{"yanji-shuzhi/daily/sanqiang/zhendi/platform_use#perPoint", "0.2 per percentage point", "", "", "", "local_practice"},
+		{"yanji-shuzhi/daily/sanqiang/zhendi/platform_use#threshold", "90", "", "", "", "library_choice"},
+		{"yanji-shuzhi/daily/sanqiang/zhendi/platform_use#cap", "at most 4", "", "", "", "library_choice"},
+		{"yanji-shuzhi/daily/sanshi/yashi/work_day#points", "0.5 per occurrence", "", "", "", "local_practice"},
+		{"yanji-shuzhi/daily/sanshi/yashi/work_day#cap", "at most 3", "", "", "", "library_choice"},
+		{"yanji-shuzhi/daily", "component: the sum of its indicators, weighted into the total", "", "", "", "local_practice"},
+		{"yanji-shuzhi/daily#weight", "0.7", "", "", "", "library_choice"},
+		{"yanji-shuzhi/daily/sanshi#max", "35", "", "", "", "library_choice"},
+		{"yanji-shuzhi/review", "component: the sum of its indicators, weighted into the total", "", "", "", "verified"},
+		{"yanji-shuzhi/review#weight", "0.3", "", "", "", "library_choice"},
+		{"yanji-shuzhi/review/ceping#levels", "好 100, 较好 80, 一般 60, 差 40", "", "", "", "local_practice"},
+		{"yanji-shuzhi/review/ceping#unknown", "不了解 not a valid vote", "", "", "", "local_practice"},
+		{"yanji-shuzhi/review/ceping/groups/leaders#weight", "0.3", "", "", "", "library_choice"},
+		{"yanji-shuzhi/review/ceping/groups/members#minRaters", "at least 10 raters", "", "", "", "library_choice"},
+		{"yanji-shuzhi/bonus#cap", "5", "", "", "", "library_choice"},
+		{"yanji-shuzhi/bonus/project_award_city#points", "1", "", "", "", "local_practice"},
+		{"yanji-shuzhi/bonus/project_award_city#cap", "at most 2", "", "", "", "local_practice"},
+		{"minzhu-pingyi/ceping", "component: the sum of its indicators, weighted into the total", "", "", "", "verified"},
+		{"minzhu-pingyi/ceping#weight", "0.8", "", "", "", "library_choice"},
+		{"minzhu-pingyi/ceping/votes#levels", "优秀 100, 合格 80, 基本合格 60, 不合格 0", "", "", "", "library_choice"},
+		{"minzhu-pingyi/ceping/votes/groups/members#minRaters", "at least 3 raters", "", "", "", "library_choice"},
+		{"minzhu-pingyi/richang#weight", "0.2", "", "", "", "library_choice"},
+		{"xingji/gates/advanced", "flag advanced_org: set_grade", "", "", "", "local_practice"},
+		{"xingji/gates/advanced#grade", "五星", "", "", "", "library_choice"},
+		{"xingji/base#weight", "0.7", "", "", "", "local_practice"},
+		{"yanji-shuzhi/bands", "好 [90, …); 较好 [80, 90); 一般 [60, 80); 差 [0, 60)", "", "", "", "library_choice"},
+		{"xingji/bands", "五星 [90, …); 四星 [80, 90); 三星 [70, 80); 二星 [60, 70); 一星 [0, 60)", "", "", "", "local_practice"},
+		{"yanji-shuzhi/policy/ranking", "competition ranks; within each category; ties broken by component review desc, ballots 好 desc", "", "", "", catalogue.Uncited},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
@@ -233,7 +266,7 @@ func TestJSON(t *testing.T) {
 	assert.Equal(t, entries, doc.Rules)
 	assert.Equal(t, cat.Notes, doc.Notes)
 	assert.Equal(t, catalogue.Command, doc.Generator)
-	assert.Len(t, doc.Confidence, 5)
+	assert.Equal(t, catalogue.Marks(), doc.Confidence)
 	assert.Len(t, doc.Modality, 3)
 	var raw struct {
 		Rules []map[string]json.RawMessage `json:"rules"`
@@ -324,7 +357,9 @@ func TestSchemeParts(t *testing.T) {
 		}
 		got := 0
 		for _, e := range cat.Rules {
-			if strings.HasPrefix(e.ID, name+"/") && !strings.HasPrefix(e.ID, name+"/policy/") {
+			// Parts only: a number of a part is an entry of its own,
+			// the part's ID and "#" and the field.
+			if strings.HasPrefix(e.ID, name+"/") && !strings.HasPrefix(e.ID, name+"/policy/") && !strings.Contains(e.ID, "#") {
 				got++
 			}
 		}

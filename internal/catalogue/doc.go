@@ -19,8 +19,12 @@
 //
 // Reference schemes carry no rule IDs: an assess entry's ID is the scheme
 // name and the path of the part ("yanji-shuzhi/daily/sanshi/yashi/work_day"),
-// and its source is the one the part cites. Numbers a scheme cites no
-// source for (bands, rounding points, ranking) are marked [Uncited].
+// and its source is the one the part cites; each number of the part is an
+// entry of its own, the part's ID and "#" and the field
+// ("yanji-shuzhi/daily/sanshi/yashi/work_day#cap"), cited to the source
+// the part's cites name for it, else to the part's; a scheme's bands and
+// rounding points, to the sources its own cites name. What cites no source
+// (a ranking, a scheme without such cites) is marked [Uncited].
 //
 // [Markdown] and [JSON] render the catalogue; [Generate] does both. The
 // files are rewritten with
@@ -30,6 +34,17 @@
 //
 // and the package's tests fail with "RULES.md is out of date: run …" when
 // the committed files differ from what the tables give.
+//
+// # Evidence
+//
+// [EvidenceFile] (evidence.csv, at the module root) holds the evidence
+// behind the confidence marks: one row per entry ID, sorted by ID, with the
+// confidence the library's reference note supports, where the note is and
+// what it says. [ReadEvidence] reads it and [CheckEvidence] holds the
+// catalogue to it: an entry without a row, a row without an entry, an
+// entry whose mark ranks above its row's ([Rank]), and a number the note
+// says the library chose but that is cited to another source are each a
+// problem, and the package's tests fail on any of them.
 package catalogue
 
 //go:generate go run ./cmd/gen -dir ../..

@@ -140,6 +140,11 @@ func (c *collector) dues(table string, rs dues.Rules) {
 		}
 		c.add(x)
 	}
+	if rs.RoundingRule.ID != "" {
+		x := e("Dues rounding", rs.RoundingRule)
+		x.Value = "the monthly amount, once: " + rs.Rounding.String()
+		c.add(x)
+	}
 }
 
 func (c *collector) tax(r tax.Rules) {
@@ -178,6 +183,16 @@ func (c *collector) tax(r tax.Rules) {
 			x.Scope = "basic deduction, " + set.who
 			c.add(x)
 		}
+	}
+	for _, h := range r.FirstWage {
+		x := e("Tax deductions", h, "the cumulative basic deduction counts the monthly amount × the month's number (from January)")
+		x.Scope = "basic deduction, residents whose first wage income of the year is with this employer (first_wage_income_this_year)"
+		c.add(x)
+	}
+	for _, b := range r.LowIncome {
+		x := e("Tax deductions", b.Rule, "the cumulative basic deduction is "+yuan(b.Annual)+" in every month from January")
+		x.Scope = "basic deduction, residents paid by this employer every month of last year with at most 60000 (prior_year_low_income)"
+		c.add(x)
 	}
 	for _, a := range r.Additional {
 		v := yuan(a.Monthly) + " a month"
@@ -262,6 +277,13 @@ func standardEntry(s standard.Standard, table, jurisdiction string) Entry {
 	}
 	if s.Average {
 		v += " (an average over units)"
+	}
+	if r := s.Reading; r != nil {
+		alts := make([]string, len(r.Alternatives))
+		for i, a := range r.Alternatives {
+			alts[i] = a.String()
+		}
+		v += " (a reading: the " + r.Unstated + " not stated; also read as " + strings.Join(alts, ", ") + ")"
 	}
 	x.Value = v
 	x.Scope = parts("jurisdiction "+jurisdiction, "item "+s.Code.String())

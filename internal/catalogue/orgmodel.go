@@ -136,6 +136,9 @@ func orgValue(r orgmodel.Rule) string {
 		if r.Check == orgmodel.DispatchTerm && r.Min == 0 {
 			bounds = fmt.Sprintf("at most %d", r.Max)
 		}
+		if r.Check == orgmodel.Upgrade && r.Min == 0 {
+			bounds = fmt.Sprintf("below %d", r.Max)
+		}
 		switch r.Check {
 		case orgmodel.TermLength, orgmodel.DispatchTerm:
 			bounds += " years"

@@ -33,6 +33,7 @@ func Marks() []Mark {
 		{dangjian.Reported.String(), dangjian.Reported.Label(), "taken from a secondary page that quotes or paraphrases the source"},
 		{dangjian.Unverified.String(), dangjian.Unverified.Label(), "recalled, not confirmed in any copy: check before relying on it, and replace it with your own value if it differs"},
 		{dangjian.LocalPractice.String(), dangjian.LocalPractice.Label(), "a local arrangement (a province, a city, one organization), not a central rule: another place replaces it"},
+		{dangjian.LibraryChoice.String(), dangjian.LibraryChoice.Label(), "a value the library chose where no source gives one: a parameter to replace with your own, never a rule of any document"},
 		{Uncited, "未注出处", "the data cites no source for this number (an assess reference scheme's bands or rounding points); the scheme's note says which numbers are the library's own"},
 	}
 }
@@ -106,7 +107,7 @@ var areaIntro = map[string]string{
 	"orgmodel": "Formation and governance rules of party organizations: `orgmodel.NationalRules()`, the rules the reference city's set `yanji.Rules()` (package place/yanji) adds to them, and `orgmodel.DefaultNesting()`. The value reads the rule's fields: `full`/`all` members counted, `at_least` (≥, 以上 read inclusively) or `more_than` (>, 超过).",
 	"orglife":  "Organizational life (三会一课, 主题党日, 组织生活会, 民主评议党员, 谈心谈话): `orglife.NationalRules()` and the local presets a rule set adds with `With` (`orglife.LectureQuarterly()`, …). A frequency is counted per calendar period; a quorum compares present × den with expected × num in integers.",
 	"funding":  "Party dues (`dues.Rules2008()`, `dues.Rules2017()`), the individual income tax on wages (`tax.NationalRules()`), remittance of dues (`remit.Rules()`, and Yanji's share in `yanji.RemitRules()`), enterprise party work funds (`enterprise.Rules()`), village funds and pay floors (`standard.VillageFloors()`), Yanji's standards (`yanji.Standards()`) and Xiamen's pay ladder (`xiamen.Ladder2009()`); the packages are under `funding/` and `place/`. Amounts are in 元 with two decimals; rates are exact percentages.",
-	"assess":   "The reference assessment schemes (`assess.Reference(name)`) and their grading policies (`assess.ReferencePolicy(name)`), and the reference city's scheme and policy (`yanji.Scheme()`, `yanji.Policy()`, package place/yanji). Schemes have no rule IDs: an entry's ID is the scheme name and the path of the part (component, indicator, item or clause IDs), and its source is the one the part cites by ID (`ours` marks the library's own numbers). Numbers are exact decimals or fractions. The schemes are not dated: they have no window.",
+	"assess":   "The reference assessment schemes (`assess.Reference(name)`) and their grading policies (`assess.ReferencePolicy(name)`), and the reference city's scheme and policy (`yanji.Scheme()`, `yanji.Policy()`, package place/yanji). Schemes have no rule IDs: an entry's ID is the scheme name and the path of the part (component, indicator, item or clause IDs), and its source is the one the part cites by ID; each number of a part is an entry of its own, the part's ID and `#` and the field (`…/work_day#cap`, `…/groups/leaders#weight`, `…/quota/优秀#base`), cited to the source the part's `cites` name for it, else to the part's (`ours`, library_choice, marks the library's own numbers). Numbers are exact decimals or fractions. The schemes are not dated: they have no window.",
 }
 
 // Markdown renders the catalogue as RULES.md: an introduction saying how
@@ -122,6 +123,9 @@ func Markdown(c Catalogue) []byte {
 	w("Every rule the module ships, with its value, the window in which it is in force, its source and how well the source was checked. ")
 	w("The page is generated from the rule tables themselves by `%s`, which also writes `%s` (the same entries for programs: one object per rule, lowerCamel keys). ", Command, JSONFile)
 	w("`go test ./internal/catalogue` fails when either file is out of date, so what you read here is what the code applies.\n\n")
+	w("The evidence behind each mark is data too: `%s`, beside this page, gives for each entry what the library's reference note supports and where the note is, ", EvidenceFile)
+	w("and the same tests fail when an entry's mark claims more than its row (verified > reported = local_practice > unverified > library_choice > uncited), ")
+	w("or when a number the note says the library chose is cited to any other source.\n\n")
 	w("Doc comments cite rules by their ID (`ORG-BRANCH-MIN-3`): search this page for it. ")
 	w("A window `[from, to)` includes `from` and excludes `to`; `…` is an open end. ")
 	w("Values are exact text from the tables, never rounded. ")

@@ -29,7 +29,7 @@ type source struct {
 	n        int64 // bytes taken from r
 	maxBytes int64 // -1: no limit
 	maxRec   int64 // -1: no limit
-	start    int64 // offset in r where the record being read starts
+	start    int64 // where the record being read starts, as the csv.Reader counts (after any byte order mark)
 	bom      int64 // bytes of a byte order mark skipped
 	err      error // the limit met, once met
 }
@@ -38,7 +38,7 @@ func (s *source) Read(p []byte) (int, error) {
 	if s.err != nil {
 		return 0, s.err
 	}
-	if s.maxRec >= 0 && s.n-s.start > s.maxRec {
+	if s.maxRec >= 0 && s.n-s.bom-s.start > s.maxRec {
 		s.err = errRecordTooLong
 		return 0, s.err
 	}
@@ -121,19 +121,28 @@ func (t *Reader) readErr(err error, rec []string, prev int) error {
 	return SyntaxProblem(err)
 }
 
-// overRecord returns the problem for the record just read if it is longer
-// than the limit (the source refuses only what goes over the limit by a
-// buffer), else nil; it moves the start of the next record.
-func (t *Reader) overRecord(line int) dangjian.Problems {
-	end := t.src.taken(t.cr.InputOffset())
-	long := t.src.maxRec >= 0 && end-t.src.start > t.src.maxRec
-	t.src.start = end
-	if long {
-		return t.src.limitProblem(errRecordTooLong, line)
-	}
-	return nil
+// endRecord moves the start of the next record to the end of the one
+// just read, and reports whether that one is longer than the limit (the
+// source refuses only what goes over the limit by a buffer). It is
+// inlined: a few instructions a row.
+func (t *Reader) endRecord() (over bool) {
+	src := t.src
+	end := t.cr.InputOffset()
+	over = src.maxRec >= 0 && end-src.start > src.maxRec
+	src.start = end
+	return over
 }
 
-// taken returns the offset in the input of offset off of the csv.Reader,
-// which does not see the byte order mark.
-func (src *source) taken(off int64) int64 { return off + src.bom }
+// limitMet returns the problem for the row just read: longer than the
+// record limit if over, else one row over the row limit.
+func (t *Reader) limitMet(over bool) dangjian.Problems {
+	if over {
+		return t.src.recordTooLong(t.line)
+	}
+	return tooManyRows(t.maxRows, t.line)
+}
+
+// recordTooLong returns the problem for a record on line over the limit.
+func (src *source) recordTooLong(line int) dangjian.Problems {
+	return src.limitProblem(errRecordTooLong, line)
+}

@@ -22,9 +22,11 @@ type Reader struct {
 	line    int
 	id      string
 	err     error
-	src     *source // the counted input
-	rows    int64   // rows read
-	maxRows int64   // -1: no limit
+	src     *source    // the counted input
+	rows    int64      // rows read
+	maxRows int64      // -1: no limit
+	watch   *utf8Watch // what of the input is known to be UTF-8
+	valid   bool       // every cell of rec is UTF-8
 }
 
 // Open reads the header of the table r holds against s. The text is
@@ -47,6 +49,9 @@ func Open(r io.Reader, s *Spec) (*Reader, error) {
 
 // open is [OpenWith] over the counted input src.
 func open(src *source, s *Spec, maxRows int64) (*Reader, error) {
+	// The watch sees the bytes src takes, in order: its offsets are src's.
+	watch := newUTF8Watch(src.r)
+	src.r = watch
 	br := bufio.NewReaderSize(src, bufSize)
 	if b, _ := br.Peek(3); len(b) == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
 		_, _ = br.Discard(3)
@@ -56,7 +61,7 @@ func open(src *source, s *Spec, maxRows int64) (*Reader, error) {
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	t := &Reader{cr: cr, idField: -1, src: src, maxRows: maxRows}
+	t := &Reader{cr: cr, idField: -1, src: src, maxRows: maxRows, watch: watch}
 	rec, err := cr.Read()
 	if err == io.EOF {
 		return nil, dangjian.Problems{{Kind: dangjian.ErrHeader, Line: 1, Detail: DetailNoHeader}}
@@ -65,8 +70,8 @@ func open(src *source, s *Spec, maxRows int64) (*Reader, error) {
 		return nil, t.readErr(err, rec, 0)
 	}
 	line, _ := cr.FieldPos(0)
-	if ps := t.overRecord(line); ps != nil {
-		return nil, ps
+	if t.endRecord() {
+		return nil, src.recordTooLong(line)
 	}
 	h, bad := s.Match(rec, line)
 	t.h, t.line = h, line
@@ -96,19 +101,19 @@ func (t *Reader) Next() bool {
 	}
 	t.line, _ = t.cr.FieldPos(0)
 	t.rows++
-	if ps := t.overRecord(t.line); ps != nil || (t.maxRows >= 0 && t.rows > t.maxRows) {
-		if ps == nil {
-			ps = tooManyRows(t.maxRows, t.line)
-		}
-		t.rec, t.id, t.err = nil, "", ps
+	if over := t.endRecord(); over || (t.maxRows >= 0 && t.rows > t.maxRows) {
+		t.rec, t.id, t.err = nil, "", t.limitMet(over)
 		return false
 	}
 	t.rec = rec
 	t.id = ""
+	// A row read before any text that may not be UTF-8 is UTF-8: its
+	// cells need no check of their own.
+	t.valid = t.cr.InputOffset()+t.src.bom <= t.watch.validTo()
 	if i := t.idField; i >= 0 && i < len(rec) {
 		// The id names the row in its problems, even a row of the wrong
 		// width.
-		if s := unguardTrim(rec[i]); s != "" && utf8.ValidString(s) {
+		if s := unguardTrim(rec[i]); s != "" && (t.valid || utf8.ValidString(s)) {
 			t.id = s
 		}
 	}
@@ -144,6 +149,9 @@ const DetailNotUTF8 = "save the file as UTF-8, not GBK"
 // To read a GBK or GB18030 file on purpose, transcode it first (package
 // textenc).
 func (t *Reader) EncodingProblems() dangjian.Problems {
+	if t.valid {
+		return nil
+	}
 	var bad dangjian.Problems
 	for i, c := range t.rec {
 		if utf8.ValidString(c) {

@@ -24,8 +24,11 @@ func NewStreamWith(r io.Reader, lim dangjian.Limits) *Stream {
 // MaxRecordBytes bytes, are each a problem of kind [dangjian.ErrLimit] at
 // the element's first token, with the element's path, that ends the input.
 // While it reads an element, the window is bounded by MaxRecordBytes (and
-// a little look ahead) instead of MaxWindow, so an element over the limit
-// is refused once about the limit of it is read, whatever it holds.
+// a look ahead and a chunk) instead of MaxWindow, so an element over the
+// limit is refused once about the limit of it is read, whatever it holds.
+// The element's first token is read by [Stream.Next] before Record, within
+// MaxWindow (or within a MaxRecordBytes the caller set larger): a scalar
+// element, one string of up to MaxWindow bytes, is refused once read.
 //
 // A decoder calls Record for each element of the array it streams (the
 // records), and Value for anything else.
@@ -52,7 +55,8 @@ func (s *Stream) Record(t Token) (*Source, *dangjian.Problem) {
 	return src, nil
 }
 
-// Records returns the number of elements [Stream.Record] has read.
+// Records returns the number of elements [Stream.Record] was given: those
+// it read, and one it refused.
 func (s *Stream) Records() int64 { return s.records }
 
 // stop ends the input with a problem of kind [dangjian.ErrLimit] at offset

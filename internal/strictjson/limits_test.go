@@ -1,6 +1,9 @@
 package strictjson_test
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"strings"
@@ -124,6 +127,24 @@ func (g *byteGen) Read(p []byte) (int, error) {
 	return k, nil
 }
 
+// Records counts the elements Record read, the refused one included.
+func TestStreamRecords(t *testing.T) {
+	st := strictjson.NewStreamWith(strings.NewReader(`[1, 2, 3]`), dangjian.Limits{MaxRecords: 2})
+	_, p := st.Next()
+	require.Nil(t, p)
+	for st.More() {
+		tok, p := st.Next()
+		require.Nil(t, p)
+		if _, p := st.Record(tok); p != nil {
+			assert.ErrorIs(t, p, dangjian.ErrLimit)
+			break
+		}
+	}
+	assert.Equal(t, int64(3), st.Records())
+	_, p = st.Next()
+	assert.ErrorIs(t, p, dangjian.ErrLimit, "the limit ends the input")
+}
+
 // TestStreamHugeElement: an element holding a 200 MB string is refused
 // after about 1 MiB of input and of memory, with a problem naming the
 // limit at the element's start.
@@ -142,4 +163,40 @@ func TestStreamHugeElement(t *testing.T) {
 	assert.Contains(t, p.Detail, "MaxRecordBytes")
 	assert.Less(t, g.read, int64(dangjian.DefaultMaxRecordBytes+4<<16), "bytes read")
 	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(12<<20), "bytes allocated")
+}
+
+// FuzzStreamRecord reads any text as a streamed array within small limits:
+// the elements Record returns are those an unbounded reading returns, up to
+// a problem of kind ErrLimit (or the same problem the unbounded reading
+// ends with), whatever the reader's chunks; and limits the text stays
+// within never stop it.
+func FuzzStreamRecord(f *testing.F) {
+	f.Add([]byte(`[{"a":1},{"b":[2,3]},"x"]`), int64(40), int64(2), 9)
+	f.Add([]byte("[\n1,\n2]"), int64(-1), int64(0), -1)
+	f.Add([]byte(`{"a":1}`), int64(3), int64(1), 1)
+	f.Fuzz(func(t *testing.T, in []byte, maxBytes, maxRecords int64, maxRec int) {
+		lim := dangjian.Limits{MaxBytes: maxBytes % 512, MaxRecords: maxRecords % 16, MaxRecordBytes: maxRec % 512}
+		all, allP := records(bytes.NewReader(in), dangjian.Limits{MaxBytes: -1, MaxRecords: -1, MaxRecordBytes: -1})
+		for name, r := range readers(in) {
+			got, p := records(r, lim)
+			if len(got) > len(all) || strings.Join(got, "\x00") != strings.Join(all[:len(got)], "\x00") {
+				t.Fatalf("%s: elements %q, unbounded %q", name, got, all)
+			}
+			if n := lim.Records(); n >= 0 && int64(len(got)) > n {
+				t.Fatalf("%s: %d elements over the limit %d", name, len(got), n)
+			}
+			if p != nil && errors.Is(p, dangjian.ErrLimit) && strings.Contains(p.Detail, "raise it with") {
+				// Record may be called once more than the elements read, for
+				// an element that then fails.
+				if (lim.Bytes() < 0 || lim.Bytes() >= int64(len(in))) && (lim.Records() < 0 || lim.Records() > int64(len(all))) &&
+					(lim.RecordBytes() < 0 || lim.RecordBytes() >= len(in)) {
+					t.Fatalf("%s: a limit met by a text within every limit: %v", name, p)
+				}
+				continue
+			}
+			if fmt.Sprint(p) != fmt.Sprint(allP) || len(got) != len(all) {
+				t.Fatalf("%s: no limit met, yet %q %v; unbounded %q %v", name, got, p, all, allP)
+			}
+		}
+	})
 }

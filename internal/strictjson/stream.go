@@ -180,6 +180,18 @@ func (s *Stream) Value(t Token) (*Source, *dangjian.Problem) {
 	s.pin = t.Off
 	defer func() { s.pin = -1 }()
 	if t.Kind == BeginObject || t.Kind == BeginArray {
+		limit := s.MaxDepth
+		if limit <= 0 {
+			limit = MaxDepth
+		}
+		// The fast path: the whole value is in the window and the scanner
+		// would accept it; anything else is read token by token.
+		if end, ok := skipRest(s.buf, s.sc.pos, t.Kind == BeginObject, len(s.sc.frames), limit); ok {
+			s.sc.pos = end
+			s.sc.frames = s.sc.frames[:len(s.sc.frames)-1]
+			s.sc.after()
+			return NewSourceAt(s.buf[t.Off-s.base:s.sc.pos], line, col), nil
+		}
 		for depth := len(s.sc.frames) - 1; len(s.sc.frames) > depth; {
 			if _, p := s.Next(); p != nil {
 				return nil, p

@@ -128,7 +128,7 @@ func (g *yjGen) community(i int, wc uuid.UUID) uuid.UUID {
 	switch i {
 	case yjApprovedGBCommunity:
 		kind = orgmodel.GeneralBranch
-		approvals = []orgmodel.Approval{{Kind: orgmodel.Threshold, Rule: "ORG-GB-BELOW-50", By: wc, On: elected.AddDays(-30),
+		approvals = []orgmodel.Approval{{Kind: orgmodel.Threshold, Rule: "ORG-GB-BELOW-50-OTHER", By: wc, On: elected.AddDays(-30),
 			Ref: fmt.Sprintf("%s党工委批复（示例）", yjStreetNames[yjStreetOf(i)])}}
 	case yjDueSoonCommunity:
 		elected = yjDueSoonElect

@@ -57,7 +57,7 @@ func ExampleRules() {
 	// YJ-SITE-NONPUBLIC-STREET-500 非公党群活动中心 以上 500 local_practice
 	// warning ORG-BRANCH-SOFTCAP-50 56
 	// warning ORG-GROUP-SIZE 2 (2 full)
-	// info ORG-GB-BELOW-50 46
+	// info ORG-GB-BELOW-50-OTHER 46
 	// info ORG-TERM-DUE-SOON 2025-10-20
 }
 

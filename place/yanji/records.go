@@ -111,7 +111,7 @@ import (
 //     members.
 //   - ORG-GROUP-SIZE (warning): the last building party group of 第21社区's
 //     first grid branch has 2 members.
-//   - ORG-GB-BELOW-50 (info): 第41社区 is a general branch of 46 members, set up
+//   - ORG-GB-BELOW-50-OTHER (info): 第41社区 is a general branch of 46 members, set up
 //     with its street's approval (因工作需要).
 //   - ORG-TERM-DUE-SOON (info): 第59社区's branch, set up and elected on
 //     2020-10-20, is due on 2025-10-20.

@@ -1,17 +1,30 @@
-package main
+package orgmodel_test
 
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"testing"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// encoderJSON is what writeJSON wrote before indentJSON: json.Encoder's
-// bytes for each finding.
+// writeJSON writes fs with a JSONFindings FindingWriter.
+func writeJSON(w io.Writer, fs []dangjian.Finding) error {
+	fw := orgmodel.NewFindingWriter(w, orgmodel.JSONFindings, dangjian.Date{})
+	for i := range fs {
+		if err := fw.Write(&fs[i]); err != nil {
+			return err
+		}
+	}
+	return fw.Close()
+}
+
+// encoderJSON is json.Encoder's bytes for each finding, what
+// examples/orgchart wrote before FindingWriter.
 func encoderJSON(t *testing.T, fs []dangjian.Finding) string {
 	t.Helper()
 	if len(fs) == 0 {
@@ -43,10 +56,10 @@ func trickyFinding(s string, line int) dangjian.Finding {
 		Approval: &dangjian.Approval{Kind: s, By: s, On: dangjian.MustParseDate("2024-01-02")}}
 }
 
-func TestWriteJSONAsEncoder(t *testing.T) {
+func TestFindingWriterJSONAsEncoder(t *testing.T) {
 	tree, err := orgmodel.Build(orgmodel.Synthetic(3000, 7))
 	require.NoError(t, err)
-	report, err := orgmodel.Validate(tree, orgmodel.NationalRules(), dangjian.MustParseDate(asOf))
+	report, err := orgmodel.Validate(tree, orgmodel.NationalRules(), dangjian.MustParseDate("2025-06-30"))
 	require.NoError(t, err)
 	require.NotEmpty(t, report.Findings)
 	tricky := []dangjian.Finding{{}, trickyFinding("", 0)}
@@ -70,9 +83,9 @@ func TestWriteJSONAsEncoder(t *testing.T) {
 	}
 }
 
-// FuzzWriteJSON checks that writeJSON writes json.Encoder's bytes for a
+// FuzzFindingWriterJSON checks that a JSONFindings FindingWriter writes json.Encoder's bytes for a
 // finding whatever its text.
-func FuzzWriteJSON(f *testing.F) {
+func FuzzFindingWriterJSON(f *testing.F) {
 	for _, s := range []string{"", `"\`, "<&>", "{[:,]}", "社区\n", "\xff"} {
 		f.Add(s, 3)
 	}
@@ -82,4 +95,23 @@ func FuzzWriteJSON(f *testing.F) {
 		require.NoError(t, writeJSON(&got, fs))
 		require.Equal(t, encoderJSON(t, fs), got.String())
 	})
+}
+
+// A JSONFindings FindingWriter writes, one finding at a time, the bytes an
+// indenting json.Encoder writes for the whole slice.
+func TestFindingWriterJSONStreams(t *testing.T) {
+	all := []dangjian.Finding{
+		{Rule: "R-1", Severity: dangjian.Error, Subject: "a<b>&c", Name: "x / y", Message: "多行\n\"quoted\"", Line: 3},
+		{Rule: "R-2", Severity: dangjian.Info, Subject: "b", Approval: &dangjian.Approval{Ref: "批复"}},
+		{Rule: "R-3", Severity: dangjian.Warning},
+	}
+	for n := 0; n <= len(all); n++ {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		require.NoError(t, enc.Encode(all[:n:n]))
+		require.NoError(t, writeJSON(&got, all[:n:n]))
+		assert.Equal(t, want.String(), got.String(), "%d findings", n)
+	}
 }

@@ -1,0 +1,94 @@
+package orgmodel_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/orgmodel"
+)
+
+// findingsOf validates recs as of asOf and returns the findings of rule.
+func findingsOf(t *testing.T, recs orgmodel.Records, asOf, rule string) []orgmodel.Finding {
+	t.Helper()
+	tree, err := orgmodel.Build(recs)
+	require.NoError(t, err)
+	rep, err := orgmodel.Validate(tree, orgmodel.NationalRules(), day(asOf))
+	require.NoError(t, err)
+	var out []orgmodel.Finding
+	for _, f := range rep.Findings {
+		if f.Rule == rule {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// The rules say what their texts say (issue 11: the fidelity audit's D2,
+// D3, D5, D6, D7, D8).
+func TestRulesAsTheTextsWordThem(t *testing.T) {
+	rules := map[string]orgmodel.Rule{}
+	for _, r := range orgmodel.NationalRules().Rules {
+		rules[r.ID] = r
+	}
+
+	t.Run("D2: the 2018 terms opinion is in force from its publication on 2018-07-12", func(t *testing.T) {
+		for _, id := range []string{"ORG-TERM-CMTE-5", "ORG-TERM-BRANCH-3", "ORG-TERM-VILLAGE-COMMUNITY-5"} {
+			assert.Equal(t, "2018-07-12", rules[id].Period.From.String(), id)
+			assert.Contains(t, rules[id].Source.Note, "本意见自发布之日起施行", id)
+			assert.NotContains(t, rules[id].Source.Note, "assumed", id)
+		}
+		assert.Equal(t, "2018-07-12", rules["ORG-TERM-BRANCH-2017"].Period.To.String())
+		// A branch elected on 2018-07-11 for 5 years is under the 2017
+		// range (3 to 5 years); elected on 2018-07-12, under the 3-year rule.
+		five := func(elected string) orgmodel.Records {
+			return env(with(subject(orgmodel.Branch, orgmodel.School, 10, 0), term(elected, "")))
+		}
+		assert.Empty(t, findingsOf(t, five("2018-07-11"), "2020-01-01", "ORG-TERM-BRANCH-3"))
+		assert.Len(t, findingsOf(t, five("2018-07-12"), "2022-01-01", "ORG-TERM-OVERDUE"), 1, "due after 3 years on 2021-07-12")
+		assert.Empty(t, findingsOf(t, five("2018-07-11"), "2022-01-01", "ORG-TERM-OVERDUE"), "due after 5 years")
+	})
+
+	t.Run("D3: 超过100人…可以 is more than 100, and may", func(t *testing.T) {
+		r := rules["ORG-CMTE-100"]
+		assert.Equal(t, orgmodel.MoreThan, r.Cmp)
+		assert.Equal(t, dangjian.May, r.Modality)
+		assert.Contains(t, r.Text, "超过100人")
+	})
+
+	t.Run("D5: no escape clause borrowed into a village", func(t *testing.T) {
+		fs := findingsOf(t, env(with(subject(orgmodel.Committee, orgmodel.Village, 80, 0), approved(orgmodel.Threshold))), "2025-06-30", "ORG-CMTE-BELOW-100-VILLAGE")
+		require.Len(t, fs, 1)
+		assert.Equal(t, orgmodel.Warning, fs[0].Severity, "an approval does not cover it")
+		assert.Contains(t, fs[0].Message, "no approval covers it")
+		assert.Nil(t, fs[0].Approval)
+		for _, id := range []string{"ORG-GB-BELOW-50-OTHER", "ORG-CMTE-BELOW-100-OTHER"} {
+			assert.Equal(t, dangjian.LibraryChoice, rules[id].Source.Confidence, "%s is the library's analogy, cited to the library", id)
+		}
+		assert.Equal(t, []orgmodel.Domain{orgmodel.Organ}, rules["ORG-GB-BELOW-50"].Domains)
+		assert.Equal(t, []orgmodel.Domain{orgmodel.Organ, orgmodel.StateEnterprise}, rules["ORG-CMTE-BELOW-100"].Domains)
+	})
+
+	t.Run("D6: a village 党委 needs a county-level committee's approval", func(t *testing.T) {
+		recs := env(with(subject(orgmodel.Committee, orgmodel.Village, 150, 0), func(o *orgmodel.Org) {
+			o.Parent = townshipID
+			o.Approvals = []orgmodel.Approval{{Kind: orgmodel.Formation, By: townshipID}}
+		}))
+		fs := findingsOf(t, recs, "2025-06-30", "ORG-VILLAGE-CMTE-APPROVAL")
+		require.Len(t, fs, 1)
+		assert.Equal(t, orgmodel.Error, fs[0].Severity)
+		assert.Contains(t, fs[0].Message, "by a local committee (县级 or higher)")
+	})
+
+	t.Run("D7, D8: citations name the right document", func(t *testing.T) {
+		assert.Equal(t, []orgmodel.Kind{orgmodel.WorkCommittee}, rules["ORG-DISPATCHED-NO-TERM"].Kinds)
+		assert.Equal(t, dangjian.Reported, rules["ORG-TEMP-NO-TERM"].Source.Confidence)
+		assert.NotContains(t, rules["ORG-SECRETARY"].Kinds, orgmodel.Committee)
+		assert.Equal(t, "第三十一条", rules["ORG-SECRETARY-CMTE"].Source.Article)
+		for _, id := range []string{"ORG-BRANCH-SEC-ONLY", "ORG-SECRETARY", "ORG-BRANCH-CMTE-POSTS", "ORG-BRANCH-DEPUTY-1"} {
+			assert.Contains(t, rules[id].Source.Note, "article number reported", "D9: %s", id)
+		}
+	})
+}

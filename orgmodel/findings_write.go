@@ -1,0 +1,338 @@
+package orgmodel
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"runtime"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dangjian-go/dangjian"
+)
+
+// FindingFormat is the output format of a [FindingWriter].
+type FindingFormat uint8
+
+const (
+	// TextFindings writes one finding per line, tab-separated: severity,
+	// rule, path (Name) and message, with tabs, line breaks and other
+	// control characters in the path and message turned into spaces; then,
+	// on Close, the summary line ([Summary.String]).
+	TextFindings FindingFormat = iota
+	// JSONFindings writes a JSON array of the findings, indented as
+	// json.Encoder with SetEscapeHTML(false) and SetIndent("  ", "  ")
+	// writes each element (see [dangjian.Finding.MarshalJSON]): "[]" when
+	// there are none.
+	JSONFindings
+)
+
+// Summary counts findings by severity, as of a date.
+type Summary struct {
+	AsOf   dangjian.Date
+	n      int
+	counts [dangjian.Error + 1]int
+}
+
+// Add counts f.
+func (s *Summary) Add(f *dangjian.Finding) {
+	s.n++
+	if f.Severity <= dangjian.Error {
+		s.counts[f.Severity]++
+	}
+}
+
+// Len returns the number of findings counted.
+func (s *Summary) Len() int { return s.n }
+
+// Count returns the number of findings of severity sev counted.
+func (s *Summary) Count(sev dangjian.Severity) int {
+	if sev > dangjian.Error {
+		return 0
+	}
+	return s.counts[sev]
+}
+
+// String returns the summary line, without a line break: "3 findings as of
+// 2025-06-30: error 1, warning 2, info 0".
+func (s *Summary) String() string {
+	b := strconv.AppendInt(nil, int64(s.n), 10)
+	b = append(b, " findings as of "...)
+	b = append(b, s.AsOf.String()...)
+	b = append(b, ':')
+	for i, sev := range [...]dangjian.Severity{dangjian.Error, dangjian.Warning, dangjian.Info} {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, ' ')
+		b = append(b, sev.String()...)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(s.counts[sev]), 10)
+	}
+	return string(b)
+}
+
+// FindingWriter writes findings one at a time, as they come from
+// [Validator.ValidateFunc], so that a program never holds them all; it
+// counts them as it goes ([FindingWriter.Summary]). It buffers its output:
+// call Close at the end, which also ends the output (the summary line, or
+// the end of the JSON array). The first error of w stops the writing and
+// is returned by every later call.
+type FindingWriter struct {
+	w      *bufio.Writer
+	format FindingFormat
+	sum    Summary
+	buf    []byte // the output of one finding
+	js     []byte // its compact JSON
+	err    error
+}
+
+// NewFindingWriter returns a writer of findings as of asOf to w, in format.
+func NewFindingWriter(w io.Writer, format FindingFormat, asOf dangjian.Date) *FindingWriter {
+	return &FindingWriter{w: bufio.NewWriterSize(w, 1<<16), format: format, sum: Summary{AsOf: asOf}}
+}
+
+// Write writes f and counts it.
+func (fw *FindingWriter) Write(f *dangjian.Finding) error {
+	if fw.err != nil {
+		return fw.err
+	}
+	b := fw.buf[:0]
+	switch fw.format {
+	case JSONFindings:
+		if fw.sum.n == 0 {
+			b = append(b, "[\n  "...)
+		} else {
+			b = append(b, ",\n  "...)
+		}
+		js, err := f.AppendJSON(fw.js[:0])
+		if err != nil {
+			fw.err = err
+			return err
+		}
+		fw.js = js
+		b = indentJSON(b, js, "  ", "  ")
+	default:
+		b = append(b, f.Severity.String()...)
+		b = append(b, '\t')
+		b = append(b, f.Rule...)
+		b = append(b, '\t')
+		b = appendOneLine(b, f.Name)
+		b = append(b, '\t')
+		b = appendOneLine(b, f.Message)
+		b = append(b, '\n')
+	}
+	fw.sum.Add(f)
+	fw.buf = b
+	_, fw.err = fw.w.Write(b)
+	return fw.err
+}
+
+// Summary returns the counts of the findings written so far.
+func (fw *FindingWriter) Summary() Summary { return fw.sum }
+
+// Close ends the output, flushes it and returns the first error of the
+// writing. It does not close the underlying writer.
+func (fw *FindingWriter) Close() error {
+	if fw.err != nil {
+		return fw.err
+	}
+	switch {
+	case fw.format == JSONFindings && fw.sum.n == 0:
+		fw.w.WriteString("[]\n")
+	case fw.format == JSONFindings:
+		fw.w.WriteString("\n]\n")
+	default:
+		fw.w.WriteString(fw.sum.String())
+		fw.w.WriteByte('\n')
+	}
+	fw.err = fw.w.Flush()
+	return fw.err
+}
+
+// appendOneLine appends s with tabs, line breaks and other control
+// characters turned into spaces, so that a field stays in its column and
+// its line, and each byte that is not UTF-8 into U+FFFD, as strings.Map
+// does.
+func appendOneLine(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				c = ' '
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = utf8.AppendRune(b, utf8.RuneError)
+		case unicode.IsControl(r):
+			b = append(b, ' ')
+		default:
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return b
+}
+
+// indentJSON appends src, compact JSON as json.Marshal writes it, to dst
+// indented as json.Indent(dst, src, prefix, indent) would: a new line,
+// prefix and one indent per level after an opening bracket and each comma,
+// ": " after a key, and empty objects and arrays kept as {} and []. It does
+// not validate src.
+func indentJSON(dst, src []byte, prefix, indent string) []byte {
+	depth := 0
+	newline := func() {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, indent...)
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case '"':
+			// The closing quote is the next one after an even number of
+			// backslashes.
+			j := i + 1
+			for {
+				k := bytes.IndexByte(src[j:], '"')
+				if k < 0 {
+					j = len(src)
+					break
+				}
+				j += k
+				odd := false
+				for m := j - 1; m > i && src[m] == '\\'; m-- {
+					odd = !odd
+				}
+				if !odd {
+					break
+				}
+				j++
+			}
+			dst = append(dst, src[i:min(j+1, len(src))]...)
+			i = j
+		case '{', '[':
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst = append(dst, c, src[i+1])
+				i++
+				continue
+			}
+			dst = append(dst, c)
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, ':', ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// validateChunk is the number of organizations one job of WriteFindings
+// validates.
+const validateChunk = 2048
+
+// WriteFindings validates t as of asOf and writes every finding that keep
+// accepts (all of them when keep is nil) to w in format, as a
+// [FindingWriter] given the findings of [Validator.Validate] in order
+// does, then ends the output; it returns the counts of the findings
+// written. The tree is validated in chunks of organizations on as many
+// goroutines as GOMAXPROCS allows (at most four), while the calling
+// goroutine writes the findings of each chunk in turn: the output is the
+// same as a sequential run's, only a few chunks' findings are held at a
+// time, and on a machine with two cores or more the whole takes little
+// more than the time of writing. keep is called on the calling goroutine,
+// once per finding, in order. The error is Validate's, before anything is
+// written, or the first error of writing, which stops the validation.
+func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, format FindingFormat, keep func(*dangjian.Finding) bool) (Summary, error) {
+	if err := v.check(t, asOf); err != nil {
+		return Summary{AsOf: asOf}, err
+	}
+	type job struct {
+		lo, hi int            // organizations [lo, hi); lo < 0 for the other rules
+		out    chan []Finding // the job's findings, sent once
+	}
+	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
+	jobs := make(chan *job)
+	order := make(chan *job, 2*workers) // the jobs in order, for the writer
+	stop := make(chan struct{})         // closed when the writing fails
+	free := make(chan []Finding, 4*workers)
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		n := t.orgs.n
+		for lo := 0; lo <= n; lo += validateChunk {
+			j := &job{lo: lo, hi: min(lo+validateChunk, n), out: make(chan []Finding, 1)}
+			if lo == n {
+				j.lo = -1 // the last job: the other rules
+			}
+			select {
+			case jobs <- j:
+			case <-stop:
+				return
+			}
+			select {
+			case order <- j:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			var fs []Finding
+			c := checker{v: v, t: t, asOf: asOf, dueOrg: -1, nameOrg: -1,
+				each: func(f *Finding) error { fs = append(fs, *f); return nil }}
+			for j := range jobs {
+				select {
+				case fs = <-free:
+				default:
+					fs = nil
+				}
+				if j.lo < 0 {
+					c.others()
+				} else {
+					c.orgs(j.lo, j.hi)
+				}
+				j.out <- fs
+			}
+		}()
+	}
+	fw := NewFindingWriter(w, format, asOf)
+	var err error
+	for j := range order {
+		fs := <-j.out
+		for i := range fs {
+			if err == nil && (keep == nil || keep(&fs[i])) {
+				if err = fw.Write(&fs[i]); err != nil {
+					close(stop)
+				}
+			}
+		}
+		clear(fs) // let the strings go
+		select {
+		case free <- fs[:0]:
+		default:
+		}
+	}
+	if err == nil {
+		err = fw.Close()
+	}
+	return fw.Summary(), err
+}
