@@ -37,13 +37,29 @@ type Member struct {
 }
 
 // Reduction is an approved hardship reduction (少交) or exemption (免交):
-// the member pays Amount a month (zero: exempt), approved by the branch and
-// the upper committee.
+// the member pays Amount a month (zero: exempt).
+//
+// The 2008 regulation (规定 第七条, DUES-HARDSHIP) takes two steps: the
+// branch studies it (BranchOn, 党支部研究) and reports it to the upper
+// committee, which approves it (ApprovedBy, On): the upper approval is
+// required, and a BranchOn after On is a problem. From the 2017 notice, a
+// retired member (Retired) in real difficulty needs only the branch's
+// consent (DUES-HARDSHIP-RETIREE-2017: 经党支部研究同意): BranchOn alone
+// suffices, and an upper approval, if recorded, is kept in the trace.
 type Reduction struct {
-	Amount     funding.Money `json:"amount"`
-	ApprovedBy string        `json:"approvedBy"`
-	On         dangjian.Date `json:"on"`
+	Amount funding.Money `json:"amount"`
+	// ApprovedBy and On are the upper committee's approval.
+	ApprovedBy string        `json:"approvedBy,omitempty"`
+	On         dangjian.Date `json:"on,omitempty"`
 	Ref        string        `json:"ref,omitempty"`
+	// BranchOn is the day the branch studied and agreed to it.
+	BranchOn dangjian.Date `json:"branchOn,omitempty"`
+}
+
+// retireeReduction reports whether m's reduction stands on the branch's
+// consent alone under rs (a retired member, a set with the 2017 rule).
+func (rs Rules) retireeReduction(m Member) bool {
+	return m.Category == Retired && rs.Provisions.HardshipRetiree.ID != ""
 }
 
 // Result is one member's dues for a month and how they were obtained.
@@ -217,12 +233,23 @@ func (d *Result) finished(rs Rules, m Member, step func(rule, what, value string
 // and the trace lost them).
 func (d *Result) finish(rs Rules, m Member, step func(rule, what, value string)) error {
 	if r := m.Reduction; r != nil && !d.NotYetDue && r.Amount.Cmp(d.Amount) < 0 {
-		d.Amount, d.Reduced, d.Rule = r.Amount, true, rs.Provisions.Hardship.ID
+		id := rs.Provisions.Hardship.ID
+		how := fmt.Sprintf("approved by %s on %s", r.ApprovedBy, r.On)
+		if !r.BranchOn.IsZero() {
+			how = "studied by the branch on " + r.BranchOn.String() + ", " + how
+		}
+		if rs.retireeReduction(m) && r.ApprovedBy == "" {
+			id, how = rs.Provisions.HardshipRetiree.ID, "agreed by the branch on "+r.BranchOn.String()
+		}
+		if r.Ref != "" {
+			how += " " + r.Ref
+		}
+		d.Amount, d.Reduced, d.Rule = r.Amount, true, id
 		what := "reduced"
 		if r.Amount.IsZero() {
 			what = "exempt"
 		}
-		step(rs.Provisions.Hardship.ID, what, fmt.Sprintf("%s (approved by %s on %s %s)", r.Amount, r.ApprovedBy, r.On, r.Ref))
+		step(id, what, fmt.Sprintf("%s (%s)", r.Amount, how))
 	}
 	d.Voluntary = m.Voluntary
 	if !m.Voluntary.IsZero() {
@@ -403,8 +430,16 @@ func (rs Rules) check(m Member) error {
 		if r.Amount.IsNegative() {
 			bad("reduction.amount", r.Amount.String(), "must not be negative")
 		}
-		if r.ApprovedBy == "" || r.On.IsZero() {
-			bad("reduction", r.ApprovedBy, "a reduction needs its approval: approvedBy and on (规定 第七条)")
+		switch {
+		case rs.retireeReduction(m):
+			if r.BranchOn.IsZero() && (r.ApprovedBy == "" || r.On.IsZero()) {
+				bad("reduction", r.ApprovedBy, "a retired member's reduction needs the branch's consent: branchOn (2017通知: 经党支部研究同意), or an upper approval")
+			}
+		case r.ApprovedBy == "" || r.On.IsZero():
+			bad("reduction", r.ApprovedBy, "a reduction needs the upper committee's approval: approvedBy and on (规定 第七条: 经党支部研究，报上一级党委批准)")
+		}
+		if !r.BranchOn.IsZero() && !r.On.IsZero() && r.On.Before(r.BranchOn) {
+			bad("reduction.branchOn", r.BranchOn.String(), "the branch studies a reduction before the upper committee approves it ("+r.On.String()+")")
 		}
 	}
 	return errs.Err()

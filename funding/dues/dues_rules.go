@@ -120,11 +120,14 @@ type Provisions struct {
 	SelfEmployed Provision `json:"selfEmployed"` // 规定 第四条: previous quarter's average
 	AnnualSalary Provision `json:"annualSalary"` // 规定 第三条 and the payout month
 	Probationary Provision `json:"probationary"` // 规定 第八条
-	Hardship     Provision `json:"hardship"`     // 规定 第七条
-	LumpSum      Provision `json:"lumpSum"`      // 规定 第十一条, N = 100000 fen
-	BackPay      Provision `json:"backPay"`      // 规定 第十二条, N = 6 months
-	Lapse        Provision `json:"lapse"`        // 规定 第十三条, N = 6 months
-	Refix        Provision `json:"refix"`        // when the base is set: on a pay change (2008) or once a year (2017)
+	Hardship     Provision `json:"hardship"`     // 规定 第七条: branch study, then the upper committee's approval
+	// HardshipRetiree is the 2017 notice's reduction for retired members
+	// on the branch's consent alone; zero in the 2008 rules.
+	HardshipRetiree Provision `json:"hardshipRetiree,omitempty"`
+	LumpSum         Provision `json:"lumpSum"` // 规定 第十一条, N = 100000 fen
+	BackPay         Provision `json:"backPay"` // 规定 第十二条, N = 6 months
+	Lapse           Provision `json:"lapse"`   // 规定 第十三条, N = 6 months
+	Refix           Provision `json:"refix"`   // when the base is set: on a pay change (2008) or once a year (2017)
 }
 
 // Rules is a dated set of dues rules: the scales, flat amounts, base
@@ -239,8 +242,9 @@ func provisions(from dangjian.Date, a Assumptions, annual bool) Provisions {
 			"read per month: a member pays from the month that contains the date of the branch meeting's resolution")),
 			Text: "预备党员从支部大会通过其为预备党员之日起交纳党费"},
 		Hardship: Provision{Rule: rule("DUES-HARDSHIP", all, src(docDues2008, "第七条", dangjian.Verified,
-			"2017通知: retired members in real difficulty may pay less or none with the branch's consent")),
+			"two steps: the branch's study, then the upper committee's approval (required); retired members from 2017: DUES-HARDSHIP-RETIREE-2017")),
 			Text: "交纳党费确有困难的党员，经党支部研究，报上一级党委批准后，可以少交或免交党费"},
+		HardshipRetiree: hardshipRetiree(a, annual),
 		LumpSum: Provision{Rule: rule("DUES-LUMP-SUM-1000", all, src(docDues2008, "第十一条", dangjian.Verified,
 			"1000元以上 read as 1000 元 or more")),
 			N: 100000, Text: "自愿一次多交纳1000元以上的党费，全部上缴中央"},
@@ -251,6 +255,17 @@ func provisions(from dangjian.Date, a Assumptions, annual bool) Provisions {
 			N: 6, Text: "对无正当理由，连续6个月不交纳党费的党员，按自行脱党处理"},
 		Refix: refix(a, annual, p),
 	}
+}
+
+// hardshipRetiree is the 2017 notice's reduction for retired members on
+// the branch's consent; zero in the 2008 rules.
+func hardshipRetiree(a Assumptions, in2017 bool) Provision {
+	if !in2017 {
+		return Provision{}
+	}
+	return Provision{Rule: rule("DUES-HARDSHIP-RETIREE-2017", dangjian.Period{From: a.from2017()}, src(docDues2017, "离退休", dangjian.Verified,
+		a.day2017Note()+"; the branch's consent suffices (no upper approval), for retired members only (FUNDING-RULES §2)")),
+		Text: "离退休干部、职工党员…生活确有困难的，经党支部研究同意，可以少交或免交"}
 }
 
 func refix(a Assumptions, annual bool, p dangjian.Period) Provision {
@@ -376,6 +391,9 @@ func (rs Rules) Rules() []dangjian.Rule {
 	pv := rs.Provisions
 	out = append(out, pv.SelfEmployed.Rule, pv.AnnualSalary.Rule, pv.Probationary.Rule, pv.Hardship.Rule,
 		pv.LumpSum.Rule, pv.BackPay.Rule, pv.Lapse.Rule, pv.Refix.Rule)
+	if pv.HardshipRetiree.ID != "" {
+		out = append(out, pv.HardshipRetiree.Rule)
+	}
 	if rs.RoundingRule.ID != "" {
 		out = append(out, rs.RoundingRule)
 	}

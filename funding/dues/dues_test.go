@@ -183,7 +183,7 @@ func TestMonthlyRejectsBadInput(t *testing.T) {
 		{"chosen amount for a fixed flat", dues.Member{ID: "a", Category: dues.Student, FlatAmount: funding.MustParseMoney("0.5")}, []string{`flatAmount (id "a"): bad member input: DUES-FLAT-020 sets a fixed 0.20: the branch chooses no amount ("0.50")`}},
 		{"flat amount for a wage", dues.Member{ID: "a", Category: dues.Employed, FlatAmount: funding.MustParseMoney("0.5")}, []string{"only flat categories"}},
 		{"pension slip for the employed", dues.Member{ID: "a", Category: dues.Employed, Payslip: &dues.Payslip{Employer: dues.Pensioner}}, []string{"a pension slip is for retired members"}},
-		{"reduction without approval", dues.Member{ID: "a", Category: dues.Employed, Reduction: &dues.Reduction{}}, []string{"a reduction needs its approval"}},
+		{"reduction without approval", dues.Member{ID: "a", Category: dues.Employed, Reduction: &dues.Reduction{}}, []string{"a reduction needs the upper committee's approval"}},
 		{"everything at once", dues.Member{ID: "a", Category: dues.Student, Base: funding.MustParseMoney("-2"), Voluntary: funding.MustParseMoney("-1")},
 			[]string{"must not be negative", "a flat category takes no base", `voluntary (id "a"): must not be negative ("-1.00")`}},
 		{"negative pay item", dues.Member{ID: "a", Category: dues.Employed, Payslip: &dues.Payslip{Employer: dues.Organ,

@@ -36,25 +36,27 @@ const (
 	rcReductionBy
 	rcReductionOn
 	rcReductionRef
+	rcReductionBranchOn
 	numRosterCols
 )
 
 // rosterNames are the names of the fixed columns: the English name
 // (matched in any case), the Chinese name and aliases.
 var rosterNames = [numRosterCols][]string{
-	rcID:           {"id", "编号"},
-	rcName:         {"name", "姓名"},
-	rcCategory:     {"category", "党员类别", "类别"},
-	rcBase:         {"base", "计算基数", "基数"},
-	rcMonths:       {"months", "各月收入", "上季度月收入"},
-	rcEmployer:     {"employer", "单位类型"},
-	rcProbationary: {"probationary_since", "预备党员日期"},
-	rcFlat:         {"flat_amount", "定额"},
-	rcVoluntary:    {"voluntary", "自愿多交"},
-	rcReduction:    {"reduction", "减免后党费"},
-	rcReductionBy:  {"reduction_by", "减免批准单位"},
-	rcReductionOn:  {"reduction_on", "减免批准日期"},
-	rcReductionRef: {"reduction_ref", "减免批准文号"},
+	rcID:                {"id", "编号"},
+	rcName:              {"name", "姓名"},
+	rcCategory:          {"category", "党员类别", "类别"},
+	rcBase:              {"base", "计算基数", "基数"},
+	rcMonths:            {"months", "各月收入", "上季度月收入"},
+	rcEmployer:          {"employer", "单位类型"},
+	rcProbationary:      {"probationary_since", "预备党员日期"},
+	rcFlat:              {"flat_amount", "定额"},
+	rcVoluntary:         {"voluntary", "自愿多交"},
+	rcReduction:         {"reduction", "减免后党费"},
+	rcReductionBy:       {"reduction_by", "减免批准单位"},
+	rcReductionOn:       {"reduction_on", "减免批准日期"},
+	rcReductionRef:      {"reduction_ref", "减免批准文号"},
+	rcReductionBranchOn: {"reduction_branch_on", "减免支部研究日期"},
 }
 
 // deductionColumns are the payslip deductions a roster may give, in
@@ -110,7 +112,7 @@ var (
 	errRosterPension   = why{dangjian.ErrInvalid, "a retired member's payslip is a pension slip: the employer must be pensioner (离退休)"}
 	errRosterPensioner = why{dangjian.ErrInvalid, "a pension slip (employer pensioner) is for retired members"}
 	errRosterNoReduce  = why{dangjian.ErrInvalid, "given without a reduction amount"}
-	errRosterApproval  = why{dangjian.ErrMissing, "a reduction needs its approval: who approved it and when (规定 第七条)"}
+	errRosterApproval  = why{dangjian.ErrMissing, "a reduction needs its approval: who approved it and when (规定 第七条), or, for a retired member from 2017, the day the branch agreed (reduction_branch_on)"}
 )
 
 func employers() []Employer {
@@ -157,9 +159,10 @@ func codeList[T fmt.Stringer](vs []T) string {
 //	flat_amount         定额                     a flat amount the branch chose (农民)
 //	voluntary           自愿多交                 paid on top of the dues, in yuan
 //	reduction           减免后党费                the approved monthly amount (0: exempt)
-//	reduction_by        减免批准单位              who approved it (required with reduction)
-//	reduction_on        减免批准日期              when, YYYY-MM-DD (required with reduction)
+//	reduction_by        减免批准单位              the upper committee that approved it
+//	reduction_on        减免批准日期              when, YYYY-MM-DD
 //	reduction_ref       减免批准文号              the approval's reference, optional
+//	reduction_branch_on 减免支部研究日期          when the branch studied and agreed, YYYY-MM-DD
 //
 // id, name and category are required columns, and so is base unless the
 // header has a months, employer or payslip column. The pay item columns are
@@ -168,7 +171,10 @@ func codeList[T fmt.Stringer](vs []T) string {
 // 交通补贴 are both reform_subsidy): several columns may give items of one
 // kind, each becoming its own [PayItem] named by its header. The item and
 // deduction columns together are the payslip columns and need an employer
-// column; reduction needs reduction_by and reduction_on, and those and
+// column; reduction needs reduction_by and reduction_on (the upper
+// committee's approval, 规定 第七条), or reduction_branch_on alone for a
+// roster whose reductions are retired members' under the 2017 notice (the
+// branch's consent; the rules check each member), and those and
 // reduction_ref need reduction. An unknown, empty or repeated column name
 // is an error.
 //
@@ -514,7 +520,7 @@ func (p *rosterReader) header(bad dangjian.Problems) error {
 	missing := func(c int, why string) { bad.Add(h.MissingColumn(rosterNames[c][0], why)) }
 	payslip := len(p.items) > 0 || slices.ContainsFunc(p.deducts[:], func(i int) bool { return i >= 0 })
 	p.payslipCols = payslip || h.Has(rcEmployer)
-	p.reduceCols = h.Has(rcReduction) || h.Has(rcReductionBy) || h.Has(rcReductionOn) || h.Has(rcReductionRef)
+	p.reduceCols = h.Has(rcReduction) || h.Has(rcReductionBy) || h.Has(rcReductionOn) || h.Has(rcReductionRef) || h.Has(rcReductionBranchOn)
 	if !h.Has(rcBase) && !h.Has(rcMonths) && !h.Has(rcEmployer) && !payslip {
 		missing(rcBase, "give a base, months or payslip columns")
 	}
@@ -523,12 +529,12 @@ func (p *rosterReader) header(bad dangjian.Problems) error {
 	}
 	if h.Has(rcReduction) {
 		for _, c := range []int{rcReductionBy, rcReductionOn} {
-			if !h.Has(c) {
-				missing(c, "the reduction column needs it")
+			if !h.Has(c) && !h.Has(rcReductionBranchOn) {
+				missing(c, "the reduction column needs it (or reduction_branch_on, for retired members from 2017)")
 			}
 		}
 	} else {
-		for _, c := range []int{rcReductionBy, rcReductionOn, rcReductionRef} {
+		for _, c := range []int{rcReductionBy, rcReductionOn, rcReductionRef, rcReductionBranchOn} {
 			if h.Has(c) {
 				missing(rcReduction, fmt.Sprintf("column %q needs it", h.Name(c)))
 				break
@@ -743,7 +749,7 @@ func (p *rosterReader) reduction() *Reduction {
 	}
 	s := p.cell(rcReduction)
 	if s == "" {
-		for _, c := range []int{rcReductionBy, rcReductionOn, rcReductionRef} {
+		for _, c := range []int{rcReductionBy, rcReductionOn, rcReductionRef, rcReductionBranchOn} {
 			if v := p.cell(c); v != "" {
 				p.fail(c, v, errRosterNoReduce)
 			}
@@ -751,15 +757,23 @@ func (p *rosterReader) reduction() *Reduction {
 		return nil
 	}
 	r := &Reduction{Amount: p.money(p.field(rcReduction), p.name(rcReduction), s)}
-	if by := p.cell(rcReductionBy); by == "" {
-		p.fail(rcReductionBy, "", errRosterApproval)
-	} else {
-		r.ApprovedBy = by
+	by, on, branch := p.cell(rcReductionBy), p.cell(rcReductionOn), p.cell(rcReductionBranchOn)
+	if branch != "" {
+		r.BranchOn = p.date(rcReductionBranchOn, branch)
 	}
-	if on := p.cell(rcReductionOn); on == "" {
-		p.fail(rcReductionOn, "", errRosterApproval)
-	} else {
-		r.On = p.date(rcReductionOn, on)
+	// An upper approval is whole (who and when), or absent where the
+	// branch's consent is given (the rules decide whether that suffices).
+	if by != "" || on != "" || branch == "" {
+		if by == "" {
+			p.fail(rcReductionBy, "", errRosterApproval)
+		} else {
+			r.ApprovedBy = by
+		}
+		if on == "" {
+			p.fail(rcReductionOn, "", errRosterApproval)
+		} else {
+			r.On = p.date(rcReductionOn, on)
+		}
 	}
 	r.Ref = p.cell(rcReductionRef)
 	return r

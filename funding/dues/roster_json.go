@@ -168,7 +168,7 @@ var (
 	memberFields    = strictjson.NewFields("id", "name", "category", "base", "months", "payslip", "flatAmount", "probationarySince", "reduction", "voluntary")
 	payslipFields   = strictjson.NewFields("employer", "items", "incomeTax", "pension", "medical", "unemployment", "housingFund", "annuity")
 	itemFields      = strictjson.NewFields("kind", "amount", "name")
-	reductionFields = strictjson.NewFields("amount", "approvedBy", "on", "ref")
+	reductionFields = strictjson.NewFields("amount", "approvedBy", "on", "ref", "branchOn")
 )
 
 // errStop aborts the decoding: the input is not JSON, or not the shape
@@ -642,16 +642,25 @@ func (j *jsonRoster) reduction(path string, at int, t strictjson.Token) *Reducti
 			if s, good := j.str(fpath, at, t); good {
 				r.Ref = s
 			}
+		case "branchOn":
+			if t.Kind != strictjson.String || len(t.Raw) > 2 { // "": none, as a zero Date encodes
+				r.BranchOn = j.date(fpath, at, t)
+			}
 		}
 	})
 	if !gotAmount {
 		j.badText(path+".amount", at, "", why{dangjian.ErrMissing, "the approved monthly amount (0: exempt)"})
 	}
-	if r.ApprovedBy == "" && !j.hasAt(path+".approvedBy") {
-		j.badText(path+".approvedBy", at, "", errRosterApproval)
-	}
-	if r.On.IsZero() && !j.hasAt(path+".on") {
-		j.badText(path+".on", at, "", errRosterApproval)
+	// An upper approval is whole, or absent where the branch's consent is
+	// given (the rules decide whether that suffices).
+	branchOnly := !r.BranchOn.IsZero() && r.ApprovedBy == "" && r.On.IsZero() && !j.hasAt(path+".approvedBy") && !j.hasAt(path+".on")
+	if !branchOnly {
+		if r.ApprovedBy == "" && !j.hasAt(path+".approvedBy") {
+			j.badText(path+".approvedBy", at, "", errRosterApproval)
+		}
+		if r.On.IsZero() && !j.hasAt(path+".on") {
+			j.badText(path+".on", at, "", errRosterApproval)
+		}
 	}
 	return &r
 }

@@ -124,11 +124,15 @@ func (c *collector) dues(table string, rs dues.Rules) {
 		{"annual_salary", pv.AnnualSalary, ""},
 		{"probationary", pv.Probationary, ""},
 		{"hardship", pv.Hardship, ""},
+		{"hardship_retiree", pv.HardshipRetiree, ""},
 		{"lump_sum", pv.LumpSum, "fen"},
 		{"back_pay", pv.BackPay, "months at most"},
 		{"lapse", pv.Lapse, "consecutive unpaid months"},
 		{"refix", pv.Refix, ""},
 	} {
+		if p.p.ID == "" {
+			continue // a provision the set does not have (the 2008 rules' branch-only reduction)
+		}
 		x := e("Dues provisions", p.p.Rule)
 		x.Wording = p.p.Text
 		x.Value = p.role
