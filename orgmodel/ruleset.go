@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/internal/ruleset"
 )
 
 // RuleSet is a dated, named set of rules: the national defaults, or a
@@ -24,41 +25,24 @@ type RuleSet struct {
 // With returns a copy of rs with rules added; a rule whose ID is already in
 // the set replaces it in place.
 func (rs RuleSet) With(rules ...Rule) RuleSet {
-	out := rs.clone()
-	for _, r := range rules {
-		r = cloneRule(r)
-		if i := slices.IndexFunc(out.Rules, func(x Rule) bool { return x.ID == r.ID }); i >= 0 {
-			out.Rules[i] = r
-		} else {
-			out.Rules = append(out.Rules, r)
-		}
-	}
+	out := rs
+	out.Rules = ruleset.With(rs.Rules, cloneRule, rules...)
 	return out
 }
 
 // Without returns a copy of rs without the rules with these IDs.
 func (rs RuleSet) Without(ids ...string) RuleSet {
-	out := rs.clone()
-	out.Rules = slices.DeleteFunc(out.Rules, func(r Rule) bool { return slices.Contains(ids, r.ID) })
+	out := rs
+	out.Rules = ruleset.Without(rs.Rules, cloneRule, ids...)
 	return out
 }
 
 // Rule returns the rule with this ID.
-func (rs RuleSet) Rule(id string) (Rule, bool) {
-	for _, r := range rs.Rules {
-		if r.ID == id {
-			return cloneRule(r), true
-		}
-	}
-	return Rule{}, false
-}
+func (rs RuleSet) Rule(id string) (Rule, bool) { return ruleset.Find(rs.Rules, cloneRule, id) }
 
 func (rs RuleSet) clone() RuleSet {
 	out := rs
-	out.Rules = make([]Rule, len(rs.Rules))
-	for i, r := range rs.Rules {
-		out.Rules[i] = cloneRule(r)
-	}
+	out.Rules = ruleset.Clone(rs.Rules, cloneRule)
 	return out
 }
 
