@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/dangjian-go/dangjian"
-	"github.com/dangjian-go/dangjian/internal/ruleset"
 	"github.com/dangjian-go/dangjian/internal/enum"
+	"github.com/dangjian-go/dangjian/internal/ruleset"
 	"github.com/dangjian-go/dangjian/orgmodel"
 )
 
