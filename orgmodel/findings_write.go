@@ -98,21 +98,42 @@ func (fw *FindingWriter) Write(f *dangjian.Finding) error {
 	if fw.err != nil {
 		return fw.err
 	}
-	b := fw.buf[:0]
-	switch fw.format {
+	b, js, err := appendFinding(fw.buf[:0], fw.js, f, fw.format, fw.sum.n == 0)
+	fw.buf, fw.js = b, js
+	if err != nil {
+		fw.err = err
+		return err
+	}
+	fw.sum.Add(f)
+	_, fw.err = fw.w.Write(b)
+	return fw.err
+}
+
+// jsonSep is what comes before each finding but the first in the JSON
+// format; jsonOpen comes before the first. They have the same length.
+const (
+	jsonSep  = ",\n  "
+	jsonOpen = "[\n  "
+)
+
+// appendFinding appends to b what a FindingWriter in format writes for f,
+// the first finding written when first is true; js is scratch for its
+// compact JSON. On an error (MarshalJSON's, for an undefined severity or
+// confidence) b is returned as it was.
+func appendFinding(b, js []byte, f *dangjian.Finding, format FindingFormat, first bool) ([]byte, []byte, error) {
+	switch format {
 	case JSONFindings:
-		if fw.sum.n == 0 {
-			b = append(b, "[\n  "...)
-		} else {
-			b = append(b, ",\n  "...)
-		}
-		js, err := f.AppendJSON(fw.js[:0])
+		js, err := f.AppendJSON(js[:0])
 		if err != nil {
-			fw.err = err
-			return err
+			return b, js, err
 		}
-		fw.js = js
+		if first {
+			b = append(b, jsonOpen...)
+		} else {
+			b = append(b, jsonSep...)
+		}
 		b = indentJSON(b, js, "  ", "  ")
+		return b, js, nil
 	default:
 		b = append(b, f.Severity.String()...)
 		b = append(b, '\t')
@@ -122,10 +143,35 @@ func (fw *FindingWriter) Write(f *dangjian.Finding) error {
 		b = append(b, '\t')
 		b = appendOneLine(b, f.Message)
 		b = append(b, '\n')
+		return b, js, nil
 	}
-	fw.sum.Add(f)
-	fw.buf = b
-	_, fw.err = fw.w.Write(b)
+}
+
+// writeEncoded writes enc, the findings fs encoded by appendFinding one
+// after the other as findings that are not the first, and counts them;
+// err, if not nil, is the encoding error of the finding after fs, which
+// stops the writing after them.
+func (fw *FindingWriter) writeEncoded(enc []byte, fs []Finding, err error) error {
+	if fw.err != nil {
+		return fw.err
+	}
+	if len(fs) > 0 {
+		if fw.format == JSONFindings && fw.sum.n == 0 {
+			if _, fw.err = fw.w.WriteString(jsonOpen); fw.err != nil {
+				return fw.err
+			}
+			enc = enc[len(jsonSep):]
+		}
+		for i := range fs {
+			fw.sum.Add(&fs[i])
+		}
+		if _, fw.err = fw.w.Write(enc); fw.err != nil {
+			return fw.err
+		}
+	}
+	if err != nil {
+		fw.err = err
+	}
 	return fw.err
 }
 
@@ -264,15 +310,23 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 	if err := v.check(t, asOf); err != nil {
 		return Summary{AsOf: asOf}, err
 	}
+	// Without keep, the workers also encode their findings, so that the
+	// calling goroutine only writes bytes: the encoding is most of the
+	// writing's time, and it runs in parallel too.
+	encode := keep == nil
 	type job struct {
 		lo, hi int            // organizations [lo, hi); lo < 0 for the other rules
 		out    chan []Finding // the job's findings, sent once
+		enc    []byte         // with encode, the findings encoded (appendFinding), all but the first
+		n      int            // with encode, the findings encoded
+		err    error          // with encode, the error of finding n
 	}
 	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
 	jobs := make(chan *job)
 	order := make(chan *job, 2*workers) // the jobs in order, for the writer
 	stop := make(chan struct{})         // closed when the writing fails
 	free := make(chan []Finding, 4*workers)
+	freeEnc := make(chan []byte, 4*workers)
 	go func() {
 		defer close(order)
 		defer close(jobs)
@@ -297,6 +351,7 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 	for range workers {
 		go func() {
 			var fs []Finding
+			var js []byte
 			c := checker{v: v, t: t, asOf: asOf, dueOrg: -1, nameOrg: -1,
 				each: func(f *Finding) error { fs = append(fs, *f); return nil }}
 			for j := range jobs {
@@ -310,6 +365,20 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 				} else {
 					c.orgs(j.lo, j.hi)
 				}
+				if encode && len(fs) > 0 {
+					var enc []byte
+					select {
+					case enc = <-freeEnc:
+					default:
+					}
+					for j.n < len(fs) {
+						if enc, js, j.err = appendFinding(enc, js, &fs[j.n], format, false); j.err != nil {
+							break
+						}
+						j.n++
+					}
+					j.enc = enc
+				}
 				j.out <- fs
 			}
 		}()
@@ -318,10 +387,22 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 	var err error
 	for j := range order {
 		fs := <-j.out
-		for i := range fs {
-			if err == nil && (keep == nil || keep(&fs[i])) {
-				if err = fw.Write(&fs[i]); err != nil {
+		if encode {
+			if err == nil {
+				if err = fw.writeEncoded(j.enc, fs[:j.n], j.err); err != nil {
 					close(stop)
+				}
+			}
+			select {
+			case freeEnc <- j.enc[:0]:
+			default:
+			}
+		} else {
+			for i := range fs {
+				if err == nil && (keep == nil || keep(&fs[i])) {
+					if err = fw.Write(&fs[i]); err != nil {
+						close(stop)
+					}
 				}
 			}
 		}
