@@ -190,6 +190,71 @@ func appendJSONField(b []byte, key, s string) []byte {
 // U+2029 as \u2028 and \u2029, and each invalid UTF-8 byte as \ufffd.
 // FuzzFindingJSON holds it to encoding/json byte for byte.
 func appendJSONString(b []byte, s string) []byte {
+	// Most strings are valid UTF-8: they are copied in runs between the
+	// bytes to escape, found with a table. In valid UTF-8 a byte from
+	// 0x80 is part of a character, and only U+2028 and U+2029 (E2 80 A8,
+	// E2 80 A9) of those are escaped.
+	if !utf8.ValidString(s) {
+		return appendJSONStringSlow(b, s)
+	}
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if jsonPlain[c] {
+			i++
+			continue
+		}
+		if c == 0xE2 {
+			if s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
+				b = append(b, s[start:i]...)
+				b = append(b, '\\', 'u', '2', '0', '2', hex[s[i+2]&0xF])
+				start = i + 3
+			}
+			i += 3
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\b':
+			b = append(b, '\\', 'b')
+		case '\f':
+			b = append(b, '\\', 'f')
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+		}
+		i++
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// jsonPlain holds the bytes that appendJSONString copies as they are in
+// valid UTF-8: printable ASCII but '"', '\\', '<', '>' and '&', and every
+// byte from 0x80 but 0xE2 (the first byte of U+2028 and U+2029).
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte{'"', '\\', '<', '>', '&', 0xE2} {
+		t[c] = false
+	}
+	return t
+}()
+
+// appendJSONStringSlow is appendJSONString for any string, a byte or a
+// character at a time.
+func appendJSONStringSlow(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0

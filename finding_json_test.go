@@ -25,6 +25,11 @@ func TestFindingJSONAsEncodingJSON(t *testing.T) {
 		{Rule: "ORG-BRANCH-MIN-3", Severity: Warning, Subject: "1002", Ref: "site/1", Name: "延吉市委 / 某公司党支部",
 			Field: "members.full", Value: "2", On: MustParseDate("2025-03-01"), Line: 3, Message: "has 2 full members", Source: src},
 		{Rule: "<script>&", Subject: "a\u2028b\u2029c", Name: "tab\there\x00\x1f\x7f", Value: "\xff\xfe bad utf-8", Line: -4, Message: "\\"},
+		// Characters that begin with the byte E2 as U+2028 and U+2029 do
+		// (— … ₂ ⅰ), kept; those two escaped in valid UTF-8 and after a
+		// bad byte; a string ending in E2 or E2 80.
+		{Rule: "R", Name: "党委—支部…₂ⅰ", Message: "ok\u2028", Value: "x\u2029", Field: "\xff\u2028", Ref: "a\xe2", Subject: "b\xe2\x80"},
+		{Rule: "R", Message: "支部 \"某党委\" <a> & b\\c\n\t\r\b\f\x01\x7f — \u2028末", Name: "\u2029"},
 		{Rule: "R", Approval: &Approval{}},
 		{Rule: "R", Approval: &Approval{Ref: "批复"}},
 		{Rule: "R", Approval: &Approval{Kind: "threshold", Rule: "X", By: "1", ByName: "某党委", On: MustParseDate("2024-01-02"), Ref: "r"}},
