@@ -18,12 +18,13 @@ type RowCopy struct {
 	line  int
 	lines []int // the line of each field, when the row spans lines; nil otherwise
 	id    string
+	valid bool // the row was read before any text that may not be UTF-8 (Reader.valid)
 }
 
 // Copy copies the current row into r, reusing r's memory.
 func (t *Reader) Copy(r *RowCopy) {
 	r.cells = append(r.cells[:0], t.rec...)
-	r.line, r.id = t.line, t.id
+	r.line, r.id, r.valid = t.line, t.id, t.valid
 	r.lines = r.lines[:0]
 	if n := len(t.rec); n > 1 {
 		if last, _ := t.cr.FieldPos(n - 1); last != t.line {
@@ -109,6 +110,9 @@ func (v *RowView) WidthProblem() *dangjian.Problem {
 
 // EncodingProblems is [Reader.EncodingProblems] for the current row.
 func (v *RowView) EncodingProblems() dangjian.Problems {
+	if v.row.valid {
+		return nil
+	}
 	var bad dangjian.Problems
 	for i, c := range v.row.cells {
 		if utf8.ValidString(c) {

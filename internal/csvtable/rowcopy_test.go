@@ -15,6 +15,7 @@ func sameRow(t *testing.T, r *Reader, v *RowView, c *RowCopy) {
 	t.Helper()
 	r.Copy(c)
 	v.Load(c)
+	require.Equal(t, r.valid, c.valid, "known UTF-8 without a check of its cells")
 	require.Equal(t, r.Line(), v.Line())
 	require.Equal(t, r.ID(), v.ID())
 	require.Equal(t, r.WidthProblem(), v.WidthProblem())
