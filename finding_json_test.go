@@ -1,6 +1,7 @@
 package dangjian
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -38,6 +39,13 @@ func TestFindingJSONAsEncodingJSON(t *testing.T) {
 		got, err := f.MarshalJSON()
 		require.NoError(t, err)
 		assert.Equal(t, string(reflective(t, f)), string(got), "case %d", i)
+		for _, ind := range [][2]string{{"  ", "  "}, {"", "\t"}, {"", ""}} {
+			var want bytes.Buffer
+			require.NoError(t, json.Indent(&want, got, ind[0], ind[1]))
+			indented, err := f.AppendJSONIndent([]byte("x"), ind[0], ind[1])
+			require.NoError(t, err)
+			assert.Equal(t, "x"+want.String(), string(indented), "case %d indented %q", i, ind)
+		}
 		var back Finding
 		require.NoError(t, json.Unmarshal(got, &back), "case %d", i)
 	}
@@ -60,6 +68,13 @@ func FuzzFindingJSON(f *testing.F) {
 		got, err := x.MarshalJSON()
 		if err != nil {
 			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := json.Indent(&want, got, "  ", "  "); err != nil {
+			t.Fatal(err)
+		}
+		if indented, _ := x.AppendJSONIndent(nil, "  ", "  "); string(indented) != want.String() {
+			t.Fatalf("AppendJSONIndent\n got %s\nwant %s", indented, want.Bytes())
 		}
 		if want := reflective(t, x); string(got) != string(want) {
 			t.Fatalf("MarshalJSON\n got %s\nwant %s", got, want)

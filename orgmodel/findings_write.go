@@ -2,7 +2,6 @@ package orgmodel
 
 import (
 	"bufio"
-	"bytes"
 	"io"
 	"runtime"
 	"strconv"
@@ -84,7 +83,6 @@ type FindingWriter struct {
 	format FindingFormat
 	sum    Summary
 	buf    []byte // the output of one finding
-	js     []byte // its compact JSON
 	err    error
 }
 
@@ -98,8 +96,8 @@ func (fw *FindingWriter) Write(f *dangjian.Finding) error {
 	if fw.err != nil {
 		return fw.err
 	}
-	b, js, err := appendFinding(fw.buf[:0], fw.js, f, fw.format, fw.sum.n == 0)
-	fw.buf, fw.js = b, js
+	b, err := appendFinding(fw.buf[:0], f, fw.format, fw.sum.n == 0)
+	fw.buf = b
 	if err != nil {
 		fw.err = err
 		return err
@@ -117,23 +115,23 @@ const (
 )
 
 // appendFinding appends to b what a FindingWriter in format writes for f,
-// the first finding written when first is true; js is scratch for its
-// compact JSON. On an error (MarshalJSON's, for an undefined severity or
-// confidence) b is returned as it was.
-func appendFinding(b, js []byte, f *dangjian.Finding, format FindingFormat, first bool) ([]byte, []byte, error) {
+// the first finding written when first is true. On an error
+// (MarshalJSON's, for an undefined severity or confidence) b is returned
+// as it was.
+func appendFinding(b []byte, f *dangjian.Finding, format FindingFormat, first bool) ([]byte, error) {
 	switch format {
 	case JSONFindings:
-		js, err := f.AppendJSON(js[:0])
-		if err != nil {
-			return b, js, err
-		}
+		n := len(b)
 		if first {
 			b = append(b, jsonOpen...)
 		} else {
 			b = append(b, jsonSep...)
 		}
-		b = indentJSON(b, js, "  ", "  ")
-		return b, js, nil
+		b, err := f.AppendJSONIndent(b, "  ", "  ")
+		if err != nil {
+			return b[:n], err
+		}
+		return b, nil
 	default:
 		b = append(b, f.Severity.String()...)
 		b = append(b, '\t')
@@ -143,7 +141,7 @@ func appendFinding(b, js []byte, f *dangjian.Finding, format FindingFormat, firs
 		b = append(b, '\t')
 		b = appendOneLine(b, f.Message)
 		b = append(b, '\n')
-		return b, js, nil
+		return b, nil
 	}
 }
 
@@ -226,70 +224,6 @@ func appendOneLine(b []byte, s string) []byte {
 	return b
 }
 
-// indentJSON appends src, compact JSON as json.Marshal writes it, to dst
-// indented as json.Indent(dst, src, prefix, indent) would: a new line,
-// prefix and one indent per level after an opening bracket and each comma,
-// ": " after a key, and empty objects and arrays kept as {} and []. It does
-// not validate src.
-func indentJSON(dst, src []byte, prefix, indent string) []byte {
-	depth := 0
-	newline := func() {
-		dst = append(dst, '\n')
-		dst = append(dst, prefix...)
-		for range depth {
-			dst = append(dst, indent...)
-		}
-	}
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		switch c {
-		case '"':
-			// The closing quote is the next one after an even number of
-			// backslashes.
-			j := i + 1
-			for {
-				k := bytes.IndexByte(src[j:], '"')
-				if k < 0 {
-					j = len(src)
-					break
-				}
-				j += k
-				odd := false
-				for m := j - 1; m > i && src[m] == '\\'; m-- {
-					odd = !odd
-				}
-				if !odd {
-					break
-				}
-				j++
-			}
-			dst = append(dst, src[i:min(j+1, len(src))]...)
-			i = j
-		case '{', '[':
-			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
-				dst = append(dst, c, src[i+1])
-				i++
-				continue
-			}
-			dst = append(dst, c)
-			depth++
-			newline()
-		case '}', ']':
-			depth--
-			newline()
-			dst = append(dst, c)
-		case ',':
-			dst = append(dst, c)
-			newline()
-		case ':':
-			dst = append(dst, ':', ' ')
-		default:
-			dst = append(dst, c)
-		}
-	}
-	return dst
-}
-
 // validateChunk is the number of organizations one job of WriteFindings
 // validates.
 const validateChunk = 2048
@@ -351,7 +285,6 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 	for range workers {
 		go func() {
 			var fs []Finding
-			var js []byte
 			c := checker{v: v, t: t, asOf: asOf, dueOrg: -1, nameOrg: -1,
 				each: func(f *Finding) error { fs = append(fs, *f); return nil }}
 			for j := range jobs {
@@ -372,7 +305,7 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 					default:
 					}
 					for j.n < len(fs) {
-						if enc, js, j.err = appendFinding(enc, js, &fs[j.n], format, false); j.err != nil {
+						if enc, j.err = appendFinding(enc, &fs[j.n], format, false); j.err != nil {
 							break
 						}
 						j.n++
