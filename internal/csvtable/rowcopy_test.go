@@ -87,3 +87,28 @@ func FuzzRowCopy(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) { readCopies(t, in) })
 }
+
+// TestTrimCell checks trimCell against unguardTrim with every character up
+// to U+FFFF, and a few beyond, at either end of a cell, alone, beside
+// ASCII, Chinese, a guard or a bad byte.
+func TestTrimCell(t *testing.T) {
+	others := []string{"", "a", "中", "'", "'=", "\xff", " ", "\u3000", "'-1", "x\u00a0"}
+	check := func(s string) {
+		if got, want := trimCell(s), unguardTrim(s); got != want {
+			t.Fatalf("trimCell(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		c := string(r)
+		for _, o := range others {
+			check(c + o)
+			check(o + c)
+			check(o + c + o)
+		}
+	}
+	for _, s := range []string{"\U0001F600", "\xe3\x80", "\xe2", "\xc2", "'=\u3000", "\u3000'=a", "=a", "'+", "''=1", "\t'=x\t"} {
+		check(s)
+		check(s + "a")
+		check("a" + s)
+	}
+}
