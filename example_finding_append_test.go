@@ -25,3 +25,30 @@ func ExampleFinding_AppendJSON() {
 	// {"rule":"R-1","severity":"error","subject":"1001","message":"too few members","source":{"doc":"","confidence":""}}
 	// {"rule":"R-2","severity":"warning","subject":"1002","message":"term due soon","source":{"doc":"","confidence":""}}
 }
+
+// An element of an indented JSON array, laid out as json.Indent lays out
+// the finding's MarshalJSON bytes, in one pass.
+func ExampleFinding_AppendJSONIndent() {
+	f := dangjian.Finding{Rule: "R-1", Severity: dangjian.Error, Subject: "1001", Message: "too few members",
+		Source: dangjian.Source{Doc: "条例", Article: "第五条"}}
+	buf, err := f.AppendJSONIndent([]byte("[\n  "), "  ", "  ")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(buf) + "\n]")
+	// Output:
+	// [
+	//   {
+	//     "rule": "R-1",
+	//     "severity": "error",
+	//     "subject": "1001",
+	//     "message": "too few members",
+	//     "source": {
+	//       "doc": "条例",
+	//       "article": "第五条",
+	//       "confidence": ""
+	//     }
+	//   }
+	// ]
+}

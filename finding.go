@@ -115,54 +115,95 @@ func (f Finding) wire() findingJSON {
 
 // appendJSON appends the bytes encoding/json writes for f.wire(), for a
 // finding whose severity and confidence are defined (or unset).
-func (f Finding) appendJSON(b []byte) []byte {
-	b = append(b, `{"rule":`...)
-	b = appendJSONString(b, f.Rule)
-	b = append(b, `,"severity":`...)
-	b = appendJSONString(b, f.Severity.code())
-	b = appendJSONField(b, "subject", f.Subject)
-	b = appendJSONField(b, "ref", f.Ref)
-	b = appendJSONField(b, "name", f.Name)
-	b = appendJSONField(b, "field", f.Field)
-	b = appendJSONField(b, "value", f.Value)
+func (f Finding) appendJSON(b []byte) []byte { return f.appendJSONLayout(b, jsonLayout{}) }
+
+// jsonLayout is how appendJSONLayout lays out a finding: compact when
+// indented is false, else as json.Indent with prefix and indent does.
+type jsonLayout struct {
+	indented       bool
+	prefix, indent string
+}
+
+// line appends, when indented, a line break, the prefix and depth indents.
+func (l jsonLayout) line(b []byte, depth int) []byte {
+	if !l.indented {
+		return b
+	}
+	b = append(b, '\n')
+	b = append(b, l.prefix...)
+	for range depth {
+		b = append(b, l.indent...)
+	}
+	return b
+}
+
+// key appends a member's key after its comma (unless first), its line
+// and the colon.
+func (l jsonLayout) key(b []byte, depth int, key string, first bool) []byte {
+	if !first {
+		b = append(b, ',')
+	}
+	b = l.line(b, depth)
+	b = append(b, '"')
+	b = append(b, key...)
+	b = append(b, '"', ':')
+	if l.indented {
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// field appends the member key: s unless s is empty (omitempty).
+func (l jsonLayout) field(b []byte, depth int, key, s string) []byte {
+	if s == "" {
+		return b
+	}
+	return appendJSONString(l.key(b, depth, key, false), s)
+}
+
+// appendJSONLayout appends f as appendJSON does, laid out by l.
+func (f Finding) appendJSONLayout(b []byte, l jsonLayout) []byte {
+	b = append(b, '{')
+	b = appendJSONString(l.key(b, 1, "rule", true), f.Rule)
+	b = appendJSONString(l.key(b, 1, "severity", false), f.Severity.code())
+	b = l.field(b, 1, "subject", f.Subject)
+	b = l.field(b, 1, "ref", f.Ref)
+	b = l.field(b, 1, "name", f.Name)
+	b = l.field(b, 1, "field", f.Field)
+	b = l.field(b, 1, "value", f.Value)
 	if !f.On.IsZero() {
-		b = append(b, `,"on":`...)
-		b = appendJSONString(b, f.On.String())
+		b = appendJSONString(l.key(b, 1, "on", false), f.On.String())
 	}
 	if f.Line != 0 {
-		b = append(b, `,"line":`...)
-		b = strconv.AppendInt(b, int64(f.Line), 10)
+		b = strconv.AppendInt(l.key(b, 1, "line", false), int64(f.Line), 10)
 	}
-	b = append(b, `,"message":`...)
-	b = appendJSONString(b, f.Message)
-	b = append(b, `,"source":{"doc":`...)
-	b = appendJSONString(b, f.Source.Doc)
-	b = appendJSONField(b, "article", f.Source.Article)
-	b = appendJSONField(b, "url", f.Source.URL)
-	b = append(b, `,"confidence":`...)
+	b = appendJSONString(l.key(b, 1, "message", false), f.Message)
+	b = append(l.key(b, 1, "source", false), '{')
+	b = appendJSONString(l.key(b, 2, "doc", true), f.Source.Doc)
+	b = l.field(b, 2, "article", f.Source.Article)
+	b = l.field(b, 2, "url", f.Source.URL)
 	conf := ""
 	if f.Source.Confidence != ConfidenceUnknown {
 		conf = f.Source.Confidence.String()
 	}
-	b = appendJSONString(b, conf)
-	b = appendJSONField(b, "note", f.Source.Note)
-	b = append(b, '}')
+	b = appendJSONString(l.key(b, 2, "confidence", false), conf)
+	b = l.field(b, 2, "note", f.Source.Note)
+	b = append(l.line(b, 1), '}')
 	if a := f.Approval; a != nil {
-		b = append(b, `,"approval":{`...)
+		b = append(l.key(b, 1, "approval", false), '{')
 		n := len(b)
-		b = appendJSONField(b, "kind", a.Kind)
-		b = appendJSONField(b, "rule", a.Rule)
-		b = appendJSONField(b, "by", a.By)
-		b = appendJSONField(b, "byName", a.ByName)
-		b = append(b, `,"on":`...)
-		b = appendJSONString(b, a.On.String())
-		b = appendJSONField(b, "ref", a.Ref)
+		b = l.field(b, 2, "kind", a.Kind)
+		b = l.field(b, 2, "rule", a.Rule)
+		b = l.field(b, 2, "by", a.By)
+		b = l.field(b, 2, "byName", a.ByName)
+		b = appendJSONString(l.key(b, 2, "on", false), a.On.String())
+		b = l.field(b, 2, "ref", a.Ref)
 		if b[n] == ',' { // the first member needs no comma
 			b = append(b[:n], b[n+1:]...)
 		}
-		b = append(b, '}')
+		b = append(l.line(b, 1), '}')
 	}
-	return append(b, '}')
+	return append(l.line(b, 0), '}')
 }
 
 // code returns the severity's code, "" when unset.
@@ -190,6 +231,71 @@ func appendJSONField(b []byte, key, s string) []byte {
 // U+2029 as \u2028 and \u2029, and each invalid UTF-8 byte as \ufffd.
 // FuzzFindingJSON holds it to encoding/json byte for byte.
 func appendJSONString(b []byte, s string) []byte {
+	// Most strings are valid UTF-8: they are copied in runs between the
+	// bytes to escape, found with a table. In valid UTF-8 a byte from
+	// 0x80 is part of a character, and only U+2028 and U+2029 (E2 80 A8,
+	// E2 80 A9) of those are escaped.
+	if !utf8.ValidString(s) {
+		return appendJSONStringSlow(b, s)
+	}
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if jsonPlain[c] {
+			i++
+			continue
+		}
+		if c == 0xE2 {
+			if s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
+				b = append(b, s[start:i]...)
+				b = append(b, '\\', 'u', '2', '0', '2', hex[s[i+2]&0xF])
+				start = i + 3
+			}
+			i += 3
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\b':
+			b = append(b, '\\', 'b')
+		case '\f':
+			b = append(b, '\\', 'f')
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+		}
+		i++
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// jsonPlain holds the bytes that appendJSONString copies as they are in
+// valid UTF-8: printable ASCII but '"', '\\', '<', '>' and '&', and every
+// byte from 0x80 but 0xE2 (the first byte of U+2028 and U+2029).
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte{'"', '\\', '<', '>', '&', 0xE2} {
+		t[c] = false
+	}
+	return t
+}()
+
+// appendJSONStringSlow is appendJSONString for any string, a byte or a
+// character at a time.
+func appendJSONStringSlow(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0

@@ -27,4 +27,7 @@ func TestFindingAppendJSON(t *testing.T) {
 	got, err := bad.AppendJSON([]byte("kept"))
 	assert.Equal(t, want.Error(), err.Error())
 	assert.Equal(t, "kept", string(got))
+	got, err = bad.AppendJSONIndent([]byte("kept"), "  ", "  ")
+	assert.Equal(t, want.Error(), err.Error())
+	assert.Equal(t, "kept", string(got))
 }

@@ -1,6 +1,7 @@
 package dangjian
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -25,6 +26,11 @@ func TestFindingJSONAsEncodingJSON(t *testing.T) {
 		{Rule: "ORG-BRANCH-MIN-3", Severity: Warning, Subject: "1002", Ref: "site/1", Name: "延吉市委 / 某公司党支部",
 			Field: "members.full", Value: "2", On: MustParseDate("2025-03-01"), Line: 3, Message: "has 2 full members", Source: src},
 		{Rule: "<script>&", Subject: "a\u2028b\u2029c", Name: "tab\there\x00\x1f\x7f", Value: "\xff\xfe bad utf-8", Line: -4, Message: "\\"},
+		// Characters that begin with the byte E2 as U+2028 and U+2029 do
+		// (— … ₂ ⅰ), kept; those two escaped in valid UTF-8 and after a
+		// bad byte; a string ending in E2 or E2 80.
+		{Rule: "R", Name: "党委—支部…₂ⅰ", Message: "ok\u2028", Value: "x\u2029", Field: "\xff\u2028", Ref: "a\xe2", Subject: "b\xe2\x80"},
+		{Rule: "R", Message: "支部 \"某党委\" <a> & b\\c\n\t\r\b\f\x01\x7f — \u2028末", Name: "\u2029"},
 		{Rule: "R", Approval: &Approval{}},
 		{Rule: "R", Approval: &Approval{Ref: "批复"}},
 		{Rule: "R", Approval: &Approval{Kind: "threshold", Rule: "X", By: "1", ByName: "某党委", On: MustParseDate("2024-01-02"), Ref: "r"}},
@@ -33,6 +39,13 @@ func TestFindingJSONAsEncodingJSON(t *testing.T) {
 		got, err := f.MarshalJSON()
 		require.NoError(t, err)
 		assert.Equal(t, string(reflective(t, f)), string(got), "case %d", i)
+		for _, ind := range [][2]string{{"  ", "  "}, {"", "\t"}, {"", ""}} {
+			var want bytes.Buffer
+			require.NoError(t, json.Indent(&want, got, ind[0], ind[1]))
+			indented, err := f.AppendJSONIndent([]byte("x"), ind[0], ind[1])
+			require.NoError(t, err)
+			assert.Equal(t, "x"+want.String(), string(indented), "case %d indented %q", i, ind)
+		}
 		var back Finding
 		require.NoError(t, json.Unmarshal(got, &back), "case %d", i)
 	}
@@ -55,6 +68,13 @@ func FuzzFindingJSON(f *testing.F) {
 		got, err := x.MarshalJSON()
 		if err != nil {
 			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := json.Indent(&want, got, "  ", "  "); err != nil {
+			t.Fatal(err)
+		}
+		if indented, _ := x.AppendJSONIndent(nil, "  ", "  "); string(indented) != want.String() {
+			t.Fatalf("AppendJSONIndent\n got %s\nwant %s", indented, want.Bytes())
 		}
 		if want := reflective(t, x); string(got) != string(want) {
 			t.Fatalf("MarshalJSON\n got %s\nwant %s", got, want)

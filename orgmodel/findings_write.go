@@ -2,7 +2,6 @@ package orgmodel
 
 import (
 	"bufio"
-	"bytes"
 	"io"
 	"runtime"
 	"strconv"
@@ -84,7 +83,6 @@ type FindingWriter struct {
 	format FindingFormat
 	sum    Summary
 	buf    []byte // the output of one finding
-	js     []byte // its compact JSON
 	err    error
 }
 
@@ -98,21 +96,42 @@ func (fw *FindingWriter) Write(f *dangjian.Finding) error {
 	if fw.err != nil {
 		return fw.err
 	}
-	b := fw.buf[:0]
-	switch fw.format {
+	b, err := appendFinding(fw.buf[:0], f, fw.format, fw.sum.n == 0)
+	fw.buf = b
+	if err != nil {
+		fw.err = err
+		return err
+	}
+	fw.sum.Add(f)
+	_, fw.err = fw.w.Write(b)
+	return fw.err
+}
+
+// jsonSep is what comes before each finding but the first in the JSON
+// format; jsonOpen comes before the first. They have the same length.
+const (
+	jsonSep  = ",\n  "
+	jsonOpen = "[\n  "
+)
+
+// appendFinding appends to b what a FindingWriter in format writes for f,
+// the first finding written when first is true. On an error
+// (MarshalJSON's, for an undefined severity or confidence) b is returned
+// as it was.
+func appendFinding(b []byte, f *dangjian.Finding, format FindingFormat, first bool) ([]byte, error) {
+	switch format {
 	case JSONFindings:
-		if fw.sum.n == 0 {
-			b = append(b, "[\n  "...)
+		n := len(b)
+		if first {
+			b = append(b, jsonOpen...)
 		} else {
-			b = append(b, ",\n  "...)
+			b = append(b, jsonSep...)
 		}
-		js, err := f.AppendJSON(fw.js[:0])
+		b, err := f.AppendJSONIndent(b, "  ", "  ")
 		if err != nil {
-			fw.err = err
-			return err
+			return b[:n], err
 		}
-		fw.js = js
-		b = indentJSON(b, js, "  ", "  ")
+		return b, nil
 	default:
 		b = append(b, f.Severity.String()...)
 		b = append(b, '\t')
@@ -122,10 +141,35 @@ func (fw *FindingWriter) Write(f *dangjian.Finding) error {
 		b = append(b, '\t')
 		b = appendOneLine(b, f.Message)
 		b = append(b, '\n')
+		return b, nil
 	}
-	fw.sum.Add(f)
-	fw.buf = b
-	_, fw.err = fw.w.Write(b)
+}
+
+// writeEncoded writes enc, the findings fs encoded by appendFinding one
+// after the other as findings that are not the first, and counts them;
+// err, if not nil, is the encoding error of the finding after fs, which
+// stops the writing after them.
+func (fw *FindingWriter) writeEncoded(enc []byte, fs []Finding, err error) error {
+	if fw.err != nil {
+		return fw.err
+	}
+	if len(fs) > 0 {
+		if fw.format == JSONFindings && fw.sum.n == 0 {
+			if _, fw.err = fw.w.WriteString(jsonOpen); fw.err != nil {
+				return fw.err
+			}
+			enc = enc[len(jsonSep):]
+		}
+		for i := range fs {
+			fw.sum.Add(&fs[i])
+		}
+		if _, fw.err = fw.w.Write(enc); fw.err != nil {
+			return fw.err
+		}
+	}
+	if err != nil {
+		fw.err = err
+	}
 	return fw.err
 }
 
@@ -180,70 +224,6 @@ func appendOneLine(b []byte, s string) []byte {
 	return b
 }
 
-// indentJSON appends src, compact JSON as json.Marshal writes it, to dst
-// indented as json.Indent(dst, src, prefix, indent) would: a new line,
-// prefix and one indent per level after an opening bracket and each comma,
-// ": " after a key, and empty objects and arrays kept as {} and []. It does
-// not validate src.
-func indentJSON(dst, src []byte, prefix, indent string) []byte {
-	depth := 0
-	newline := func() {
-		dst = append(dst, '\n')
-		dst = append(dst, prefix...)
-		for range depth {
-			dst = append(dst, indent...)
-		}
-	}
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		switch c {
-		case '"':
-			// The closing quote is the next one after an even number of
-			// backslashes.
-			j := i + 1
-			for {
-				k := bytes.IndexByte(src[j:], '"')
-				if k < 0 {
-					j = len(src)
-					break
-				}
-				j += k
-				odd := false
-				for m := j - 1; m > i && src[m] == '\\'; m-- {
-					odd = !odd
-				}
-				if !odd {
-					break
-				}
-				j++
-			}
-			dst = append(dst, src[i:min(j+1, len(src))]...)
-			i = j
-		case '{', '[':
-			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
-				dst = append(dst, c, src[i+1])
-				i++
-				continue
-			}
-			dst = append(dst, c)
-			depth++
-			newline()
-		case '}', ']':
-			depth--
-			newline()
-			dst = append(dst, c)
-		case ',':
-			dst = append(dst, c)
-			newline()
-		case ':':
-			dst = append(dst, ':', ' ')
-		default:
-			dst = append(dst, c)
-		}
-	}
-	return dst
-}
-
 // validateChunk is the number of organizations one job of WriteFindings
 // validates.
 const validateChunk = 2048
@@ -264,15 +244,23 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 	if err := v.check(t, asOf); err != nil {
 		return Summary{AsOf: asOf}, err
 	}
+	// Without keep, the workers also encode their findings, so that the
+	// calling goroutine only writes bytes: the encoding is most of the
+	// writing's time, and it runs in parallel too.
+	encode := keep == nil
 	type job struct {
 		lo, hi int            // organizations [lo, hi); lo < 0 for the other rules
 		out    chan []Finding // the job's findings, sent once
+		enc    []byte         // with encode, the findings encoded (appendFinding), all but the first
+		n      int            // with encode, the findings encoded
+		err    error          // with encode, the error of finding n
 	}
 	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
 	jobs := make(chan *job)
 	order := make(chan *job, 2*workers) // the jobs in order, for the writer
 	stop := make(chan struct{})         // closed when the writing fails
 	free := make(chan []Finding, 4*workers)
+	freeEnc := make(chan []byte, 4*workers)
 	go func() {
 		defer close(order)
 		defer close(jobs)
@@ -310,6 +298,20 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 				} else {
 					c.orgs(j.lo, j.hi)
 				}
+				if encode && len(fs) > 0 {
+					var enc []byte
+					select {
+					case enc = <-freeEnc:
+					default:
+					}
+					for j.n < len(fs) {
+						if enc, j.err = appendFinding(enc, &fs[j.n], format, false); j.err != nil {
+							break
+						}
+						j.n++
+					}
+					j.enc = enc
+				}
 				j.out <- fs
 			}
 		}()
@@ -318,10 +320,22 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 	var err error
 	for j := range order {
 		fs := <-j.out
-		for i := range fs {
-			if err == nil && (keep == nil || keep(&fs[i])) {
-				if err = fw.Write(&fs[i]); err != nil {
+		if encode {
+			if err == nil {
+				if err = fw.writeEncoded(j.enc, fs[:j.n], j.err); err != nil {
 					close(stop)
+				}
+			}
+			select {
+			case freeEnc <- j.enc[:0]:
+			default:
+			}
+		} else {
+			for i := range fs {
+				if err == nil && (keep == nil || keep(&fs[i])) {
+					if err = fw.Write(&fs[i]); err != nil {
+						close(stop)
+					}
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package orgmodel
 
 import (
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/google/uuid"
@@ -119,7 +120,41 @@ func (c *checker) quoted(o *Org) string {
 }
 
 // name returns the kind label and the quoted name, as "%s %q" formats them.
-func name(o *Org) string { return o.Kind.Label() + " " + strconv.Quote(o.Name) }
+func name(o *Org) string {
+	label := o.Kind.Label()
+	if !plainQuoted(o.Name) {
+		return label + " " + strconv.Quote(o.Name)
+	}
+	b := make([]byte, 0, len(label)+len(o.Name)+3)
+	b = append(b, label...)
+	b = append(b, ' ', '"')
+	b = append(b, o.Name...)
+	b = append(b, '"')
+	return string(b)
+}
+
+// plainQuoted reports whether strconv.Quote(s) is s between double
+// quotes: s is printable ASCII but '"' and '\\', and CJK unified
+// ideographs (U+4E00-U+9FFF, all printable), the most names; false sends
+// any other text to strconv.Quote.
+func plainQuoted(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' || c > '~' || c == '"' || c == '\\' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < 0x4E00 || r > 0x9FFF {
+			return false
+		}
+		i += n
+	}
+	return true
+}
 
 func basisWord(b Basis) string {
 	if b == FullMembers {

@@ -3,6 +3,7 @@ package csvtable
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dangjian-go/dangjian"
@@ -18,12 +19,13 @@ type RowCopy struct {
 	line  int
 	lines []int // the line of each field, when the row spans lines; nil otherwise
 	id    string
+	valid bool // the row was read before any text that may not be UTF-8 (Reader.valid)
 }
 
 // Copy copies the current row into r, reusing r's memory.
 func (t *Reader) Copy(r *RowCopy) {
 	r.cells = append(r.cells[:0], t.rec...)
-	r.line, r.id = t.line, t.id
+	r.line, r.id, r.valid = t.line, t.id, t.valid
 	r.lines = r.lines[:0]
 	if n := len(t.rec); n > 1 {
 		if last, _ := t.cr.FieldPos(n - 1); last != t.line {
@@ -62,8 +64,56 @@ func (v *RowView) At(i int) string {
 	if i < 0 || i >= len(v.row.cells) {
 		return ""
 	}
-	return unguardTrim(v.row.cells[i])
+	return trimCell(v.row.cells[i])
 }
+
+// trimCell returns unguardTrim(s), without its work for a cell that has
+// no space at either end and no guard, most cells.
+func trimCell(s string) string {
+	if s == "" || trimEdge[s[0]]&plainFirst == 0 {
+		return unguardTrim(s)
+	}
+	if last := s[len(s)-1]; trimEdge[last]&plainLast == 0 {
+		if last < utf8.RuneSelf {
+			return unguardTrim(s)
+		}
+		// The last byte of a Unicode space, or of another character.
+		if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
+			return unguardTrim(s)
+		}
+	}
+	return s
+}
+
+// trimEdge tells, for the first and the last byte of a cell, whether
+// unguardTrim surely leaves that end as it is: its bits plainFirst (the
+// byte is neither space, nor the first byte of a Unicode space, nor the
+// quote of a guard) and plainLast (the byte is neither space nor the last
+// byte of a Unicode space). The Unicode spaces beyond ASCII (U+0085,
+// U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000)
+// begin with C2, E1, E2 or E3 and end with one of 80-8A, 9F, A0, A8, A9,
+// AF or 85.
+var trimEdge = func() (t [256]uint8) {
+	for c := '!'; c < 0x80; c++ {
+		t[c] = plainFirst | plainLast
+	}
+	t['\''] &^= plainFirst
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = plainFirst | plainLast
+	}
+	for _, c := range []byte{0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] &^= plainFirst
+	}
+	for _, c := range []byte{0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF} {
+		t[c] &^= plainLast
+	}
+	return t
+}()
+
+const (
+	plainFirst = 1 << iota
+	plainLast
+)
 
 // FieldLine returns the line field i of the current row starts on, as
 // [Reader.FieldLine] does.
@@ -109,6 +159,9 @@ func (v *RowView) WidthProblem() *dangjian.Problem {
 
 // EncodingProblems is [Reader.EncodingProblems] for the current row.
 func (v *RowView) EncodingProblems() dangjian.Problems {
+	if v.row.valid {
+		return nil
+	}
 	var bad dangjian.Problems
 	for i, c := range v.row.cells {
 		if utf8.ValidString(c) {

@@ -15,6 +15,7 @@ func sameRow(t *testing.T, r *Reader, v *RowView, c *RowCopy) {
 	t.Helper()
 	r.Copy(c)
 	v.Load(c)
+	require.Equal(t, r.valid, c.valid, "known UTF-8 without a check of its cells")
 	require.Equal(t, r.Line(), v.Line())
 	require.Equal(t, r.ID(), v.ID())
 	require.Equal(t, r.WidthProblem(), v.WidthProblem())
@@ -85,4 +86,29 @@ func FuzzRowCopy(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) { readCopies(t, in) })
+}
+
+// TestTrimCell checks trimCell against unguardTrim with every character up
+// to U+FFFF, and a few beyond, at either end of a cell, alone, beside
+// ASCII, Chinese, a guard or a bad byte.
+func TestTrimCell(t *testing.T) {
+	others := []string{"", "a", "中", "'", "'=", "\xff", " ", "\u3000", "'-1", "x\u00a0"}
+	check := func(s string) {
+		if got, want := trimCell(s), unguardTrim(s); got != want {
+			t.Fatalf("trimCell(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		c := string(r)
+		for _, o := range others {
+			check(c + o)
+			check(o + c)
+			check(o + c + o)
+		}
+	}
+	for _, s := range []string{"\U0001F600", "\xe3\x80", "\xe2", "\xc2", "'=\u3000", "\u3000'=a", "=a", "'+", "''=1", "\t'=x\t"} {
+		check(s)
+		check(s + "a")
+		check("a" + s)
+	}
 }
