@@ -86,3 +86,21 @@ func Example() {
 	// events.life.arrears: 2 events ← DUES-LAPSE-6 M7 (党费规定第十三条)
 	// checked.duty.dues_clean: 0 events ← DUES-LAPSE-6 M7 (党费规定第十三条)
 }
+
+// Compile checks every line against the scheme and reports every
+// problem with its path.
+func ExampleCompile() {
+	sf, _ := os.Open("testdata/scheme.json")
+	defer sf.Close()
+	s, _ := assess.DecodeScheme(sf)
+	_, err := bridge.Compile(bridge.Mapping{Lines: []bridge.Line{
+		{ID: "a", Target: "values.project", Count: bridge.Findings, Rules: []string{"ORG-TERM-OVERDUE"}},
+		{ID: "b", Target: "events.life.missed", Count: bridge.Shortfall, Types: []string{"茶话会"}},
+	}}, s)
+	for _, p := range dangjian.ProblemsOf(err) {
+		fmt.Println(p.Path, p.Kind.Code())
+	}
+	// Output:
+	// lines[0].target invalid
+	// lines[1].types[0] invalid
+}
