@@ -250,3 +250,47 @@ func TestApplyOtherInput(t *testing.T) {
 	_, err = b.Apply(in, sample())
 	require.Error(t, err, "an input of another compiled scheme is refused")
 }
+
+// Several lines onto one slot: a clause's events add up, an item is
+// checked only when every line onto it counts zero, and a flag one line
+// sets is not cleared by another that counts zero.
+func TestApplySharedTargets(t *testing.T) {
+	s := testScheme(t)
+	m := bridge.Mapping{Lines: []bridge.Line{
+		{ID: "a", Target: "events.life.term", Count: bridge.Findings, Rules: []string{"R1"}},
+		{ID: "b", Target: "events.life.term", Count: bridge.Values, Rules: []string{"R2"}, Per: 2},
+		{ID: "c", Target: "checked.duty.plan", Count: bridge.Findings, Rules: []string{"R3"}},
+		{ID: "d", Target: "checked.duty.plan", Count: bridge.Findings, Rules: []string{"R1"}},
+		{ID: "e", Target: "flags.overdue", Count: bridge.Findings, Rules: []string{"R1"}},
+		{ID: "f", Target: "flags.overdue", Count: bridge.Findings, Rules: []string{"R3"}},
+	}}
+	b, err := bridge.Compile(m, s)
+	require.NoError(t, err)
+	tests := []struct {
+		name     string
+		findings []dangjian.Finding
+		total    string
+		gates    int
+	}{
+		{"nothing found", nil, "70", 0},
+		{"R1 once: one term event, plan unchecked, flag set", []dangjian.Finding{{Rule: "R1"}}, "48", 1},
+		{"R2 of 5: two events (per 2); R3 unchecks plan and sets the flag", []dangjian.Finding{{Rule: "R2", Value: "5"}, {Rule: "R3"}}, "46", 1},
+		{"both", []dangjian.Finding{{Rule: "R1"}, {Rule: "R2", Value: "4"}}, "44", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := b.Scorer().NewInput()
+			in.Reset("X", "")
+			project, _ := b.Scorer().Layout().Value("project")
+			require.NoError(t, in.SetNum(project, assess.MustNum("0")))
+			dues, _ := b.Scorer().Layout().Item("duty", "dues_clean")
+			require.NoError(t, in.SetBool(dues, true))
+			_, err := b.Apply(in, bridge.Record{Findings: tc.findings})
+			require.NoError(t, err)
+			res, err := b.Scorer().ScoreInput(in)
+			require.NoError(t, err)
+			assert.Equal(t, tc.total, res.Total.String())
+			assert.Len(t, res.Gates, tc.gates)
+		})
+	}
+}
