@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/dangjian-go/dangjian"
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -44,13 +43,11 @@ func TestAssessmentCohort(t *testing.T) {
 	}
 }
 
-// The inputs come from a hash of the organization's code, never from the
-// date or the run: the same code gives the same subject, and the section
-// is the same on any report date.
+// The inputs come from the records of the scheme's year and the one
+// stand-in, never from the report date: the section is the same on any
+// report date.
 func TestAssessmentDeterministic(t *testing.T) {
-	a, b := sampleSubject("village/01", "村"), sampleSubject("village/01", "村")
-	assert.Equal(t, a, b)
-	assert.NotEqual(t, a, sampleSubject("village/02", "村"))
+	assert.Equal(t, standIn("village/01", "村"), standIn("village/01", "村"))
 	section := func(date string) string {
 		var out bytes.Buffer
 		require.Equal(t, 0, run([]string{"-date", date}, &out, &bytes.Buffer{}))
@@ -62,23 +59,52 @@ func TestAssessmentDeterministic(t *testing.T) {
 	assert.Equal(t, section("2025-06-30"), section("2026-12-31"))
 }
 
-func TestSampler(t *testing.T) {
-	s := newSampler("community/01")
-	seen := map[int]bool{}
-	for range 1000 {
-		v := s.next(7)
-		require.True(t, v >= 0 && v < 7, "%d", v)
-		seen[v] = true
+// Every secretary's score differs from the stand-in's only by what the
+// records show, and each deduction is linked to the findings under the
+// secretary's organization that caused it.
+func TestAssessmentFromRecords(t *testing.T) {
+	c, err := build(dangjian.NewDate(2025, 6, 30))
+	require.NoError(t, err)
+	a := c.assessment
+	clean, err := a.scorer.Score(standIn("x", "村"))
+	require.NoError(t, err)
+	withRecords := 0
+	for code, res := range a.results {
+		applied := a.applied[code]
+		if len(applied) == 0 {
+			assert.Equal(t, clean.Total.String(), res.Total.String(), "%s: nothing found, the stand-in's score", code)
+			continue
+		}
+		withRecords++
+		assert.Less(t, res.Total.Cmp(clean.Total), 0, "%s: a deduction lowers the score", code)
+		o := a.orgs[code]
+		for _, ap := range applied {
+			units := 0
+			for _, l := range ap.Links {
+				units += l.Units
+				assert.NotEmpty(t, l.Rule)
+				assert.False(t, l.Source.IsZero(), "%s %s: the link cites its rule", code, l.Rule)
+				if !strings.HasPrefix(l.Rule, "DUES-") {
+					id, ok := c.tree.Lookup(l.Subject)
+					require.True(t, ok, l.Subject)
+					assert.True(t, id == o.ID || c.tree.IsAncestor(o.ID, id), "%s: %s is under the secretary", code, l.Subject)
+				}
+			}
+			assert.Equal(t, ap.Units, units, "%s %s", code, ap.Line)
+		}
 	}
-	assert.Len(t, seen, 7, "every value occurs")
-	for range 200 {
-		n := s.tenths(70, 30)
-		d, ok := n.Decimal()
-		require.True(t, ok)
-		assert.True(t, d.GreaterThanOrEqual(dec("70")) && d.LessThanOrEqual(dec("100")), n.String())
-	}
-	// FNV-1a of the empty string is the offset basis.
-	assert.Equal(t, uint64(14695981039346656037), newSampler("").state)
+	assert.Greater(t, withRecords, 10)
+	assert.Less(t, withRecords, len(a.results))
 }
 
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+func TestLifeSection(t *testing.T) {
+	var out bytes.Buffer
+	require.Equal(t, 0, run(nil, &out, &bytes.Buffer{}))
+	s := out.String()
+	i := strings.Index(s, "\n== 组织生活 Organizational life ==\n")
+	require.GreaterOrEqual(t, i, 0)
+	for _, want := range []string{"支部党员大会 member_meeting", "主题党日 party_day", "DUES-LAPSE-6", "not from the records"} {
+		assert.Contains(t, s[i:], want)
+	}
+	assert.NotContains(t, s, "hash")
+}

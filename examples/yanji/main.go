@@ -8,8 +8,12 @@
 // and the 述职评议考核 of the secretaries of the 6 streets, 70 communities
 // and 56 villages under the city's scheme yanji-shuzhi
 // ([yanji.Scheme]), ranked within each category with the grade
-// distribution, on sample inputs derived from a hash of each
-// organization's code.
+// distribution, scored from the city's own records through the bridge
+// ([yanji.Bridge]): a year of generated meeting records checked by
+// orglife (printed in its own section, per type), generated dues ledgers
+// checked by funding/dues, and orgmodel's findings at the year's end;
+// the inputs the records cannot give are one stand-in, the same for every
+// secretary, labelled "not from the records".
 //
 // Usage:
 //
@@ -37,6 +41,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
+	"github.com/dangjian-go/dangjian/bridge"
 	"github.com/dangjian-go/dangjian/funding/budget"
 	"github.com/dangjian-go/dangjian/funding/standard"
 	"github.com/dangjian-go/dangjian/orgmodel"
@@ -64,6 +69,8 @@ type city struct {
 	budget    budget.BudgetResult
 	// assessment is the 述职评议考核 of the secretaries.
 	assessment *assessment
+	// records is what the library finds in the assessment year's records.
+	records *records
 }
 
 // section is one part of the report. Later parts (funding, assessment) are
@@ -81,6 +88,7 @@ var sections = []section{
 	{"联席会轮值主席 Rotating chairs of the street joint conferences", printChairs},
 	{"检查结果 Findings", printFindings},
 	{"经费 Funding budget", printBudget},
+	{"组织生活 Organizational life", printLife},
 	{"述职评议考核 Assessment", printAssessment},
 }
 
@@ -145,6 +153,7 @@ func build(asOf dangjian.Date) (*city, error) {
 	if c.assessment, err = assessSecretaries(tree); err != nil {
 		return nil, err
 	}
+	c.records = c.assessment.records
 	return c, nil
 }
 
@@ -373,17 +382,34 @@ type assessment struct {
 	orgs    map[string]orgmodel.Org // by subject ID (the org's code)
 	results map[string]assess.Result
 	grading *assess.Grading
+	// bridge maps the records onto the scheme's inputs; applied is what
+	// it put into each subject's input, with the links to the findings.
+	bridge   *bridge.Bridge
+	records  *records
+	applied  map[string][]bridge.Applied
+	category map[string]string
+	names    map[string]string // organization paths by the caller's id
 }
 
 // assessSecretaries scores the secretary of every street work committee,
-// community and village on sample inputs and grades them within their
-// categories.
+// community and village from the records of the organizations under it
+// (the scheme's year), through the bridge, on top of the stand-in inputs
+// the records cannot give, and grades them within their categories.
 func assessSecretaries(t *orgmodel.Tree) (*assessment, error) {
 	s, err := yanji.Scheme()
 	if err != nil {
 		return nil, err
 	}
-	sc, err := assess.Compile(s)
+	m, err := yanji.Bridge()
+	if err != nil {
+		return nil, err
+	}
+	br, err := bridge.Compile(m, s)
+	if err != nil {
+		return nil, err
+	}
+	sc := br.Scorer()
+	recs, err := readRecords(t, s.Year)
 	if err != nil {
 		return nil, err
 	}
@@ -391,15 +417,29 @@ func assessSecretaries(t *orgmodel.Tree) (*assessment, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &assessment{scheme: s, scorer: sc, orgs: map[string]orgmodel.Org{}, results: map[string]assess.Result{}}
+	a := &assessment{scheme: s, scorer: sc, orgs: map[string]orgmodel.Org{}, results: map[string]assess.Result{},
+		bridge: br, records: recs, applied: map[string][]bridge.Applied{}, category: map[string]string{}, names: map[string]string{}}
+	for _, o := range t.All() {
+		a.names[t.IDText(o.ID)] = t.PathString(o.ID)
+	}
 	var results []assess.Result
+	in := sc.NewInput()
 	for _, as := range yanji.Assessees(t) {
 		o := as.Org
-		res, err := sc.Score(sampleSubject(o.Code, as.Category))
+		if err := sc.Fill(in, standIn(o.Code, as.Category)); err != nil {
+			return nil, fmt.Errorf("assessment of %s: %w", o.Code, err)
+		}
+		applied, err := br.Apply(in, recs.of(t, o))
+		if err != nil {
+			return nil, fmt.Errorf("assessment of %s: %w", o.Code, err)
+		}
+		res, err := sc.ScoreInput(in)
 		if err != nil {
 			return nil, fmt.Errorf("assessment of %s: %w", o.Code, err)
 		}
 		a.orgs[o.Code] = o
+		a.applied[o.Code] = applied
+		a.category[o.Code] = as.Category
 		a.results[o.Code] = res
 		results = append(results, res)
 	}
@@ -415,7 +455,12 @@ func assessSecretaries(t *orgmodel.Tree) (*assessment, error) {
 func printAssessment(w io.Writer, c *city) {
 	a := c.assessment
 	fmt.Fprintf(w, "scheme %s (max %s), graded under %s\n", a.scorer.Name(), a.scorer.Max(), a.grading.Policy)
-	fmt.Fprintln(w, "inputs: illustrative, derived from a hash of each organization's code (the article gives no assessment results);")
+	fmt.Fprintf(w, "from the records (%d): the organizations' own findings under each secretary, mapped by %s:\n", a.records.year, a.bridge.Name())
+	for _, l := range a.bridge.Lines() {
+		fmt.Fprintf(w, "  %s %-16s → %s\n", lineTags[l.ID], l.ID, l.Clause)
+	}
+	fmt.Fprintln(w, "not from the records: 现场评分 pinpai 8, jianshi 95 %, baozhang 100 %, platform use 95 %, the other checklist items checked,")
+	fmt.Fprintln(w, "  the same votes (上级领导 好2 较好1; 党员代表 好7 较好3 一般1; 群众代表 好6 较好4 一般1 不了解1), no bonus, no gate: one stand-in for all;")
 	fmt.Fprintln(w, "numbers of the scheme: the article's 三实/三强/三化 structure, local practice and the library's own (see its note)")
 	gates := map[string]int{}
 	for _, cat := range yanji.Categories() {
@@ -427,7 +472,7 @@ func printAssessment(w io.Writer, c *city) {
 			}
 			fmt.Fprintf(w, "%s: %d secretaries; %s\n", cat.Name, grp.Subjects, strings.Join(counts, ", "))
 		}
-		fmt.Fprintf(w, "  %4s  %-12s %7s %6s %6s %5s  %-4s %s\n", "rank", "code", "total", "daily", "review", "bonus", "grade", "name (gates)")
+		fmt.Fprintf(w, "  %4s  %-12s %7s %6s %6s %5s  %-4s %-14s %s\n", "rank", "code", "total", "daily", "review", "bonus", "grade", "from records", "name (gates)")
 		for i, g := range rows {
 			res := a.results[g.Subject]
 			for _, h := range res.Gates {
@@ -447,8 +492,13 @@ func printAssessment(w io.Writer, c *city) {
 				}
 				name += " (" + strings.Join(ids, ", ") + ")"
 			}
-			fmt.Fprintf(w, "  %4d  %-12s %7s %6s %6s %5s  %s  %s\n", g.Rank, g.Subject, res.Total, res.Components[0].Score,
-				res.Components[1].Score, res.Bonus, g.Grade, name)
+			fmt.Fprintf(w, "  %4d  %-12s %7s %6s %6s %5s  %s  %s %s\n", g.Rank, g.Subject, res.Total, res.Components[0].Score,
+				res.Components[1].Score, res.Bonus, g.Grade, padDisplay(appliedText(a.applied[g.Subject]), 14), name)
+		}
+	}
+	for _, cat := range yanji.Categories() {
+		if code := mostDeducted(a, cat.Name); code != "" {
+			printTrace(w, a, code)
 		}
 	}
 	fmt.Fprintln(w, "关口 gates applied:")

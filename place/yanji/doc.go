@@ -64,8 +64,18 @@
 //	}
 //	scorer, err := assess.Compile(s)
 //
+// # The city's own records
+//
+// [Meetings] and [DuesLedgers] generate a year of meeting records and of
+// dues ledgers for the tree (illustrative, deterministic: the city's
+// records hold neither), for orglife and funding/dues to check; [Bridge]
+// is the mapping (package bridge) of what those checks and orgmodel's
+// find onto [Scheme]'s inputs, so that a secretary is scored from the
+// records of the organizations under it.
+//
 // examples/yanji prints the whole report: the tree's aggregates, the
-// figures, the findings, the budget and the secretaries' assessment.
+// figures, the findings, the budget, the organizational life of the year
+// and the secretaries' assessment scored from it.
 //
 // # Invariants
 //
