@@ -29,5 +29,5 @@ func ExampleSynthetic() {
 	// Output:
 	// 10000 organizations, 189828 members
 	// 607 committees, 651 general branches, 8588 branches
-	// 247 errors, 108 warnings, 914 infos
+	// 247 errors, 108 warnings, 1020 infos
 }

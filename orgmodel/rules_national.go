@@ -277,6 +277,19 @@ func NationalRules() RuleSet {
 			Check: NoTerm, Modality: dangjian.Usually, Kinds: []Kind{TempCommittee, TempGeneralBranch, TempBranch, TempJointBranch},
 			Text: "临时党组织的书记、副书记和委员由批准其成立的党组织指定。",
 		},
+		// --- Elections ---------------------------------------------------
+		{
+			Rule:  hdr("ORG-CONGRESS-500", dangjian.Period{}, docElection, "第四条", dangjian.Verified, "the other ground of the same sentence (所辖党组织驻地分散) is not modelled; villages have ORG-CONGRESS-500-VILLAGE"),
+			Check: Congress, Modality: dangjian.May, Kinds: termKinds, ExceptDomains: []Domain{Village},
+			Basis: AllMembers, Cmp: AtLeast, N: 500,
+			Text: "党员人数在500名以上或者所辖党组织驻地分散的，经上级党组织批准，可以召开党员代表大会进行选举。",
+		},
+		{
+			Rule:  hdr("ORG-CONGRESS-500-VILLAGE", dangjian.Period{}, docRural, "第二章", dangjian.Verified, "article number unverified; the township committee approves"),
+			Check: Congress, Modality: dangjian.May, Kinds: []Kind{Committee}, Domains: []Domain{Village},
+			Basis: AllMembers, Cmp: AtLeast, N: 500,
+			Text: "党员人数500人以上的村党的委员会，经乡镇党委批准，可以由党员代表大会选举产生。",
+		},
 		// --- Villages ----------------------------------------------------
 		{
 			Rule:  hdr("ORG-VILLAGE-APPROVAL", dangjian.Period{}, docRural, "第二章", dangjian.Verified, "article number unverified; a village 党委 needs a county committee instead (ORG-VILLAGE-CMTE-APPROVAL)"),

@@ -229,6 +229,12 @@ func ruleCases() []ruleCase {
 		{"ORG-DISPATCHED-NO-TERM", "a temporary branch has its own rule", env(with(subject(orgmodel.TempBranch, school, 5, 0), term("2021-01-01", ""))), "", nil},
 		{"ORG-TEMP-NO-TERM", "a temporary branch with a term", env(with(subject(orgmodel.TempBranch, school, 5, 0), term("2021-01-01", ""))), "", sevs(W)},
 		{"ORG-TEMP-NO-TERM", "a temporary branch without", env(subject(orgmodel.TempBranch, school, 5, 0)), "", nil},
+		// Elections.
+		{"ORG-CONGRESS-500", "500 members in a school committee's subtree", env(subject(cmte, school, 500, 0)), "", sevs(I)},
+		{"ORG-CONGRESS-500", "499 members", env(subject(cmte, school, 499, 0)), "", nil},
+		{"ORG-CONGRESS-500", "a village has its own rule", env(with(subject(cmte, village, 500, 0), func(o *orgmodel.Org) { o.Parent = townshipID })), "", nil},
+		{"ORG-CONGRESS-500-VILLAGE", "500 members in a village committee", env(with(subject(cmte, village, 500, 0), func(o *orgmodel.Org) { o.Parent = townshipID })), "", sevs(I)},
+		{"ORG-CONGRESS-500-VILLAGE", "499 members in a village committee", env(with(subject(cmte, village, 499, 0), func(o *orgmodel.Org) { o.Parent = townshipID })), "", nil},
 		// Villages.
 		{"ORG-VILLAGE-APPROVAL", "no approval", env(with(subject(br, village, 10, 0), func(o *orgmodel.Org) { o.Parent = townshipID })), "", sevs(E)},
 		{"ORG-VILLAGE-APPROVAL", "approved by the township", env(with(subject(br, village, 10, 0), func(o *orgmodel.Org) { o.Parent = townshipID; villageApproval(o) })), "", nil},

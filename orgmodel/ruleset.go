@@ -104,7 +104,7 @@ func (rs RuleSet) Check() error {
 		}
 		needsThreshold := false
 		switch r.Check {
-		case MinMembers, MaxMembers, Upgrade, BelowThreshold, GroupSize:
+		case MinMembers, MaxMembers, Upgrade, BelowThreshold, GroupSize, Congress:
 			needsThreshold = true
 			if r.Check == Upgrade && r.Max != 0 && int64(r.Max) <= r.N {
 				bad("max", fmt.Sprintf("an upgrade's upper bound %d must lie above its threshold %d", r.Max, r.N))

@@ -55,6 +55,11 @@ func (c *checker) org(p int32) {
 				}
 				c.add(r, p, SeverityOf(r.Modality), field(r.Basis), strconv.FormatInt(count, 10), msg, nil)
 			}
+		case Congress:
+			if r.Cmp.Holds(count, r.N) {
+				c.add(r, p, SeverityOf(r.Modality), field(r.Basis), strconv.FormatInt(count, 10),
+					fmt.Sprintf("%s has %d %s, %s %d: with approval it may elect through a 党员代表大会 instead of a 党员大会", c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N), nil)
+			}
 		case MaxMembers, Upgrade:
 			if r.Cmp.Holds(count, r.N) && (r.Check != Upgrade || r.Max == 0 || count < int64(r.Max)) {
 				verb := "a %s (%s) is expected"

@@ -50,6 +50,7 @@ var orgFamilies = map[orgmodel.Check]string{
 	orgmodel.RequiredPosts:       "Committees and posts",
 	orgmodel.MaxPosts:            "Committees and posts",
 	orgmodel.NoRoster:            "Committees and posts",
+	orgmodel.Congress:            "Terms",
 	orgmodel.GroupSize:           "Party groups",
 	orgmodel.TermLength:          "Terms",
 	orgmodel.TermOverdue:         "Terms",
@@ -121,6 +122,8 @@ func orgValue(r orgmodel.Rule) string {
 		main = "no electoral term"
 	case orgmodel.NoRoster:
 		main = "no committee seats"
+	case orgmodel.Congress:
+		main = "may elect through a 党员代表大会 where " + threshold(r, "members")
 	case orgmodel.TermOverdue:
 		main = "换届 due at the end of the term"
 	case orgmodel.FormationApproval:

@@ -59,6 +59,9 @@ func ExampleRules() {
 	// warning ORG-GROUP-SIZE 2 (2 full)
 	// info ORG-GB-BELOW-50-OTHER 46
 	// info ORG-TERM-DUE-SOON 2025-10-20
+	// info ORG-CONGRESS-500 764
+	// info ORG-CONGRESS-500 736
+	// info ORG-CONGRESS-500 572
 }
 
 func ExampleFigures() {

@@ -103,9 +103,9 @@ import (
 //
 // # Findings
 //
-// Validated with [Rules] as of 2025-06-30, the city gives exactly four
-// findings, put in on purpose so that the validator has something to show,
-// and no error:
+// Validated with [Rules] as of 2025-06-30, the city gives exactly seven
+// findings, four of them put in on purpose so that the validator has
+// something to show, and no error:
 //
 //   - ORG-BRANCH-SOFTCAP-50 (warning): the first grid branch of 第10社区 has 56
 //     members.
@@ -115,6 +115,8 @@ import (
 //     with its street's approval (因工作需要).
 //   - ORG-TERM-DUE-SOON (info): 第59社区's branch, set up and elected on
 //     2020-10-20, is due on 2025-10-20.
+//   - ORG-CONGRESS-500 (info), three times: the three township committees
+//     have 500 members or more and may elect through a 党员代表大会.
 //
 // Other dates give other findings, as terms come due.
 func Records() orgmodel.Records {

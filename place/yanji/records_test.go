@@ -635,8 +635,11 @@ func TestValidate(t *testing.T) {
 		{"ORG-GROUP-SIZE", orgmodel.Warning, "延吉市委 / 街道二（示例）党工委 / 第21社区（示例）党委 / 第1网格党支部 / 第3楼栋党小组", "2 (2 full)"},
 		{"ORG-GB-BELOW-50-OTHER", orgmodel.Info, "延吉市委 / 街道四（示例）党工委 / 第41社区（示例）党总支", "46"},
 		{"ORG-TERM-DUE-SOON", orgmodel.Info, "延吉市委 / 街道五（示例）党工委 / 第59社区（示例）党支部", "2025-10-20"},
+		{"ORG-CONGRESS-500", orgmodel.Info, "延吉市委 / 镇一（示例）党委", "764"},
+		{"ORG-CONGRESS-500", orgmodel.Info, "延吉市委 / 镇二（示例）党委", "736"},
+		{"ORG-CONGRESS-500", orgmodel.Info, "延吉市委 / 镇三（示例）党委", "572"},
 	}, got)
-	assert.Equal(t, map[string]int{"ORG-BRANCH-SOFTCAP-50": 1, "ORG-GROUP-SIZE": 1, "ORG-GB-BELOW-50-OTHER": 1, "ORG-TERM-DUE-SOON": 1}, rep.ByRule())
+	assert.Equal(t, map[string]int{"ORG-BRANCH-SOFTCAP-50": 1, "ORG-GROUP-SIZE": 1, "ORG-GB-BELOW-50-OTHER": 1, "ORG-TERM-DUE-SOON": 1, "ORG-CONGRESS-500": 3}, rep.ByRule())
 	require.NotNil(t, rep.Findings[2].Approval, "the general branch below 50 carries its approval")
 
 	t.Run("national rules give the same findings", func(t *testing.T) {
