@@ -10,12 +10,14 @@ const (
 	Formation                           // 成立: the organization's set-up was approved
 	Threshold                           // 因工作需要，经批准: set up against the member-count default
 	TermChange                          // 延长或提前换届: the term was extended or brought forward
+	PostApproval                        // 书记、副书记批准: the upper organization approved the elected secretary or deputy
+	PostFiling                          // 委员备案: the committee members were filed with the upper organization
 )
 
 var approvalTable = enum.New("ApprovalKind",
-	[]string{"", "formation", "threshold", "term_change"},
-	[]string{"", "成立", "因工作需要", "任期调整"},
-	map[string]int{"成立批复": 1, "设立": 1, "延期换届": 3, "提前换届": 3})
+	[]string{"", "formation", "threshold", "term_change", "post_approval", "post_filing"},
+	[]string{"", "成立", "因工作需要", "任期调整", "书记副书记批准", "委员备案"},
+	map[string]int{"成立批复": 1, "设立": 1, "延期换届": 3, "提前换届": 3, "批准书记": 4, "书记批准": 4, "备案": 5})
 
 // String returns the stable English code.
 func (v ApprovalKind) String() string { return approvalTable.Code(int(v)) }

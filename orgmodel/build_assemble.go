@@ -51,6 +51,11 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 		nap += len(t.at(int32(p)).Approvals)
 	}
 	approvals := make([]Approval, 0, nap)
+	defer func() {
+		for _, a := range approvals {
+			t.approvalKinds |= 1 << (a.Kind & 15)
+		}
+	}()
 	for p, i := range order {
 		o := t.at(int32(p))
 		if o.Approvals != nil {

@@ -124,17 +124,23 @@ const (
 	// approval the rule's text names (a finding of the option, at the
 	// rule's modality: may, information).
 	Congress
+	// PostApproved: each post of Roles held on the validation date needs
+	// an approval of kind Approval recorded on the organization, dated on
+	// or after the post's start (an undated approval counts). Checked only
+	// in a tree that records approvals of that kind at all: a tree that
+	// records none says nothing about them.
+	PostApproved
 )
 
 var checkTable = enum.New("Check",
 	[]string{"", "min_members", "max_members", "upgrade", "below_threshold", "max_units", "committee_size",
 		"required_posts", "max_posts", "secretary_only", "group_size", "term_length", "term_overdue",
 		"term_due_soon", "no_term", "formation_approval", "site_area", "dispatch_eligibility",
-		"dispatch_term", "no_roster", "congress"},
+		"dispatch_term", "no_roster", "congress", "post_approved"},
 	[]string{"", "人数下限", "人数上限", "升格", "低于设立标准", "覆盖单位上限", "委员会职数",
 		"必设职务", "职务上限", "只设书记", "党小组规模", "任期", "到期未换届",
 		"即将届满", "无任期", "成立审批", "场所面积", "选派条件",
-		"选派期限", "无党员名册", "党员代表大会"},
+		"选派期限", "无党员名册", "党员代表大会", "职务审批"},
 	nil)
 
 // Basis is what a threshold counts: full members (正式党员) or all members

@@ -210,6 +210,16 @@ func NationalRules() RuleSet {
 			Check: CommitteeSize, Modality: dangjian.Usually, Kinds: []Kind{Committee}, Domains: []Domain{Township}, Min: 7, Max: 9,
 			Text: "乡镇党委一般设委员7至9名。",
 		},
+		{
+			Rule:  hdr("ORG-POST-APPROVAL", dangjian.Period{}, docConstitution, "第三十一条", dangjian.Verified, "also 支部条例 第二十一条 for branches (reported); checked where the tree records approvals of posts (post_approval) at all"),
+			Check: PostApproved, Modality: dangjian.Must, Kinds: termKinds, Roles: []Role{Secretary, DeputySecretary}, Approval: PostApproval,
+			Text: "书记、副书记选举产生后，应报上级党组织批准。",
+		},
+		{
+			Rule:  hdr("ORG-BRANCH-MEMBER-FILING", dangjian.Period{}, docBranch, "第二十一条", dangjian.Reported, "quoted in a Baidu Zhidao answer (ORG-RULES row 19); branches; checked where the tree records filings of committee members (post_filing) at all"),
+			Check: PostApproved, Modality: dangjian.Must, Kinds: branches, Roles: []Role{OrganizationMember, PropagandaMember, DisciplineMember, CommitteeMember}, Approval: PostFiling,
+			Text: "选出的党支部委员，报上级党组织备案；党支部书记、副书记，报上级党组织批准。",
+		},
 		// --- Party groups ------------------------------------------------
 		{
 			Rule:  hdr("ORG-GROUP-SIZE-ORGAN", dangjian.Period{}, docGroupOrgan, "第一条", dangjian.Reported, ""),

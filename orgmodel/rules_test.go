@@ -187,6 +187,13 @@ func ruleCases() []ruleCase {
 		{"ORG-CMTE-SIZE", "9 seats", seats(env(subject(cmte, school, 200, 0)), sec, dep, dep, orgm, prop, disc, cm, cm, cm), "", nil},
 		{"ORG-TOWNSHIP-CMTE-SIZE", "6 seats", seats(env(subject(cmte, orgmodel.Township, 200, 0)), sec, dep, orgm, prop, disc, cm), "", sevs(W)},
 		{"ORG-TOWNSHIP-CMTE-SIZE", "7 seats", seats(env(subject(cmte, orgmodel.Township, 200, 0)), sec, dep, orgm, prop, disc, cm, cm), "", nil},
+		// Approval of secretaries and filing of members: checked where the tree records such approvals at all.
+		{"ORG-POST-APPROVAL", "a secretary without approval, in a tree that records them", postApprovals(seats(env(subject(br, school, 9, 0)), sec, orgm), "", orgmodel.PostApproval), "", sevs(E)},
+		{"ORG-POST-APPROVAL", "a secretary and a deputy approved after the election", postApprovals(seats(env(subject(br, school, 9, 0)), sec, dep), "2021-01-20", orgmodel.PostApproval), "", nil},
+		{"ORG-POST-APPROVAL", "an approval before the post began does not cover it", postApprovals(seats(env(subject(br, school, 9, 0)), sec), "2020-12-01", orgmodel.PostApproval), "", sevs(E)},
+		{"ORG-POST-APPROVAL", "a tree that records no approvals of posts: not checked", seats(env(subject(br, school, 9, 0)), sec, dep), "", nil},
+		{"ORG-BRANCH-MEMBER-FILING", "two members not filed", postApprovals(seats(env(subject(br, school, 9, 0)), sec, orgm, prop), "", orgmodel.PostFiling), "", sevs(E, E)},
+		{"ORG-BRANCH-MEMBER-FILING", "members filed", postApprovals(seats(env(subject(br, school, 9, 0)), sec, orgm, prop), "2021-02-01", orgmodel.PostFiling), "", nil},
 		// Party groups.
 		{"ORG-GROUP-SIZE", "2 members", group(school, orgmodel.Members{Full: 2}), "", sevs(W)},
 		{"ORG-GROUP-SIZE", "3 members, none full", group(school, orgmodel.Members{Probationary: 3}), "", sevs(W)},
@@ -365,4 +372,19 @@ func TestNationalRulesTable(t *testing.T) {
 	fresh := orgmodel.NationalRules()
 	assert.Equal(t, int64(3), fresh.Rules[0].N)
 	assert.Equal(t, orgmodel.Branch, fresh.Rules[0].Kinds[0])
+}
+
+// postApprovals records an approval of kind k on the subject dated on (none
+// when on is ""), and one on the township, so that the tree records
+// approvals of that kind and the rule is checked.
+func postApprovals(r orgmodel.Records, on string, k orgmodel.ApprovalKind) orgmodel.Records {
+	for i := range r.Orgs {
+		switch {
+		case r.Orgs[i].ID == townshipID:
+			r.Orgs[i].Approvals = append(r.Orgs[i].Approvals, orgmodel.Approval{Kind: k, By: rootID, On: day("2019-01-01")})
+		case r.Orgs[i].ID == subjectID && on != "":
+			r.Orgs[i].Approvals = append(r.Orgs[i].Approvals, orgmodel.Approval{Kind: k, By: rootID, On: day(on)})
+		}
+	}
+	return r
 }

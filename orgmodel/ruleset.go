@@ -122,9 +122,12 @@ func (rs RuleSet) Check() error {
 			if r.N != 0 {
 				needsThreshold = true
 			}
-		case RequiredPosts, MaxPosts:
+		case RequiredPosts, MaxPosts, PostApproved:
 			if len(r.Roles) == 0 {
 				bad("roles", "empty")
+			}
+			if r.Check == PostApproved && !r.Approval.IsValid() {
+				bad("approval", "the approval kind a post needs is not set")
 			}
 			if r.Check == RequiredPosts && r.N != 0 {
 				needsThreshold = true

@@ -41,7 +41,12 @@ type Tree struct {
 	grids         []Grid
 	gridIdx       map[uuid.UUID]int32
 	ids           map[uuid.UUID]string // the caller's text of derived IDs (Records.ids)
+	approvalKinds uint16               // bit k set: some organization records an approval of kind k
 }
+
+// recordsApprovals reports whether some organization of the tree records
+// an approval of kind k.
+func (t *Tree) recordsApprovals(k ApprovalKind) bool { return t.approvalKinds&(1<<(k&15)) != 0 }
 
 // Len returns the number of organizations.
 func (t *Tree) Len() int { return t.orgs.n }

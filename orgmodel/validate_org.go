@@ -2,6 +2,7 @@ package orgmodel
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/dangjian-go/dangjian"
@@ -54,6 +55,10 @@ func (c *checker) org(p int32) {
 					msg += fmt.Sprintf(": form a %s (%s) with neighbouring units or place the members in another branch", r.Target.Label(), r.Target)
 				}
 				c.add(r, p, SeverityOf(r.Modality), field(r.Basis), strconv.FormatInt(count, 10), msg, nil)
+			}
+		case PostApproved:
+			if c.t.recordsApprovals(r.Approval) {
+				c.postApproved(r, p, posts())
 			}
 		case Congress:
 			if r.Cmp.Holds(count, r.N) {
@@ -205,4 +210,30 @@ func (c *checker) formation(r *Rule, ri int32, p int32) {
 	}
 	// The most frequent finding of a national tree: built without fmt.
 	c.add(r, p, SeverityOf(r.Modality), "approvals", "", c.quoted(o)+by, nil)
+}
+
+// postApproved reports each post of r.Roles held on the validation date
+// that no approval of kind r.Approval, dated on or after its start, covers.
+func (c *checker) postApproved(r *Rule, p int32, ps []Post) {
+	o := c.t.at(p)
+	for _, q := range ps {
+		if !q.ActiveOn(c.asOf) || !slices.Contains(r.Roles, q.Role) {
+			continue
+		}
+		ok := false
+		for _, a := range o.Approvals {
+			if a.Kind == r.Approval && (a.On.IsZero() || q.Start.IsZero() || !a.On.Before(q.Start)) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			since := ""
+			if !q.Start.IsZero() {
+				since = " since " + q.Start.String()
+			}
+			c.add(r, p, SeverityOf(r.Modality), "approvals", q.Role.String(),
+				fmt.Sprintf("%s: the %s in post%s has no %s recorded", c.quoted(o), q.Role.Label(), since, r.Approval.Label()), nil)
+		}
+	}
 }

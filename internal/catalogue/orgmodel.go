@@ -51,6 +51,7 @@ var orgFamilies = map[orgmodel.Check]string{
 	orgmodel.MaxPosts:            "Committees and posts",
 	orgmodel.NoRoster:            "Committees and posts",
 	orgmodel.Congress:            "Terms",
+	orgmodel.PostApproved:        "Approvals",
 	orgmodel.GroupSize:           "Party groups",
 	orgmodel.TermLength:          "Terms",
 	orgmodel.TermOverdue:         "Terms",
@@ -122,6 +123,8 @@ func orgValue(r orgmodel.Rule) string {
 		main = "no electoral term"
 	case orgmodel.NoRoster:
 		main = "no committee seats"
+	case orgmodel.PostApproved:
+		main = "each post held needs an approval of kind " + r.Approval.String() + " dated on or after its start (checked where the tree records such approvals)"
 	case orgmodel.Congress:
 		main = "may elect through a 党员代表大会 where " + threshold(r, "members")
 	case orgmodel.TermOverdue:
