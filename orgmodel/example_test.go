@@ -483,3 +483,16 @@ func ExampleTree_CountYiJianTiao() {
 	fmt.Printf("%d of %d villages\n", held, of)
 	// Output: 1 of 1 villages
 }
+
+// The 2021 opinion on first secretaries is of May 2021, its day unknown: a
+// platform that knows the day it applied builds the rules with it.
+func ExampleNationalRulesWith() {
+	a := orgmodel.DefaultAssumptions()
+	fmt.Println(a.FirstSecretary2021.Date, a.FirstSecretary2021.Window)
+	a.FirstSecretary2021 = dangjian.AssumedDate{ID: orgmodel.AssumeFirstSecretary2021, Date: dangjian.MustParseDate("2021-05-20")}
+	r, _ := orgmodel.NationalRulesWith(a).Rule("ORG-FIRSTSEC-TERM-2021")
+	fmt.Println(r.Period)
+	// Output:
+	// 2021-05-01 [2021-05-01, 2021-06-01)
+	// [2021-05-20, …)
+}

@@ -92,3 +92,50 @@ func TestRulesAsTheTextsWordThem(t *testing.T) {
 		}
 	})
 }
+
+// The first-secretary opinions' days are assumed and are data: a finding
+// whose rule an assumed day chose says so, and a caller who knows the day
+// gets the rule that day gives, without the note (issue 11 item 2).
+func TestAssumedFirstSecretaryDays(t *testing.T) {
+	validate := func(rs orgmodel.RuleSet, recs orgmodel.Records, asOf string) []orgmodel.Finding {
+		tree, err := orgmodel.Build(recs)
+		require.NoError(t, err)
+		rep, err := orgmodel.Validate(tree, rs, day(asOf))
+		require.NoError(t, err)
+		return rep.Findings
+	}
+	byRule := func(fs []orgmodel.Finding, id string) []orgmodel.Finding {
+		var out []orgmodel.Finding
+		for _, f := range fs {
+			if f.Rule == id {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	// A first secretary dispatched on 2021-05-10 and still serving in
+	// mid-2023: 2 years and more than 1 month.
+	recs := dispatch(orgmodel.FullMember, "2010-01-01", "2021-05-10", "")
+
+	fs := byRule(validate(orgmodel.NationalRules(), recs, "2023-06-15"), "ORG-FIRSTSEC-TERM-2021")
+	require.Len(t, fs, 1, "by the assumed 2021-05-01, the 2021 rule (2 years) applies")
+	assert.Contains(t, fs[0].Message, "decided by an assumed date: 2021-05-01 ("+orgmodel.AssumeFirstSecretary2021+")")
+
+	a := orgmodel.DefaultAssumptions()
+	a.FirstSecretary2021 = dangjian.AssumedDate{ID: orgmodel.AssumeFirstSecretary2021, Date: day("2021-05-20")}
+	rs := orgmodel.NationalRulesWith(a)
+	all := validate(rs, recs, "2023-06-15")
+	assert.Empty(t, byRule(all, "ORG-FIRSTSEC-TERM-2021"), "a known 2021-05-20: the dispatch is under the 2015 rule")
+	assert.Empty(t, byRule(all, "ORG-FIRSTSEC-TERM-2015"), "3 years are not over")
+	for _, f := range all {
+		assert.NotContains(t, f.Message, "assumed date", f.Rule)
+	}
+	r, ok := rs.Rule("ORG-FIRSTSEC-TERM-2015")
+	require.True(t, ok)
+	assert.Equal(t, "2021-05-20", r.Period.To.String())
+
+	// Outside the window, no note.
+	fs = byRule(validate(orgmodel.NationalRules(), dispatch(orgmodel.FullMember, "2010-01-01", "2021-07-01", ""), "2023-08-15"), "ORG-FIRSTSEC-TERM-2021")
+	require.Len(t, fs, 1)
+	assert.NotContains(t, fs[0].Message, "assumed date")
+}

@@ -20,6 +20,11 @@ type Rule struct {
 	Modality dangjian.Modality `json:"modality"`
 	// Text quotes the rule's wording.
 	Text string `json:"text,omitempty"`
+	// Assumed lists the assumed days the rule's Period rests on (a start
+	// known only by its month or year). A finding whose rule was chosen by
+	// a date such a day decides says so in its message
+	// ([dangjian.AssumedDate.Decides]). Set from [Assumptions].
+	Assumed []dangjian.AssumedDate `json:"assumed,omitempty"`
 
 	// Kinds, Domains and ExceptDomains select the organizations the rule
 	// applies to; empty Kinds or Domains mean all.

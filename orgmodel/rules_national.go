@@ -33,8 +33,6 @@ var (
 	// The 2017 amendment of the Party Constitution was adopted on 2017-10-24.
 	constitution2017 = dangjian.MustParseDate("2017-10-24")
 	// The 2021 opinion on first secretaries was issued in May 2021.
-	firstSec2021 = dangjian.MustParseDate("2021-05-01")
-	firstSec2015 = dangjian.MustParseDate("2015-01-01")
 
 	branches      = []Kind{Branch, JointBranch}
 	termKinds     = []Kind{Committee, GeneralBranch, Branch, JointBranch}
@@ -58,7 +56,65 @@ const dayAssumed = "issued in that month; the day is assumed"
 //
 // Modality follows the wording: 应当 is [dangjian.Must] (error), 一般 is
 // [dangjian.Usually] (warning), 可以 is [dangjian.May] (info).
-func NationalRules() RuleSet {
+func NationalRules() RuleSet { return NationalRulesWith(DefaultAssumptions()) }
+
+// Assumptions are the days the national rules assume where their sources
+// do not give one. [DefaultAssumptions] gives the best-supported days; a
+// caller who knows better changes a field and builds the rules with
+// [NationalRulesWith]. A finding whose rule an assumed day chose says so.
+type Assumptions struct {
+	// FirstSecretary2015 is the day the 2015 notice on first secretaries
+	// applies from: it is of 2015; month and day are not known (default
+	// 2015-01-01, window 2015).
+	FirstSecretary2015 dangjian.AssumedDate `json:"firstSecretary2015"`
+	// FirstSecretary2021 is the day the 2021 opinion on first secretaries
+	// applies from: it is of May 2021; the day is not known (default
+	// 2021-05-01, window May 2021). It also ends the 2015 term rule.
+	FirstSecretary2021 dangjian.AssumedDate `json:"firstSecretary2021"`
+}
+
+// The IDs of the [Assumptions].
+const (
+	AssumeFirstSecretary2015 = "ASSUME-ORG-FIRSTSEC-2015"
+	AssumeFirstSecretary2021 = "ASSUME-ORG-FIRSTSEC-2021"
+)
+
+// DefaultAssumptions returns the best-supported days.
+func DefaultAssumptions() Assumptions {
+	d := dangjian.MustParseDate
+	return Assumptions{
+		FirstSecretary2015: dangjian.AssumedDate{ID: AssumeFirstSecretary2015, Date: d("2015-01-01"),
+			Window: dangjian.Period{From: d("2015-01-01"), To: d("2016-01-01")},
+			Why:    docFirstSec2015 + " is of 2015; its month and day are not known; set orgmodel.Assumptions.FirstSecretary2015"},
+		FirstSecretary2021: dangjian.AssumedDate{ID: AssumeFirstSecretary2021, Date: d("2021-05-01"),
+			Window: dangjian.Period{From: d("2021-05-01"), To: d("2021-06-01")},
+			Why:    docFirstSec2021 + " is of May 2021; its day is not known; set orgmodel.Assumptions.FirstSecretary2021"},
+	}
+}
+
+// orDefault fills an unset assumption with its default.
+func (a Assumptions) orDefault() Assumptions {
+	d := DefaultAssumptions()
+	if a.FirstSecretary2015.Date.IsZero() {
+		a.FirstSecretary2015 = d.FirstSecretary2015
+	}
+	if a.FirstSecretary2021.Date.IsZero() {
+		a.FirstSecretary2021 = d.FirstSecretary2021
+	}
+	return a
+}
+
+// NationalRulesWith returns the national rules built with the days a
+// assumes (an unset field takes its default).
+func NationalRulesWith(a Assumptions) RuleSet {
+	a = a.orDefault()
+	firstSec2015, firstSec2021 := a.FirstSecretary2015.Date, a.FirstSecretary2021.Date
+	note := func(x dangjian.AssumedDate, unknown string) string {
+		if x.Known() {
+			return "applied from " + x.Date.String() + ", the day the caller gave"
+		}
+		return unknown + " (" + x.ID + ")"
+	}
 	rules := []Rule{
 		// --- Branch thresholds -------------------------------------------
 		{
@@ -315,19 +371,21 @@ func NationalRules() RuleSet {
 		},
 		// --- Dispatched cadres -------------------------------------------
 		{
-			Rule:  hdr("ORG-FIRSTSEC-ELIGIBLE", dangjian.Period{From: firstSec2021}, docFirstSec2021, "", dangjian.Verified, "dated May 2021; "+dayAssumed+"; the 2 years of work experience are not modelled"),
-			Check: DispatchEligibility, Modality: dangjian.Must, Dispatch: FirstSecretary, N: 1,
+			Rule:  hdr("ORG-FIRSTSEC-ELIGIBLE", dangjian.Period{From: firstSec2021}, docFirstSec2021, "", dangjian.Verified, note(a.FirstSecretary2021, "dated May 2021; "+dayAssumed)+"; the 2 years of work experience are not modelled"),
+			Check: DispatchEligibility, Modality: dangjian.Must, Dispatch: FirstSecretary, N: 1, Assumed: []dangjian.AssumedDate{a.FirstSecretary2021},
 			Text: "第一书记必须是中共正式党员，具有1年以上党龄和2年以上工作经历。",
 		},
 		{
-			Rule:  hdr("ORG-FIRSTSEC-TERM-2015", dangjian.Period{From: firstSec2015, To: firstSec2021}, docFirstSec2015, "", dangjian.Verified, "dated 2015; month and day assumed"),
+			Rule:  hdr("ORG-FIRSTSEC-TERM-2015", dangjian.Period{From: firstSec2015, To: firstSec2021}, docFirstSec2015, "", dangjian.Verified, note(a.FirstSecretary2015, "dated 2015; month and day assumed")),
 			Topic: "dispatch/first-secretary-term", Check: DispatchTerm, Modality: dangjian.Usually, Dispatch: FirstSecretary, Max: 3,
-			Text: "任期一般为1－3年。",
+			Assumed: []dangjian.AssumedDate{a.FirstSecretary2015, a.FirstSecretary2021},
+			Text:    "任期一般为1－3年。",
 		},
 		{
-			Rule:  hdr("ORG-FIRSTSEC-TERM-2021", dangjian.Period{From: firstSec2021}, docFirstSec2021, "", dangjian.Unverified, ""),
+			Rule:  hdr("ORG-FIRSTSEC-TERM-2021", dangjian.Period{From: firstSec2021}, docFirstSec2021, "", dangjian.Unverified, note(a.FirstSecretary2021, dayAssumed)),
 			Topic: "dispatch/first-secretary-term", Check: DispatchTerm, Modality: dangjian.Usually, Dispatch: FirstSecretary, Max: 2,
-			Text: "一般2年。",
+			Assumed: []dangjian.AssumedDate{a.FirstSecretary2021},
+			Text:    "一般2年。",
 		},
 		// --- Coordination bodies -----------------------------------------
 		{

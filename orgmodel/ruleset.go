@@ -51,6 +51,7 @@ func cloneRule(r Rule) Rule {
 	r.Domains = slices.Clone(r.Domains)
 	r.ExceptDomains = slices.Clone(r.ExceptDomains)
 	r.Roles = slices.Clone(r.Roles)
+	r.Assumed = slices.Clone(r.Assumed)
 	r.ApproverKinds = slices.Clone(r.ApproverKinds)
 	r.ApproverDomains = slices.Clone(r.ApproverDomains)
 	r.SiteKinds = slices.Clone(r.SiteKinds)

@@ -3,6 +3,7 @@ package orgmodel
 import (
 	"fmt"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/shopspring/decimal"
 )
 
@@ -38,18 +39,19 @@ func (c *checker) dispatches(r *Rule) {
 		}
 		who, _ := c.t.Person(a.Person)
 		label := a.Role.Label() + " " + who.Name
+		assumed := assumedNote(r, a.Start)
 		switch r.Check {
 		case DispatchEligibility:
 			switch {
 			case who.Status != FullMember:
 				c.subject(r, a.To, a.ID, label, SeverityOf(r.Modality), "status", who.Status.String(),
-					fmt.Sprintf("%s %q is not a full party member (%s)", a.Role.Label(), who.Name, who.Status.Label()))
+					fmt.Sprintf("%s %q is not a full party member (%s)", a.Role.Label(), who.Name, who.Status.Label())+assumed)
 			case who.FullSince.IsZero():
 				c.subject(r, a.To, a.ID, label, Warning, "fullSince", "",
 					fmt.Sprintf("%s %q: the date of full membership is not recorded, so the %d-year standing cannot be checked", a.Role.Label(), who.Name, r.N))
 			case a.Start.Before(who.FullSince.AddYears(int(r.N))):
 				c.subject(r, a.To, a.ID, label, SeverityOf(r.Modality), "fullSince", who.FullSince.String(),
-					fmt.Sprintf("%s %q has been a full member since %s, less than %d year(s) before the start on %s", a.Role.Label(), who.Name, who.FullSince, r.N, a.Start))
+					fmt.Sprintf("%s %q has been a full member since %s, less than %d year(s) before the start on %s", a.Role.Label(), who.Name, who.FullSince, r.N, a.Start)+assumed)
 			}
 		case DispatchTerm:
 			end := a.End
@@ -63,7 +65,7 @@ func (c *checker) dispatches(r *Rule) {
 					how = fmt.Sprintf("since %s (still serving on %s)", a.Start, c.asOf)
 				}
 				c.subject(r, a.To, a.ID, label, SeverityOf(r.Modality), "end", end.String(),
-					fmt.Sprintf("%s %q has served %s, more than the usual %d years", a.Role.Label(), who.Name, how, r.Max))
+					fmt.Sprintf("%s %q has served %s, more than the usual %d years", a.Role.Label(), who.Name, how, r.Max)+assumed)
 			}
 		}
 	}
@@ -85,4 +87,17 @@ func (c *checker) noRoster(r *Rule) {
 			}
 		}
 	}
+}
+
+// assumedNote returns, for a rule chosen by the date on, the notes of the
+// assumed days that decided the choice (" (the rule applies by a day …)"),
+// or "".
+func assumedNote(r *Rule, on dangjian.Date) string {
+	var out string
+	for _, a := range r.Assumed {
+		if a.Decides(on) {
+			out += " (the rule was chosen by the date " + on.String() + ", " + a.Note() + ")"
+		}
+	}
+	return out
 }
