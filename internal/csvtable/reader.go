@@ -2,7 +2,6 @@ package csvtable
 
 import (
 	"bufio"
-	"encoding/csv"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -15,7 +14,7 @@ import (
 // caller keeps a cell past the next call to Next only by keeping the
 // string (which keeps its row's text alive) or a copy of it.
 type Reader struct {
-	cr      *csv.Reader
+	cr      *fastReader // encoding/csv, with a fast path for plain lines
 	h       *Header
 	idField int
 	rec     []string
@@ -57,10 +56,10 @@ func open(src *source, s *Spec, maxRows int64) (*Reader, error) {
 		_, _ = br.Discard(3)
 		src.bom = 3
 	}
-	cr := csv.NewReader(br)
-	cr.ReuseRecord = true
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
+	cr := newFastReader(br)
+	cr.cr.ReuseRecord = true
+	cr.cr.FieldsPerRecord = -1
+	cr.cr.TrimLeadingSpace = true
 	t := &Reader{cr: cr, idField: -1, src: src, maxRows: maxRows, watch: watch}
 	rec, err := cr.Read()
 	if err == io.EOF {
