@@ -353,21 +353,7 @@ func (t *Tally) Add(d Result) error {
 	for k := range sums[:n] {
 		*sums[k].to = got[k]
 	}
-	c.Category = d.Category
-	c.Members++
-	s.Members++
-	if d.LumpSum {
-		s.LumpSumMembers = append(s.LumpSumMembers, d.Member)
-	}
-	if d.Capped {
-		s.Capped = append(s.Capped, d.Member)
-	}
-	if d.Reduced {
-		s.Reduced = append(s.Reduced, d.Member)
-	}
-	if d.NotYetDue {
-		s.NotYetDue = append(s.NotYetDue, d.Member)
-	}
+	count(&d, s, c)
 	return nil
 }
 
@@ -389,6 +375,13 @@ func (t *Tally) addFast(d *Result, s *LedgerSummary, c *CategoryCount) bool {
 	}
 	c.Dues, c.Voluntary = funding.Fen(cd), funding.Fen(cv)
 	s.Dues, s.Voluntary, s.Total, s.LumpSum = funding.Fen(sd), funding.Fen(sv), funding.Fen(st), funding.Fen(sl)
+	count(d, s, c)
+	return true
+}
+
+// count adds line d to the counts and member lists of s and c, once its
+// amounts are summed.
+func count(d *Result, s *LedgerSummary, c *CategoryCount) {
 	c.Category = d.Category
 	c.Members++
 	s.Members++
@@ -404,7 +397,6 @@ func (t *Tally) addFast(d *Result, s *LedgerSummary, c *CategoryCount) bool {
 	if d.NotYetDue {
 		s.NotYetDue = append(s.NotYetDue, d.Member)
 	}
-	return true
 }
 
 // addFen returns a+b, and false if it overflows an int64.
