@@ -26,3 +26,10 @@ func ExampleAssumedDate() {
 	// decided by an assumed date: 2017-01-01 (ASSUME-NOTICE-FROM); the true day lies in [2017-01-01, 2018-01-01); the notice is dated 2017; its day is not known
 	// false
 }
+
+// The zero AssumedDate, and one whose Window is the zero Period, are known
+// days: they decide nothing.
+func ExampleAssumedDate_Known() {
+	fmt.Println(dangjian.AssumedDate{}.Known(), dangjian.AssumedDate{Date: dangjian.MustParseDate("2021-05-20")}.Known())
+	// Output: true true
+}

@@ -156,3 +156,16 @@ func ExampleNewPolicyFrom() {
 	// kept 6650.00
 	// ids[0]: refers to an unknown ID: no share with this ID in the table ("DUES-RETURN-EXAMPLE-30PCT")
 }
+
+// A share the text permits (可…返还) is a "may" share: its rate is the most
+// the text allows; a share to send is a "must" share.
+func ExampleShare_Binding() {
+	for _, s := range remit.Rules() {
+		if s.ID == remit.RuleCentre || s.ID == remit.RuleReturnEnterprise {
+			fmt.Println(s.ID, s.Binding(), s.Rate.Percent())
+		}
+	}
+	// Output:
+	// DUES-REMIT-CENTRE-5PCT must 5%
+	// DUES-RETURN-ENTERPRISE-2012 may 100%
+}
