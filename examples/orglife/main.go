@@ -158,27 +158,32 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	treeName, inName := "tree.csv", "meetings.csv"
-	treeData, inData := sampleTree, sampleMeetings
+	// Both files are read as streams: the tree's records are kept, the
+	// meetings only counted.
+	var treeIn, in io.Reader = bytes.NewReader(sampleTree), bytes.NewReader(sampleMeetings)
 	if cfg.tree != "" {
 		treeName, inName = cfg.tree, cfg.in
-		var err error
-		if treeData, err = os.ReadFile(cfg.tree); err != nil {
-			fmt.Fprintf(stderr, "orglife: %v\n", err)
-			return exitInput
-		}
-		if cfg.in == "-" {
-			inName = "stdin"
-			inData, err = io.ReadAll(stdin)
-		} else {
-			inData, err = os.ReadFile(cfg.in)
-		}
+		tf, err := os.Open(cfg.tree)
 		if err != nil {
 			fmt.Fprintf(stderr, "orglife: %v\n", err)
 			return exitInput
 		}
+		defer tf.Close()
+		treeIn = tf
+		if cfg.in == "-" {
+			inName, in = "stdin", stdin
+		} else {
+			mf, err := os.Open(cfg.in)
+			if err != nil {
+				fmt.Fprintf(stderr, "orglife: %v\n", err)
+				return exitInput
+			}
+			defer mf.Close()
+			in = mf
+		}
 	}
 
-	tree, ps := readTree(treeData)
+	tree, ps := readTree(treeIn)
 	if ps != nil {
 		for _, p := range ps {
 			fmt.Fprintln(stderr, located(treeName, p))
@@ -193,9 +198,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var rows dangjian.Problems
 	var stop error
 	if strings.EqualFold(filepath.Ext(cfg.in), ".json") {
-		rows, stop = c.AddJSON(bytes.NewReader(inData), cfg.lim)
+		rows, stop = c.AddJSON(in, cfg.lim)
 	} else {
-		rows, stop = c.AddCSV(bytes.NewReader(inData), cfg.lim)
+		rows, stop = c.AddCSV(in, cfg.lim)
 	}
 	if stop != nil {
 		for _, p := range dangjian.ProblemsOf(stop) {
@@ -239,8 +244,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // readTree reads and builds the tree; any problem of the file makes it
 // unusable.
-func readTree(data []byte) (*orgmodel.Tree, dangjian.Problems) {
-	recs, err := orgmodel.ReadCSV(bytes.NewReader(data))
+func readTree(r io.Reader) (*orgmodel.Tree, dangjian.Problems) {
+	recs, err := orgmodel.ReadCSV(r)
 	if err != nil {
 		return nil, dangjian.ProblemsOf(err)
 	}
