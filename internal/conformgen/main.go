@@ -21,6 +21,7 @@ import (
 	"sort"
 
 	"github.com/dangjian-go/dangjian/conformance"
+	"github.com/dangjian-go/dangjian/internal/conformgen/money"
 	"github.com/dangjian-go/dangjian/internal/conformgen/vecfile"
 )
 
@@ -32,7 +33,9 @@ type family struct {
 
 // families are the families the command writes, in order. A family is
 // added with one line.
-var families = []family{}
+var families = []family{
+	{"money", money.Files},
+}
 
 const module = "module github.com/dangjian-go/dangjian\n"
 
