@@ -8,9 +8,11 @@
 // reports each difference with t.Errorf: the file and line, the case, the
 // inputs, the library's value and the caller's, and the rule IDs that
 // decided the library's value; [CheckTax] does the same for a member's
-// year of cumulative withholding. [DuesCases] and [TaxCases] load the
-// vectors for a caller's own loop; [DuesFiles] and [TaxFiles] name the
-// files. A caller's function returns [ErrSkip] for a vector it does not
+// year of cumulative withholding, [CheckRemit] for a year's remittance
+// split, [CheckNonPublic] and [CheckSOE] for enterprise party-work funds.
+// [DuesCases], [TaxCases], [RemitCases], [NonPublicCases] and [SOELedgers]
+// load the vectors for a caller's own loop; [DuesFiles] and [TaxFiles]
+// name the files. A caller's function returns [ErrSkip] for a vector it does not
 // cover; at most [MaxReported] failures of one file are reported one by
 // one, then one more error counts the rest.
 //
