@@ -1,12 +1,3 @@
-// Package vecfile writes the vector files of the conformance set
-// (conformance/README.md states their conventions): CSV tables with a
-// header row, RFC 4180 quoting, "\n" line ends, UTF-8 without BOM, a
-// "case" column unique in the file and "rules" and "ruleset" columns; JSON
-// files as an object {"ruleset", "generator", "vectors"}; and the
-// MANIFEST.json of the whole set. Every family of the generator
-// (go run ./internal/conformgen) writes through it, so the conventions are
-// kept in one place. Its zero values are not used; a Table is not safe for
-// concurrent use.
 package vecfile
 
 import (
