@@ -1,0 +1,216 @@
+package money_test
+
+import (
+	"math/big"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The pay items each employer's base includes (FUNDING-RULES §5.1: 规定
+// 第一条, 问答52期 Q1/Q3; 2017通知 (3): 基础性绩效 only; 离退休: basic
+// pension only from 2017), and what is deducted (§5.2: 2008 the income
+// tax; 2017 the tax and the member's own insurance, housing fund and
+// annuity, the common reading the library applies).
+var included = map[string]map[string][]string{
+	"2008": {
+		"organ":              {"position_wage", "grade_wage", "work_allowance", "living_allowance"},
+		"organ_worker":       {"post_wage", "skill_wage", "work_allowance", "living_allowance"},
+		"public_institution": {"post_wage", "scale_wage", "basic_performance", "incentive_performance", "work_allowance", "living_allowance"},
+		"enterprise":         {"basic_wage", "post_wage", "skill_wage", "post_allowance", "performance_pay", "regular_bonus"},
+		"pensioner":          {"basic_pension", "pension_allowance"},
+	},
+	"2017": {
+		"organ":              {"position_wage", "grade_wage", "work_allowance", "living_allowance"},
+		"organ_worker":       {"post_wage", "skill_wage", "work_allowance", "living_allowance"},
+		"public_institution": {"post_wage", "scale_wage", "basic_performance", "work_allowance", "living_allowance"},
+		"enterprise":         {"basic_wage", "post_wage", "skill_wage", "post_allowance", "performance_pay", "regular_bonus"},
+		"pensioner":          {"basic_pension"},
+	},
+}
+
+var deducted = map[string][]string{
+	"2008": {"income_tax"},
+	"2017": {"income_tax", "pension", "medical", "unemployment", "housing_fund", "annuity"},
+}
+
+var employerRule = map[string]string{
+	"organ": "ORGAN", "organ_worker": "ORGAN-WORKER", "public_institution": "PUBLIC-INSTITUTION",
+	"enterprise": "ENTERPRISE", "pensioner": "PENSIONER",
+}
+
+// bracket is 规定 第二条 (wage) and 第五条 (pension): upper bounds
+// inclusive, the rate on the whole base.
+func bracket(category string, base *big.Rat) (rate, rule string) {
+	le := func(s string) bool { return base.Cmp(rat(s)) <= 0 }
+	if category == "retired" {
+		if le("5000") {
+			return "0.005", "DUES-PENSION-1"
+		}
+		return "0.01", "DUES-PENSION-2"
+	}
+	switch {
+	case le("3000"):
+		return "0.005", "DUES-WAGE-1"
+	case le("5000"):
+		return "0.01", "DUES-WAGE-2"
+	case le("10000"):
+		return "0.015", "DUES-WAGE-3"
+	}
+	return "0.02", "DUES-WAGE-4"
+}
+
+type duesWant struct {
+	base, rate, dues, rule, total, flags, problem string
+	rules                                         []string
+}
+
+// deriveDues computes one vector from its roster cells, date and rule set.
+func deriveDues(t *testing.T, row map[string]string) duesWant {
+	t.Helper()
+	year := row["rule_set"]
+	// The rule set in force: 2008 before 2017-01-01 (the day the library
+	// assumes for the 2017 notice), 2017 after.
+	if want := map[bool]string{true: "2008", false: "2017"}[row["date"] < "2017-01-01"]; want != year {
+		t.Fatalf("%s: rule_set %s on %s", row["case"], year, row["date"])
+	}
+	var w duesWant
+	rules := map[string]bool{}
+	cat := row["category"]
+	flags := []string{}
+
+	// 规定 第七条 / 2017 离退休: a reduction needs the upper approval, or,
+	// for a retired member from 2017, the branch's consent alone.
+	reduced, upper := row["reduction"] != "", row["reduction_by"] != "" && row["reduction_on"] != ""
+	if reduced && !upper && !(year == "2017" && cat == "retired" && row["reduction_branch_on"] != "") {
+		return duesWant{problem: "bad_member", rules: []string{"DUES-HARDSHIP"}}
+	}
+
+	month := row["date"][:7]
+	var amount *big.Rat
+	switch {
+	case row["probationary_since"] != "" && row["probationary_since"][:7] > month:
+		// 规定 第八条: from the day the branch meeting passes the
+		// resolution, read per month.
+		amount = new(big.Rat)
+		w.rule = "DUES-PROBATIONARY"
+		flags = append(flags, "not_yet_due")
+	case cat == "farmer":
+		amount = rat("0.20")
+		if row["flat_amount"] != "" {
+			amount = r(t, row["flat_amount"])
+		}
+		require.True(t, amount.Cmp(rat("0.20")) >= 0 && amount.Cmp(rat("1.00")) <= 0)
+		w.rule = "DUES-FLAT-FARMER"
+	case cat == "student" || cat == "unemployed" || cat == "low_income":
+		amount, w.rule = rat("0.20"), "DUES-FLAT-020"
+	default:
+		var base *big.Rat
+		switch {
+		case row["months"] != "":
+			// 规定 第四条: the previous quarter's average, exact.
+			ms := strings.Split(row["months"], "|")
+			base = new(big.Rat)
+			for _, m := range ms {
+				base.Add(base, r(t, m))
+			}
+			base.Quo(base, big.NewRat(int64(len(ms)), 1))
+			rules["DUES-SELF-EMPLOYED"] = true
+		case row["employer"] != "":
+			emp := row["employer"]
+			base = sum(t, row, included[year][emp]...)
+			base.Sub(base, sum(t, row, deducted[year]...))
+			rules["DUES-BASE-"+year] = true
+			rules["DUES-BASE-"+year+"-"+employerRule[emp]] = true
+		default:
+			base = r(t, row["base"])
+		}
+		if cat == "annual_salary" {
+			rules["DUES-ANNUAL-SALARY"] = true
+		}
+		rate, rule := bracket(cat, base)
+		w.base, w.rate, w.rule = fen(base), rate, rule
+		rules[rule], rules["DUES-ROUND"] = true, true
+		amount = r(t, fen(new(big.Rat).Mul(base, rat(rate))))
+		// 2017通知 (1): a month's dues normally at most 1000 元.
+		if year == "2017" && amount.Cmp(rat("1000")) > 0 {
+			amount, w.rule = rat("1000"), "DUES-CAP-1000"
+			flags = append(flags, "capped")
+		}
+	}
+	if reduced {
+		amount = r(t, row["reduction"])
+		w.rule = "DUES-HARDSHIP"
+		if !upper {
+			w.rule = "DUES-HARDSHIP-RETIREE-2017"
+		}
+		flags = append(flags, "reduced")
+	}
+	rules[w.rule] = true
+	vol := r(t, row["voluntary"])
+	if vol.Cmp(rat("1000")) >= 0 { // 规定 第十一条: 1000元以上, read as 1000 or more
+		flags = append(flags, "lump_sum")
+		rules["DUES-LUMP-SUM-1000"] = true
+	}
+	w.dues = fen(amount)
+	w.total = fen(new(big.Rat).Add(amount, vol))
+	order := map[string]int{"capped": 0, "lump_sum": 1, "reduced": 2, "not_yet_due": 3}
+	sort.Slice(flags, func(i, j int) bool { return order[flags[i]] < order[flags[j]] })
+	w.flags = strings.Join(flags, ";")
+	for k := range rules {
+		w.rules = append(w.rules, k)
+	}
+	slices.Sort(w.rules)
+	return w
+}
+
+func TestDuesAgreeWithDerivation(t *testing.T) {
+	fs := files(t)
+	n := 0
+	for name, b := range fs {
+		if !strings.HasPrefix(name, "dues/") || strings.HasPrefix(name, "dues/roster/") {
+			continue
+		}
+		for _, row := range table(t, name, b) {
+			n++
+			w := deriveDues(t, row)
+			got := duesWant{row["expected_base"], row["expected_rate"], row["expected_dues"], row["expected_rule"],
+				row["expected_total"], row["expected_flags"], row["expected_problem"], strings.Split(row["rules"], ";")}
+			assert.Equal(t, w, got, "%s: case %s", name, row["case"])
+		}
+	}
+	assert.Greater(t, n, 9001+100)
+}
+
+// TestDuesRosters checks that each roster file is its vector file's roster
+// columns, row by row.
+func TestDuesRosters(t *testing.T) {
+	fs := files(t)
+	for name, b := range fs {
+		if !strings.HasPrefix(name, "dues/roster/") {
+			continue
+		}
+		vec := table(t, name, fs["dues/"+strings.TrimPrefix(name, "dues/roster/")])
+		lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+		require.Len(t, lines, len(vec)+1, name)
+		cols := strings.Split(lines[0], ",")
+		for i, row := range vec {
+			var cells []string
+			for _, c := range cols {
+				cells = append(cells, row[c])
+			}
+			assert.Equal(t, lines[i+1], strings.Join(cells, ","), "%s line %d", name, i+2)
+		}
+	}
+}
+
+func TestWholeYuan(t *testing.T) {
+	rows := table(t, "dues/whole-yuan-2017.csv", files(t)["dues/whole-yuan-2017.csv"])
+	require.Len(t, rows, 9001)
+	assert.Equal(t, "1000.00", rows[0]["base"])
+	assert.Equal(t, "10000.00", rows[9000]["base"])
+}
