@@ -22,6 +22,7 @@ import (
 
 	"github.com/dangjian-go/dangjian/conformance"
 	"github.com/dangjian-go/dangjian/internal/conformgen/money"
+	"github.com/dangjian-go/dangjian/internal/conformgen/orgvec"
 	"github.com/dangjian-go/dangjian/internal/conformgen/vecfile"
 )
 
@@ -35,6 +36,7 @@ type family struct {
 // added with one line.
 var families = []family{
 	{"money", money.Files},
+	{"orgvec", orgvec.Files},
 }
 
 const module = "module github.com/dangjian-go/dangjian\n"

@@ -13,10 +13,12 @@ package orgvec
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
-	"github.com/dangjian-go/dangjian/internal/csvtable"
+	"github.com/dangjian-go/dangjian/internal/conformgen/vecfile"
 	"github.com/dangjian-go/dangjian/orgmodel"
 )
 
@@ -30,28 +32,19 @@ const (
 	TreesDir     = Dir + "/trees"
 )
 
-// The columns of the files.
+// The columns of the files (see conformance/org/README.md).
 var (
-	CasesHeader    = []string{"case", "tree", "as_of", "rules", "ruleset", "note"}
-	FindingsHeader = []string{"case", "id", "rule", "severity", "ruleset"}
+	CasesHeader    = []string{"case", "tree", "as_of", "findings", "rules", "ruleset", "note"}
+	FindingsHeader = []string{"case", "tree_case", "id", "rules", "severity", "ruleset"}
 )
 
 // Files returns the family's files, keyed by path relative to
 // conformance/, with ruleset in every vector row.
 func Files(ruleset string) (map[string][]byte, error) {
-	if ruleset == "" {
-		return nil, fmt.Errorf("orgvec: an empty rule-set version")
-	}
 	out := map[string][]byte{}
-	var cs, fs []byte
-	cs = row(cs, CasesHeader...)
-	fs = row(fs, FindingsHeader...)
-	seen := map[string]bool{}
+	cs := vecfile.NewTable(ruleset, CasesHeader...)
+	fs := vecfile.NewTable(ruleset, FindingsHeader...)
 	for _, c := range cases {
-		if seen[c.name] {
-			return nil, fmt.Errorf("orgvec: case %q twice", c.name)
-		}
-		seen[c.name] = true
 		asOf, err := dangjian.ParseDate(c.asOf)
 		if err != nil {
 			return nil, fmt.Errorf("orgvec: case %q: %w", c.name, err)
@@ -65,20 +58,27 @@ func Files(ruleset string) (map[string][]byte, error) {
 			return nil, fmt.Errorf("orgvec: case %q: %w", c.name, err)
 		}
 		for _, f := range rep.Findings {
-			if !contains(c.rules, f.Rule) {
+			if !slices.Contains(c.rules, f.Rule) {
 				return nil, fmt.Errorf("orgvec: case %q: finding of %s on %q, a rule the case does not list", c.name, f.Rule, f.Subject)
 			}
-			fs = row(fs, c.name, f.Subject, f.Rule, f.Severity.String(), ruleset)
+			fs.Row(map[string]string{"case": c.name + ":" + f.Subject + ":" + f.Rule, "tree_case": c.name,
+				"id": f.Subject, "severity": f.Severity.String()}, f.Rule)
 		}
 		if c.csv != "" {
 			out[TreesDir+"/"+file] = []byte(c.csv)
 		} else {
 			out[TreesDir+"/"+file] = []byte(c.json)
 		}
-		cs = row(cs, c.name, "trees/"+file, c.asOf, strings.Join(c.rules, ";"), ruleset, c.note)
+		cs.Row(map[string]string{"case": c.name, "tree": "trees/" + file, "as_of": c.asOf,
+			"findings": strconv.Itoa(len(rep.Findings)), "note": c.note}, c.rules...)
 	}
-	out[CasesFile] = cs
-	out[FindingsFile] = fs
+	var err error
+	if out[CasesFile], err = cs.Bytes(); err != nil {
+		return nil, err
+	}
+	if out[FindingsFile], err = fs.Bytes(); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -95,24 +95,4 @@ func build(c treeCase) (*orgmodel.Tree, string, error) {
 	}
 	t, err := orgmodel.Build(recs)
 	return t, c.name + ".json", err
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
-// row appends one CSV record (RFC 4180, "\n" line end) to b.
-func row(b []byte, fields ...string) []byte {
-	for i, f := range fields {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = csvtable.AppendField(b, f)
-	}
-	return append(b, '\n')
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,46 +14,18 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/dangjian-go/dangjian/conformance"
 	"github.com/dangjian-go/dangjian/internal/conformgen/orgvec"
-)
-
-var (
-	update  = flag.Bool("update", false, "rewrite conformance/org from the generator")
-	ruleset = flag.String("ruleset", "", "the rule-set version to write with -update (default: the one on disk)")
 )
 
 // root is conformance/, from this package's directory.
 const root = "../../../conformance"
 
-// diskRuleSet is the rule-set version the files on disk carry (every row
-// of cases.csv carries the same one).
-func diskRuleSet(t *testing.T) string {
-	t.Helper()
-	rows := readCSV(t, filepath.Join(root, orgvec.CasesFile))
-	require.NotEmpty(t, rows)
-	v := rows[0]["ruleset"]
-	for _, r := range rows {
-		require.Equal(t, v, r["ruleset"], "case %s: every vector carries the same rule-set version", r["case"])
-	}
-	return v
-}
-
 // TestFilesUpToDate regenerates the family in memory and compares it byte
-// for byte with conformance/org; -update rewrites the files.
+// for byte with conformance/org (go run ./internal/conformgen writes it).
 func TestFilesUpToDate(t *testing.T) {
-	v := *ruleset
-	if v == "" {
-		v = diskRuleSet(t)
-	}
-	files, err := orgvec.Files(v)
+	files, err := orgvec.Files(conformance.RuleSet())
 	require.NoError(t, err)
-	if *update {
-		require.NoError(t, os.RemoveAll(filepath.Join(root, orgvec.TreesDir)))
-		for p, b := range files {
-			require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755))
-			require.NoError(t, os.WriteFile(filepath.Join(root, p), b, 0o644))
-		}
-	}
 	for p, b := range files {
 		got, err := os.ReadFile(filepath.Join(root, p))
 		if err != nil || !bytes.Equal(got, b) {
@@ -88,10 +59,19 @@ func TestFilesConventions(t *testing.T) {
 		_, err := time.Parse(time.DateOnly, c["as_of"])
 		require.NoError(t, err)
 	}
+	count := map[string]int{}
 	for _, f := range readCSV(t, filepath.Join(root, orgvec.FindingsFile)) {
-		require.Contains(t, rules, f["case"])
-		require.Contains(t, rules[f["case"]], f["rule"], "case %s, id %s", f["case"], f["id"])
+		tc := f["tree_case"]
+		require.Contains(t, rules, tc)
+		require.Equal(t, tc+":"+f["id"]+":"+f["rules"], f["case"])
+		require.Contains(t, rules[tc], f["rules"], "case %s", f["case"])
 		require.Contains(t, []string{"error", "warning", "info"}, f["severity"])
+		require.Equal(t, conformance.RuleSet(), f["ruleset"])
+		count[tc]++
+	}
+	for _, c := range cases {
+		require.Equal(t, strconv.Itoa(count[c["case"]]), c["findings"], "case %s", c["case"])
+		require.Equal(t, conformance.RuleSet(), c["ruleset"])
 	}
 }
 
@@ -139,7 +119,7 @@ func readCSV(t *testing.T, path string) []map[string]string {
 func TestFindingsDerived(t *testing.T) {
 	want := map[string][]string{}
 	for _, f := range readCSV(t, filepath.Join(root, orgvec.FindingsFile)) {
-		want[f["case"]] = append(want[f["case"]], f["id"]+" "+f["rule"]+" "+f["severity"])
+		want[f["tree_case"]] = append(want[f["tree_case"]], f["id"]+" "+f["rules"]+" "+f["severity"])
 	}
 	for _, c := range readCSV(t, filepath.Join(root, orgvec.CasesFile)) {
 		var got []string
