@@ -21,6 +21,7 @@ import (
 	"sort"
 
 	"github.com/dangjian-go/dangjian/conformance"
+	"github.com/dangjian-go/dangjian/internal/conformgen/assessvec"
 	"github.com/dangjian-go/dangjian/internal/conformgen/money"
 	"github.com/dangjian-go/dangjian/internal/conformgen/orgvec"
 	"github.com/dangjian-go/dangjian/internal/conformgen/vecfile"
@@ -37,6 +38,7 @@ type family struct {
 var families = []family{
 	{"money", money.Files},
 	{"orgvec", orgvec.Files},
+	{"assessvec", assessvec.Files},
 }
 
 const module = "module github.com/dangjian-go/dangjian\n"
