@@ -138,8 +138,14 @@ func one(c cohort, out map[string][]byte, cs, es *vecfile.Table) error {
 		for _, h := range res.Gates {
 			rules = append(rules, pre+"gates/"+h.Gate)
 		}
+		// A quota decides the grade of every subject that held its
+		// grade before the cut-off: those kept and those demoted.
 		for _, q := range p.Quotas {
-			if !gs.Ungraded && gs.Recommended == q.Grade {
+			held := !gs.Ungraded && gs.Grade == q.Grade
+			for _, st := range gs.Steps {
+				held = held || st.Kind == assess.StepQuota && st.From == q.Grade
+			}
+			if held {
 				rules = append(rules, pre+"policy/quota/"+q.Grade)
 			}
 		}
