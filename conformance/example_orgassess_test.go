@@ -2,10 +2,10 @@ package conformance_test
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/dangjian-go/dangjian/conformance"
+	"github.com/dangjian-go/dangjian/orgmodel"
 )
 
 // The tree vectors, each with its date and expected findings.
@@ -32,8 +32,9 @@ func ExampleOrgCases() {
 }
 
 // CheckOrgFindings in a test of a platform's own tree checks: here a
-// platform that flags, by organization only, every branch with fewer
-// than 3 full members. It misses every other rule, and each miss is
+// platform whose only check flags, by organization, every branch with
+// fewer than 3 full members, reading the tree with orgmodel.ReadCSV. It
+// misses every other rule (and cannot read JSON trees), and each miss is
 // reported with the case, the tree, the date and the rules. (In a real
 // test, pass the test's t; the recorder here counts the reports.)
 func ExampleCheckOrgFindings() {
@@ -42,11 +43,14 @@ func ExampleCheckOrgFindings() {
 		if c.Format != "csv" {
 			return nil, fmt.Errorf("only CSV trees")
 		}
+		recs, err := orgmodel.ReadCSV(c.Reader())
+		if err != nil {
+			return nil, err
+		}
 		var flags []conformance.OrgFlag
-		for _, line := range strings.Split(string(c.Tree), "\n")[1:] {
-			f := strings.Split(line, ",")
-			if len(f) > 5 && (f[2] == "branch" || f[2] == "joint_branch") && len(f[5]) == 1 && f[5] < "3" {
-				flags = append(flags, conformance.OrgFlag{ID: f[0]})
+		for _, o := range recs.Orgs {
+			if (o.Kind == orgmodel.Branch || o.Kind == orgmodel.JointBranch) && o.Members.Full < 3 {
+				flags = append(flags, conformance.OrgFlag{ID: o.Key})
 			}
 		}
 		return flags, nil
