@@ -58,7 +58,7 @@ func ExampleCheckOrgFindings() {
 	fmt.Println(len(rec.errs), "differences; the first:")
 	fmt.Println(rec.errs[0])
 	// Output:
-	// 51 differences; the first:
+	// 52 differences; the first:
 	// org case branch-softcap-50 (org/trees/branch-softcap-50.csv as of 2025-06-30; rules ORG-BRANCH-SOFTCAP-50;ORG-GB-ORGAN-50): organization "n51" not flagged; the library flags it under ORG-BRANCH-SOFTCAP-50
 }
 

@@ -222,4 +222,49 @@ var cases = []treeCase{
 }
 `,
 	},
+	{
+		name: "posts", asOf: "2025-06-30",
+		rules: []string{"ORG-BRANCH-CMTE-7", "ORG-BRANCH-SEC-ONLY", "ORG-BRANCH-CMTE-POSTS", "ORG-BRANCH-DEPUTY-1", "ORG-SECRETARY",
+			"ORG-SECRETARY-CMTE", "ORG-CMTE-SIZE"},
+		note: "posts (JSON: CSV has no column for them): a branch of 7 full members needs a committee of 3 to 5 (one person holding four posts is a committee of 1); under 7, a secretary and at most one deputy; a branch needs a secretary; a 党委 has 5 to 9 members",
+		json: `{
+  "orgs": [
+    {"id": "r", "kind": "local_committee", "name": "某区委", "members": {"full": 0, "probationary": 0}},
+    {"id": "p7ok", "parent": "r", "kind": "branch", "domain": "organ", "name": "七人支部甲", "members": {"full": 7, "probationary": 0}},
+    {"id": "p7one", "parent": "r", "kind": "branch", "domain": "organ", "name": "七人支部乙", "members": {"full": 7, "probationary": 0}},
+    {"id": "p6", "parent": "r", "kind": "branch", "domain": "organ", "name": "六人支部", "members": {"full": 6, "probationary": 0}},
+    {"id": "p5dep", "parent": "r", "kind": "branch", "domain": "organ", "name": "五人支部甲", "members": {"full": 5, "probationary": 0}},
+    {"id": "p5nosec", "parent": "r", "kind": "branch", "domain": "organ", "name": "五人支部乙", "members": {"full": 5, "probationary": 0}},
+    {"id": "c3", "parent": "r", "kind": "committee", "domain": "organ", "name": "机关党委", "members": {"full": 120, "probationary": 0}}
+  ],
+  "people": [
+    {"id": "a1", "name": "甲一"}, {"id": "a2", "name": "甲二"}, {"id": "a3", "name": "甲三"}, {"id": "a4", "name": "甲四"},
+    {"id": "b1", "name": "乙一"},
+    {"id": "c1", "name": "丙一"}, {"id": "c2", "name": "丙二"},
+    {"id": "d1", "name": "丁一"}, {"id": "d2", "name": "丁二"}, {"id": "d3", "name": "丁三"},
+    {"id": "e1", "name": "戊一"},
+    {"id": "f1", "name": "己一"}, {"id": "f2", "name": "己二"}, {"id": "f3", "name": "己三"}
+  ],
+  "posts": [
+    {"person": "a1", "body": "p7ok", "role": "secretary"},
+    {"person": "a2", "body": "p7ok", "role": "organization_member"},
+    {"person": "a3", "body": "p7ok", "role": "propaganda_member"},
+    {"person": "a4", "body": "p7ok", "role": "discipline_member"},
+    {"person": "b1", "body": "p7one", "role": "secretary"},
+    {"person": "b1", "body": "p7one", "role": "organization_member"},
+    {"person": "b1", "body": "p7one", "role": "propaganda_member"},
+    {"person": "b1", "body": "p7one", "role": "discipline_member"},
+    {"person": "c1", "body": "p6", "role": "secretary"},
+    {"person": "c2", "body": "p6", "role": "organization_member"},
+    {"person": "d1", "body": "p5dep", "role": "secretary"},
+    {"person": "d2", "body": "p5dep", "role": "deputy_secretary"},
+    {"person": "d3", "body": "p5dep", "role": "deputy_secretary"},
+    {"person": "e1", "body": "p5nosec", "role": "deputy_secretary"},
+    {"person": "f1", "body": "c3", "role": "secretary"},
+    {"person": "f2", "body": "c3", "role": "deputy_secretary"},
+    {"person": "f3", "body": "c3", "role": "committee_member"}
+  ]
+}
+`,
+	},
 }

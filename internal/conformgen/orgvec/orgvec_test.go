@@ -156,7 +156,30 @@ func TestFindingsDerived(t *testing.T) {
 //     against 3, within the 1 year a change may take, approved:
 //     ORG-TERM-BRANCH-3 info; due 2025-01-01 passed with no 换届, the
 //     term change approved: ORG-TERM-OVERDUE info.
+//
+// And those of the JSON tree "posts" (支部条例 第二十条: 正式党员7人以上的党支部
+// 设立支部委员会，由3至5人组成; 不足7人的，设1名书记，必要时可以设1名副书记;
+// 党章 第三十一条 for the secretaries of committees; the handbooks' 5–9 for a
+// 党委), as of 2025-06-30:
+//   - p7ok: 7 full members, a committee of 4 distinct persons with the
+//     organization, propaganda and discipline members: none.
+//   - p7one: 7 full members, one person holding all four posts: a
+//     committee of 1, under 3: ORG-BRANCH-CMTE-7, error; the posts are all
+//     held: no ORG-BRANCH-CMTE-POSTS.
+//   - p6: 6 full members, a secretary and an organization member: a
+//     committee post under 7: ORG-BRANCH-SEC-ONLY, error.
+//   - p5dep: two deputies, more than 1: ORG-BRANCH-DEPUTY-1, error.
+//   - p5nosec: only a deputy, no secretary: ORG-SECRETARY, error.
+//   - c3: an organ 党委 of 120 with 3 seats, under 5: ORG-CMTE-SIZE,
+//     warning (一般); it has a secretary.
 var handDerived = map[string][]string{
+	"posts": {
+		"p7one ORG-BRANCH-CMTE-7 error",
+		"p6 ORG-BRANCH-SEC-ONLY error",
+		"p5dep ORG-BRANCH-DEPUTY-1 error",
+		"p5nosec ORG-SECRETARY error",
+		"c3 ORG-CMTE-SIZE warning",
+	},
 	"approvals": {
 		"v2 ORG-VILLAGE-APPROVAL error",
 		"v3 ORG-VILLAGE-APPROVAL warning",
