@@ -1,5 +1,7 @@
 package assessvec
 
+import "strings"
+
 // The cohorts of the assessment vectors, one or more per scheme: the
 // worked cohort of each reference scheme (the subjects of
 // assess/testdata/reference and place/yanji/testdata, whose results are
@@ -17,6 +19,19 @@ type cohort struct {
 func like(base map[string]string, from, id string) string {
 	s := base[from]
 	return `{"id": "` + id + `",` + s[len(`{"id": "`+from+`",`):]
+}
+
+// variant returns like(base, from, id) with each text old of the pairs
+// old, new replaced by its new (every old must be there).
+func variant(base map[string]string, from, id string, pairs ...string) string {
+	s := like(base, from, id)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if !strings.Contains(s, pairs[i]) {
+			panic("assessvec: variant of " + from + ": no " + pairs[i])
+		}
+		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
+	}
+	return s
 }
 
 var jifen = map[string]string{
@@ -91,4 +106,11 @@ var cohorts = []cohort{
 		note: "two identical 社区 subjects share rank 2 behind community-2 (a 社区 of 4 ranks 1, 2, 2); the 街道 is ranked on its own, rank 1",
 		subjects: []string{yanjiSubjects["community-1"], like(yanjiSubjects, "community-1", "community-1b"), yanjiSubjects["community-2"],
 			yanjiSubjects["street-1"]}},
+	{name: "yanji-shuzhi-tie-break", scheme: "yanji-shuzhi",
+		note: "four 社区 subjects with the same total, 82.57 (82.573 exactly): community-1v has the same 述职评议 score as community-1 with twice the leaders' votes, so more 好 votes, and ranks first; community-1 and its copy community-1b tie on every key and share rank 2; community-1r trades 1.82 points of 述职评议 (masses 1/10/2/0) for 0.78 of 日常考核 (jianshi 95.3), loses the first tie-break and ranks 4",
+		subjects: []string{yanjiSubjects["community-1"], like(yanjiSubjects, "community-1", "community-1b"),
+			variant(yanjiSubjects, "community-1", "community-1v", `"leaders": {"counts": {"好": 3, "较好": 2}}`, `"leaders": {"counts": {"好": 6, "较好": 4}}`),
+			variant(yanjiSubjects, "community-1", "community-1r", `"好": 10, "较好": 8, "一般": 3, "差": 1}, "issued": 25`, `"好": 1, "较好": 10, "一般": 2, "差": 0}, "issued": 25`,
+				`"jianshi": "87.5"`, `"jianshi": "95.3"`),
+		}},
 }
