@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -11,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dangjian-go/dangjian/conformance"
+	"github.com/dangjian-go/dangjian/internal/catalogue"
 )
 
 // root is the conformance/ directory, from this package's directory.
@@ -56,4 +60,35 @@ func TestGenerateIsStable(t *testing.T) {
 	b, err := generate("x")
 	require.NoError(t, err)
 	require.Equal(t, a, b)
+}
+
+// TestRulesAreCatalogued: every rule ID a vector names is an entry of the
+// rules catalogue (RULES.md, rules.json).
+func TestRulesAreCatalogued(t *testing.T) {
+	cat, err := catalogue.Build()
+	require.NoError(t, err)
+	known := map[string]bool{}
+	for _, e := range cat.Rules {
+		known[e.ID] = true
+	}
+	files, err := generate(conformance.RuleSet())
+	require.NoError(t, err)
+	for p, b := range files {
+		if filepath.Ext(p) != ".csv" {
+			continue
+		}
+		recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		require.NoError(t, err, p)
+		col := slices.Index(recs[0], "rules")
+		if col < 0 {
+			continue // a roster or payroll file
+		}
+		for _, rec := range recs[1:] {
+			for _, id := range strings.Split(rec[col], ";") {
+				if !known[id] {
+					t.Errorf("conformance/%s: case %s names rule %q, which the catalogue does not have", p, rec[0], id)
+				}
+			}
+		}
+	}
 }

@@ -89,6 +89,11 @@ func deriveDues(t *testing.T, row map[string]string) duesWant {
 	if reduced && !upper && !(year == "2017" && cat == "retired" && row["reduction_branch_on"] != "") {
 		return duesWant{problem: "bad_member", rules: []string{"DUES-HARDSHIP"}}
 	}
+	// 经党支部研究，报上一级党委批准: the branch studies it before the upper
+	// committee approves it.
+	if reduced && upper && row["reduction_branch_on"] != "" && row["reduction_branch_on"] > row["reduction_on"] {
+		return duesWant{problem: "bad_member", rules: []string{"DUES-HARDSHIP"}}
+	}
 
 	month := row["date"][:7]
 	var amount *big.Rat
@@ -141,6 +146,10 @@ func deriveDues(t *testing.T, row map[string]string) duesWant {
 			amount, w.rule = rat("1000"), "DUES-CAP-1000"
 			flags = append(flags, "capped")
 		}
+	}
+	// 少交或免交: an approved amount at or above the dues reduces nothing.
+	if reduced && r(t, row["reduction"]).Cmp(amount) >= 0 {
+		reduced = false
 	}
 	if reduced {
 		amount = r(t, row["reduction"])
