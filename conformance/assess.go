@@ -3,8 +3,10 @@ package conformance
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"path"
 	"slices"
 	"strconv"
@@ -22,6 +24,8 @@ var assessFS embed.FS
 // reference policy.
 type AssessCase struct {
 	Name string
+	// Line is the case's line in conformance/assess/cases.csv.
+	Line int
 	// Scheme names the scheme: a reference scheme of package assess
 	// (jifen, minzhu-pingyi, xingji) or the reference city's,
 	// yanji-shuzhi (place/yanji), as examples/assess -scheme takes it.
@@ -88,46 +92,47 @@ func AssessSchemes() []string {
 
 // AssessCases returns the assessment vectors of the scheme called scheme,
 // or of every scheme when scheme is "", in file order. An unknown scheme
-// is an error naming the known ones.
+// is an error naming the known ones; so is an embedded set that is
+// damaged or of another rule set than [RuleSet].
 func AssessCases(scheme string) ([]AssessCase, error) {
 	read := func(name string) ([]byte, error) { return assessFS.ReadFile(path.Join("assess", name)) }
 	b, err := read("cases.csv")
 	if err != nil {
 		return nil, err
 	}
-	rows, err := orgAssessRows(b, "assess/cases.csv", "case", "scheme", "policy", "subjects", "rules", "ruleset", "note")
+	rows, err := parseVectors("assess/cases.csv", b, "scheme", "policy", "subjects", "note")
 	if err != nil {
 		return nil, err
 	}
-	b, err = read("expected.csv")
-	if err != nil {
+	if b, err = read("expected.csv"); err != nil {
 		return nil, err
 	}
-	erows, err := orgAssessRows(b, "assess/expected.csv", "case", "cohort", "id", "category", "total", "grade", "rank", "rules", "ruleset")
+	erows, err := parseVectors("assess/expected.csv", b, "cohort", "id", "category", "total", "grade", "rank")
 	if err != nil {
 		return nil, err
 	}
 	want := map[string][]AssessExpect{}
 	for _, e := range erows {
-		x := AssessExpect{ID: e["id"], Category: e["category"], Total: e["total"], Grade: e["grade"], Rules: orgAssessRules(e["rules"])}
-		if e["rank"] != "" {
-			if x.Rank, err = strconv.Atoi(e["rank"]); err != nil {
-				return nil, fmt.Errorf("conformance/assess/expected.csv: case %s: rank: %w", e["case"], err)
+		x := AssessExpect{ID: e.cells["id"], Category: e.cells["category"], Total: e.cells["total"], Grade: e.cells["grade"], Rules: e.rules()}
+		if e.cells["rank"] != "" {
+			if x.Rank, err = strconv.Atoi(e.cells["rank"]); err != nil {
+				return nil, fmt.Errorf("%s: case %s: rank: %w", e.where(), e.cells["case"], err)
 			}
 		}
-		want[e["cohort"]] = append(want[e["cohort"]], x)
+		want[e.cells["cohort"]] = append(want[e.cells["cohort"]], x)
 	}
 	var cases []AssessCase
 	var known []string
-	for _, r := range rows {
+	for _, row := range rows {
+		r := row.cells
 		if !slices.Contains(known, r["scheme"]) {
 			known = append(known, r["scheme"])
 		}
 		if scheme != "" && r["scheme"] != scheme {
 			continue
 		}
-		c := AssessCase{Name: r["case"], Scheme: r["scheme"], Policy: r["policy"], File: path.Join("assess", r["subjects"]),
-			Rules: orgAssessRules(r["rules"]), RuleSet: r["ruleset"], Note: r["note"], Want: want[r["case"]]}
+		c := AssessCase{Name: r["case"], Line: row.line, Scheme: r["scheme"], Policy: r["policy"], File: path.Join("assess", r["subjects"]),
+			Rules: row.rules(), RuleSet: r["ruleset"], Note: r["note"], Want: want[r["case"]]}
 		if c.Subjects, err = read(r["subjects"]); err != nil {
 			return nil, err
 		}
@@ -140,30 +145,44 @@ func AssessCases(scheme string) ([]AssessCase, error) {
 }
 
 // CheckAssess runs fn on every assessment vector of the scheme called
-// scheme ("" for every scheme) and reports each difference with
-// t.Errorf, naming the case, the scheme, the subject, the field (total,
-// grade, rank), want and got, and the rule IDs that decided the
-// library's value; a subject fn leaves out or one the cohort does not
-// have is reported too. An error of fn is reported for its case, and the
-// other cases go on. CheckAssess calls only t's Helper, Errorf and
-// Fatalf.
+// scheme ("" for every scheme) and reports each vector that differs with
+// one t.Errorf, naming the case (and its line in
+// conformance/assess/cases.csv), the scheme and the subjects file, then
+// each difference on a line of its own ([AssessDiff]): the subject, the
+// field (total, grade, rank), want and got, and the rule IDs that decided
+// the library's value; a subject fn leaves out or one the cohort does not
+// have is reported too. An error of fn is reported for its case, and the other cases go
+// on; [ErrSkip] skips the case, and the skipped cases are counted with
+// t.Logf. At most [MaxReported] vectors are reported one by one, the
+// rest counted in one more error. CheckAssess calls only t's Helper,
+// Errorf, Fatalf and Logf.
 func CheckAssess(t testing.TB, scheme string, fn func(c AssessCase) ([]AssessResult, error)) {
 	t.Helper()
 	cases, err := AssessCases(scheme)
 	if err != nil {
-		t.Fatalf("conformance: %v", err)
+		t.Fatalf("%v", err)
 		return
 	}
+	rep := &reporter{t: t, file: "assess/cases.csv", total: len(cases)}
+	skipped := 0
 	for _, c := range cases {
 		got, err := fn(c)
-		where := fmt.Sprintf("assess case %s (scheme %s, %s)", c.Name, c.Scheme, c.File)
-		if err != nil {
-			t.Errorf("%s: %v", where, err)
+		if errors.Is(err, ErrSkip) {
+			skipped++
 			continue
 		}
-		for _, d := range AssessDiff(c.Want, got) {
-			t.Errorf("%s: %s", where, d)
+		where := fmt.Sprintf("conformance/assess/cases.csv:%d: assess case %s (scheme %s, %s)", c.Line, c.Name, c.Scheme, c.File)
+		if err != nil {
+			rep.fail("%s: %v", where, err)
+			continue
 		}
+		if d := AssessDiff(c.Want, got); len(d) > 0 {
+			rep.fail("%s:\n\t%s", where, strings.Join(d, "\n\t"))
+		}
+	}
+	rep.done()
+	if skipped > 0 {
+		t.Logf("conformance: %d assessment vectors skipped", skipped)
 	}
 }
 
@@ -199,4 +218,14 @@ func AssessDiff(want []AssessExpect, got []AssessResult) []string {
 		}
 	}
 	return out
+}
+
+// assessDecimal parses a plain decimal ("87.63", "0", "-1.5") exactly; no
+// exponent, fraction or space.
+func assessDecimal(s string) (*big.Rat, bool) {
+	t := strings.TrimPrefix(s, "-")
+	if t == "" || t[0] == '.' || t[len(t)-1] == '.' || strings.Count(t, ".") > 1 || strings.Trim(t, "0123456789.") != "" {
+		return nil, false
+	}
+	return new(big.Rat).SetString(s)
 }

@@ -38,7 +38,7 @@ func TestCheckAssessLibrary(t *testing.T) {
 	for _, s := range append([]string{""}, conformance.AssessSchemes()...) {
 		rec := &recorder{TB: t}
 		conformance.CheckAssess(rec, s, libraryAssess(2))
-		assert.Empty(t, rec.errs, s)
+		assert.Empty(t, rec.errors, s)
 	}
 	// Totals are compared by value: one place where the second is 0 is
 	// the same total.
@@ -50,7 +50,7 @@ func TestCheckAssessLibrary(t *testing.T) {
 		}
 		return got, err
 	})
-	assert.Empty(t, rec.errs)
+	assert.Empty(t, rec.errors)
 }
 
 // A platform that rounds the totals to one place, ranks with dense
@@ -68,17 +68,18 @@ func TestCheckAssessReportsWrong(t *testing.T) {
 		got[3].Rank = 2       // dense ranks
 		return got[:6], nil   // X4d left out
 	})
-	require.Len(t, rec.errs, 4, strings.Join(rec.errs, "\n"))
-	where := "assess case xingji-quota-tie (scheme xingji, assess/subjects/xingji-quota-tie.json): "
-	for _, e := range rec.errs {
-		assert.True(t, strings.HasPrefix(e, where), e)
-		assert.Contains(t, e, "xingji/bands;xingji/base;", e)
+	require.Len(t, rec.errors, 1, "one report per vector")
+	lines := strings.Split(rec.errors[0], "\n\t")
+	require.Len(t, lines, 5, rec.errors[0])
+	assert.Equal(t, "conformance/assess/cases.csv:9: assess case xingji-quota-tie (scheme xingji, assess/subjects/xingji-quota-tie.json):", lines[0])
+	for _, l := range lines[1:] {
+		assert.Contains(t, l, "xingji/bands;xingji/base;", l)
 	}
-	assert.Contains(t, rec.errs[0], `subject "X1": total want 94.66, got "94.7"`)
-	assert.Contains(t, rec.errs[1], `subject "X1b": grade want "四星", got "五星" (total 94.66; rules`)
-	assert.Contains(t, rec.errs[1], "xingji/policy/quota/五星")
-	assert.Contains(t, rec.errs[2], `subject "X4": rank want 4, got 2`)
-	assert.Contains(t, rec.errs[3], `subject "X4d" missing (want total 40.97, grade 一星, rank 4;`)
+	assert.Contains(t, lines[1], `subject "X1": total want 94.66, got "94.7"`)
+	assert.Contains(t, lines[2], `subject "X1b": grade want "四星", got "五星" (total 94.66; rules`)
+	assert.Contains(t, lines[2], "xingji/policy/quota/五星")
+	assert.Contains(t, lines[3], `subject "X4": rank want 4, got 2`)
+	assert.Contains(t, lines[4], `subject "X4d" missing (want total 40.97, grade 一星, rank 4;`)
 }
 
 func TestCheckAssessErrors(t *testing.T) {
@@ -93,8 +94,19 @@ func TestCheckAssessErrors(t *testing.T) {
 		}
 		return libraryAssess(2)(c)
 	})
-	require.Len(t, rec.errs, 1)
-	assert.Contains(t, rec.errs[0], "assess case jifen-tie (scheme jifen, assess/subjects/jifen-tie.json): no votes method")
+	require.Len(t, rec.errors, 1)
+	assert.Contains(t, rec.errors[0], "assess case jifen-tie (scheme jifen, assess/subjects/jifen-tie.json): no votes method")
+
+	// ErrSkip skips a case, counted in the log.
+	rec = &recorder{TB: t}
+	conformance.CheckAssess(rec, "", func(c conformance.AssessCase) ([]conformance.AssessResult, error) {
+		if c.Scheme == "yanji-shuzhi" {
+			return nil, conformance.ErrSkip
+		}
+		return libraryAssess(2)(c)
+	})
+	assert.Empty(t, rec.errors)
+	assert.Equal(t, []string{"conformance: 3 assessment vectors skipped"}, rec.logs)
 }
 
 func TestAssessDiff(t *testing.T) {

@@ -55,11 +55,13 @@ func ExampleCheckOrgFindings() {
 		}
 		return flags, nil
 	})
-	fmt.Println(len(rec.errs), "differences; the first:")
-	fmt.Println(rec.errs[0])
+	fmt.Println(len(rec.errors), "vectors differ; the first:")
+	fmt.Println(rec.errors[0])
 	// Output:
-	// 52 differences; the first:
-	// org case branch-softcap-50 (org/trees/branch-softcap-50.csv as of 2025-06-30; rules ORG-BRANCH-SOFTCAP-50;ORG-GB-ORGAN-50): organization "n51" not flagged; the library flags it under ORG-BRANCH-SOFTCAP-50
+	// 11 vectors differ; the first:
+	// conformance/org/cases.csv:3: org case branch-softcap-50 (org/trees/branch-softcap-50.csv as of 2025-06-30; rules ORG-BRANCH-SOFTCAP-50;ORG-GB-ORGAN-50):
+	// 	organization "n51" not flagged; the library flags it under ORG-BRANCH-SOFTCAP-50
+	// 	organization "o51" not flagged; the library flags it under ORG-GB-ORGAN-50
 }
 
 // OrgDiff compares one answer with one vector, for a caller that drives
@@ -108,16 +110,21 @@ func ExampleAssessCases() {
 
 // CheckAssess in a test of a platform's own scoring: here the library's
 // scoring and grading, written by a platform that keeps one decimal of
-// the total. Every total whose second decimal is not 0 is reported, with
-// the rules that decided it. (In a real test, pass the test's t.)
+// the total. Every cohort with a total whose second decimal is not 0 is
+// reported, each such total on a line with the rules that decided it. (In
+// a real test, pass the test's t.)
 func ExampleCheckAssess() {
 	rec := &recorder{}
 	conformance.CheckAssess(rec, "minzhu-pingyi", libraryAssess(1))
-	fmt.Println(len(rec.errs), "differences; the first:")
-	fmt.Println(rec.errs[0])
+	fmt.Println(len(rec.errors), "vectors differ; the first:")
+	fmt.Println(rec.errors[0])
 	// Output:
-	// 15 differences; the first:
-	// assess case minzhu-pingyi-worked (scheme minzhu-pingyi, assess/subjects/minzhu-pingyi-worked.json): subject "M1": total want 98.22, got "98.2" (rules minzhu-pingyi/bands;minzhu-pingyi/ceping;minzhu-pingyi/policy/quota/优秀;minzhu-pingyi/policy/ranking;minzhu-pingyi/richang;minzhu-pingyi/rounding)
+	// 3 vectors differ; the first:
+	// conformance/assess/cases.csv:4: assess case minzhu-pingyi-worked (scheme minzhu-pingyi, assess/subjects/minzhu-pingyi-worked.json):
+	// 	subject "M1": total want 98.22, got "98.2" (rules minzhu-pingyi/bands;minzhu-pingyi/ceping;minzhu-pingyi/policy/quota/优秀;minzhu-pingyi/policy/ranking;minzhu-pingyi/richang;minzhu-pingyi/rounding)
+	// 	subject "M3": total want 94.66, got "94.7" (rules minzhu-pingyi/bands;minzhu-pingyi/ceping;minzhu-pingyi/policy/quota/优秀;minzhu-pingyi/policy/ranking;minzhu-pingyi/richang;minzhu-pingyi/rounding)
+	// 	subject "M2": total want 94.45, got "94.5" (rules minzhu-pingyi/bands;minzhu-pingyi/ceping;minzhu-pingyi/policy/quota/优秀;minzhu-pingyi/policy/ranking;minzhu-pingyi/richang;minzhu-pingyi/rounding)
+	// 	subject "M5": total want 67.78, got "67.8" (rules minzhu-pingyi/bands;minzhu-pingyi/ceping;minzhu-pingyi/policy/ranking;minzhu-pingyi/richang;minzhu-pingyi/rounding)
 }
 
 // AssessDiff compares one cohort's answer with its vector, for a caller

@@ -3,10 +3,12 @@ package conformance
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -44,6 +46,8 @@ func (f OrgFlag) String() string {
 // the day it is validated on, and the findings the national rules give.
 type OrgCase struct {
 	Name string
+	// Line is the case's line in conformance/org/cases.csv.
+	Line int
 	// File is the tree's path under conformance/ (org/trees/terms.csv).
 	File string
 	// Format is "csv" (orgmodel.ReadCSV's columns) or "json"
@@ -66,76 +70,91 @@ type OrgCase struct {
 func (c OrgCase) Reader() io.Reader { return bytes.NewReader(c.Tree) }
 
 // OrgCases returns the tree vectors of conformance/org, in file order. It
-// reads only embedded files; an error means the embedded set is corrupt.
+// reads only embedded files; an error means the embedded set is damaged
+// or of another rule set than [RuleSet] (stale: regenerate it).
 func OrgCases() ([]OrgCase, error) {
 	read := func(name string) ([]byte, error) { return orgFS.ReadFile(path.Join("org", name)) }
 	b, err := read("cases.csv")
 	if err != nil {
 		return nil, err
 	}
-	rows, err := orgAssessRows(b, "org/cases.csv", "case", "tree", "as_of", "findings", "rules", "ruleset", "note")
+	rows, err := parseVectors("org/cases.csv", b, "tree", "as_of", "findings", "note")
 	if err != nil {
 		return nil, err
 	}
-	b, err = read("findings.csv")
-	if err != nil {
+	if b, err = read("findings.csv"); err != nil {
 		return nil, err
 	}
-	frows, err := orgAssessRows(b, "org/findings.csv", "case", "tree_case", "id", "rules", "severity", "ruleset")
+	frows, err := parseVectors("org/findings.csv", b, "tree_case", "id", "severity")
 	if err != nil {
 		return nil, err
 	}
 	want := map[string][]OrgFlag{}
 	for _, f := range frows {
-		want[f["tree_case"]] = append(want[f["tree_case"]], OrgFlag{ID: f["id"], Rule: f["rules"], Severity: f["severity"]})
+		want[f.cells["tree_case"]] = append(want[f.cells["tree_case"]], OrgFlag{ID: f.cells["id"], Rule: f.cells["rules"], Severity: f.cells["severity"]})
 	}
 	cases := make([]OrgCase, 0, len(rows))
 	for _, r := range rows {
-		c := OrgCase{Name: r["case"], File: path.Join("org", r["tree"]), Rules: orgAssessRules(r["rules"]),
-			RuleSet: r["ruleset"], Note: r["note"], Want: want[r["case"]], Format: "csv"}
+		c := OrgCase{Name: r.cells["case"], Line: r.line, File: path.Join("org", r.cells["tree"]), Rules: r.rules(),
+			RuleSet: r.cells["ruleset"], Note: r.cells["note"], Want: want[r.cells["case"]], Format: "csv"}
 		if strings.HasSuffix(c.File, ".json") {
 			c.Format = "json"
 		}
-		if c.AsOf, err = dangjian.ParseDate(r["as_of"]); err != nil {
-			return nil, fmt.Errorf("conformance/org/cases.csv: case %s: %w", c.Name, err)
+		if c.AsOf, err = dangjian.ParseDate(r.cells["as_of"]); err != nil {
+			return nil, fmt.Errorf("%s: case %s: %w", r.where(), c.Name, err)
 		}
-		if c.Tree, err = read(r["tree"]); err != nil {
+		if c.Tree, err = read(r.cells["tree"]); err != nil {
 			return nil, err
 		}
-		if fmt.Sprint(len(c.Want)) != r["findings"] {
-			return nil, fmt.Errorf("conformance/org: case %s: %d findings listed, %s expected", c.Name, len(c.Want), r["findings"])
+		if strconv.Itoa(len(c.Want)) != r.cells["findings"] {
+			return nil, fmt.Errorf("%s: case %s: %d findings listed, %s expected", r.where(), c.Name, len(c.Want), r.cells["findings"])
 		}
 		cases = append(cases, c)
 	}
 	return cases, nil
 }
 
-// CheckOrgFindings runs fn on every tree vector and reports each
-// difference with t.Errorf, naming the case, its tree file and date, the
-// organization, and the rule: a finding fn misses, one it reports that
-// the vector does not have, or a severity that differs. fn answers with
-// the organizations it flags; when none of its flags names a rule, the
-// sets of flagged organizations are compared instead of the (id, rule)
-// pairs. A flag given twice counts once. An error of fn is reported for
-// its case, and the other cases go on. CheckOrgFindings calls only t's
-// Helper, Errorf and Fatalf.
+// CheckOrgFindings runs fn on every tree vector and reports each vector
+// that differs with one t.Errorf, naming the case (and its line in
+// conformance/org/cases.csv), its tree file, date and rules, then each
+// difference on a line of its own ([OrgDiff]), with the organization and
+// the rule: a finding fn misses, one it reports that the vector does not
+// have, or a severity that differs. fn answers with the organizations
+// it flags; when none of its flags names a rule, the sets of flagged
+// organizations are compared instead of the (id, rule) pairs. A flag
+// given twice counts once. An error of fn is reported for its case, and
+// the other cases go on; [ErrSkip] skips the case (a platform that cannot
+// read JSON trees), and the skipped cases are counted with t.Logf. At most
+// [MaxReported] vectors are reported one by one, the rest counted in one
+// more error. CheckOrgFindings calls only t's Helper, Errorf, Fatalf
+// and Logf.
 func CheckOrgFindings(t testing.TB, fn func(c OrgCase) ([]OrgFlag, error)) {
 	t.Helper()
 	cases, err := OrgCases()
 	if err != nil {
-		t.Fatalf("conformance: %v", err)
+		t.Fatalf("%v", err)
 		return
 	}
+	rep := &reporter{t: t, file: "org/cases.csv", total: len(cases)}
+	skipped := 0
 	for _, c := range cases {
 		got, err := fn(c)
-		where := fmt.Sprintf("org case %s (%s as of %s; rules %s)", c.Name, c.File, c.AsOf, strings.Join(c.Rules, ";"))
-		if err != nil {
-			t.Errorf("%s: %v", where, err)
+		if errors.Is(err, ErrSkip) {
+			skipped++
 			continue
 		}
-		for _, d := range OrgDiff(c.Want, got) {
-			t.Errorf("%s: %s", where, d)
+		where := fmt.Sprintf("conformance/org/cases.csv:%d: org case %s (%s as of %s; rules %s)", c.Line, c.Name, c.File, c.AsOf, strings.Join(c.Rules, ";"))
+		if err != nil {
+			rep.fail("%s: %v", where, err)
+			continue
 		}
+		if d := OrgDiff(c.Want, got); len(d) > 0 {
+			rep.fail("%s:\n\t%s", where, strings.Join(d, "\n\t"))
+		}
+	}
+	rep.done()
+	if skipped > 0 {
+		t.Logf("conformance: %d org vectors skipped", skipped)
 	}
 }
 

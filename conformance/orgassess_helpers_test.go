@@ -1,34 +1,14 @@
 package conformance_test
 
 import (
-	"fmt"
-	"testing"
-
 	"github.com/dangjian-go/dangjian/assess"
 	"github.com/dangjian-go/dangjian/conformance"
 	"github.com/dangjian-go/dangjian/orgmodel"
 	"github.com/dangjian-go/dangjian/place/yanji"
 )
 
-// recorder is a testing.TB that records what a check reports, to prove
-// that a wrong function is reported. Only Helper, Errorf and Fatalf are
-// implemented: the checks call nothing else.
-type recorder struct {
-	testing.TB
-	errs  []string
-	fatal bool
-}
-
-func (r *recorder) Helper() {}
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errs = append(r.errs, fmt.Sprintf(format, args...))
-}
-
-func (r *recorder) Fatalf(format string, args ...any) {
-	r.fatal = true
-	r.Errorf(format, args...)
-}
+// The checks are run with recorder (money_test.go), a testing.TB that
+// records what they report.
 
 // libraryOrg answers an org vector with the library itself, as
 // examples/orgchart does.
