@@ -9,7 +9,9 @@ import (
 	"sort"
 
 	"github.com/dangjian-go/dangjian/conformance"
+	"github.com/dangjian-go/dangjian/internal/conformgen/assessvec"
 	"github.com/dangjian-go/dangjian/internal/conformgen/money"
+	"github.com/dangjian-go/dangjian/internal/conformgen/orgvec"
 	"github.com/dangjian-go/dangjian/internal/conformgen/vecfile"
 )
 
@@ -23,6 +25,8 @@ type family struct {
 // added with one line.
 var families = []family{
 	{"money", money.Files},
+	{"orgvec", orgvec.Files},
+	{"assessvec", assessvec.Files},
 }
 
 const module = "module github.com/dangjian-go/dangjian\n"
