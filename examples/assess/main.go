@@ -70,8 +70,11 @@
 // with the inputs read, the rule applied, the exact and the displayed
 // values, notes and sources, then the values clamped, its gates and the
 // steps of its grading
-// (text); the result with its trace and its grading (json); or one row per
-// trace node (csv).
+// (text), each node with the source of each number it used (weight, max,
+// a clause's points or cap, …) where that differs from the node's source;
+// the result with its trace and its grading (json); or one row per trace
+// node (csv), whose last column, number_sources, gives the source of
+// every number the node used.
 //
 // Every subject is scored before anything is printed: a cohort is graded
 // whole, since a quota over part of a cohort would be wrong. The input
