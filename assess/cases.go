@@ -1,10 +1,12 @@
 package assess
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -138,7 +140,8 @@ type pos struct{ line, col int }
 var casesFields = strictjson.NewFields("scheme", "policy", "cases")
 
 // DecodeCases reads a case file, strictly, as [DecodeScheme] reads a
-// scheme:
+// scheme, and returns its problems in file order, at most
+// [dangjian.DefaultMaxProblems] of them and then one counting the rest:
 //
 //	{"scheme": "jifen" | {a scheme},
 //	 "policy": {a grading policy} (optional),
@@ -156,6 +159,10 @@ var casesFields = strictjson.NewFields("scheme", "policy", "cases")
 // more places than the scheme rounds to, a grade the grading cannot give,
 // a subject's values) is checked by [Cases.Run].
 func DecodeCases(r io.Reader) (*Cases, error) {
+	return decodeCases(r, dangjian.Limits{}.Problems())
+}
+
+func decodeCases(r io.Reader, maxProblems int) (*Cases, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxCasesBytes+1))
 	if err != nil {
 		return nil, err
@@ -229,10 +236,25 @@ func DecodeCases(r io.Reader) (*Cases, error) {
 	case casesNode.kind == strictjson.BeginArray && len(casesNode.elems) == len(cs.Cases):
 		d.checkCases(cs, casesNode)
 	}
-	if err := d.ps.Err(); err != nil {
-		return nil, err
+	if len(d.ps) > 0 {
+		return nil, capProblems(d.ps, maxProblems)
 	}
 	return cs, nil
+}
+
+// capProblems sorts problems by their place in the file (stably: those
+// at one place keep their order) and keeps the first max of them, then
+// one counting the rest ([dangjian.ProblemCap]).
+func capProblems(ps dangjian.Problems, max int) error {
+	slices.SortStableFunc(ps, func(a, b *dangjian.Problem) int {
+		if c := cmp.Compare(a.Line, b.Line); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Column, b.Column)
+	})
+	c := dangjian.NewProblemCap(max)
+	c.AddAll(ps)
+	return c.Err()
 }
 
 // pos returns the line and column of offset off.
@@ -348,6 +370,11 @@ type CaseOptions struct {
 	Resolve func(name string) (Scheme, *GradePolicy, error)
 	// File names the case file in problems ("" for none).
 	File string
+	// Limits.MaxProblems bounds the problems listed (the default 1,000;
+	// -1 for no limit): then one problem counts the rest. The other
+	// limits do not apply: a case file is read whole, at most
+	// [MaxCasesBytes].
+	Limits dangjian.Limits
 }
 
 // CaseReport is the outcome of a case file: every case that ran, in file
@@ -392,7 +419,7 @@ type CaseDiff struct {
 
 // RunCases reads a case file ([DecodeCases]) and runs it ([Cases.Run]).
 func RunCases(r io.Reader, opt CaseOptions) (*CaseReport, error) {
-	cs, err := DecodeCases(r)
+	cs, err := decodeCases(r, opt.Limits.Problems())
 	if err != nil {
 		return nil, inCaseFile(opt.File, err)
 	}
@@ -428,7 +455,7 @@ func inCaseFile(file string, err error) error {
 // do, and the report holds them beside the error. A nil report means
 // nothing could run.
 func (cs *Cases) Run(opt CaseOptions) (*CaseReport, error) {
-	ps := dangjian.NewProblemCap(dangjian.Limits{}.Problems())
+	ps := dangjian.NewProblemCap(opt.Limits.Problems())
 	at := func(p *dangjian.Problem, path string, where pos) {
 		if p.Path == "" || p.Path[0] == '[' {
 			p.Path = path + p.Path

@@ -61,16 +61,15 @@ func TestDecodeCasesProblems(t *testing.T) {
 			`{"id": "a", "total": "8x"}, {"id": "b", "total": 1e2}, {"id": "c", "total": "1/0"}, {"id": "d", "total": true}, {"id": "e"}, {"id": "f", "total": ".5"}]}]}`,
 			[]string{`2:22 cases[0].expect[0].total invalid "8x" id=a`, `2:50 cases[0].expect[1].total invalid "1e2" id=b`,
 				`2:77 cases[0].expect[2].total invalid "1/0" id=c`, `2:106 cases[0].expect[3].total invalid "true" id=d`,
-				`2:147 cases[0].expect[5].total invalid ".5" id=f`, `2:113 cases[0].expect[4].total missing "" id=e`}},
+				`2:113 cases[0].expect[4].total missing "" id=e`, `2:147 cases[0].expect[5].total invalid ".5" id=f`}},
 		{"case shape", "{\"scheme\": \"jifen\", \"cases\": [\n" +
 			`{"name": "n", "subjects": [{"id": "a"}, {"id": "a"}, {}], "expect": [{"id": "a", "total": "1", "rank": 0}, {"id": "a", "total": "1"}, {"id": "z", "total": "1"}, {"total": "1"}]},` + "\n" +
 			`{"name": "n", "subjects": [], "expect": []}, {"subjects": [{"id": "a"}], "expect": [{"id": "a", "total": "1", "note": 1}]}]}`,
-			[]string{`3:111 cases[2].expect[0].note unknown_field "note" id=a`,
-				`2:41 cases[0].subjects[1].id duplicate "a" id=a`, `2:54 cases[0].subjects[2].id missing "" id=`,
+			[]string{`2:41 cases[0].subjects[1].id duplicate "a" id=a`, `2:54 cases[0].subjects[2].id missing "" id=`,
 				`2:104 cases[0].expect[0].rank invalid "0" id=a`, `2:108 cases[0].expect[1].id duplicate "a" id=a`,
 				`2:135 cases[0].expect[2].id unknown_ref "z" id=z`, `2:162 cases[0].expect[3].id missing "" id=`,
-				`3:10 cases[1].name duplicate "n" id=`, `3:1 cases[1].subjects missing "" id=`, `3:1 cases[1].expect missing "" id=`,
-				`3:46 cases[2].name missing "" id=`}},
+				`3:1 cases[1].subjects missing "" id=`, `3:1 cases[1].expect missing "" id=`, `3:10 cases[1].name duplicate "n" id=`,
+				`3:46 cases[2].name missing "" id=`, `3:111 cases[2].expect[0].note unknown_field "note" id=a`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,6 +79,25 @@ func TestDecodeCasesProblems(t *testing.T) {
 			assert.Equal(t, tt.want, caseProblems(err))
 		})
 	}
+}
+
+// RunCases lists at most Limits.MaxProblems problems, in file order, then
+// one counting the rest.
+func TestRunCasesMaxProblems(t *testing.T) {
+	var expect []string
+	for i := range 5 {
+		expect = append(expect, `{"id": "a`+strconv.Itoa(i)+`", "total": "x"}`)
+	}
+	in := casesOf("jifen", `[{"name": "n", "subjects": [{"id": "a"}], "expect": [`+strings.Join(expect, ", ")+`]}]`)
+	_, err := assess.RunCases(strings.NewReader(in), assess.CaseOptions{Limits: dangjian.Limits{MaxProblems: 2}})
+	ps := dangjian.ProblemsOf(err)
+	require.Len(t, ps, 3)
+	assert.Equal(t, "cases[0].expect[0].id", ps[0].Path, "at the expectation's start")
+	assert.Equal(t, "cases[0].expect[0].total", ps[1].Path)
+	assert.ErrorIs(t, ps[2], dangjian.ErrLimit)
+	assert.Equal(t, "8", ps[2].Value, "10 problems: 5 totals, 5 unknown IDs")
+	_, err = assess.RunCases(strings.NewReader(in), assess.CaseOptions{Limits: dangjian.Limits{MaxProblems: -1}})
+	assert.Len(t, dangjian.ProblemsOf(err), 10)
 }
 
 func TestDecodeCasesLimit(t *testing.T) {

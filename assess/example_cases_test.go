@@ -42,8 +42,8 @@ func ExampleDecodeCases() {
 	}
 	// Output:
 	// line 3, column 36: cases[0].expect[0].total (id "a"): invalid value: want a total as a decimal ("87.63") or a fraction n/d ("87.6e0")
-	// line 3, column 75: cases[0].expect[1].Grade (id "b"): unknown field: keys are case-sensitive: the field is "grade" ("Grade")
 	// line 3, column 45: cases[0].expect[1].id (id "b"): refers to an unknown ID: the case has no subject of this ID ("b")
+	// line 3, column 75: cases[0].expect[1].Grade (id "b"): unknown field: keys are case-sensitive: the field is "grade" ("Grade")
 }
 
 // Run resolves a scheme's name through CaseOptions.Resolve: here a scheme

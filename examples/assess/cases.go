@@ -30,7 +30,7 @@ func runTests(cfg config, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	defer f.Close()
-	rep, err := assess.RunCases(f, assess.CaseOptions{File: cfg.test, Resolve: resolveScheme})
+	rep, err := assess.RunCases(f, assess.CaseOptions{File: cfg.test, Resolve: resolveScheme, Limits: cfg.limits})
 	if err != nil {
 		if werr := reportProblems(stdout, stderr, cfg.format, dangjian.ProblemsOf(err)); werr != nil {
 			fmt.Fprintf(stderr, "assess: writing the output: %v\n", werr)

@@ -33,9 +33,10 @@ func TestCasesFlag(t *testing.T) {
 		{"fail json", []string{"-test", "testdata/cases-failing.json", "-format", "json"}, exitFail, "cases-failing.json", ""},
 		{"malformed", []string{"-test", "testdata/cases-malformed.json"}, exitInput, "", "testdata/cases-malformed.json:11:31: cases[0].expect[0].total (id \"J1\")"},
 		{"malformed json", []string{"-test", "testdata/cases-malformed.json", "-format", "json"}, exitInput, "cases-malformed.json", ""},
+		{"max problems", []string{"-test", "testdata/cases-malformed.json", "-max-problems", "1"}, exitInput, "", "exceeds a limit: 8 more problems not listed"},
 		{"missing file", []string{"-test", "testdata/no-such.json"}, exitInput, "", "testdata/no-such.json: invalid value: -test cannot be read"},
 		{"unknown scheme", []string{"-test", unknown}, exitInput, "", "not a scheme this program knows; they are jifen, minzhu-pingyi, xingji, yanji-shuzhi"},
-		{"with -scheme", []string{"-test", "testdata/cases-jifen.json", "-scheme", "xingji"}, exitInput, "", "-test takes only -format"},
+		{"with -scheme", []string{"-test", "testdata/cases-jifen.json", "-scheme", "xingji"}, exitInput, "", "-test takes only -format and -max-problems"},
 		{"csv", []string{"-test", "testdata/cases-jifen.json", "-format", "csv"}, exitInput, "", "-test: -format text or json"},
 	}
 	for _, tt := range tests {

@@ -7,7 +7,7 @@
 //	       [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID]
 //	       [-encoding utf-8|gbk|gb18030]
 //	       [-max-rows N] [-max-record-bytes N] [-max-problems N]
-//	assess -test cases.json [-format text|json]
+//	assess -test cases.json [-format text|json] [-max-problems N]
 //
 // The scheme is a reference scheme, one of [assess.ReferenceNames] (jifen,
 // minzhu-pingyi, xingji) or the reference city's yanji-shuzhi
@@ -96,7 +96,8 @@
 // a scheme object), optionally a policy, and cases of subjects with the
 // totals, grades and ranks they must get. It prints a line for each case,
 // and under a failing one what differs and the subject's trace (text), or
-// the report as JSON (-format json); -test takes no other flag. Exit
+// the report as JSON (-format json); -test takes no other flag but
+// -max-problems. Exit
 // status: 0 when every case passes, 1 when one fails (or the output cannot
 // be written), 2 when the file cannot be read or has problems (listed as
 // below). testdata/cases-jifen.json is a sample.
@@ -233,7 +234,7 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.IntVar(&cfg.limits.MaxProblems, "max-problems", 0, "the most problems listed, the rest only counted; 0: the default, 1,000; -1: no limit")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-] [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID] [-encoding utf-8|gbk|gb18030] [-max-rows N] [-max-record-bytes N] [-max-problems N]")
-		fmt.Fprintln(stderr, "       assess -test cases.json [-format text|json]")
+		fmt.Fprintln(stderr, "       assess -test cases.json [-format text|json] [-max-problems N]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -258,12 +259,12 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	if cfg.test != "" {
 		var other []string
 		fs.Visit(func(f *flag.Flag) {
-			if f.Name != "test" && f.Name != "format" {
+			if f.Name != "test" && f.Name != "format" && f.Name != "max-problems" {
 				other = append(other, "-"+f.Name)
 			}
 		})
 		if len(other) > 0 {
-			return fail("-test takes only -format: the case file gives the scheme, the policy and the subjects (not %s)", strings.Join(other, ", "))
+			return fail("-test takes only -format and -max-problems: the case file gives the scheme, the policy and the subjects (not %s)", strings.Join(other, ", "))
 		}
 		if cfg.format == "csv" {
 			return fail("-test: -format text or json")
