@@ -453,7 +453,8 @@ func inCaseFile(file string, err error) error {
 // that cannot be scored (its problems at cases[i].subjects[j]…), a cohort
 // that cannot be graded. A case with a problem does not run; the others
 // do, and the report holds them beside the error. A nil report means
-// nothing could run.
+// nothing could run. Run does not change cs (it compiles the scheme
+// afresh each time), so one Cases may be run by several goroutines.
 func (cs *Cases) Run(opt CaseOptions) (*CaseReport, error) {
 	ps := dangjian.NewProblemCap(opt.Limits.Problems())
 	at := func(p *dangjian.Problem, path string, where pos) {
