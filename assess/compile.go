@@ -86,7 +86,7 @@ func Compile(s Scheme, opts ...CompileOption) (*Scorer, error) {
 		p := "components[" + strconv.Itoa(i) + "]"
 		cc := &cComp{id: comp.ID, name: comp.Name, max: comp.Max.rat(), maxText: comp.Max.rat().String(), weightText: comp.Weight.String(), source: c.source(p+".source", comp.Source)}
 		c.claim(p+".id", comp.ID)
-		cc.cites = c.numCites(p, comp.ID, cc.source, comp.Cites, compNums, num{"weight", comp.Weight.IsSet()}, num{"max", comp.Max.IsSet()})
+		cc.cites = c.numCites(p, comp.ID, cc.source, comp.Cites, compNums, num{"weight", comp.Weight.IsSet(), comp.Weight.String()}, num{"max", comp.Max.IsSet(), comp.Max.String()})
 		cc.weight = comp.Weight.rat()
 		if !comp.Weight.IsSet() || cc.weight.Sign() <= 0 {
 			c.ps.addf(p+".weight", comp.Weight.String(), ErrWeights, "a component weight is positive")
@@ -132,7 +132,7 @@ func Compile(s Scheme, opts ...CompileOption) (*Scorer, error) {
 		if !b.Cap.IsSet() || cb.cap.Sign() < 0 {
 			c.ps.addf(pool.id+".cap", b.Cap.String(), ErrPoints, "a bonus pool has a cap (%s ≤ N)", pool.name)
 		}
-		cb.cites = c.numCites(pool.id, pool.id, cb.source, b.Cites, bonusNums, num{"cap", b.Cap.IsSet()})
+		cb.cites = c.numCites(pool.id, pool.id, cb.source, b.Cites, bonusNums, num{"cap", b.Cap.IsSet(), b.Cap.String()})
 		c.items(pool.id+".items", b.Items, cb.items, false)
 		cb.citeRoom = citeRoom(b.Items, cb.items)
 		for i, it := range b.Items {
@@ -171,14 +171,14 @@ func Compile(s Scheme, opts ...CompileOption) (*Scorer, error) {
 		if src != nil {
 			cg.source = *src
 		}
-		if gc := c.numCites(p, g.ID, src, g.Cites, gateNums, num{"grade", g.Grade != ""}); len(gc) > 0 {
+		if gc := c.numCites(p, g.ID, src, g.Cites, gateNums, num{"grade", g.Grade != "", g.Grade}); len(gc) > 0 {
 			cg.gradeSource = gc[0].Source
 		}
 		sc.gates = append(sc.gates, cg)
 		sc.flags[g.Flag] = true
 	}
 	sc.bands, sc.grades = c.bands(s.Bands, max, maxOK)
-	sc.cites = c.numCites("", "total", nil, s.Cites, schemeNums, num{"rounding", len(s.Rounding) > 0}, num{"bands", len(s.Bands) > 0})
+	sc.cites = c.numCites("", "total", nil, s.Cites, schemeNums, num{"rounding", len(s.Rounding) > 0, ""}, num{"bands", len(s.Bands) > 0, ""})
 	for i, g := range s.Gates {
 		if g.Effect == NotGrade && len(sc.grades) > 0 && g.Grade == sc.grades[len(sc.grades)-1] {
 			c.ps.addf("gates["+strconv.Itoa(i)+"].grade", g.Grade, ErrInvalid, "the lowest grade cannot be forbidden: there is none below it")

@@ -13,10 +13,12 @@ import (
 // score used.
 
 // num is one number a node may cite: its field name as the scheme spells
-// it, and whether the node sets it.
+// it, whether the node sets it, and its text ("0.3"; "" for a list or a
+// table: levels, bands, rounding points).
 type num struct {
-	of  string
-	set bool
+	of   string
+	set  bool
+	text string
 }
 
 // The numbers each kind of node has, in the order the trace cites them.
@@ -67,7 +69,7 @@ func (c *compiler) numCites(path, id string, own *dangjian.Source, cites map[str
 			}
 		}
 		if src != nil {
-			out = append(out, Cite{ID: id, Of: n.of, Source: src})
+			out = append(out, Cite{ID: id, Of: n.of, Value: n.text, Source: src})
 		}
 	}
 	return slices.Clip(out)

@@ -48,13 +48,13 @@ func (c *compiler) indicator(p string, ind *Indicator, depth int) *cNode {
 		m = &Method{}
 	}
 	votes := m.Kind == Votes
-	n.cites = c.numCites(p, ind.ID, n.source, ind.Cites, indNums, num{"max", ind.Max.IsSet()},
-		num{"target", m.Kind == Ratio && m.Target.IsSet()}, num{"levels", votes && len(m.Levels) > 0},
-		num{"scale", votes && m.Scale.IsSet()}, num{"unknown", votes && m.Unknown != ""})
+	n.cites = c.numCites(p, ind.ID, n.source, ind.Cites, indNums, num{"max", ind.Max.IsSet(), ind.Max.String()},
+		num{"target", m.Kind == Ratio && m.Target.IsSet(), m.Target.String()}, num{"levels", votes && len(m.Levels) > 0, ""},
+		num{"scale", votes && m.Scale.IsSet(), m.Scale.String()}, num{"unknown", votes && m.Unknown != "", m.Unknown})
 	if votes {
 		for i, g := range m.Groups {
 			gc := c.numCites(p+".method.groups["+strconv.Itoa(i)+"]", g.ID, n.source, g.Cites, groupNums,
-				num{"weight", g.Weight.IsSet()}, num{"minRaters", g.MinRaters != 0})
+				num{"weight", g.Weight.IsSet(), g.Weight.String()}, num{"minRaters", g.MinRaters != 0, strconv.Itoa(g.MinRaters)})
 			n.cites = append(n.cites, gc...)
 		}
 		n.cites = slices.Clip(n.cites)
@@ -217,7 +217,7 @@ func (c *compiler) items(p string, items []Item, into map[string]cItem, checklis
 		}
 		ci := cItem{points: it.Points.rat(), pointsText: it.Points.rat().String(), cap: it.Cap.rat(), hasCap: it.Cap.IsSet(),
 			idx: int32(i), source: c.source(ip+".source", it.Source)}
-		ci.cites = c.numCites(ip, it.ID, ci.source, it.Cites, itemNums, num{"points", it.Points.IsSet()}, num{"cap", it.Cap.IsSet()})
+		ci.cites = c.numCites(ip, it.ID, ci.source, it.Cites, itemNums, num{"points", it.Points.IsSet(), it.Points.String()}, num{"cap", it.Cap.IsSet(), it.Cap.String()})
 		if !it.Points.IsSet() || ci.points.Sign() <= 0 {
 			c.ps.addf(ip+".points", it.Points.String(), ErrPoints, "an item's points are positive")
 		}
@@ -231,8 +231,8 @@ func (c *compiler) items(p string, items []Item, into map[string]cItem, checklis
 func (c *compiler) clause(p string, cl Clause) *cClause {
 	cc := &cClause{id: cl.ID, points: cl.Points.rat(), threshold: cl.Threshold.rat(), perPoint: cl.PerPoint.rat(),
 		proportional: cl.Proportional, cap: cl.Cap.rat(), hasCap: cl.Cap.IsSet(), source: c.source(p+".source", cl.Source)}
-	cc.cites = c.numCites(p, cl.ID, cc.source, cl.Cites, clauseNums, num{"points", cl.Points.IsSet()}, num{"levels", len(cl.Levels) > 0},
-		num{"threshold", cl.Threshold.IsSet()}, num{"perPoint", cl.PerPoint.IsSet()}, num{"cap", cl.Cap.IsSet()})
+	cc.cites = c.numCites(p, cl.ID, cc.source, cl.Cites, clauseNums, num{"points", cl.Points.IsSet(), cl.Points.String()}, num{"levels", len(cl.Levels) > 0, ""},
+		num{"threshold", cl.Threshold.IsSet(), cl.Threshold.String()}, num{"perPoint", cl.PerPoint.IsSet(), cl.PerPoint.String()}, num{"cap", cl.Cap.IsSet(), cl.Cap.String()})
 	forms := 0
 	if cl.Points.IsSet() {
 		forms++

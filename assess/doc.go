@@ -47,6 +47,18 @@
 // [WithReachBudget]), and when it runs out the table gets a warning of kind
 // [ErrReachLimit] instead of a guess. SCHEME.md §2.12 lists the limits.
 //
+// # Test cases
+//
+// A case file (JSON, SCHEME.md §7) gives a scheme by name or whole, an
+// optional grading policy and cases: cohorts of subjects with the totals
+// (exact decimals, never floats), grades and ranks some of them must get.
+// [DecodeCases] reads it strictly; [Cases.Run] (or [RunCases], both in
+// one) scores and grades each case and reports, for each expectation not
+// met, want and got and the subject's trace ([CaseReport],
+// [CaseReport.WriteText]). A total written with more places than the
+// scheme rounds to is a problem, never a silent match. A case file is
+// read whole, at most [MaxCasesBytes].
+//
 // # Cohorts of any size
 //
 // Subjects are read as streams: [Scorer.ScoreSubjectsFunc] decodes each

@@ -61,8 +61,14 @@ func (ps *Pairs) UnmarshalJSON(b []byte) error {
 // item's or the rater group's. Like [Node.Source] it points into the
 // compiled scheme: read it, do not change it.
 type Cite struct {
-	ID     string
-	Of     string
+	ID string
+	Of string
+	// Value is the number cited as the scheme gives it ("0.3", "100"; a
+	// grade for a gate's grade, the level for a votes indicator's
+	// unknown), for the text and CSV traces; empty for a list or a table
+	// (levels, bands, rounding points) and for a clause or item. JSON
+	// does not carry it: its sources are keyed by [Cite.Key].
+	Value  string
 	Source *dangjian.Source
 }
 

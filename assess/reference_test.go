@@ -562,7 +562,7 @@ func jsonBlocks(t *testing.T, path string) []string {
 // it out by hand, and its example policy compiles.
 func TestSchemeDoc(t *testing.T) {
 	blocks := jsonBlocks(t, "SCHEME.md")
-	require.Len(t, blocks, 3, "SCHEME.md has three json blocks: scheme, subjects, policy")
+	require.Len(t, blocks, 4, "SCHEME.md has four json blocks: scheme, subjects, policy, test cases")
 	s, err := assess.DecodeScheme(strings.NewReader(blocks[0]))
 	require.NoError(t, err)
 	sc, err := assess.Compile(s)
@@ -605,6 +605,16 @@ func TestSchemeDoc(t *testing.T) {
 	gr, err := g.Grade([]assess.Result{res})
 	require.NoError(t, err)
 	assert.Equal(t, "较好", gr.Subjects[0].Grade)
+	// §7: the test cases, "example" resolved as the scheme and the policy
+	// above, pass.
+	resolve := func(name string) (assess.Scheme, *assess.GradePolicy, error) {
+		require.Equal(t, "example", name)
+		return s, &p, nil
+	}
+	rep, err := assess.RunCases(strings.NewReader(blocks[3]), assess.CaseOptions{Resolve: resolve})
+	require.NoError(t, err)
+	assert.Equal(t, 1, rep.Passed)
+	assert.Zero(t, rep.Failed, "%+v", rep.Cases)
 }
 
 // cloneSubject deep-copies a subject through JSON, so that a mutation

@@ -15,7 +15,11 @@ import (
 // line ("daily 日常考核 = 88.11 of 100 (exact 88.105, indicator
 // half_up)"), each indented by indent and two spaces a level, with its
 // inputs, rule, notes and source on the lines below it (a source only
-// where it differs from its parent's). A value that is not a decimal is
+// where it differs from its parent's), then the source of each number the
+// node used whose source differs from the node's ("· source of weight
+// 0.7, max 100: dangjian 参考方案：本库自拟取值 [library_choice]"; a clause's
+// or item's number after its ID: "· source of work_day cap 3: …"),
+// numbers of one source on one line. A value that is not a decimal is
 // written as its exact fraction. It returns the first error of w.
 func (n *Node) WriteText(w io.Writer, indent string) error {
 	ew := &errWriter{w: w}
@@ -81,9 +85,51 @@ func (n *Node) writeText(w io.Writer, pad string, parent *dangjian.Source) {
 		}
 		src = n.Source
 	}
+	for _, g := range n.numberSources(src, true) {
+		fmt.Fprintf(w, "%s  · source of %s: %s\n", pad, strings.Join(g.nums, ", "), g.source)
+	}
 	for _, ch := range n.Children {
 		ch.writeText(w, pad+"  ", src)
 	}
+}
+
+// numGroup is the numbers of a node cited to one source, as text.
+type numGroup struct {
+	source string
+	nums   []string // "weight 0.7", "work_day cap 3"
+}
+
+// numberSources groups the node's number cites by source, in the order
+// cited; with differing, only those whose source differs from src (the
+// node's source, or its parent's: the source the text trace shows for
+// the node). A number is named by its field, after its part's ID when the
+// part is a clause, item or rater group of the node, and followed by its
+// value when it has one.
+func (n *Node) numberSources(src *dangjian.Source, differing bool) []numGroup {
+	var out []numGroup
+	for _, c := range n.Sources {
+		if c.Of == "" || c.Source == nil {
+			continue
+		}
+		if differing && src != nil && *src == *c.Source {
+			continue
+		}
+		label := c.Of
+		if c.ID != n.ID {
+			label = c.ID + " " + c.Of
+		}
+		if c.Value != "" {
+			label += " " + c.Value
+		}
+		text := c.Source.String()
+		i := slices.IndexFunc(out, func(g numGroup) bool { return g.source == text })
+		if i < 0 {
+			out = append(out, numGroup{source: text})
+			i = len(out) - 1
+		}
+		out[i].nums = append(out[i].nums, label)
+	}
+	return out
 }
 
 // text renders inputs sorted by key: "actual 97.5; target 100".
@@ -103,9 +149,15 @@ func (pairs Pairs) text() string {
 
 // WriteCSV writes the trace under n as CSV, one row per node, depth
 // first, under the header depth, id, name, method, max, exact, value,
-// rounding, rule, inputs, notes, source (the root at depth 0). A value
+// rounding, rule, inputs, notes, source, number_sources (the root at
+// depth 0). number_sources gives the source of every number the node
+// used, grouped by source and separated by " | ": "weight 0.7, max 100:
+// dangjian 参考方案：本库自拟取值 [library_choice] | …" (a clause's or item's
+// number after its ID: "work_day cap 3"), so that a reader of the
+// spreadsheet sees which number came from where, the numbers of the
+// node's own source included. A value
 // that is not a decimal is written as its exact fraction. Text cells (id,
-// name, rule, inputs, notes, source) that a spreadsheet would run as a
+// name, rule, inputs, notes, source, number_sources) that a spreadsheet would run as a
 // formula are written with a single quote in front
 // ([dangjian.GuardFormulas]), unless text says otherwise; the method, the
 // rounding and the numbers are written as they are. A nil n writes the
@@ -115,30 +167,34 @@ func (n *Node) WriteCSV(w io.Writer, text ...dangjian.CSVText) error {
 	if err != nil {
 		return err
 	}
-	if err := cw.Write([]string{"depth", "id", "name", "method", "max", "exact", "value", "rounding", "rule", "inputs", "notes", "source"}); err != nil {
+	if err := cw.Write([]string{"depth", "id", "name", "method", "max", "exact", "value", "rounding", "rule", "inputs", "notes", "source", "number_sources"}); err != nil {
 		return err
 	}
-	var walk func(n *Node, depth int) error
-	walk = func(n *Node, depth int) error {
-		src := ""
+	var walk func(n *Node, depth int, parent *dangjian.Source) error
+	walk = func(n *Node, depth int, parent *dangjian.Source) error {
+		src, own := "", parent
 		if n.Source != nil {
-			src = n.Source.String()
+			src, own = n.Source.String(), n.Source
+		}
+		var nums []string
+		for _, g := range n.numberSources(own, false) {
+			nums = append(nums, strings.Join(g.nums, ", ")+": "+g.source)
 		}
 		exact, value := n.texts()
 		rec := []string{strconv.Itoa(depth), cw.Text(n.ID), cw.Text(n.Name), n.Method, n.Max, exact, value, n.Rounding, cw.Text(n.Rule),
-			cw.Text(n.Inputs.text()), cw.Text(strings.Join(n.Notes, "; ")), cw.Text(src)}
+			cw.Text(n.Inputs.text()), cw.Text(strings.Join(n.Notes, "; ")), cw.Text(src), cw.Text(strings.Join(nums, " | "))}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
 		for _, ch := range n.Children {
-			if err := walk(ch, depth+1); err != nil {
+			if err := walk(ch, depth+1, own); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	if n != nil {
-		if err := walk(n, 0); err != nil {
+		if err := walk(n, 0, nil); err != nil {
 			return err
 		}
 	}

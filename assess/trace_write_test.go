@@ -44,7 +44,7 @@ func TestTraceWrite(t *testing.T) {
 	var none *assess.Node
 	b.Reset()
 	require.NoError(t, none.WriteCSV(&b))
-	require.Equal(t, "depth,id,name,method,max,exact,value,rounding,rule,inputs,notes,source\n", b.String())
+	require.Equal(t, "depth,id,name,method,max,exact,value,rounding,rule,inputs,notes,source,number_sources\n", b.String())
 	b.Reset()
 	require.NoError(t, none.WriteText(&b, ""))
 	require.Empty(t, b.String())

@@ -7,6 +7,7 @@
 //	       [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID]
 //	       [-encoding utf-8|gbk|gb18030]
 //	       [-max-rows N] [-max-record-bytes N] [-max-problems N]
+//	assess -test cases.json [-format text|json] [-max-problems N]
 //
 // The scheme is a reference scheme, one of [assess.ReferenceNames] (jifen,
 // minzhu-pingyi, xingji) or the reference city's yanji-shuzhi
@@ -69,8 +70,11 @@
 // with the inputs read, the rule applied, the exact and the displayed
 // values, notes and sources, then the values clamped, its gates and the
 // steps of its grading
-// (text); the result with its trace and its grading (json); or one row per
-// trace node (csv).
+// (text), each node with the source of each number it used (weight, max,
+// a clause's points or cap, …) where that differs from the node's source;
+// the result with its trace and its grading (json); or one row per trace
+// node (csv), whose last column, number_sources, gives the source of
+// every number the node used.
 //
 // Every subject is scored before anything is printed: a cohort is graded
 // whole, since a quota over part of a cohort would be wrong. The input
@@ -86,6 +90,17 @@
 // subject's scoring problem in a JSON input has the path
 // subjects[i].values.colour, with i the subject's place in the file);
 // 1 when the output cannot be written.
+//
+// -test cases.json runs a file of scheme test cases (assess/SCHEME.md §7,
+// [assess.RunCases]): a scheme (a name -scheme knows, with its policy, or
+// a scheme object), optionally a policy, and cases of subjects with the
+// totals, grades and ranks they must get. It prints a line for each case,
+// and under a failing one what differs and the subject's trace (text), or
+// the report as JSON (-format json); -test takes no other flag but
+// -max-problems. Exit
+// status: 0 when every case passes, 1 when one fails (or the output cannot
+// be written), 2 when the file cannot be read or has problems (listed as
+// below). testdata/cases-jifen.json is a sample.
 //
 // With -format json, the problems of the input (scheme, policy, subjects,
 // scoring and grading) print on standard output instead, as one JSON
@@ -138,6 +153,7 @@ func main() {
 // config is what the flags say.
 type config struct {
 	scheme, input, policy, format, explain string
+	test                                   string // -test: a file of scheme test cases
 	byCategory                             bool
 	encoding                               textenc.Encoding
 	limits                                 dangjian.Limits // -max-rows, -max-record-bytes, -max-problems
@@ -163,6 +179,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cfg, status, ok := parseFlags(args, stderr)
 	if !ok {
 		return status
+	}
+	if cfg.test != "" {
+		return runTests(cfg, stdout, stderr)
 	}
 	c, ps := load(cfg, stdin)
 	if len(ps) > 0 {
@@ -208,12 +227,14 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.BoolVar(&cfg.byCategory, "by-category", false, "without -policy or a reference policy, rank within categories")
 	fs.StringVar(&cfg.format, "format", "text", "output `format`: text, json or csv")
 	fs.StringVar(&cfg.explain, "explain", "", "print the full trace of the subject with this `ID` instead of the ranking")
+	fs.StringVar(&cfg.test, "test", "", "run the scheme test cases of this JSON `file` (assess/SCHEME.md §7) instead of scoring a cohort")
 	fs.Var(&cfg.encoding, "encoding", "`encoding` of the -input file: utf-8, gbk or gb18030 (scheme and policy files are UTF-8)")
 	fs.Int64Var(&cfg.limits.MaxRecords, "max-rows", 0, "the most subjects the -input may hold (rows of a CSV, elements of a JSON array); 0: the default, 200,000,000; -1: no limit")
 	fs.IntVar(&cfg.limits.MaxRecordBytes, "max-record-bytes", 0, "the most bytes one subject of the -input may take (a CSV record, a JSON element); 0: the default, 1 MiB; -1: no limit")
 	fs.IntVar(&cfg.limits.MaxProblems, "max-problems", 0, "the most problems listed, the rest only counted; 0: the default, 1,000; -1: no limit")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: assess [-scheme NAME|scheme.json] [-input subjects.json|subjects.csv|-] [-policy policy.json] [-by-category] [-format text|json|csv] [-explain ID] [-encoding utf-8|gbk|gb18030] [-max-rows N] [-max-record-bytes N] [-max-problems N]")
+		fmt.Fprintln(stderr, "       assess -test cases.json [-format text|json] [-max-problems N]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -234,6 +255,21 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	case "text", "json", "csv":
 	default:
 		return fail("-format %q: want text, json or csv", cfg.format)
+	}
+	if cfg.test != "" {
+		var other []string
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name != "test" && f.Name != "format" && f.Name != "max-problems" {
+				other = append(other, "-"+f.Name)
+			}
+		})
+		if len(other) > 0 {
+			return fail("-test takes only -format and -max-problems: the case file gives the scheme, the policy and the subjects (not %s)", strings.Join(other, ", "))
+		}
+		if cfg.format == "csv" {
+			return fail("-test: -format text or json")
+		}
+		return cfg, exitOK, true
 	}
 	if cfg.scheme == "" {
 		return fail("-scheme: empty")
