@@ -83,3 +83,25 @@ func ExampleNewLedgerWriterWith() {
 	// M1,,employed,2500.00,0.005,12.50,DUES-WAGE-1,0.00,12.50,false,false,false,false,
 	// M3,,employed,6234.50,0.015,93.52,DUES-WAGE-3,0.00,93.52,false,false,false,false,某街道流动党员党支部
 }
+
+// The home branch sends M3 to the inflow organization; M2 pays at home but
+// is on the inflow organization's roster too: counted twice.
+func ExampleRules_CheckInflow() {
+	home, err := dues.ReadRoster(strings.NewReader("id,name,category,base,paying_org\nM2,乙,employed,5000,\nM3,丙,employed,6234.50,某街道流动党员党支部\n"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	inflow, err := dues.ReadRoster(strings.NewReader("id,name,category,base\nM3,丙,employed,6234.50\nM2,乙,employed,5000\n"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range dues.Rules2017().CheckInflow(home, "某街道流动党员党支部", inflow) {
+		fmt.Println(f.Rule, f.Severity, f.Subject, f.Line)
+		fmt.Println(f.Message)
+	}
+	// Output:
+	// DUES-MOBILE-INFLOW warning M2 2
+	// M2 is on the home roster, paying at home, and on the roster of 某街道流动党员党支部 (line 3): the month's dues are counted twice
+}

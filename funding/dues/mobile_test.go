@@ -216,3 +216,32 @@ func TestMobileComputeMonth(t *testing.T) {
 	require.Len(t, rep.Summary.PaidElsewhere, 1)
 	assert.Equal(t, []string{"M3"}, rep.Summary.PaidElsewhere[0].Members)
 }
+
+func TestCheckInflow(t *testing.T) {
+	const org = "某市某街道流动党员党支部"
+	home, err := dues.ReadRoster(strings.NewReader(mobileRoster + "M5,戊,在职,3000.00,,某外地党支部\nM6,己,在职,3000.00,," + org + "\n"))
+	require.NoError(t, err)
+	inflow, err := dues.ReadRoster(strings.NewReader("id,name,category,base\nX1,,employed,4000\nM3,丙,employed,6234.50\nM2,乙,employed,5000\nM5,戊,employed,3000\n"))
+	require.NoError(t, err)
+	fs := dues.Rules2017().CheckInflow(home, org, inflow)
+	require.Len(t, fs, 3, "%+v", fs)
+	// M2 pays at home and is on the inflow roster: counted twice.
+	assert.Equal(t, "M2", fs[0].Subject)
+	assert.Equal(t, 3, fs[0].Line)
+	assert.Contains(t, fs[0].Message, "paying at home, and on the roster of "+org+" (line 4): the month's dues are counted twice")
+	// M5 pays at a third organization and is on the inflow roster too.
+	assert.Equal(t, "M5", fs[1].Subject)
+	assert.Contains(t, fs[1].Message, "paying at 某外地党支部")
+	// M6 is sent to the inflow organization, which does not list them.
+	assert.Equal(t, "M6", fs[2].Subject)
+	assert.Equal(t, org, fs[2].Value)
+	assert.Contains(t, fs[2].Message, "no one counts")
+	for _, f := range fs {
+		assert.Equal(t, "DUES-MOBILE-INFLOW", f.Rule)
+		assert.Equal(t, dangjian.Warning, f.Severity)
+		assert.Equal(t, dangjian.Reported, f.Source.Confidence)
+	}
+	// M3, sent there and listed there, is counted once: no finding.
+	assert.Empty(t, dues.Rules2017().CheckInflow(home[2:3], org, inflow))
+	assert.Empty(t, dues.Rules2017().CheckInflow(nil, org, nil))
+}
