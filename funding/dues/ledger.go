@@ -369,7 +369,8 @@ type CategoryCount struct {
 }
 
 // Summarize sums a month's dues. Each total is the exact sum of the
-// corresponding field of the lines, so the summary equals the ledger to
+// corresponding field of the lines (those paid at another organization
+// summed apart, in PaidElsewhere), so the summary equals the ledger to
 // the fen. A line with an invalid category is an error wrapping
 // [ErrBadMember]; a sum out of range is an error wrapping [funding.ErrOverflow].
 // Summarize does not change rows, so it may run concurrently with other
