@@ -46,11 +46,22 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 		pos[i] = int32(p)
 	}
 	// The approvals of all organizations share one backing array.
-	nap := 0
+	// So do their projects: the tree holds its own copies, which a
+	// caller's later change to the records cannot reach.
+	nap, npr := 0, 0
 	for p := range n {
-		nap += len(t.at(int32(p)).Approvals)
+		o := t.at(int32(p))
+		nap += len(o.Approvals)
+		if o.Project != nil {
+			npr++
+		}
 	}
 	approvals := make([]Approval, 0, nap)
+	var projects []Project
+	if npr > 0 {
+		projects = make([]Project, 0, npr)
+		t.projects = npr
+	}
 	defer func() {
 		for _, a := range approvals {
 			t.approvalKinds |= 1 << (a.Kind & 15)
@@ -62,6 +73,10 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 			k := len(approvals)
 			approvals = append(approvals, o.Approvals...)
 			o.Approvals = approvals[k:len(approvals):len(approvals)]
+		}
+		if o.Project != nil {
+			projects = append(projects, *o.Project)
+			o.Project = &projects[len(projects)-1]
 		}
 		if full != nil {
 			if f, ok := full[i]; ok || prob[i] > 0 {

@@ -46,8 +46,16 @@ func (b *builder) refOrg(field string, i int, sub string, id, ref uuid.UUID, req
 	}
 }
 
+// checkApprovals checks each organization's approvals and its project.
 func (b *builder) checkApprovals() {
 	for i := range b.orgs.n {
+		if pr := b.orgs.org(i).Project; pr != nil {
+			if pr.Start.IsZero() {
+				b.orgProblem(i, "project.start", "", "", dangjian.ErrMissing, "a project needs its first day")
+			} else if !pr.End.IsZero() && pr.End.Before(pr.Start) {
+				b.orgProblem(i, "project.end", pr.End.String(), "", dangjian.ErrInvalid, "the last day is before the first ("+pr.Start.String()+")")
+			}
+		}
 		for j, a := range b.orgs.org(i).Approvals {
 			if a.Kind.IsValid() && (a.By == uuid.Nil || b.isOrg(a.By)) {
 				continue // nothing to report: skip building the path

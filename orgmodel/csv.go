@@ -41,6 +41,8 @@ const (
 	colDue
 	colRenewed
 	colTermNumber
+	colProjectStart
+	colProjectEnd
 	numCSVCols
 )
 
@@ -48,9 +50,9 @@ const csvRequired = colProbationary + 1
 
 var csvNames = [2][numCSVCols]string{
 	{"id", "parent_id", "kind", "domain", "name", "full_members", "probationary_members",
-		"units", "code", "selection", "elected", "due", "renewed", "term_number"},
+		"units", "code", "selection", "elected", "due", "renewed", "term_number", "project_start", "project_end"},
 	{"编号", "上级编号", "组织类别", "领域", "名称", "正式党员", "预备党员",
-		"覆盖单位数", "代码", "产生方式", "选举日期", "届满日期", "换届日期", "届次"},
+		"覆盖单位数", "代码", "产生方式", "选举日期", "届满日期", "换届日期", "届次", "项目开始日期", "项目结束日期"},
 }
 
 // csvSpec declares the columns for [csvtable]: English names in any case,
@@ -61,6 +63,8 @@ var csvSpec = func() csvtable.Spec {
 		s.Columns[c] = csvtable.Column{Name: csvNames[English][c], Chinese: csvNames[Chinese][c], Required: c < csvRequired}
 	}
 	s.Columns[colKind].Aliases = []string{"类别"}
+	s.Columns[colProjectStart].Aliases = []string{"项目开始", "工期开始"}
+	s.Columns[colProjectEnd].Aliases = []string{"项目结束", "工期结束"}
 	return s
 }()
 
@@ -80,10 +84,11 @@ const (
 //
 // The required columns are id, parent_id, kind, domain, name, full_members
 // and probationary_members; the optional ones are units, code, selection,
-// elected, due, renewed and term_number. The header may name them in
-// English (any case) or in Chinese: 编号, 上级编号, 组织类别 (or 类别), 领域,
-// 名称, 正式党员, 预备党员, 覆盖单位数, 代码, 产生方式, 选举日期, 届满日期,
-// 换届日期, 届次. Columns may come in any order; an unknown, empty or
+// elected, due, renewed, term_number, project_start and project_end. The
+// header may name them in English (any case) or in Chinese: 编号, 上级编号,
+// 组织类别 (or 类别), 领域, 名称, 正式党员, 预备党员, 覆盖单位数, 代码, 产生方式,
+// 选举日期, 届满日期, 换届日期, 届次, 项目开始日期 (or 项目开始, 工期开始),
+// 项目结束日期 (or 项目结束, 工期结束). Columns may come in any order; an unknown, empty or
 // repeated column name or a missing required column is an error.
 //
 // # Values
@@ -104,7 +109,9 @@ const (
 // base-10 integers without sign, spaces or decimals; full_members and
 // probationary_members are required, and an empty units or term_number
 // means "not recorded" (zero). Dates are YYYY-MM-DD; an empty date is not
-// recorded.
+// recorded. A row with a project_start or a project_end is a project
+// ([Org.Project]: its first and last day); [Build] reports a project
+// without a first day or one that ends before it starts.
 //
 // # IDs
 //
@@ -342,6 +349,9 @@ func (p *csvReader) row(o *Org) bool {
 	o.Term.Elected = p.date(colElected)
 	o.Term.Due = p.date(colDue)
 	o.Term.Renewed = p.date(colRenewed)
+	if ps, pe := p.date(colProjectStart), p.date(colProjectEnd); !ps.IsZero() || !pe.IsZero() {
+		o.Project = &Project{Start: ps, End: pe}
+	}
 
 	name, code := p.cell(colName), p.cell(colCode)
 	if p.bad.Len() > nbad {

@@ -13,7 +13,9 @@ import (
 // WriteCSV writes the organizations of the subtree under root (uuid.Nil:
 // the whole tree) to w as CSV, one row per organization in pre-order,
 // under a header naming every column [ReadCSV] knows, in the language
-// lang. Counts are written as integers and dates as YYYY-MM-DD; a value
+// lang; the project columns (project_start, project_end) only when an
+// organization of the subtree records a [Project], so that a tree without
+// projects is written with the columns it always had. Counts are written as integers and dates as YYYY-MM-DD; a value
 // not recorded (a zero units, term number or date, an unknown domain or
 // selection) is an empty cell. The subtree's root is written without a
 // parent, so the file stands on its own.
@@ -57,10 +59,21 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang, text ...dangjian.
 	if err != nil {
 		return err
 	}
-	if err := cw.Write(csvSpec.HeaderIn(lang)); err != nil {
+	// The project columns are written only for a subtree that records a
+	// project, so a file without projects keeps the columns it had.
+	ncol := colProjectStart
+	if t.projects > 0 {
+		for p := lo; p < hi; p++ {
+			if t.at(p).Project != nil {
+				ncol = numCSVCols
+				break
+			}
+		}
+	}
+	if err := cw.Write(csvSpec.HeaderIn(lang)[:ncol]); err != nil {
 		return err
 	}
-	rec := make([]string, numCSVCols)
+	rec := make([]string, ncol)
 	var ids []string // the id cell of the latest organization at each depth
 	var base int32
 	if lo < hi {
@@ -90,6 +103,12 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang, text ...dangjian.
 		rec[colDue] = o.Term.Due.String()
 		rec[colRenewed] = o.Term.Renewed.String()
 		rec[colTermNumber] = optionalInt(o.Term.Number)
+		if ncol == numCSVCols {
+			rec[colProjectStart], rec[colProjectEnd] = "", ""
+			if o.Project != nil {
+				rec[colProjectStart], rec[colProjectEnd] = o.Project.Start.String(), o.Project.End.String()
+			}
+		}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}

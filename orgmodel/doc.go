@@ -7,7 +7,10 @@
 //     联合党支部, 党小组, temporary variants), kept apart from [Domain], the
 //     sector (企业, 农村, 机关, 学校, 医院…, refined where the rules differ).
 //   - [Org]: ID, parent, kind, domain, name, member counts (full and
-//     probationary), units covered, term, approvals.
+//     probationary), units covered, term, approvals, and, for a project
+//     (工程、工作项目), its [Project]: first and last day, both included, so
+//     that 2025-01-01 to 2025-06-30 is 6 months (ORG-PROJECT-BRANCH-6M: a
+//     project of 6 months or more with 3 full members needs a branch).
 //   - [Person], [Post] and [Assignment]: posts are links between a person and
 //     a body, so one person may hold several (一肩挑, 兼职委员); 第一书记 and
 //     党建指导员 are dispatch assignments, not committee seats.

@@ -150,7 +150,7 @@ func ExampleRuleSet_Check() {
 	r.ID = "MY-RULE"
 	r.Basis = orgmodel.BasisUnknown
 	fmt.Println(orgmodel.NationalRules().With(r).Check())
-	// Output: rules[47].basis (id "MY-RULE"): bad rule: not set
+	// Output: rules[48].basis (id "MY-RULE"): bad rule: not set
 }
 
 func ExampleTree_Aggregate() {

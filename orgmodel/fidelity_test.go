@@ -139,3 +139,29 @@ func TestAssumedFirstSecretaryDays(t *testing.T) {
 	require.Len(t, fs, 1)
 	assert.NotContains(t, fs[0].Message, "assumed date")
 }
+
+// The missing rule of the ranked list, item 9 (issue 11): 支部条例 第五条,
+// "为期6个月以上的工程、工作项目等，符合条件的，应当成立党支部", verified in the
+// reference (ORG-RULES row 11): 以上 includes 6, 应当 is must, in force from
+// the regulation's day, 2018-10-28.
+func TestProjectBranchAsTheTextWordsIt(t *testing.T) {
+	r, ok := orgmodel.NationalRules().Rule("ORG-PROJECT-BRANCH-6M")
+	require.True(t, ok)
+	assert.Contains(t, r.Text, "为期6个月以上")
+	assert.Equal(t, orgmodel.AtLeast, r.Cmp, "以上 includes the bound")
+	assert.Equal(t, int64(6), r.N)
+	assert.Equal(t, int64(3), r.MinFull, "符合条件的: 3 full members (第四条)")
+	assert.Equal(t, dangjian.Must, r.Modality, "应当")
+	assert.Equal(t, dangjian.Verified, r.Source.Confidence)
+	assert.Equal(t, "第五条", r.Source.Article)
+	assert.Equal(t, "2018-10-28", r.Period.From.String())
+
+	project := func(end string) orgmodel.Records {
+		return env(with(subject(orgmodel.TempGeneralBranch, orgmodel.StateEnterprise, 3, 0), func(o *orgmodel.Org) {
+			o.Parent = townshipID
+			o.Project = &orgmodel.Project{Start: day("2025-01-01"), End: day(end)}
+		}))
+	}
+	assert.Len(t, findingsOf(t, project("2025-06-30"), "2025-02-01", "ORG-PROJECT-BRANCH-6M"), 1, "exactly 6 months")
+	assert.Empty(t, findingsOf(t, project("2025-06-29"), "2025-02-01", "ORG-PROJECT-BRANCH-6M"), "a day short: a temporary organization is enough")
+}

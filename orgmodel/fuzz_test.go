@@ -129,6 +129,8 @@ func FuzzDecodeJSON(f *testing.F) {
 		// IDs that are not UUIDs: strings and integers, as Java platforms key them.
 		`{"orgs":[{"id":"1001","kind":"committee"},{"id":1002,"parent":1001,"kind":"branch","approvals":[{"kind":"formation","by":"1001"}]}]}`,
 		`{"orgs":[{"id":"","kind":"branch"},{"id":-7,"kind":"branch"},{"id":1e3,"kind":"branch"}]}`,
+		// Projects: a whole one, an empty one, a null one, bad dates.
+		`{"orgs":[{"id":"1","kind":"temporary_branch","project":{"start":"2025-01-01","end":"2025-06-30"}},{"id":"2","project":{}},{"id":"3","project":null},{"id":"4","project":{"start":"2025-02-30","end":7}}]}`,
 		`{"people":[{"id":"p1","org":"1001"}],"bodies":[{"id":"b\u0031","members":["1001",1002],"chair":{"order":[1002],"months":1}}]}`,
 	} {
 		f.Add([]byte(s))

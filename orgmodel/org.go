@@ -31,6 +31,11 @@ type Org struct {
 	Selection Selection  `json:"selection,omitempty"`
 	Term      Term       `json:"term,omitempty"`
 	Approvals []Approval `json:"approvals,omitempty"`
+	// Project, when set, says the organization is, or is set up for, a
+	// project (工程、工作项目) of a fixed duration: the ORG-PROJECT-BRANCH-6M
+	// rule asks that a project of 6 months or more with 3 full members has
+	// a branch. nil: not a project (or not recorded).
+	Project *Project `json:"project,omitempty"`
 
 	// Key is the caller's own ID of the organization as written, when it
 	// is not a UUID: a CSV id cell or a JSON id such as "1001" or "1.3",
@@ -115,6 +120,40 @@ type Approval struct {
 	On     dangjian.Date `json:"on,omitempty"`
 	// Ref is the document number of the reply (批复文号).
 	Ref string `json:"ref,omitempty"`
+}
+
+// Project is the duration of a project (工程、工作项目, 支部条例 第五条):
+// its first day and its last day, both included, so a project from
+// 2025-01-01 to 2025-06-30 lasts exactly 6 months.
+//
+// Start is required ([Build] reports a project without one); End may be
+// zero, for a project whose end is not recorded: its length is then what
+// it has run by the validation date. End, when set, is not before Start.
+type Project struct {
+	Start dangjian.Date `json:"start"`
+	End   dangjian.Date `json:"end,omitempty"`
+}
+
+// RunsOn reports whether the project is under way on day d: on or after
+// Start and, when End is set, on or before End.
+func (p Project) RunsOn(d dangjian.Date) bool {
+	return !d.Before(p.Start) && (p.End.IsZero() || !d.After(p.End))
+}
+
+// Lasts reports whether the project lasts at least months months, counted
+// from Start to End, or, when End is not recorded, to asOf: whether the
+// day after the last day is on or after Start plus months
+// ([dangjian.Date.AddMonths], which clamps to the end of a month). Months
+// of 0 or less always hold.
+func (p Project) Lasts(months int, asOf dangjian.Date) bool {
+	last := p.End
+	if last.IsZero() {
+		last = asOf
+	}
+	if months <= 0 {
+		return true
+	}
+	return !last.AddDays(1).Before(p.Start.AddMonths(months))
 }
 
 // Covers reports whether a covers a rule with the given ID that asks for an

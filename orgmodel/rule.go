@@ -135,17 +135,23 @@ const (
 	// in a tree that records approvals of that kind at all: a tree that
 	// records none says nothing about them.
 	PostApproved
+	// ProjectBranch: an organization recording a [Project] under way on the
+	// validation date that lasts N months or more (Cmp must be AtLeast:
+	// the texts' 以上 includes N) and has at least MinFull full members in
+	// its subtree is a branch, or has one under it (any kind for which
+	// [Kind.IsBranch] holds: a temporary branch counts).
+	ProjectBranch
 )
 
 var checkTable = enum.New("Check",
 	[]string{"", "min_members", "max_members", "upgrade", "below_threshold", "max_units", "committee_size",
 		"required_posts", "max_posts", "secretary_only", "group_size", "term_length", "term_overdue",
 		"term_due_soon", "no_term", "formation_approval", "site_area", "dispatch_eligibility",
-		"dispatch_term", "no_roster", "congress", "post_approved"},
+		"dispatch_term", "no_roster", "congress", "post_approved", "project_branch"},
 	[]string{"", "人数下限", "人数上限", "升格", "低于设立标准", "覆盖单位上限", "委员会职数",
 		"必设职务", "职务上限", "只设书记", "党小组规模", "任期", "到期未换届",
 		"即将届满", "无任期", "成立审批", "场所面积", "选派条件",
-		"选派期限", "无党员名册", "党员代表大会", "职务审批"},
+		"选派期限", "无党员名册", "党员代表大会", "职务审批", "项目建支部"},
 	nil)
 
 // Basis is what a threshold counts: full members (正式党员) or all members

@@ -32,6 +32,10 @@ var (
 	termOpinion = dangjian.MustParseDate("2018-07-12")
 	// The 2017 amendment of the Party Constitution was adopted on 2017-10-24.
 	constitution2017 = dangjian.MustParseDate("2017-10-24")
+	// 支部条例 was issued by the Central Committee on 2018-10-28 and is in
+	// force from that day (official city site czsrsj.chizhou.gov.cn:
+	// "2018年10月28日，中共中央印发"; reposts: "自2018年10月28日起施行").
+	branchRegulation = dangjian.MustParseDate("2018-10-28")
 	// The 2021 opinion on first secretaries was issued in May 2021.
 
 	branches      = []Kind{Branch, JointBranch}
@@ -128,6 +132,14 @@ func NationalRulesWith(a Assumptions) RuleSet {
 			Check: MaxMembers, Modality: dangjian.Usually, Kinds: branches, ExceptDomains: []Domain{Organ},
 			Basis: AllMembers, Cmp: MoreThan, N: 50, Target: GeneralBranch, Approval: Threshold,
 			Text: "党支部党员人数一般不超过50人。",
+		},
+		{
+			Rule: hdr("ORG-PROJECT-BRANCH-6M", dangjian.Period{From: branchRegulation}, docBranch, "第五条", dangjian.Verified,
+				"in force from 2018-10-28 (中共中央印发; 自2018年10月28日起施行); 符合条件的 read as the 第四条 condition, 3 full members; "+
+					"以上 includes 6 months (a project from 2025-01-01 to 2025-06-30 lasts 6); a temporary branch (临时党支部) counts as the branch; "+
+					"shorter projects are left to a temporary organization (临时党组织, ORG-RULES §2.3) and get no finding; checked where the tree records projects"),
+			Check: ProjectBranch, Modality: dangjian.Must, Basis: FullMembers, Cmp: AtLeast, N: 6, MinFull: 3, Target: Branch,
+			Text: "为期6个月以上的工程、工作项目等，符合条件的，应当成立党支部。",
 		},
 		{
 			Rule:  hdr("ORG-JOINT-UNITS-5", dangjian.Period{}, docBranch, "第五条", dangjian.Verified, "article number reported"),

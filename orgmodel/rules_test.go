@@ -46,6 +46,24 @@ func subject(k orgmodel.Kind, d orgmodel.Domain, full, prob int64) orgmodel.Org 
 
 func with(o orgmodel.Org, f func(*orgmodel.Org)) orgmodel.Org { f(&o); return o }
 
+// projectOrg returns the subject as an organization of kind k, under the
+// township committee, for a project from start to end ("" : not recorded).
+func projectOrg(k orgmodel.Kind, full int64, start, end string) orgmodel.Org {
+	return with(subject(k, orgmodel.NonPublicEnterprise, full, 0), func(o *orgmodel.Org) {
+		o.Parent = townshipID
+		o.Project = &orgmodel.Project{Start: day(start)}
+		if end != "" {
+			o.Project.End = day(end)
+		}
+	})
+}
+
+// projectChild returns an organization of kind k under the subject.
+func projectChild(k orgmodel.Kind, full, prob int64) orgmodel.Org {
+	return orgmodel.Org{ID: id("project-child"), Parent: subjectID, Kind: k, Domain: orgmodel.NonPublicEnterprise,
+		Members: orgmodel.Members{Full: full, Probationary: prob}}
+}
+
 func approved(k orgmodel.ApprovalKind) func(*orgmodel.Org) {
 	return func(o *orgmodel.Org) {
 		o.Approvals = append(o.Approvals, orgmodel.Approval{Kind: k, By: rootID, On: day("2020-01-01"), Ref: "批复〔2020〕1号"})
@@ -98,6 +116,7 @@ func sevs(s ...orgmodel.Severity) []orgmodel.Severity { return s }
 
 func ruleCases() []ruleCase {
 	br, jb, gb, cmte := orgmodel.Branch, orgmodel.JointBranch, orgmodel.GeneralBranch, orgmodel.Committee
+	tgb := orgmodel.TempGeneralBranch
 	school, organ, soe, village, community := orgmodel.School, orgmodel.Organ, orgmodel.StateEnterprise, orgmodel.Village, orgmodel.Community
 	villageApproval := func(o *orgmodel.Org) {
 		o.Approvals = append(o.Approvals, orgmodel.Approval{Kind: orgmodel.Formation, By: townshipID, On: day("2018-03-01")})
@@ -242,6 +261,24 @@ func ruleCases() []ruleCase {
 		{"ORG-CONGRESS-500", "a village has its own rule", env(with(subject(cmte, village, 500, 0), func(o *orgmodel.Org) { o.Parent = townshipID })), "", nil},
 		{"ORG-CONGRESS-500-VILLAGE", "500 members in a village committee", env(with(subject(cmte, village, 500, 0), func(o *orgmodel.Org) { o.Parent = townshipID })), "", sevs(I)},
 		{"ORG-CONGRESS-500-VILLAGE", "499 members in a village committee", env(with(subject(cmte, village, 499, 0), func(o *orgmodel.Org) { o.Parent = townshipID })), "", nil},
+		// Projects (支部条例 第五条: 为期6个月以上…应当成立党支部). The
+		// subject is a temporary general branch of a project under the
+		// township committee; 2025-01-01 to 2025-06-30 is exactly 6 months.
+		{"ORG-PROJECT-BRANCH-6M", "exactly 6 months, 3 full members, no branch", env(projectOrg(tgb, 3, "2025-01-01", "2025-06-30")), "2025-03-01", sevs(E)},
+		{"ORG-PROJECT-BRANCH-6M", "a day short of 6 months", env(projectOrg(tgb, 3, "2025-01-01", "2025-06-29")), "2025-03-01", nil},
+		{"ORG-PROJECT-BRANCH-6M", "6 months, on its last day", env(projectOrg(tgb, 3, "2025-01-01", "2025-06-30")), "2025-06-30", sevs(E)},
+		{"ORG-PROJECT-BRANCH-6M", "6 months, the day after it ended", env(projectOrg(tgb, 3, "2025-01-01", "2025-06-30")), "2025-07-01", nil},
+		{"ORG-PROJECT-BRANCH-6M", "6 months, before it starts", env(projectOrg(tgb, 3, "2025-01-01", "2025-06-30")), "2024-12-31", nil},
+		{"ORG-PROJECT-BRANCH-6M", "2 full members (and probationary ones) are not enough", env(with(projectOrg(tgb, 2, "2025-01-01", "2025-12-31"), func(o *orgmodel.Org) { o.Members.Probationary = 4 })), "2025-03-01", nil},
+		{"ORG-PROJECT-BRANCH-6M", "a temporary branch formed under it", env(projectOrg(tgb, 0, "2025-01-01", "2025-12-31"), projectChild(orgmodel.TempBranch, 5, 0)), "2025-03-01", nil},
+		{"ORG-PROJECT-BRANCH-6M", "members counted in its subtree, no branch under it", env(projectOrg(orgmodel.TempCommittee, 0, "2025-01-01", "2025-12-31"), projectChild(tgb, 5, 0)), "2025-03-01", sevs(E)},
+		{"ORG-PROJECT-BRANCH-6M", "the project is a temporary branch itself", env(projectOrg(orgmodel.TempBranch, 5, "2025-01-01", "2025-12-31")), "2025-03-01", nil},
+		{"ORG-PROJECT-BRANCH-6M", "no end recorded, run 6 months by the validation day", env(projectOrg(tgb, 3, "2025-01-01", "")), "2025-06-30", sevs(E)},
+		{"ORG-PROJECT-BRANCH-6M", "no end recorded, a day short of 6 months", env(projectOrg(tgb, 3, "2025-01-01", "")), "2025-06-29", nil},
+		{"ORG-PROJECT-BRANCH-6M", "before the regulation (2018-10-28)", env(projectOrg(tgb, 3, "2018-01-01", "2019-12-31")), "2018-10-27", nil},
+		{"ORG-PROJECT-BRANCH-6M", "in force from 2018-10-28", env(projectOrg(tgb, 3, "2018-01-01", "2019-12-31")), "2018-10-28", sevs(E)},
+		{"ORG-PROJECT-BRANCH-6M", "a month-end start: 2025-08-31 plus 6 months is 2026-02-28", env(projectOrg(tgb, 3, "2025-08-31", "2026-02-27")), "2025-10-01", sevs(E)},
+		{"ORG-PROJECT-BRANCH-6M", "a month-end start, a day short", env(projectOrg(tgb, 3, "2025-08-31", "2026-02-26")), "2025-10-01", nil},
 		// Villages.
 		{"ORG-VILLAGE-APPROVAL", "no approval", env(with(subject(br, village, 10, 0), func(o *orgmodel.Org) { o.Parent = townshipID })), "", sevs(E)},
 		{"ORG-VILLAGE-APPROVAL", "approved by the township", env(with(subject(br, village, 10, 0), func(o *orgmodel.Org) { o.Parent = townshipID; villageApproval(o) })), "", nil},

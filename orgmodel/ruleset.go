@@ -141,6 +141,16 @@ func (rs RuleSet) Check() error {
 			if r.N <= 0 {
 				bad("n", "months must be positive")
 			}
+		case ProjectBranch:
+			if r.N <= 0 {
+				bad("n", "months must be positive")
+			}
+			if r.Cmp != AtLeast {
+				bad("cmp", "a project's length is counted at least N months")
+			}
+			if r.MinFull <= 0 {
+				bad("minFull", "the full members that call for a branch must be positive")
+			}
 		case FormationApproval:
 			if len(r.ApproverKinds) == 0 && len(r.ApproverDomains) == 0 {
 				bad("approverKinds", "no approver kinds or domains")

@@ -42,6 +42,7 @@ type Tree struct {
 	gridIdx       map[uuid.UUID]int32
 	ids           map[uuid.UUID]string // the caller's text of derived IDs (Records.ids)
 	approvalKinds uint16               // bit k set: some organization records an approval of kind k
+	projects      int                  // how many organizations record a project
 }
 
 // recordsApprovals reports whether some organization of the tree records
@@ -75,6 +76,10 @@ func (t *Tree) Org(id uuid.UUID) (Org, bool) {
 func (t *Tree) org(p int32) Org {
 	o := *t.at(p)
 	o.Approvals = slices.Clone(o.Approvals)
+	if o.Project != nil {
+		pr := *o.Project
+		o.Project = &pr
+	}
 	return o
 }
 

@@ -114,8 +114,39 @@ func (c *checker) org(p int32) {
 			}
 		case FormationApproval:
 			c.formation(r, ri, p)
+		case ProjectBranch:
+			if o.Project != nil {
+				c.projectBranch(r, p, total.Full)
+			}
 		}
 	}
+}
+
+// projectBranch reports a project under way that lasts r.N months or more,
+// with at least r.MinFull full members, and is no branch and has none under
+// it.
+func (c *checker) projectBranch(r *Rule, p int32, full int64) {
+	o := c.t.at(p)
+	if o.Kind == PartyGroup {
+		full = o.Members.Full // a group's members are its branch's, not in its total
+	}
+	pr := *o.Project
+	if !pr.RunsOn(c.asOf) || !pr.Lasts(int(r.N), c.asOf) || full < r.MinFull || o.Kind.IsBranch() {
+		return
+	}
+	for q := p + 1; q < c.t.end[p]; q++ {
+		if c.t.at(q).Kind.IsBranch() {
+			return
+		}
+	}
+	span := pr.Start.String() + ".." + pr.End.String()
+	length := fmt.Sprintf("from %s to %s, %d months or more", pr.Start, pr.End, r.N)
+	if pr.End.IsZero() {
+		length = fmt.Sprintf("from %s with no end recorded, run %d months or more by %s", pr.Start, r.N, c.asOf)
+	}
+	c.add(r, p, SeverityOf(r.Modality), "project", span,
+		fmt.Sprintf("%s is a project %s, with %d full members and no party branch (%s) in it: a branch is expected",
+			c.quoted(o), length, full, r.Target.Label()), nil)
 }
 
 func (c *checker) postRule(r *Rule, p int32, ps []Post, count int64) {

@@ -5,7 +5,7 @@
 //
 //	dues [-in roster.csv|roster.json] [-date 2024-06-01] [-rules 2008|2017] [-format csv|json] [-lang en|zh]
 //	     [-encoding utf-8|gbk|gb18030] [-max-rows N] [-max-record-bytes N] [-max-problems N]
-//	     [-max-id-memory bytes]
+//	     [-max-id-memory bytes] [-paying-org]
 //
 // A file whose name ends in .json is a JSON roster, read with
 // [dues.ScanRosterJSON] as [dues.DecodeRosterJSON] reads it: an array of members ({"id": "01", "name":
@@ -62,6 +62,15 @@
 // A summary ([dues.Summarize]) goes to standard error: the members of
 // each category, the dues, the voluntary payments, the lump sums to remit
 // to the Centre, and who was capped, reduced or not yet due.
+//
+// A mobile member holding a 流动党员活动证 may pay at the inflow
+// organization (DUES-MOBILE-INFLOW): the roster names it in the column
+// paying_org (交纳党费组织, 流入地党组织; JSON payingOrg). Such a member is
+// computed as any other, and the summary counts them at that organization,
+// on a line of its own, not in the branch's totals. -paying-org adds the
+// ledger's last column paying_org, which says who collected each row; a
+// CSV ledger without it cannot record such a row: the program then writes
+// nothing to standard output and exits 1, with the advice to add the flag.
 //
 // Bad rows, and members the rules cannot compute, are printed to standard
 // error with their line numbers; the other members are still computed and
@@ -165,6 +174,7 @@ type config struct {
 	enc    textenc.Encoding
 	maxIDs int64 // -max-id-memory: the budget of the repeated-ID check
 	limits dangjian.Limits
+	paying bool // -paying-org: the ledger's paying_org column
 }
 
 // run is the program: it returns the exit status.
@@ -380,7 +390,7 @@ func newEmitter(out io.Writer, cfg config) (*emitter, error) {
 // what is buffered: the spool was emptied for a second reading.
 func (e *emitter) reset(out io.Writer) error {
 	if e.cfg.format == "csv" {
-		lw, err := dues.NewLedgerWriter(out, e.cfg.lang)
+		lw, err := dues.NewLedgerWriterWith(out, dues.LedgerOptions{Lang: e.cfg.lang, PayingOrg: e.cfg.paying})
 		e.lw = lw
 		return err
 	}
@@ -579,8 +589,9 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.IntVar(&cfg.limits.MaxRecordBytes, "max-record-bytes", 0, "the most `bytes` one row (or one JSON member) may take (0: the default, 1 MiB; -1: no limit)")
 	fs.IntVar(&cfg.limits.MaxProblems, "max-problems", 0, "the most `problems` listed, then one line counts the rest (0: the default, 1,000; -1: no limit)")
 	fs.Int64Var(&cfg.maxIDs, "max-id-memory", 0, "memory `budget` in bytes of the check for repeated member IDs (0: the default, 40 MiB, a million IDs of 16 bytes; -1: no limit)")
+	fs.BoolVar(&cfg.paying, "paying-org", false, "add the ledger's last column paying_org (交纳党费组织): the organization that collected a mobile member's dues (the roster's paying_org column); needed when the roster has one")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dues [-in roster.csv|roster.json] [-date YYYY-MM-DD] [-rules 2008|2017] [-format csv|json] [-lang en|zh] [-encoding utf-8|gbk|gb18030]\n            [-max-rows N] [-max-record-bytes N] [-max-problems N] [-max-id-memory bytes]")
+		fmt.Fprintln(stderr, "usage: dues [-in roster.csv|roster.json] [-date YYYY-MM-DD] [-rules 2008|2017] [-format csv|json] [-lang en|zh] [-encoding utf-8|gbk|gb18030]\n            [-max-rows N] [-max-record-bytes N] [-max-problems N] [-max-id-memory bytes] [-paying-org]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

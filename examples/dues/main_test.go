@@ -55,6 +55,12 @@ func TestGolden(t *testing.T) {
 		{"badrows.json", []string{"-in", "testdata/badrows.csv", "-date", "2024-06-01", "-format", "json"}, 2},
 		{"badrows.roster.json", []string{"-in", "testdata/badrows.roster.json", "-date", "2024-06-01"}, 1},
 		{"badrows.roster.json.json", []string{"-in", "testdata/badrows.roster.json", "-date", "2024-06-01", "-format", "json"}, 2},
+		// A mobile member paying at the inflow organization: -paying-org
+		// adds the ledger's column; the summary counts M3 and M4 there.
+		{"mobile.csv", []string{"-in", "testdata/mobile.csv", "-date", "2024-06-01", "-paying-org"}, 0},
+		// Without it, the ledger cannot say who collected: nothing written, exit 1.
+		{"mobile.nocolumn.csv", []string{"-in", "testdata/mobile.csv", "-date", "2024-06-01"}, 1},
+		{"mobile.json", []string{"-in", "testdata/mobile.csv", "-date", "2024-06-01", "-format", "json"}, 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

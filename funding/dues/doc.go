@@ -35,6 +35,15 @@
 // twice), with the problems, the rows not computed and the summary in a
 // [MonthReport]; [LedgerSummary.WriteText] prints the summary.
 //
+// A mobile member holding a 流动党员活动证 may pay at the inflow
+// organization (DUES-MOBILE-INFLOW, reported): [Member].PayingOrg (roster
+// column paying_org, 流入地党组织) names it; the dues are computed as usual,
+// [Result].PayingOrg and the trace say who collected, the ledger's
+// paying_org column records it ([LedgerOptions]), and a [Tally] counts the
+// member there ([LedgerSummary].PaidElsewhere), not in the branch's
+// totals. [Rules.CheckInflow] compares the home roster with the inflow
+// organization's for members counted twice or by no one.
+//
 // # Limits
 //
 // A CSV or JSON roster streams ([ScanRoster], [ScanRosterJSON]), within

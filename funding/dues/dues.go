@@ -34,6 +34,14 @@ type Member struct {
 	Reduction *Reduction `json:"reduction,omitempty"`
 	// Voluntary is paid on top of the dues, by the member's choice.
 	Voluntary funding.Money `json:"voluntary,omitempty"`
+	// PayingOrg names the organization that collects the member's dues
+	// for the month when it is not the roster's own: the inflow
+	// organization (流入地党组织) where a mobile member holding a 流动党员活动证
+	// pays (DUES-MOBILE-INFLOW). Empty: the roster's organization
+	// collects. The amount is computed by the same rules either way; the
+	// name is carried to the [Result], and a [Tally] counts the member at
+	// that organization, not at the roster's.
+	PayingOrg string `json:"payingOrg,omitempty"`
 }
 
 // Reduction is an approved hardship reduction (少交) or exemption (免交):
@@ -101,8 +109,12 @@ type Result struct {
 	NotYetDue bool `json:"notYetDue,omitempty"`
 	// LumpSum marks a voluntary payment of 1000 元 or more, remitted to the
 	// Centre in full (规定 第十一条).
-	LumpSum bool           `json:"lumpSum,omitempty"`
-	Steps   []funding.Step `json:"steps"`
+	LumpSum bool `json:"lumpSum,omitempty"`
+	// PayingOrg is the organization that collected the dues when it is
+	// not the roster's own ([Member].PayingOrg: a mobile member paying at
+	// the inflow organization, DUES-MOBILE-INFLOW); empty otherwise.
+	PayingOrg string         `json:"payingOrg,omitempty"`
+	Steps     []funding.Step `json:"steps"`
 }
 
 // Monthly computes a member's dues for the month containing the date
@@ -258,6 +270,10 @@ func (d *Result) finish(rs Rules, m Member, step func(rule, what, value string))
 			d.LumpSum = true
 			step(rs.Provisions.LumpSum.ID, "lump sum", m.Voluntary.String()+" remitted to the Centre in full")
 		}
+	}
+	if m.PayingOrg != "" {
+		d.PayingOrg = m.PayingOrg
+		step(rs.Provisions.Mobile.ID, "paid at", m.PayingOrg+" (the inflow organization collects; counted there)")
 	}
 	var err error
 	d.Total, err = d.Amount.Add(d.Voluntary)

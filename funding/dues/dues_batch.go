@@ -251,6 +251,7 @@ func (c *Calculator) monthlyFast(m *Member, month dangjian.Date, d *Result) bool
 		return false
 	}
 	d.Total = total
+	d.PayingOrg = m.PayingOrg
 	return true
 }
 

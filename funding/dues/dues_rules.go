@@ -9,11 +9,12 @@ import (
 
 // The documents the dues rules cite (each rule's Source; RULES.md, sections "Dues …").
 const (
-	docDues2008  = "关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）"
-	docDues2017  = "中共中央组织部办公厅《关于进一步规范党费工作的通知》（组电明字〔2017〕5号）"
-	docQA52      = "中组部组织局《关于对党费收缴工作中几个具体问题的问答》（通报第52期）"
-	docHandbook  = "党费工作手册（共产党员网问答引述）"
-	docRetiree18 = "中组部办公厅《关于在规范党费收缴管理工作中对离退休干部、职工党员交纳党费问题的答复》"
+	docDues2008   = "关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）"
+	docDues2017   = "中共中央组织部办公厅《关于进一步规范党费工作的通知》（组电明字〔2017〕5号）"
+	docQA52       = "中组部组织局《关于对党费收缴工作中几个具体问题的问答》（通报第52期）"
+	docHandbook   = "党费工作手册（共产党员网问答引述）"
+	docRetiree18  = "中组部办公厅《关于在规范党费收缴管理工作中对离退休干部、职工党员交纳党费问题的答复》"
+	docMobileCard = "中共中央组织部《关于试行〈流动党员活动证〉制度的通知》"
 )
 
 var dues2008From = dangjian.MustParseDate("2008-04-01")
@@ -128,6 +129,9 @@ type Provisions struct {
 	BackPay         Provision `json:"backPay"` // 规定 第十二条, N = 6 months
 	Lapse           Provision `json:"lapse"`   // 规定 第十三条, N = 6 months
 	Refix           Provision `json:"refix"`   // when the base is set: on a pay change (2008) or once a year (2017)
+	// Mobile is where a mobile member holding a 流动党员活动证 may pay: at
+	// the inflow organization (中组部《流动党员活动证》制度的通知; reported).
+	Mobile Provision `json:"mobile"`
 }
 
 // Rules is a dated set of dues rules: the scales, flat amounts, base
@@ -254,6 +258,10 @@ func provisions(from dangjian.Date, a Assumptions, annual bool) Provisions {
 			"the library flags 6 consecutive unpaid months; whether there was a proper reason is for the branch to judge")),
 			N: 6, Text: "对无正当理由，连续6个月不交纳党费的党员，按自行脱党处理"},
 		Refix: refix(a, annual, p),
+		Mobile: Provision{Rule: rule("DUES-MOBILE-INFLOW", all, src(docMobileCard, "一", dangjian.Reported,
+			"seen only in reposts of the notice (uv63h8.cn, zhizhiguan.com; an ejbk.net summary, FIDELITY-AUDIT §4 item 11); the notice followed the 十四届四中全会 (1994-09) and predates the 2008 regulation, so it holds for every rule set here; "+
+				"the 2006-12-08 notice on the card's revised form (in use from 2007-01-01) has the inflow branch record the member's 交纳党费; 可: the member may pay there, and where a roster names the organization that collected (Member.PayingOrg), the member is counted there, not twice")),
+			Text: "党员可持证在外出所在地或单位党组织（基层党委、总支或支部）参加党的组织生活，交纳党费，但不享有表决权、选举权和被选举权。"},
 	}
 }
 
@@ -390,7 +398,7 @@ func (rs Rules) Rules() []dangjian.Rule {
 	out = append(out, rs.Cap.Rule)
 	pv := rs.Provisions
 	out = append(out, pv.SelfEmployed.Rule, pv.AnnualSalary.Rule, pv.Probationary.Rule, pv.Hardship.Rule,
-		pv.LumpSum.Rule, pv.BackPay.Rule, pv.Lapse.Rule, pv.Refix.Rule)
+		pv.LumpSum.Rule, pv.BackPay.Rule, pv.Lapse.Rule, pv.Refix.Rule, pv.Mobile.Rule)
 	if pv.HardshipRetiree.ID != "" {
 		out = append(out, pv.HardshipRetiree.Rule)
 	}

@@ -132,7 +132,7 @@ func ExampleDecodeRosterJSON() {
 	}
 	// Output:
 	// invalid line 3, column 62: [1].base (id "02"): invalid value: grouping commas are not accepted: write 3000.00, not 3,000.00 ("3,000.00")
-	// unknown_field line 3, column 84: [1].colour (id "02"): unknown field: want id, name, category, base, months, payslip, flatAmount, probationarySince, reduction or voluntary
+	// unknown_field line 3, column 84: [1].colour (id "02"): unknown field: want id, name, category, base, months, payslip, flatAmount, probationarySince, reduction, voluntary or payingOrg
 	// 2 01 48.00 DUES-WAGE-2 <nil>
 	// 4 03 0.50 DUES-FLAT-FARMER <nil>
 }

@@ -20,6 +20,7 @@ func FuzzDecodeRosterJSON(f *testing.F) {
 		`[{"id":"01","name":"张伟","category":"在职","base":"6234.50"},{"id":"02","category":"retired","payslip":{"employer":"pensioner","items":[{"kind":"basic_pension","amount":5200}]}}]`,
 		`[{"id":"03","category":"self_employed","months":["4200",3900,4651.01]},{"id":"04","category":"farmer","flatAmount":"0.5","reduction":{"amount":0,"approvedBy":"x","on":"2024-03-15"}}]`,
 		`[{"id":"a","category":"employed","base":1e3,"x":[{"y":[]}],"id":"b"}]`, `[{"id":"a"},{"id":"a"}]`, `{"id":1}`, `[`, `[{]`, "[\"\xff\"]",
+		`[{"id":"m","category":"employed","base":"3000","payingOrg":"某流动党员党支部"},{"id":"n","category":"student","payingOrg":""},{"id":"o","category":"student","payingOrg":null}]`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -27,6 +27,7 @@ func FuzzStreamPipeline(f *testing.F) {
 	f.Add([]byte("id,name,category,base,voluntary\nA,,employed,3000.01,\nA,,retired,1,1000\nB,,student,,\n"))
 	f.Add([]byte("id,name,category,base\n01,a,employed,4000\n02,\"b,employed,5000\n"))
 	f.Add([]byte("id,name,category,base,flat_amount\nA,a,farmer,,1.50\nA,c,employed,300,\n"))
+	f.Add([]byte("id,name,category,base,voluntary,paying_org\nA,,employed,3000,1000,X\nB,,student,,,X\nC,,employed,1,,\nA,,employed,1,,Y\n"))
 	month := dangjian.MustParseDate("2024-06-01")
 	f.Fuzz(func(t *testing.T, roster []byte) {
 		_, readErr := dues.ReadRoster(bytes.NewReader(roster))

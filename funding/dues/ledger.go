@@ -3,6 +3,7 @@ package dues
 import (
 	"bufio"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/dangjian-go/dangjian"
@@ -25,6 +26,10 @@ var ledgerNames = [2][]string{
 }
 
 var ledgerFlags = [2][2]string{{"false", "true"}, {"否", "是"}}
+
+// payingOrgColumn is the name of the ledger's optional last column, by
+// language.
+var payingOrgColumn = [2]string{"paying_org", "交纳党费组织"}
 
 // WriteLedger writes a month's dues ledger to w as CSV: a header in the
 // language lang, then one line per row, in order, with the columns
@@ -50,6 +55,12 @@ var ledgerFlags = [2][2]string{{"false", "true"}, {"否", "是"}}
 // the rate, the category, the rule and the flags are written as they are:
 // a negative amount stays "-12.50", a number.
 //
+// When a row was paid at another organization ([Result].PayingOrg: a
+// mobile member paying at the inflow organization, DUES-MOBILE-INFLOW),
+// the ledger has one more column, last: paying_org (交纳党费组织), the
+// organization that collected, empty on the other rows; a ledger without
+// such a row has the 13 columns above and no other.
+//
 // A row whose category is not valid, an unknown lang or text (more than
 // one, or not a [dangjian.CSVText]) or a write error is an error; what was
 // written before stays written. WriteLedger only reads
@@ -58,13 +69,23 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang, text ...dang
 	if err := csvtable.CheckLang(lang); err != nil {
 		return err
 	}
+	paying := false
 	for i, r := range rows {
 		if !r.Dues.Category.IsValid() {
 			return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
 				Value: r.Dues.Category.String(), Detail: "unknown category"}
 		}
+		paying = paying || r.Dues.PayingOrg != ""
 	}
-	lw, err := NewLedgerWriter(w, lang, text...)
+	opts := LedgerOptions{Lang: lang, PayingOrg: paying}
+	if len(text) > 1 {
+		_, err := csvtable.NewWriter(io.Discard, text...) // the error of more than one
+		return err
+	}
+	if len(text) == 1 {
+		opts.Text = text[0]
+	}
+	lw, err := NewLedgerWriterWith(w, opts)
 	if err != nil {
 		return err
 	}
@@ -80,12 +101,13 @@ func WriteLedger(w io.Writer, rows []LedgerRow, lang dangjian.Lang, text ...dang
 // it: it keeps no row, so a ledger of any length takes the memory of one.
 // A LedgerWriter is not safe for concurrent use.
 type LedgerWriter struct {
-	bw    *bufio.Writer
-	text  func(string) string // a text cell, guarded or raw
-	lang  dangjian.Lang
-	buf   []byte     // the row being rendered
-	n     int        // rows written
-	rates []rateText // the rates written so far, with their text
+	paying bool // the paying_org column
+	bw     *bufio.Writer
+	text   func(string) string // a text cell, guarded or raw
+	lang   dangjian.Lang
+	buf    []byte     // the row being rendered
+	n      int        // rows written
+	rates  []rateText // the rates written so far, with their text
 }
 
 // rateText is a rate and its text: a ledger has a few rates, and writing
@@ -122,15 +144,49 @@ func (lw *LedgerWriter) rate(r funding.Rate) string {
 // [dangjian.RawText]. An unknown lang or text is an error. The rows are
 // buffered: call [LedgerWriter.Flush] at the end.
 func NewLedgerWriter(w io.Writer, lang dangjian.Lang, text ...dangjian.CSVText) (*LedgerWriter, error) {
-	if err := csvtable.CheckLang(lang); err != nil {
+	if len(text) > 1 {
+		_, err := csvtable.NewWriter(io.Discard, text...) // the error of more than one
 		return nil, err
 	}
-	cw, err := csvtable.NewWriter(io.Discard, text...) // the text cells' rule
+	opts := LedgerOptions{Lang: lang}
+	if len(text) == 1 {
+		opts.Text = text[0]
+	}
+	return NewLedgerWriterWith(w, opts)
+}
+
+// LedgerOptions are the options of [NewLedgerWriterWith]. The zero value
+// is an English ledger, formulas guarded, with the 13 columns of
+// [WriteLedger].
+type LedgerOptions struct {
+	Lang dangjian.Lang
+	// Text is how text cells are written: [dangjian.GuardFormulas] (the
+	// zero value) or [dangjian.RawText].
+	Text dangjian.CSVText
+	// PayingOrg adds the last column paying_org (交纳党费组织): the
+	// organization that collected a row's dues when it is not the
+	// roster's own ([Result].PayingOrg), empty otherwise. Without it, a
+	// row paid elsewhere is an error of [LedgerWriter.Write]: the ledger
+	// would not say who collected it.
+	PayingOrg bool
+}
+
+// NewLedgerWriterWith is [NewLedgerWriter] with options: the language,
+// the text rule and the paying_org column.
+func NewLedgerWriterWith(w io.Writer, opts LedgerOptions) (*LedgerWriter, error) {
+	if err := csvtable.CheckLang(opts.Lang); err != nil {
+		return nil, err
+	}
+	cw, err := csvtable.NewWriter(io.Discard, opts.Text) // the text cells' rule
 	if err != nil {
 		return nil, err
 	}
-	lw := &LedgerWriter{bw: bufio.NewWriterSize(w, 64<<10), text: cw.Text, lang: lang, buf: make([]byte, 0, 256)}
-	if err := lw.writeRecord(ledgerNames[lang][:]); err != nil {
+	lw := &LedgerWriter{paying: opts.PayingOrg, bw: bufio.NewWriterSize(w, 64<<10), text: cw.Text, lang: opts.Lang, buf: make([]byte, 0, 256)}
+	head := ledgerNames[opts.Lang][:]
+	if opts.PayingOrg {
+		head = append(slices.Clone(head), payingOrgColumn[opts.Lang])
+	}
+	if err := lw.writeRecord(head); err != nil {
 		return nil, err // the writer's own error
 	}
 	return lw, nil
@@ -151,8 +207,10 @@ func (lw *LedgerWriter) writeRecord(rec []string) error {
 }
 
 // Write writes one row. A row whose category is not valid is an error
-// (its path counts the rows given to Write, from 0), and so is a write
-// error; what was written before stays written.
+// (its path counts the rows given to Write, from 0), and so is a row paid
+// at another organization ([Result].PayingOrg) when the ledger has no
+// paying_org column ([LedgerOptions].PayingOrg), and a write error; what
+// was written before stays written.
 func (lw *LedgerWriter) Write(r LedgerRow) error {
 	i := lw.n
 	lw.n++
@@ -160,7 +218,15 @@ func (lw *LedgerWriter) Write(r LedgerRow) error {
 		return &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].dues.category", ID: r.Dues.Member,
 			Value: r.Dues.Category.String(), Detail: "unknown category"}
 	}
+	if r.Dues.PayingOrg != "" && !lw.paying {
+		return &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "rows[" + strconv.Itoa(i) + "].dues.payingOrg", ID: r.Dues.Member,
+			Value: r.Dues.PayingOrg, Detail: "the member paid at another organization and the ledger has no paying_org column to say so: open it with LedgerOptions.PayingOrg (examples/dues: -paying-org)"}
+	}
 	lw.buf = appendLedgerRow(lw.buf[:0], &r, lw.lang, lw.rate, lw.text)
+	if lw.paying {
+		// The row ends in its newline: the column goes before it.
+		lw.buf = append(csvtable.AppendField(append(lw.buf[:len(lw.buf)-1], ','), lw.text(r.Dues.PayingOrg)), '\n')
+	}
 	_, err := lw.bw.Write(lw.buf)
 	return err // the writer's own error
 }
@@ -244,7 +310,8 @@ func appendMoney(b []byte, m funding.Money) []byte {
 // remit to the Centre, and which members were capped, reduced or not yet
 // due. Its amounts are the exact sums of the lines: nothing is rounded.
 type LedgerSummary struct {
-	// Members is the number of lines.
+	// Members is the number of lines, less those paid at another
+	// organization (PaidElsewhere).
 	Members int `json:"members"`
 	// Categories has a line for every category with at least one member,
 	// in the order of [Categories].
@@ -268,6 +335,28 @@ type LedgerSummary struct {
 	Capped    []string `json:"capped,omitempty"`
 	Reduced   []string `json:"reduced,omitempty"`
 	NotYetDue []string `json:"notYetDue,omitempty"`
+	// PaidElsewhere has one entry per organization other than the
+	// roster's own that collected members' dues ([Result].PayingOrg: a
+	// mobile member paying at the inflow organization,
+	// DUES-MOBILE-INFLOW), in the order first met. Such a line is counted
+	// there and nowhere else in the summary: not in Members, Categories,
+	// Dues, Voluntary, Total, LumpSum, Ordinary or the member lists above,
+	// which are what the roster's own organization collected. A mobile
+	// member is thus counted once, where the dues were paid.
+	PaidElsewhere []PaidElsewhere `json:"paidElsewhere,omitempty"`
+}
+
+// PaidElsewhere is what one other organization collected from members of
+// the roster: how many, who, and the exact sums of their lines.
+type PaidElsewhere struct {
+	Org       string        `json:"org"`
+	Members   []string      `json:"members"`
+	Dues      funding.Money `json:"dues"`
+	Voluntary funding.Money `json:"voluntary"`
+	Total     funding.Money `json:"total"`
+	// LumpSum is the part of Voluntary paid in lump sums of 1000 元 or
+	// more, which that organization remits to the Centre.
+	LumpSum funding.Money `json:"lumpSum"`
 }
 
 // CategoryCount is the number of members of one category in a ledger and
@@ -280,7 +369,8 @@ type CategoryCount struct {
 }
 
 // Summarize sums a month's dues. Each total is the exact sum of the
-// corresponding field of the lines, so the summary equals the ledger to
+// corresponding field of the lines (those paid at another organization
+// summed apart, in PaidElsewhere), so the summary equals the ledger to
 // the fen. A line with an invalid category is an error wrapping
 // [ErrBadMember]; a sum out of range is an error wrapping [funding.ErrOverflow].
 // Summarize does not change rows, so it may run concurrently with other
@@ -301,9 +391,11 @@ func Summarize(rows []Result) (LedgerSummary, error) {
 // lines. The zero Tally is empty and ready to use; a Tally is not safe for
 // concurrent use.
 type Tally struct {
-	s      LedgerSummary
-	counts [16]CategoryCount
-	err    error
+	s         LedgerSummary
+	counts    [16]CategoryCount
+	err       error
+	lines     int            // the lines added, here or elsewhere
+	elsewhere map[string]int // PayingOrg → index in s.PaidElsewhere; nil until a line paid elsewhere
 }
 
 // Add adds one line. A line with an invalid category is an error wrapping
@@ -314,14 +406,18 @@ func (t *Tally) Add(d Result) error {
 	if t.err != nil {
 		return t.err
 	}
-	i := t.s.Members
+	i := t.lines
 	if !d.Category.IsValid() || int(d.Category) >= len(t.counts) {
 		t.err = &dangjian.Problem{Kind: ErrBadMember, Path: "rows[" + strconv.Itoa(i) + "].category", ID: d.Member,
 			Value: d.Category.String(), Detail: "unknown category"}
 		return t.err
 	}
+	if d.PayingOrg != "" {
+		return t.addElsewhere(&d, i)
+	}
 	s, c := &t.s, &t.counts[d.Category]
 	if t.addFast(&d, s, c) {
+		t.lines++
 		return nil
 	}
 	// The sums are checked before any is changed, so that a line that
@@ -354,6 +450,48 @@ func (t *Tally) Add(d Result) error {
 		*sums[k].to = got[k]
 	}
 	count(&d, s, c)
+	t.lines++
+	return nil
+}
+
+// addElsewhere adds line i, d, paid at another organization, to that
+// organization's entry only.
+func (t *Tally) addElsewhere(d *Result, i int) error {
+	k, ok := t.elsewhere[d.PayingOrg]
+	if !ok {
+		if t.elsewhere == nil {
+			t.elsewhere = map[string]int{}
+		}
+		k = len(t.s.PaidElsewhere)
+		t.elsewhere[d.PayingOrg] = k
+		t.s.PaidElsewhere = append(t.s.PaidElsewhere, PaidElsewhere{Org: d.PayingOrg})
+	}
+	e := &t.s.PaidElsewhere[k]
+	sums := [...]struct {
+		to    *funding.Money
+		m     funding.Money
+		field string
+	}{{&e.Dues, d.Amount, "amount"}, {&e.Voluntary, d.Voluntary, "voluntary"}, {&e.Total, d.Total, "total"}, {&e.LumpSum, d.Voluntary, "voluntary"}}
+	n := len(sums)
+	if !d.LumpSum {
+		n--
+	}
+	var got [len(sums)]funding.Money
+	for k := range sums[:n] {
+		v, err := sums[k].to.Add(sums[k].m)
+		if err != nil {
+			pr := funderr.At("rows["+strconv.Itoa(i)+"]."+sums[k].field, err, funding.ErrOverflow)
+			pr.ID = d.Member
+			t.err = pr
+			return t.err
+		}
+		got[k] = v
+	}
+	for k := range sums[:n] {
+		*sums[k].to = got[k]
+	}
+	e.Members = append(e.Members, d.Member)
+	t.lines++
 	return nil
 }
 
@@ -415,6 +553,13 @@ func (t *Tally) Summary() (LedgerSummary, error) {
 	var err error
 	if s.Ordinary, err = s.Total.Sub(s.LumpSum); err != nil {
 		return LedgerSummary{}, funderr.At("ordinary", err, funding.ErrOverflow)
+	}
+	if s.PaidElsewhere != nil {
+		// A copy: later lines change the tally's entries in place.
+		s.PaidElsewhere = slices.Clone(s.PaidElsewhere)
+		for k := range s.PaidElsewhere {
+			s.PaidElsewhere[k].Members = slices.Clone(s.PaidElsewhere[k].Members)
+		}
 	}
 	s.Categories = []CategoryCount{}
 	for _, c := range t.counts {

@@ -19,7 +19,7 @@ import (
 func monthPipeline(t *testing.T, roster []byte, opts dues.MonthOptions) (string, dues.MonthReport, int) {
 	t.Helper()
 	var out bytes.Buffer
-	lw, err := dues.NewLedgerWriter(&out, dangjian.English)
+	lw, err := dues.NewLedgerWriterWith(&out, dues.LedgerOptions{PayingOrg: true})
 	require.NoError(t, err)
 	opens := 0
 	open := func() (io.ReadCloser, error) {
@@ -28,7 +28,7 @@ func monthPipeline(t *testing.T, roster []byte, opts dues.MonthOptions) (string,
 	}
 	reset := func() error {
 		out.Reset()
-		lw, err = dues.NewLedgerWriter(&out, dangjian.English)
+		lw, err = dues.NewLedgerWriterWith(&out, dues.LedgerOptions{PayingOrg: true})
 		return err
 	}
 	rep, err := dues.ComputeMonth(open, reset, opts, func(r dues.LedgerRow) error { return lw.Write(r) })

@@ -37,6 +37,7 @@ const (
 	rcReductionOn
 	rcReductionRef
 	rcReductionBranchOn
+	rcPayingOrg
 	numRosterCols
 )
 
@@ -57,6 +58,7 @@ var rosterNames = [numRosterCols][]string{
 	rcReductionOn:       {"reduction_on", "减免批准日期"},
 	rcReductionRef:      {"reduction_ref", "减免批准文号"},
 	rcReductionBranchOn: {"reduction_branch_on", "减免支部研究日期"},
+	rcPayingOrg:         {"paying_org", "交纳党费组织", "inflow_org", "流入地党组织"},
 }
 
 // deductionColumns are the payslip deductions a roster may give, in
@@ -163,6 +165,8 @@ func codeList[T fmt.Stringer](vs []T) string {
 //	reduction_on        减免批准日期              when, YYYY-MM-DD
 //	reduction_ref       减免批准文号              the approval's reference, optional
 //	reduction_branch_on 减免支部研究日期          when the branch studied and agreed, YYYY-MM-DD
+//	paying_org          交纳党费组织, 流入地党组织  the organization that collects, when not the
+//	                    (or inflow_org)          roster's own: a mobile member's inflow organization
 //
 // id, name and category are required columns, and so is base unless the
 // header has a months, employer or payslip column. The pay item columns are
@@ -661,6 +665,7 @@ func (p *rosterReader) row() (RosterRow, bool) {
 		m.Voluntary = p.money(p.field(rcVoluntary), p.name(rcVoluntary), s)
 	}
 	m.Reduction = p.reduction()
+	m.PayingOrg = p.cell(rcPayingOrg)
 
 	if len(p.bad) > nbad {
 		return RosterRow{Member: Member{ID: m.ID}}, false

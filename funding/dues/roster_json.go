@@ -30,7 +30,9 @@ import (
 // payslip has employer (required), items (each a kind, an amount and an
 // optional name), incomeTax, pension, medical, unemployment, housingFund
 // and annuity; reduction has amount, approvedBy and on (all required) and
-// ref. The members are checked as [ReadRoster] checks a CSV roster: one
+// ref; payingOrg names the organization that collects when it is not the
+// roster's own (a mobile member's inflow organization, the CSV column
+// paying_org). The members are checked as [ReadRoster] checks a CSV roster: one
 // source of the base for a rate category, none for a flat one (a base of
 // 0 is none), a pension slip for a retired member only, a flat amount for
 // a flat category only, an approval for a reduction, and no id twice.
@@ -165,7 +167,7 @@ type jsonRoster struct {
 
 // The fields of each object of a roster, in the order messages list them.
 var (
-	memberFields    = strictjson.NewFields("id", "name", "category", "base", "months", "payslip", "flatAmount", "probationarySince", "reduction", "voluntary")
+	memberFields    = strictjson.NewFields("id", "name", "category", "base", "months", "payslip", "flatAmount", "probationarySince", "reduction", "voluntary", "payingOrg")
 	payslipFields   = strictjson.NewFields("employer", "items", "incomeTax", "pension", "medical", "unemployment", "housingFund", "annuity")
 	itemFields      = strictjson.NewFields("kind", "amount", "name")
 	reductionFields = strictjson.NewFields("amount", "approvedBy", "on", "ref", "branchOn")
@@ -302,6 +304,10 @@ func (j *jsonRoster) member(path string) (m jsonMember, line int, ok bool) {
 		case "voluntary":
 			if v, good := j.money(fpath, at, t); good {
 				m.Voluntary = v
+			}
+		case "payingOrg":
+			if s, good := j.str(fpath, at, t); good {
+				m.PayingOrg = s
 			}
 		}
 	})

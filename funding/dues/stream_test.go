@@ -32,8 +32,16 @@ func slicePipeline(t *testing.T, roster []byte, rs dues.Rules, month dangjian.Da
 		}
 		ledger = append(ledger, dues.LedgerRow{Name: r.Member.Name, Dues: d})
 	}
+	// The ledger with the paying_org column, as the stream writes it (a
+	// roster may have the column); WriteLedger adds it only for a row paid
+	// elsewhere, which TestMobileLedger checks.
 	var out bytes.Buffer
-	require.NoError(t, dues.WriteLedger(&out, ledger, dangjian.English))
+	lw, err := dues.NewLedgerWriterWith(&out, dues.LedgerOptions{PayingOrg: true})
+	require.NoError(t, err)
+	for _, r := range ledger {
+		require.NoError(t, lw.Write(r))
+	}
+	require.NoError(t, lw.Flush())
 	return out.String(), ps
 }
 
@@ -46,7 +54,7 @@ func streamPipeline(t *testing.T, roster []byte, rs dues.Rules, month dangjian.D
 	calc, err := rs.Compile()
 	require.NoError(t, err)
 	var out bytes.Buffer
-	lw, err := dues.NewLedgerWriter(&out, dangjian.English)
+	lw, err := dues.NewLedgerWriterWith(&out, dues.LedgerOptions{PayingOrg: true})
 	require.NoError(t, err)
 	var ps dangjian.Problems
 	repeated := map[string]bool{}

@@ -14,7 +14,9 @@ import (
 // computed; a line per category with its members, dues and voluntary
 // payments; the total; the lump sums to remit to the Centre in full with
 // their members; the ordinary dues; and the members capped, reduced or
-// exempt, or not yet due, where there are any:
+// exempt, or not yet due, where there are any; and a line for each
+// organization other than the roster's that collected members' dues
+// (PaidElsewhere: mobile members paying at the inflow organization):
 //
 //	2024-06, rules 2017: 3 members computed, 1 rows not computed
 //	  employed         2  dues      62.50  voluntary    1000.00
@@ -44,6 +46,10 @@ func (s LedgerSummary) WriteText(w io.Writer, month dangjian.Date, rules string,
 		if len(l.ids) > 0 {
 			fmt.Fprintf(&b, "%s: %s\n", l.what, strings.Join(l.ids, ", "))
 		}
+	}
+	for _, e := range s.PaidElsewhere {
+		fmt.Fprintf(&b, "paid at %s, counted there and not above: %d members, dues %s + voluntary %s = total %s%s\n",
+			e.Org, len(e.Members), e.Dues, e.Voluntary, e.Total, memberList(e.Members))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -129,6 +129,7 @@ func (c *collector) dues(table string, rs dues.Rules) {
 		{"back_pay", pv.BackPay, "months at most"},
 		{"lapse", pv.Lapse, "consecutive unpaid months"},
 		{"refix", pv.Refix, ""},
+		{"mobile", pv.Mobile, ""},
 	} {
 		if p.p.ID == "" {
 			continue // a provision the set does not have (the 2008 rules' branch-only reduction)

@@ -58,6 +58,7 @@ var orgFamilies = map[orgmodel.Check]string{
 	orgmodel.TermDueSoon:         "Terms",
 	orgmodel.NoTerm:              "Terms",
 	orgmodel.FormationApproval:   "Approvals",
+	orgmodel.ProjectBranch:       "Formation thresholds",
 	orgmodel.SiteArea:            "Sites",
 	orgmodel.DispatchEligibility: "Dispatched cadres",
 	orgmodel.DispatchTerm:        "Dispatched cadres",
@@ -131,6 +132,8 @@ func orgValue(r orgmodel.Rule) string {
 		main = "换届 due at the end of the term"
 	case orgmodel.FormationApproval:
 		main = "formation approval needed"
+	case orgmodel.ProjectBranch:
+		main = fmt.Sprintf("a project lasting %s %d months needs a branch (checked where the tree records projects)", r.Cmp, r.N)
 	}
 	var bounds string
 	switch {
