@@ -1,7 +1,7 @@
 package conformance
 
 // ruleSet is the rule-set version of the vectors: see [RuleSet].
-const ruleSet = "2025-01.ded0c98b5ba6"
+const ruleSet = "2025-01.3b8fdd282c85"
 
 // RuleSet returns the rule-set version every vector file of the set names
 // in its ruleset column (or key): the month of the latest start of a rule's
