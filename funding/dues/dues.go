@@ -54,6 +54,10 @@ type Member struct {
 // retired member (Retired) in real difficulty needs only the branch's
 // consent (DUES-HARDSHIP-RETIREE-2017: 经党支部研究同意): BranchOn alone
 // suffices, and an upper approval, if recorded, is kept in the trace.
+//
+// A reduction takes effect from the month in which it was decided (On, or
+// BranchOn where the branch's consent suffices): an earlier month is due in
+// full, and its trace says so (step "reduction not yet in force").
 type Reduction struct {
 	Amount funding.Money `json:"amount"`
 	// ApprovedBy and On are the upper committee's approval.
@@ -62,6 +66,25 @@ type Reduction struct {
 	Ref        string        `json:"ref,omitempty"`
 	// BranchOn is the day the branch studied and agreed to it.
 	BranchOn dangjian.Date `json:"branchOn,omitempty"`
+}
+
+// decidedOn is the day the reduction was decided: the upper committee's
+// approval (On), or, for a retired member whose reduction stands on the
+// branch's consent alone, the branch's day (BranchOn).
+func (r *Reduction) decidedOn(rs Rules, m Member) dangjian.Date {
+	if rs.retireeReduction(m) && r.ApprovedBy == "" {
+		return r.BranchOn
+	}
+	return r.On
+}
+
+// approvedAfter reports whether the reduction was decided after the month
+// that starts on month: a reduction takes effect from the month of its
+// approval (规定 第七条: 经…批准 — until then the member owes the dues in
+// full), so an approval dated in July does not reduce June.
+func (r *Reduction) approvedAfter(rs Rules, m Member, month dangjian.Date) bool {
+	on := r.decidedOn(rs, m)
+	return !on.IsZero() && !on.Before(month.AddMonths(1))
 }
 
 // retireeReduction reports whether m's reduction stands on the branch's
@@ -244,7 +267,7 @@ func (d *Result) finished(rs Rules, m Member, step func(rule, what, value string
 // Monthly returns (a value receiver once recorded these steps on a copy,
 // and the trace lost them).
 func (d *Result) finish(rs Rules, m Member, step func(rule, what, value string)) error {
-	if r := m.Reduction; r != nil && !d.NotYetDue && r.Amount.Cmp(d.Amount) < 0 {
+	if r := m.Reduction; r != nil && !d.NotYetDue && r.Amount.Cmp(d.Amount) < 0 && !r.approvedAfter(rs, m, d.Month) {
 		id := rs.Provisions.Hardship.ID
 		how := fmt.Sprintf("approved by %s on %s", r.ApprovedBy, r.On)
 		if !r.BranchOn.IsZero() {
@@ -262,6 +285,13 @@ func (d *Result) finish(rs Rules, m Member, step func(rule, what, value string))
 			what = "exempt"
 		}
 		step(id, what, fmt.Sprintf("%s (%s)", r.Amount, how))
+	}
+	if r := m.Reduction; r != nil && !d.NotYetDue && r.Amount.Cmp(d.Amount) < 0 && r.approvedAfter(rs, m, d.Month) {
+		id := rs.Provisions.Hardship.ID
+		if rs.retireeReduction(m) && r.ApprovedBy == "" {
+			id = rs.Provisions.HardshipRetiree.ID
+		}
+		step(id, "reduction not yet in force", fmt.Sprintf("approved on %s, after this month: the month's dues stand in full", r.decidedOn(rs, m)))
 	}
 	d.Voluntary = m.Voluntary
 	if !m.Voluntary.IsZero() {

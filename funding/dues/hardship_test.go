@@ -87,3 +87,42 @@ func TestRosterBranchOnlyReduction(t *testing.T) {
 	_, err = dues.ReadRoster(strings.NewReader("编号,姓名,党员类别,计算基数,减免后党费,减免批准单位,减免批准日期,减免支部研究日期\n01,张三,离退休,4000,0,某党委,,2024-03-01\n"))
 	assert.ErrorContains(t, err, "a reduction needs its approval")
 }
+
+// A reduction takes effect from the month of its approval: an approval
+// dated in July does not reduce June, which stays due in full with a step
+// in the trace saying why; the month of the approval itself is reduced.
+func TestHardshipApprovedAfterTheMonth(t *testing.T) {
+	tests := []struct {
+		name        string
+		cat         dues.Category
+		base        string
+		set         func(*dues.Reduction)
+		month       string
+		wantReduced bool
+		wantAmount  string
+		wantRule    string
+	}{
+		{"approved the month after", dues.Employed, "6000", func(r *dues.Reduction) { r.ApprovedBy, r.On = "某街道党工委", day("2024-07-01") }, "2024-06-01", false, "90.00", "DUES-HARDSHIP"},
+		{"approved on the month's last day", dues.Employed, "6000", func(r *dues.Reduction) { r.ApprovedBy, r.On = "某街道党工委", day("2024-06-30") }, "2024-06-01", true, "1.00", "DUES-HARDSHIP"},
+		{"approved mid-month", dues.Employed, "6000", func(r *dues.Reduction) { r.ApprovedBy, r.On = "某街道党工委", day("2024-07-15") }, "2024-07-01", true, "1.00", "DUES-HARDSHIP"},
+		{"retired, branch consent the month after", dues.Retired, "4000", func(r *dues.Reduction) { r.BranchOn = day("2024-07-01") }, "2024-06-01", false, "20.00", "DUES-HARDSHIP-RETIREE-2017"},
+		{"retired, branch consent in the month", dues.Retired, "4000", func(r *dues.Reduction) { r.BranchOn = day("2024-06-01") }, "2024-06-01", true, "1.00", "DUES-HARDSHIP-RETIREE-2017"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &dues.Reduction{Amount: funding.MustParseMoney("1.00")}
+			tt.set(r)
+			m := dues.Member{ID: "m", Category: tt.cat, Base: funding.MustParseMoney(tt.base), Reduction: r}
+			d, err := dues.Rules2017().Monthly(m, day(tt.month))
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantReduced, d.Reduced)
+			assert.Equal(t, tt.wantAmount, d.Amount.String())
+			last := d.Steps[len(d.Steps)-1]
+			assert.Equal(t, tt.wantRule, last.Rule)
+			if !tt.wantReduced {
+				assert.Equal(t, "reduction not yet in force", last.What)
+				assert.Contains(t, last.Value, "after this month")
+			}
+		})
+	}
+}
