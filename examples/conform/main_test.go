@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dangjian-go/dangjian/internal/golden"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// runArgs runs the program and returns its exit status, standard output
+// and standard error.
+func runArgs(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	status := run(args, strings.NewReader(stdin), &out, &errOut)
+	return status, out.String(), errOut.String()
+}
+
+// The built-in sample differs from its export in the ways a platform
+// does, in each format: the golden files hold the whole output.
+func TestSampleGolden(t *testing.T) {
+	for _, format := range []string{"text", "json", "csv"} {
+		t.Run(format, func(t *testing.T) {
+			args := []string{}
+			if format != "text" {
+				args = []string{"-format", format}
+			}
+			status, out, errOut := runArgs(t, "", args...)
+			assert.Equal(t, exitDiffer, status, errOut)
+			golden.Check(t, filepath.Join("testdata", "sample."+format+".golden"), []byte(out))
+			if format == "text" {
+				assert.Empty(t, errOut)
+				assert.True(t, strings.HasSuffix(out, "\n8 of 17 differ\n"), out)
+			} else {
+				assert.Equal(t, "8 of 17 differ\n", errOut)
+			}
+			if format == "json" {
+				var v map[string]any
+				require.NoError(t, json.Unmarshal([]byte(out), &v))
+				assert.EqualValues(t, 8, v["differ"])
+				assert.Len(t, v["differences"], 8)
+			}
+		})
+	}
+}
+
+func TestExitStatus(t *testing.T) {
+	roster := filepath.Join("testdata", "roster.csv")
+	tests := []struct {
+		name   string
+		args   []string
+		stdin  string
+		status int
+		out    string // in standard output
+		errOut string // in standard error
+	}{
+		{"clean", []string{"-kind", "dues", "-in", roster, "-got", "testdata/clean-got.csv", "-date", "2024-06-15"}, "", exitSame, "0 of 16 differ\n", ""},
+		{"clean csv", []string{"-kind", "党费", "-in", roster, "-got", "testdata/clean-got.csv", "-date", "2024-06-15", "-format", "csv"}, "",
+			exitSame, "status,id,month,rule,got_line,input_line,library,platform,rules,causes,detail\n", "0 of 16 differ"},
+		{"got on stdin", []string{"-kind", "dues", "-in", roster, "-got", "-", "-date", "2024-06-15"}, "id,dues\n01,45.26\n", exitDiffer,
+			"stdin:2: 01: library 45.25, platform 45.26", "",
+		},
+		{"sample explicitly", []string{"-kind", "dues", "-in", roster, "-got", "testdata/got.csv", "-date", "2024-06-01"}, "", exitDiffer, "8 of 17 differ\n", ""},
+		{"bad header", []string{"-kind", "dues", "-in", roster, "-got", "testdata/bad-header-got.csv", "-date", "2024-06-01"}, "", exitInput, "",
+			"testdata/bad-header-got.csv"},
+		{"bad cells", []string{"-kind", "dues", "-in", roster, "-got", "testdata/bad-cells-got.csv", "-date", "2024-06-01"}, "", exitInput,
+			"of 14 differ\n", `testdata/bad-cells-got.csv:3:2: dues (id "02"): invalid value`},
+		{"missing file", []string{"-kind", "dues", "-in", "testdata/nothing.csv", "-got", "testdata/got.csv"}, "", exitInput, "", "nothing.csv"},
+		{"no got", []string{"-kind", "dues", "-in", roster}, "", exitInput, "", "needs -in and -got"},
+		{"bad kind", []string{"-kind", "salary", "-in", roster, "-got", roster}, "", exitInput, "", "-kind \"salary\""},
+		{"bad format", []string{"-format", "xml"}, "", exitInput, "", "-format \"xml\""},
+		{"bad date", []string{"-date", "2024-13-01"}, "", exitInput, "", "-date"},
+		{"rows limit", []string{"-kind", "dues", "-in", roster, "-got", "testdata/got.csv", "-date", "2024-06-01", "-max-rows", "3"}, "", exitInput, "",
+			"limit"},
+		{"help", []string{"-h"}, "", exitSame, "", "usage: conform"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, out, errOut := runArgs(t, tt.stdin, tt.args...)
+			assert.Equal(t, tt.status, status, "stdout:\n%s\nstderr:\n%s", out, errOut)
+			assert.Contains(t, out, tt.out)
+			assert.Contains(t, errOut, tt.errOut)
+		})
+	}
+}
