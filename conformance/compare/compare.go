@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/assess"
 	"github.com/dangjian-go/dangjian/internal/catalogue"
 )
 
@@ -35,6 +36,11 @@ type Options struct {
 	// (any day of it), the day an organization tree is validated on. Tax
 	// takes its months from the payroll.
 	Date dangjian.Date
+	// Scheme is the assessment scheme of -kind assess, and Policy the
+	// grading policy of its cohort (nil: the scheme's grades, without
+	// quotas); [LoadScheme] returns both for a reference scheme.
+	Scheme assess.Scheme
+	Policy *assess.GradePolicy
 	// Limits bound the reading of INPUT and of GOT alike: their bytes,
 	// rows and one row's bytes, and the problems listed (MaxProblems, then
 	// one problem counting the rest). The zero value is the defaults of
@@ -174,6 +180,12 @@ func Compare(in Input, opts Options, each func(Difference) error) (Report, error
 	switch in.Kind {
 	case Dues:
 		err = c.dues()
+	case Org:
+		err = c.org()
+	case Tax:
+		err = c.tax()
+	case Assess:
+		err = c.assess()
 	default:
 		err = &dangjian.Problem{Kind: dangjian.ErrInvalid, Path: "kind", Value: in.Kind.String(), Detail: "not compared yet"}
 	}
@@ -197,6 +209,9 @@ type run struct {
 	differ   int
 	causes   [len(causeText)]int
 	against  [len(causeText)]int
+	// gotOnlyDetail, if set, says why the library has no row of a key
+	// only GOT has.
+	gotOnlyDetail func(key string) string
 }
 
 // inputProblems adds the problems of an INPUT row, in INPUT's file.
@@ -252,6 +267,9 @@ func (c *run) gotOnly() error {
 		c.compared++
 		d := Difference{Status: MissingFromInput, Line: g.line, Platform: g.text}
 		d.ID, d.Month, d.Rule = splitKey(key)
+		if c.gotOnlyDetail != nil {
+			d.Detail = c.gotOnlyDetail(key)
+		}
 		if err := c.emit(d); err != nil {
 			return err
 		}

@@ -11,6 +11,8 @@ import (
 	"math/big"
 	"strconv"
 
+	"github.com/dangjian-go/dangjian"
+	"github.com/dangjian-go/dangjian/assess"
 	"github.com/dangjian-go/dangjian/funding"
 )
 
@@ -73,4 +75,37 @@ func javaMathRound(base funding.Money, rate funding.Rate) (funding.Money, bool) 
 		f++
 	}
 	return funding.Fen(int64(f)), true
+}
+
+// floatSum adds a result's weighted components, its bonus and its extra
+// points in double, in scheme order, as a platform that scores in Double
+// does, and returns the sum as Java prints it (the shortest decimal that
+// reads back as the double) and as new BigDecimal(sum).setScale(places,
+// HALF_UP), both exactly as rationals.
+func floatSum(res *assess.Result, places int32) (printed, halfUp *big.Rat, ok bool) {
+	var sum float64
+	add := func(s assess.Score) bool {
+		text, _ := s.JSON()
+		f, err := strconv.ParseFloat(text, 64)
+		sum += f
+		return err == nil
+	}
+	for _, c := range res.Components {
+		if !add(c.Weighted) {
+			return nil, nil, false
+		}
+	}
+	if !add(res.Bonus) {
+		return nil, nil, false
+	}
+	if res.Extra != nil && !add(*res.Extra) {
+		return nil, nil, false
+	}
+	if math.IsInf(sum, 0) || math.IsNaN(sum) {
+		return nil, nil, false
+	}
+	printed, ok1 := new(big.Rat).SetString(strconv.FormatFloat(sum, 'f', -1, 64))
+	exact, _ := new(big.Float).SetFloat64(sum).Rat(nil)
+	halfUp, ok2 := roundRat(exact, places, dangjian.HalfUp)
+	return printed, halfUp, ok1 && ok2
 }

@@ -152,7 +152,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	opts := compare.Options{Date: cfg.date, Limits: cfg.limits}
-	//ASSESS
+	if cfg.kind == compare.Assess {
+		s, policy, err := compare.LoadScheme(cfg.scheme)
+		if err != nil {
+			fmt.Fprintf(stderr, "conform: -scheme %s: %v\n", cfg.scheme, err)
+			return exitInput
+		}
+		opts.Scheme, opts.Policy = s, policy
+	}
 	w, err := compare.NewWriter(stdout, cfg.format, in.Name, in.GotName)
 	if err != nil {
 		fmt.Fprintf(stderr, "conform: %v\n", err)

@@ -49,6 +49,27 @@ func TestSampleGolden(t *testing.T) {
 	}
 }
 
+// Each kind on its own files, in text: the golden file holds the output.
+func TestKindsGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"tax", []string{"-kind", "tax", "-in", "testdata/payroll.csv", "-got", "testdata/tax-got.csv"}},
+		{"org", []string{"-kind", "org", "-in", "../orgchart/testdata/tree.csv", "-got", "testdata/org-got.csv", "-date", "2025-06-30"}},
+		{"assess", []string{"-kind", "assess", "-scheme", "../assess/testdata/flat-scheme.json", "-in", "../assess/testdata/flat.csv",
+			"-got", "testdata/assess-got.csv"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, out, errOut := runArgs(t, "", tt.args...)
+			assert.Equal(t, exitDiffer, status, errOut)
+			assert.Empty(t, errOut)
+			golden.Check(t, filepath.Join("testdata", tt.name+".text.golden"), []byte(out))
+		})
+	}
+}
+
 func TestExitStatus(t *testing.T) {
 	roster := filepath.Join("testdata", "roster.csv")
 	tests := []struct {
@@ -78,6 +99,10 @@ func TestExitStatus(t *testing.T) {
 		{"rows limit", []string{"-kind", "dues", "-in", roster, "-got", "testdata/got.csv", "-date", "2024-06-01", "-max-rows", "3"}, "", exitInput, "",
 			"limit"},
 		{"help", []string{"-h"}, "", exitSame, "", "usage: conform"},
+		{"assess without scheme", []string{"-kind", "assess", "-in", roster, "-got", roster}, "", exitInput, "", "needs -scheme"},
+		{"scheme for dues", []string{"-kind", "dues", "-in", roster, "-got", roster, "-scheme", "jifen"}, "", exitInput, "", "-scheme is for"},
+		{"unknown scheme", []string{"-kind", "assess", "-scheme", "nosuch", "-in", roster, "-got", roster}, "", exitInput, "", "neither a reference scheme"},
+		{"both stdin", []string{"-kind", "dues", "-in", "-", "-got", "-"}, "", exitInput, "", "both be standard input"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
