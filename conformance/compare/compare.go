@@ -137,7 +137,8 @@ type Report struct {
 	Problems dangjian.Problems `json:"problems,omitempty"`
 }
 
-// ErrNoDate is the problem of a kind that needs [Options].Date without it.
+// errNoDate is the detail of the problem of a kind that needs
+// [Options].Date without it.
 var errNoDate = "the kind needs a date: the month of the dues, the day of the tree"
 
 // Compare computes the library's answer for INPUT, reads GOT and gives
@@ -146,11 +147,13 @@ var errNoDate = "the kind needs a date: the month of the dues, the day of the tr
 // the ID for dues and assess, ID and month for tax, the ID (or ID and
 // rule) for org.
 //
-// Memory: GOT is read first and kept keyed (for each row, its key, its
-// value and its line: about 60 bytes and the key's); INPUT is then
-// streamed a row at a time for dues and tax, and held as the library's
-// own computation holds it for assess (the cohort, to rank it) and org
-// (the tree). GOT is bounded by Limits like INPUT.
+// Memory: GOT is read first and kept keyed (for each row its key, its
+// value as written and its line: about 150 bytes and the key and value's
+// bytes); INPUT is then streamed a row at a time for dues (the roster
+// reader keeps the set of IDs) and tax (a few words a member for the
+// year's running state), and held as the library's own computation holds
+// it for assess (the cohort's results, to grade it) and org (the tree
+// and its flagged organizations). GOT is bounded by Limits like INPUT.
 //
 // Compare returns the report, with the problems of rows (the good rows
 // are compared all the same), or the error that stopped it: a problem of
@@ -301,14 +304,6 @@ func inFile(err error, name string) error {
 func isProblems(err error) bool {
 	_, ok := err.(dangjian.Problems)
 	return ok
-}
-
-// Fatal reports whether err, an error of [Compare], is a problem of a
-// whole file (a header, text that is not CSV or JSON or UTF-8, a limit),
-// as opposed to an error of a reader or of each.
-func Fatal(err error) bool {
-	return errors.Is(err, dangjian.ErrHeader) || errors.Is(err, dangjian.ErrSyntax) || errors.Is(err, dangjian.ErrLimit) ||
-		errors.Is(err, dangjian.ErrEncoding) || errors.Is(err, dangjian.ErrInvalid) || errors.Is(err, dangjian.ErrMissing)
 }
 
 // keySep separates the parts of a key.

@@ -28,6 +28,26 @@
 //     rounding up to the 角, truncation, half-even, another bracket at a
 //     bound (以上/超过 read the other way) or away from it, the 2008 table
 //     instead of 2017 (and back), the gross pay as the base.
+//   - [Tax]: INPUT is a payroll ([tax.WithholdStream]: id, month, gross,
+//     social_insurance, special_deductions and the two facts of 2020),
+//     withheld by the cumulative method with the national rules; GOT has
+//     id, month and withheld, matched on id and month. Causes: the month
+//     taxed alone on the monthly table, the 公告2020年第13号 or 第19号 fact
+//     ignored (two more withholders run without it), the cumulative tax
+//     rounded to the 元 or cut to the fen.
+//   - [Assess]: INPUT is a subjects file as examples/assess reads it (CSV,
+//     or JSON if its name ends in .json), scored under [Options].Scheme
+//     and graded under [Options].Policy ([LoadScheme] gives both for a
+//     reference scheme); GOT has id and total, and optionally grade.
+//     Causes: the total rounded another way to the platform's places, the
+//     components summed in binary double (printed as Java prints a
+//     double, or rounded by BigDecimal(double)).
+//   - [Org]: INPUT is a tree as examples/orgchart reads it, validated with
+//     the national rules as of [Options].Date; an organization is flagged
+//     by a finding of severity error or warning. GOT has one row per
+//     organization the platform flagged, with id and optionally rule: the
+//     sets of flagged ids are compared, or, with rule, the (id, rule)
+//     pairs.
 //
 // # Invariants
 //
@@ -45,10 +65,14 @@
 // row's bytes, and the problems listed (then one counting the rest); a
 // limit met ends the comparison with one problem naming it. GOT, the
 // platform's export, is read first and kept keyed (each row's key, value
-// and line: about 100 bytes and the key); INPUT then streams a row at a
-// time for dues, so memory is GOT's keys, not INPUT's size. Differences
-// are not kept: each goes to the caller as it is found, then GOT's
-// unmatched rows in GOT's order.
+// and line: about 150 bytes and the key and value); INPUT then streams a
+// row at a time for dues (the roster reader keeps the set of IDs) and
+// tax (a few words a member and year, three times: the library's
+// withholder and the two without a fact), so memory is GOT's keys, not
+// INPUT's size; assess keeps the cohort's results (a cohort is graded
+// whole) and org the tree (a tree is validated whole). Differences are
+// not kept: each goes to the caller as it is found, then GOT's unmatched
+// rows in GOT's order.
 //
 // A key on two rows of GOT is a problem and the key is left out (neither
 // row is trusted); a member on two rows of INPUT is a problem of the

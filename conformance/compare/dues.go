@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"math"
+	"math/bits"
 	"strings"
 
 	"github.com/dangjian-go/dangjian"
@@ -25,6 +27,12 @@ func (c *run) dues() error {
 		return err
 	}
 	defer r.Close()
+	calc, err := rs.Compile()
+	if err != nil {
+		return err
+	}
+	other, otherCause, hasOther := otherRules(rs)
+	pats := newPatterns(rs)
 	scan := dues.ScanRosterWith
 	if strings.HasSuffix(strings.ToLower(c.in.Name), ".json") {
 		scan = dues.ScanRosterJSONWith
@@ -34,7 +42,10 @@ func (c *run) dues() error {
 			c.inputProblems(bad)
 			return nil
 		}
-		d, err := rs.Monthly(row.Member, month)
+		// The compiled calculator gives the amounts of Rules.Monthly
+		// (dues.TestCalculatorMonthlyEqualsRules), without the trace: a
+		// row that differs is computed again with it, for its rules.
+		d, err := calc.Monthly(row.Member, month)
 		if err != nil {
 			ps := dangjian.ProblemsOf(err)
 			for _, p := range ps {
@@ -48,7 +59,7 @@ func (c *run) dues() error {
 				return false
 			}
 			if plainDues(d) {
-				for _, p := range roundingPatterns(rs, d) {
+				for _, p := range pats.of(d) {
 					if !p.ok || p.v != g.money {
 						c.against[p.cause]++
 					}
@@ -57,11 +68,19 @@ func (c *run) dues() error {
 			return true
 		}
 		return c.match(row.Member.ID, same, func(g *gotRow) Difference {
+			traced, err := rs.Monthly(row.Member, month)
+			if err != nil {
+				traced = d // not so: the calculator and the rules agree
+			}
 			diff := Difference{Status: MissingFromGot, ID: row.Member.ID, InputLine: row.Line, Library: d.Amount.String(),
-				Rules: ruleRefs(duesRules(d))}
+				Rules: ruleRefs(duesRules(traced))}
 			if g != nil {
 				diff.Status, diff.Line, diff.Platform = Differs, g.line, g.text
-				diff.Causes, diff.Detail = duesCauses(rs, row.Member, month, d, g.money)
+				var alt *dues.Rules
+				if hasOther {
+					alt = &other
+				}
+				diff.Causes, diff.Detail = duesCauses(rs, pats, alt, otherCause, row.Member, month, d, g.money)
 			}
 			return diff
 		})
@@ -87,12 +106,12 @@ func duesRules(d dues.Result) []string {
 // tried on a plain product (a rate of a base of one month, not capped,
 // reduced, flat or not yet due); the other rule set and the gross base
 // on any member.
-func duesCauses(rs dues.Rules, m dues.Member, month dangjian.Date, d dues.Result, got funding.Money) ([]Cause, string) {
+func duesCauses(rs dues.Rules, pats *patterns, other *dues.Rules, otherCause Cause, m dues.Member, month dangjian.Date, d dues.Result, got funding.Money) ([]Cause, string) {
 	var causes []Cause
 	var detail []string
 	plain := plainDues(d)
 	if plain {
-		for _, p := range roundingPatterns(rs, d) {
+		for _, p := range pats.of(d) {
 			if p.ok && p.v == got {
 				causes = append(causes, p.cause)
 			}
@@ -102,9 +121,9 @@ func duesCauses(rs dues.Rules, m dues.Member, month dangjian.Date, d dues.Result
 			detail = append(detail, why)
 		}
 	}
-	if other, cause, ok := otherRules(rs, month); ok {
+	if other != nil {
 		if v, err := other.Monthly(m, month); err == nil && v.Amount == got && v.Amount != d.Amount {
-			causes = append(causes, cause)
+			causes = append(causes, otherCause)
 			detail = append(detail, "the "+other.Name+" rules give "+v.Amount.String()+" by "+v.Rule)
 		}
 	}
@@ -163,7 +182,7 @@ func bracketCause(rs dues.Rules, d dues.Result, got funding.Money) (Cause, strin
 // otherRules returns the other national rule set (2008 for 2017's
 // months, 2017 for 2008's), stretched over rs's period so that it
 // computes month, and the cause of using it.
-func otherRules(rs dues.Rules, month dangjian.Date) (dues.Rules, Cause, bool) {
+func otherRules(rs dues.Rules) (dues.Rules, Cause, bool) {
 	var other dues.Rules
 	var cause Cause
 	switch rs.Name {
@@ -204,29 +223,142 @@ type pattern struct {
 	ok    bool
 }
 
-// roundingPatterns returns the value each rounding pattern gives for the
-// plain product d: the two float patterns, then the amount rounded up to
-// the 角, cut to the fen and rounded half to even (each that is not rs's
-// own rounding).
-func roundingPatterns(rs dues.Rules, d dues.Result) []pattern {
-	out := make([]pattern, 0, 5)
-	v, ok := javaBigDecimalHalfUp(d.Base, d.Rate)
-	out = append(out, pattern{FloatBigDecimal, v, ok})
-	v, ok = javaMathRound(d.Base, d.Rate)
-	out = append(out, pattern{FloatMathRound, v, ok})
-	for _, p := range []struct {
-		cause Cause
-		r     funding.Rounding
-	}{
+// patterns computes the rounding patterns of a rule set's plain products.
+type patterns struct {
+	rs     dues.Rules
+	rounds []roundPattern
+	rates  map[string]scaledRate // bracket ID → its rate as an integer and a power of ten
+	out    []pattern
+}
+
+// roundPattern is a pattern that rounds the exact product another way.
+type roundPattern struct {
+	cause Cause
+	r     funding.Rounding
+}
+
+// scaledRate is a rate as coef × 10^-places, for integer arithmetic.
+type scaledRate struct {
+	coef  int64
+	scale int64 // 10^places
+	ok    bool
+	f     float64 // the rate's double, for the float patterns
+	fok   bool
+}
+
+func newPatterns(rs dues.Rules) *patterns {
+	p := &patterns{rs: rs, rates: map[string]scaledRate{}}
+	for _, rp := range []roundPattern{
 		{RoundUpJiao, funding.Rounding{Places: 1, Mode: dangjian.Up}},
 		{Truncated, funding.Rounding{Places: 2, Mode: dangjian.Down}},
 		{HalfEven, funding.Rounding{Places: 2, Mode: dangjian.HalfEven}},
 	} {
-		if p.r == rs.Rounding {
-			continue
+		if rp.r != rs.Rounding {
+			p.rounds = append(p.rounds, rp)
 		}
-		v, err := funding.MulRate(d.Base, d.Rate, p.r)
-		out = append(out, pattern{p.cause, v, err == nil})
 	}
+	for _, b := range rs.Brackets {
+		sr := scaleRate(b.Rate)
+		sr.f, sr.fok = javaRate(b.Rate)
+		p.rates[b.ID] = sr
+	}
+	return p
+}
+
+// scaleRate returns r as coef × 10^-places when both fit an int64.
+func scaleRate(r funding.Rate) scaledRate {
+	d := r.Decimal()
+	e := d.Exponent()
+	c := d.Coefficient()
+	if e > 0 || e < -15 || !c.IsInt64() {
+		return scaledRate{}
+	}
+	scale := int64(1)
+	for i := int32(0); i < -e; i++ {
+		scale *= 10
+	}
+	return scaledRate{coef: c.Int64(), scale: scale, ok: true}
+}
+
+// of returns the value each rounding pattern gives for the plain product
+// d: the two float patterns, then the amount rounded up to the 角, cut to
+// the fen and rounded half to even (each that is not the rule set's own
+// rounding). The slice is reused by the next call.
+func (p *patterns) of(d dues.Result) []pattern {
+	out := p.out[:0]
+	sr, known := p.rates[d.Rule]
+	rf, fok := sr.f, sr.fok
+	if !known {
+		rf, fok = javaRate(d.Rate)
+	}
+	v, ok := javaBigDecimalHalfUp(d.Base, rf)
+	out = append(out, pattern{FloatBigDecimal, v, ok && fok})
+	v, ok = javaMathRound(d.Base, rf)
+	out = append(out, pattern{FloatMathRound, v, ok && fok})
+	for _, rp := range p.rounds {
+		if known && sr.ok { // d.Rule is the bracket: d.Rate is its rate
+			if v, ok := sr.round(d.Base, rp.r); ok {
+				out = append(out, pattern{rp.cause, v, true})
+				continue
+			}
+		}
+		v, err := funding.MulRate(d.Base, d.Rate, rp.r)
+		out = append(out, pattern{rp.cause, v, err == nil})
+	}
+	p.out = out
 	return out
+}
+
+// round returns base × the rate rounded by r, exactly, in integers;
+// false when a product does not fit an int64.
+func (s scaledRate) round(base funding.Money, r funding.Rounding) (funding.Money, bool) {
+	if base.Fen() == math.MinInt64 || s.coef < 0 {
+		return funding.Money{}, false
+	}
+	hi, lo := bits.Mul64(uint64(abs64(base.Fen())), uint64(s.coef))
+	if hi != 0 || lo > math.MaxInt64 {
+		return funding.Money{}, false
+	}
+	n := int64(lo) // the amount in units of 1/scale fen
+	unit := s.scale
+	if r.Places == 1 {
+		if unit > math.MaxInt64/10 {
+			return funding.Money{}, false
+		}
+		unit *= 10
+	} else if r.Places != 2 {
+		return funding.Money{}, false
+	}
+	q, rem := n/unit, n%unit
+	switch r.Mode {
+	case dangjian.Up:
+		if rem != 0 {
+			q++
+		}
+	case dangjian.Down:
+	case dangjian.HalfUp:
+		if 2*rem >= unit {
+			q++
+		}
+	case dangjian.HalfEven:
+		if 2*rem > unit || (2*rem == unit && q%2 == 1) {
+			q++
+		}
+	default:
+		return funding.Money{}, false
+	}
+	if r.Places == 1 {
+		q *= 10
+	}
+	if base.IsNegative() {
+		q = -q
+	}
+	return funding.Fen(q), true
+}
+
+func abs64(n int64) int64 {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -16,52 +16,79 @@ import (
 	"github.com/dangjian-go/dangjian/funding"
 )
 
-// javaDouble returns the double Java's BigDecimal.doubleValue() gives
-// for a decimal, and for the literal of a rate (0.015): the nearest
-// double.
-func javaDouble(s string) (float64, bool) {
-	f, err := strconv.ParseFloat(s, 64)
-	return f, err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
+// javaRate returns the double of a rate's literal (0.015), as Java
+// reads it: the nearest double.
+func javaRate(rate funding.Rate) (float64, bool) {
+	f, err := strconv.ParseFloat(rate.String(), 64)
+	return f, err == nil && !math.IsInf(f, 0)
 }
 
 // javaProduct returns base × rate computed in double, as
-// base.doubleValue() * 0.015 is.
-func javaProduct(base funding.Money, rate funding.Rate) (float64, bool) {
-	b, ok1 := javaDouble(base.String())
-	r, ok2 := javaDouble(rate.String())
-	x := b * r
-	return x, ok1 && ok2 && !math.IsInf(x, 0)
+// base.doubleValue() * 0.015 is: the base's double is the nearest to its
+// decimal, which fen / 100.0 is too (both exact below 2^53, and the
+// quotient correctly rounded).
+func javaProduct(base funding.Money, rate float64) (float64, bool) {
+	if abs64(base.Fen()) >= 1<<53 || base.Fen() == math.MinInt64 {
+		return 0, false
+	}
+	x := float64(base.Fen()) / 100 * rate
+	return x, !math.IsInf(x, 0) && !math.IsNaN(x)
 }
 
 // javaBigDecimalHalfUp is new BigDecimal(base*rate).setScale(2,
 // RoundingMode.HALF_UP): the BigDecimal(double) constructor takes the
 // exact binary value of the double product, which setScale then rounds
 // half away from zero to the fen.
-func javaBigDecimalHalfUp(base funding.Money, rate funding.Rate) (funding.Money, bool) {
+func javaBigDecimalHalfUp(base funding.Money, rate float64) (funding.Money, bool) {
 	x, ok := javaProduct(base, rate)
 	if !ok {
 		return funding.Money{}, false
 	}
-	exact, _ := new(big.Float).SetFloat64(x).Rat(nil) // exact: a double is a dyadic rational
-	exact.Mul(exact, big.NewRat(100, 1))
-	num, den := new(big.Int).Abs(exact.Num()), exact.Denom()
-	q, r := new(big.Int).QuoRem(num, den, new(big.Int))
-	if r.Lsh(r, 1).Cmp(den) >= 0 {
-		q.Add(q, big.NewInt(1))
+	return halfUpFen(x)
+}
+
+// halfUpFen returns the exact binary value of x rounded half away from
+// zero to the fen, as new BigDecimal(x).setScale(2, HALF_UP) does: x is
+// m × 2^e with an integer m of 53 bits, so x × 100 is m × 100 × 2^e, whose
+// integer part and remainder are taken exactly in integers.
+func halfUpFen(x float64) (funding.Money, bool) {
+	if x == 0 {
+		return funding.Money{}, true
 	}
-	if exact.Sign() < 0 {
-		q.Neg(q)
+	neg := x < 0
+	frac, exp := math.Frexp(math.Abs(x)) // |x| = frac × 2^exp, frac in [0.5, 1)
+	m := uint64(frac * (1 << 53))        // exact: frac has 53 significant bits
+	e := exp - 53
+	n := m * 100 // < 2^60
+	var q uint64
+	switch {
+	case e >= 0:
+		if e > 2 { // n << e might not fit an int64 (|x| ≥ 2^55 fen)
+			return funding.Money{}, false
+		}
+		q = n << e
+	case e <= -62:
+		q = 0 // |x| × 100 < 2^60 × 2^-62 < 1/2
+	default:
+		s := uint(-e)
+		q = n >> s
+		if r := n & (1<<s - 1); r<<1 >= 1<<s {
+			q++
+		}
 	}
-	if !q.IsInt64() {
+	if q > math.MaxInt64 {
 		return funding.Money{}, false
 	}
-	return funding.Fen(q.Int64()), true
+	if neg {
+		return funding.Fen(-int64(q)), true
+	}
+	return funding.Fen(int64(q)), true
 }
 
 // javaMathRound is Math.round(base*rate*100)/100.0: the product in
 // double, times 100 in double, rounded to the nearest long with ties
 // towards positive infinity (Java 7 and later); the fen are that long.
-func javaMathRound(base funding.Money, rate funding.Rate) (funding.Money, bool) {
+func javaMathRound(base funding.Money, rate float64) (funding.Money, bool) {
 	x, ok := javaProduct(base, rate)
 	if !ok {
 		return funding.Money{}, false

@@ -84,8 +84,11 @@ type gotRow struct {
 // key. A cell that cannot be read (an amount that is not an exact decimal
 // of at most two places, a month not YYYY-MM), an empty key and a key on
 // two rows (the later row) are problems given to bad, with the line, the
-// column and the row's ID; the key of a bad row is left out of the
-// comparison. ReadGot returns the header's problems, text that is not CSV
+// column and the row's ID; the key of a bad row, and a key on two rows,
+// is left out of the comparison (neither row is trusted). A row whose
+// cells are not UTF-8, or that has not as many cells as the header, is a
+// problem too. The key of a tax row is its id and its month as YYYY-MM
+// (2024-3, 202403 and 2024/03 are read as 2024-03). ReadGot returns the header's problems, text that is not CSV
 // or UTF-8, a limit met or an error of r.
 func ReadGot(r io.Reader, kind Kind, lim dangjian.Limits, bad func(*dangjian.Problem)) (*Got, error) {
 	if _, ok := gotNames[kind]; !ok {
@@ -121,7 +124,8 @@ func ReadGot(r io.Reader, kind Kind, lim dangjian.Limits, bad func(*dangjian.Pro
 
 // row reads the current row of t into g.
 func (g *Got) row(t *csvtable.Reader, h *csvtable.Header, bad func(*dangjian.Problem)) {
-	id := t.Cell(gcID)
+	// The strings kept are copies: a cell shares its row's text.
+	id := strings.Clone(t.Cell(gcID))
 	if id == "" {
 		bad(t.Problem(gcID, "", dangjian.ErrMissing, "every row needs its id"))
 		return
@@ -131,7 +135,7 @@ func (g *Got) row(t *csvtable.Reader, h *csvtable.Header, bad func(*dangjian.Pro
 	failed := false
 	switch g.kind {
 	case Tax:
-		m := t.Cell(gcMonth)
+		m := strings.Clone(t.Cell(gcMonth))
 		norm, ok := parseMonth(m)
 		if !ok {
 			bad(t.Problem(gcMonth, m, dangjian.ErrInvalid, "want a month as YYYY-MM, such as 2024-03"))
@@ -143,7 +147,7 @@ func (g *Got) row(t *csvtable.Reader, h *csvtable.Header, bad func(*dangjian.Pro
 		}
 	case Org:
 		if g.rules {
-			rule := t.Cell(gcRule)
+			rule := strings.Clone(t.Cell(gcRule))
 			if rule == "" {
 				bad(t.Problem(gcRule, "", dangjian.ErrMissing, "a GOT with a rule column names a rule on every row"))
 				failed = true
@@ -153,7 +157,7 @@ func (g *Got) row(t *csvtable.Reader, h *csvtable.Header, bad func(*dangjian.Pro
 		r.text = "flagged"
 	}
 	if g.kind != Org {
-		v := t.Cell(gcValue)
+		v := strings.Clone(t.Cell(gcValue))
 		r.text = v
 		switch g.kind {
 		case Dues, Tax:
@@ -171,7 +175,7 @@ func (g *Got) row(t *csvtable.Reader, h *csvtable.Header, bad func(*dangjian.Pro
 				failed = true
 			}
 			r.dec = d
-			r.grade = t.Cell(gcGrade)
+			r.grade = strings.Clone(t.Cell(gcGrade))
 		}
 	}
 	if old, ok := g.rows[key]; ok {
