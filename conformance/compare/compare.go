@@ -261,6 +261,14 @@ func (c *run) match(key string, same func(g *gotRow) bool, diff func(g *gotRow) 
 	return c.emit(diff(g))
 }
 
+// skip leaves key out of the comparison: its INPUT row has a problem,
+// reported, so GOT's row is neither compared nor missing from INPUT.
+func (c *run) skip(key string) {
+	if g := c.got.rows[key]; g != nil {
+		g.seen = true
+	}
+}
+
 // gotOnly emits GOT's rows that no INPUT row matched, in GOT's order.
 func (c *run) gotOnly() error {
 	for _, key := range c.got.order {

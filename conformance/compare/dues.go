@@ -40,6 +40,9 @@ func (c *run) dues() error {
 	err = scan(r, dues.ScanOptions{Limits: c.opts.Limits}, func(row dues.RosterRow, bad dangjian.Problems) error {
 		if bad != nil {
 			c.inputProblems(bad)
+			if !isRepeat(bad) { // a repeated ID's first row was compared
+				c.skip(row.Member.ID)
+			}
 			return nil
 		}
 		// The compiled calculator gives the amounts of Rules.Monthly
@@ -52,6 +55,7 @@ func (c *run) dues() error {
 				p.Line, p.ID = row.Line, row.Member.ID
 			}
 			c.inputProblems(ps)
+			c.skip(row.Member.ID)
 			return nil
 		}
 		same := func(g *gotRow) bool {
@@ -361,4 +365,15 @@ func abs64(n int64) int64 {
 		return -n
 	}
 	return n
+}
+
+// isRepeat reports whether the problems of a row are those of an ID that
+// repeats an earlier row's.
+func isRepeat(ps dangjian.Problems) bool {
+	for _, p := range ps {
+		if p.Kind == dangjian.ErrDuplicate {
+			return true
+		}
+	}
+	return false
 }

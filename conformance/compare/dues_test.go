@@ -89,7 +89,7 @@ func TestDuesCauses(t *testing.T) {
 // Rows one side lacks, repeated keys and unreadable cells.
 func TestDuesRows(t *testing.T) {
 	roster := "id,name,category,base\n1,a,employed,4800\n2,b,employed,5200\n3,c,employed,3000\n4,d,employed,2000\n4,e,employed,2500\n6,f,employed,x\n"
-	got := "编号,党费,备注\n1,48.00,\n3,15.00,\n3,15.00,again\n5,12.00,left\n2,abc,\n"
+	got := "编号,党费,备注\n1,48.00,\n3,15.00,\n3,15.00,again\n5,12.00,left\n2,abc,\n6,9.00,\n"
 	diffs, rep, err := runCompare(t, compare.Dues, "2024-06-01", roster, got)
 	require.NoError(t, err)
 	type row struct {
@@ -108,7 +108,8 @@ func TestDuesRows(t *testing.T) {
 	}, rows)
 	// 1 agrees; 2 (bad cell) and 3 (repeated in GOT) are left out; 4
 	// is compared on its first row (the roster reader reports both rows
-	// of the repeated ID); 6 cannot be read.
+	// of the repeated ID); 6 cannot be read, and GOT's row of it is
+	// neither compared nor missing from INPUT.
 	assert.Equal(t, 3, rep.Compared)
 	assert.Equal(t, 2, rep.Differ)
 	var where []string

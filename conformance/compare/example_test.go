@@ -100,3 +100,109 @@ func ExampleReport_Likely() {
 	// float: BigDecimal(double) HALF_UP true
 	// 2137 of 9001 differ
 }
+
+// A payroll's withholding: the platform taxed each month alone on the
+// monthly table.
+func ExampleCompare_tax() {
+	payroll := "id,month,gross,social_insurance,special_deductions\n" +
+		"H,2024-01,30000,3000,2000\nH,2024-02,30000,3000,2000\n"
+	export := "工号,所属月份,本期应预扣预缴税额\nH,2024-01,2590.00\nH,2024-02,2590.00\n"
+	rep, err := compare.Compare(compare.Input{
+		Kind: compare.Tax,
+		Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(payroll)), nil },
+		Name: "payroll.csv", Got: strings.NewReader(export), GotName: "export.csv",
+	}, compare.Options{}, func(d compare.Difference) error {
+		fmt.Println(d.Key(), d.Library, d.Platform, d.Causes[0].Text())
+		return nil
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(rep.Summary())
+	// Output:
+	// H 2024-01 600.00 2590.00 monthly withholding instead of the cumulative method
+	// H 2024-02 880.00 2590.00 monthly withholding instead of the cumulative method
+	// 2 of 2 differ
+}
+
+// The organizations a platform flags, compared with the library's
+// findings as a set of ids.
+func ExampleCompare_org() {
+	tree := "id,parent_id,kind,domain,name,full_members,probationary_members\n" +
+		"c,,committee,community,某社区党委,60,0\n" +
+		"b1,c,branch,community,第一党支部,2,0\n" +
+		"b2,c,branch,community,第二党支部,12,0\n"
+	export := "id\nb2\n"
+	rep, err := compare.Compare(compare.Input{
+		Kind: compare.Org,
+		Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(tree)), nil },
+		Name: "tree.csv", Got: strings.NewReader(export), GotName: "flags.csv",
+	}, compare.Options{Date: dangjian.MustParseDate("2025-06-30")}, func(d compare.Difference) error {
+		var rules []string
+		for _, r := range d.Rules {
+			rules = append(rules, r.ID)
+		}
+		fmt.Println(d.Status, d.ID, rules, d.Detail)
+		return nil
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(rep.Summary())
+	// Output:
+	// missing_from_got c [ORG-CMTE-BELOW-100-OTHER] 党委 "某社区党委" has 74 members, not at least 100: it needs the upper organization's approval (因工作需要，经上级党组织批准)
+	// missing_from_got b1 [ORG-BRANCH-MIN-3] 党支部 "第一党支部" has 2 full members; the rule needs at least 3: form a 联合党支部 (joint_branch) with neighbouring units or place the members in another branch
+	// missing_from_input b2 [] the library's rules do not flag it
+	// 3 of 3 differ
+}
+
+// A reference scheme and its grading policy, by name.
+func ExampleLoadScheme() {
+	s, policy, err := compare.LoadScheme("jifen")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Name != "", policy != nil)
+	// Output: true true
+}
+
+func ExampleSchemeNames() {
+	fmt.Println(len(compare.SchemeNames()) > 1)
+	// Output: true
+}
+
+// The CSV of the differences guards a text cell a spreadsheet would run
+// as a formula.
+func ExampleNewWriter() {
+	w, err := compare.NewWriter(os.Stdout, compare.CSV, "roster.csv", "export.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	w.Write(compare.Difference{Status: compare.MissingFromInput, ID: "=1+1", Line: 7, Platform: "12.00"})
+	w.Close(compare.Report{Compared: 1, Differ: 1})
+	// Output:
+	// status,id,month,rule,got_line,input_line,library,platform,rules,causes,detail
+	// missing_from_input,'=1+1,,,7,,,12.00,,,
+}
+
+func ExampleParseFormat() {
+	f, err := compare.ParseFormat("JSON")
+	fmt.Println(f, err)
+	// Output: json <nil>
+}
+
+func ExampleParseCause() {
+	c, err := compare.ParseCause("进位到角")
+	fmt.Println(c, c.Text(), err)
+	// Output: round_up_jiao rounded up to the 角 <nil>
+}
+
+func ExampleParseStatus() {
+	s, err := compare.ParseStatus("平台缺行")
+	fmt.Println(s, err)
+	// Output: missing_from_got <nil>
+}

@@ -45,6 +45,9 @@ func (c *run) tax() error {
 	err = rules.WithholdStream(r, c.opts.Limits, func(row tax.PayrollRow, l tax.Line, bad dangjian.Problems) error {
 		if bad != nil {
 			c.inputProblems(bad)
+			if row.Year > 0 && row.Month.Month > 0 {
+				c.skip(joinKey(row.ID, fmt.Sprintf("%04d-%02d", row.Year, row.Month.Month)))
+			}
 			return nil
 		}
 		// The alternatives run on every good row, to keep their state.
