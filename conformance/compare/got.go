@@ -7,6 +7,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/funding"
+	"github.com/dangjian-go/dangjian/funding/tax"
 	"github.com/dangjian-go/dangjian/internal/csvtable"
 	"github.com/shopspring/decimal"
 )
@@ -28,7 +29,8 @@ const (
 // GOT), the total and grade those of examples/assess's output.
 var gotNames = map[Kind][numGotCols][]string{
 	Dues: {gcID: {"id", "编号", "工号"}, gcValue: {"dues", "党费", "应交党费", "amount", "金额"}},
-	Tax: {gcID: {"id", "编号", "工号"}, gcMonth: {"month", "月份", "所属月份"},
+	// The payroll's own names of id and month (tax.PayrollColumns).
+	Tax: {gcID: tax.PayrollColumns()[0], gcMonth: tax.PayrollColumns()[1],
 		gcValue: {"withheld", "本期应预扣预缴税额", "预扣税额", "代扣个税", "个税"}},
 	Assess: {gcID: {"id", "编号"}, gcValue: {"total", "总分", "得分"}, gcGrade: {"grade", "等次", "档次"}},
 	Org:    {gcID: {"id", "编号"}, gcRule: {"rule", "规则"}},
