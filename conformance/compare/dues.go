@@ -95,11 +95,15 @@ func (c *run) dues() error {
 	return nil
 }
 
-// duesRules returns the rules that decided d: those of its steps, then
-// the rule that set the final amount.
+// duesRules returns the rules that decided d's amount: those of its
+// steps (not the voluntary payment's, which is not part of the dues),
+// then the rule that set the final amount.
 func duesRules(d dues.Result) []string {
 	var ids []string
 	for _, s := range d.Steps {
+		if s.What == "voluntary" || s.What == "lump sum" {
+			continue
+		}
 		ids = append(ids, s.Rule)
 	}
 	return append(ids, d.Rule)

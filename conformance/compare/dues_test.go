@@ -224,3 +224,16 @@ func TestEnums(t *testing.T) {
 	_, err = compare.ParseFormat("xml")
 	assert.Error(t, err)
 }
+
+// The rules of a difference are those of the dues, not of a voluntary
+// payment beside them.
+func TestDuesRulesLeaveOutVoluntary(t *testing.T) {
+	diffs, _, err := runCompare(t, compare.Dues, "2024-06-01", "id,name,category,base,voluntary\n1,a,employed,3000,1000\n", "id,dues\n1,30.00\n")
+	require.NoError(t, err)
+	require.Len(t, diffs, 1)
+	var ids []string
+	for _, r := range diffs[0].Rules {
+		ids = append(ids, r.ID)
+	}
+	assert.Equal(t, []string{"DUES-WAGE-1", "DUES-ROUND"}, ids)
+}
