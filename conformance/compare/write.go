@@ -172,6 +172,29 @@ func (w *Writer) Close(r Report) error {
 	return w.bw.Flush()
 }
 
+// Fail ends the output of a comparison that stopped on err (an input
+// that cannot be read, a limit met): the differences written so far stay,
+// and for JSON the object is closed with the report's counts at zero and
+// err's problems, so that it stays valid JSON; text and CSV get nothing
+// more (the summary line is not written: nothing was compared whole). It
+// flushes the output.
+func (w *Writer) Fail(err error) error {
+	if w.err != nil {
+		return w.err
+	}
+	if w.f == JSON {
+		ps := dangjian.ProblemsOf(err)
+		if ps == nil { // an error of a reader, not of the input's text
+			ps = dangjian.Problems{{Kind: dangjian.ErrInvalid, Detail: err.Error()}}
+		}
+		return w.Close(Report{Problems: ps})
+	}
+	if w.cw != nil {
+		w.cw.Flush()
+	}
+	return w.bw.Flush()
+}
+
 // TextLine returns the text line of d: where it is (GOT's file and line,
 // or INPUT's when GOT lacks the row), the key, the two values, the
 // rules with their sources and the likely causes.

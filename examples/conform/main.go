@@ -62,6 +62,11 @@
 // examples/dues (testdata/roster.csv) for June 2024 with an export
 // (testdata/got.csv) that differs from it in the ways a platform does.
 //
+// When an input stops being readable part of the way (a limit met, text
+// that is not CSV), the differences found before stay in the output, no
+// summary line follows, and with -format json the object is closed with
+// the problem in "problems".
+//
 // Exit status: 0 when no row differs; 1 when some do; 2 when an input
 // cannot be read (a missing file, a bad header, text that is not CSV, a
 // limit met), a row has a problem, or the flags are wrong.
@@ -167,9 +172,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	rep, err := compare.Compare(in, opts, w.Write)
 	if err != nil {
-		// Nothing is written: a file that cannot be read has no rows to
-		// compare.
+		// The differences found before an input became unreadable (a
+		// limit met) stay written; JSON is closed with the problem.
 		fmt.Fprintf(stderr, "conform: %v\n", err)
+		if ferr := w.Fail(err); ferr != nil {
+			fmt.Fprintf(stderr, "conform: %v\n", ferr)
+		}
 		return exitInput
 	}
 	if err := w.Close(rep); err != nil {

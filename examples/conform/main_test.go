@@ -70,6 +70,50 @@ func TestKindsGolden(t *testing.T) {
 	}
 }
 
+// JSON output stays one valid object in every case: no difference, and
+// an input that cannot be read.
+func TestJSONAlwaysValid(t *testing.T) {
+	roster := filepath.Join("testdata", "roster.csv")
+	tests := []struct {
+		name     string
+		args     []string
+		status   int
+		problems int
+	}{
+		{"clean", []string{"-got", "testdata/clean-got.csv"}, exitSame, 0},
+		{"bad header", []string{"-got", "testdata/bad-header-got.csv"}, exitInput, 2},
+		{"bad cells", []string{"-got", "testdata/bad-cells-got.csv"}, exitInput, 3},
+		{"limit", []string{"-got", "testdata/got.csv", "-max-rows", "3"}, exitInput, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"-kind", "dues", "-in", roster, "-date", "2024-06-01", "-format", "json"}, tt.args...)
+			status, out, errOut := runArgs(t, "", args...)
+			assert.Equal(t, tt.status, status, errOut)
+			var v struct {
+				Differences []map[string]any `json:"differences"`
+				Compared    *int             `json:"compared"`
+				Problems    []map[string]any `json:"problems"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(out), &v), out)
+			require.NotNil(t, v.Compared)
+			assert.Len(t, v.Problems, tt.problems)
+			for _, p := range v.Problems {
+				assert.NotEmpty(t, p["file"])
+			}
+		})
+	}
+}
+
+// A ledger examples/dues writes is a GOT: the roster against its own
+// ledger, in Chinese, agrees.
+func TestLedgerIsGot(t *testing.T) {
+	status, out, errOut := runArgs(t, "", "-kind", "dues", "-in", "../dues/testdata/sample.csv", "-got", "../dues/testdata/sample.zh.csv.golden",
+		"-date", "2024-06-15")
+	assert.Equal(t, exitSame, status, errOut)
+	assert.Equal(t, "0 of 16 differ\n", out)
+}
+
 func TestExitStatus(t *testing.T) {
 	roster := filepath.Join("testdata", "roster.csv")
 	tests := []struct {
