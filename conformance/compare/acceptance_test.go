@@ -53,6 +53,12 @@ func roundUpJiao(base int) string {
 	return decimal.NewFromInt(int64(base)).Mul(decimal.RequireFromString(rate2017(base))).RoundCeil(1).StringFixed(2)
 }
 
+func mathCeilJiao(base int) string {
+	r, _ := new(big.Float).SetString(rate2017(base))
+	rf, _ := r.Float64()
+	return decimal.New(int64(math.Ceil(float64(base)*rf*10)), -1).StringFixed(2)
+}
+
 func exact(base int) string {
 	return decimal.NewFromInt(int64(base)).Mul(decimal.RequireFromString(rate2017(base))).Round(2).StringFixed(2)
 }
@@ -104,6 +110,7 @@ func TestAcceptanceBigDecimal(t *testing.T) {
 		{"exact", exact, 0, compare.CauseUnknown},
 		{"Math.round", mathRound, 522, compare.FloatMathRound},
 		{"round up to the 角", roundUpJiao, -1, compare.RoundUpJiao},
+		{"Math.ceil(x*10)/10", mathCeilJiao, -1, compare.FloatCeilJiao},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,8 +24,8 @@
 //   - [Dues]: INPUT is a roster as examples/dues reads it, computed for
 //     the month of [Options].Date by the rules in force then; GOT has id
 //     and dues (编号, 党费). Causes: new BigDecimal(double).setScale(2,
-//     HALF_UP) and Math.round(x*100)/100 (simulated in binary double),
-//     rounding up to the 角, truncation, half-even, another bracket at a
+//     HALF_UP), Math.round(x*100)/100 and Math.ceil(x*10)/10 (simulated
+//     in binary double), rounding up to the 角 exactly, truncation, half-even, another bracket at a
 //     bound (以上/超过 read the other way) or away from it, the 2008 table
 //     instead of 2017 (and back), the gross pay as the base.
 //   - [Tax]: INPUT is a payroll ([tax.WithholdStream]: id, month, gross,

@@ -45,7 +45,7 @@ func TestDuesCauses(t *testing.T) {
 		{"BigDecimal(double), not Math.round", "id,name,category,base\n1,a,employed,1009\n", "id,dues\n1,5.04\n", "5.05",
 			[]compare.Cause{compare.FloatBigDecimal, compare.Truncated, compare.HalfEven}, "", "DUES-WAGE-1"},
 		{"round up to the 角", "id,name,category,base\n1,a,employed,4525\n", "id,dues\n1,45.30\n", "45.25",
-			[]compare.Cause{compare.RoundUpJiao}, "", "DUES-WAGE-2"},
+			[]compare.Cause{compare.FloatCeilJiao, compare.RoundUpJiao}, "", "DUES-WAGE-2"},
 		{"half-even", "id,name,category,base\n1,a,employed,4522.50\n", "id,dues\n1,45.22\n", "45.23",
 			[]compare.Cause{compare.Truncated, compare.HalfEven}, "", "DUES-ROUND"},
 		{"bound read as 以上", "id,name,category,base\n1,a,employed,5000\n", "id,dues\n1,75.00\n", "50.00",

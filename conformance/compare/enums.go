@@ -124,6 +124,10 @@ const (
 	FloatMathRound
 	// RoundUpJiao: the amount rounded up to the 角 (0.10 元).
 	RoundUpJiao
+	// FloatCeilJiao: Math.ceil(base*rate*10)/10 in double: up to the 角
+	// from the double product, which lies a little above or below the
+	// exact amount.
+	FloatCeilJiao
 	// Truncated: the amount cut to the fen, not rounded.
 	Truncated
 	// HalfEven: the amount rounded half to even (banker's rounding).
@@ -159,11 +163,11 @@ const (
 )
 
 var causeTable = enum.New("Cause",
-	[]string{"", "float_bigdecimal_half_up", "float_math_round", "round_up_jiao", "truncated", "half_even",
+	[]string{"", "float_bigdecimal_half_up", "float_math_round", "round_up_jiao", "float_ceil_jiao", "truncated", "half_even",
 		"bracket_edge", "wrong_bracket", "rules_2008", "rules_2017", "gross_base",
 		"tax_monthly", "tax_fact13_ignored", "tax_fact19_ignored", "tax_rounding",
 		"total_rounding", "float_sum"},
-	[]string{"", "浮点: BigDecimal(double) 四舍五入", "浮点: Math.round", "进位到角", "截尾到分", "银行家舍入",
+	[]string{"", "浮点: BigDecimal(double) 四舍五入", "浮点: Math.round", "进位到角", "浮点: Math.ceil 进位到角", "截尾到分", "银行家舍入",
 		"档次边界错读(以上/超过)", "档次错误", "误用2008年标准", "误用2017年标准", "以应发工资为基数",
 		"按月计税而非累计预扣", "未适用2020年第13号公告", "未适用2020年第19号公告", "税额舍入不同",
 		"总分舍入不同", "浮点求和"}, nil)
@@ -172,6 +176,7 @@ var causeText = [...]string{"",
 	"float: BigDecimal(double) HALF_UP",
 	"float: Math.round(x*100)/100",
 	"rounded up to the 角",
+	"float: Math.ceil(x*10)/10",
 	"truncated to the fen",
 	"half-even rounding",
 	"bracket bound read the other way (以上/超过)",

@@ -136,3 +136,17 @@ func floatSum(res *assess.Result, places int32) (printed, halfUp *big.Rat, ok bo
 	halfUp, ok2 := roundRat(exact, places, dangjian.HalfUp)
 	return printed, halfUp, ok1 && ok2
 }
+
+// javaCeilJiao is Math.ceil(base*rate*10)/10: the product in double,
+// times 10 in double, rounded up to an integer number of 角.
+func javaCeilJiao(base funding.Money, rate float64) (funding.Money, bool) {
+	x, ok := javaProduct(base, rate)
+	if !ok {
+		return funding.Money{}, false
+	}
+	y := math.Ceil(x * 10)
+	if math.IsInf(y, 0) || math.Abs(y) >= 1<<58 {
+		return funding.Money{}, false
+	}
+	return funding.Fen(int64(y) * 10), true
+}
