@@ -20,8 +20,9 @@ type Input struct {
 	// Open opens INPUT from its start. It is called once.
 	Open func() (io.ReadCloser, error)
 	// Name is INPUT's name in problems ("roster.csv"); a name ending in
-	// .json (any case) reads a JSON roster or tree, as examples/dues and
-	// examples/orgchart do.
+	// .json (any case) reads a JSON roster, subjects file or tree, as
+	// examples/dues, examples/assess and examples/orgchart do (a payroll
+	// is CSV).
 	Name string
 	// Got is the other system's export, a CSV table.
 	Got io.Reader
@@ -142,7 +143,8 @@ type Report struct {
 var errNoDate = "the kind needs a date: the month of the dues, the day of the tree"
 
 // Compare computes the library's answer for INPUT, reads GOT and gives
-// each row on which they differ to each, in INPUT's order, then the rows
+// each row on which they differ to each (nil: the report alone), in
+// INPUT's order, then the rows
 // only GOT has, in GOT's order. The rows compared are matched by key:
 // the ID for dues and assess, ID and month for tax, the ID (or ID and
 // rule) for org.
@@ -171,6 +173,9 @@ func Compare(in Input, opts Options, each func(Difference) error) (Report, error
 	}
 	if in.Open == nil || in.Got == nil {
 		return Report{}, &dangjian.Problem{Kind: dangjian.ErrMissing, Path: "input", Detail: "both INPUT and GOT are needed"}
+	}
+	if each == nil {
+		each = func(Difference) error { return nil } // the report alone
 	}
 	c := &run{in: in, opts: opts, each: each, problems: dangjian.NewProblemCap(opts.Limits.Problems())}
 	got, err := ReadGot(in.Got, in.Kind, opts.Limits, func(p *dangjian.Problem) {
@@ -278,7 +283,7 @@ func (c *run) gotOnly() error {
 		}
 		c.compared++
 		d := Difference{Status: MissingFromInput, Line: g.line, Platform: g.text}
-		d.ID, d.Month, d.Rule = splitKey(key)
+		d.ID, d.Month, d.Rule = splitKey(c.in.Kind, key)
 		if c.gotOnlyDetail != nil {
 			d.Detail = c.gotOnlyDetail(key)
 		}
@@ -320,14 +325,14 @@ const keySep = "\x00"
 
 func joinKey(parts ...string) string { return strings.Join(parts, keySep) }
 
-// splitKey returns a key's ID, month and rule (a key is the ID alone,
-// ID and month, or ID and a rule ID, which starts with a letter).
-func splitKey(key string) (id, month, rule string) {
+// splitKey returns the ID, month and rule of a key of kind: the ID
+// alone, the ID and a month (tax), or the ID and a rule (org).
+func splitKey(kind Kind, key string) (id, month, rule string) {
 	id, rest, ok := strings.Cut(key, keySep)
-	if !ok {
+	switch {
+	case !ok:
 		return id, "", ""
-	}
-	if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+	case kind == Tax:
 		return id, rest, ""
 	}
 	return id, "", rest

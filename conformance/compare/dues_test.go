@@ -237,3 +237,15 @@ func TestDuesRulesLeaveOutVoluntary(t *testing.T) {
 	}
 	assert.Equal(t, []string{"DUES-WAGE-1", "DUES-ROUND"}, ids)
 }
+
+// A nil each gives the report alone.
+func TestNilEach(t *testing.T) {
+	rep, err := compare.Compare(compare.Input{Kind: compare.Dues, Name: "in.csv", GotName: "got.csv",
+		Open: func() (io.ReadCloser, error) {
+			return io.NopCloser(strings.NewReader("id,name,category,base\n1,a,employed,4800\n")), nil
+		},
+		Got: strings.NewReader("id,dues\n1,1.00\n")},
+		compare.Options{Date: dangjian.MustParseDate("2024-06-01")}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "1 of 1 differ", rep.Summary())
+}

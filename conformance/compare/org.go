@@ -71,7 +71,7 @@ func (c *run) org() error {
 		err := c.match(fl.key, func(*gotRow) bool { return true }, func(*gotRow) Difference {
 			d := Difference{Status: MissingFromGot, InputLine: fl.line, Library: "flagged", Rules: ruleRefs(fl.rules),
 				Detail: strings.Join(uniq(fl.messages), "; ")}
-			d.ID, d.Month, d.Rule = splitKey(fl.key)
+			d.ID, d.Month, d.Rule = splitKey(Org, fl.key)
 			return d
 		})
 		if err != nil {
@@ -79,7 +79,7 @@ func (c *run) org() error {
 		}
 	}
 	c.gotOnlyDetail = func(key string) string {
-		id, _, _ := splitKey(key)
+		id, _, _ := splitKey(Org, key)
 		if _, ok := tree.Lookup(id); !ok {
 			return "no such organization in INPUT"
 		}
