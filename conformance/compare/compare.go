@@ -144,10 +144,9 @@ var errNoDate = "the kind needs a date: the month of the dues, the day of the tr
 
 // Compare computes the library's answer for INPUT, reads GOT and gives
 // each row on which they differ to each (nil: the report alone), in
-// INPUT's order, then the rows
-// only GOT has, in GOT's order. The rows compared are matched by key:
-// the ID for dues and assess, ID and month for tax, the ID (or ID and
-// rule) for org.
+// INPUT's order, then the rows only GOT has, in GOT's order. The rows
+// compared are matched by key: the ID for dues and assess, ID and month
+// for tax, the ID (or ID and rule) for org.
 //
 // Memory: GOT is read first and kept keyed (for each row its key, its
 // value as written and its line: about 170 bytes a row with IDs of 8
