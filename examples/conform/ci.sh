@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# CI step for examples/conform (.ci/run runs it from the module root): the
+# program's contract is its exit status. The built-in sample differs from
+# its export, so it exits 1; the roster against an export that agrees
+# exits 0; an export whose header names no dues column cannot be read and
+# exits 2; a payroll against an export withheld month by month exits 1.
+# Any other status is a failure.
+set -uo pipefail
+# go run reports every failing status as 1: build the program and run it.
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+if ! go build -o "$dir/conform" ./examples/conform; then
+  echo "examples/conform: does not build" >&2
+  exit 1
+fi
+fail=0
+expect() {
+  want=$1
+  shift
+  "$dir/conform" "$@" >/dev/null 2>&1
+  status=$?
+  if [ "$status" -ne "$want" ]; then
+    echo "examples/conform $*: exited $status, want $want" >&2
+    fail=1
+  fi
+}
+expect 1
+expect 0 -kind dues -in examples/conform/testdata/roster.csv -got examples/conform/testdata/clean-got.csv -date 2024-06-01
+expect 1 -kind tax -in examples/conform/testdata/payroll.csv -got examples/conform/testdata/tax-got.csv
+expect 2 -kind dues -in examples/conform/testdata/roster.csv -got examples/conform/testdata/bad-header-got.csv -date 2024-06-01
+exit $fail
