@@ -332,6 +332,12 @@ func (c *Checker) lookup(id string) (int32, bool) {
 	return o, true
 }
 
+// Tree returns the tree the checker counts over.
+func (c *Checker) Tree() *orgmodel.Tree { return c.tree }
+
+// Window returns the checker's window [from, to).
+func (c *Checker) Window() (from, to dangjian.Date) { return c.from, c.to }
+
 // Meetings returns the number of meetings counted (those Add accepted).
 func (c *Checker) Meetings() int64 { return c.meetings }
 
@@ -366,6 +372,9 @@ type PeriodCount struct {
 	Pos  int
 	Rule string
 	Type Type
+	// Unit is the rule's unit and Source its citation.
+	Unit   Unit
+	Source dangjian.Source
 	// Period is the period's label ("2024-03", "2024-Q1", "2024-H2",
 	// "2024"); [From, To) its days.
 	Period   string
@@ -399,7 +408,7 @@ func (c *Checker) Periods() iter.Seq[PeriodCount] {
 						key = c.tree.IDText(c.ids[o])
 					}
 					from, to := fr.r.Unit.span(fr.first + p)
-					pc := PeriodCount{Org: key, Pos: o, Rule: fr.r.ID, Type: fr.r.Type, Period: fr.r.Unit.Label(fr.first + p),
+					pc := PeriodCount{Org: key, Pos: o, Rule: fr.r.ID, Type: fr.r.Type, Unit: fr.r.Unit, Source: fr.r.Source, Period: fr.r.Unit.Label(fr.first + p),
 						From: from, To: to, Required: req, Held: held, Shortfall: max(req-held, 0)}
 					if !yield(pc) {
 						return

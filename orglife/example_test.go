@@ -374,3 +374,14 @@ func ExampleChecker_Meetings() {
 	// Output:
 	// 1
 }
+
+func ExampleChecker_Tree() {
+	c, err := orglife.NewChecker(tree(), orglife.NationalRules(), q1From, q1To, orglife.Options{})
+	if err != nil {
+		panic(err)
+	}
+	from, to := c.Window()
+	fmt.Println(c.Tree().Len(), from, to)
+	// Output:
+	// 3 2024-01-01 2024-04-01
+}
