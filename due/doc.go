@@ -44,6 +44,8 @@
 // Dates are whole days ([dangjian.Date]); days are counted exactly, with no
 // time of day. A lead is at most [MaxLeadMonths] months and [MaxLeadDays]
 // days. The zero Item has no due date and is left out of every listing.
+// Make a Calendar with [New]: the zero Calendar has no date and no lead
+// rules, so it places items with [StatusUnknown] and no leads.
 // Sources and Items keep nothing: their memory does not grow with the
 // items; Sorted and Reminders hold what they return. A [Calendar] is
 // immutable and safe for concurrent use; a source over a tree or checker

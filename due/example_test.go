@@ -82,9 +82,13 @@ func Example() {
 }
 
 func ExampleNew() {
-	_, err := due.New(dangjian.MustParseDate("2025-06-20"), dangjian.MustParseDate("2025-01-01"), nil)
+	asOf := dangjian.MustParseDate("2025-06-20")
+	cal, err := due.New(asOf, asOf.AddMonths(6), nil) // nil: the default lead times
+	fmt.Println(cal.AsOf(), cal.Until(), err)
+	_, err = due.New(asOf, dangjian.MustParseDate("2025-01-01"), nil)
 	fmt.Println(err)
 	// Output:
+	// 2025-06-20 2025-12-20 <nil>
 	// until: invalid value: the horizon is before the date 2025-06-20 ("2025-01-01")
 }
 
