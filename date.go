@@ -51,6 +51,15 @@ func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, fmt.Errorf("dangjian: ParseDate(%q): want YYYY-MM-DD", s)
 	}
+	// The fast path: a valid date, read digit by digit (a reader of 200
+	// million meeting rows parses as many dates). Anything else goes
+	// through time.Parse for the error.
+	y, okY := digits(s[0:4])
+	m, okM := digits(s[5:7])
+	d, okD := digits(s[8:10])
+	if okY && okM && okD && y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, time.Month(m)) {
+		return Date{int32(y*10000 + m*100 + d)}, nil
+	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return Date{}, fmt.Errorf("dangjian: ParseDate(%q): not a calendar date", s)
@@ -131,7 +140,10 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year(), int(d.Month()), d.Day())
+	y, m, day := d.Year(), int(d.Month()), d.Day()
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
 }
 
 // MarshalText encodes "2006-01-02"; the zero Date encodes as "".
@@ -153,6 +165,24 @@ func (d *Date) UnmarshalText(b []byte) error {
 
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
+var monthDays = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m == time.February && isLeap(y) {
+		return 29
+	}
+	return monthDays[m]
+}
+
+// digits returns the value of s, all ASCII digits.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }

@@ -113,3 +113,27 @@ func TestPeriod(t *testing.T) {
 	assert.Equal(t, "[2017-01-01, 2018-07-01)", p.String())
 	assert.Equal(t, "[…, …)", dangjian.Period{}.String())
 }
+
+// TestParseDateFastPath: the digit-by-digit path agrees with time.Parse on
+// every day of 1899–2101 and on near misses; String round-trips.
+func TestParseDateFastPath(t *testing.T) {
+	for d := time.Date(1899, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2102; d = d.AddDate(0, 0, 1) {
+		s := d.Format(time.DateOnly)
+		got, err := dangjian.ParseDate(s)
+		require.NoError(t, err, s)
+		require.Equal(t, dangjian.DateOf(d), got, s)
+		require.Equal(t, s, got.String())
+	}
+	for _, s := range []string{"2023-02-29", "2024-02-30", "2024-13-01", "2024-00-10", "2024-01-00", "0000-01-01",
+		"2024-1a-01", "+024-01-01", "2024-04-31", "1900-02-29"} {
+		_, err := dangjian.ParseDate(s)
+		_, terr := time.Parse(time.DateOnly, s)
+		require.Error(t, err, s)
+		_ = terr
+	}
+	for _, s := range []string{"0001-01-01", "9999-12-31", "2000-02-29"} {
+		d, err := dangjian.ParseDate(s)
+		require.NoError(t, err, s)
+		require.Equal(t, s, d.String())
+	}
+}

@@ -50,11 +50,12 @@ type StageStats struct {
 	// Parts splits the wall time where a stage both generates its input
 	// and computes (dues, assessments).
 	GenTime, WorkTime time.Duration
-	PeakSys           uint64 // largest sampled /memory/classes/total:bytes (MemStats.Sys)
-	PeakHeap          uint64 // largest sampled heap in objects (MemStats.HeapAlloc)
-	PeakHeld          uint64 // largest sampled memory the runtime holds from the OS: Sys less the heap released to it
-	VmHWM             uint64 // peak resident set during the stage, from /proc/self/status (0 when unavailable)
-	HWMReset          bool   // whether the peak was reset at the start of the stage (else it is the process's)
+	PeakSys           uint64        // largest sampled /memory/classes/total:bytes (MemStats.Sys)
+	PeakHeap          uint64        // largest sampled heap in objects (MemStats.HeapAlloc)
+	PeakHeld          uint64        // largest sampled memory the runtime holds from the OS: Sys less the heap released to it
+	VmHWM             uint64        // peak resident set during the stage, from /proc/self/status (0 when unavailable)
+	CPU               time.Duration // user and system time of the process during the stage (0 when unavailable)
+	HWMReset          bool          // whether the peak was reset at the start of the stage (else it is the process's)
 }
 
 // NationalResult is what a national run measured and computed.
@@ -177,9 +178,13 @@ func stage(cfg NationalConfig, name string, units int64, unit string, f func(st 
 	st := StageStats{Name: name, Units: units, Unit: unit}
 	st.HWMReset = resetHWM()
 	m := newMemSampler(cfg.Sample)
+	cpu0 := cpuTime()
 	start := time.Now()
 	err := f(&st)
 	st.Wall = time.Since(start)
+	if cpu0 > 0 {
+		st.CPU = cpuTime() - cpu0
+	}
 	st.PeakSys, st.PeakHeap, st.PeakHeld = m.finish()
 	st.VmHWM = vmHWM()
 	return st, err

@@ -59,9 +59,12 @@ type Options struct {
 // period (a year of a tree of 5.3 million organizations under the national
 // rules: 5.3M × (4 + 12 + 12 + 12 + 1 + 1 + 1) × 2 bytes ≈ 460 MB), about
 // 60 bytes per organization for an index of their IDs, kinds and member
-// counts, and one finding per quorum failure. A counter stops at 65,535
-// meetings. Meetings themselves are not kept: the memory does not grow with
-// the number of meetings read, only with the quorum failures found.
+// counts, and a compact record of each quorum failure (about 48 bytes and
+// the meeting's ID; the finding is made when asked for). A counter stops
+// at 65,535 meetings. Meetings themselves are not kept: the memory does
+// not grow with the number of meetings read, only with the quorum
+// failures found. [Checker.FindingsFunc] hands the findings over one at
+// a time, so that a national run need not hold them.
 //
 // A Checker is not safe for concurrent use.
 type Checker struct {
@@ -79,7 +82,7 @@ type Checker struct {
 	quorum [numTypes][]int // indexes into rules
 
 	qfail    map[int64]int // org<<8 | type → quorum failures
-	findings []qFinding
+	fails    []qFail
 	meetings int64
 
 	lastKey string
@@ -95,11 +98,24 @@ type freqRule struct {
 	first  int      // the unit index of its first period
 	n      int      // its periods
 	counts []uint16 // orgs × n
+	// labels and spans are the periods' labels and days, made once:
+	// Periods yields them for every organization.
+	labels   []string
+	from, to []dangjian.Date
 }
 
-type qFinding struct {
-	org int32
-	f   dangjian.Finding
+// qFail is a quorum failure, kept compact (about 48 bytes and the
+// meeting's ID) until [Checker.FindingsFunc] makes it a finding: at
+// national scale a Finding each (some 400 bytes with its message) would
+// cost gigabytes.
+type qFail struct {
+	org               int32
+	rule              int32 // index into c.rules
+	date              dangjian.Date
+	voting            bool
+	line              int
+	present, expected int64
+	id                string
 }
 
 // NewChecker returns a checker of tree against rs for the window
@@ -171,6 +187,10 @@ func NewChecker(tree *orgmodel.Tree, rs RuleSet, from, to dangjian.Date, opt Opt
 				continue
 			}
 			fr := freqRule{r: r, first: lo, n: hi - lo + 1}
+			for p := lo; p <= hi; p++ {
+				f, t := r.Unit.span(p)
+				fr.labels, fr.from, fr.to = append(fr.labels, r.Unit.Label(p)), append(fr.from, f), append(fr.to, t)
+			}
 			fr.counts = make([]uint16, len(c.ids)*fr.n)
 			c.byType[r.Type] = append(c.byType[r.Type], len(c.freq))
 			c.freq = append(c.freq, fr)
@@ -285,7 +305,8 @@ func (c *Checker) Add(m Meeting) error {
 			}
 			void = void || r.Voids
 			c.qfail[int64(o)<<8|int64(t)]++
-			c.findings = append(c.findings, qFinding{o, c.quorumFinding(r, &m, o, field, present, expected)})
+			c.fails = append(c.fails, qFail{org: o, rule: int32(i), date: m.Date, voting: field == "voting_present", line: m.Line,
+				present: present, expected: expected, id: strings.Clone(m.ID)})
 		}
 	}
 	if void {
@@ -332,10 +353,21 @@ func (c *Checker) lookup(id string) (int32, bool) {
 	return o, true
 }
 
+// Tree returns the tree the checker counts over.
+func (c *Checker) Tree() *orgmodel.Tree { return c.tree }
+
+// Window returns the checker's window [from, to).
+func (c *Checker) Window() (from, to dangjian.Date) { return c.from, c.to }
+
 // Meetings returns the number of meetings counted (those Add accepted).
 func (c *Checker) Meetings() int64 { return c.meetings }
 
-func (c *Checker) quorumFinding(r *Rule, m *Meeting, o int32, field string, present, expected int64) dangjian.Finding {
+func (c *Checker) quorumFinding(q *qFail) dangjian.Finding {
+	r := &c.rules[q.rule]
+	field, present, expected := "present", q.present, q.expected
+	if q.voting {
+		field = "voting_present"
+	}
 	what := "members"
 	if r.Basis == Voting {
 		what = "members with a vote"
@@ -344,16 +376,16 @@ func (c *Checker) quorumFinding(r *Rule, m *Meeting, o int32, field string, pres
 	if r.Cmp == dangjian.MoreThan {
 		cmpText = "more than"
 	}
-	msg := fmt.Sprintf("%s on %s: %d of %d %s present, the quorum is %s %d/%d", r.Type.Label(), m.Date, present, expected, what, cmpText, r.Num, r.Den)
+	msg := fmt.Sprintf("%s on %s: %d of %d %s present, the quorum is %s %d/%d", r.Type.Label(), q.date, present, expected, what, cmpText, r.Num, r.Den)
 	if r.Voids {
 		msg += "; the sitting is not held"
 	}
-	if m.ID != "" {
-		msg += " (meeting " + strconv.Quote(m.ID) + ")"
+	if q.id != "" {
+		msg += " (meeting " + strconv.Quote(q.id) + ")"
 	}
-	return dangjian.Finding{Rule: r.ID, Severity: dangjian.SeverityOf(r.Modality), Subject: c.tree.IDText(c.ids[o]),
+	return dangjian.Finding{Rule: r.ID, Severity: dangjian.SeverityOf(r.Modality), Subject: c.tree.IDText(c.ids[q.org]),
 		Ref: r.Type.String(), Field: field, Value: strconv.FormatInt(present, 10) + "/" + strconv.FormatInt(expected, 10),
-		On: m.Date, Line: m.Line, Message: msg, Source: r.Source}
+		On: q.date, Line: q.line, Message: msg, Source: r.Source}
 }
 
 // PeriodCount is what one organization owed and held under one frequency
@@ -366,6 +398,9 @@ type PeriodCount struct {
 	Pos  int
 	Rule string
 	Type Type
+	// Unit is the rule's unit and Source its citation.
+	Unit   Unit
+	Source dangjian.Source
 	// Period is the period's label ("2024-03", "2024-Q1", "2024-H2",
 	// "2024"); [From, To) its days.
 	Period   string
@@ -390,7 +425,7 @@ func (c *Checker) Periods() iter.Seq[PeriodCount] {
 					continue
 				}
 				for p := range fr.n {
-					req := c.required(int32(o), fr, fr.first+p)
+					req := c.required(int32(o), fr, p)
 					held := int(fr.counts[o*fr.n+p])
 					if req == 0 && held == 0 {
 						continue
@@ -398,9 +433,8 @@ func (c *Checker) Periods() iter.Seq[PeriodCount] {
 					if key == "" {
 						key = c.tree.IDText(c.ids[o])
 					}
-					from, to := fr.r.Unit.span(fr.first + p)
-					pc := PeriodCount{Org: key, Pos: o, Rule: fr.r.ID, Type: fr.r.Type, Period: fr.r.Unit.Label(fr.first + p),
-						From: from, To: to, Required: req, Held: held, Shortfall: max(req-held, 0)}
+					pc := PeriodCount{Org: key, Pos: o, Rule: fr.r.ID, Type: fr.r.Type, Unit: fr.r.Unit, Source: fr.r.Source, Period: fr.labels[p],
+						From: fr.from[p], To: fr.to[p], Required: req, Held: held, Shortfall: max(req-held, 0)}
 					if !yield(pc) {
 						return
 					}
@@ -410,9 +444,9 @@ func (c *Checker) Periods() iter.Seq[PeriodCount] {
 	}
 }
 
-// required returns what organization o owes under fr in period p.
+// required returns what organization o owes under fr in its p-th period.
 func (c *Checker) required(o int32, fr *freqRule, p int) int {
-	from, to := fr.r.Unit.span(p)
+	from, to := fr.from[p], fr.to[p]
 	h := c.hist[o]
 	if h == nil {
 		if fr.r.MinFull > 0 && c.full[o] < fr.r.MinFull {
@@ -519,41 +553,66 @@ func (c *Checker) Summary() []Tally {
 // the meetings file.
 func (c *Checker) Findings() []dangjian.Finding {
 	var out []dangjian.Finding
-	names := map[int]string{}
+	_ = c.FindingsFunc(func(f *dangjian.Finding) error {
+		out = append(out, *f)
+		return nil
+	})
+	return out
+}
+
+// QuorumFailures returns the number of quorum failures counted so far:
+// the quorum findings [Checker.Findings] will give.
+func (c *Checker) QuorumFailures() int { return len(c.fails) }
+
+// FindingsFunc is [Checker.Findings] for a caller that handles each
+// finding as it comes (writes it out, counts it) rather than keeping
+// them all: it calls each with every finding in turn, in the order of
+// Findings, and keeps none of them, so that its memory does not grow with
+// the shortfalls (beyond one name per organization at a time and a sorted
+// copy of the quorum failures' compact records). The finding each is
+// given is valid only during the call. An error of each stops the
+// findings and is returned.
+func (c *Checker) FindingsFunc(each func(*dangjian.Finding) error) error {
+	nameOrg, nameText := -1, ""
 	name := func(o int) string {
-		if n, ok := names[o]; ok {
-			return n
+		if o != nameOrg {
+			nameOrg, nameText = o, c.tree.PathString(c.ids[o])
 		}
-		n := c.tree.PathString(c.ids[o])
-		names[o] = n
-		return n
+		return nameText
 	}
-	qs := slices.Clone(c.findings)
-	slices.SortStableFunc(qs, func(a, b qFinding) int {
-		return cmp.Or(cmp.Compare(a.org, b.org), a.f.On.Compare(b.f.On), cmp.Compare(a.f.Line, b.f.Line))
+	qs := slices.Clone(c.fails)
+	slices.SortStableFunc(qs, func(a, b qFail) int {
+		return cmp.Or(cmp.Compare(a.org, b.org), a.date.Compare(b.date), cmp.Compare(a.line, b.line))
 	})
 	q := 0
-	flush := func(upTo int) {
+	flush := func(upTo int) error {
 		for ; q < len(qs) && int(qs[q].org) <= upTo; q++ {
-			f := qs[q].f
+			f := c.quorumFinding(&qs[q])
 			f.Name = name(int(qs[q].org))
-			out = append(out, f)
+			if err := each(&f); err != nil {
+				return err
+			}
 		}
+		return nil
 	}
 	for pc := range c.Periods() {
-		flush(pc.Pos - 1)
+		if err := flush(pc.Pos - 1); err != nil {
+			return err
+		}
 		if pc.Shortfall == 0 {
 			continue
 		}
 		r, _ := c.rule(pc.Rule)
 		org, _ := c.tree.Org(c.ids[pc.Pos])
-		out = append(out, dangjian.Finding{Rule: r.ID, Severity: dangjian.SeverityOf(r.Modality), Subject: pc.Org,
+		f := dangjian.Finding{Rule: r.ID, Severity: dangjian.SeverityOf(r.Modality), Subject: pc.Org,
 			Name: name(pc.Pos), Ref: r.Type.String(), Field: "period", Value: pc.Period, On: pc.From, Line: org.Line,
 			Message: fmt.Sprintf("%s: %d held in %s, %d required (short %d)", r.Type.Label(), pc.Held, pc.Period, pc.Required, pc.Shortfall),
-			Source:  r.Source})
+			Source:  r.Source}
+		if err := each(&f); err != nil {
+			return err
+		}
 	}
-	flush(len(c.ids))
-	return out
+	return flush(len(c.ids))
 }
 
 func (c *Checker) rule(id string) (*Rule, bool) {

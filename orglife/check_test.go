@@ -215,3 +215,37 @@ func TestQuorumBoundaries(t *testing.T) {
 		})
 	}
 }
+
+// TestFindingsFunc: the streamed findings are Findings, in order, and an
+// error of the callback stops them.
+func TestFindingsFunc(t *testing.T) {
+	c := newChecker(t, NationalRules(), "2024-01-01", "2025-01-01", Options{})
+	for _, m := range []Meeting{
+		{Org: "B1", Type: Committee, Date: d("2024-02-05"), Expected: 5, Present: 2, ID: "m1"},
+		{Org: "B1", Type: MemberMeeting, Date: d("2024-03-05"), Expected: 10, Present: 3, Voting: true, VotingExpected: 9, VotingPresent: 3, Line: 7},
+		{Org: "B2", Type: Committee, Date: d("2024-01-05"), Expected: 3, Present: 1},
+	} {
+		require.NoError(t, c.Add(m))
+	}
+	all := c.Findings()
+	var got []dangjian.Finding
+	require.NoError(t, c.FindingsFunc(func(f *dangjian.Finding) error {
+		got = append(got, *f)
+		return nil
+	}))
+	assert.Equal(t, all, got)
+	assert.Equal(t, 3, c.QuorumFailures())
+	quorum := 0
+	for _, f := range all {
+		if f.Field != "period" {
+			quorum++
+			assert.NotEmpty(t, f.Name)
+			assert.Contains(t, f.Message, "present, the quorum is")
+		}
+	}
+	assert.Equal(t, 3, quorum)
+	stop := errors.New("stop")
+	n := 0
+	assert.ErrorIs(t, c.FindingsFunc(func(*dangjian.Finding) error { n++; return stop }), stop)
+	assert.Equal(t, 1, n)
+}

@@ -26,7 +26,10 @@
 // # Counting
 //
 // A [Checker] counts meetings one at a time, in any order, in memory that
-// follows the tree and the periods, not the meetings (see [Checker]). A
+// follows the tree and the periods, not the meetings (see [Checker]);
+// [Checker.FindingsFunc] hands the findings over one at a time, so that a
+// national year (5.3 million organizations, 200 million meetings) is
+// checked without holding them. A
 // meeting counts for the period of the date it was held; yearly rules
 // that count by the 年度 label (组织生活会, 民主评议) count it in the year of
 // its label when it has one. A period's surplus never covers another

@@ -374,3 +374,32 @@ func ExampleChecker_Meetings() {
 	// Output:
 	// 1
 }
+
+func ExampleChecker_Tree() {
+	c, err := orglife.NewChecker(tree(), orglife.NationalRules(), q1From, q1To, orglife.Options{})
+	if err != nil {
+		panic(err)
+	}
+	from, to := c.Window()
+	fmt.Println(c.Tree().Len(), from, to)
+	// Output:
+	// 3 2024-01-01 2024-04-01
+}
+
+// Counting the findings of a large run without keeping them: each is
+// handed over in turn, in the order of Findings.
+func ExampleChecker_FindingsFunc() {
+	c, err := orglife.NewChecker(tree(), orglife.NationalRules(), q1From, q1To, orglife.Options{})
+	if err != nil {
+		panic(err)
+	}
+	_ = c.Add(orglife.Meeting{Org: "B1", Type: orglife.Committee, Date: dangjian.MustParseDate("2024-02-05"), Expected: 5, Present: 2})
+	bySeverity := map[dangjian.Severity]int{}
+	err = c.FindingsFunc(func(f *dangjian.Finding) error {
+		bySeverity[f.Severity]++
+		return nil
+	})
+	fmt.Println(bySeverity[dangjian.Error], bySeverity[dangjian.Warning], c.QuorumFailures(), err)
+	// Output:
+	// 7 5 1 <nil>
+}

@@ -9,19 +9,21 @@ import (
 	"github.com/google/uuid"
 )
 
-func (c *checker) applies(ri int32, d Domain) bool {
+func (c *checker) applies(ri int32, d Domain) bool { return c.v.applies(ri, d) }
+
+// applies reports whether rule ri applies to an organization of domain d.
+func (v *Validator) applies(ri int32, d Domain) bool {
 	// DomainUnknown's bit is in no mask: domain-scoped rules skip it and
 	// rules with exceptions apply to it.
-	if c.v.domIn[ri] != 0 && c.v.domIn[ri]&d.bit() == 0 {
+	if v.domIn[ri] != 0 && v.domIn[ri]&d.bit() == 0 {
 		return false
 	}
-	return c.v.domEx[ri]&d.bit() == 0
+	return v.domEx[ri]&d.bit() == 0
 }
 
 func (c *checker) org(p int32) {
 	o := c.t.at(p)
-	termDone := false
-	var term *Rule // the term rule chosen by election date
+	term := c.v.termRule(o) // the term rule chosen by election date
 	postsLo, postsHi := -1, -1
 	posts := func() []Post {
 		if postsLo < 0 {
@@ -36,11 +38,9 @@ func (c *checker) org(p int32) {
 			continue
 		}
 		if r.Check == TermLength {
-			if termDone || o.Term.Elected.IsZero() || !r.Period.Contains(o.Term.Elected) {
-				continue
+			if r == term {
+				c.termLength(r, p)
 			}
-			termDone, term = true, r
-			c.termLength(r, p)
 			continue
 		}
 		if !r.Period.Contains(c.asOf) {

@@ -13,7 +13,10 @@
 // orglife (printed in its own section, per type), generated dues ledgers
 // checked by funding/dues, and orgmodel's findings at the year's end;
 // the inputs the records cannot give are one stand-in, the same for every
-// secretary, labelled "not from the records".
+// secretary, labelled "not from the records". A due-calendar section
+// (package due) counts what is due or overdue within six months of the
+// report date — 换届, dispatch ends, meetings and dues — and lists the
+// first few items.
 //
 // Usage:
 //
@@ -71,6 +74,8 @@ type city struct {
 	assessment *assessment
 	// records is what the library finds in the assessment year's records.
 	records *records
+	// due is the due calendar as of the report date.
+	due *calendar
 }
 
 // section is one part of the report. Later parts (funding, assessment) are
@@ -89,6 +94,7 @@ var sections = []section{
 	{"检查结果 Findings", printFindings},
 	{"经费 Funding budget", printBudget},
 	{"组织生活 Organizational life", printLife},
+	{"到期提醒 Due calendar", printDue},
 	{"述职评议考核 Assessment", printAssessment},
 }
 
@@ -154,6 +160,9 @@ func build(asOf dangjian.Date) (*city, error) {
 		return nil, err
 	}
 	c.records = c.assessment.records
+	if c.due, err = dueCalendar(tree, asOf); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 

@@ -19,7 +19,7 @@ const Uncited = "uncited"
 // exact text, its window and its source.
 type Entry struct {
 	// Area is the package the rule belongs to: "orgmodel", "orglife",
-	// "funding" or "assess".
+	// "funding", "assess" or "due".
 	Area string `json:"area"`
 	// Family names the rule family: one table of RULES.md.
 	Family string `json:"family"`
@@ -101,7 +101,7 @@ type SourceRef struct {
 }
 
 // Build walks every rule table of the module, in a fixed order (orgmodel,
-// orglife, funding, assess; each table in the order its function returns it), and
+// orglife, funding, assess, due; each table in the order its function returns it), and
 // returns one entry per rule. A rule that two tables share (the dues scales
 // of 2008 and 2017) is listed once, naming both tables; a shared ID whose
 // content differs between the tables is an error, as is a table that
@@ -112,6 +112,7 @@ func Build() (Catalogue, error) {
 	c.orglife()
 	c.funding()
 	c.assess()
+	c.due()
 	if len(c.errs) > 0 {
 		return Catalogue{}, errors.Join(c.errs...)
 	}

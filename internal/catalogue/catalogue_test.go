@@ -11,6 +11,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
+	"github.com/dangjian-go/dangjian/due"
 	"github.com/dangjian-go/dangjian/funding/dues"
 	"github.com/dangjian-go/dangjian/funding/enterprise"
 	"github.com/dangjian-go/dangjian/funding/standard"
@@ -71,7 +72,7 @@ func TestEntries(t *testing.T) {
 		seen[e.ID]++
 		where := e.ID
 		assert.NotEmpty(t, e.ID, "entries[%d] has no ID", i)
-		assert.Contains(t, []string{"orgmodel", "orglife", "funding", "assess"}, e.Area, where)
+		assert.Contains(t, []string{"orgmodel", "orglife", "funding", "assess", "due"}, e.Area, where)
 		assert.NotEmpty(t, e.Family, where)
 		assert.NotEmpty(t, e.Table, where)
 		assert.NotEmpty(t, strings.TrimSpace(e.Value), "%s has no value", where)
@@ -148,6 +149,9 @@ func TestCoverage(t *testing.T) {
 		want = append(want, r.ID)
 	}
 	want = append(want, orglife.LectureTwiceYearly().ID, orglife.LectureMonthly().ID)
+	for _, r := range due.DefaultLeads() {
+		want = append(want, r.ID)
+	}
 	slices.Sort(want)
 	want = slices.Compact(want)
 
