@@ -1,7 +1,7 @@
 package conformance
 
 // ruleSet is the rule-set version of the vectors: see [RuleSet].
-const ruleSet = "2025-01.3b8fdd282c85"
+const ruleSet = "2025-01.f81d4423b8db"
 
 // RuleSet returns the rule-set version every vector file of the set names
 // in its ruleset column (or key): the month of the latest start of a rule's
