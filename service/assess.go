@@ -161,7 +161,8 @@ type assessResponse struct {
 	Problems dangjian.Problems `json:"problems"`
 }
 
-// explainJSON is the explained subject's result and grading.
+// explainJSON is the explained subject's result (its notes among them;
+// its trace is the answer's trace) and grading (with its steps).
 type explainJSON struct {
 	Result *assess.Result `json:"result"`
 	Graded *assess.Graded `json:"graded,omitempty"`
@@ -279,7 +280,9 @@ func (s *server) assess(w http.ResponseWriter, r *http.Request) {
 			Total: res.Total, Max: res.Max, Bonus: res.Bonus, Extra: res.Extra, Band: row.Band(), Grade: row.Grade(),
 			Eligible: res.Eligible, Components: res.Components, Gates: res.Gates, Clamped: res.Clamped, Remarks: row.Remarks()})
 		if req.explain != "" && res.Subject == req.explain {
-			out.Explain = &explainJSON{Result: res, Graded: row.Graded}
+			own := *res // the trace is the answer's own member
+			own.Trace = nil
+			out.Explain = &explainJSON{Result: &own, Graded: row.Graded}
 			out.Trace = res.Trace
 		}
 	}

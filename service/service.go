@@ -182,7 +182,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	h.ServeHTTP(w, r)
+	s.mux.ServeHTTP(w, r) // not h: the mux sets the path's values
 }
 
 // statusRecorder keeps the status and the headers the mux's own 404 or 405
