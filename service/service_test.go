@@ -301,9 +301,30 @@ func TestStatic(t *testing.T) {
 	}
 }
 
-// readAll reads a response body for the tests.
-func readAll(t testing.TB, r io.Reader) []byte {
-	data, err := io.ReadAll(r)
-	require.NoError(t, err)
-	return data
+// TestBusy: with its one slot held by a request whose body has not ended,
+// the service refuses another POST with 429 when its time is up, and
+// still answers a GET.
+func TestBusy(t *testing.T) {
+	h := service.New(service.Options{MaxInFlight: 1, Timeout: 50 * time.Millisecond})
+	pr, pw := io.Pipe()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		req := httptest.NewRequest(http.MethodPost, "/v1/dues", pr)
+		req.Header.Set("Content-Type", "text/csv")
+		h.ServeHTTP(httptest.NewRecorder(), req)
+	}()
+	var a answer
+	for range 200 { // until the first request holds the slot
+		if a = do(t, h, request{path: "/v1/assess", ctype: "application/json", body: []byte(`{"scheme":"jifen","subjects":[]}`)}); a.status == 429 {
+			break
+		}
+	}
+	assert.Equal(t, 429, a.status, "%s", a.body)
+	assert.Equal(t, []string{"busy"}, problemCodes(t, a.body))
+	assert.Equal(t, 200, do(t, h, request{method: "GET", path: "/healthz"}).status)
+	pw.Close()
+	<-done
+	a = do(t, h, request{path: "/v1/assess", ctype: "application/json", body: []byte(`{"scheme":"jifen","subjects":[]}`)})
+	assert.Equal(t, 200, a.status, "the slot is free again: %s", a.body)
 }
