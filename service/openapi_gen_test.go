@@ -450,6 +450,10 @@ func addExample(h http.Handler, method, path string, op map[string]any, ex examp
 		value = rec.Body.String()
 	}
 	example := map[string]any{"summary": ex.Summary, "value": value, "x-request": ex.Path}
+	if ex.Busy {
+		// The answer of a server busy with another request.
+		example["x-server-busy"] = true
+	}
 	if ex.MaxBodyBytes != 0 || ex.MaxRows != 0 {
 		// The server's limits the answer was made under, for a client
 		// that replays the request.
