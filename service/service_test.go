@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/golden"
 	"github.com/dangjian-go/dangjian/service"
 )
@@ -327,4 +328,24 @@ func TestBusy(t *testing.T) {
 	<-done
 	a = do(t, h, request{path: "/v1/assess", ctype: "application/json", body: []byte(`{"scheme":"jifen","subjects":[]}`)})
 	assert.Equal(t, 200, a.status, "the slot is free again: %s", a.body)
+}
+
+// TestProblemsCapped: more bad rows than the problems listed is still a
+// 200 with the tree built from the good rows; the last problem counts the
+// rest (it is no limit of the reading, which would be a 413).
+func TestProblemsCapped(t *testing.T) {
+	h := service.New(service.Options{Limits: dangjian.Limits{MaxProblems: 1}})
+	tree := append(sample(t, "orgchart/testdata/tree.csv"), "yj.bad1,yj,党支部,社区,坏行,many,0,,\nyj.bad2,yj,党支部,社区,坏行,x,0,,\nyj.bad3,yj,党支部,社区,坏行,y,0,,\n"...)
+	a := do(t, h, request{path: "/v1/orgs/validate?asOf=2025-06-30", ctype: "text/csv", body: tree})
+	require.Equal(t, 200, a.status, "%s", a.body)
+	var out struct {
+		Orgs     []json.RawMessage
+		Problems []struct{ Code, Value string }
+	}
+	require.NoError(t, json.Unmarshal(a.body, &out))
+	assert.Len(t, out.Orgs, 15)
+	require.Len(t, out.Problems, 2)
+	assert.Equal(t, "invalid", out.Problems[0].Code)
+	assert.Equal(t, "limit", out.Problems[1].Code)
+	assert.Equal(t, "2", out.Problems[1].Value)
 }
