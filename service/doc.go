@@ -61,6 +61,11 @@
 // with 429. A server around the handler bounds the rest (headers,
 // slow clients): see examples/server.
 //
+// # Options
+//
+// The zero [Options] is usable: every limit has its documented default,
+// and the clock is [time.Now].
+//
 // # Concurrency
 //
 // The handler is safe for concurrent use: the reference schemes, their
