@@ -23,6 +23,7 @@ import (
 	"github.com/dangjian-go/dangjian/internal/catalogue"
 	"github.com/dangjian-go/dangjian/orglife"
 	"github.com/dangjian-go/dangjian/orgmodel"
+	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 )
 
@@ -132,6 +133,11 @@ func (g *schemaGen) special(t reflect.Type) (map[string]any, bool) {
 		return decimalString("an exact score, a decimal string (a fraction that is not a decimal is rounded here and exact in exactFractions)"), true
 	case reflect.TypeFor[funding.Money]():
 		return decimalString("an amount in yuan, a decimal string with two places (\"45.25\")"), true
+	case reflect.TypeFor[uuid.UUID]():
+		return map[string]any{"type": []string{"string", "integer"},
+			"description": "an id: a UUID, or the caller's own id as a string or an integer (\"1001\", 1001), kept as written"}, true
+	case reflect.TypeFor[dangjian.Date]():
+		return map[string]any{"type": "string", "description": "a date, YYYY-MM-DD; \"\" for none"}, true
 	case reflect.TypeFor[decimal.Decimal]():
 		return decimalString("an exact decimal, a decimal string"), true
 	case reflect.TypeFor[funding.Rate]():
