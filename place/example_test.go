@@ -47,3 +47,19 @@ func ExamplePolicy() {
 	// [五星 四星 三星 二星 一星]
 	// refers to an unknown ID: not a reference scheme; known reference schemes are jifen, minzhu-pingyi, xingji, yanji-shuzhi ("nope")
 }
+
+func ExampleSchemeNames() {
+	for _, name := range place.SchemeNames() {
+		s, err := place.Scheme(name)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(name, s.Name)
+	}
+	// Output:
+	// jifen 党员积分管理（参考方案）
+	// minzhu-pingyi 民主评议党员（参考方案）
+	// xingji 党支部评星定级（参考方案）
+	// yanji-shuzhi 延吉市党组织书记抓基层党建工作述职评议考核（参考方案）
+}
