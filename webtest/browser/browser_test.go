@@ -201,7 +201,7 @@ func (p *page) count(sel string) int {
 
 func (p *page) tab(name string) {
 	p.t.Helper()
-	p.do(chromedp.Click(chromedp.ID("tab-"+name)))
+	p.do(chromedp.Click(chromedp.ID("tab-" + name)))
 	p.wait(fmt.Sprintf(`!document.getElementById("panel-%s").hidden`, name))
 }
 
@@ -318,7 +318,7 @@ func TestQuotas(t *testing.T) {
 		Grading struct {
 			Groups []struct {
 				Quotas []struct {
-					Grade, Max                               string
+					Grade, Max                                 string
 					Base, Allowed, Recommended, Final, Demoted int
 				}
 			}
