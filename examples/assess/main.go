@@ -522,16 +522,9 @@ func readPolicy(cfg config, ref bool, sc *assess.Scorer) (assess.GradePolicy, bo
 			return p, false, inFile(cfg.scheme, err)
 		}
 		return p, true, nil
-	case len(sc.Grades()) == 0:
-		return assess.GradePolicy{}, false, nil
 	}
-	return assess.GradePolicy{
-		Name:        sc.Name() + "（按总分排名）",
-		Note:        "the scheme's grades, without quotas",
-		Grades:      sc.Grades(),
-		Ranking:     assess.Competition,
-		PerCategory: cfg.byCategory,
-	}, true, nil
+	p, graded := sc.OwnPolicy(cfg.byCategory)
+	return p, graded, nil
 }
 
 // openInput returns the input's name for messages and a reader of it, as
