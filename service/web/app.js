@@ -974,15 +974,21 @@
         return;
       }
       var ledger = Array.isArray(d.ledger) ? d.ledger : [];
-      renderSummary(d.summary);
-      renderLedger(ledger);
+      var probs = (d.problems || []).concat(d.warnings || []);
+      renderProblems($("dues-problems"), probs);
+      loadRules().then(function () {
+        renderSummary(d.summary);
+        renderLedger(ledger);
+      });
       $("dues-download").disabled = false;
-      setStatus("dues-status", "已计算 " + ledger.length + " 名党员" + ((d.problems || []).length ? "，" + d.problems.length + " 个问题" : "") + "。",
-        (d.problems || []).length ? "warn" : "ok");
+      var notComputed = typeof d.notComputed === "number" ? d.notComputed : 0;
+      setStatus("dues-status", (d.month ? d.month.slice(0, 7) + "，" : "") + (d.rules ? d.rules + " 年规定，" : "") +
+        "已计算 " + ledger.length + " 名党员" + (notComputed ? "，" + notComputed + " 名未能计算" : "") +
+        (probs.length ? "，" + probs.length + " 个问题（见下方列表）" : "") + "。", probs.length || notComputed ? "warn" : "ok");
     }).catch(function (e) { setStatus("dues-status", "请求失败：" + e, "bad"); });
   }
 
-  // flatten turns a JSON summary into rows of [path, value].
+  // flatten turns a JSON value into rows of [path, value].
   function flatten(v, path, out) {
     if (v !== null && typeof v === "object") {
       var keys = Object.keys(v);
@@ -992,37 +998,81 @@
     return out;
   }
 
+  var SUMMARY_LABELS = {
+    members: "计算人数", dues: "党费", voluntary: "自愿多交", total: "合计", ordinary: "按月交纳部分",
+    lumpSum: "一次性缴纳（全额上缴中央）", lumpSumMembers: "一次性缴纳的党员"
+  };
+
   function renderSummary(s) {
     var box = $("dues-summary");
     clear(box);
-    if (!s) return;
-    var rows = flatten(s, "", []);
+    if (!s || typeof s !== "object") return;
     var t = el("table", { class: "summary" }, el("caption", null, "汇总 ", el("span", { class: "en", lang: "en" }, "summary")));
     var tb = el("tbody");
-    rows.forEach(function (r) { tb.appendChild(el("tr", null, el("th", { scope: "row" }, el("code", null, r[0])), el("td", null, r[1]))); });
+    Object.keys(s).forEach(function (k) {
+      if (k === "categories" && Array.isArray(s[k])) return;
+      flatten(s[k], k, []).forEach(function (r) {
+        var name = SUMMARY_LABELS[k] && r[0] === k ? SUMMARY_LABELS[k] + " " : "";
+        tb.appendChild(el("tr", null, el("th", { scope: "row" }, name, el("code", null, r[0])), el("td", { class: "num" }, r[1])));
+      });
+    });
     t.appendChild(tb);
     box.appendChild(t);
+    if (Array.isArray(s.categories) && s.categories.length) {
+      var ct = el("table", { class: "summary categories" },
+        el("caption", null, "按党员类别 ", el("span", { class: "en", lang: "en" }, "by category")),
+        el("thead", null, el("tr", null, el("th", { scope: "col" }, "类别"), el("th", { scope: "col" }, "人数"),
+          el("th", { scope: "col" }, "党费"), el("th", { scope: "col" }, "自愿多交"))));
+      var cb = el("tbody");
+      s.categories.forEach(function (c) {
+        cb.appendChild(el("tr", null, el("td", null, label("category", c.category)), el("td", { class: "num" }, str(c.members)),
+          el("td", { class: "num" }, str(c.dues)), el("td", { class: "num" }, str(c.voluntary))));
+      });
+      ct.appendChild(cb);
+      box.appendChild(ct);
+    }
   }
 
   var LEDGER_SHOWN = 500;
+  var LEDGER_COLUMNS = [["member", "编号"], ["name", "姓名"], ["category", "类别"], ["month", "月份"], ["ruleSet", "规定"],
+    ["base", "计算基数"], ["rate", "比例"], ["amount", "党费"], ["voluntary", "自愿多交"], ["total", "合计"], ["rule", "规则"]];
+
+  // ledgerRow is a row's values: the dues result of {"name", "dues"}, or
+  // the row itself.
+  function ledgerRow(r) {
+    if (r && r.dues && typeof r.dues === "object") {
+      var o = {};
+      Object.keys(r.dues).forEach(function (k) { o[k] = r.dues[k]; });
+      if (o.name === undefined) o.name = r.name;
+      return o;
+    }
+    return r || {};
+  }
 
   function renderLedger(rows) {
     var box = $("dues-ledger");
     clear(box);
     if (!rows.length) return;
-    var cols = [];
-    rows.slice(0, 50).forEach(function (r) {
+    var first = rows.slice(0, 50).map(ledgerRow);
+    var cols = LEDGER_COLUMNS.filter(function (c) { return first.some(function (r) { return r[c[0]] !== undefined; }); });
+    first.forEach(function (r) {
       Object.keys(r).forEach(function (k) {
-        if (cols.indexOf(k) < 0 && (r[k] === null || typeof r[k] !== "object")) cols.push(k);
+        var v = r[k];
+        if ((v === null || typeof v !== "object") && !cols.some(function (c) { return c[0] === k; })) cols.push([k, k]);
       });
     });
+    // Leave out the columns no row fills (steps of a ledger without traces).
+    cols = cols.filter(function (c) { return first.some(function (r) { var v = r[c[0]]; return v !== null && v !== undefined && v !== ""; }); });
     var t = el("table", { class: "ledger" }, el("caption", null, "台账 ", el("span", { class: "en", lang: "en" }, "ledger"), "（" + rows.length + " 行）"),
-      el("thead", null, el("tr", null, cols.map(function (c) { return el("th", { scope: "col" }, c); }))));
+      el("thead", null, el("tr", null, cols.map(function (c) { return el("th", { scope: "col", title: c[0] }, c[1]); }))));
     var tb = el("tbody");
-    rows.slice(0, LEDGER_SHOWN).forEach(function (r) {
+    rows.slice(0, LEDGER_SHOWN).forEach(function (raw) {
+      var r = ledgerRow(raw);
       tb.appendChild(el("tr", null, cols.map(function (c) {
-        var v = r[c];
-        return el("td", null, c === "category" ? label("category", v) : str(v));
+        var v = r[c[0]];
+        if (c[0] === "category") return el("td", null, label("category", v));
+        if (c[0] === "rule") return el("td", null, v ? ruleCell(v) : "");
+        return el("td", { class: /^(base|rate|amount|voluntary|total|exact)$/.test(c[0]) ? "num" : null }, str(v));
       })));
     });
     t.appendChild(tb);
@@ -1046,13 +1096,17 @@
       duesURLs = [u];
       var date = $("dues-date").value || "";
       var name = "ledger" + (date ? "-" + date.slice(0, 7) : "") + ".csv";
+      var cd = /filename="?([A-Za-z0-9._-]+)"?/.exec(res.headers.get("Content-Disposition") || "");
+      if (cd) name = cd[1];
+      var skipped = Number(res.headers.get("X-Problems") || 0) + Number(res.headers.get("X-Not-Computed") || 0);
       var a = $("dues-link");
       a.href = u;
       a.setAttribute("download", name);
       a.textContent = "台账文件 " + name + "（" + blob.size + " 字节）";
       a.hidden = false;
       a.click();
-      setStatus("dues-status", "台账 CSV 已生成：" + name + "。", "ok");
+      setStatus("dues-status", "台账 CSV 已生成：" + name + "。" + (skipped ? "有问题的行未写入（问题 " + (res.headers.get("X-Problems") || 0) +
+        "，未能计算 " + (res.headers.get("X-Not-Computed") || 0) + "），点击“计算”查看。" : ""), skipped ? "warn" : "ok");
     }).catch(function (e) { setStatus("dues-status", "请求失败：" + e, "bad"); });
   }
 

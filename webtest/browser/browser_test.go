@@ -45,7 +45,11 @@ var (
 	flatSubjects   = repoFile("examples/assess/testdata/flat.csv")
 	errorsTree     = repoFile("examples/orgchart/testdata/errors.csv")
 	duesRoster     = repoFile("examples/dues/testdata/sample.csv")
+	duesBadRows    = repoFile("examples/dues/testdata/badrows.csv")
 )
+
+// strictCSP is the policy the tests serve the page with.
+const strictCSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 // today is the service's clock: the default asOf and date of the page.
 var today = time.Date(2024, 6, 15, 9, 0, 0, 0, time.UTC)
@@ -78,7 +82,7 @@ type page struct {
 	base string          // the service's URL, without a trailing slash
 
 	mu         sync.Mutex
-	exceptions []string // uncaught exceptions of the page's JavaScript
+	exceptions []string // uncaught exceptions of the page's JavaScript, and what the CSP refused
 }
 
 // open starts the service and a headless browser on its page. Both end with
@@ -89,7 +93,13 @@ func open(t *testing.T) *page {
 	if chrome == "" {
 		t.Skip("no Chromium: install it (Debian/Ubuntu: apt-get install -y chromium) or set $CHROME to a Chrome executable")
 	}
-	srv := httptest.NewServer(service.New(service.Options{Now: func() time.Time { return today }}))
+	h := service.New(service.Options{Now: func() time.Time { return today }})
+	// The page must work under a strict content security policy: no inline
+	// script or style, nothing from another origin.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", strictCSP)
+		h.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome),
@@ -111,7 +121,7 @@ func open(t *testing.T) *page {
 			if err != nil {
 				return
 			}
-			if m.IsException() {
+			if m.IsException() || strings.Contains(m.Text, "Content Security Policy") {
 				p.mu.Lock()
 				p.exceptions = append(p.exceptions, m.String())
 				p.mu.Unlock()
@@ -137,7 +147,7 @@ func (p *page) checkClean() {
 		}
 	}
 	p.mu.Lock()
-	assert.Empty(p.t, p.exceptions, "JavaScript exceptions")
+	assert.Empty(p.t, p.exceptions, "JavaScript exceptions or content refused by the CSP")
 	p.mu.Unlock()
 	urls := run[[]string](p, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).map(function (e) { return e.name; })`)
 	assert.NotEmpty(p.t, urls)
@@ -535,13 +545,38 @@ func TestDues(t *testing.T) {
 	status, out := p.api("POST", "/v1/dues?date=2024-06-15", "text/csv", "application/json", read(t, duesRoster))
 	require.Equal(t, http.StatusOK, status, "%s", out)
 	var want struct {
-		Ledger  []map[string]any
-		Summary map[string]any
+		Ledger []struct {
+			Name string
+			Dues struct{ Member, Category, Amount, Total, Rule string }
+		}
+		Summary struct{ Dues, Total string }
 	}
 	require.NoError(t, json.Unmarshal(out, &want))
 	require.NotEmpty(t, want.Ledger)
-	assert.Len(t, p.rows("table.ledger tbody tr"), len(want.Ledger))
-	assert.NotEmpty(t, p.rows("table.summary tr"))
+	header := run[[]string](p, `Array.from(document.querySelectorAll("table.ledger thead th")).map(function (th) { return th.textContent; })`)
+	col := func(name string) int {
+		for i, h := range header {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("no column %s in %q", name, header)
+		return -1
+	}
+	member, name, category, amount, total, rule := col("编号"), col("姓名"), col("类别"), col("党费"), col("合计"), col("规则")
+	got := p.rows("table.ledger tbody tr")
+	require.Len(t, got, len(want.Ledger))
+	for i, w := range want.Ledger {
+		assert.Equal(t, w.Dues.Member, got[i][member], "row %d", i)
+		assert.Equal(t, w.Name, got[i][name], "row %d", i)
+		assert.Contains(t, got[i][category], "("+w.Dues.Category+")", "row %d", i)
+		assert.Equal(t, w.Dues.Amount, got[i][amount], "row %d", i)
+		assert.Equal(t, w.Dues.Total, got[i][total], "row %d", i)
+		assert.Equal(t, w.Dues.Rule, got[i][rule], "row %d", i)
+	}
+	summary := p.text("#dues-summary")
+	assert.Contains(t, summary, want.Summary.Dues)
+	assert.Contains(t, summary, want.Summary.Total)
 	assert.Contains(t, p.text("#dues-status"), fmt.Sprintf("已计算 %d 名党员", len(want.Ledger)))
 
 	// The download: the file the browser saves is the service's CSV.
@@ -567,4 +602,29 @@ func TestDues(t *testing.T) {
 	require.Equal(t, http.StatusOK, status, "%s", csv)
 	assert.Equal(t, string(csv), string(saved))
 	assert.True(t, strings.HasPrefix(string(saved), "id,name,category,"), "%.80s", saved)
+
+	// A roster with bad rows: every problem listed with its line, the good
+	// rows computed.
+	p.do(chromedp.SetUploadFiles(chromedp.ID("roster-file"), []string{duesBadRows}), chromedp.Click(chromedp.ID("dues-run")))
+	p.wait(`document.getElementById("dues-status").textContent.includes("个问题")`)
+	status, out = p.api("POST", "/v1/dues?date=2024-06-15", "text/csv", "application/json", read(t, duesBadRows))
+	require.Equal(t, http.StatusOK, status, "%s", out)
+	var bad struct {
+		Ledger             []json.RawMessage
+		Problems, Warnings []struct {
+			Code string
+			Line int
+		}
+	}
+	require.NoError(t, json.Unmarshal(out, &bad))
+	require.NotEmpty(t, bad.Problems)
+	listed := run[[]string](p, `Array.from(document.querySelectorAll("#dues-problems li.problem")).map(function (li) { return li.textContent; })`)
+	require.Len(t, listed, len(bad.Problems)+len(bad.Warnings))
+	for i, pr := range bad.Problems {
+		assert.True(t, strings.HasPrefix(listed[i], pr.Code), "problem %d: %q", i, listed[i])
+		if pr.Line > 0 {
+			assert.Contains(t, listed[i], fmt.Sprintf("第 %d 行", pr.Line), "problem %d", i)
+		}
+	}
+	assert.Len(t, p.rows("table.ledger tbody tr"), len(bad.Ledger))
 }
