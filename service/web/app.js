@@ -144,7 +144,7 @@
       if (line > 0 && opts.pick) {
         item.appendChild(document.createTextNode(" "));
         item.appendChild(el("button", { type: "button", class: "goto", onclick: function () { opts.pick(p, line); } },
-          "定位到第 " + line + " 行"));
+          "定位到" + (opts.where ? opts.where(p) : "") + "第 " + line + " 行"));
       }
       list.appendChild(item);
     });
@@ -529,10 +529,13 @@
   // subjectsField returns the subjects member(s) of an assess request as
   // JSON text, or null after showing why not.
   function subjectsField() {
-    var text = $("subjects-text").value;
-    var t = text.replace(/^[\s\ufeff]+/, "");
-    if (!t) { setStatus("assess-status", "请先上传或粘贴考核对象。", "bad"); return null; }
-    if (t[0] === "[" || t[0] === "{") {
+    // The text is sent as it is, leading lines included, so that the
+    // server's line numbers are the textarea's.
+    var text = $("subjects-text").value.replace(/^\ufeff/, "");
+    var first = text.replace(/^\s+/, "")[0];
+    var t = text;
+    if (!first) { setStatus("assess-status", "请先上传或粘贴考核对象。", "bad"); return null; }
+    if (first === "[" || first === "{") {
       var scan = scanJSON(t);
       if (!scan.ok) {
         setStatus("assess-status", "考核对象 JSON 第 " + lineOf(t, scan.offset) + " 行有语法错误：" + scan.message, "bad");
@@ -578,8 +581,16 @@
       var d = res.data || {};
       var problems = (d.problems || []).concat(res.ok && Array.isArray(d.warnings) ? d.warnings : []);
       renderProblems($("assess-problems"), problems, {
-        locate: function (p) { return scheme.name && $("scheme-text").value === scheme.loadedText ? 0 : schemeLine(p, $("scheme-text").value); },
-        pick: function (p, line) { selectTab($("tab-scheme"), false); pickLine($("scheme-text"), line); }
+        locate: function (p) {
+          if (isSubjects(p)) return p.line || 0;
+          return scheme.name && $("scheme-text").value === scheme.loadedText ? 0 : schemeLine(p, $("scheme-text").value);
+        },
+        where: function (p) { return isSubjects(p) ? "考核对象" : "方案"; },
+        pick: function (p, line) {
+          if (isSubjects(p)) { pickLine($("subjects-text"), line); return; }
+          selectTab($("tab-scheme"), false);
+          pickLine($("scheme-text"), line);
+        }
       });
       if (!res.ok) {
         clear($("assess-ranking")); clear($("assess-grading"));
@@ -593,6 +604,8 @@
         problems.length ? "warn" : "ok");
     }).catch(function (e) { setStatus("assess-status", "请求失败：" + e, "bad"); });
   }
+
+  function isSubjects(p) { return p.file === "subjects" || p.file === "subjectsCsv"; }
 
   function subjectID(r) { return r.subject !== undefined ? r.subject : r.id; }
 
@@ -718,7 +731,7 @@
       var node = traceRoot(d.trace, id, d.results);
       box.appendChild(el("h3", { id: "trace-title", tabindex: "-1" }, "评分依据：" + id + " ", el("span", { class: "en", lang: "en" }, "trace")));
       if (!node) { box.appendChild(el("p", { class: "muted" }, "服务端没有返回该对象的评分依据。")); return; }
-      var tree = el("div", { class: "trace", role: "tree" });
+      var tree = el("div", { class: "trace", "aria-label": "评分依据树" });
       tree.appendChild(traceNode(node, 0));
       box.appendChild(tree);
       traceExtras(box, d.explain || (d.trace !== node ? d.trace : null));
@@ -758,7 +771,7 @@
   // node is first opened, so that a large trace costs nothing closed.
   function traceNode(n, depth) {
     var kids = Array.isArray(n.children) ? n.children : [];
-    var d = el("details", { class: "tnode", role: "treeitem", "data-id": n.id || "" });
+    var d = el("details", { class: "tnode", "data-id": n.id || "" });
     if (depth < 1) d.open = true;
     var sum = el("summary", null,
       el("code", { class: "nid" }, str(n.id)), " ", el("span", { class: "nname" }, str(n.name)), " ",
@@ -789,7 +802,7 @@
     if (Array.isArray(n.notes) && n.notes.length) body.appendChild(el("ul", { class: "notes" }, n.notes.map(function (x) { return el("li", null, str(x)); })));
     d.appendChild(body);
     if (kids.length) {
-      var holder = el("div", { class: "tkids", role: "group" });
+      var holder = el("div", { class: "tkids" });
       d.appendChild(holder);
       var drawn = false;
       var draw = function () {
@@ -892,7 +905,7 @@
       else roots.push(o);
     });
     box.appendChild(el("h3", null, "组织架构图 ", el("span", { class: "en", lang: "en" }, "organization chart"), "（" + orgs.length + " 个组织）"));
-    var ul = el("ul", { class: "chart", role: "tree", "aria-label": "组织架构图" });
+    var ul = el("ul", { class: "chart", "aria-label": "组织架构图" });
     drawChildren(ul, roots, 0, kids, byOrg);
     box.appendChild(ul);
   }
@@ -927,12 +940,12 @@
 
   function chartNode(o, depth, kids, byOrg) {
     var ch = kids[o.id] || [];
-    var li = el("li", { role: "treeitem", "data-org": o.id });
+    var li = el("li", { "data-org": o.id });
     if (!ch.length) { append(li, orgLabel(o, byOrg)); return li; }
     var d = el("details");
     if (depth < CHART_OPEN_DEPTH) d.open = true;
     d.appendChild(el("summary", null, orgLabel(o, byOrg), el("span", { class: "muted" }, "（下级 " + ch.length + "）")));
-    var ul = el("ul", { role: "group" });
+    var ul = el("ul");
     d.appendChild(ul);
     var drawn = false;
     var draw = function () {

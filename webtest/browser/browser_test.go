@@ -6,7 +6,8 @@
 //
 // The tests need Chromium (or Chrome): $CHROME, or chromium,
 // chromium-browser, google-chrome or google-chrome-stable on the PATH.
-// Without one they are skipped with the command that installs it.
+// Without one they are skipped with the command that installs it, or
+// fail when WEBTEST_REQUIRE_BROWSER is set (for a CI that installed one).
 //
 // WEBTEST_SCREENSHOTS=DIR saves a screenshot of the page at the end of
 // each test in DIR (TestName.png), to look at what the tests saw.
@@ -91,6 +92,9 @@ func open(t *testing.T) *page {
 	t.Helper()
 	chrome := chromePath()
 	if chrome == "" {
+		if os.Getenv("WEBTEST_REQUIRE_BROWSER") != "" {
+			t.Fatal("no Chromium, and WEBTEST_REQUIRE_BROWSER is set: install it (apt-get install -y chromium) or set $CHROME")
+		}
 		t.Skip("no Chromium: install it (Debian/Ubuntu: apt-get install -y chromium) or set $CHROME to a Chrome executable")
 	}
 	h := service.New(service.Options{Now: func() time.Time { return today }})
@@ -433,6 +437,47 @@ func TestSchemeProblems(t *testing.T) {
 		assert.Contains(t, got[i], w.ID)
 		assert.Contains(t, got[i], w.Total)
 	}
+
+	// A subject that cannot be scored: its problem at its line of the
+	// pasted CSV, and the button puts the caret there.
+	badCSV := strings.Replace(string(read(t, flatSubjects)), "c02,社区,80,", "c02,社区,8x0,", 1)
+	require.NotEqual(t, string(read(t, flatSubjects)), badCSV)
+	p.do(chromedp.SetValue(chromedp.ID("subjects-text"), badCSV), chromedp.Click(chromedp.ID("assess-run")))
+	p.wait(`document.getElementById("assess-status").textContent.includes("422")`)
+	assert.Zero(t, p.count("table.ranking"), "no ranking of part of a cohort")
+	problem := p.text("#assess-problems li.problem")
+	assert.Contains(t, problem, "8x0")
+	assert.Contains(t, problem, "定位到考核对象第 3 行")
+	p.do(chromedp.Click(chromedp.CSS(`#assess-problems button.goto`)))
+	assert.Equal(t, 3, run[int](p, `(function () { var ta = document.getElementById("subjects-text"); return ta.value.slice(0, ta.selectionStart).split("\n").length; })()`))
+	assert.Equal(t, "c02,社区,8x0,97.5,社区,480,85.5,,,1", run[string](p, `(function () { var ta = document.getElementById("subjects-text"); return ta.value.slice(ta.selectionStart, ta.selectionEnd); })()`))
+}
+
+// TestNotUTF8 uploads files saved in GBK: the page refuses to read one
+// into an editor, and shows the service's problem for one it sends as it
+// is.
+func TestNotUTF8(t *testing.T) {
+	p := open(t)
+	gbk := "id,parent_id,kind,domain,name,full_members,probationary_members\nr,,committee,community,\xc9\xe7\xc7\xf8,5,0\n" // 社区 in GBK
+	f := filepath.Join(t.TempDir(), "gbk.csv")
+	require.NoError(t, os.WriteFile(f, []byte(gbk), 0o644))
+	p.tab("assess")
+	p.do(chromedp.SetUploadFiles(chromedp.ID("subjects-file"), []string{f}))
+	p.wait(`document.getElementById("assess-status").textContent.includes("不是 UTF-8")`)
+	assert.Empty(t, run[string](p, `document.getElementById("subjects-text").value`))
+
+	p.tab("orgs")
+	p.do(chromedp.SetUploadFiles(chromedp.ID("tree-file"), []string{f}), chromedp.Click(chromedp.ID("tree-run")))
+	p.wait(`document.querySelectorAll("#tree-problems li.problem").length > 0`)
+	_, out := p.api("POST", "/v1/orgs/validate", "text/csv", "", []byte(gbk))
+	var want struct {
+		Problems []struct{ Code, Message string }
+	}
+	require.NoError(t, json.Unmarshal(out, &want))
+	require.NotEmpty(t, want.Problems)
+	problem := p.text("#tree-problems li.problem")
+	assert.True(t, strings.HasPrefix(problem, want.Problems[0].Code), "%q", problem)
+	assert.Contains(t, problem, want.Problems[0].Message)
 }
 
 // TestOrgs uploads a tree, reads its findings and its chart, opens a
