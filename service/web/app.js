@@ -75,6 +75,10 @@
       research_institute: "科研院所", street_community: "街道社区", street: "街道", community: "社区",
       social_organization: "社会组织", public_institution: "事业单位", military: "军队", park: "园区", other: "其他"
     },
+    meeting: {
+      member_meeting: "支部党员大会", committee_meeting: "支部委员会", group_meeting: "党小组会", party_lecture: "党课",
+      party_day: "主题党日", life_meeting: "组织生活会", member_review: "民主评议党员", heart_talk: "谈心谈话"
+    },
     category: {
       employed: "在职", retired: "离退休", farmer: "农民", student: "学生", unemployed: "下岗失业",
       low_income: "低保抚恤救济", self_employed: "个体经营", annual_salary: "年薪制"
@@ -860,13 +864,13 @@
     }).catch(function (e) { setStatus("tree-status", "请求失败：" + e, "bad"); });
   }
 
-  function renderFindings(findings, orgs) {
-    var box = $("tree-findings");
+  function renderFindings(findings, orgs, boxID, none) {
+    var box = $(boxID || "tree-findings");
     clear(box);
     var names = {}, byOrg = {};
     orgs.forEach(function (o) { names[o.id] = o.name; });
     findings.forEach(function (f) { var s = f.subject || ""; byOrg[s] = (byOrg[s] || 0) + 1; });
-    if (!findings.length) { box.appendChild(el("p", { class: "ok" }, "没有核查结果：组织设置符合已知规则。")); return byOrg; }
+    if (!findings.length) { box.appendChild(el("p", { class: "ok" }, none || "没有核查结果：组织设置符合已知规则。")); return byOrg; }
     var table = el("table", { class: "findings" },
       el("caption", null, "核查结果 ", el("span", { class: "en", lang: "en" }, "findings"), "（" + findings.length + "）"),
       el("thead", null, el("tr", null, el("th", { scope: "col" }, "规则"), el("th", { scope: "col" }, "严重程度"),
@@ -880,7 +884,8 @@
         el("td", null, ruleCell(f.rule)),
         el("td", null, label("severity", f.severity)),
         el("td", null, org ? el("code", null, org) : "", " ", f.name || names[org] || ""),
-        el("td", null, f.field ? el("code", null, f.field) : null, f.value ? " = " + f.value : ""),
+        el("td", null, f.ref ? el("span", { class: "ref" }, label("meeting", f.ref) + " ") : null,
+          f.field ? el("code", null, f.field) : null, f.value ? " = " + f.value : ""),
         el("td", null, f.message || ""),
         el("td", null, sourceText(f.source))));
     });
@@ -957,6 +962,61 @@
     if (d.open) draw();
     li.appendChild(d);
     return li;
+  }
+
+  // ---------- 组织生活 ----------
+
+  function runOrglife() {
+    var tree = $("orglife-tree").files && $("orglife-tree").files[0];
+    var meetings = $("orglife-meetings").files && $("orglife-meetings").files[0];
+    if (!tree || !meetings) { setStatus("orglife-status", "请先选择组织树和会议记录两个文件。", "bad"); return; }
+    var from = $("orglife-from").value, to = $("orglife-to").value;
+    if (!from || !to) { setStatus("orglife-status", "请填写起始和截止日期。", "bad"); return; }
+    // The files go as they are, in a multipart form: the service reads
+    // their encoding and reports a file that is not UTF-8 by line.
+    var form = new FormData();
+    form.append("tree", tree, tree.name);
+    form.append("meetings", meetings, meetings.name);
+    setStatus("orglife-status", "正在核查…");
+    loadRules().then(function () {
+      return request("POST", "v1/orglife?from=" + encodeURIComponent(from) + "&to=" + encodeURIComponent(to), form);
+    }).then(function (res) {
+      var d = res.data || {};
+      renderProblems($("orglife-problems"), d.problems);
+      if (!res.ok) {
+        clear($("orglife-findings")); clear($("orglife-summary"));
+        setStatus("orglife-status", failText(res), "bad");
+        return;
+      }
+      var findings = d.findings || [], summary = d.summary || [];
+      renderFindings(findings, [], "orglife-findings", "没有核查结果：各期间的组织生活次数和到会人数符合已知规则。");
+      renderTallies(summary);
+      var short = summary.filter(function (x) { return x.shortfall > 0 || x.quorumFailures > 0; }).length;
+      setStatus("orglife-status", (d.from || from) + " 至 " + (d.to || to) + "（不含）：" + findings.length + " 条核查结果，" + short + " 项次数或到会不足" +
+        ((d.problems || []).length ? "，会议记录有 " + d.problems.length + " 个问题（有问题的行未计入）" : "") + "。",
+        findings.length || (d.problems || []).length ? "warn" : "ok");
+    }).catch(function (e) { setStatus("orglife-status", "请求失败：" + e, "bad"); });
+  }
+
+  function renderTallies(rows) {
+    var box = $("orglife-summary");
+    clear(box);
+    if (!rows.length) return;
+    var t = el("table", { class: "tallies" },
+      el("caption", null, "各组织汇总 ", el("span", { class: "en", lang: "en" }, "summary"), "（" + rows.length + " 行）"),
+      el("thead", null, el("tr", null, el("th", { scope: "col" }, "组织"), el("th", { scope: "col" }, "会议类型"),
+        el("th", { scope: "col" }, "应开"), el("th", { scope: "col" }, "已开"), el("th", { scope: "col" }, "不足"),
+        el("th", { scope: "col" }, "到会不足"))));
+    var tb = el("tbody");
+    rows.forEach(function (r) {
+      tb.appendChild(el("tr", { class: r.shortfall > 0 || r.quorumFailures > 0 ? "short" : null, "data-org": r.org, "data-type": r.type },
+        el("td", null, el("code", null, str(r.org)), " ", str(r.name)),
+        el("td", null, label("meeting", r.type)),
+        el("td", { class: "num" }, str(r.required)), el("td", { class: "num" }, str(r.held)),
+        el("td", { class: "num" }, str(r.shortfall)), el("td", { class: "num" }, str(r.quorumFailures))));
+    });
+    t.appendChild(tb);
+    box.appendChild(t);
   }
 
   // ---------- 党费 ----------
@@ -1137,6 +1197,9 @@
     selectTab = initTabs();
     $("tree-asof").value = today();
     $("dues-date").value = today();
+    var year = new Date().getFullYear() - 1; // the last whole year
+    $("orglife-from").value = year + "-01-01";
+    $("orglife-to").value = (year + 1) + "-01-01";
     loadSchemeList();
     $("scheme-load").addEventListener("click", loadScheme);
     $("scheme-check").addEventListener("click", checkScheme);
@@ -1167,6 +1230,7 @@
     $("assess-run").addEventListener("click", runAssess);
     $("tree-run").addEventListener("click", runTree);
     $("dues-run").addEventListener("click", runDues);
+    $("orglife-run").addEventListener("click", runOrglife);
     $("dues-download").addEventListener("click", downloadLedger);
     schemeGutter();
     loadRules();

@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -47,6 +48,8 @@ var (
 	errorsTree     = repoFile("examples/orgchart/testdata/errors.csv")
 	duesRoster     = repoFile("examples/dues/testdata/sample.csv")
 	duesBadRows    = repoFile("examples/dues/testdata/badrows.csv")
+	orglifeTree    = repoFile("examples/orglife/testdata/tree.csv")
+	orglifeMeets   = repoFile("examples/orglife/testdata/meetings.csv")
 )
 
 // strictCSP is the policy the tests serve the page with.
@@ -672,4 +675,51 @@ func TestDues(t *testing.T) {
 		}
 	}
 	assert.Len(t, p.rows("table.ledger tbody tr"), len(bad.Ledger))
+}
+
+// TestOrglife uploads a tree and a year of meetings and reads the findings
+// and the summary the service gives for them.
+func TestOrglife(t *testing.T) {
+	p := open(t)
+	p.tab("orglife")
+	p.do(chromedp.SetUploadFiles(chromedp.ID("orglife-tree"), []string{orglifeTree}),
+		chromedp.SetUploadFiles(chromedp.ID("orglife-meetings"), []string{orglifeMeets}),
+		chromedp.SetValue(chromedp.ID("orglife-from"), "2024-01-01"), chromedp.SetValue(chromedp.ID("orglife-to"), "2025-01-01"),
+		chromedp.Click(chromedp.ID("orglife-run")))
+	p.wait(`document.querySelectorAll("table.tallies tbody tr").length > 0`)
+
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for name, file := range map[string]string{"tree": orglifeTree, "meetings": orglifeMeets} {
+		w, err := mw.CreateFormFile(name, filepath.Base(file))
+		require.NoError(t, err)
+		_, err = w.Write(read(t, file))
+		require.NoError(t, err)
+	}
+	require.NoError(t, mw.Close())
+	status, out := p.api("POST", "/v1/orglife?from=2024-01-01&to=2025-01-01", mw.FormDataContentType(), "", body.Bytes())
+	require.Equal(t, http.StatusOK, status, "%s", out)
+	var want struct {
+		Findings []struct{ Rule, Subject, Message string }
+		Summary  []struct {
+			Org, Type                                 string
+			Required, Held, Shortfall, QuorumFailures int
+		}
+	}
+	require.NoError(t, json.Unmarshal(out, &want))
+	require.NotEmpty(t, want.Findings)
+	got := p.rows("#orglife-findings table.findings tbody tr")
+	require.Len(t, got, len(want.Findings))
+	for i, f := range want.Findings {
+		assert.Equal(t, f.Rule, got[i][0], "finding %d", i)
+		assert.Contains(t, got[i][2], f.Subject, "finding %d", i)
+		assert.Equal(t, f.Message, got[i][4], "finding %d", i)
+	}
+	tallies := p.rows("table.tallies tbody tr")
+	require.Len(t, tallies, len(want.Summary))
+	for i, s := range want.Summary {
+		assert.Contains(t, tallies[i][0], s.Org, "row %d", i)
+		assert.Contains(t, tallies[i][1], "("+s.Type+")", "row %d", i)
+		assert.Equal(t, []string{fmt.Sprint(s.Required), fmt.Sprint(s.Held), fmt.Sprint(s.Shortfall), fmt.Sprint(s.QuorumFailures)}, tallies[i][2:6], "row %d", i)
+	}
 }
