@@ -93,6 +93,13 @@ type page struct {
 // the test.
 func open(t *testing.T) *page {
 	t.Helper()
+	return openAt(t, "")
+}
+
+// openAt is open with the service mounted under a path prefix, as a Go
+// platform mounts it: http.StripPrefix(prefix, handler) at prefix + "/".
+func openAt(t *testing.T, prefix string) *page {
+	t.Helper()
 	chrome := chromePath()
 	if chrome == "" {
 		if os.Getenv("WEBTEST_REQUIRE_BROWSER") != "" {
@@ -103,6 +110,11 @@ func open(t *testing.T) *page {
 	h := service.New(service.Options{Now: func() time.Time { return today }})
 	// The page must work under a strict content security policy: no inline
 	// script or style, nothing from another origin.
+	if prefix != "" {
+		mux := http.NewServeMux()
+		mux.Handle(prefix+"/", http.StripPrefix(prefix, h))
+		h = mux
+	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", strictCSP)
 		h.ServeHTTP(w, r)
@@ -135,7 +147,7 @@ func open(t *testing.T) *page {
 			}
 		}
 	}()
-	p.do(chromedp.Navigate(srv.URL + "/"))
+	p.do(chromedp.Navigate(srv.URL + prefix + "/"))
 	p.wait(`document.querySelectorAll('#scheme-pick option[value="yanji-shuzhi"]').length === 1`)
 	t.Cleanup(p.checkClean)
 	return p
@@ -721,5 +733,23 @@ func TestOrglife(t *testing.T) {
 		assert.Contains(t, tallies[i][0], s.Org, "row %d", i)
 		assert.Contains(t, tallies[i][1], "("+s.Type+")", "row %d", i)
 		assert.Equal(t, []string{fmt.Sprint(s.Required), fmt.Sprint(s.Held), fmt.Sprint(s.Shortfall), fmt.Sprint(s.QuorumFailures)}, tallies[i][2:6], "row %d", i)
+	}
+}
+
+// TestUnderPrefix serves the service under /dangjian/: the page's relative
+// URLs reach the API there.
+func TestUnderPrefix(t *testing.T) {
+	p := openAt(t, "/dangjian")
+	p.do(chromedp.SetValue(chromedp.ID("scheme-pick"), "yanji-shuzhi"), chromedp.Click(chromedp.ID("scheme-load")))
+	p.wait(`document.getElementById("scheme-status").textContent.includes("已载入参考方案 yanji-shuzhi")`)
+	p.tab("assess")
+	p.do(chromedp.SetUploadFiles(chromedp.ID("subjects-file"), []string{sampleSubjects}))
+	p.wait(`document.getElementById("subjects-text").value.length > 0`)
+	p.do(chromedp.Click(chromedp.ID("assess-run")))
+	p.wait(`document.querySelectorAll("table.ranking tbody tr").length > 0`)
+	urls := run[[]string](p, `performance.getEntriesByType("resource").map(function (e) { return e.name; })`)
+	require.NotEmpty(t, urls)
+	for _, u := range urls {
+		assert.True(t, strings.HasPrefix(u, p.base+"/dangjian/"), "%s", u)
 	}
 }
