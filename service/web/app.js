@@ -895,7 +895,8 @@
       tb.appendChild(el("tr", { class: "sev-" + (f.severity || "") },
         el("td", null, ruleCell(f.rule)),
         el("td", null, label("severity", f.severity)),
-        el("td", null, org ? el("code", null, org) : "", " ", f.name || names[org] || ""),
+        el("td", null, org ? el("code", null, org) : "", " ", f.name || names[org] || "",
+          org && names[org] !== undefined ? el("button", { type: "button", class: "reveal", "data-org": org, onclick: function () { revealOrg(org); } }, "在图中显示") : null),
         el("td", null, f.ref ? el("span", { class: "ref" }, label("meeting", f.ref) + " ") : null,
           f.field ? el("code", null, f.field) : null, f.value ? " = " + f.value : ""),
         el("td", null, f.message || ""),
@@ -914,34 +915,73 @@
     var box = $("tree-chart");
     clear(box);
     if (!orgs.length) return;
-    var kids = {}, ids = {};
+    var kids = {}, ids = {}, parent = {};
     orgs.forEach(function (o) { ids[o.id] = true; });
     var roots = [];
     orgs.forEach(function (o) {
-      if (o.parent && ids[o.parent] && o.parent !== o.id) (kids[o.parent] = kids[o.parent] || []).push(o);
-      else roots.push(o);
+      if (o.parent && ids[o.parent] && o.parent !== o.id) {
+        (kids[o.parent] = kids[o.parent] || []).push(o);
+        parent[o.id] = o.parent;
+      } else roots.push(o);
     });
+    chart = { ids: ids, parent: parent, openers: {}, pagers: {} };
     box.appendChild(el("h3", null, "组织架构图 ", el("span", { class: "en", lang: "en" }, "organization chart"), "（" + orgs.length + " 个组织）"));
     var ul = el("ul", { class: "chart", "aria-label": "组织架构图" });
-    drawChildren(ul, roots, 0, kids, byOrg);
+    drawChildren(ul, roots, 0, kids, byOrg, "");
     box.appendChild(ul);
   }
 
-  function drawChildren(ul, list, depth, kids, byOrg) {
-    var from = 0;
+  // chart is what revealOrg needs of the chart drawn last: the tree's
+  // parents, and for each node drawn, how to open it and how to draw more
+  // of its children.
+  var chart = null;
+
+  function drawChildren(ul, list, depth, kids, byOrg, parentID) {
+    var from = 0, more = null;
     function page() {
       var to = Math.min(list.length, from + CHART_PAGE);
       for (var k = from; k < to; k++) ul.appendChild(chartNode(list[k], depth, kids, byOrg));
       from = to;
       if (from < list.length) {
-        var more = el("li", { class: "more" });
-        more.appendChild(el("button", { type: "button", onclick: function () { ul.removeChild(more); page(); } },
+        more = el("li", { class: "more" });
+        more.appendChild(el("button", { type: "button", onclick: function () { next(); } },
           "再显示 " + Math.min(CHART_PAGE, list.length - from) + " 个（共 " + list.length + " 个）"));
         ul.appendChild(more);
       }
     }
+    function next() {
+      if (from >= list.length) return false;
+      if (more && more.parentNode) ul.removeChild(more);
+      page();
+      return true;
+    }
+    if (chart) chart.pagers[parentID] = next;
     page();
   }
+
+  // revealOrg opens the chart down to an organization, drawing what is
+  // not drawn yet, and moves the focus to it.
+  function revealOrg(id) {
+    if (!chart || !chart.ids[id]) return;
+    var chain = [];
+    for (var x = id, guard = 0; x !== undefined && guard < 10000; x = chart.parent[x], guard++) chain.unshift(x);
+    for (var k = 0; k < chain.length; k++) {
+      var parentID = k === 0 ? "" : chain[k - 1];
+      if (k > 0 && chart.openers[parentID]) chart.openers[parentID]();
+      var sel = '#tree-chart li[data-org="' + cssEscape(chain[k]) + '"]';
+      while (!document.querySelector(sel) && chart.pagers[parentID] && chart.pagers[parentID]()) { /* draw the next page */ }
+    }
+    var li = document.querySelector('#tree-chart li[data-org="' + cssEscape(id) + '"]');
+    if (!li) return;
+    Array.prototype.forEach.call(document.querySelectorAll("#tree-chart li.target"), function (e) { e.classList.remove("target"); });
+    li.classList.add("target");
+    var focusable = li.querySelector("summary") || li;
+    if (focusable === li) li.tabIndex = -1;
+    focusable.focus();
+    li.scrollIntoView({ block: "center" });
+  }
+
+  function cssEscape(s) { return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, "\\$&"); }
 
   function orgLabel(o, byOrg) {
     var n = byOrg[o.id] || 0;
@@ -968,8 +1008,9 @@
     var draw = function () {
       if (drawn || !d.open) return;
       drawn = true;
-      drawChildren(ul, ch, depth + 1, kids, byOrg);
+      drawChildren(ul, ch, depth + 1, kids, byOrg, o.id);
     };
+    if (chart) chart.openers[o.id] = function () { d.open = true; draw(); };
     d.addEventListener("toggle", draw);
     if (d.open) draw();
     li.appendChild(d);

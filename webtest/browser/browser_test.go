@@ -533,10 +533,14 @@ func TestOrgs(t *testing.T) {
 	p.do(chromedp.Click(chromedp.CSS(`#tree-chart li[data-org="yl.sx"] > details > summary`)))
 	p.wait(`document.querySelector('#tree-chart li[data-org="yl.sx.1"]') !== null`)
 	assert.Contains(t, p.text(`#tree-chart li[data-org="yl.sx.1"]`), "新兴社区第一党支部")
-	// A name with markup in it is text.
+	// A finding's organization shown in the chart: its closed ancestors
+	// open, it is drawn, marked and focused. Its name, with markup in it,
+	// is text.
 	assert.Zero(t, p.count(`#tree-chart li[data-org="sx.2.1"]`))
-	p.do(chromedp.Click(chromedp.CSS(`#tree-chart li[data-org="sx.2"] > details > summary`)))
-	p.wait(`document.querySelector('#tree-chart li[data-org="sx.2.1"]') !== null`)
+	p.do(chromedp.Click(chromedp.CSS(`#tree-findings button.reveal[data-org="sx.2.1"]`)))
+	p.wait(`document.querySelector('#tree-chart li.target[data-org="sx.2.1"]') !== null`)
+	assert.Equal(t, 1, p.count(`#tree-chart li.target`))
+	assert.True(t, run[bool](p, `document.querySelector('#tree-chart li[data-org="sx.2.1"]').contains(document.activeElement)`))
 	assert.Contains(t, p.text(`#tree-chart li[data-org="sx.2.1"]`), "运维党小组 <一班>")
 }
 
@@ -575,7 +579,11 @@ func TestLargeChart(t *testing.T) {
 		for j := range 10 {
 			fmt.Fprintf(&b, "c%d.g%d,c%d,general_branch,community,第%d社区党总支,5,0\n", i, j, i, j)
 			for k := range 15 {
-				fmt.Fprintf(&b, "c%d.g%d.b%d,c%d.g%d,branch,community,第%d党支部,7,1\n", i, j, k, i, j, k)
+				full := 7
+				if i == 15 && j == 2 && k == 9 {
+					full = 2 // too few for a branch: a finding deep in a closed branch
+				}
+				fmt.Fprintf(&b, "c%d.g%d.b%d,c%d.g%d,branch,community,第%d党支部,%d,1\n", i, j, k, i, j, k, full)
 			}
 		}
 	}
@@ -591,6 +599,12 @@ func TestLargeChart(t *testing.T) {
 	p.do(chromedp.Click(chromedp.CSS(`#tree-chart li[data-org="c7.g3"] > details > summary`)))
 	p.wait(`document.querySelectorAll("#tree-chart li[data-org]").length === 236`)
 	assert.Contains(t, p.text(`#tree-chart li[data-org="c7.g3.b14"]`), "第14党支部")
+	// A finding deep in a closed branch, shown in the chart.
+	const target = "c15.g2.b9"
+	assert.Contains(t, p.text("#tree-findings"), "ORG-BRANCH-MIN-3")
+	assert.Zero(t, p.count(fmt.Sprintf(`#tree-chart li[data-org=%q]`, target)))
+	p.do(chromedp.Click(chromedp.CSS(fmt.Sprintf(`#tree-findings button.reveal[data-org=%q]`, target))))
+	p.wait(fmt.Sprintf(`document.querySelector('#tree-chart li.target[data-org=%q]') !== null`, target))
 }
 
 // TestDues uploads a roster, reads the ledger and its summary, and
@@ -752,4 +766,35 @@ func TestUnderPrefix(t *testing.T) {
 	for _, u := range urls {
 		assert.True(t, strings.HasPrefix(u, p.base+"/dangjian/"), "%s", u)
 	}
+}
+
+// TestChartPages draws a level of 450 organizations 200 at a time: the
+// button draws the next 200, and showing a finding's organization draws
+// the pages up to it.
+func TestChartPages(t *testing.T) {
+	p := open(t)
+	var b strings.Builder
+	b.WriteString("id,parent_id,kind,domain,name,full_members,probationary_members\n")
+	b.WriteString("root,,local_committee,,某市委,0,0\n")
+	for i := range 450 {
+		full := 5
+		if i == 420 {
+			full = 1 // a finding on the third page
+		}
+		fmt.Fprintf(&b, "b%d,root,branch,community,第%d党支部,%d,0\n", i, i, full)
+	}
+	f := filepath.Join(t.TempDir(), "wide.csv")
+	require.NoError(t, os.WriteFile(f, []byte(b.String()), 0o644))
+	p.tab("orgs")
+	p.do(chromedp.SetUploadFiles(chromedp.ID("tree-file"), []string{f}), chromedp.Click(chromedp.ID("tree-run")))
+	p.wait(`document.querySelector("#tree-chart ul.chart") !== null`)
+	assert.Equal(t, 1+200, p.count("#tree-chart li[data-org]"))
+	assert.Contains(t, p.text("#tree-chart li.more"), "共 450 个")
+	p.do(chromedp.Click(chromedp.CSS("#tree-chart li.more button")))
+	p.wait(`document.querySelectorAll("#tree-chart li[data-org]").length === 401`)
+	assert.Equal(t, 1, p.count("#tree-chart li.more"))
+	p.do(chromedp.Click(chromedp.CSS(`#tree-findings button.reveal[data-org="b420"]`)))
+	p.wait(`document.querySelector('#tree-chart li.target[data-org="b420"]') !== null`)
+	assert.Equal(t, 1+450, p.count("#tree-chart li[data-org]"))
+	assert.Zero(t, p.count("#tree-chart li.more"))
 }
