@@ -780,6 +780,9 @@
       key ? el("code", null, key) : null, key ? " " : null,
       "依据：", s.doc || "", s.article ? " " + s.article : "",
       s.confidence ? el("span", { class: "conf" }, " [" + label("confidence", s.confidence) + "]") : null,
+      // Where the wording was seen, as text: the page opens no link from
+      // data, so a javascript: URL in a scheme can do nothing.
+      s.url ? el("div", { class: "note" }, "见 ", el("code", { class: "url" }, s.url)) : null,
       s.note ? el("div", { class: "note" }, s.note) : null);
   }
 
