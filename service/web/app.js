@@ -654,7 +654,7 @@
         el("th", { scope: "col" }, "加分"),
         el("th", { scope: "col" }, "等次"), el("th", { scope: "col" }, "可评优"), el("th", { scope: "col" }, "门槛与调整"))));
     var tb = el("tbody");
-    rows.forEach(function (x) {
+    var row = function (x) {
       var r = x.r, g = x.g, id = subjectID(r);
       var gates = (r.gates || []).map(function (h) {
         return el("div", { class: "gate" }, el("code", null, h.gate + (h.effect ? ":" + h.effect : "")), " ", h.reason || "");
@@ -691,10 +691,26 @@
           g.recommended && g.recommended !== (g.grade || r.grade) ? el("span", { class: "muted" }, "（建议 " + g.recommended + "）") : null),
         el("td", null, (g.eligible !== undefined ? g.eligible : r.eligible) === false ? "否" : "是"),
         el("td", null, gates)));
-    });
+    };
     table.appendChild(tb);
     box.appendChild(table);
+    // A large cohort is drawn RANKING_PAGE rows at a time.
+    var from = 0;
+    var more = el("button", { type: "button", class: "more-rows" });
+    var page = function () {
+      var to = Math.min(rows.length, from + RANKING_PAGE);
+      for (var k = from; k < to; k++) row(rows[k]);
+      from = to;
+      if (from < rows.length) {
+        more.textContent = "再显示 " + Math.min(RANKING_PAGE, rows.length - from) + " 行（已显示 " + from + " / " + rows.length + "）";
+        if (!more.parentNode) box.appendChild(more);
+      } else if (more.parentNode) more.parentNode.removeChild(more);
+    };
+    more.addEventListener("click", page);
+    page();
   }
+
+  var RANKING_PAGE = 1000;
 
   function renderGrading(grading) {
     var box = $("assess-grading");

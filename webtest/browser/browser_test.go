@@ -785,3 +785,38 @@ func TestChartPages(t *testing.T) {
 	assert.Equal(t, 1+450, p.count("#tree-chart li[data-org]"))
 	assert.Zero(t, p.count("#tree-chart li.more"))
 }
+
+// TestLargeCohort ranks 2,500 subjects of a pasted scheme: the ranking is
+// drawn 1,000 rows at a time, every row as the service ranks it.
+func TestLargeCohort(t *testing.T) {
+	p := open(t)
+	var b strings.Builder
+	b.WriteString("id,category,meetings,dues,type,area,score\n")
+	for i := range 2500 {
+		fmt.Fprintf(&b, "s%04d,社区,%d,%d.5,社区,%d,%d.25\n", i, 50+i%51, 60+i%40, 100+i%700, 40+i%60)
+	}
+	csv := b.String()
+	p.do(chromedp.SetValue(chromedp.ID("scheme-text"), string(read(t, flatScheme))))
+	p.tab("assess")
+	start := time.Now()
+	p.do(chromedp.SetValue(chromedp.ID("subjects-text"), csv), chromedp.Click(chromedp.ID("assess-run")))
+	p.wait(`document.querySelectorAll("table.ranking tbody tr").length === 1000`)
+	t.Logf("2,500 subjects scored, ranked and 1,000 drawn in %v", time.Since(start))
+	p.do(chromedp.Click(chromedp.CSS("#assess-ranking button.more-rows")))
+	p.wait(`document.querySelectorAll("table.ranking tbody tr").length === 2000`)
+	p.do(chromedp.Click(chromedp.CSS("#assess-ranking button.more-rows")))
+	p.wait(`document.querySelectorAll("table.ranking tbody tr").length === 2500`)
+	assert.Zero(t, p.count("#assess-ranking button.more-rows"))
+
+	body, err := json.Marshal(map[string]any{"scheme": json.RawMessage(read(t, flatScheme)), "subjectsCsv": csv})
+	require.NoError(t, err)
+	status, out := p.api("POST", "/v1/assess", "application/json", "", body)
+	require.Equal(t, http.StatusOK, status, "%.300s", out)
+	var want assessAnswer
+	require.NoError(t, json.Unmarshal(out, &want))
+	got := p.rows("table.ranking tbody tr")
+	require.Len(t, got, len(want.Results))
+	for i, w := range want.Results {
+		require.Equal(t, []string{fmt.Sprint(i + 1), fmt.Sprint(w.Rank), w.ID}, got[i][:3], "row %d", i)
+	}
+}
