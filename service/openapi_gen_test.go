@@ -435,7 +435,20 @@ func addExample(h http.Handler, method, path string, op map[string]any, ex examp
 	} else {
 		value = rec.Body.String()
 	}
-	examples(media)[ex.Name] = map[string]any{"summary": ex.Summary, "value": value, "x-request": ex.Path}
+	example := map[string]any{"summary": ex.Summary, "value": value, "x-request": ex.Path}
+	if ex.MaxBodyBytes != 0 || ex.MaxRows != 0 {
+		// The server's limits the answer was made under, for a client
+		// that replays the request.
+		opts := map[string]any{}
+		if ex.MaxBodyBytes != 0 {
+			opts["maxBodyBytes"] = ex.MaxBodyBytes
+		}
+		if ex.MaxRows != 0 {
+			opts["maxRows"] = ex.MaxRows
+		}
+		example["x-server-limits"] = opts
+	}
+	examples(media)[ex.Name] = example
 	return nil
 }
 
