@@ -16,29 +16,29 @@ import (
 	"github.com/dangjian-go/dangjian/service"
 )
 
-// get answers a GET of path by a fresh service.
-func get(t *testing.T, h http.Handler, path string) *httptest.ResponseRecorder {
+// getWeb answers a GET of path by a fresh service.
+func getWeb(t *testing.T, h http.Handler, path string) *httptest.ResponseRecorder {
 	t.Helper()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 	return rec
 }
 
-// voidElements have no end tag in HTML.
-var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+// webVoidElements have no end tag in HTML.
+var webVoidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
 	"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
 
-// element is a start tag of the page.
-type element struct {
+// webElement is a start tag of the page.
+type webElement struct {
 	name  string
 	attrs map[string]string
 	line  int
 }
 
-// parseHTML reads the page as HTML with encoding/xml in its lenient mode
+// parseWebHTML reads the page as HTML with encoding/xml in its lenient mode
 // (HTML entities, unquoted attributes), and checks that every element
 // that is not void is closed, in order. It returns the start tags.
-func parseHTML(t *testing.T, page string) []element {
+func parseWebHTML(t *testing.T, page string) []webElement {
 	t.Helper()
 	// The doctype is HTML's, not XML's: the decoder reads it as a
 	// directive.
@@ -46,8 +46,8 @@ func parseHTML(t *testing.T, page string) []element {
 	d.Strict = false
 	d.AutoClose = nil // every non-void element must be closed
 	d.Entity = xml.HTMLEntity
-	var open []element
-	var all []element
+	var open []webElement
+	var all []webElement
 	for {
 		line, _ := d.InputPos()
 		tok, err := d.RawToken()
@@ -57,7 +57,7 @@ func parseHTML(t *testing.T, page string) []element {
 		require.NoError(t, err, "line %d", line)
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			e := element{name: strings.ToLower(tok.Name.Local), attrs: map[string]string{}, line: line}
+			e := webElement{name: strings.ToLower(tok.Name.Local), attrs: map[string]string{}, line: line}
 			for _, a := range tok.Attr {
 				name := strings.ToLower(a.Name.Local)
 				if a.Name.Space != "" {
@@ -66,12 +66,12 @@ func parseHTML(t *testing.T, page string) []element {
 				e.attrs[name] = a.Value
 			}
 			all = append(all, e)
-			if !voidElements[e.name] {
+			if !webVoidElements[e.name] {
 				open = append(open, e)
 			}
 		case xml.EndElement:
 			name := strings.ToLower(tok.Name.Local)
-			require.False(t, voidElements[name], "line %d: an end tag </%s> of a void element", line, name)
+			require.False(t, webVoidElements[name], "line %d: an end tag </%s> of a void element", line, name)
 			require.NotEmpty(t, open, "line %d: </%s> closes nothing", line, name)
 			top := open[len(open)-1]
 			require.Equal(t, top.name, name, "line %d: </%s> closes <%s> of line %d", line, name, top.name, top.line)
@@ -84,9 +84,9 @@ func parseHTML(t *testing.T, page string) []element {
 	return all
 }
 
-// sameOrigin reports whether a URL in the page stays on the page's origin:
+// webSameOrigin reports whether a URL in the page stays on the page's origin:
 // a relative path, or a data: URL (the empty icon).
-func sameOrigin(u string) bool {
+func webSameOrigin(u string) bool {
 	u = strings.TrimSpace(strings.ToLower(u))
 	if strings.HasPrefix(u, "//") || strings.Contains(u, "://") {
 		return false
@@ -106,13 +106,13 @@ func TestWebPage(t *testing.T) {
 	files := map[string]string{"/": "text/html", "/app.js": "javascript", "/style.css": "text/css"}
 	body := map[string]string{}
 	for path, ct := range files {
-		rec := get(t, h, path)
+		rec := getWeb(t, h, path)
 		require.Equal(t, http.StatusOK, rec.Code, path)
 		assert.Contains(t, rec.Header().Get("Content-Type"), ct, path)
 		require.NotEmpty(t, rec.Body.String(), path)
 		body[path] = rec.Body.String()
 	}
-	els := parseHTML(t, body["/"])
+	els := parseWebHTML(t, body["/"])
 	require.NotEmpty(t, els)
 	assert.Equal(t, "html", els[0].name)
 	assert.Equal(t, "zh-CN", els[0].attrs["lang"])
@@ -132,9 +132,9 @@ func TestWebPage(t *testing.T) {
 			if !ok {
 				continue
 			}
-			assert.True(t, sameOrigin(u), "line %d: <%s %s=%q> leaves the origin", e.line, e.name, a, u)
-			if sameOrigin(u) && !strings.HasPrefix(u, "data:") && (e.name == "script" || e.name == "link") {
-				rec := get(t, h, "/"+strings.TrimPrefix(u, "/"))
+			assert.True(t, webSameOrigin(u), "line %d: <%s %s=%q> leaves the origin", e.line, e.name, a, u)
+			if webSameOrigin(u) && !strings.HasPrefix(u, "data:") && (e.name == "script" || e.name == "link") {
+				rec := getWeb(t, h, "/"+strings.TrimPrefix(u, "/"))
 				assert.Equal(t, http.StatusOK, rec.Code, "line %d: %s is not served", e.line, u)
 			}
 		}
