@@ -540,6 +540,21 @@
     }).catch(function (e) { setStatus("scheme-status", "请求失败：" + e, "bad"); });
   }
 
+  // saveScheme downloads the scheme text as it is in the editor.
+  var schemeURL = null;
+  function saveScheme() {
+    var text = $("scheme-text").value;
+    if (!text.trim()) { setStatus("scheme-status", "没有可保存的方案。", "bad"); return; }
+    if (schemeURL) URL.revokeObjectURL(schemeURL);
+    schemeURL = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    var base = (scheme.name || "scheme").replace(/[^A-Za-z0-9._-]/g, "_");
+    var a = el("a", { href: schemeURL, download: base + ".json", hidden: true });
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setStatus("scheme-status", "已保存为 " + base + ".json。", "ok");
+  }
+
   // ---------- 评分 ----------
 
   // subjectsField returns the subjects member(s) of an assess request as
@@ -1300,6 +1315,14 @@
       });
     });
     $("assess-run").addEventListener("click", runAssess);
+    $("policy-file").addEventListener("change", function () {
+      readFileText($("policy-file"), "assess-status").then(function (t) {
+        if (t === null) return;
+        $("policy-text").value = t;
+        setStatus("assess-status", "已读入评定政策 " + $("policy-file").files[0].name + "。");
+      });
+    });
+    $("scheme-save").addEventListener("click", saveScheme);
     $("tree-run").addEventListener("click", runTree);
     $("dues-run").addEventListener("click", runDues);
     $("orglife-run").addEventListener("click", runOrglife);

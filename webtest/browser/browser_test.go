@@ -32,6 +32,7 @@ var (
 	xingjiSubjects = repoFile("assess/testdata/reference/xingji.subjects.json")
 	flatScheme     = repoFile("examples/assess/testdata/flat-scheme.json")
 	flatSubjects   = repoFile("examples/assess/testdata/flat.csv")
+	flatPolicy     = repoFile("examples/assess/testdata/flat-policy.json")
 	errorsTree     = repoFile("examples/orgchart/testdata/errors.csv")
 	duesRoster     = repoFile("examples/dues/testdata/sample.csv")
 	duesBadRows    = repoFile("examples/dues/testdata/badrows.csv")
@@ -240,6 +241,34 @@ func (p *page) api(method, path, contentType, accept string, body []byte) (int, 
 	return res.StatusCode, b
 }
 
+// downloads lets the browser save downloads, in a directory of the test.
+func (p *page) downloads() string {
+	p.t.Helper()
+	dir := p.t.TempDir()
+	ctx, cancel := p.step()
+	defer cancel()
+	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
+	require.NoError(p.t, err)
+	return dir
+}
+
+// downloaded waits for a downloaded file to be complete: its content is
+// want, or, with want nil, anything not empty.
+func (p *page) downloaded(file string, want []byte) []byte {
+	p.t.Helper()
+	var saved []byte
+	require.Eventually(p.t, func() bool {
+		b, err := os.ReadFile(file)
+		if err != nil || len(b) == 0 || (want != nil && !bytes.Equal(b, want)) {
+			return false
+		}
+		saved = b
+		return true
+	}, 20*time.Second, 100*time.Millisecond, "no %s downloaded (or not as expected)", file)
+	return saved
+}
+
 func read(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -413,6 +442,11 @@ func TestSchemeProblems(t *testing.T) {
 	p.do(chromedp.Click(chromedp.CSS(`#scheme-problems button.goto`)))
 	assert.Equal(t, line, run[int](p, `(function () { var ta = document.getElementById("scheme-text"); return ta.value.slice(0, ta.selectionStart).split("\n").length; })()`))
 
+	// The edited scheme saved as a file, as it is.
+	dir := p.downloads()
+	p.do(chromedp.Click(chromedp.ID("scheme-save")))
+	p.downloaded(filepath.Join(dir, "scheme.json"), []byte(broken))
+
 	// Text that is not JSON: the server's problem at its line of the text.
 	p.do(chromedp.SetValue(chromedp.ID("scheme-text"), "{\n  \"name\": \"x\",\n  \"components\": [\n}\n"), chromedp.Click(chromedp.ID("scheme-check")))
 	p.wait(`document.getElementById("scheme-status").textContent.includes("400")`)
@@ -439,6 +473,28 @@ func TestSchemeProblems(t *testing.T) {
 		assert.Contains(t, got[i], w.ID)
 		assert.Contains(t, got[i], w.Total)
 	}
+
+	// With a grading policy uploaded: its quota is used.
+	p.do(chromedp.SetUploadFiles(chromedp.ID("policy-file"), []string{flatPolicy}))
+	p.wait(`document.getElementById("policy-text").value.length > 0`)
+	p.do(chromedp.Click(chromedp.ID("assess-run")))
+	p.wait(`document.querySelectorAll("table.quotas tbody tr").length > 0`)
+	body, err = json.Marshal(map[string]any{"scheme": json.RawMessage(read(t, flatScheme)), "subjectsCsv": string(read(t, flatSubjects)),
+		"policy": json.RawMessage(read(t, flatPolicy))})
+	require.NoError(t, err)
+	status, out = p.api("POST", "/v1/assess", "application/json", "", body)
+	require.Equal(t, http.StatusOK, status, "%s", out)
+	var withPolicy struct {
+		Policy  string
+		Results []struct{ ID, Grade string }
+	}
+	require.NoError(t, json.Unmarshal(out, &withPolicy))
+	assert.Contains(t, p.text("#assess-grading"), withPolicy.Policy)
+	assert.Contains(t, p.text("table.quotas tbody tr"), "优秀")
+	for _, r := range withPolicy.Results {
+		assert.True(t, strings.HasPrefix(p.text(fmt.Sprintf(`table.ranking tr[data-subject=%q] td:nth-child(%d)`, r.ID, len(p.rows("table.ranking thead tr")[0])-2)), r.Grade), "subject %s", r.ID)
+	}
+	require.True(t, run[bool](p, `(document.getElementById("policy-text").value = "") === ""`)) // SetValue refuses ""
 
 	// A subject that cannot be scored: its problem at its line of the
 	// pasted CSV, and the button puts the caret there.
@@ -641,24 +697,10 @@ func TestDues(t *testing.T) {
 	assert.Contains(t, p.text("#dues-status"), fmt.Sprintf("已计算 %d 名党员", len(want.Ledger)))
 
 	// The download: the file the browser saves is the service's CSV.
-	dir := t.TempDir()
-	ctx, cancel := p.step()
-	defer cancel()
-	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir})
-	require.NoError(t, err)
+	dir := p.downloads()
 	p.do(chromedp.Click(chromedp.ID("dues-download")))
 	p.wait(`document.getElementById("dues-status").textContent.includes("台账 CSV 已生成")`)
-	file := filepath.Join(dir, "ledger-2024-06.csv")
-	var saved []byte
-	require.Eventually(t, func() bool {
-		b, err := os.ReadFile(file)
-		if err != nil || len(b) == 0 {
-			return false
-		}
-		saved = b
-		return true
-	}, 20*time.Second, 100*time.Millisecond, "no %s downloaded", file)
+	saved := p.downloaded(filepath.Join(dir, "ledger-2024-06.csv"), nil)
 	status, csv := p.api("POST", "/v1/dues?date=2024-06-15", "text/csv", "text/csv", read(t, duesRoster))
 	require.Equal(t, http.StatusOK, status, "%s", csv)
 	assert.Equal(t, string(csv), string(saved))
