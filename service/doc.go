@@ -39,7 +39,8 @@
 // for a body over the limit, a table over its row limit or work over the
 // time bound, 415 for a Content-Type the route does not read (bodies are
 // UTF-8), 422 for a well-formed request the rules refuse (a scheme that
-// does not compile, a tree that cannot be built). The service never
+// does not compile, a tree that cannot be built), 429 when the server is
+// busy (see Limits). The service never
 // answers 5xx: a panic would be caught and answered 400, and the fuzz
 // tests check that none occurs. In /v1/assess, a problem's file names the
 // member of the request it is in ("scheme", "policy", "subjects",
@@ -54,8 +55,16 @@
 // listed 1,000, the rest counted); its work by Timeout ([DefaultTimeout],
 // 30 s: the readers stop, the answer is 413); a scheme's compilation by
 // the assess reachability budget; the window of /v1/orglife by
-// [MaxWindowYears]. A server around the handler bounds the rest (headers,
+// [MaxWindowYears]; the POST requests worked on at once by MaxInFlight
+// ([DefaultMaxInFlight], 8: a request's memory is a few times its body),
+// a request that waits longer than Timeout for its turn being refused
+// with 429. A server around the handler bounds the rest (headers,
 // slow clients): see examples/server.
+//
+// # Options
+//
+// The zero [Options] is usable: every limit has its documented default,
+// and the clock is [time.Now].
 //
 // # Concurrency
 //

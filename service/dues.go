@@ -66,11 +66,13 @@ func (s *server) dues(w http.ResponseWriter, r *http.Request) {
 	month := dangjian.NewDate(date.Year(), date.Month(), 1)
 	rules, err := dues.RulesFor(month)
 	if err != nil {
-		ps := problemsOf(err)
-		for _, p := range ps {
-			if p.Path == "" {
-				p.Path = "date"
+		var ps dangjian.Problems
+		for _, p := range problemsOf(err) {
+			q := *p // the library's, not ours to change
+			if q.Path == "" {
+				q.Path = "date"
 			}
+			ps = append(ps, &q)
 		}
 		s.fail(w, r, ps, http.StatusUnprocessableEntity)
 		return

@@ -20,6 +20,9 @@ var (
 	ErrTooLarge = dangjian.NewKind("too_large", "request body too large", dangjian.ErrLimit)
 	// ErrTimeout: the request's work outlasted the service's bound (413).
 	ErrTimeout = dangjian.NewKind("timeout", "request took too long", dangjian.ErrLimit)
+	// ErrBusy: the server worked on Options.MaxInFlight requests and none
+	// finished within the request's time bound (429).
+	ErrBusy = dangjian.NewKind("busy", "too many requests at once", dangjian.ErrLimit)
 )
 
 // recovered counts the panics the last-resort recovery caught: the tests

@@ -18,6 +18,7 @@ var fuzzRoutes = []string{
 	"/v1/orglife?from=2024-01-01&to=2025-01-01",
 	"/v1/schemes/",
 	"/v1/",
+	"/",
 }
 
 var fuzzTypes = []string{"text/csv", "application/json", "multipart/form-data; boundary=x", "", "text/csv; charset=gbk"}
@@ -50,6 +51,7 @@ func FuzzService(f *testing.F) {
 	f.Add(uint8(3), uint8(2), "", []byte("--x\r\nContent-Disposition: form-data; name=\"tree\"\r\n\r\nid\r\n--x--\r\n"))
 	f.Add(uint8(4), uint8(3), "jifen", []byte{})
 	f.Add(uint8(5), uint8(4), "x", []byte("\xff"))
+	f.Add(uint8(6), uint8(3), "index.html", []byte{})
 	h := service.New(service.Options{MaxBodyBytes: 1 << 20})
 	f.Fuzz(func(t *testing.T, route, ctype uint8, query string, body []byte) {
 		path := fuzzRoutes[int(route)%len(fuzzRoutes)]

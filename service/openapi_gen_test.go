@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
@@ -294,6 +296,9 @@ type exampleSpec struct {
 	// the example (a 413).
 	MaxBodyBytes int64 `json:"maxBodyBytes,omitempty"`
 	MaxRows      int64 `json:"maxRows,omitempty"`
+	// Busy makes the example's answer a 429: the handler (MaxInFlight 1)
+	// works on another request that holds its one slot.
+	Busy bool `json:"busy,omitempty"`
 	// Raw says that Body, a JSON string, is the body's text as it is, in
 	// a media type that is JSON (text that is not JSON, for a 400).
 	Raw bool `json:"raw,omitempty"`
@@ -383,15 +388,24 @@ func addExample(h http.Handler, method, path string, op map[string]any, ex examp
 		opt.Limits.MaxRecords = ex.MaxRows
 		h = New(opt)
 	}
-	req := httptest.NewRequest(method, ex.Path, bytes.NewReader(body))
-	if ex.Type != "" {
-		req.Header.Set("Content-Type", ex.Type)
+	send := func(h http.Handler) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, ex.Path, bytes.NewReader(body))
+		if ex.Type != "" {
+			req.Header.Set("Content-Type", ex.Type)
+		}
+		if ex.Accept != "" {
+			req.Header.Set("Accept", ex.Accept)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
 	}
-	if ex.Accept != "" {
-		req.Header.Set("Accept", ex.Accept)
+	var rec *httptest.ResponseRecorder
+	if ex.Busy {
+		rec = sendBusy(send)
+	} else {
+		rec = send(h)
 	}
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
 	status := fmt.Sprint(rec.Code)
 	if bodyValue != nil {
 		rb, ok := op["requestBody"].(map[string]any)
@@ -436,6 +450,10 @@ func addExample(h http.Handler, method, path string, op map[string]any, ex examp
 		value = rec.Body.String()
 	}
 	example := map[string]any{"summary": ex.Summary, "value": value, "x-request": ex.Path}
+	if ex.Busy {
+		// The answer of a server busy with another request.
+		example["x-server-busy"] = true
+	}
 	if ex.MaxBodyBytes != 0 || ex.MaxRows != 0 {
 		// The server's limits the answer was made under, for a client
 		// that replays the request.
@@ -450,6 +468,28 @@ func addExample(h http.Handler, method, path string, op map[string]any, ex examp
 	}
 	examples(media)[ex.Name] = example
 	return nil
+}
+
+// sendBusy sends a request with send to a handler whose one slot another
+// request holds: a POST whose body does not end until the answer is had.
+func sendBusy(send func(http.Handler) *httptest.ResponseRecorder) *httptest.ResponseRecorder {
+	h := New(Options{Now: exampleNow, MaxInFlight: 1, Timeout: 20 * time.Millisecond})
+	pr, pw := io.Pipe()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		req := httptest.NewRequest(http.MethodPost, "/v1/dues", pr)
+		req.Header.Set("Content-Type", typeCSV)
+		h.ServeHTTP(httptest.NewRecorder(), req)
+	}()
+	defer func() { pw.Close(); <-done }()
+	var rec *httptest.ResponseRecorder
+	for range 500 { // until the other request holds the slot
+		if rec = send(h); rec.Code == http.StatusTooManyRequests {
+			break
+		}
+	}
+	return rec
 }
 
 // examples returns the examples map of a media type object, made if

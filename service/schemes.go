@@ -2,13 +2,12 @@ package service
 
 import (
 	"net/http"
-	"slices"
 	"sync"
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
 	"github.com/dangjian-go/dangjian/internal/catalogue"
-	"github.com/dangjian-go/dangjian/place/yanji"
+	"github.com/dangjian-go/dangjian/place"
 )
 
 // reference is a reference scheme, compiled once and shared by every
@@ -23,16 +22,15 @@ type reference struct {
 	err    error
 }
 
-// schemeSet holds the reference schemes: assess's and the reference
-// city's (yanji-shuzhi).
+// schemeSet holds the reference schemes of [place.SchemeNames]: assess's
+// and the reference city's (yanji-shuzhi).
 type schemeSet struct {
 	names []string
 	refs  map[string]*reference
 }
 
 func newSchemeSet() *schemeSet {
-	names := append(assess.ReferenceNames(), yanji.SchemeName)
-	slices.Sort(names)
+	names := place.SchemeNames()
 	set := &schemeSet{names: names, refs: map[string]*reference{}}
 	for _, n := range names {
 		set.refs[n] = &reference{}
@@ -52,16 +50,10 @@ func (set *schemeSet) get(name string) (*reference, bool) {
 }
 
 func (ref *reference) load(name string) {
-	if name == yanji.SchemeName {
-		ref.scheme, ref.err = yanji.Scheme()
-		ref.policy = yanji.Policy()
-	} else {
-		ref.scheme, ref.err = assess.Reference(name)
-		if ref.err == nil {
-			ref.policy, ref.err = assess.ReferencePolicy(name)
-		}
+	if ref.scheme, ref.err = place.Scheme(name); ref.err != nil {
+		return
 	}
-	if ref.err != nil {
+	if ref.policy, ref.err = place.Policy(name); ref.err != nil {
 		return
 	}
 	if ref.scorer, ref.err = assess.Compile(ref.scheme); ref.err != nil {

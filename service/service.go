@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,6 +36,12 @@ const DefaultMaxRecords = 1_000_000
 // that the periods checked stay bounded by the tree.
 const MaxWindowYears = 10
 
+// DefaultMaxInFlight is the number of POST requests worked on at once when
+// [Options.MaxInFlight] is 0: 8. A request's memory is a few times its
+// body (a 7 MB roster of 200,000 members answers 100 MB of JSON), so this
+// bounds the memory of the requests in flight.
+const DefaultMaxInFlight = 8
+
 // Options configures the service. The zero value is usable: every limit
 // has its documented default.
 type Options struct {
@@ -51,6 +58,11 @@ type Options struct {
 	// Timeout bounds the work of one request; 0 or less means
 	// [DefaultTimeout].
 	Timeout time.Duration
+	// MaxInFlight bounds the POST requests worked on at once; 0 or less
+	// means [DefaultMaxInFlight]. A request waits for its turn within its
+	// Timeout, and is refused with 429 and a problem of kind [ErrBusy]
+	// when none comes.
+	MaxInFlight int
 	// Now returns the current time, for the default asOf and date
 	// parameters (today); nil means [time.Now].
 	Now func() time.Time
@@ -87,6 +99,13 @@ func (o Options) timeout() time.Duration {
 	return o.Timeout
 }
 
+func (o Options) maxInFlight() int {
+	if o.MaxInFlight <= 0 {
+		return DefaultMaxInFlight
+	}
+	return o.MaxInFlight
+}
+
 func (o Options) today() dangjian.Date {
 	if o.Now == nil {
 		return dangjian.DateOf(time.Now())
@@ -105,6 +124,11 @@ type server struct {
 	opt Options
 	lim dangjian.Limits
 	mux *http.ServeMux
+	// web holds the page's files; files serves them.
+	web   fs.FS
+	files http.Handler
+	// slots holds a token for each POST request worked on.
+	slots chan struct{}
 
 	// validator holds the national rules of organization, compiled once.
 	validator *orgmodel.Validator
@@ -121,13 +145,15 @@ type server struct {
 // handler is safe for concurrent use; it holds the compiled reference
 // schemes and rule sets, shared by every request.
 func New(opt Options) http.Handler {
-	s := &server{opt: opt, lim: opt.limits(), mux: http.NewServeMux(), schemes: newSchemeSet()}
+	s := &server{opt: opt, lim: opt.limits(), mux: http.NewServeMux(), schemes: newSchemeSet(),
+		slots: make(chan struct{}, opt.maxInFlight())}
 	v, err := orgmodel.NewValidator(orgmodel.NationalRules())
 	if err == nil {
 		s.validator = v
 	}
-	web, _ := fs.Sub(webFS, "web")
-	s.mux.Handle("GET /", http.FileServerFS(web))
+	s.web, _ = fs.Sub(webFS, "web")
+	s.files = http.FileServerFS(s.web)
+	s.mux.HandleFunc("GET /", s.page)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.HandleFunc("GET /openapi.json", s.openapi)
 	s.mux.HandleFunc("GET /v1/rules", s.rules)
@@ -182,6 +208,20 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
+	if r.Method == http.MethodPost {
+		select {
+		case s.slots <- struct{}{}: // a free slot, even when the time is up
+		default:
+			select {
+			case s.slots <- struct{}{}:
+			case <-ctx.Done():
+				writeProblems(w, http.StatusTooManyRequests, dangjian.Problems{{Kind: ErrBusy,
+					Value: strconv.Itoa(s.opt.maxInFlight()), Detail: "the server works on that many requests at once and none finished in time; try again later"}})
+				return
+			}
+		}
+		defer func() { <-s.slots }()
+	}
 	s.mux.ServeHTTP(w, r) // not h: the mux sets the path's values
 }
 
@@ -198,6 +238,20 @@ func (r *statusRecorder) WriteHeader(code int)        { r.status = code }
 
 func (s *server) notFound(w http.ResponseWriter, r *http.Request) {
 	writeProblems(w, http.StatusNotFound, dangjian.Problems{{Kind: ErrNotFound, Value: dangjian.Cut(r.URL.Path)}})
+}
+
+// page serves the workbench's files; a file that is not there is a 404
+// problem, as on every route.
+func (s *server) page(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" {
+		name = "."
+	}
+	if _, err := fs.Stat(s.web, name); err != nil {
+		s.notFound(w, r)
+		return
+	}
+	s.files.ServeHTTP(w, r)
 }
 
 func (s *server) healthz(w http.ResponseWriter, r *http.Request) {

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/internal/golden"
 	"github.com/dangjian-go/dangjian/service"
 )
@@ -120,6 +121,9 @@ func TestGolden(t *testing.T) {
 		{"assess-csv", request{path: "/v1/assess", ctype: "application/json",
 			body: assessBody(t, map[string]any{"scheme": json.RawMessage(sample(t, "assess/testdata/flat-scheme.json")),
 				"subjectsCsv": string(sample(t, "assess/testdata/flat.csv")), "policy": json.RawMessage(sample(t, "assess/testdata/flat-policy.json"))})}, 200},
+		{"assess-csv-explain", request{path: "/v1/assess", ctype: "application/json",
+			body: assessBody(t, map[string]any{"scheme": json.RawMessage(sample(t, "assess/testdata/flat-scheme.json")),
+				"subjectsCsv": string(sample(t, "assess/testdata/flat.csv")), "explain": "v02"})}, 200},
 		{"assess-badscheme", request{path: "/v1/assess", ctype: "application/json",
 			body: assessBody(t, map[string]any{"scheme": string(sample(t, "assess/testdata/badscheme.json")), "subjects": []any{}})}, 422},
 		{"assess-badsubjects", request{path: "/v1/assess", ctype: "application/json",
@@ -301,9 +305,50 @@ func TestStatic(t *testing.T) {
 	}
 }
 
-// readAll reads a response body for the tests.
-func readAll(t testing.TB, r io.Reader) []byte {
-	data, err := io.ReadAll(r)
-	require.NoError(t, err)
-	return data
+// TestBusy: with its one slot held by a request whose body has not ended,
+// the service refuses another POST with 429 when its time is up, and
+// still answers a GET.
+func TestBusy(t *testing.T) {
+	h := service.New(service.Options{MaxInFlight: 1, Timeout: 50 * time.Millisecond})
+	pr, pw := io.Pipe()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		req := httptest.NewRequest(http.MethodPost, "/v1/dues", pr)
+		req.Header.Set("Content-Type", "text/csv")
+		h.ServeHTTP(httptest.NewRecorder(), req)
+	}()
+	var a answer
+	for range 200 { // until the first request holds the slot
+		if a = do(t, h, request{path: "/v1/assess", ctype: "application/json", body: []byte(`{"scheme":"jifen","subjects":[]}`)}); a.status == 429 {
+			break
+		}
+	}
+	assert.Equal(t, 429, a.status, "%s", a.body)
+	assert.Equal(t, []string{"busy"}, problemCodes(t, a.body))
+	assert.Equal(t, 200, do(t, h, request{method: "GET", path: "/healthz"}).status)
+	pw.Close()
+	<-done
+	a = do(t, h, request{path: "/v1/assess", ctype: "application/json", body: []byte(`{"scheme":"jifen","subjects":[]}`)})
+	assert.Equal(t, 200, a.status, "the slot is free again: %s", a.body)
+}
+
+// TestProblemsCapped: more bad rows than the problems listed is still a
+// 200 with the tree built from the good rows; the last problem counts the
+// rest (it is no limit of the reading, which would be a 413).
+func TestProblemsCapped(t *testing.T) {
+	h := service.New(service.Options{Limits: dangjian.Limits{MaxProblems: 1}})
+	tree := append(sample(t, "orgchart/testdata/tree.csv"), "yj.bad1,yj,党支部,社区,坏行,many,0,,\nyj.bad2,yj,党支部,社区,坏行,x,0,,\nyj.bad3,yj,党支部,社区,坏行,y,0,,\n"...)
+	a := do(t, h, request{path: "/v1/orgs/validate?asOf=2025-06-30", ctype: "text/csv", body: tree})
+	require.Equal(t, 200, a.status, "%s", a.body)
+	var out struct {
+		Orgs     []json.RawMessage
+		Problems []struct{ Code, Value string }
+	}
+	require.NoError(t, json.Unmarshal(a.body, &out))
+	assert.Len(t, out.Orgs, 15)
+	require.Len(t, out.Problems, 2)
+	assert.Equal(t, "invalid", out.Problems[0].Code)
+	assert.Equal(t, "limit", out.Problems[1].Code)
+	assert.Equal(t, "2", out.Problems[1].Value)
 }

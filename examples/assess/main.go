@@ -8,9 +8,9 @@
 //	       [-encoding utf-8|gbk|gb18030]
 //	       [-max-rows N] [-max-record-bytes N] [-max-problems N]
 //
-// The scheme is a reference scheme, one of [assess.ReferenceNames] (jifen,
-// minzhu-pingyi, xingji) or the reference city's yanji-shuzhi
-// ([yanji.Scheme]), or a JSON file in the format of assess/SCHEME.md. The
+// The scheme is a reference scheme, one of [place.SchemeNames] (assess's
+// jifen, minzhu-pingyi, xingji and the reference city's yanji-shuzhi), or
+// a JSON file in the format of assess/SCHEME.md. The
 // default is yanji-shuzhi, Yanji's 书记抓基层党建工作述职评议考核; without -input it scores a built-in sample
 // cohort of Yanji secretaries (testdata/sample.json), so that
 //
@@ -50,7 +50,7 @@
 //
 // The cohort is graded with [assess.NewGrader]: under -policy, a
 // [assess.GradePolicy] in JSON; otherwise under the reference scheme's
-// policy ([assess.ReferencePolicy], [yanji.Policy]); otherwise under a policy of the
+// policy ([place.Policy]); otherwise under a policy of the
 // scheme's own grades, without quotas, ranking the whole cohort, or each
 // category with -by-category. A scheme without bands is ranked by total
 // only.
@@ -109,7 +109,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
-	"github.com/dangjian-go/dangjian/place/yanji"
+	"github.com/dangjian-go/dangjian/place"
 	"github.com/dangjian-go/dangjian/textenc"
 )
 
@@ -202,7 +202,7 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	var cfg config
 	fs := flag.NewFlagSet("assess", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.scheme, "scheme", defaultScheme, "a reference scheme `name` ("+strings.Join(referenceNames(), ", ")+") or a scheme JSON file")
+	fs.StringVar(&cfg.scheme, "scheme", defaultScheme, "a reference scheme `name` ("+strings.Join(place.SchemeNames(), ", ")+") or a scheme JSON file")
 	fs.StringVar(&cfg.input, "input", "", "subjects `file`, JSON or CSV (- for standard input; default: the built-in sample, for "+defaultScheme+" only)")
 	fs.StringVar(&cfg.policy, "policy", "", "grading policy JSON `file` (default: the reference scheme's policy, or the scheme's grades without quotas)")
 	fs.BoolVar(&cfg.byCategory, "by-category", false, "without -policy or a reference policy, rank within categories")
@@ -426,38 +426,11 @@ func keep(res *assess.Result) assess.Result {
 	return r
 }
 
-// referenceNames returns the scheme names -scheme knows without a file,
-// sorted: assess's reference schemes and the reference city's scheme
-// (place/yanji, yanji-shuzhi).
-func referenceNames() []string {
-	names := append(assess.ReferenceNames(), yanji.SchemeName)
-	slices.Sort(names)
-	return names
-}
-
-// referenceScheme returns the reference scheme called name, one of
-// [referenceNames].
-func referenceScheme(name string) (assess.Scheme, error) {
-	if name == yanji.SchemeName {
-		return yanji.Scheme()
-	}
-	return assess.Reference(name)
-}
-
-// referencePolicy returns the grading policy that goes with the reference
-// scheme called name.
-func referencePolicy(name string) (assess.GradePolicy, error) {
-	if name == yanji.SchemeName {
-		return yanji.Policy(), nil
-	}
-	return assess.ReferencePolicy(name)
-}
-
 // readScheme returns the scheme named by -scheme: a reference scheme, or a
 // JSON file. ref reports a reference scheme.
 func readScheme(name string) (s assess.Scheme, ref bool, ps dangjian.Problems) {
-	if slices.Contains(referenceNames(), name) {
-		s, err := referenceScheme(name)
+	if slices.Contains(place.SchemeNames(), name) {
+		s, err := place.Scheme(name)
 		if err != nil {
 			return s, true, inFile(name, err)
 		}
@@ -469,7 +442,7 @@ func readScheme(name string) (s assess.Scheme, ref bool, ps dangjian.Problems) {
 	}
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(name, `./\`) {
-			return s, false, fileProblem(name, dangjian.ErrUnknownRef, "-scheme names neither a reference scheme ("+strings.Join(referenceNames(), ", ")+") nor a file")
+			return s, false, fileProblem(name, dangjian.ErrUnknownRef, "-scheme names neither a reference scheme ("+strings.Join(place.SchemeNames(), ", ")+") nor a file")
 		}
 		return s, false, fileProblem(name, dangjian.ErrInvalid, "-scheme cannot be read: "+err.Error())
 	}
@@ -517,7 +490,7 @@ func readPolicy(cfg config, ref bool, sc *assess.Scorer) (assess.GradePolicy, bo
 		}
 		return p, true, nil
 	case ref:
-		p, err := referencePolicy(cfg.scheme)
+		p, err := place.Policy(cfg.scheme)
 		if err != nil {
 			return p, false, inFile(cfg.scheme, err)
 		}

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	server [-addr 127.0.0.1:8080] [-max-body bytes] [-timeout 30s]
+//	server [-addr 127.0.0.1:8080] [-max-body bytes] [-timeout 30s] [-max-in-flight N]
 //	       [-max-rows N] [-max-record-bytes N] [-max-problems N]
 //
 // The service answers:
@@ -27,7 +27,9 @@
 //
 // Limits: a request body may hold at most -max-body bytes (default 32 MiB;
 // larger: 413); a request's work at most -timeout (default 30s; longer:
-// 413); every table at most -max-rows rows (default 1,000,000), one row at
+// 413); at most -max-in-flight POST requests (default 8) are worked on at
+// once, and one that waits longer than -timeout for its turn is refused
+// with 429; every table at most -max-rows rows (default 1,000,000), one row at
 // most -max-record-bytes (default 1 MiB), and at most -max-problems
 // problems are listed (default 1,000), the rest counted. The server itself
 // bounds a request's headers (ReadHeaderTimeout 10s, 1 MiB), the reading of
@@ -87,8 +89,9 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.Int64Var(&cfg.opt.Limits.MaxRecords, "max-rows", 0, "the most rows (or records) of a table of a request; 0: the default, 1,000,000")
 	fs.IntVar(&cfg.opt.Limits.MaxRecordBytes, "max-record-bytes", 0, "the most `bytes` one row or record may take; 0: the default, 1 MiB")
 	fs.IntVar(&cfg.opt.Limits.MaxProblems, "max-problems", 0, "the most problems listed in an answer, the rest counted; 0: the default, 1,000")
+	fs.IntVar(&cfg.opt.MaxInFlight, "max-in-flight", service.DefaultMaxInFlight, "the most POST requests worked on at once (429 for one that waits longer than -timeout)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: server [-addr host:port] [-max-body bytes] [-timeout 30s] [-max-rows N] [-max-record-bytes N] [-max-problems N]")
+		fmt.Fprintln(stderr, "usage: server [-addr host:port] [-max-body bytes] [-timeout 30s] [-max-in-flight N] [-max-rows N] [-max-record-bytes N] [-max-problems N]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -109,6 +112,8 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 		return fail("-max-body %d: must be positive", cfg.opt.MaxBodyBytes)
 	case cfg.opt.Timeout <= 0:
 		return fail("-timeout %s: must be positive", cfg.opt.Timeout)
+	case cfg.opt.MaxInFlight <= 0:
+		return fail("-max-in-flight %d: must be positive", cfg.opt.MaxInFlight)
 	case cfg.opt.Limits.MaxRecords < 0 || cfg.opt.Limits.MaxRecordBytes < 0 || cfg.opt.Limits.MaxProblems < 0:
 		return fail("-max-rows, -max-record-bytes and -max-problems must not be negative: a server reads within bounds")
 	}

@@ -70,6 +70,7 @@ func TestFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"-max-body", "0"},
 		{"-timeout", "-1s"},
+		{"-max-in-flight", "0"},
 		{"-max-rows", "-1"},
 		{"extra"},
 		{"-nope"},

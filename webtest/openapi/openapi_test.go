@@ -79,6 +79,7 @@ type example struct {
 	method, path, status, media, name string
 	value                             any
 	limits                            *limits
+	busy                              bool   // x-server-busy: the answer of a server busy with another request
 	request                           string // x-request: the request target
 	reqType                           string // the request example's media type, "" when it has none
 	reqValue                          any
@@ -100,6 +101,7 @@ func examples(t *testing.T, doc []byte) []example {
 						Value   any     `json:"value"`
 						Request string  `json:"x-request"`
 						Limits  *limits `json:"x-server-limits"`
+						Busy    bool    `json:"x-server-busy"`
 					} `json:"examples"`
 				} `json:"content"`
 			} `json:"responses"`
@@ -115,7 +117,7 @@ func examples(t *testing.T, doc []byte) []example {
 				for media, m := range r.Content {
 					for name, ex := range m.Examples {
 						e := example{method: strings.ToUpper(method), path: path, status: status, media: media, name: name,
-							value: ex.Value, request: ex.Request, limits: ex.Limits}
+							value: ex.Value, request: ex.Request, limits: ex.Limits, busy: ex.Busy}
 						for rt, rm := range op.RequestBody.Content {
 							if rex, ok := rm.Examples[name]; ok && rex.Value != nil {
 								e.reqType, e.reqValue = rt, rex.Value
@@ -141,6 +143,31 @@ func body(t *testing.T, mt string, v any) []byte {
 	b, err := json.Marshal(v)
 	require.NoError(t, err)
 	return b
+}
+
+// busy sends req (whose body is data) to a service whose one slot another
+// request holds, a POST whose body has not ended, until it answers 429.
+func busy(t *testing.T, req *http.Request, data []byte) *httptest.ResponseRecorder {
+	h := service.New(service.Options{MaxInFlight: 1, Timeout: 20 * time.Millisecond})
+	pr, pw := io.Pipe()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r := httptest.NewRequest(http.MethodPost, "/v1/dues", pr)
+		r.Header.Set("Content-Type", "text/csv")
+		h.ServeHTTP(httptest.NewRecorder(), r)
+	}()
+	defer func() { pw.Close(); <-done }()
+	var rec *httptest.ResponseRecorder
+	for range 500 {
+		r := req.Clone(req.Context())
+		r.Body = io.NopCloser(bytes.NewReader(data))
+		rec = httptest.NewRecorder()
+		if h.ServeHTTP(rec, r); rec.Code == http.StatusTooManyRequests {
+			break
+		}
+	}
+	return rec
 }
 
 // TestExamples: every example response of the document validates against
@@ -192,9 +219,12 @@ func TestExamples(t *testing.T) {
 				require.True(t, ok, "the example request does not validate:%s", describe(errs))
 			}
 			rec := httptest.NewRecorder()
-			if ex.limits != nil {
+			switch {
+			case ex.busy:
+				rec = busy(t, live, body(t, ex.reqType, ex.reqValue))
+			case ex.limits != nil:
 				handler(*ex.limits).ServeHTTP(rec, live)
-			} else {
+			default:
 				h.ServeHTTP(rec, live)
 			}
 			require.Equal(t, ex.status, fmt.Sprint(rec.Code), "%s", rec.Body.Bytes())
