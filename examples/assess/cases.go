@@ -10,6 +10,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
+	"github.com/dangjian-go/dangjian/place"
 )
 
 // Exit statuses of -test.
@@ -57,17 +58,17 @@ func runTests(cfg config, stdout, stderr io.Writer) int {
 }
 
 // resolveScheme resolves a case file's scheme name: the names -scheme
-// knows ([referenceNames]), each with the policy that goes with it.
+// knows ([place.SchemeNames]), each with the policy that goes with it.
 func resolveScheme(name string) (assess.Scheme, *assess.GradePolicy, error) {
-	if !slices.Contains(referenceNames(), name) {
+	if !slices.Contains(place.SchemeNames(), name) {
 		return assess.Scheme{}, nil, &dangjian.Problem{Kind: dangjian.ErrUnknownRef, Value: name,
-			Detail: "not a scheme this program knows; they are " + strings.Join(referenceNames(), ", ")}
+			Detail: "not a scheme this program knows; they are " + strings.Join(place.SchemeNames(), ", ")}
 	}
-	s, err := referenceScheme(name)
+	s, err := place.Scheme(name)
 	if err != nil {
 		return s, nil, err
 	}
-	p, err := referencePolicy(name)
+	p, err := place.Policy(name)
 	if err != nil {
 		return s, nil, err
 	}
