@@ -104,3 +104,16 @@ func ExampleCompile() {
 	// lines[0].target invalid
 	// lines[1].types[0] invalid
 }
+
+// Decode reads a mapping strictly: an unknown key or a value of the wrong
+// type is a problem with its JSON path, line and column.
+func ExampleDecode() {
+	_, err := bridge.Decode(strings.NewReader(`{"name": "demo", "lines": [
+  {"id": "missed", "target": "events.life.missed", "count": "shortfall", "typs": ["党课"]}
+]}`))
+	for _, p := range dangjian.ProblemsOf(err) {
+		fmt.Println(p.Line, p.Path, p.Kind.Code())
+	}
+	// Output:
+	// 2 lines[0].typs unknown_field
+}
