@@ -683,17 +683,7 @@ func (r *CaseReport) WriteText(w io.Writer) error {
 				}
 				fmt.Fprintln(ew)
 				for _, st := range g.Steps {
-					step := string(st.Kind)
-					if st.Rule != "" {
-						step += " " + st.Rule
-					}
-					switch {
-					case st.From != "" && st.From != st.To:
-						step += " " + st.From + " → " + st.To
-					case st.To != "":
-						step += " → " + st.To
-					}
-					fmt.Fprintf(ew, "      %s: %s\n", step, st.Reason)
+					fmt.Fprintf(ew, "      %s\n", st)
 				}
 			}
 		}

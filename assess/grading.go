@@ -31,6 +31,23 @@ type GradeStep struct {
 	Source *dangjian.Source `json:"source,omitempty"`
 }
 
+// String renders the step on one line as the text reports print it: the
+// kind, the rule, the change of grade ("良好 → 一般", or "→ 优秀" from no
+// grade) and the reason: "quota quota:优秀 优秀 → 良好: …".
+func (st GradeStep) String() string {
+	step := string(st.Kind)
+	if st.Rule != "" {
+		step += " " + st.Rule
+	}
+	switch {
+	case st.From != "" && st.From != st.To:
+		step += " " + st.From + " → " + st.To
+	case st.To != "":
+		step += " → " + st.To
+	}
+	return step + ": " + st.Reason
+}
+
 // BarredGrade is a grade a subject may not take, and the gate or rule
 // that bars it.
 type BarredGrade struct {

@@ -266,17 +266,7 @@ func writeExplainText(w io.Writer, c *cohort, r assess.RankedRow) error {
 		}
 		fmt.Fprintln(w)
 		for _, st := range g.Steps {
-			step := string(st.Kind)
-			if st.Rule != "" {
-				step += " " + st.Rule
-			}
-			switch {
-			case st.From != "" && st.From != st.To:
-				step += " " + st.From + " → " + st.To
-			case st.To != "":
-				step += " → " + st.To
-			}
-			fmt.Fprintf(w, "  %s: %s\n", step, st.Reason)
+			fmt.Fprintf(w, "  %s\n", st)
 		}
 	} else if r.Rank > 0 {
 		fmt.Fprintf(w, "\nrank %d by total\n", r.Rank)
