@@ -22,7 +22,8 @@
 // Kinds ([Kind]):
 //
 //   - [Dues]: INPUT is a roster as examples/dues reads it, computed for
-//     the month of [Options].Date by the rules in force then; GOT has id
+//     the month of [Options].Date by the rules in force then (or
+//     [Options].DuesRules); GOT has id
 //     and dues (编号, 党费). Causes: new BigDecimal(double).setScale(2,
 //     HALF_UP), Math.round(x*100)/100 and Math.ceil(x*10)/10 (simulated
 //     in binary double), rounding up to the 角 exactly, truncation, half-even, another bracket at a
@@ -75,8 +76,10 @@
 // rows in GOT's order.
 //
 // A key on two rows of GOT is a problem and the key is left out (neither
-// row is trusted); a member on two rows of INPUT is a problem of the
-// later row (the roster reader's) and the earlier row is compared. The
+// row is trusted); a member on two rows of INPUT is a problem of both
+// rows (the roster reader's) and every row of the member is left out, as
+// examples/dues leaves them out: for dues, INPUT is read once more before
+// the comparison, without computing, to find such members. The
 // zero [Options] and [Input] are invalid (no kind, no date) and reported
 // as a problem, never a panic. Compare keeps no state between calls and
 // may run concurrently; a [Writer] is for one goroutine.
