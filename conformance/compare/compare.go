@@ -119,7 +119,10 @@ type CauseCount struct {
 	// Against is the number of rows on which GOT agrees with the library
 	// but the cause would have given another value: a pattern of the
 	// platform's is against none. It is counted for the rounding
-	// patterns of dues.
+	// patterns of dues and for every cause of tax (for tax_rounding,
+	// which stands for two ways, to the 元 and cut to the fen: the way
+	// that fits best, plus the differences of the cause it does not
+	// reproduce).
 	Against int `json:"against"`
 }
 

@@ -35,7 +35,9 @@
 //     id, month and withheld, matched on id and month. Causes: the month
 //     taxed alone on the monthly table, the 公告2020年第13号 or 第19号 fact
 //     ignored (two more withholders run without it), the cumulative tax
-//     rounded to the 元 or cut to the fen.
+//     rounded to the 元 or cut to the fen. Each is checked on the agreeing
+//     rows too, so that [Report.Likely] names the whole file's cause only
+//     when no agreeing row contradicts it.
 //   - [Assess]: INPUT is a subjects file as examples/assess reads it (CSV,
 //     or JSON if its name ends in .json), scored under [Options].Scheme
 //     and graded under [Options].Policy ([LoadScheme] gives both for a
