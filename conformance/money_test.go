@@ -153,6 +153,21 @@ func TestDuesCases(t *testing.T) {
 	assert.Equal(t, conformance.DuesWant{Base: "3000.00", Rate: "0.005", Dues: "5.00", Rule: "DUES-HARDSHIP-RETIREE-2017", Total: "5.00", Flags: []string{"reduced"}}, c.Want)
 	assert.Contains(t, c.Rules, "DUES-HARDSHIP-RETIREE-2017")
 	assert.Equal(t, "2024-03-10", c.Roster["reduction_branch_on"])
+
+	// A mobile member: the roster's paying_org is read into the member,
+	// and the expected collector is the inflow organization.
+	cs, err = conformance.DuesCases("dues/mobile-2017.csv")
+	require.NoError(t, err)
+	byName = map[string]conformance.DuesCase{}
+	for _, c := range cs {
+		byName[c.Name] = c
+	}
+	c = byName["inflow-high"]
+	assert.Equal(t, "深圳市某街道流动党员党支部", c.Member.PayingOrg)
+	assert.Equal(t, conformance.DuesWant{Base: "60000.00", Rate: "0.02", Dues: "1000.00", Rule: "DUES-CAP-1000", Total: "1000.00",
+		Flags: []string{"capped"}, PayingOrg: "深圳市某街道流动党员党支部"}, c.Want)
+	assert.Contains(t, c.Rules, "DUES-MOBILE-INFLOW")
+	assert.Empty(t, byName["home-employed"].Want.PayingOrg)
 }
 
 // libraryTax withholds a case's months with the library.
