@@ -48,6 +48,11 @@ type DuesWant struct {
 	// Flags are capped, lump_sum, reduced and not_yet_due, as they apply.
 	Flags   []string
 	Problem string
+	// PayingOrg is the organization that collected the dues when it is
+	// not the roster's own (a mobile member paying at the inflow
+	// organization, DUES-MOBILE-INFLOW; the files dues/mobile-*.csv);
+	// empty otherwise.
+	PayingOrg string
 }
 
 // DuesFiles returns the names of the dues vector files
@@ -105,7 +110,8 @@ func duesCases(name string) ([]DuesCase, error) {
 		c := DuesCase{File: name, Line: r.line, Name: r.cells["case"], Month: month, RuleSet: r.cells["rule_set"],
 			Member: m, Roster: map[string]string{}, Rules: r.rules(),
 			Want: DuesWant{Base: r.cells["expected_base"], Rate: r.cells["expected_rate"], Dues: r.cells["expected_dues"],
-				Rule: r.cells["expected_rule"], Total: r.cells["expected_total"], Problem: r.cells["expected_problem"]}}
+				Rule: r.cells["expected_rule"], Total: r.cells["expected_total"], Problem: r.cells["expected_problem"],
+				PayingOrg: r.cells["expected_paying_org"]}}
 		if f := r.cells["expected_flags"]; f != "" {
 			c.Want.Flags = strings.Split(f, ";")
 		}

@@ -90,6 +90,8 @@ func ExampleDuesFiles() {
 	// Output:
 	// dues/brackets-2008.csv
 	// dues/brackets-2017.csv
+	// dues/mobile-2008.csv
+	// dues/mobile-2017.csv
 	// dues/payslips-2008.csv
 	// dues/payslips-2017.csv
 	// dues/provisions-2008.csv

@@ -58,7 +58,7 @@ func ExampleCheckOrgFindings() {
 	fmt.Println(len(rec.errors), "vectors differ; the first:")
 	fmt.Println(rec.errors[0])
 	// Output:
-	// 11 vectors differ; the first:
+	// 15 vectors differ; the first:
 	// conformance/org/cases.csv:3: org case branch-softcap-50 (org/trees/branch-softcap-50.csv as of 2025-06-30; rules ORG-BRANCH-SOFTCAP-50;ORG-GB-ORGAN-50):
 	// 	organization "n51" not flagged; the library flags it under ORG-BRANCH-SOFTCAP-50
 	// 	organization "o51" not flagged; the library flags it under ORG-GB-ORGAN-50

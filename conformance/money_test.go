@@ -123,8 +123,8 @@ func TestCheckDuesRefusalsAndSkips(t *testing.T) {
 	e, ok := rec.find("case hardship-retired-branch-only ")
 	require.True(t, ok, "%q", rec.errors)
 	assert.Contains(t, e, "want a refusal (bad_member), got dues 5.00")
-	assert.Len(t, rec.errors, 3) // the three refusals of 2008
-	assert.Equal(t, []string{"conformance: 6 dues vectors skipped"}, rec.logs)
+	assert.Len(t, rec.errors, 5) // the five refusals of 2008: the branch's study after the approval, four branch-only reductions
+	assert.Equal(t, []string{"conformance: 12 dues vectors skipped"}, rec.logs)
 
 	rec = recorder{}
 	conformance.CheckDues(&rec, func(conformance.DuesCase) (string, error) { return "", errors.New("boom") }, "dues/payslips-2017.csv")
@@ -153,6 +153,21 @@ func TestDuesCases(t *testing.T) {
 	assert.Equal(t, conformance.DuesWant{Base: "3000.00", Rate: "0.005", Dues: "5.00", Rule: "DUES-HARDSHIP-RETIREE-2017", Total: "5.00", Flags: []string{"reduced"}}, c.Want)
 	assert.Contains(t, c.Rules, "DUES-HARDSHIP-RETIREE-2017")
 	assert.Equal(t, "2024-03-10", c.Roster["reduction_branch_on"])
+
+	// A mobile member: the roster's paying_org is read into the member,
+	// and the expected collector is the inflow organization.
+	cs, err = conformance.DuesCases("dues/mobile-2017.csv")
+	require.NoError(t, err)
+	byName = map[string]conformance.DuesCase{}
+	for _, c := range cs {
+		byName[c.Name] = c
+	}
+	c = byName["inflow-high"]
+	assert.Equal(t, "深圳市某街道流动党员党支部", c.Member.PayingOrg)
+	assert.Equal(t, conformance.DuesWant{Base: "60000.00", Rate: "0.02", Dues: "1000.00", Rule: "DUES-CAP-1000", Total: "1000.00",
+		Flags: []string{"capped"}, PayingOrg: "深圳市某街道流动党员党支部"}, c.Want)
+	assert.Contains(t, c.Rules, "DUES-MOBILE-INFLOW")
+	assert.Empty(t, byName["home-employed"].Want.PayingOrg)
 }
 
 // libraryTax withholds a case's months with the library.

@@ -265,9 +265,14 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 		defer close(order)
 		defer close(jobs)
 		n := t.orgs.n
-		for lo := 0; lo <= n; lo += validateChunk {
+		// The chunks of organizations, then one last job for the other
+		// rules (sites, dispatches, bodies), whatever n is: the loop once
+		// ran that job only when n was a multiple of validateChunk, and the
+		// findings of those rules were lost on any other tree.
+		for lo := 0; ; lo += validateChunk {
+			last := lo >= n
 			j := &job{lo: lo, hi: min(lo+validateChunk, n), out: make(chan []Finding, 1)}
-			if lo == n {
+			if last {
 				j.lo = -1 // the last job: the other rules
 			}
 			select {
@@ -278,6 +283,9 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 			select {
 			case order <- j:
 			case <-stop:
+				return
+			}
+			if last {
 				return
 			}
 		}

@@ -259,6 +259,40 @@ func TestWriteFindings(t *testing.T) {
 	assert.ErrorIs(t, err, dangjian.ErrMissing)
 }
 
+// TestWriteFindingsOtherRules: the findings of the rules that are not an
+// organization's (here a 第一书记's dispatch rules) are written too, on a
+// tree whose size is not a multiple of the validation chunk (they were once
+// lost there), and on one that is empty of organizations but the root.
+func TestWriteFindingsOtherRules(t *testing.T) {
+	const in = `{"orgs": [
+  {"id": "r", "kind": "local_committee", "name": "某县委", "members": {"full": 0, "probationary": 0}},
+  {"id": "v", "parent": "r", "kind": "branch", "name": "某村党支部", "members": {"full": 20, "probationary": 0}}],
+ "people": [{"id": "p", "name": "派一", "status": "probationary"}],
+ "assignments": [{"id": "a", "person": "p", "role": "first_secretary", "to": "v", "start": "2024-03-01"}]}`
+	recs, err := orgmodel.DecodeJSON(strings.NewReader(in))
+	require.NoError(t, err)
+	tree, err := orgmodel.Build(recs)
+	require.NoError(t, err)
+	v, err := orgmodel.NewValidator(orgmodel.NationalRules())
+	require.NoError(t, err)
+	asOf := dangjian.MustParseDate("2025-06-30")
+	rep, err := v.Validate(tree, asOf)
+	require.NoError(t, err)
+	require.Len(t, rep.Findings, 1)
+	require.Equal(t, "ORG-FIRSTSEC-ELIGIBLE", rep.Findings[0].Rule)
+	for _, keep := range []func(*dangjian.Finding) bool{nil, func(*dangjian.Finding) bool { return true }} {
+		var want bytes.Buffer
+		fw := orgmodel.NewFindingWriter(&want, orgmodel.TextFindings, asOf)
+		require.NoError(t, fw.Write(&rep.Findings[0]))
+		require.NoError(t, fw.Close())
+		var got bytes.Buffer
+		sum, err := v.WriteFindings(&got, tree, asOf, orgmodel.TextFindings, keep)
+		require.NoError(t, err)
+		assert.Equal(t, 1, sum.Len())
+		assert.Equal(t, want.String(), got.String())
+	}
+}
+
 // TestReadCSVBadRowLeavesNothing: a bad row parsed part way leaves nothing
 // in the record of the next row, which is read into the same slot.
 func TestReadCSVBadRowLeavesNothing(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
+	"github.com/dangjian-go/dangjian/funding/dues"
 	"github.com/dangjian-go/dangjian/internal/catalogue"
 )
 
@@ -17,7 +18,9 @@ import (
 type Input struct {
 	// Kind is what is compared.
 	Kind Kind
-	// Open opens INPUT from its start. It is called once.
+	// Open opens INPUT from its start. It is called once, but twice for
+	// [Dues]: the roster is read once before the comparison, for member
+	// IDs on two rows (every row of such an ID is left out).
 	Open func() (io.ReadCloser, error)
 	// Name is INPUT's name in problems ("roster.csv"); a name ending in
 	// .json (any case) reads a JSON roster, subjects file or tree, as
@@ -37,6 +40,10 @@ type Options struct {
 	// (any day of it), the day an organization tree is validated on. Tax
 	// takes its months from the payroll.
 	Date dangjian.Date
+	// DuesRules is the rule set of [Dues] (examples/conform -rules): nil
+	// for the set in force on Date ([dues.RulesFor]). A set not in force
+	// for Date's month is an error of kind [dangjian.ErrOutOfPeriod].
+	DuesRules *dues.Rules
 	// Scheme is the assessment scheme of -kind assess, and Policy the
 	// grading policy of its cohort (nil: the scheme's grades, without
 	// quotas); [LoadScheme] returns both for a reference scheme.
@@ -112,7 +119,10 @@ type CauseCount struct {
 	// Against is the number of rows on which GOT agrees with the library
 	// but the cause would have given another value: a pattern of the
 	// platform's is against none. It is counted for the rounding
-	// patterns of dues.
+	// patterns of dues and for every cause of tax (for tax_rounding,
+	// which stands for two ways, to the 元 and cut to the fen: the way
+	// that fits best, plus the differences of the cause it does not
+	// reproduce).
 	Against int `json:"against"`
 }
 
@@ -151,7 +161,8 @@ var errNoDate = "the kind needs a date: the month of the dues, the day of the tr
 // Memory: GOT is read first and kept keyed (for each row its key, its
 // value as written and its line: about 170 bytes a row with IDs of 8
 // bytes, measured on a million rows; more with longer keys and values);
-// INPUT is then streamed a row at a time for dues (the roster
+// INPUT is then streamed a row at a time for dues (twice: once without
+// computing, for member IDs on two rows, then to compare; the roster
 // reader keeps the set of IDs) and tax (a few words a member for the
 // year's running state), and held as the library's own computation holds
 // it for assess (the cohort's results, to grade it) and org (the tree

@@ -22,7 +22,8 @@
 // Kinds ([Kind]):
 //
 //   - [Dues]: INPUT is a roster as examples/dues reads it, computed for
-//     the month of [Options].Date by the rules in force then; GOT has id
+//     the month of [Options].Date by the rules in force then (or
+//     [Options].DuesRules); GOT has id
 //     and dues (编号, 党费). Causes: new BigDecimal(double).setScale(2,
 //     HALF_UP), Math.round(x*100)/100 and Math.ceil(x*10)/10 (simulated
 //     in binary double), rounding up to the 角 exactly, truncation, half-even, another bracket at a
@@ -34,7 +35,9 @@
 //     id, month and withheld, matched on id and month. Causes: the month
 //     taxed alone on the monthly table, the 公告2020年第13号 or 第19号 fact
 //     ignored (two more withholders run without it), the cumulative tax
-//     rounded to the 元 or cut to the fen.
+//     rounded to the 元 or cut to the fen. Each is checked on the agreeing
+//     rows too, so that [Report.Likely] names the whole file's cause only
+//     when no agreeing row contradicts it.
 //   - [Assess]: INPUT is a subjects file as examples/assess reads it (CSV,
 //     or JSON if its name ends in .json), scored under [Options].Scheme
 //     and graded under [Options].Policy ([LoadScheme] gives both for a
@@ -75,8 +78,10 @@
 // rows in GOT's order.
 //
 // A key on two rows of GOT is a problem and the key is left out (neither
-// row is trusted); a member on two rows of INPUT is a problem of the
-// later row (the roster reader's) and the earlier row is compared. The
+// row is trusted); a member on two rows of INPUT is a problem of both
+// rows (the roster reader's) and every row of the member is left out, as
+// examples/dues leaves them out: for dues, INPUT is read once more before
+// the comparison, without computing, to find such members. The
 // zero [Options] and [Input] are invalid (no kind, no date) and reported
 // as a problem, never a panic. Compare keeps no state between calls and
 // may run concurrently; a [Writer] is for one goroutine.

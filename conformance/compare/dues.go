@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"fmt"
+	"io"
 	"math"
 	"math/bits"
 	"strings"
@@ -11,22 +13,20 @@ import (
 )
 
 // dues compares a roster's dues for the month of opts.Date, by the rule
-// set in force then ([dues.RulesFor]), with GOT's column dues. The roster
-// streams ([dues.ScanRosterWith], or [dues.ScanRosterJSONWith] for a
-// name ending in .json) and each member is computed with its trace
-// ([dues.Rules.Monthly]). A member ID on two rows is a problem of the
-// later row (the scanner's); the earlier row is compared.
+// set opts.DuesRules or the one in force then ([dues.RulesFor]), with
+// GOT's column dues. The roster streams ([dues.ScanRosterWith], or
+// [dues.ScanRosterJSONWith] for a name ending in .json) and each member
+// is computed with its trace ([dues.Rules.Monthly]). A member ID on two
+// rows leaves every row of it out, as examples/dues and
+// [dues.ComputeMonth] do: the roster is read once before, without
+// computing, for the repeated IDs, and the scanner reports the rows'
+// problems.
 func (c *run) dues() error {
 	month := dangjian.NewDate(c.opts.Date.Year(), c.opts.Date.Month(), 1)
-	rs, err := dues.RulesFor(month)
+	rs, err := c.duesRules(month)
 	if err != nil {
 		return err
 	}
-	r, err := c.in.Open()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
 	calc, err := rs.Compile()
 	if err != nil {
 		return err
@@ -37,12 +37,24 @@ func (c *run) dues() error {
 	if strings.HasSuffix(strings.ToLower(c.in.Name), ".json") {
 		scan = dues.ScanRosterJSONWith
 	}
+	repeated, err := c.repeatedIDs(scan)
+	if err != nil {
+		return err
+	}
+	r, err := c.in.Open()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
 	err = scan(r, dues.ScanOptions{Limits: c.opts.Limits}, func(row dues.RosterRow, bad dangjian.Problems) error {
 		if bad != nil {
 			c.inputProblems(bad)
-			if !isRepeat(bad) { // a repeated ID's first row was compared
-				c.skip(row.Member.ID)
-			}
+			c.skip(row.Member.ID)
+			return nil
+		}
+		if repeated[row.Member.ID] {
+			// Its later row's problems (the scanner's) name this row too.
+			c.skip(row.Member.ID)
 			return nil
 		}
 		// The compiled calculator gives the amounts of Rules.Monthly
@@ -93,6 +105,41 @@ func (c *run) dues() error {
 		return inFile(err, c.in.Name)
 	}
 	return nil
+}
+
+// duesRules returns the rule set of the comparison: opts.DuesRules, which
+// must be in force for month, or the set in force then.
+func (c *run) duesRules(month dangjian.Date) (dues.Rules, error) {
+	if c.opts.DuesRules == nil {
+		return dues.RulesFor(month)
+	}
+	rs := *c.opts.DuesRules
+	if !rs.Period.Contains(month) {
+		return dues.Rules{}, &dangjian.Problem{Kind: dangjian.ErrOutOfPeriod, Path: "rules", Value: rs.Name,
+			Detail: fmt.Sprintf("the %s rules are in force for %s, not for %s", rs.Name, rs.Period, month.String()[:7])}
+	}
+	return rs, nil
+}
+
+// repeatedIDs reads the roster once without computing and returns the
+// member IDs on two rows or more. A roster that stops being readable
+// part of the way gives the IDs found before: the comparison's own
+// reading then stops at the same place with the problem, after the
+// differences before it.
+func (c *run) repeatedIDs(scan func(io.Reader, dues.ScanOptions, func(dues.RosterRow, dangjian.Problems) error) error) (map[string]bool, error) {
+	r, err := c.in.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	repeated := map[string]bool{}
+	_ = scan(r, dues.ScanOptions{Limits: c.opts.Limits}, func(row dues.RosterRow, bad dangjian.Problems) error {
+		if isRepeat(bad) {
+			repeated[row.Member.ID] = true
+		}
+		return nil
+	})
+	return repeated, nil
 }
 
 // duesRules returns the rules that decided d's amount: those of its

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/conformance/compare"
+	"github.com/dangjian-go/dangjian/funding/dues"
 )
 
 // A platform's export of a month's dues, compared with the library's: one
@@ -205,4 +206,35 @@ func ExampleParseStatus() {
 	s, err := compare.ParseStatus("平台缺行")
 	fmt.Println(s, err)
 	// Output: missing_from_got <nil>
+}
+
+// Options.DuesRules compares under the caller's rule set: here a branch
+// that applied the 2017 notice from July 2017, so that March 2017 is
+// still computed by the 2008 rules (no cap of 1000 元). Without it, the
+// rules in force on the date by the library's assumed day (2017-01-01)
+// cap the amount.
+func ExampleOptions_duesRules() {
+	late := dues.Assumptions{From2017: dangjian.AssumedDate{ID: dues.AssumeFrom2017, Date: dangjian.MustParseDate("2017-07-01")}}
+	r2008 := late.Rules2008()
+	roster := "id,name,category,base\n01,Zhang,employed,60000\n"
+	export := "id,dues\n01,1200.00\n"
+	for _, rs := range []*dues.Rules{nil, &r2008} {
+		rep, err := compare.Compare(compare.Input{
+			Kind: compare.Dues,
+			Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(roster)), nil },
+			Name: "roster.csv", Got: strings.NewReader(export), GotName: "export.csv",
+		}, compare.Options{Date: dangjian.MustParseDate("2017-03-01"), DuesRules: rs}, func(d compare.Difference) error {
+			fmt.Println(d.Key(), d.Library, d.Platform, d.Causes)
+			return nil
+		})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(rep.Summary())
+	}
+	// Output:
+	// 01 1000.00 1200.00 [rules_2008]
+	// 1 of 1 differ
+	// 0 of 1 differ
 }

@@ -5,14 +5,21 @@
 // Usage:
 //
 //	conform -kind dues|tax|assess|org -in INPUT -got GOT [-date YYYY-MM-DD] [-scheme NAME|file]
-//	        [-format text|json|csv] [-max-rows N] [-max-record-bytes N] [-max-problems N]
+//	        [-format text|json|csv] [-rules 2008|2017] [-encoding utf-8|gbk|gb18030]
+//	        [-max-rows N] [-max-record-bytes N] [-max-problems N]
 //
 // The kinds ([compare.Kind]):
 //
 //   - dues: INPUT is a roster as examples/dues reads it (CSV, or JSON if
-//     its name ends in .json), computed for the month of -date; GOT has
-//     the columns id and dues (编号, 党费; a ledger of examples/dues is a
-//     GOT).
+//     its name ends in .json), computed for the month of -date by the
+//     rule set -rules names (2008 or 2017; default: the one in force on
+//     -date; a set not in force then is a flag error, as in
+//     examples/dues); GOT has the columns id and dues (编号, 党费; a ledger
+//     of examples/dues is a GOT). A member ID on two rows or more of
+//     INPUT leaves every row of it out, with a problem on each (as
+//     examples/dues does), and GOT's row of it is not compared: INPUT is
+//     read twice to find such IDs (standard input is copied to a
+//     temporary file for that).
 //   - tax: INPUT is a payroll (id, month, gross, social_insurance,
 //     special_deductions, and optionally first_wage_income_this_year and
 //     prior_year_low_income), withheld by the cumulative method; GOT has
@@ -29,6 +36,14 @@
 // In every GOT other columns are ignored, and the columns may be named
 // in English (any case) or in Chinese. -in - reads INPUT from standard
 // input (so may -got -, not both).
+//
+// INPUT and GOT are UTF-8: a byte that is not (an export Excel on a
+// Chinese Windows saved in GBK) ends the comparison with a problem naming
+// the file, line and column (exit 2). -encoding gbk (or gb18030) reads
+// both files in that encoding on purpose, transcoded through
+// [textenc.NewReader] as they are read; a byte that is not of that
+// encoding is a problem with its line and column in the same way. The
+// built-in sample is UTF-8 and takes no -encoding.
 //
 // For each difference, the output gives the row (GOT's line, or INPUT's
 // when GOT lacks the row), the library's value, the platform's value,
@@ -84,6 +99,8 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/conformance/compare"
+	"github.com/dangjian-go/dangjian/funding/dues"
+	"github.com/dangjian-go/dangjian/textenc"
 )
 
 // The built-in sample: a roster and a platform's export of its dues.
@@ -117,6 +134,8 @@ type config struct {
 	format  compare.Format
 	limits  dangjian.Limits
 	sample  bool
+	enc     textenc.Encoding // -encoding, of INPUT and GOT
+	rules   *dues.Rules      // -rules; nil: the set in force on -date
 }
 
 // run is the program: it returns the exit status.
@@ -131,17 +150,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		in.Open = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(sampleRoster)), nil }
 		in.Got = bytes.NewReader(sampleGot)
 	} else {
-		open, err := opener(cfg.in, stdin)
+		// A dues roster is read twice (for repeated member IDs): standard
+		// input is copied to a file first.
+		open, cleanup, err := opener(cfg.in, stdin, cfg.enc, cfg.kind == compare.Dues)
 		if err != nil {
 			fmt.Fprintf(stderr, "conform: %v\n", err)
 			return exitInput
 		}
+		defer cleanup()
 		in.Open = open
-		gotOpen, err := opener(cfg.got, stdin)
+		gotOpen, gotCleanup, err := opener(cfg.got, stdin, cfg.enc, false)
 		if err != nil {
 			fmt.Fprintf(stderr, "conform: %v\n", err)
 			return exitInput
 		}
+		defer gotCleanup()
 		g, err := gotOpen()
 		if err != nil {
 			fmt.Fprintf(stderr, "conform: %v\n", err)
@@ -156,7 +179,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			in.GotName = "stdin"
 		}
 	}
-	opts := compare.Options{Date: cfg.date, Limits: cfg.limits}
+	opts := compare.Options{Date: cfg.date, Limits: cfg.limits, DuesRules: cfg.rules}
 	if cfg.kind == compare.Assess {
 		s, policy, err := compare.LoadScheme(cfg.scheme)
 		if err != nil {
@@ -203,23 +226,53 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // opener returns a function that opens the file name (- for standard
-// input, once).
-func opener(name string, stdin io.Reader) (func() (io.ReadCloser, error), error) {
+// input: once, unless again says it is opened twice, when it is first
+// copied to a temporary file), transcoded from enc to UTF-8, and a
+// function that removes the copy.
+func opener(name string, stdin io.Reader, enc textenc.Encoding, again bool) (open func() (io.ReadCloser, error), cleanup func(), err error) {
+	cleanup = func() {}
+	if name == "-" && !again {
+		return func() (io.ReadCloser, error) { return io.NopCloser(textenc.NewReader(stdin, enc)), nil }, cleanup, nil
+	}
 	if name == "-" {
-		return func() (io.ReadCloser, error) { return io.NopCloser(stdin), nil }, nil
+		f, err := os.CreateTemp("", "conform-input-*")
+		if err != nil {
+			return nil, cleanup, err
+		}
+		_, err = io.Copy(f, stdin)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(f.Name())
+			return nil, cleanup, err
+		}
+		name, cleanup = f.Name(), func() { os.Remove(f.Name()) }
 	}
 	f, err := os.Open(name) // fail now, before any output, if it cannot be opened
 	if err != nil {
-		return nil, err
+		return nil, cleanup, err
 	}
 	f.Close()
-	return func() (io.ReadCloser, error) { return os.Open(name) }, nil
+	return func() (io.ReadCloser, error) {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		return readCloser{textenc.NewReader(f, enc), f}, nil
+	}, cleanup, nil
+}
+
+// readCloser reads through a transcoder and closes the file under it.
+type readCloser struct {
+	io.Reader
+	io.Closer
 }
 
 // parseFlags returns the configuration, or false and the exit status.
 func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	var cfg config
-	var kind, date, format string
+	var kind, date, format, rules string
 	fs := flag.NewFlagSet("conform", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&kind, "kind", "", "what is compared: `dues`, tax, assess or org (default: the built-in sample, dues)")
@@ -228,11 +281,13 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	fs.StringVar(&date, "date", "", "the `day` the answer is for, YYYY-MM-DD: the month of the dues, the day of the tree (default: today)")
 	fs.StringVar(&cfg.scheme, "scheme", "", "assess: a reference scheme's `name` or a scheme JSON file")
 	fs.StringVar(&format, "format", "text", "output `format`: text, json or csv")
+	fs.StringVar(&rules, "rules", "", "dues: the rule `set`, 2008 or 2017 (default: the one in force on -date)")
+	fs.Var(&cfg.enc, "encoding", "`encoding` of INPUT and GOT: utf-8, gbk or gb18030")
 	fs.Int64Var(&cfg.limits.MaxRecords, "max-rows", 0, "the most `rows` INPUT or GOT may have (0: the default, 200,000,000; -1: no limit)")
 	fs.IntVar(&cfg.limits.MaxRecordBytes, "max-record-bytes", 0, "the most `bytes` one row may take (0: the default, 1 MiB; -1: no limit)")
 	fs.IntVar(&cfg.limits.MaxProblems, "max-problems", 0, "the most `problems` listed, then one line counts the rest (0: the default, 1,000; -1: no limit)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: conform -kind dues|tax|assess|org -in INPUT -got GOT [-date YYYY-MM-DD] [-scheme NAME|file] [-format text|json|csv]\n               [-max-rows N] [-max-record-bytes N] [-max-problems N]")
+		fmt.Fprintln(stderr, "usage: conform -kind dues|tax|assess|org -in INPUT -got GOT [-date YYYY-MM-DD] [-scheme NAME|file] [-format text|json|csv]\n               [-rules 2008|2017] [-encoding utf-8|gbk|gb18030] [-max-rows N] [-max-record-bytes N] [-max-problems N]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -278,6 +333,9 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 	if cfg.kind != compare.Assess && cfg.scheme != "" {
 		return fail("-scheme is for -kind assess")
 	}
+	if cfg.sample && cfg.enc != textenc.UTF8 {
+		return fail("-encoding is for -in and -got: the built-in sample is UTF-8")
+	}
 	if date == "" {
 		cfg.date = dangjian.DateOf(time.Now())
 	} else {
@@ -286,6 +344,25 @@ func parseFlags(args []string, stderr io.Writer) (config, int, bool) {
 			return fail("-date: %v", err)
 		}
 		cfg.date = d
+	}
+	if rules != "" {
+		if cfg.kind != compare.Dues {
+			return fail("-rules is for -kind dues")
+		}
+		month := dangjian.NewDate(cfg.date.Year(), cfg.date.Month(), 1)
+		var rs dues.Rules
+		switch rules {
+		case "2008":
+			rs = dues.Rules2008()
+		case "2017":
+			rs = dues.Rules2017()
+		default:
+			return fail("-rules %q: want 2008 or 2017", rules)
+		}
+		if !rs.Period.Contains(month) {
+			return fail("-rules %s are in force for %s, not for %s", rules, rs.Period, month)
+		}
+		cfg.rules = &rs
 	}
 	return cfg, exitSame, true
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -156,4 +157,114 @@ func TestExitStatus(t *testing.T) {
 			assert.Contains(t, errOut, tt.errOut)
 		})
 	}
+}
+
+// -encoding gbk (or gb18030, a superset) reads INPUT and GOT saved by
+// Excel on a Chinese Windows: the comparison is the UTF-8 files'; without
+// it, or with a byte that is not GBK, the file is refused with its line
+// and column (exit 2).
+func TestEncoding(t *testing.T) {
+	utf8Args := []string{"-kind", "dues", "-in", "testdata/roster.csv", "-got", "testdata/got.csv", "-date", "2024-06-01"}
+	_, utf8Out, _ := runArgs(t, "", utf8Args...)
+	gbkArgs := []string{"-kind", "dues", "-in", "testdata/roster.gbk.csv", "-got", "testdata/got.gbk.csv", "-date", "2024-06-01"}
+	for _, enc := range []string{"gbk", "GB18030", "cp936"} {
+		t.Run(enc, func(t *testing.T) {
+			status, out, errOut := runArgs(t, "", append(gbkArgs, "-encoding", enc)...)
+			assert.Equal(t, exitDiffer, status, errOut)
+			assert.Empty(t, errOut)
+			golden.Check(t, filepath.Join("testdata", "gbk.text.golden"), []byte(out))
+			assert.Equal(t, utf8Out, strings.NewReplacer("roster.gbk.csv", "roster.csv", "got.gbk.csv", "got.csv").Replace(out),
+				"the same comparison as the UTF-8 files'")
+		})
+	}
+	t.Run("roster on standard input", func(t *testing.T) {
+		roster, err := os.ReadFile("testdata/roster.gbk.csv")
+		require.NoError(t, err)
+		status, out, errOut := runArgs(t, string(roster), "-kind", "dues", "-in", "-", "-got", "testdata/got.gbk.csv", "-date", "2024-06-01", "-encoding", "gbk")
+		assert.Equal(t, exitDiffer, status, errOut)
+		assert.True(t, strings.HasSuffix(out, "\n8 of 17 differ\n"), out)
+	})
+	tests := []struct {
+		name   string
+		args   []string
+		errOut string
+	}{
+		{"GBK read as UTF-8", gbkArgs, `testdata/got.gbk.csv:1:1: invalid header: column name is not UTF-8: save the file as UTF-8, not GBK ("\xb1\xe0\xba\xc5")`},
+		{"GBK roster, UTF-8 export", []string{"-kind", "dues", "-in", "testdata/roster.gbk.csv", "-got", "testdata/clean-got.csv", "-date", "2024-06-01"},
+			`testdata/roster.gbk.csv:1:1: invalid header`},
+		{"a byte that is not GBK", []string{"-kind", "dues", "-in", "testdata/roster.gbk.csv", "-got", "testdata/bad-gbk-got.csv", "-date", "2024-06-01", "-encoding", "gbk"},
+			"conform: testdata/bad-gbk-got.csv:3:4: not valid UTF-8: not GBK text either: check the file's encoding\n"},
+		{"unknown encoding", append(gbkArgs, "-encoding", "big5"), `invalid value "big5" for flag -encoding`},
+		{"the sample", []string{"-encoding", "gbk"}, "-encoding is for -in and -got: the built-in sample is UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, out, errOut := runArgs(t, "", tt.args...)
+			assert.Equal(t, exitInput, status, out)
+			assert.Contains(t, errOut, tt.errOut)
+		})
+	}
+}
+
+// -rules names the dues rule set, as examples/dues -rules does: the set
+// in force on -date gives the comparison without it; a set not in force
+// then, another name, or another kind is a flag error.
+func TestRules(t *testing.T) {
+	args := []string{"-kind", "dues", "-in", "testdata/roster.csv", "-got", "testdata/got.csv"}
+	_, out2017, _ := runArgs(t, "", append(args, "-date", "2024-06-01")...)
+	status, out, errOut := runArgs(t, "", append(args, "-date", "2024-06-01", "-rules", "2017")...)
+	assert.Equal(t, exitDiffer, status, errOut)
+	assert.Equal(t, out2017, out)
+
+	status, out, errOut = runArgs(t, "", append(args, "-date", "2016-06-15", "-rules", "2008")...)
+	assert.Equal(t, exitDiffer, status, errOut)
+	golden.Check(t, filepath.Join("testdata", "rules-2008.text.golden"), []byte(out))
+	assert.Contains(t, out, "DUES-BASE-2008")
+	assert.NotContains(t, out, "DUES-BASE-2017")
+
+	tests := []struct {
+		name   string
+		args   []string
+		errOut string
+	}{
+		{"not in force", append(args, "-date", "2024-06-01", "-rules", "2008"), "conform: -rules 2008 are in force for [2008-04-01, 2017-01-01), not for 2024-06-01"},
+		{"not in force yet", append(args, "-date", "2016-12-31", "-rules", "2017"), "conform: -rules 2017 are in force for [2017-01-01, …), not for 2016-12-01"},
+		{"unknown", append(args, "-date", "2024-06-01", "-rules", "2016"), `conform: -rules "2016": want 2008 or 2017`},
+		{"another kind", []string{"-kind", "tax", "-in", "testdata/payroll.csv", "-got", "testdata/tax-got.csv", "-rules", "2017"}, "conform: -rules is for -kind dues"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, out, errOut := runArgs(t, "", tt.args...)
+			assert.Equal(t, exitInput, status, out)
+			assert.Contains(t, errOut, tt.errOut)
+		})
+	}
+}
+
+// A member ID on two rows or more of INPUT leaves every row of it out,
+// with a problem on each, as examples/dues does; GOT's rows of those
+// members are neither compared nor missing from INPUT (exit 2: rows have
+// problems).
+func TestRepeatedInputID(t *testing.T) {
+	status, out, errOut := runArgs(t, "", "-kind", "dues", "-in", "testdata/roster-repeat.csv", "-got", "testdata/got.csv", "-date", "2024-06-01")
+	assert.Equal(t, exitInput, status, errOut)
+	golden.Check(t, filepath.Join("testdata", "repeat.text.golden"), []byte(out))
+	assert.NotContains(t, out, ": 02:")
+	assert.NotContains(t, out, ": 03:")
+	assert.True(t, strings.HasSuffix(out, "\n6 of 15 differ\n"), out)
+	for _, p := range []string{
+		`roster-repeat.csv:3:1: 编号 (id "02"): duplicate ID: repeated on line 6`,
+		`roster-repeat.csv:6:1: 编号 (id "02"): duplicate ID: first on line 3`,
+		`roster-repeat.csv:4:1: 编号 (id "03"): duplicate ID: repeated on line 7`,
+		`roster-repeat.csv:7:1: 编号 (id "03"): duplicate ID: first on line 4`,
+		`roster-repeat.csv:8:1: 编号 (id "03"): duplicate ID: first on line 4`,
+	} {
+		assert.Contains(t, errOut, p)
+	}
+	// The same on standard input, copied to be read twice.
+	roster, err := os.ReadFile("testdata/roster-repeat.csv")
+	require.NoError(t, err)
+	status, stdinOut, errOut := runArgs(t, string(roster), "-kind", "dues", "-in", "-", "-got", "testdata/got.csv", "-date", "2024-06-01")
+	assert.Equal(t, exitInput, status, errOut)
+	assert.Equal(t, strings.ReplaceAll(out, "testdata/roster-repeat.csv", "stdin"), stdinOut)
 }

@@ -23,12 +23,29 @@ var RosterColumns = []string{
 	"basic_pension", "pension_allowance",
 	"income_tax", "pension", "medical", "unemployment", "housing_fund", "annuity",
 	"probationary_since", "flat_amount", "voluntary",
-	"reduction", "reduction_by", "reduction_on", "reduction_branch_on",
+	"reduction", "reduction_by", "reduction_on", "reduction_branch_on", "paying_org",
 }
 
 // DuesExpected are the expected-value columns of a dues vector file.
 var DuesExpected = []string{
 	"expected_base", "expected_rate", "expected_dues", "expected_rule", "expected_total", "expected_flags", "expected_problem",
+}
+
+// PayingOrgExpected is the expected-value column a dues vector file has
+// when its roster has the paying_org column (a mobile member paying at the
+// inflow organization, DUES-MOBILE-INFLOW): the organization that
+// collected the dues, empty for the roster's own.
+const PayingOrgExpected = "expected_paying_org"
+
+// SummaryColumns are the columns of a dues summary file
+// (dues/summary/*.csv): the ledger summary of a vector file's roster, one
+// row for the roster's own organization (case "own") and one per
+// organization that collected some of its members' dues (case
+// "paid_at:<org>", LedgerSummary.PaidElsewhere).
+var SummaryColumns = []string{
+	"case", "date", "rule_set", "org", "expected_members", "expected_member_ids",
+	"expected_dues", "expected_voluntary", "expected_total", "expected_lump_sum",
+	vecfile.RulesColumn, vecfile.RuleSetColumn,
 }
 
 // duesVec is one dues vector: its case name (also the member's id) and
@@ -50,6 +67,7 @@ func v(name string, kv ...string) duesVec {
 type duesFile struct {
 	path, date, ruleSet string
 	vecs                []duesVec
+	summary             bool // also write dues/summary/<file>: the ledger summary of the computed rows
 }
 
 const (
@@ -60,21 +78,26 @@ const (
 func duesFiles(ruleset string) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	files := []duesFile{
-		{"dues/brackets-2008.csv", date2008, "2008", bracketVecs()},
-		{"dues/brackets-2017.csv", date2017, "2017", bracketVecs()},
-		{"dues/payslips-2008.csv", date2008, "2008", payslipVecs()},
-		{"dues/payslips-2017.csv", date2017, "2017", payslipVecs()},
-		{"dues/provisions-2008.csv", date2008, "2008", provisionVecs(date2008[:4])},
-		{"dues/provisions-2017.csv", date2017, "2017", provisionVecs(date2017[:4])},
-		{"dues/whole-yuan-2017.csv", date2017, "2017", wholeYuanVecs()},
+		{"dues/brackets-2008.csv", date2008, "2008", bracketVecs(), false},
+		{"dues/brackets-2017.csv", date2017, "2017", bracketVecs(), false},
+		{"dues/payslips-2008.csv", date2008, "2008", payslipVecs(), false},
+		{"dues/payslips-2017.csv", date2017, "2017", payslipVecs(), false},
+		{"dues/provisions-2008.csv", date2008, "2008", provisionVecs(date2008[:4]), false},
+		{"dues/provisions-2017.csv", date2017, "2017", provisionVecs(date2017[:4]), false},
+		{"dues/whole-yuan-2017.csv", date2017, "2017", wholeYuanVecs(), false},
+		{"dues/mobile-2008.csv", date2008, "2008", mobileVecs(date2008[:4]), true},
+		{"dues/mobile-2017.csv", date2017, "2017", mobileVecs(date2017[:4]), true},
 	}
 	for _, f := range files {
-		vec, roster, err := f.render(ruleset)
+		vec, roster, summary, err := f.render(ruleset)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.path, err)
 		}
 		out[f.path] = vec
 		out["dues/roster/"+f.path[len("dues/"):]] = roster
+		if f.summary {
+			out["dues/summary/"+f.path[len("dues/"):]] = summary
+		}
 	}
 	return out, nil
 }
@@ -156,6 +179,43 @@ func provisionVecs(y string) []duesVec {
 		v("hardship-retired-upper", "category", "retired", "base", "3000", "reduction", "5.00", "reduction_by", "某街道党工委", "reduction_on", y+"-03-15"),
 		v("hardship-retired-branch-only", "category", "retired", "base", "3000", "reduction", "5.00", "reduction_branch_on", y+"-03-10"),
 		v("hardship-employed-branch-only", "category", "employed", "base", "4000", "reduction", "5.00", "reduction_branch_on", y+"-03-10"),
+		// A reduction takes effect from the month it was decided: an
+		// approval in the month, on its first or last day, reduces it; one
+		// on the 1st of the next month does not (the month is due in full).
+		v("hardship-approved-month-before", "category", "employed", "base", "4000", "reduction", "10.00", "reduction_by", "某街道党工委", "reduction_on", y+"-05-31"),
+		v("hardship-approved-first-day", "category", "employed", "base", "4000", "reduction", "10.00", "reduction_by", "某街道党工委", "reduction_on", y+"-06-01"),
+		v("hardship-approved-last-day", "category", "employed", "base", "4000", "reduction", "10.00", "reduction_by", "某街道党工委", "reduction_on", y+"-06-30"),
+		v("hardship-approved-month-after", "category", "employed", "base", "4000", "reduction", "10.00", "reduction_by", "某街道党工委", "reduction_on", y+"-07-01"),
+		v("hardship-exempt-month-after", "category", "employed", "base", "4000", "reduction", "0", "reduction_by", "某街道党工委", "reduction_on", y+"-07-01"),
+		// A retired member's reduction on the branch's consent alone (from
+		// 2017) takes effect from the branch's day; with an upper approval
+		// recorded, from the approval's day.
+		v("hardship-retired-branch-last-day", "category", "retired", "base", "3000", "reduction", "5.00", "reduction_branch_on", y+"-06-30"),
+		v("hardship-retired-branch-month-after", "category", "retired", "base", "3000", "reduction", "5.00", "reduction_branch_on", y+"-07-01"),
+		v("hardship-retired-upper-month-after", "category", "retired", "base", "3000", "reduction", "5.00", "reduction_by", "某街道党工委", "reduction_on", y+"-07-01", "reduction_branch_on", y+"-06-10"),
+	}
+}
+
+// Organizations collecting a mobile member's dues (流入地党组织).
+const (
+	inflowA = "深圳市某街道流动党员党支部"
+	inflowB = "苏州市某园区流动党员党支部"
+)
+
+// mobileVecs are the mobile members of a roster for the month of June of
+// year y: members paying at the inflow organization (DUES-MOBILE-INFLOW),
+// computed by the same rules as the roster's own, and counted there.
+func mobileVecs(y string) []duesVec {
+	return []duesVec{
+		v("home-employed", "category", "employed", "base", "4000"),
+		v("home-retired", "category", "retired", "base", "6000", "voluntary", "20"),
+		v("home-lump-sum", "category", "employed", "base", "3000", "voluntary", "1500"),
+		v("inflow-employed", "category", "employed", "base", "4000", "paying_org", inflowA),
+		v("inflow-high", "category", "employed", "base", "60000", "paying_org", inflowA),
+		v("inflow-lump-sum", "category", "employed", "base", "3000", "voluntary", "1000", "paying_org", inflowA),
+		v("inflow-farmer", "category", "farmer", "flat_amount", "0.50", "paying_org", inflowB),
+		v("inflow-reduced", "category", "employed", "base", "6000", "reduction", "10.00", "reduction_by", "某街道党工委", "reduction_on", y+"-03-15", "paying_org", inflowB),
+		v("inflow-probationary", "category", "employed", "base", "4000", "probationary_since", y+"-07-01", "paying_org", inflowB),
 	}
 }
 
@@ -169,12 +229,12 @@ func wholeYuanVecs() []duesVec {
 
 // render computes the file's vectors through the library and returns the
 // vector file and the roster file (the roster columns alone).
-func (f duesFile) render(ruleset string) (vec, roster []byte, err error) {
+func (f duesFile) render(ruleset string) (vec, roster, summary []byte, err error) {
 	used := map[string]bool{"id": true, "name": true, "category": true}
 	for _, x := range f.vecs {
 		for c := range x.cells {
 			if !slices.Contains(RosterColumns, c) {
-				return nil, nil, fmt.Errorf("case %s: unknown roster column %q", x.name, c)
+				return nil, nil, nil, fmt.Errorf("case %s: unknown roster column %q", x.name, c)
 			}
 			used[c] = true
 		}
@@ -206,18 +266,22 @@ func (f duesFile) render(ruleset string) (vec, roster []byte, err error) {
 		byID[r.Member.ID] = r.Member
 	}
 	if rerr != nil {
-		return nil, nil, fmt.Errorf("roster: %w", rerr)
+		return nil, nil, nil, fmt.Errorf("roster: %w", rerr)
 	}
 	date := dangjian.MustParseDate(f.date)
 	rs, err := dues.RulesFor(date)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if rs.Name != f.ruleSet {
-		return nil, nil, fmt.Errorf("rules in force on %s are %s, not %s", f.date, rs.Name, f.ruleSet)
+		return nil, nil, nil, fmt.Errorf("rules in force on %s are %s, not %s", f.date, rs.Name, f.ruleSet)
 	}
 	header := append(append([]string{"case", "date", "rule_set"}, cols...), DuesExpected...)
+	if used["paying_org"] {
+		header = append(header, PayingOrgExpected)
+	}
 	header = append(header, vecfile.RulesColumn, vecfile.RuleSetColumn)
+	var computed []dues.Result
 	t := vecfile.NewTable(ruleset, header...)
 	for _, x := range f.vecs {
 		cells := map[string]string{"case": x.name, "date": f.date, "rule_set": f.ruleSet}
@@ -228,13 +292,16 @@ func (f duesFile) render(ruleset string) (vec, roster []byte, err error) {
 		for _, c := range DuesExpected {
 			cells[c] = ""
 		}
+		if used["paying_org"] {
+			cells[PayingOrgExpected] = ""
+		}
 		var rules []string
 		{
 			res, err := rs.Monthly(byID[x.name], date)
 			if err != nil {
 				var ps dangjian.Problems
 				if !errors.As(err, &ps) || len(ps) == 0 {
-					return nil, nil, fmt.Errorf("case %s: %w", x.name, err)
+					return nil, nil, nil, fmt.Errorf("case %s: %w", x.name, err)
 				}
 				cells["expected_problem"] = ps[0].Kind.Code()
 				switch {
@@ -244,17 +311,60 @@ func (f duesFile) render(ruleset string) (vec, roster []byte, err error) {
 					// The problem cites 规定 第七条 in its message.
 					rules = []string{rs.Provisions.Hardship.ID}
 				default:
-					return nil, nil, fmt.Errorf("case %s: problem names no rule: %w", x.name, err)
+					return nil, nil, nil, fmt.Errorf("case %s: problem names no rule: %w", x.name, err)
 				}
 			} else {
 				fillDues(cells, res)
+				if used["paying_org"] {
+					cells[PayingOrgExpected] = res.PayingOrg
+				}
 				rules = duesRules(res)
+				computed = append(computed, res)
 			}
 		}
 		t.Row(cells, rules...)
 	}
-	vec, err = t.Bytes()
-	return vec, rb, err
+	if vec, err = t.Bytes(); err != nil {
+		return nil, nil, nil, err
+	}
+	if f.summary {
+		if summary, err = f.summarize(ruleset, rs, computed); err != nil {
+			return nil, nil, nil, fmt.Errorf("summary: %w", err)
+		}
+	}
+	return vec, rb, summary, nil
+}
+
+// summarize writes the ledger summary of the computed rows: the roster's
+// own organization, then each organization that collected dues of its
+// members, as dues.Summarize gives them.
+func (f duesFile) summarize(ruleset string, rs dues.Rules, rows []dues.Result) ([]byte, error) {
+	s, err := dues.Summarize(rows)
+	if err != nil {
+		return nil, err
+	}
+	t := vecfile.NewTable(ruleset, SummaryColumns...)
+	var own []string
+	for _, r := range rows {
+		if r.PayingOrg == "" {
+			own = append(own, r.Member)
+		}
+	}
+	if len(own) != s.Members {
+		return nil, fmt.Errorf("the summary counts %d members of the roster's own organization, the rows %d", s.Members, len(own))
+	}
+	mobile := rs.Provisions.Mobile.ID
+	t.Row(map[string]string{"case": "own", "date": f.date, "rule_set": f.ruleSet, "org": "",
+		"expected_members": fmt.Sprint(s.Members), "expected_member_ids": strings.Join(own, ";"),
+		"expected_dues": s.Dues.String(), "expected_voluntary": s.Voluntary.String(), "expected_total": s.Total.String(),
+		"expected_lump_sum": s.LumpSum.String()}, mobile)
+	for _, e := range s.PaidElsewhere {
+		t.Row(map[string]string{"case": "paid_at:" + e.Org, "date": f.date, "rule_set": f.ruleSet, "org": e.Org,
+			"expected_members": fmt.Sprint(len(e.Members)), "expected_member_ids": strings.Join(e.Members, ";"),
+			"expected_dues": e.Dues.String(), "expected_voluntary": e.Voluntary.String(), "expected_total": e.Total.String(),
+			"expected_lump_sum": e.LumpSum.String()}, mobile)
+	}
+	return t.Bytes()
 }
 
 func fillDues(cells map[string]string, res dues.Result) {

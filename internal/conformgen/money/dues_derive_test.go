@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -66,6 +67,7 @@ func bracket(category string, base *big.Rat) (rate, rule string) {
 
 type duesWant struct {
 	base, rate, dues, rule, total, flags, problem string
+	payingOrg                                     string
 	rules                                         []string
 }
 
@@ -147,9 +149,24 @@ func deriveDues(t *testing.T, row map[string]string) duesWant {
 			flags = append(flags, "capped")
 		}
 	}
-	// 少交或免交: an approved amount at or above the dues reduces nothing.
-	if reduced && r(t, row["reduction"]).Cmp(amount) >= 0 {
+	// 少交或免交: an approved amount at or above the dues reduces nothing,
+	// nor does it reduce a month not yet due.
+	if reduced && (r(t, row["reduction"]).Cmp(amount) >= 0 || w.rule == "DUES-PROBATIONARY") {
 		reduced = false
+	}
+	// 经…批准: the reduction holds from the month it was decided (the upper
+	// approval's day; a retired member's branch-only consent from 2017, the
+	// branch's day); a month before that is due in full, and the trace
+	// names the reduction's rule.
+	if reduced {
+		decided, rule := row["reduction_on"], "DUES-HARDSHIP"
+		if !upper {
+			decided, rule = row["reduction_branch_on"], "DUES-HARDSHIP-RETIREE-2017"
+		}
+		if decided[:7] > month {
+			reduced = false
+			rules[rule] = true
+		}
 	}
 	if reduced {
 		amount = r(t, row["reduction"])
@@ -164,6 +181,12 @@ func deriveDues(t *testing.T, row map[string]string) duesWant {
 	if vol.Cmp(rat("1000")) >= 0 { // 规定 第十一条: 1000元以上, read as 1000 or more
 		flags = append(flags, "lump_sum")
 		rules["DUES-LUMP-SUM-1000"] = true
+	}
+	// 流动党员活动证: a mobile member may pay at the inflow organization;
+	// the amount is the same, the trace names who collected.
+	if row["paying_org"] != "" {
+		rules["DUES-MOBILE-INFLOW"] = true
+		w.payingOrg = row["paying_org"]
 	}
 	w.dues = fen(amount)
 	w.total = fen(new(big.Rat).Add(amount, vol))
@@ -181,14 +204,17 @@ func TestDuesAgreeWithDerivation(t *testing.T) {
 	fs := files(t)
 	n := 0
 	for name, b := range fs {
-		if !strings.HasPrefix(name, "dues/") || strings.HasPrefix(name, "dues/roster/") {
+		if !strings.HasPrefix(name, "dues/") || strings.HasPrefix(name, "dues/roster/") || strings.HasPrefix(name, "dues/summary/") {
 			continue
 		}
 		for _, row := range table(t, name, b) {
 			n++
 			w := deriveDues(t, row)
 			got := duesWant{row["expected_base"], row["expected_rate"], row["expected_dues"], row["expected_rule"],
-				row["expected_total"], row["expected_flags"], row["expected_problem"], strings.Split(row["rules"], ";")}
+				row["expected_total"], row["expected_flags"], row["expected_problem"], row["expected_paying_org"], strings.Split(row["rules"], ";")}
+			_, hasPaying := row["paying_org"]
+			_, hasExpected := row["expected_paying_org"]
+			assert.Equal(t, hasPaying, hasExpected, "%s: paying_org and expected_paying_org go together", name)
 			assert.Equal(t, w, got, "%s: case %s", name, row["case"])
 		}
 	}
@@ -222,4 +248,69 @@ func TestWholeYuan(t *testing.T) {
 	require.Len(t, rows, 9001)
 	assert.Equal(t, "1000.00", rows[0]["base"])
 	assert.Equal(t, "10000.00", rows[9000]["base"])
+}
+
+// TestDuesSummaries re-derives each summary file from its vector file's
+// rows: the members the library computes (no expected_problem) are counted
+// where their dues were paid, the roster's own organization (case "own")
+// or the inflow organization named by paying_org, once, and each row's
+// amounts are the exact sums of those members' dues, voluntary payments
+// and lump sums (1000 元 or more).
+func TestDuesSummaries(t *testing.T) {
+	fs := files(t)
+	n := 0
+	for name, b := range fs {
+		if !strings.HasPrefix(name, "dues/summary/") {
+			continue
+		}
+		n++
+		vecName := "dues/" + strings.TrimPrefix(name, "dues/summary/")
+		require.Contains(t, fs, vecName, name)
+		type sums struct {
+			ids                     []string
+			dues, vol, total, lumps *big.Rat
+		}
+		var order []string
+		by := map[string]*sums{}
+		for _, row := range table(t, vecName, fs[vecName]) {
+			w := deriveDues(t, row)
+			if w.problem != "" {
+				continue
+			}
+			org := row["paying_org"]
+			if by[org] == nil {
+				by[org] = &sums{dues: new(big.Rat), vol: new(big.Rat), total: new(big.Rat), lumps: new(big.Rat)}
+				if org != "" {
+					order = append(order, org)
+				}
+			}
+			s := by[org]
+			s.ids = append(s.ids, row["id"])
+			s.dues.Add(s.dues, r(t, w.dues))
+			vol := r(t, row["voluntary"])
+			s.vol.Add(s.vol, vol)
+			s.total.Add(s.total, r(t, w.total))
+			if vol.Cmp(rat("1000")) >= 0 {
+				s.lumps.Add(s.lumps, vol)
+			}
+		}
+		if by[""] == nil {
+			by[""] = &sums{dues: new(big.Rat), vol: new(big.Rat), total: new(big.Rat), lumps: new(big.Rat)}
+		}
+		rows := table(t, name, b)
+		require.Len(t, rows, 1+len(order), name)
+		for i, org := range append([]string{""}, order...) {
+			row, s := rows[i], by[org]
+			wantCase := "own"
+			if org != "" {
+				wantCase = "paid_at:" + org
+			}
+			got := []string{row["case"], row["org"], row["expected_members"], row["expected_member_ids"],
+				row["expected_dues"], row["expected_voluntary"], row["expected_total"], row["expected_lump_sum"], row["rules"]}
+			want := []string{wantCase, org, strconv.Itoa(len(s.ids)), strings.Join(s.ids, ";"),
+				fen(s.dues), fen(s.vol), fen(s.total), fen(s.lumps), "DUES-MOBILE-INFLOW"}
+			assert.Equal(t, want, got, "%s line %d", name, i+2)
+		}
+	}
+	assert.Equal(t, 2, n, "summary files")
 }

@@ -19,5 +19,5 @@ func ExampleFiles() {
 	}
 	sort.Strings(names)
 	fmt.Println(len(names), names[0], names[len(names)-1])
-	// Output: 23 dues/brackets-2008.csv tax/withholding-2024.csv
+	// Output: 29 dues/brackets-2008.csv tax/withholding-2024.csv
 }

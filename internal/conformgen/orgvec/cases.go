@@ -21,6 +21,10 @@ type treeCase struct {
 
 const hdr = "id,parent_id,kind,domain,name,full_members,probationary_members,units,elected,due,renewed\n"
 
+// projectHdr is hdr with the project columns (a project's first and last
+// day, both included).
+const projectHdr = "id,parent_id,kind,domain,name,full_members,probationary_members,units,elected,due,renewed,project_start,project_end\n"
+
 var cases = []treeCase{
 	{
 		name: "branch-min-3", asOf: "2025-06-30",
@@ -263,6 +267,142 @@ var cases = []treeCase{
     {"person": "f1", "body": "c3", "role": "secretary"},
     {"person": "f2", "body": "c3", "role": "deputy_secretary"},
     {"person": "f3", "body": "c3", "role": "committee_member"}
+  ]
+}
+`,
+	},
+	{
+		name: "projects", asOf: "2025-06-30",
+		rules: []string{"ORG-PROJECT-BRANCH-6M", "ORG-GROUP-SIZE"},
+		note:  "projects (工程、工作项目) of 6 months or more with 3 full members need a branch: first and last day both count (2025-01-01 to 2025-06-30 is 6 months, from 2025-01-02 it is not); an open-ended project counts to the as-of day; a project with a temporary branch in it, one of 2 full members, one that ended, and one not yet begun have no finding",
+		csv: projectHdr +
+			"r,,local_committee,,某区委,0,0,,,,,,\n" +
+			"b,r,branch,non_public_enterprise,某建设公司党支部,10,0,,,,,,\n" +
+			"six,b,party_group,non_public_enterprise,六个月整项目党小组,4,0,,,,,2025-01-01,2025-06-30\n" +
+			"short,b,party_group,non_public_enterprise,差一日项目党小组,4,0,,,,,2025-01-02,2025-06-30\n" +
+			"open,b,party_group,non_public_enterprise,未定工期项目党小组,3,0,,,,,2025-01-01,\n" +
+			"open-short,b,party_group,non_public_enterprise,未定工期新项目党小组,3,0,,,,,2025-01-02,\n" +
+			"two-full,b,party_group,non_public_enterprise,两名正式党员项目党小组,2,1,,,,,2024-01-01,2026-12-31\n" +
+			"ended,b,party_group,non_public_enterprise,已完工项目党小组,4,0,,,,,2024-01-01,2025-06-29\n" +
+			"future,b,party_group,non_public_enterprise,未开工项目党小组,4,0,,,,,2025-07-01,2026-06-30\n" +
+			"tg,r,temporary_general_branch,non_public_enterprise,某高速公路项目临时党总支,1,0,,,,,2025-01-01,2026-12-31\n" +
+			"tg.1,tg,temporary_branch,non_public_enterprise,第一标段临时党支部,6,0,,,,,2025-01-01,2026-12-31\n" +
+			"tb,r,temporary_branch,non_public_enterprise,某隧道项目临时党支部,5,0,,,,,2025-01-01,2026-12-31\n",
+	},
+	{
+		name: "post-approvals", asOf: "2025-06-30",
+		rules: []string{"ORG-POST-APPROVAL", "ORG-BRANCH-MEMBER-FILING"},
+		note:  "post approvals and filings (JSON), checked where the tree records them at all: a branch's secretary and deputy need the upper organization's approval (post_approval) dated on or after the post's start, its committee members a filing (post_filing); a committee's members need no filing; a post that ended is not checked",
+		json: `{
+  "orgs": [
+    {"id": "r", "kind": "local_committee", "name": "某区委", "members": {"full": 0, "probationary": 0}},
+    {"id": "ok", "parent": "r", "kind": "branch", "domain": "organ", "name": "手续齐全支部", "members": {"full": 10, "probationary": 0},
+     "approvals": [{"kind": "post_approval", "by": "r", "on": "2024-01-20"}, {"kind": "post_filing", "by": "r", "on": "2024-01-20"}]},
+    {"id": "early", "parent": "r", "kind": "branch", "domain": "organ", "name": "批准早于任职支部", "members": {"full": 10, "probationary": 0},
+     "approvals": [{"kind": "post_approval", "by": "r", "on": "2024-02-28"}, {"kind": "post_filing", "by": "r", "on": "2024-03-01"}]},
+    {"id": "deputy", "parent": "r", "kind": "branch", "domain": "organ", "name": "副书记未批准支部", "members": {"full": 5, "probationary": 0},
+     "approvals": [{"kind": "post_approval", "by": "r", "on": "2024-01-20"}]},
+    {"id": "unfiled", "parent": "r", "kind": "branch", "domain": "organ", "name": "委员未备案支部", "members": {"full": 8, "probationary": 0},
+     "approvals": [{"kind": "post_approval", "by": "r", "on": "2024-01-20"}, {"kind": "post_filing", "by": "r", "on": "2024-01-20"}]},
+    {"id": "ended", "parent": "r", "kind": "branch", "domain": "organ", "name": "书记已更换支部", "members": {"full": 5, "probationary": 0},
+     "approvals": [{"kind": "post_approval", "by": "r", "on": "2025-01-05"}]},
+    {"id": "cmte", "parent": "r", "kind": "committee", "domain": "organ", "name": "某局机关党委", "members": {"full": 120, "probationary": 0},
+     "approvals": [{"kind": "post_approval", "by": "r", "on": "2024-01-20", "ref": "书记"}]}
+  ],
+  "people": [
+    {"id": "a1", "name": "甲一"}, {"id": "a2", "name": "甲二"}, {"id": "a3", "name": "甲三"}, {"id": "a4", "name": "甲四"},
+    {"id": "b1", "name": "乙一"}, {"id": "b2", "name": "乙二"}, {"id": "b3", "name": "乙三"}, {"id": "b4", "name": "乙四"},
+    {"id": "c1", "name": "丙一"}, {"id": "c2", "name": "丙二"},
+    {"id": "d1", "name": "丁一"}, {"id": "d2", "name": "丁二"}, {"id": "d3", "name": "丁三"}, {"id": "d4", "name": "丁四"},
+    {"id": "e1", "name": "戊一"}, {"id": "e2", "name": "戊二"},
+    {"id": "f1", "name": "己一"}, {"id": "f2", "name": "己二"}, {"id": "f3", "name": "己三"}, {"id": "f4", "name": "己四"}, {"id": "f5", "name": "己五"}
+  ],
+  "posts": [
+    {"person": "a1", "body": "ok", "role": "secretary", "start": "2024-01-10"},
+    {"person": "a2", "body": "ok", "role": "organization_member", "start": "2024-01-10"},
+    {"person": "a3", "body": "ok", "role": "propaganda_member", "start": "2024-01-10"},
+    {"person": "a4", "body": "ok", "role": "discipline_member", "start": "2024-01-20"},
+    {"person": "b1", "body": "early", "role": "secretary", "start": "2024-03-01"},
+    {"person": "b2", "body": "early", "role": "organization_member", "start": "2024-03-01"},
+    {"person": "b3", "body": "early", "role": "propaganda_member", "start": "2024-03-01"},
+    {"person": "b4", "body": "early", "role": "discipline_member", "start": "2024-03-01"},
+    {"person": "c1", "body": "deputy", "role": "secretary", "start": "2024-01-10"},
+    {"person": "c2", "body": "deputy", "role": "deputy_secretary", "start": "2025-05-01"},
+    {"person": "d1", "body": "unfiled", "role": "secretary", "start": "2024-01-10"},
+    {"person": "d2", "body": "unfiled", "role": "organization_member", "start": "2024-01-10"},
+    {"person": "d3", "body": "unfiled", "role": "propaganda_member", "start": "2024-01-10"},
+    {"person": "d4", "body": "unfiled", "role": "discipline_member", "start": "2025-03-01"},
+    {"person": "e1", "body": "ended", "role": "secretary", "start": "2022-01-01", "end": "2025-01-01"},
+    {"person": "e2", "body": "ended", "role": "secretary", "start": "2025-01-01"},
+    {"person": "f1", "body": "cmte", "role": "secretary", "start": "2024-01-10"},
+    {"person": "f2", "body": "cmte", "role": "deputy_secretary", "start": "2025-02-01"},
+    {"person": "f3", "body": "cmte", "role": "committee_member", "start": "2024-01-10"},
+    {"person": "f4", "body": "cmte", "role": "committee_member", "start": "2024-01-10"},
+    {"person": "f5", "body": "cmte", "role": "committee_member", "start": "2025-02-01"}
+  ]
+}
+`,
+	},
+	{
+		name: "first-secretaries", asOf: "2025-06-30",
+		rules: []string{"ORG-FIRSTSEC-ELIGIBLE", "ORG-FIRSTSEC-TERM-2015", "ORG-FIRSTSEC-TERM-2021"},
+		note:  "第一书记 (dispatch assignments, JSON), by the rules in force on the start (the library's assumed days: the 2015 notice from 2015-01-01, the 2021 opinion from 2021-05-01, away from every case): from 2021 a full member of at least 1 year (exactly 1 year is enough; not a full member, or not recorded since when, is a finding), serving usually 2 years (exactly 2 is not more); before 2021 usually 1 to 3 years and no eligibility check",
+		json: `{
+  "orgs": [
+    {"id": "r", "kind": "local_committee", "name": "某县委", "members": {"full": 0, "probationary": 0}},
+    {"id": "t", "parent": "r", "kind": "committee", "domain": "township", "name": "某镇党委", "members": {"full": 9, "probationary": 0}},
+    {"id": "v1", "parent": "t", "kind": "branch", "domain": "village", "name": "一村党支部", "members": {"full": 20, "probationary": 0}, "approvals": [{"kind": "formation", "by": "t", "on": "2010-03-01"}]},
+    {"id": "v2", "parent": "t", "kind": "branch", "domain": "village", "name": "二村党支部", "members": {"full": 20, "probationary": 0}, "approvals": [{"kind": "formation", "by": "t", "on": "2010-03-01"}]},
+    {"id": "v3", "parent": "t", "kind": "branch", "domain": "village", "name": "三村党支部", "members": {"full": 20, "probationary": 0}, "approvals": [{"kind": "formation", "by": "t", "on": "2010-03-01"}]},
+    {"id": "v4", "parent": "t", "kind": "branch", "domain": "village", "name": "四村党支部", "members": {"full": 20, "probationary": 0}, "approvals": [{"kind": "formation", "by": "t", "on": "2010-03-01"}]},
+    {"id": "v5", "parent": "t", "kind": "branch", "domain": "village", "name": "五村党支部", "members": {"full": 20, "probationary": 0}, "approvals": [{"kind": "formation", "by": "t", "on": "2010-03-01"}]},
+    {"id": "v6", "parent": "t", "kind": "branch", "domain": "village", "name": "六村党支部", "members": {"full": 20, "probationary": 0}, "approvals": [{"kind": "formation", "by": "t", "on": "2010-03-01"}]},
+    {"id": "v7", "parent": "t", "kind": "branch", "domain": "village", "name": "七村党支部", "members": {"full": 20, "probationary": 0}, "approvals": [{"kind": "formation", "by": "t", "on": "2010-03-01"}]},
+    {"id": "v8", "parent": "t", "kind": "branch", "domain": "village", "name": "八村党支部", "members": {"full": 20, "probationary": 0}, "approvals": [{"kind": "formation", "by": "t", "on": "2010-03-01"}]},
+    {"id": "v9", "parent": "t", "kind": "branch", "domain": "village", "name": "九村党支部", "members": {"full": 20, "probationary": 0}, "approvals": [{"kind": "formation", "by": "t", "on": "2010-03-01"}]}
+  ],
+  "people": [
+    {"id": "p1", "name": "派一", "status": "full", "fullSince": "2010-01-01"},
+    {"id": "p2", "name": "派二", "status": "probationary"},
+    {"id": "p3", "name": "派三", "status": "full", "fullSince": "2023-03-02"},
+    {"id": "p4", "name": "派四", "status": "full", "fullSince": "2023-03-01"},
+    {"id": "p5", "name": "派五", "status": "full"},
+    {"id": "p6", "name": "派六", "status": "full", "fullSince": "2000-07-01"},
+    {"id": "p7", "name": "派七", "status": "full", "fullSince": "2000-07-01"},
+    {"id": "p8", "name": "派八", "status": "full"},
+    {"id": "p9", "name": "派九", "status": "full", "fullSince": "2005-01-01"}
+  ],
+  "assignments": [
+    {"id": "fs1", "person": "p1", "role": "first_secretary", "fromName": "县财政局", "to": "v1", "start": "2024-03-01"},
+    {"id": "fs2", "person": "p2", "role": "first_secretary", "fromName": "县财政局", "to": "v2", "start": "2024-03-01"},
+    {"id": "fs3", "person": "p3", "role": "first_secretary", "fromName": "县财政局", "to": "v3", "start": "2024-03-01"},
+    {"id": "fs4", "person": "p4", "role": "first_secretary", "fromName": "县财政局", "to": "v4", "start": "2024-03-01"},
+    {"id": "fs5", "person": "p5", "role": "first_secretary", "fromName": "县财政局", "to": "v5", "start": "2024-03-01"},
+    {"id": "fs6", "person": "p6", "role": "first_secretary", "fromName": "县农业农村局", "to": "v6", "start": "2023-06-30"},
+    {"id": "fs7", "person": "p7", "role": "first_secretary", "fromName": "县农业农村局", "to": "v7", "start": "2023-06-29"},
+    {"id": "fs8", "person": "p8", "role": "first_secretary", "fromName": "县交通运输局", "to": "v8", "start": "2019-01-01", "end": "2022-01-01"},
+    {"id": "fs9", "person": "p9", "role": "first_secretary", "fromName": "县交通运输局", "to": "v9", "start": "2019-01-01", "end": "2022-01-02"}
+  ]
+}
+`,
+	},
+	{
+		name: "threshold-approvals", asOf: "2025-06-30",
+		rules: []string{"ORG-BRANCH-SOFTCAP-50", "ORG-GB-ORGAN-50", "ORG-GB-SOE-50", "ORG-CMTE-100"},
+		note:  "threshold rules covered by an approval (JSON): a threshold approval (threshold) makes the finding info, for any threshold rule or for the one rule it names; one naming another rule, or an approval of another kind (term_change), covers nothing",
+		json: `{
+  "orgs": [
+    {"id": "r", "kind": "local_committee", "name": "某区委", "members": {"full": 0, "probationary": 0}},
+    {"id": "soft", "parent": "r", "kind": "branch", "domain": "non_public_enterprise", "name": "五十一人非公支部", "members": {"full": 51, "probationary": 0},
+     "approvals": [{"kind": "threshold", "by": "r", "on": "2024-05-01"}]},
+    {"id": "soft-term", "parent": "r", "kind": "branch", "domain": "non_public_enterprise", "name": "五十二人非公支部", "members": {"full": 52, "probationary": 0},
+     "approvals": [{"kind": "term_change", "by": "r", "on": "2024-05-01"}]},
+    {"id": "organ-other", "parent": "r", "kind": "branch", "domain": "organ", "name": "六十人机关支部", "members": {"full": 60, "probationary": 0},
+     "approvals": [{"kind": "threshold", "rule": "ORG-CMTE-ORGAN-100", "by": "r", "on": "2024-05-01"}]},
+    {"id": "soe-named", "parent": "r", "kind": "branch", "domain": "state_enterprise", "name": "六十人国企支部", "members": {"full": 60, "probationary": 0},
+     "approvals": [{"kind": "threshold", "rule": "ORG-GB-SOE-50", "by": "r", "on": "2024-05-01"}]},
+    {"id": "np-gb", "parent": "r", "kind": "general_branch", "domain": "non_public_enterprise", "name": "一百二十人非公总支", "members": {"full": 120, "probationary": 0},
+     "approvals": [{"kind": "threshold", "by": "r", "on": "2024-05-01"}]}
   ]
 }
 `,

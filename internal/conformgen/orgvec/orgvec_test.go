@@ -172,7 +172,88 @@ func TestFindingsDerived(t *testing.T) {
 //   - p5nosec: only a deputy, no secretary: ORG-SECRETARY, error.
 //   - c3: an organ 党委 of 120 with 3 seats, under 5: ORG-CMTE-SIZE,
 //     warning (一般); it has a secretary.
+//
+// And those of the JSON tree "post-approvals" (党章 第三十一条 and 支部条例
+// 第二十一条: 书记、副书记选举产生后，应报上级党组织批准; 选出的党支部委员，报上级党组织
+// 备案), as of 2025-06-30; the tree records approvals of posts and filings,
+// so both are checked; an approval or filing covers a post that started on
+// or before its day:
+//   - ok: secretary from 2024-01-10, approved 2024-01-20; committee members
+//     from 2024-01-10 and 2024-01-20, filed 2024-01-20: none. 10 full
+//     members, a committee of 4 with the three posts: no post finding.
+//   - early: secretary from 2024-03-01, the only approval 2024-02-28,
+//     before it: ORG-POST-APPROVAL, error; members filed on their first
+//     day (2024-03-01): covered.
+//   - deputy: 5 full members, secretary (approved after the start) and one
+//     deputy from 2025-05-01, after the approval of 2024-01-20:
+//     ORG-POST-APPROVAL, error; no committee members to file.
+//   - unfiled: 8 full members; the discipline member from 2025-03-01, after
+//     the filing of 2024-01-20: ORG-BRANCH-MEMBER-FILING, error.
+//   - ended: the secretary of 2022 left on 2025-01-01 (not in post on the
+//     day), the new one from 2025-01-01 approved 2025-01-05: none.
+//   - cmte: a 党委 of 120; the deputy from 2025-02-01 after the approval of
+//     2024-01-20: ORG-POST-APPROVAL, error; a committee's members need no
+//     filing (the filing rule is the branch regulation's): none for
+//     f5; 5 seats: no ORG-CMTE-SIZE.
+//
+// And those of "first-secretaries" (2015 notice: 任期一般为1－3年; 2021
+// opinion: 必须是中共正式党员，具有1年以上党龄; 一般2年), each village branch
+// approved by its township committee, as of 2025-06-30; the rule is the one
+// in force on the assignment's start:
+//   - v1: full since 2010, from 2024-03-01, still serving (1 year 4 months):
+//     none.
+//   - v2: a probationary member: ORG-FIRSTSEC-ELIGIBLE, error.
+//   - v3: full since 2023-03-02, a day short of 1 year on 2024-03-01:
+//     ORG-FIRSTSEC-ELIGIBLE, error.
+//   - v4: full since 2023-03-01, exactly 1 year: none.
+//   - v5: full, since when not recorded: the standing cannot be checked:
+//     ORG-FIRSTSEC-ELIGIBLE, warning.
+//   - v6: from 2023-06-30, serving on 2025-06-30: exactly 2 years, not
+//     more: none.
+//   - v7: from 2023-06-29, serving on 2025-06-30: more than 2 years:
+//     ORG-FIRSTSEC-TERM-2021, warning (一般).
+//   - v8: 2019-01-01 to 2022-01-01 (the end exclusive): 3 years, not more,
+//     under the 2015 notice; no eligibility check before 2021 (p8 has no
+//     date of full membership): none.
+//   - v9: 2019-01-01 to 2022-01-02: more than 3 years:
+//     ORG-FIRSTSEC-TERM-2015, warning.
+//
+// And those of "threshold-approvals" (the handbooks' 因工作需要，经上级党组织
+// 批准: an approval makes a threshold finding info, 组织工作 practice):
+//   - soft: a non-public branch of 51 (一般不超过50人) with a threshold
+//     approval naming no rule: ORG-BRANCH-SOFTCAP-50, info.
+//   - soft-term: 52, its only approval a term change: not covered:
+//     ORG-BRANCH-SOFTCAP-50, warning.
+//   - organ-other: an organ branch of 60 (50人以上 设立总支: 应当) with a
+//     threshold approval naming ORG-CMTE-ORGAN-100: not covered:
+//     ORG-GB-ORGAN-50, error; organs have no soft cap.
+//   - soe-named: a state-enterprise branch of 60, the approval naming
+//     ORG-GB-SOE-50: ORG-GB-SOE-50 info; the soft cap is not named:
+//     ORG-BRANCH-SOFTCAP-50, warning.
+//   - np-gb: a non-public 总支 of 120 (超过100人 可以 a 党委): covered:
+//     ORG-CMTE-100, info.
 var handDerived = map[string][]string{
+	"post-approvals": {
+		"early ORG-POST-APPROVAL error",
+		"deputy ORG-POST-APPROVAL error",
+		"unfiled ORG-BRANCH-MEMBER-FILING error",
+		"cmte ORG-POST-APPROVAL error",
+	},
+	"first-secretaries": {
+		"v2 ORG-FIRSTSEC-ELIGIBLE error",
+		"v3 ORG-FIRSTSEC-ELIGIBLE error",
+		"v5 ORG-FIRSTSEC-ELIGIBLE warning",
+		"v7 ORG-FIRSTSEC-TERM-2021 warning",
+		"v9 ORG-FIRSTSEC-TERM-2015 warning",
+	},
+	"threshold-approvals": {
+		"soft ORG-BRANCH-SOFTCAP-50 info",
+		"soft-term ORG-BRANCH-SOFTCAP-50 warning",
+		"organ-other ORG-GB-ORGAN-50 error",
+		"soe-named ORG-BRANCH-SOFTCAP-50 warning",
+		"soe-named ORG-GB-SOE-50 info",
+		"np-gb ORG-CMTE-100 info",
+	},
 	"posts": {
 		"p7one ORG-BRANCH-CMTE-7 error",
 		"p6 ORG-BRANCH-SEC-ONLY error",
@@ -222,6 +303,9 @@ type org struct {
 	elected, due, renewed      time.Time
 	totFull, totAll            int64 // the subtree, party groups not added
 	hasElected, hasDue, hasRen bool
+	projStart, projEnd         time.Time // a project's first and last day (project_start, project_end)
+	isProject, hasProjEnd      bool
+	children                   []*org
 }
 
 // derive computes the findings of a CSV tree as of asOf, as "id rule
@@ -242,7 +326,17 @@ func derive(t *testing.T, path string, asOf time.Time) []string {
 		}
 		o.due, o.hasDue = parseOpt(r["due"])
 		o.renewed, o.hasRen = parseOpt(r["renewed"])
+		o.projStart, o.isProject = parseOpt(r["project_start"])
+		o.projEnd, o.hasProjEnd = parseOpt(r["project_end"])
+		if (r["project_start"] != "" && !o.isProject) || (r["project_end"] != "" && !o.hasProjEnd) {
+			t.Fatalf("%s: bad project dates %q..%q", path, r["project_start"], r["project_end"])
+		}
 		orgs[i], byID[o.id] = o, o
+	}
+	for _, o := range orgs {
+		if p := byID[o.parent]; p != nil {
+			p.children = append(p.children, o)
+		}
 	}
 	// Subtree totals: each organization's own members, then added up the
 	// parent chain; a party group's members are its branch's already.
@@ -350,8 +444,56 @@ func derive(t *testing.T, path string, asOf time.Time) []string {
 		if termKind && (o.hasElected || o.hasDue) {
 			deriveTerm(o, asOf, add)
 		}
+		if o.isProject {
+			deriveProject(o, asOf, add)
+		}
 	}
 	return out
+}
+
+// isBranchKind: a branch, joint branch or their temporary kinds (临时党支部
+// counts as the branch), not a 总支.
+func isBranchKind(kind string) bool {
+	return strings.HasSuffix(kind, "branch") && !strings.HasSuffix(kind, "general_branch")
+}
+
+// deriveProject: 支部条例 第五条 (from 2018-10-28): 为期6个月以上的工程、工作项目等，
+// 符合条件的，应当成立党支部. A project under way on asOf (first day ≤ asOf ≤
+// last day), lasting 6 months or more (以上 includes 6; first and last day
+// both count: the day after the last day, or after asOf when no end is
+// recorded, is on or after the first day plus 6 months), with 3 full
+// members (第四条's condition; a party group's own, otherwise its
+// subtree's), that is no branch and has none in it, is an error.
+func deriveProject(o *org, asOf time.Time, add func(*org, string, string)) {
+	if asOf.Before(date0(2018, 10, 28)) || asOf.Before(o.projStart) || (o.hasProjEnd && asOf.After(o.projEnd)) {
+		return
+	}
+	last := asOf
+	if o.hasProjEnd {
+		last = o.projEnd
+	}
+	if last.AddDate(0, 0, 1).Before(addMonths(o.projStart, 6)) {
+		return
+	}
+	full := o.totFull
+	if o.kind == "party_group" {
+		full = o.full
+	}
+	if full < 3 || isBranchKind(o.kind) {
+		return
+	}
+	var hasBranch func(*org) bool
+	hasBranch = func(p *org) bool {
+		for _, c := range p.children {
+			if isBranchKind(c.kind) || hasBranch(c) {
+				return true
+			}
+		}
+		return false
+	}
+	if !hasBranch(o) {
+		add(o, "ORG-PROJECT-BRANCH-6M", "error")
+	}
 }
 
 func parseOpt(s string) (time.Time, bool) {
