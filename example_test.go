@@ -228,3 +228,18 @@ func ExampleHalfUpTo() {
 	// Output:
 	// half_up to 0.01 93.52
 }
+
+// InFile places the problems a reader reported in the file they came
+// from, leaving a problem that already names its own file as it is.
+func ExampleProblems_InFile() {
+	ps := dangjian.Problems{
+		{Kind: dangjian.ErrMissing, Path: "base", Line: 3, ID: "M1"},
+		{Kind: dangjian.ErrSyntax, File: "scheme.json", Line: 1},
+	}
+	for _, p := range ps.InFile("roster.csv") {
+		fmt.Println(p.File, p.Line, p.Code())
+	}
+	// Output:
+	// roster.csv 3 missing
+	// scheme.json 1 syntax
+}

@@ -44,6 +44,27 @@ func (ps Problems) Error() string {
 	return ps[0].Error() + " (and " + strconv.Itoa(len(ps)-1) + " more problems)"
 }
 
+// InFile returns copies of the problems with File set to name where they
+// name no file of their own (a problem already placed in another file, a
+// nested or included one, keeps it); ps itself is not changed. An empty
+// name, or an empty list, returns ps as it is.
+func (ps Problems) InFile(name string) Problems {
+	if name == "" || len(ps) == 0 {
+		return ps
+	}
+	out := make(Problems, len(ps))
+	for i, p := range ps {
+		if p == nil || p.File != "" {
+			out[i] = p
+			continue
+		}
+		q := *p
+		q.File = name
+		out[i] = &q
+	}
+	return out
+}
+
 // Unwrap returns the problems, for errors.Is and errors.As.
 func (ps Problems) Unwrap() []error {
 	out := make([]error, len(ps))

@@ -235,10 +235,8 @@ type run struct {
 
 // inputProblems adds the problems of an INPUT row, in INPUT's file.
 func (c *run) inputProblems(ps dangjian.Problems) {
-	for _, p := range ps {
-		q := *p
-		q.File = c.in.Name
-		c.problems.Add(&q)
+	for _, q := range ps.InFile(c.in.Name) {
+		c.problems.Add(q)
 	}
 }
 
@@ -316,13 +314,7 @@ func inFile(err error, name string) error {
 	if !ok {
 		return err
 	}
-	out := make(dangjian.Problems, len(ps))
-	for i, p := range ps {
-		q := *p
-		q.File = name
-		out[i] = &q
-	}
-	return out
+	return ps.InFile(name)
 }
 
 func isProblems(err error) bool {

@@ -308,15 +308,7 @@ func reportProblems(stdout, stderr io.Writer, format string, ps dangjian.Problem
 // inFile returns err's problems with the input's name as their file, for
 // those that name none.
 func inFile(file string, err error) dangjian.Problems {
-	ps := dangjian.ProblemsOf(err)
-	for i, p := range ps {
-		if p.File == "" {
-			q := *p
-			q.File = file
-			ps[i] = &q
-		}
-	}
-	return ps
+	return dangjian.ProblemsOf(err).InFile(file)
 }
 
 // fileProblem is a problem with a whole input: it cannot be read, or it

@@ -564,13 +564,7 @@ func inFile(err error, name string) error {
 	if !ok {
 		return err
 	}
-	out := make(dangjian.Problems, len(ps))
-	for i, p := range ps {
-		q := *p
-		q.File = name
-		out[i] = &q
-	}
-	return out
+	return ps.InFile(name)
 }
 
 // parseFlags returns the configuration, or false and the exit status.
