@@ -28,7 +28,14 @@
 //     grading, and the trace of the subject explain names;
 //   - POST /v1/orglife?from=&to= — {"treeCsv", "meetingsCsv"} (or a
 //     multipart form with the parts tree and meetings) → findings and the
-//     summary per organization and meeting type.
+//     summary per organization and meeting type;
+//   - POST /v1/conform?kind=&date=&scheme= — {"kind", "input", "got",
+//     "date", "scheme"} (or a multipart form with the files input and got
+//     and the fields kind, date, scheme) → the rows on which a platform's
+//     export (GOT) differs from the library's answer for INPUT, with the
+//     rules and their sources and the likely causes, the summary "N of M
+//     differ" and the problems of rows (package conformance/compare); with
+//     Accept: text/csv the CSV report.
 //
 // # Errors
 //

@@ -17,6 +17,7 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
+	"github.com/dangjian-go/dangjian/conformance/compare"
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/dues"
 	"github.com/dangjian-go/dangjian/funding/tax"
@@ -78,6 +79,11 @@ var componentNames = map[reflect.Type]string{
 	reflect.TypeFor[assessResponse]():         "AssessResponse",
 	reflect.TypeFor[explainJSON]():            "Explained",
 	reflect.TypeFor[orglifeResponse]():        "OrglifeResponse",
+	reflect.TypeFor[conformResponse]():        "ConformResponse",
+	reflect.TypeFor[differenceJSON]():         "ConformDifference",
+	reflect.TypeFor[causeJSON]():              "ConformCause",
+	reflect.TypeFor[causeCountJSON]():         "ConformCauseCount",
+	reflect.TypeFor[compare.RuleRef]():        "RuleRef",
 	reflect.TypeFor[schemeInfo]():             "SchemeInfo",
 	reflect.TypeFor[catalogue.Entry]():        "RuleEntry",
 	reflect.TypeFor[catalogue.FamilyNote]():   "RuleFamilyNote",

@@ -163,6 +163,7 @@ func New(opt Options) http.Handler {
 	s.mux.HandleFunc("POST /v1/dues", s.dues)
 	s.mux.HandleFunc("POST /v1/assess", s.assess)
 	s.mux.HandleFunc("POST /v1/orglife", s.orglife)
+	s.mux.HandleFunc("POST /v1/conform", s.conform)
 	return s
 }
 
