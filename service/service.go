@@ -170,6 +170,7 @@ func newServer(opt Options, web fs.FS) *server {
 	s.mux.HandleFunc("POST /v1/assess", s.assess)
 	s.mux.HandleFunc("POST /v1/orglife", s.orglife)
 	s.mux.HandleFunc("POST /v1/conform", s.conform)
+	s.mux.HandleFunc("POST /v1/due", s.due)
 	return s
 }
 
