@@ -76,7 +76,9 @@
 // horizon of /v1/due by [MaxWindowYears]; the POST requests worked on at once by MaxInFlight
 // ([DefaultMaxInFlight], 8: a request's memory is a few times its body),
 // a request that waits longer than Timeout for its turn being refused
-// with 429. A server around the handler bounds the rest (headers,
+// with 429. /v1/conform and /v1/due hold their answer whole before
+// writing it (a difference or an item per row of the input at most, so a
+// few times the body), as every route does. A server around the handler bounds the rest (headers,
 // slow clients): see examples/server.
 //
 // # Options
