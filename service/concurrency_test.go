@@ -31,6 +31,11 @@ func TestParallel(t *testing.T) {
 			body: assessBody(t, map[string]any{"scheme": json.RawMessage(sample(t, "assess/testdata/flat-scheme.json")),
 				"subjectsCsv": string(sample(t, "assess/testdata/flat.csv"))})},
 		{path: "/v1/orglife?from=2024-01-01&to=2025-01-01", ctype: "application/json", body: orglifeBody(t)},
+		{path: "/v1/conform", ctype: "application/json", body: duesConform(t)},
+		{path: "/v1/conform", ctype: "application/json", accept: "text/csv", body: duesConform(t)},
+		{path: "/v1/due?asOf=2025-06-30&until=2025-09-30", ctype: "application/json",
+			body: assessBody(t, map[string]any{"treeCsv": dueTree, "meetingsCsv": dueMeetings})},
+		{path: "/v1/due?asOf=2025-06-30", ctype: "text/csv", body: sample(t, "orgchart/testdata/tree.csv")},
 	}
 	// What each request gets alone, from a handler of its own.
 	want := make([]answer, len(qs))

@@ -28,7 +28,25 @@
 //     grading, and the trace of the subject explain names;
 //   - POST /v1/orglife?from=&to= — {"treeCsv", "meetingsCsv"} (or a
 //     multipart form with the parts tree and meetings) → findings and the
-//     summary per organization and meeting type.
+//     summary per organization and meeting type;
+//   - POST /v1/conform?kind=&date=&scheme= — {"kind", "input", "got",
+//     "date", "scheme"} (or a multipart form with the files input and got
+//     and the fields kind, date, scheme) → the rows on which a platform's
+//     export (GOT) differs from the library's answer for INPUT, with the
+//     rules and their sources and the likely causes, the summary "N of M
+//     differ" and the problems of rows (package conformance/compare); with
+//     Accept: text/csv the CSV report;
+//   - POST /v1/due?asOf=&until=&from= — a tree (text/csv, or {"treeCsv",
+//     "meetingsCsv"} or a form with the parts tree and meetings, meetings
+//     optional) → what is due or overdue as of asOf (package due): term
+//     ends, dispatch ends and, with meetings, the meetings owed, sorted by
+//     due date, with the reminders of due.DefaultLeads that fire by until
+//     (default six months after asOf, at most [MaxWindowYears] after it).
+//
+// Every answer carries the headers Content-Security-Policy
+// ([ContentSecurityPolicy]), X-Content-Type-Options: nosniff and
+// Referrer-Policy: no-referrer; no directory of the page's files is
+// listed.
 //
 // # Errors
 //
@@ -54,11 +72,13 @@
 // table by Limits (rows [DefaultMaxRecords], one row 1 MiB, problems
 // listed 1,000, the rest counted); its work by Timeout ([DefaultTimeout],
 // 30 s: the readers stop, the answer is 413); a scheme's compilation by
-// the assess reachability budget; the window of /v1/orglife by
-// [MaxWindowYears]; the POST requests worked on at once by MaxInFlight
+// the assess reachability budget; the window of /v1/orglife and the
+// horizon of /v1/due by [MaxWindowYears]; the POST requests worked on at once by MaxInFlight
 // ([DefaultMaxInFlight], 8: a request's memory is a few times its body),
 // a request that waits longer than Timeout for its turn being refused
-// with 429. A server around the handler bounds the rest (headers,
+// with 429. /v1/conform and /v1/due hold their answer whole before
+// writing it (a difference or an item per row of the input at most, so a
+// few times the body), as every route does. A server around the handler bounds the rest (headers,
 // slow clients): see examples/server.
 //
 // # Options

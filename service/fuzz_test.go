@@ -16,6 +16,8 @@ var fuzzRoutes = []string{
 	"/v1/dues?date=2024-06-01",
 	"/v1/assess",
 	"/v1/orglife?from=2024-01-01&to=2025-01-01",
+	"/v1/conform?date=2024-06-01",
+	"/v1/due?asOf=2025-06-30",
 	"/v1/schemes/",
 	"/v1/",
 	"/",
@@ -49,14 +51,21 @@ func FuzzService(f *testing.F) {
 	f.Add(uint8(2), uint8(1), "", []byte(`{"scheme":"{\"name\":1}","subjects":[]}`))
 	f.Add(uint8(3), uint8(1), "", orglife)
 	f.Add(uint8(3), uint8(2), "", []byte("--x\r\nContent-Disposition: form-data; name=\"tree\"\r\n\r\nid\r\n--x--\r\n"))
-	f.Add(uint8(4), uint8(3), "jifen", []byte{})
-	f.Add(uint8(5), uint8(4), "x", []byte("\xff"))
-	f.Add(uint8(6), uint8(3), "index.html", []byte{})
+	conform, _ := json.Marshal(map[string]any{"kind": "dues", "input": string(read("conform/testdata/roster.csv")), "got": string(read("conform/testdata/got.csv"))})
+	f.Add(uint8(4), uint8(1), "", conform)
+	f.Add(uint8(4), uint8(1), "&kind=org", []byte(`{"input":"id\n","got":"id,rule\n"}`))
+	f.Add(uint8(4), uint8(2), "kind=tax", []byte("--x\r\nContent-Disposition: form-data; name=\"input\"; filename=\"a.json\"\r\n\r\n[]\r\n--x--\r\n"))
+	f.Add(uint8(5), uint8(0), "", read("orgchart/testdata/tree.csv"))
+	f.Add(uint8(5), uint8(1), "&until=2026-06-30", orglife)
+	f.Add(uint8(5), uint8(2), "&from=2024-01-01", []byte("--x\r\nContent-Disposition: form-data; name=\"tree\"\r\n\r\nid\r\n--x--\r\n"))
+	f.Add(uint8(6), uint8(3), "jifen", []byte{})
+	f.Add(uint8(7), uint8(4), "x", []byte("\xff"))
+	f.Add(uint8(8), uint8(3), "index.html", []byte{})
 	h := service.New(service.Options{MaxBodyBytes: 1 << 20})
 	f.Fuzz(func(t *testing.T, route, ctype uint8, query string, body []byte) {
 		path := fuzzRoutes[int(route)%len(fuzzRoutes)]
 		method := http.MethodPost
-		if int(route)%len(fuzzRoutes) >= 4 {
+		if int(route)%len(fuzzRoutes) >= 6 {
 			method = http.MethodGet
 		}
 		target := path + escapeQuery(query)

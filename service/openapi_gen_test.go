@@ -17,6 +17,8 @@ import (
 
 	"github.com/dangjian-go/dangjian"
 	"github.com/dangjian-go/dangjian/assess"
+	"github.com/dangjian-go/dangjian/conformance/compare"
+	"github.com/dangjian-go/dangjian/due"
 	"github.com/dangjian-go/dangjian/funding"
 	"github.com/dangjian-go/dangjian/funding/dues"
 	"github.com/dangjian-go/dangjian/funding/tax"
@@ -78,6 +80,16 @@ var componentNames = map[reflect.Type]string{
 	reflect.TypeFor[assessResponse]():         "AssessResponse",
 	reflect.TypeFor[explainJSON]():            "Explained",
 	reflect.TypeFor[orglifeResponse]():        "OrglifeResponse",
+	reflect.TypeFor[conformResponse]():        "ConformResponse",
+	reflect.TypeFor[differenceJSON]():         "ConformDifference",
+	reflect.TypeFor[causeJSON]():              "ConformCause",
+	reflect.TypeFor[causeCountJSON]():         "ConformCauseCount",
+	reflect.TypeFor[compare.RuleRef]():        "RuleRef",
+	reflect.TypeFor[dueResponse]():            "DueResponse",
+	reflect.TypeFor[due.Item]():               "DueItem",
+	reflect.TypeFor[due.Reminder]():           "DueReminder",
+	reflect.TypeFor[due.Fire]():               "DueFire",
+	reflect.TypeFor[due.LeadRule]():           "DueLeadRule",
 	reflect.TypeFor[schemeInfo]():             "SchemeInfo",
 	reflect.TypeFor[catalogue.Entry]():        "RuleEntry",
 	reflect.TypeFor[catalogue.FamilyNote]():   "RuleFamilyNote",
@@ -127,6 +139,16 @@ func (g *schemaGen) special(t reflect.Type) (map[string]any, bool) {
 		props["max"] = decimalString("the share, a decimal (rounded half-up when it is not one: its fraction is in exactFractions)")
 		props["exactFractions"] = fractions
 		return s, true
+	case reflect.TypeFor[due.Item]():
+		str := map[string]any{"type": "string"}
+		num := map[string]any{"type": "integer"}
+		return map[string]any{"type": "object", "additionalProperties": false,
+			"required":    []string{"what", "whatLabel", "due", "days", "rule", "source"},
+			"description": "one thing due: what (term_end, dispatch_end, meeting, dues_back_pay, dues_lapse) and its Chinese label, the organization (the caller's id), its path of names and its line in the tree, the member, the ref (a meeting type's code), the period and its unit, the due date (the last day that avoids the finding), the status as of the date (upcoming, due, overdue) and its label, the days left or overdue, the rule whose finding fires when it is missed, the rule the date was computed from (basis), the rule's source, a detail, and the lead rule with the day each of its leads fires",
+			"properties": map[string]any{"what": str, "whatLabel": str, "org": str, "name": str, "line": num, "member": str, "ref": str,
+				"period": str, "unit": str, "due": g.ref(reflect.TypeFor[dangjian.Date]()), "status": map[string]any{"type": "string", "enum": []string{"upcoming", "due", "overdue"}},
+				"statusLabel": str, "days": num, "rule": str, "basis": str, "source": g.ref(reflect.TypeFor[dangjian.Source]()), "detail": str,
+				"leadRule": str, "leads": map[string]any{"type": "array", "items": g.ref(reflect.TypeFor[due.Fire]())}}}, true
 	case reflect.TypeFor[assess.Num]():
 		return map[string]any{"type": []string{"string", "number", "null"}, "description": "an exact number: a decimal string (\"87.5\"), a JSON number read exactly, or null for none"}, true
 	case reflect.TypeFor[assess.Score](), reflect.TypeFor[assess.Share]():

@@ -24,30 +24,32 @@ type orglifeResponse struct {
 
 var orglifeFields = strictjson.NewFields("treeCsv", "meetingsCsv")
 
-// decodeOrglifeRequest reads {"treeCsv": "...", "meetingsCsv": "..."}.
-func decodeOrglifeRequest(body []byte) (tree, meetings string, ps dangjian.Problems) {
+// decodeOrglifeRequest reads {"treeCsv": "...", "meetingsCsv": "..."}
+// (meetingsCsv optional unless needMeetings); hasMeetings says whether it
+// was there.
+func decodeOrglifeRequest(body []byte, needMeetings bool) (tree, meetings string, hasMeetings bool, ps dangjian.Problems) {
 	src := strictjson.NewSource(body)
 	sc := strictjson.NewScanner(src)
 	t, p := sc.Next()
 	if p != nil {
-		return "", "", dangjian.Problems{p}
+		return "", "", false, dangjian.Problems{p}
 	}
 	if t.Kind != strictjson.BeginObject {
-		return "", "", dangjian.Problems{src.Problem(dangjian.ErrInvalid, t.Off, "", dangjian.Cut(t.Text()),
+		return "", "", false, dangjian.Problems{src.Problem(dangjian.ErrInvalid, t.Off, "", dangjian.Cut(t.Text()),
 			"the request must be a JSON object, got "+t.Describe())}
 	}
 	var seen strictjson.Seen
 	for sc.More() {
 		k, p := sc.Next()
 		if p != nil {
-			return "", "", dangjian.Problems{p}
+			return "", "", false, dangjian.Problems{p}
 		}
 		v, p := sc.Next()
 		if p != nil {
-			return "", "", dangjian.Problems{p}
+			return "", "", false, dangjian.Problems{p}
 		}
 		if p := sc.Skip(v); p != nil {
-			return "", "", dangjian.Problems{p}
+			return "", "", false, dangjian.Problems{p}
 		}
 		key := k.Text()
 		path := strictjson.Field("", key)
@@ -66,22 +68,23 @@ func decodeOrglifeRequest(body []byte) (tree, meetings string, ps dangjian.Probl
 		}
 	}
 	if _, p := sc.Next(); p != nil {
-		return "", "", dangjian.Problems{p}
+		return "", "", false, dangjian.Problems{p}
 	}
 	if _, p := sc.Next(); p != nil {
-		return "", "", dangjian.Problems{p}
+		return "", "", false, dangjian.Problems{p}
 	}
 	for i, name := range orglifeFields.Names() {
-		if !seen.Has(i) {
+		if !seen.Has(i) && (i == 0 || needMeetings) {
 			ps.Add(&dangjian.Problem{Kind: dangjian.ErrMissing, Path: name, Detail: "CSV text"})
 		}
 	}
-	return tree, meetings, ps
+	return tree, meetings, seen.Has(1), ps
 }
 
 // readMultipart reads the parts tree and meetings of a multipart form,
-// within the body already read.
-func readMultipart(body []byte, boundary string) (tree, meetings string, ps dangjian.Problems) {
+// within the body already read (meetings optional unless needMeetings);
+// hasMeetings says whether it was there.
+func readMultipart(body []byte, boundary string, needMeetings bool) (tree, meetings string, hasMeetings bool, ps dangjian.Problems) {
 	mr := multipart.NewReader(bytes.NewReader(body), boundary)
 	got := map[string]bool{}
 	for {
@@ -90,12 +93,12 @@ func readMultipart(body []byte, boundary string) (tree, meetings string, ps dang
 			break
 		}
 		if err != nil {
-			return "", "", dangjian.Problems{{Kind: dangjian.ErrSyntax, Detail: "the multipart body cannot be read: " + err.Error()}}
+			return "", "", false, dangjian.Problems{{Kind: dangjian.ErrSyntax, Detail: "the multipart body cannot be read: " + err.Error()}}
 		}
 		name := part.FormName()
 		data, err := io.ReadAll(part)
 		if err != nil {
-			return "", "", dangjian.Problems{{Kind: dangjian.ErrSyntax, Path: name, Detail: "the part cannot be read: " + err.Error()}}
+			return "", "", false, dangjian.Problems{{Kind: dangjian.ErrSyntax, Path: name, Detail: "the part cannot be read: " + err.Error()}}
 		}
 		switch name {
 		case "tree", "treeCsv":
@@ -107,11 +110,11 @@ func readMultipart(body []byte, boundary string) (tree, meetings string, ps dang
 		}
 	}
 	for _, name := range []string{"tree", "meetings"} {
-		if !got[name] {
+		if !got[name] && (name == "tree" || needMeetings) {
 			ps.Add(&dangjian.Problem{Kind: dangjian.ErrMissing, Path: name, Detail: "a part of CSV text"})
 		}
 	}
-	return tree, meetings, ps
+	return tree, meetings, got["meetings"], ps
 }
 
 // orglife checks a window of organizational life: a tree CSV and a
@@ -141,9 +144,9 @@ func (s *server) orglife(w http.ResponseWriter, r *http.Request) {
 	var treeCSV, meetingsCSV string
 	var ps dangjian.Problems
 	if mt == typeJSON {
-		treeCSV, meetingsCSV, ps = decodeOrglifeRequest(body)
+		treeCSV, meetingsCSV, _, ps = decodeOrglifeRequest(body, true)
 	} else {
-		treeCSV, meetingsCSV, ps = readMultipart(body, params["boundary"])
+		treeCSV, meetingsCSV, _, ps = readMultipart(body, params["boundary"], true)
 	}
 	if len(ps) > 0 {
 		s.fail(w, r, ps, http.StatusBadRequest)

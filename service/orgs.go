@@ -52,6 +52,14 @@ func (s *server) orgsValidate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, rows, status)
 		return
 	}
+	if tree.Len() == 0 {
+		// Every row refused, or none given: no organization was built.
+		if len(rows) == 0 {
+			rows = dangjian.Problems{{Kind: dangjian.ErrMissing, Detail: "the tree has no organization"}}
+		}
+		s.fail(w, r, rows, http.StatusUnprocessableEntity)
+		return
+	}
 	out := orgsResponse{AsOf: asOf, Orgs: orgsOf(tree), Findings: []dangjian.Finding{}, Problems: rows}
 	if out.Problems == nil {
 		out.Problems = dangjian.Problems{}

@@ -3,7 +3,8 @@
 # server never exits by itself, so instead of a plain go run this builds
 # it, starts it on a free port, waits until it answers, asks it for the
 # OpenAPI document and the page, posts the examples' samples to
-# /v1/assess, /v1/orgs/validate and /v1/dues (each must answer 200) and
+# /v1/assess, /v1/orgs/validate, /v1/dues, /v1/conform and /v1/due (each
+# must answer 200), checks the page's security headers, and posts
 # junk (which must answer 4xx with problems, never 5xx), then sends
 # SIGTERM and checks that the server exits 0 within a few seconds.
 set -uo pipefail
@@ -63,7 +64,13 @@ head -n1 "$dir/body" | grep -q '^编号,' || fail "/v1/dues as text/csv: not the
 { printf '{"scheme": "yanji-shuzhi", "explain": "community-1", "subjects": '; cat examples/assess/testdata/sample.json; printf '}'; } >"$dir/assess.json"
 expect 200 POST /v1/assess -H 'Content-Type: application/json' --data-binary @"$dir/assess.json"
 grep -q '"trace"' "$dir/body" || fail "/v1/assess: no trace"
+expect 200 POST '/v1/conform?kind=dues&date=2024-06-01' -F input=@examples/conform/testdata/roster.csv -F got=@examples/conform/testdata/got.csv
+grep -q '"summary": "8 of 17 differ"' "$dir/body" || fail "/v1/conform: not the summary of the sample"
+expect 200 POST '/v1/due?asOf=2025-06-30&until=2026-06-30' -H 'Content-Type: text/csv' --data-binary @examples/orgchart/testdata/tree.csv
+grep -q '"items"' "$dir/body" || fail "/v1/due: no items"
+curl -sSI "$base/" | tr -d '\r' | grep -qi "^content-security-policy: default-src 'self'" || fail "GET /: no Content-Security-Policy"
 expect4xx POST /v1/assess -H 'Content-Type: application/json' --data-binary 'junk'
+expect4xx POST /v1/conform -H 'Content-Type: application/json' --data-binary '{"kind":"dues"}'
 expect4xx POST /v1/orgs/validate -H 'Content-Type: application/octet-stream' --data-binary $'\x00\xff'
 expect4xx PATCH /v1/dues
 expect4xx GET /v1/nothing

@@ -20,7 +20,11 @@
 //   - POST /v1/assess — a scheme (a reference name or a scheme object) and
 //     subjects → results, grades and ranks, a trace with "explain";
 //   - POST /v1/orglife?from=&to= — a tree and meetings → findings and a
-//     summary.
+//     summary;
+//   - POST /v1/conform?kind=&date=&scheme= — INPUT and a platform's export
+//     (GOT) → the rows that differ, with rules, sources and likely causes;
+//   - POST /v1/due?asOf=&until= — a tree and optionally meetings → what is
+//     due or overdue, with reminders.
 //
 // See examples/server/README.md for curl examples, the limits, a Java
 // client and the deployment notes.

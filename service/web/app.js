@@ -1270,6 +1270,239 @@
     }).catch(function (e) { setStatus("dues-status", "请求失败：" + e, "bad"); });
   }
 
+  // ---------- 对照检查 ----------
+
+  var conformURLs = [];
+
+  // conformRequest posts INPUT and GOT as they are, in a multipart form,
+  // with the kind, the date and (for assess) the reference scheme.
+  function conformRequest(accept) {
+    var input = $("conform-input").files && $("conform-input").files[0];
+    var got = $("conform-got").files && $("conform-got").files[0];
+    if (!input || !got) { setStatus("conform-status", "请先选择输入数据和平台导出结果两个文件。", "bad"); return null; }
+    var kind = $("conform-kind").value;
+    var form = new FormData();
+    form.append("kind", kind);
+    var date = $("conform-date").value;
+    if (date && kind !== "tax") form.append("date", date);
+    if (kind === "assess") {
+      var sch = $("conform-scheme").value;
+      if (!sch) { setStatus("conform-status", "“考核”对照需要选择考核方案。", "bad"); return null; }
+      form.append("scheme", sch);
+    }
+    form.append("input", input, input.name);
+    form.append("got", got, got.name);
+    return request("POST", "v1/conform", form, { "Accept": accept }, accept === "text/csv");
+  }
+
+  function runConform() {
+    var p = conformRequest("application/json");
+    if (!p) return;
+    setStatus("conform-status", "正在对照…");
+    loadRules().then(function () { return p; }).then(function (res) {
+      var d = res.data || {};
+      renderProblems($("conform-problems"), d.problems);
+      if (!res.ok) {
+        clear($("conform-summary")); clear($("conform-diffs"));
+        $("conform-download").disabled = true;
+        setStatus("conform-status", failText(res), "bad");
+        return;
+      }
+      var diffs = Array.isArray(d.differences) ? d.differences : [];
+      renderConformSummary(d);
+      renderConformDiffs(diffs);
+      $("conform-download").disabled = false;
+      var probs = d.problems || [];
+      setStatus("conform-status", (d.kindLabel || d.kind || "") + "：共对照 " + str(d.compared) + " 行，" + str(d.differ) + " 行不一致（" + str(d.summary) + "）" +
+        (probs.length ? "，" + probs.length + " 个问题（有问题的行未对照）" : "") + "。", diffs.length || probs.length ? "warn" : "ok");
+    }).catch(function (e) { setStatus("conform-status", "请求失败：" + e, "bad"); });
+  }
+
+  function causeText(c) {
+    if (!c) return "";
+    return (c.label || c.cause) + " (" + c.cause + ")";
+  }
+
+  function renderConformSummary(d) {
+    var box = $("conform-summary");
+    clear(box);
+    box.appendChild(el("p", { class: "conform-line", "data-summary": str(d.summary) }, el("strong", null, str(d.compared) + " 行中 " + str(d.differ) + " 行不一致"),
+      " ", el("span", { class: "en", lang: "en" }, str(d.summary))));
+    if (d.likely) {
+      box.appendChild(el("p", { class: "likely" }, "可能原因（复现了全部不一致且不与任何一致的行矛盾）：",
+        el("strong", null, causeText(d.likely)), d.likely.text ? el("span", { class: "en", lang: "en" }, " " + d.likely.text) : null));
+    }
+    var causes = Array.isArray(d.causes) ? d.causes : [];
+    if (!causes.length) return;
+    var t = el("table", { class: "causes" },
+      el("caption", null, "各原因复现的行数 ", el("span", { class: "en", lang: "en" }, "causes")),
+      el("thead", null, el("tr", null, el("th", { scope: "col" }, "原因"), el("th", { scope: "col" }, "复现不一致行"),
+        el("th", { scope: "col" }, "与一致行矛盾"))));
+    var tb = el("tbody");
+    causes.forEach(function (c) {
+      tb.appendChild(el("tr", { "data-cause": c.cause }, el("td", { title: c.text || "" }, causeText(c)),
+        el("td", { class: "num" }, str(c.rows)), el("td", { class: "num" }, str(c.against))));
+    });
+    t.appendChild(tb);
+    box.appendChild(t);
+  }
+
+  var DIFFS_SHOWN = 500;
+
+  function renderConformDiffs(diffs) {
+    var box = $("conform-diffs");
+    clear(box);
+    if (!diffs.length) { box.appendChild(el("p", { class: "muted" }, "没有不一致的行。")); return; }
+    var t = el("table", { class: "diffs" },
+      el("caption", null, "不一致的行 ", el("span", { class: "en", lang: "en" }, "differences"), "（" + diffs.length + " 行）"),
+      el("thead", null, el("tr", null, ["平台行", "输入行", "编号", "状态", "本库", "平台", "可能原因", "依据规则及出处", "说明"].map(function (h) {
+        return el("th", { scope: "col" }, h);
+      }))));
+    var tb = el("tbody");
+    diffs.slice(0, DIFFS_SHOWN).forEach(function (x) {
+      var key = [x.id, x.month, x.rule].filter(Boolean).join(" ");
+      var causes = (x.causes || []).map(function (c, i) {
+        return el("li", null, ((x.causeLabels || [])[i] || c) + " (" + c + ")");
+      });
+      var rules = (x.rules || []).map(function (r) {
+        return el("li", null, ruleCell(r.id), r.source ? " " + r.source : "", r.confidence ? " [" + label("confidence", r.confidence) + "]" : "");
+      });
+      tb.appendChild(el("tr", { class: "diff " + (x.status || ""), "data-id": x.id || "" },
+        el("td", { class: "num" }, x.line ? str(x.line) : ""), el("td", { class: "num" }, x.inputLine ? str(x.inputLine) : ""),
+        el("td", null, el("code", null, key)), el("td", null, (x.statusLabel || "") + " (" + str(x.status) + ")"),
+        el("td", { class: "num" }, x.library === "" ? "（无）" : str(x.library)), el("td", { class: "num" }, x.platform === "" ? "（无）" : str(x.platform)),
+        el("td", { class: "causes" }, causes.length ? el("ul", null, causes) : (x.status === "differs" ? "未找到" : "")),
+        el("td", null, rules.length ? el("ul", { class: "rules" }, rules) : ""), el("td", null, str(x.detail))));
+    });
+    t.appendChild(tb);
+    box.appendChild(t);
+    if (diffs.length > DIFFS_SHOWN) box.appendChild(el("p", { class: "muted" }, "只显示前 " + DIFFS_SHOWN + " 行；完整结果请下载差异报告 CSV。"));
+  }
+
+  function downloadConform() {
+    var p = conformRequest("text/csv");
+    if (!p) return;
+    setStatus("conform-status", "正在生成差异报告 CSV…");
+    p.then(function (res) {
+      if (!res.ok) {
+        renderProblems($("conform-problems"), res.data && res.data.problems);
+        setStatus("conform-status", failText(res), "bad");
+        return;
+      }
+      conformURLs.forEach(function (u) { URL.revokeObjectURL(u); });
+      var blob = res.blob.type ? res.blob : new Blob([res.blob], { type: "text/csv" });
+      var u = URL.createObjectURL(blob);
+      conformURLs = [u];
+      var name = "conform.csv";
+      var cd = /filename="?([A-Za-z0-9._-]+)"?/.exec(res.headers.get("Content-Disposition") || "");
+      if (cd) name = cd[1];
+      var a = $("conform-link");
+      a.href = u;
+      a.setAttribute("download", name);
+      a.textContent = "差异报告 " + name + "（" + blob.size + " 字节）";
+      a.hidden = false;
+      a.click();
+      setStatus("conform-status", "差异报告 CSV 已生成：" + name + "，" + (res.headers.get("X-Differ") || 0) + " 行不一致，共对照 " +
+        (res.headers.get("X-Compared") || 0) + " 行。", "ok");
+    }).catch(function (e) { setStatus("conform-status", "请求失败：" + e, "bad"); });
+  }
+
+  function loadConformSchemes() {
+    var sel = $("conform-scheme");
+    return request("GET", "v1/schemes").then(function (res) {
+      clear(sel);
+      var list = res.ok && res.data && res.data.schemes;
+      sel.appendChild(el("option", { value: "" }, "（选择考核方案）"));
+      if (Array.isArray(list)) list.forEach(function (s) {
+        sel.appendChild(el("option", { value: s.name }, (s.title ? s.title + " — " : "") + s.name));
+      });
+    }).catch(function () { clear(sel); sel.appendChild(el("option", { value: "" }, "（无法取得参考方案列表）")); });
+  }
+
+  // ---------- 到期提醒 ----------
+
+  function runDue() {
+    var tree = $("due-tree").files && $("due-tree").files[0];
+    if (!tree) { setStatus("due-status", "请先选择组织树文件。", "bad"); return; }
+    var meetings = $("due-meetings").files && $("due-meetings").files[0];
+    var asOf = $("due-asof").value, until = $("due-until").value;
+    var form = new FormData();
+    form.append("tree", tree, tree.name);
+    if (meetings) form.append("meetings", meetings, meetings.name);
+    var q = [];
+    if (asOf) q.push("asOf=" + encodeURIComponent(asOf));
+    if (until) q.push("until=" + encodeURIComponent(until));
+    setStatus("due-status", "正在查询…");
+    loadRules().then(function () {
+      return request("POST", "v1/due" + (q.length ? "?" + q.join("&") : ""), form);
+    }).then(function (res) {
+      var d = res.data || {};
+      renderProblems($("due-problems"), d.problems);
+      if (!res.ok) {
+        clear($("due-items")); clear($("due-reminders"));
+        setStatus("due-status", failText(res), "bad");
+        return;
+      }
+      var items = Array.isArray(d.items) ? d.items : [], rem = Array.isArray(d.reminders) ? d.reminders : [];
+      renderDueItems(items);
+      renderReminders(rem);
+      var n = { overdue: 0, due: 0, upcoming: 0 };
+      items.forEach(function (it) { if (n[it.status] !== undefined) n[it.status]++; });
+      setStatus("due-status", str(d.asOf) + " 至 " + str(d.until) + "：已逾期 " + n.overdue + " 项，今日到期 " + n.due + " 项，未到期 " + n.upcoming +
+        " 项；期内提醒 " + rem.length + " 条" + ((d.problems || []).length ? "；" + d.problems.length + " 个问题（有问题的行未计入）" : "") + "。",
+        n.overdue || (d.problems || []).length ? "warn" : "ok");
+    }).catch(function (e) { setStatus("due-status", "请求失败：" + e, "bad"); });
+  }
+
+  function daysText(it) {
+    if (it.status === "overdue") return "逾期 " + str(it.days) + " 天";
+    if (it.status === "upcoming") return "还有 " + str(it.days) + " 天";
+    return "今日";
+  }
+
+  function renderDueItems(items) {
+    var box = $("due-items");
+    clear(box);
+    if (!items.length) { box.appendChild(el("p", { class: "muted" }, "截至日期前没有到期事项。")); return; }
+    var t = el("table", { class: "due-items" },
+      el("caption", null, "到期事项 ", el("span", { class: "en", lang: "en" }, "items"), "（" + items.length + " 项）"),
+      el("thead", null, el("tr", null, ["到期日", "状态", "事项", "组织", "期间", "规则及出处", "说明", "提醒"].map(function (h) {
+        return el("th", { scope: "col" }, h);
+      }))));
+    var tb = el("tbody");
+    items.forEach(function (it) {
+      var leads = (it.leads || []).map(function (f) { return str(f.on) + "（提前 " + str(f.before) + "）"; }).join("；");
+      tb.appendChild(el("tr", { class: "due " + (it.status || ""), "data-org": it.org || "", "data-what": it.what || "" },
+        el("td", null, str(it.due)),
+        el("td", null, (it.statusLabel || "") + " · " + daysText(it)),
+        el("td", null, (it.whatLabel || "") + " (" + str(it.what) + ")", it.ref ? " " + label("meeting", it.ref) : ""),
+        el("td", null, el("code", null, str(it.org)), " ", str(it.name)),
+        el("td", null, str(it.period)),
+        el("td", null, it.rule ? ruleCell(it.rule) : "", " ", sourceText(it.source)),
+        el("td", null, str(it.detail)),
+        el("td", null, leads)));
+    });
+    t.appendChild(tb);
+    box.appendChild(t);
+  }
+
+  function renderReminders(rem) {
+    var box = $("due-reminders");
+    clear(box);
+    if (!rem.length) return;
+    var t = el("table", { class: "reminders" },
+      el("caption", null, "期内提醒 ", el("span", { class: "en", lang: "en" }, "reminders"), "（" + rem.length + " 条）"),
+      el("thead", null, el("tr", null, ["提醒日", "提前", "事项", "组织", "到期日"].map(function (h) { return el("th", { scope: "col" }, h); }))));
+    var tb = el("tbody");
+    rem.forEach(function (r) {
+      var it = r.item || {};
+      tb.appendChild(el("tr", null, el("td", null, str(r.on)), el("td", null, str(r.before)),
+        el("td", null, str(it.whatLabel)), el("td", null, el("code", null, str(it.org)), " ", str(it.name)), el("td", null, str(it.due))));
+    });
+    t.appendChild(tb);
+    box.appendChild(t);
+  }
+
   // ---------- start ----------
 
   var selectTab = function () {};
@@ -1284,6 +1517,8 @@
     selectTab = initTabs();
     $("tree-asof").value = today();
     $("dues-date").value = today();
+    $("conform-date").value = today();
+    $("due-asof").value = today();
     var year = new Date().getFullYear() - 1; // the last whole year
     $("orglife-from").value = year + "-01-01";
     $("orglife-to").value = (year + 1) + "-01-01";
@@ -1327,6 +1562,10 @@
     $("dues-run").addEventListener("click", runDues);
     $("orglife-run").addEventListener("click", runOrglife);
     $("dues-download").addEventListener("click", downloadLedger);
+    $("conform-run").addEventListener("click", runConform);
+    $("conform-download").addEventListener("click", downloadConform);
+    $("due-run").addEventListener("click", runDue);
+    loadConformSchemes();
     schemeGutter();
     loadRules();
   }
