@@ -19,6 +19,8 @@
 #     failures (exit 0); bigdecimal-double 1 failure, employed-1001.00
 #     (exit 1); math-round 0 failures (exit 0: no vector of that file is a
 #     base where Math.round goes wrong; the whole-yuan file has 522).
+#     2b. The JUnit example of conformance/README.md, compiled with
+#     stand-ins for JUnit, passes all 45 vectors with an exact duesService.
 #  3. examples/server is built and started on a free port; ServiceClient.java
 #     calls it (GET /openapi.json, POST /v1/dues, /v1/assess,
 #     /v1/orgs/validate) and must exit 0 with the total examples/dues prints
@@ -94,6 +96,69 @@ check_vectors bigdecimal-double 1 "1 of 45 vectors fail (bigdecimal-double)"
 grep -q '^employed-1001.00: .*want 5.01, got 5.00; rules DUES-ROUND;DUES-WAGE-1 ' "$dir/v-bigdecimal-double.out" ||
   fail "DuesVectors bigdecimal-double: employed-1001.00 is not the failure: $(cat "$dir/v-bigdecimal-double.out")"
 check_vectors math-round 0 "0 of 45 vectors fail (math-round)"
+
+# 2b. The JUnit example of conformance/README.md itself, compiled by javac with
+# stand-ins of JUnit 5's annotations, ArgumentsAccessor and assertEquals (no
+# JUnit here: no Maven Central), fed the rows as @CsvFileSource does (an
+# empty cell is null) and a duesService that calls DuesVectors' exact
+# function: every one of the 45 vectors must pass.
+mkdir -p "$dir/junit"
+awk '/^test. With JUnit 5/ { f = 1 } f && /^```java/ { g = 1; next } g && /^```/ { exit } g { print "    " $0 }' \
+  conformance/README.md >"$dir/junit/snippet"
+{
+  cat <<'EOF'
+import java.lang.annotation.*;
+import java.math.BigDecimal;
+import java.nio.file.*;
+import java.util.*;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+@Retention(RetentionPolicy.RUNTIME) @interface ParameterizedTest { String name(); }
+@Retention(RetentionPolicy.RUNTIME) @interface CsvFileSource { String[] resources(); int numLinesToSkip(); }
+interface ArgumentsAccessor { String getString(int i); int size(); }
+
+public class ReadmeJUnit {
+    static int failures, runs;
+    static void assertEquals(int want, int got, Supplier<String> msg) {
+        if (want != got) { failures++; System.out.println("FAIL " + msg.get()); }
+    }
+    static class DuesService {
+        BigDecimal monthly(String category, BigDecimal base, List<BigDecimal> months, BigDecimal flat) {
+            return DuesVectors.monthly("exact", category, base == null ? "" : base.toPlainString(),
+                    months.stream().map(BigDecimal::toPlainString).collect(Collectors.joining("|")),
+                    flat == null ? "" : flat.toPlainString());
+        }
+    }
+    static DuesService duesService = new DuesService();
+EOF
+  cat "$dir/junit/snippet"
+  cat <<'EOF'
+    public static void main(String[] args) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(args[0]));
+        ReadmeJUnit t = new ReadmeJUnit();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1); // the file has no quoted cells
+            t.dues2017(new ArgumentsAccessor() {
+                public String getString(int i) { return cells[i].isEmpty() ? null : cells[i]; }
+                public int size() { return cells.length; }
+            });
+            runs++;
+        }
+        System.out.println(failures + " of " + runs + " fail");
+    }
+}
+EOF
+} >"$dir/junit/ReadmeJUnit.java"
+if ! grep -q 'void dues2017' "$dir/junit/snippet"; then
+  fail "conformance/README.md: no JUnit example found"
+elif ! javac -d "$dir/junit" conformance/java/DuesVectors.java "$dir/junit/ReadmeJUnit.java" >"$dir/junit/javac.out" 2>&1; then
+  fail "conformance/README.md's JUnit example does not compile: $(head -c 1200 "$dir/junit/javac.out")"
+else
+  out=$(java -cp "$dir/junit" ReadmeJUnit conformance/dues/brackets-2017.csv 2>&1)
+  [ "$out" = "0 of 45 fail" ] || fail "conformance/README.md's JUnit example: $out"
+  echo "examples/conform/java: the README's JUnit example (JUnit stand-ins): $out"
+fi
 
 # 3. A Java client of the HTTP service.
 "$dir/server" -addr 127.0.0.1:0 2>"$dir/server.log" &
