@@ -11,6 +11,9 @@
 //                      base and rate as double; written with toPlainString()
 //   math-round         Math.round(base * rate * 100) / 100.0, written as Java
 //                      prints a double (Double.toString: "5.0", "45.2")
+//   math-round-long    Math.round(base * rate * 100) / 100 — as the pattern is often
+//                      written: Math.round returns a long, so this is long division
+//                      and keeps whole yuan (written as Java prints a double: "5.0")
 //   exact              new BigDecimal(baseText).multiply(new BigDecimal("0.015"))
 //                      .setScale(2, RoundingMode.HALF_UP)
 //
@@ -46,8 +49,8 @@ public class DuesExport {
     static final BigDecimal FLAT = new BigDecimal("0.20");
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2 || !List.of("bigdecimal-double", "math-round", "exact").contains(args[0])) {
-            System.err.println("usage: java DuesExport.java bigdecimal-double|math-round|exact ROSTER.csv");
+        if (args.length != 2 || !List.of("bigdecimal-double", "math-round", "math-round-long", "exact").contains(args[0])) {
+            System.err.println("usage: java DuesExport.java bigdecimal-double|math-round|math-round-long|exact ROSTER.csv");
             System.exit(2);
         }
         String mode = args[0];
@@ -148,6 +151,11 @@ public class DuesExport {
             case "math-round": {
                 double base = Double.parseDouble(baseText), rate = Double.parseDouble(rateText);
                 double d = Math.round(base * rate * 100) / 100.0;
+                return Double.toString(Math.min(d, 1000.0));
+            }
+            case "math-round-long": {
+                double base = Double.parseDouble(baseText), rate = Double.parseDouble(rateText);
+                double d = Math.round(base * rate * 100) / 100; // long / int: whole yuan
                 return Double.toString(Math.min(d, 1000.0));
             }
             default: {
