@@ -47,6 +47,16 @@ import java.util.Map;
 public class DuesExport {
     static final BigDecimal CAP = new BigDecimal("1000");
     static final BigDecimal FLAT = new BigDecimal("0.20");
+    // The Chinese labels and aliases of the categories, as funding/dues reads them.
+    static final Map<String, String> CATEGORIES = Map.ofEntries(
+            Map.entry("在职", "employed"), Map.entry("在职党员", "employed"), Map.entry("在职职工", "employed"),
+            Map.entry("离退休", "retired"), Map.entry("离休", "retired"), Map.entry("退休", "retired"),
+            Map.entry("离退休干部", "retired"), Map.entry("离退休人员", "retired"),
+            Map.entry("年薪制", "annual_salary"), Map.entry("年薪", "annual_salary"), Map.entry("年薪制人员", "annual_salary"),
+            Map.entry("农民", "farmer"), Map.entry("农民党员", "farmer"), Map.entry("学生", "student"), Map.entry("学生党员", "student"),
+            Map.entry("下岗失业", "unemployed"), Map.entry("下岗", "unemployed"), Map.entry("失业", "unemployed"),
+            Map.entry("下岗失业人员", "unemployed"), Map.entry("低保抚恤救济", "low_income"), Map.entry("低保", "low_income"),
+            Map.entry("抚恤", "low_income"), Map.entry("救济", "low_income"), Map.entry("最低生活保障", "low_income"));
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2 || !List.of("bigdecimal-double", "math-round", "math-round-long", "exact").contains(args[0])) {
@@ -107,9 +117,7 @@ public class DuesExport {
     // The 2017 rate of a category and base: the bracket whose inclusive
     // upper bound the base does not exceed. null for a flat category.
     static String rate(String category, BigDecimal base) {
-        switch (Map.of("在职", "employed", "离退休", "retired", "退休", "retired", "年薪制", "annual_salary",
-                "农民", "farmer", "学生", "student", "下岗失业", "unemployed", "低保抚恤救济", "low_income")
-                .getOrDefault(category, category.toLowerCase())) {
+        switch (CATEGORIES.getOrDefault(category, category.toLowerCase())) {
             case "employed":
             case "annual_salary":
                 if (base.compareTo(new BigDecimal("3000")) <= 0) return "0.005";
