@@ -55,7 +55,7 @@ func TestFloatPatterns(t *testing.T) {
 		wrong int
 	}{
 		"new BigDecimal(double).setScale(2, HALF_UP)": {bigDecimalOfDouble, 2137},
-		"Math.round(x*100)/100":                       {mathRound, 522},
+		"Math.round(x*100)/100.0":                     {mathRound, 522},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var rec recorder

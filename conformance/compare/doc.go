@@ -25,7 +25,7 @@
 //     the month of [Options].Date by the rules in force then (or
 //     [Options].DuesRules); GOT has id
 //     and dues (编号, 党费). Causes: new BigDecimal(double).setScale(2,
-//     HALF_UP), Math.round(x*100)/100 and Math.ceil(x*10)/10 (simulated
+//     HALF_UP), Math.round(x*100)/100.0 and Math.ceil(x*10)/10 (simulated
 //     in binary double), rounding up to the 角 exactly, truncation, half-even, another bracket at a
 //     bound (以上/超过 read the other way) or away from it, the 2008 table
 //     instead of 2017 (and back), the gross pay as the base.

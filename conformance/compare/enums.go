@@ -174,7 +174,7 @@ var causeTable = enum.New("Cause",
 
 var causeText = [...]string{"",
 	"float: BigDecimal(double) HALF_UP",
-	"float: Math.round(x*100)/100",
+	"float: Math.round(x*100)/100.0",
 	"rounded up to the 角",
 	"float: Math.ceil(x*10)/10",
 	"truncated to the fen",

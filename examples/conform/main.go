@@ -50,8 +50,9 @@
 // the rules that decided the library's value with their sources and,
 // where a pattern of another system's arithmetic reproduces the
 // platform's value exactly, the likely cause: for dues the float patterns
-// new BigDecimal(double).setScale(2, HALF_UP) and Math.round(x*100)/100,
-// rounding up to the 角, truncation, half-even, the other bracket at a
+// new BigDecimal(double).setScale(2, HALF_UP) and Math.round(x*100)/100.0
+// (written /100 without .0 it is Java's long division, which keeps whole
+// yuan: no cause reproduces that), rounding up to the 角, truncation, half-even, the other bracket at a
 // bound, the 2008 table instead of 2017, the gross pay as the base. When
 // one cause reproduces every difference and no agreeing row contradicts
 // it, a line names it. Then one summary line: "N of M differ".
