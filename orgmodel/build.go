@@ -51,8 +51,39 @@ func BuildWith(recs Records, opt BuildOptions) (*Tree, error) {
 	if opt.Nesting != nil {
 		nest = *opt.Nesting
 	}
-	b := builder{recs: &recs, orgs: sliceStore(recs.Orgs), nest: nest, maxDepth: opt.maxDepth()}
+	orgs, problems := packOrgs(recs.Orgs)
+	if problems != nil {
+		return nil, problems.Err()
+	}
+	b := builder{recs: &recs, orgs: orgs, nest: nest, maxDepth: opt.maxDepth()}
 	return b.build()
+}
+
+// packOrgs returns the compact records of orgs, their text copied; the
+// problems name the fields longer than a record can hold (maxText bytes),
+// and the records are then not made.
+func packOrgs(orgs []Org) (orgStore, dangjian.Problems) {
+	var problems dangjian.Problems
+	for i := range orgs {
+		o := &orgs[i]
+		for _, f := range [...]struct {
+			name string
+			n    int
+		}{{"name", len(o.Name)}, {"code", len(o.Code)}, {"id", len(o.Key)}, {"parent", len(o.ParentKey)}} {
+			if f.n > maxText {
+				problems.Add(&dangjian.Problem{Kind: dangjian.ErrLimit, Path: at("orgs", i, f.name), ID: o.keyText(), Line: o.Line,
+					Detail: "text longer than " + strconv.Itoa(maxText) + " bytes"})
+			}
+		}
+	}
+	if problems != nil {
+		return orgStore{}, problems
+	}
+	var c orgBlocks
+	for i := range orgs {
+		c.add(&orgs[i])
+	}
+	return c.store(), nil
 }
 
 type builder struct {
@@ -77,7 +108,7 @@ func (b *builder) problem(field string, i int, sub string, id uuid.UUID, value s
 // orgProblem records a problem about field sub of organization i.
 func (b *builder) orgProblem(i int, sub, value, rule string, k *dangjian.Kind, detail string) {
 	o := b.orgs.org(i)
-	p := &dangjian.Problem{Kind: k, Path: at("orgs", i, sub), ID: o.keyText(), Line: o.Line,
+	p := &dangjian.Problem{Kind: k, Path: at("orgs", i, sub), ID: b.orgs.keyText(o), Line: o.Line,
 		Value: value, Rule: rule, Detail: detail}
 	b.problems.Add(p)
 }
@@ -86,7 +117,7 @@ func (b *builder) orgProblem(i int, sub, value, rule string, k *dangjian.Kind, d
 // text the ID was read from, or the UUID.
 func (b *builder) text(id uuid.UUID) string {
 	if i, ok := b.index.get(id); ok {
-		return b.orgs.org(int(i)).keyText()
+		return b.orgs.keyText(b.orgs.org(int(i)))
 	}
 	return b.recs.idText(id)
 }
@@ -176,7 +207,7 @@ func (b *builder) checkOrgs(index bool) {
 			b.orgProblem(i, "id", "", "", ErrMissingID, "")
 		} else if index && !b.index.insert(int32(i)) {
 			b.dupIDs = true
-			b.orgProblem(i, "id", o.keyText(), "", dangjian.ErrDuplicate, "")
+			b.orgProblem(i, "id", b.orgs.keyText(o), "", dangjian.ErrDuplicate, "")
 		}
 		if o.Kind == KindUnknown {
 			b.orgProblem(i, "kind", "", "", dangjian.ErrMissing, "kind not set")
@@ -244,7 +275,7 @@ func (b *builder) resolveParents(parent []int32) {
 		if p == parentFar {
 			q, ok := b.index.get(o.Parent)
 			if !ok {
-				v := o.ParentKey
+				v := b.orgs.textOf(o, 3)
 				if v == "" {
 					v = b.text(o.Parent)
 				}

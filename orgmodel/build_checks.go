@@ -48,7 +48,7 @@ func (b *builder) refOrg(field string, i int, sub string, id, ref uuid.UUID, req
 
 func (b *builder) checkApprovals() {
 	for i := range b.orgs.n {
-		for j, a := range b.orgs.org(i).Approvals {
+		for j, a := range b.orgs.approvals(b.orgs.org(i)) {
 			if a.Kind.IsValid() && (a.By == uuid.Nil || b.isOrg(a.By)) {
 				continue // nothing to report: skip building the path
 			}
@@ -242,8 +242,8 @@ func (b *builder) checkGrids() {
 		}
 	}
 	for i := range b.orgs.n {
-		if o := b.orgs.org(i); o.Grid != uuid.Nil && b.others[o.Grid] != 'g' {
-			b.orgProblem(i, "grid", b.text(o.Grid), "", dangjian.ErrUnknownRef, "")
+		if g := b.orgs.grid(b.orgs.org(i)); g != uuid.Nil && b.others[g] != 'g' {
+			b.orgProblem(i, "grid", b.text(g), "", dangjian.ErrUnknownRef, "")
 		}
 	}
 }

@@ -2,7 +2,6 @@ package orgmodel
 
 import (
 	"io"
-	"strings"
 	"time"
 
 	"github.com/dangjian-go/dangjian"
@@ -197,7 +196,9 @@ func readCSV(r io.Reader, orgs *orgBlocks, lim dangjian.Limits) (bad *dangjian.P
 		for i := range batch {
 			p.t.Load(&batch[i])
 			if p.row(orgs.next()) {
-				orgs.commit()
+				if !orgs.commit() {
+					p.bad.Add(p.t.RowProblem(dangjian.ErrLimit, "a cell longer than 4 GiB, the most a record holds"))
+				}
 			} else {
 				orgs.drop()
 			}
@@ -266,10 +267,9 @@ func ReadTreeCSVWith(r io.Reader, opt BuildOptions, lim dangjian.Limits) (*Tree,
 
 // csvReader holds the state of one ReadCSV call.
 type csvReader struct {
-	t    *csvtable.RowView
-	bad  *dangjian.ProblemCap
-	buf  []byte // scratch for ID derivation
-	text arena  // the text the records keep
+	t   *csvtable.RowView
+	bad *dangjian.ProblemCap
+	buf []byte // scratch for ID derivation
 }
 
 // cell returns column c of the current row, trimmed; "" if the column is absent.
@@ -347,23 +347,17 @@ func (p *csvReader) row(o *Org) bool {
 	if p.bad.Len() > nbad {
 		return false
 	}
-	// The name, the code, the key and the parent's key are copied into
-	// the reader's text arena, so that the row's text is not kept alive by
-	// substrings of it. The key is the code when the code cell is empty or
-	// repeats the id.
+	// The key is the code when the code cell is empty or repeats the id.
+	// The strings are the row's: the reader's commit copies them into
+	// the records' text (orgBlocks.add).
 	shared := code == "" || code == idCode
 	key := idCode
 	if shared {
 		code, key = idCode, ""
 	}
-	if len(name)+len(code)+len(key)+len(parentCode) > 0 {
-		all := p.text.keep(name, code, key, parentCode)
-		o.Name, all = all[:len(name)], all[len(name):]
-		o.Code, all = all[:len(code)], all[len(code):]
-		o.Key, o.ParentKey = all[:len(key)], all[len(key):]
-		if shared {
-			o.Key = o.Code
-		}
+	o.Name, o.Code, o.Key, o.ParentKey = name, code, key, parentCode
+	if shared {
+		o.Key = o.Code
 	}
 	return true
 }
@@ -458,38 +452,6 @@ func (p *csvReader) date(c int) dangjian.Date {
 		return dangjian.Date{}
 	}
 	return d
-}
-
-// arenaBlock is the size of the blocks of an arena: text of about a
-// thousand rows.
-const arenaBlock = 32 << 10
-
-// arena copies the strings a reader keeps into large blocks, one
-// allocation per block rather than one per row: less time, no rounding up
-// to a size class and far fewer objects for the collector. A string it
-// returns keeps its block alive, which the records of the block's rows do
-// anyway.
-type arena struct {
-	b strings.Builder
-}
-
-// keep returns the strings ss joined, copied into the arena.
-func (a *arena) keep(ss ...string) string {
-	n := 0
-	for _, s := range ss {
-		n += len(s)
-	}
-	if a.b.Cap()-a.b.Len() < n {
-		// A new block; the strings of the old one stay valid (a Builder
-		// never writes over what it has written).
-		a.b = strings.Builder{}
-		a.b.Grow(max(n, arenaBlock))
-	}
-	start := a.b.Len()
-	for _, s := range ss {
-		a.b.WriteString(s)
-	}
-	return a.b.String()[start:]
 }
 
 // quickDate parses s as dangjian.ParseDate does when it is a calendar date

@@ -67,9 +67,9 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang, text ...dangjian.
 		base = t.depth[lo]
 	}
 	for p := lo; p < hi; p++ {
-		o := t.at(p)
+		o := t.orgs.unpack(t.at(p))
 		d := t.depth[p] - base
-		id := csvIDText(o)
+		id := csvIDText(&o)
 		ids = append(ids[:d], id)
 		rec[colID] = cw.Text(id)
 		rec[colParent] = ""

@@ -74,12 +74,12 @@ func (c *checker) org(p int32) {
 					verb = "a %s (%s) is suggested"
 				}
 				msg := fmt.Sprintf("%s has %d %s, %s %d: "+verb, c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N, r.Target.Label(), r.Target)
-				ap := approval(o, r)
+				ap := c.approval(o, r)
 				c.add(r, p, covered(SeverityOf(r.Modality), ap), field(r.Basis), strconv.FormatInt(count, 10), msg, ap)
 			}
 		case BelowThreshold:
 			if !r.Cmp.Holds(count, r.N) {
-				ap := approval(o, r)
+				ap := c.approval(o, r)
 				msg := fmt.Sprintf("%s has %d %s, not %s %d: it needs the upper organization's approval (因工作需要，经上级党组织批准)", c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
 				if r.Approval == ApprovalUnknown {
 					msg = fmt.Sprintf("%s has %d %s, not %s %d: the rule has no clause for fewer, and no approval covers it", c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
@@ -185,7 +185,7 @@ func (c *checker) postRule(r *Rule, p int32, ps []Post, count int64) {
 func (c *checker) formation(r *Rule, ri int32, p int32) {
 	o := c.t.at(p)
 	unidentified := false
-	for _, a := range o.Approvals {
+	for _, a := range c.t.orgs.approvals(o) {
 		if a.Kind != Formation {
 			continue
 		}
@@ -221,7 +221,7 @@ func (c *checker) postApproved(r *Rule, p int32, ps []Post) {
 			continue
 		}
 		ok := false
-		for _, a := range o.Approvals {
+		for _, a := range c.t.orgs.approvals(o) {
 			if a.Kind == r.Approval && (a.On.IsZero() || q.Start.IsZero() || !a.On.Before(q.Start)) {
 				ok = true
 				break

@@ -1,0 +1,88 @@
+package orgmodel
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/dangjian-go/dangjian"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestOrgRecRoundTrip: an Org packed into a compact record and unpacked is
+// the Org it was, field by field, whatever its strings (empty, shared key
+// and code, longer than a text block) and rare fields; records spread over
+// several blocks of records and of text.
+func TestOrgRecRoundTrip(t *testing.T) {
+	long := strings.Repeat("长", arenaBlock) // 3 text blocks by itself
+	base := []Org{
+		{},
+		{ID: uuid.New(), Kind: Branch, Name: "一支部", Line: 7},
+		{ID: CSVID("1001"), Parent: uuid.New(), Kind: GeneralBranch, Domain: Community, Name: "总支",
+			Code: "1001", Key: "1001", ParentKey: "10", Members: Members{Full: 40, Probationary: 2},
+			Units: 3, Selection: Elected, Line: 1 << 40,
+			Term: Term{Elected: dangjian.NewDate(2021, 3, 1), Due: dangjian.NewDate(2026, 3, 1), Renewed: dangjian.NewDate(2026, 2, 1), Number: 4}},
+		{ID: uuid.New(), Kind: Branch, Name: "", Code: "c", Key: "k"},
+		{ID: uuid.New(), Kind: PartyGroup, Grid: uuid.New(), Name: long, Key: long[:9], ParentKey: "p"},
+		{ID: uuid.New(), Kind: Branch, Approvals: []Approval{{Kind: ApprovalKind(1), Rule: "R", ByName: "县委", Ref: "〔2024〕1号"}}},
+		{ID: uuid.New(), Kind: Branch, Approvals: []Approval{}},
+		{ID: uuid.New(), Kind: Branch, Key: "same", Code: "same"},
+	}
+	var orgs []Org
+	for len(orgs) < 1<<blockShift+100 {
+		orgs = append(orgs, base...)
+	}
+	var c orgBlocks
+	for i := range orgs {
+		require.True(t, c.add(&orgs[i]))
+	}
+	s := c.store()
+	require.Equal(t, len(orgs), s.n)
+	require.Greater(t, len(s.blocks), 1)
+	require.Greater(t, len(s.text), 2)
+	for i := range orgs {
+		got := s.unpack(s.org(i))
+		require.Equal(t, orgs[i], got, "org %d", i)
+		require.Equal(t, orgs[i].Approvals == nil, got.Approvals == nil, "org %d: nil approvals", i)
+		require.Equal(t, orgs[i].keyText(), s.keyText(s.org(i)), "org %d", i)
+		require.Equal(t, orgs[i].Name, s.name(s.org(i)), "org %d", i)
+	}
+	assert.LessOrEqual(t, unsafe.Sizeof(orgRec{}), uintptr(120))
+	// The record holds no pointer: the collector does not scan its blocks.
+	assert.False(t, hasPointers(reflect.TypeFor[orgRec]()))
+}
+
+// hasPointers reports whether a value of type t holds a pointer.
+func hasPointers(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Array:
+		return t.Len() > 0 && hasPointers(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if hasPointers(t.Field(i).Type) {
+				return true
+			}
+		}
+		return false
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		return false
+	}
+	return true
+}
+
+// TestPackOrgsJoin: join gives back the Orgs that were added, and an empty
+// collection gives nil.
+func TestPackOrgsJoin(t *testing.T) {
+	var c orgBlocks
+	assert.Nil(t, c.join())
+	orgs := []Org{{ID: uuid.New(), Name: "a"}, {ID: uuid.New(), Name: "b", Code: "x", Key: "x"}}
+	for i := range orgs {
+		c.add(&orgs[i])
+	}
+	assert.Equal(t, orgs, c.join())
+}
