@@ -1,6 +1,7 @@
 package orgmodel
 
 import (
+	"math"
 	"strings"
 
 	"github.com/google/uuid"
@@ -36,7 +37,8 @@ type orgRec struct {
 
 // textRef locates the strings of a record in its store's text: the name,
 // the code, the key and the parent's key, one after the other in block
-// blk from offset off. When the record's keyIsCode is set, the key is the
+// blk from offset off (less than arenaBlock: a block holds the text of
+// rows while it has room, or the text of one row). When the record's keyIsCode is set, the key is the
 // code (a CSV row whose code cell is empty or repeats its id), kept once.
 type textRef struct {
 	blk uint32
@@ -44,8 +46,9 @@ type textRef struct {
 	n   [4]uint32 // lengths: name, code, key, parent's key
 }
 
-// maxText is the longest text a field of a record can hold.
-const maxText = 1<<32 - 1
+// maxText is the longest text a field of a record can hold; a variable
+// for the tests.
+var maxText = int(min(uint64(math.MaxInt), 1<<32-1))
 
 // orgExt holds the fields of a record that most organizations leave empty.
 type orgExt struct {
@@ -154,16 +157,17 @@ func (c *orgBlocks) next() *Org {
 	return &c.scratch
 }
 
-// commit adds the organization next gave. false: a text field is longer
-// than maxText, and nothing is added.
-func (c *orgBlocks) commit() bool { return c.add(&c.scratch) }
+// commit adds the organization next gave. It returns -1, or the field
+// (0 name, 1 code, 2 key, 3 parent's key) longer than maxText, and then
+// adds nothing.
+func (c *orgBlocks) commit() int { return c.add(&c.scratch) }
 
 // drop forgets the organization next gave.
 func (c *orgBlocks) drop() { c.scratch = Org{} }
 
-// add adds a compact copy of o. false: a text field of o is longer than
-// maxText, and nothing is added.
-func (c *orgBlocks) add(o *Org) bool {
+// add adds a compact copy of o. It returns -1, or the field (0 name, 1
+// code, 2 key, 3 parent's key) longer than maxText, and then adds nothing.
+func (c *orgBlocks) add(o *Org) int {
 	keyIsCode := o.Key != "" && o.Key == o.Code
 	key := o.Key
 	if keyIsCode {
@@ -171,9 +175,9 @@ func (c *orgBlocks) add(o *Org) bool {
 	}
 	fields := [4]string{o.Name, o.Code, key, o.ParentKey}
 	total := 0
-	for _, f := range fields {
+	for j, f := range fields {
 		if len(f) > maxText {
-			return false
+			return j
 		}
 		total += len(f)
 	}
@@ -200,9 +204,9 @@ func (c *orgBlocks) add(o *Org) bool {
 	}
 	r.keyIsCode = keyIsCode
 	if total == 0 {
-		return true
+		return -1
 	}
-	if c.cur.Cap()-c.cur.Len() < total || c.cur.Len()+total > maxText {
+	if c.cur.Cap()-c.cur.Len() < total {
 		// A new block; the strings of the old one stay valid (a Builder
 		// never writes over what it has written).
 		if c.cur.Len() > 0 {
@@ -217,7 +221,7 @@ func (c *orgBlocks) add(o *Org) bool {
 		r.text.n[j] = uint32(len(f))
 		c.cur.WriteString(f)
 	}
-	return true
+	return -1
 }
 
 // store hands the records over to a builder.

@@ -37,7 +37,7 @@ func TestOrgRecRoundTrip(t *testing.T) {
 	}
 	var c orgBlocks
 	for i := range orgs {
-		require.True(t, c.add(&orgs[i]))
+		require.Equal(t, -1, c.add(&orgs[i]))
 	}
 	s := c.store()
 	require.Equal(t, len(orgs), s.n)
@@ -85,4 +85,36 @@ func TestPackOrgsJoin(t *testing.T) {
 		c.add(&orgs[i])
 	}
 	assert.Equal(t, orgs, c.join())
+}
+
+// TestTextLimit: a name, code or ID longer than a record holds is a
+// problem of kind ErrLimit naming its field: Build refuses the records,
+// ReadCSV the row, and the good rows go on.
+func TestTextLimit(t *testing.T) {
+	defer func(n int) { maxText = n }(maxText)
+	maxText = 8
+	_, err := Build(Records{Orgs: []Org{
+		{ID: uuid.New(), Kind: LocalCommittee, Name: "short"},
+		{ID: uuid.New(), Kind: LocalCommittee, Name: "a name too long"},
+		{ID: uuid.New(), Kind: LocalCommittee, Name: "ok", Code: "code too long"},
+	}})
+	ps := dangjian.ProblemsOf(err)
+	require.Len(t, ps, 2)
+	assert.ErrorIs(t, ps[0], dangjian.ErrLimit)
+	assert.Equal(t, "orgs[1].name", ps[0].Path)
+	assert.Equal(t, "orgs[2].code", ps[1].Path)
+
+	csv := "id,parent_id,kind,domain,name,full_members,probationary_members\n" +
+		"1,,local_committee,,short,0,0\n" +
+		"2,1,work_committee,street,a name too long,0,0\n" +
+		"3,1,work_committee,street,ok,0,0\n"
+	recs, err := ReadCSV(strings.NewReader(csv))
+	ps = dangjian.ProblemsOf(err)
+	require.Len(t, ps, 1)
+	assert.ErrorIs(t, ps[0], dangjian.ErrLimit)
+	assert.Equal(t, 3, ps[0].Line)
+	assert.Equal(t, "name", ps[0].Path)
+	require.Len(t, recs.Orgs, 2)
+	assert.Equal(t, "1", recs.Orgs[0].Key)
+	assert.Equal(t, "3", recs.Orgs[1].Key)
 }

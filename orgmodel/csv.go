@@ -2,6 +2,7 @@ package orgmodel
 
 import (
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/dangjian-go/dangjian"
@@ -196,8 +197,9 @@ func readCSV(r io.Reader, orgs *orgBlocks, lim dangjian.Limits) (bad *dangjian.P
 		for i := range batch {
 			p.t.Load(&batch[i])
 			if p.row(orgs.next()) {
-				if !orgs.commit() {
-					p.bad.Add(p.t.RowProblem(dangjian.ErrLimit, "a cell longer than 4 GiB, the most a record holds"))
+				if k := orgs.commit(); k >= 0 {
+					col := [...]int{colName, colCode, colID, colParent}[k]
+					p.fail(col, "", dangjian.ErrLimit, "longer than "+strconv.Itoa(maxText)+" bytes, the most a record holds")
 				}
 			} else {
 				orgs.drop()
