@@ -168,34 +168,39 @@ func readCSV(r io.Reader, orgs *orgBlocks, lim dangjian.Limits) (bad *dangjian.P
 	}
 	// The rows are read on a goroutine of their own and parsed here, in
 	// batches: on two cores, reading the text and parsing the cells take
-	// about the time of the slower of the two.
-	full := make(chan []csvtable.RowCopy, rowBatches)
-	free := make(chan []csvtable.RowCopy, rowBatches)
+	// about the time of the slower of the two. The reading goroutine also
+	// parses the UUIDs of the id and parent_id cells, which evens the two.
+	full := make(chan *rowBatch, rowBatches)
+	free := make(chan *rowBatch, rowBatches)
 	for range rowBatches {
-		free <- make([]csvtable.RowCopy, rowBatch)
+		free <- &rowBatch{rows: make([]csvtable.RowCopy, rowBatchRows), uuids: make([]uuidCells, rowBatchRows)}
 	}
 	go func() {
 		defer close(full)
 		for {
-			batch := <-free
-			batch = batch[:cap(batch)]
+			b := <-free
+			b.rows = b.rows[:cap(b.rows)]
 			k := 0
-			for k < len(batch) && t.Next() {
-				t.Copy(&batch[k])
+			for k < len(b.rows) && t.Next() {
+				t.Copy(&b.rows[k])
+				b.uuids[k].id, b.uuids[k].ok[0] = uuidCell(t.Cell(colID))
+				b.uuids[k].parent, b.uuids[k].ok[1] = uuidCell(t.Cell(colParent))
 				k++
 			}
 			if k > 0 {
-				full <- batch[:k]
+				b.rows = b.rows[:k]
+				full <- b
 			}
-			if k < len(batch) {
+			if k < cap(b.rows) {
 				return // the end of the table, or an error
 			}
 		}
 	}()
 	p := csvReader{t: t.View(), bad: dangjian.NewProblemCap(lim.Problems())}
-	for batch := range full {
-		for i := range batch {
-			p.t.Load(&batch[i])
+	for b := range full {
+		for i := range b.rows {
+			p.t.Load(&b.rows[i])
+			p.uuids = &b.uuids[i]
 			if p.row(orgs.next()) {
 				if k := orgs.commit(); k >= 0 {
 					col := [...]int{colName, colCode, colID, colParent}[k]
@@ -205,7 +210,7 @@ func readCSV(r io.Reader, orgs *orgBlocks, lim dangjian.Limits) (bad *dangjian.P
 				orgs.drop()
 			}
 		}
-		free <- batch
+		free <- b
 	}
 	if err := t.Err(); err != nil {
 		return nil, err
@@ -214,11 +219,35 @@ func readCSV(r io.Reader, orgs *orgBlocks, lim dangjian.Limits) (bad *dangjian.P
 }
 
 // The rows in flight between the reading and the parsing: rowBatches
-// batches of rowBatch rows.
+// batches of rowBatchRows rows.
 const (
-	rowBatch   = 256
-	rowBatches = 4
+	rowBatchRows = 256
+	rowBatches   = 4
 )
+
+// rowBatch is a batch of rows read, with the UUIDs of their id and
+// parent_id cells.
+type rowBatch struct {
+	rows  []csvtable.RowCopy
+	uuids []uuidCells
+}
+
+// uuidCells holds the UUIDs of a row's id and parent_id cells: ok[0] (the
+// id) and ok[1] (the parent) say whether the cell spells a UUID (uuidCell).
+type uuidCells struct {
+	id, parent uuid.UUID
+	ok         [2]bool
+}
+
+// uuidCell returns the UUID a cell spells; false when it spells none.
+func uuidCell(s string) (uuid.UUID, bool) {
+	if looksLikeUUID(s) {
+		if u, err := uuid.Parse(s); err == nil {
+			return u, true
+		}
+	}
+	return uuid.Nil, false
+}
 
 // ReadTreeCSV reads a CSV table of organizations as [ReadCSV] does and
 // builds the tree from the good rows as [BuildWith] does with opt, in one
@@ -272,6 +301,9 @@ type csvReader struct {
 	t   *csvtable.RowView
 	bad *dangjian.ProblemCap
 	buf []byte // scratch for ID derivation
+	// uuids, if not nil, holds the UUIDs of the current row's id and
+	// parent_id cells, parsed by the reading goroutine.
+	uuids *uuidCells
 }
 
 // cell returns column c of the current row, trimmed; "" if the column is absent.
@@ -299,7 +331,7 @@ func (p *csvReader) row(o *Org) bool {
 
 	if s := p.cell(colID); s == "" {
 		p.fail(colID, "", ErrMissingID, "")
-	} else if id, derived := p.ref(s); id == uuid.Nil {
+	} else if id, derived := p.ref(s, 0); id == uuid.Nil {
 		p.fail(colID, s, ErrMissingID, "the nil UUID")
 	} else {
 		o.ID = id
@@ -310,7 +342,7 @@ func (p *csvReader) row(o *Org) bool {
 	var parentCode string
 	if s := p.cell(colParent); s != "" {
 		var derived bool
-		if o.Parent, derived = p.ref(s); derived {
+		if o.Parent, derived = p.ref(s, 1); derived {
 			parentCode = s
 		}
 	}
@@ -364,13 +396,21 @@ func (p *csvReader) row(o *Org) bool {
 	return true
 }
 
-// ref maps an id cell to a UUID: the UUID it spells, or one derived from
-// its text (derived is then true).
-func (p *csvReader) ref(s string) (id uuid.UUID, derived bool) {
-	if looksLikeUUID(s) {
-		if u, err := uuid.Parse(s); err == nil {
-			return u, false
+// ref maps cell s, the id (k 0) or the parent_id (k 1) of the current
+// row, to a UUID: the UUID it spells, or one derived from its text
+// (derived is then true).
+func (p *csvReader) ref(s string, k int) (id uuid.UUID, derived bool) {
+	var ok bool
+	if p.uuids != nil {
+		id, ok = p.uuids.id, p.uuids.ok[k]
+		if k == 1 {
+			id = p.uuids.parent
 		}
+	} else {
+		id, ok = uuidCell(s)
+	}
+	if ok {
+		return id, false
 	}
 	p.buf = append(append(p.buf[:0], csvSpace[:]...), s...)
 	return sha1UUID(p.buf), true
