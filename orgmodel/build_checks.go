@@ -47,6 +47,9 @@ func (b *builder) refOrg(field string, i int, sub string, id, ref uuid.UUID, req
 }
 
 func (b *builder) checkApprovals() {
+	if len(b.orgs.ext) == 0 {
+		return // no organization records an approval (nor a grid)
+	}
 	for i := range b.orgs.n {
 		for j, a := range b.orgs.approvals(b.orgs.org(i)) {
 			if a.Kind.IsValid() && (a.By == uuid.Nil || b.isOrg(a.By)) {
@@ -242,6 +245,9 @@ func (b *builder) checkGrids() {
 		}
 	}
 	for i := range b.orgs.n {
+		if len(b.orgs.ext) == 0 {
+			break // no organization records a grid (nor an approval)
+		}
 		if g := b.orgs.grid(b.orgs.org(i)); g != uuid.Nil && b.others[g] != 'g' {
 			b.orgProblem(i, "grid", b.text(g), "", dangjian.ErrUnknownRef, "")
 		}
