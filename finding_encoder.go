@@ -7,13 +7,13 @@ package dangjian
 // sources it wrote and copies it when a finding's [Source] is equal to one
 // of them, instead of escaping its text again.
 //
-// Make one with [NewFindingEncoder]; the zero value is not usable. An
-// encoder holds at most FindingEncoderSources encoded sources, each as long
-// as a source's text escaped; it is not safe for concurrent use: give each
+// The zero value encodes as NewFindingEncoder("", "") does. An encoder
+// holds at most FindingEncoderSources encoded sources, each as long as a
+// source's text escaped; it is not safe for concurrent use: give each
 // goroutine its own.
 type FindingEncoder struct {
-	layout  jsonLayout
-	sources sourceCache
+	prefix, indent string
+	sources        sourceCache
 }
 
 // FindingEncoderSources is how many encoded sources a [FindingEncoder]
@@ -23,9 +23,7 @@ const FindingEncoderSources = 8
 // NewFindingEncoder returns an encoder that appends each finding as
 // f.AppendJSONIndent(b, prefix, indent) does.
 func NewFindingEncoder(prefix, indent string) *FindingEncoder {
-	e := &FindingEncoder{layout: jsonLayout{indented: true, prefix: prefix, indent: indent}}
-	e.layout.sources = &e.sources
-	return e
+	return &FindingEncoder{prefix: prefix, indent: indent}
 }
 
 // AppendJSONIndent appends f to b as f.AppendJSONIndent(b, prefix, indent)
@@ -34,9 +32,9 @@ func NewFindingEncoder(prefix, indent string) *FindingEncoder {
 // [Finding.MarshalJSON]'s, and b is then returned as it was.
 func (e *FindingEncoder) AppendJSONIndent(b []byte, f *Finding) ([]byte, error) {
 	if !f.Severity.codeOK() || !f.Source.Confidence.codeOK() {
-		return f.AppendJSONIndent(b, e.layout.prefix, e.layout.indent)
+		return f.AppendJSONIndent(b, e.prefix, e.indent)
 	}
-	return f.appendJSONLayout(b, e.layout), nil
+	return f.appendJSONLayout(b, jsonLayout{indented: true, prefix: e.prefix, indent: e.indent, sources: &e.sources}), nil
 }
 
 // codeOK reports whether v encodes: unset or defined.

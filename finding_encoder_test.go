@@ -41,8 +41,11 @@ func TestFindingEncoder(t *testing.T) {
 			stream = append(stream, f, f)
 		}
 	}
-	for _, ind := range [][2]string{{"  ", "  "}, {"", "\t"}, {"", ""}} {
+	for k, ind := range [][2]string{{"  ", "  "}, {"", "\t"}, {"", ""}} {
 		e := NewFindingEncoder(ind[0], ind[1])
+		if k == 2 {
+			e = &FindingEncoder{} // the zero value: no prefix, no indent
+		}
 		b := []byte("x")
 		want := "x"
 		for i := range stream {
