@@ -17,9 +17,11 @@ import (
 // one out.
 //
 // A field added to Org goes here when it is a number, a date or an enum
-// (say a dangjian.Date: 4 bytes), and into pack and unpack; a string goes
-// into the text (textRef and textOf), a slice or a field most
-// organizations leave empty into orgExt.
+// (a dangjian.Date takes 4 bytes: two of them, after Term, make the
+// record 128 bytes), and into orgBlocks.add and orgStore.unpack, which
+// copy the fields one way and the other (TestOrgRecEveryField fails until
+// they do); a string goes into the text (textRef and textOf), a slice or a
+// field most organizations leave empty into orgExt.
 type orgRec struct {
 	ID        uuid.UUID
 	Parent    uuid.UUID
@@ -38,8 +40,9 @@ type orgRec struct {
 // textRef locates the strings of a record in its store's text: the name,
 // the code, the key and the parent's key, one after the other in block
 // blk from offset off (less than arenaBlock: a block holds the text of
-// rows while it has room, or the text of one row). When the record's keyIsCode is set, the key is the
-// code (a CSV row whose code cell is empty or repeats its id), kept once.
+// rows while it has room, or the text of one row). When the record's
+// keyIsCode is set, the key is the code (a CSV row whose code cell is
+// empty or repeats its id), kept once.
 type textRef struct {
 	blk uint32
 	off uint32

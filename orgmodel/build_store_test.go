@@ -50,7 +50,8 @@ func TestOrgRecRoundTrip(t *testing.T) {
 		require.Equal(t, orgs[i].keyText(), s.keyText(s.org(i)), "org %d", i)
 		require.Equal(t, orgs[i].Name, s.name(s.org(i)), "org %d", i)
 	}
-	assert.LessOrEqual(t, unsafe.Sizeof(orgRec{}), uintptr(120))
+	// 120 bytes, with room for two more dates before a 136-byte record.
+	assert.LessOrEqual(t, unsafe.Sizeof(orgRec{}), uintptr(128))
 	// The record holds no pointer: the collector does not scan its blocks.
 	assert.False(t, hasPointers(reflect.TypeFor[orgRec]()))
 }
