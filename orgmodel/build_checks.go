@@ -244,10 +244,10 @@ func (b *builder) checkGrids() {
 			b.problem("grids", i, "type", g.ID, enumText(g.Type), dangjian.ErrInvalid, "")
 		}
 	}
+	if len(b.orgs.ext) == 0 {
+		return // no organization records a grid (nor an approval)
+	}
 	for i := range b.orgs.n {
-		if len(b.orgs.ext) == 0 {
-			break // no organization records a grid (nor an approval)
-		}
 		if g := b.orgs.grid(b.orgs.org(i)); g != uuid.Nil && b.others[g] != 'g' {
 			b.orgProblem(i, "grid", b.text(g), "", dangjian.ErrUnknownRef, "")
 		}
