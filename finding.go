@@ -122,6 +122,7 @@ func (f Finding) appendJSON(b []byte) []byte { return f.appendJSONLayout(b, json
 type jsonLayout struct {
 	indented       bool
 	prefix, indent string
+	sources        *sourceCache // if not nil, the sources encoded by this layout
 }
 
 // line appends, when indented, a line break, the prefix and depth indents.
@@ -161,6 +162,21 @@ func (l jsonLayout) field(b []byte, depth int, key, s string) []byte {
 	return appendJSONString(l.key(b, depth, key, false), s)
 }
 
+// appendSource appends the source member of a finding, its comma first.
+func (l jsonLayout) appendSource(b []byte, src *Source) []byte {
+	b = append(l.key(b, 1, "source", false), '{')
+	b = appendJSONString(l.key(b, 2, "doc", true), src.Doc)
+	b = l.field(b, 2, "article", src.Article)
+	b = l.field(b, 2, "url", src.URL)
+	conf := ""
+	if src.Confidence != ConfidenceUnknown {
+		conf = src.Confidence.String()
+	}
+	b = appendJSONString(l.key(b, 2, "confidence", false), conf)
+	b = l.field(b, 2, "note", src.Note)
+	return append(l.line(b, 1), '}')
+}
+
 // appendJSONLayout appends f as appendJSON does, laid out by l.
 func (f Finding) appendJSONLayout(b []byte, l jsonLayout) []byte {
 	b = append(b, '{')
@@ -178,17 +194,11 @@ func (f Finding) appendJSONLayout(b []byte, l jsonLayout) []byte {
 		b = strconv.AppendInt(l.key(b, 1, "line", false), int64(f.Line), 10)
 	}
 	b = appendJSONString(l.key(b, 1, "message", false), f.Message)
-	b = append(l.key(b, 1, "source", false), '{')
-	b = appendJSONString(l.key(b, 2, "doc", true), f.Source.Doc)
-	b = l.field(b, 2, "article", f.Source.Article)
-	b = l.field(b, 2, "url", f.Source.URL)
-	conf := ""
-	if f.Source.Confidence != ConfidenceUnknown {
-		conf = f.Source.Confidence.String()
+	if l.sources != nil {
+		b = l.sources.appendSource(b, l, &f.Source)
+	} else {
+		b = l.appendSource(b, &f.Source)
 	}
-	b = appendJSONString(l.key(b, 2, "confidence", false), conf)
-	b = l.field(b, 2, "note", f.Source.Note)
-	b = append(l.line(b, 1), '}')
 	if a := f.Approval; a != nil {
 		b = append(l.key(b, 1, "approval", false), '{')
 		n := len(b)

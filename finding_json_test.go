@@ -76,6 +76,13 @@ func FuzzFindingJSON(f *testing.F) {
 		if indented, _ := x.AppendJSONIndent(nil, "  ", "  "); string(indented) != want.String() {
 			t.Fatalf("AppendJSONIndent\n got %s\nwant %s", indented, want.Bytes())
 		}
+		// A FindingEncoder writes the same, the source encoded or copied.
+		e := NewFindingEncoder("  ", "  ")
+		for range 2 {
+			if enc, _ := e.AppendJSONIndent(nil, &x); string(enc) != want.String() {
+				t.Fatalf("FindingEncoder\n got %s\nwant %s", enc, want.Bytes())
+			}
+		}
 		if want := reflective(t, x); string(got) != string(want) {
 			t.Fatalf("MarshalJSON\n got %s\nwant %s", got, want)
 		}

@@ -2,6 +2,7 @@ package orgmodel
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/dangjian-go/dangjian"
@@ -51,8 +52,39 @@ func BuildWith(recs Records, opt BuildOptions) (*Tree, error) {
 	if opt.Nesting != nil {
 		nest = *opt.Nesting
 	}
-	b := builder{recs: &recs, orgs: sliceStore(recs.Orgs), nest: nest, maxDepth: opt.maxDepth()}
+	orgs, problems := packOrgs(recs.Orgs)
+	if problems != nil {
+		return nil, problems.Err()
+	}
+	b := builder{recs: &recs, orgs: orgs, nest: nest, maxDepth: opt.maxDepth()}
 	return b.build()
+}
+
+// packOrgs returns the compact records of orgs, their text copied; the
+// problems name the fields longer than a record can hold (maxText bytes),
+// and the records are then not made.
+func packOrgs(orgs []Org) (orgStore, dangjian.Problems) {
+	var problems dangjian.Problems
+	for i := range orgs {
+		o := &orgs[i]
+		for _, f := range [...]struct {
+			name string
+			n    int
+		}{{"name", len(o.Name)}, {"code", len(o.Code)}, {"id", len(o.Key)}, {"parent", len(o.ParentKey)}} {
+			if f.n > maxText {
+				problems.Add(&dangjian.Problem{Kind: dangjian.ErrLimit, Path: at("orgs", i, f.name), ID: o.keyText(), Line: o.Line,
+					Detail: "text longer than " + strconv.Itoa(maxText) + " bytes"})
+			}
+		}
+	}
+	if problems != nil {
+		return orgStore{}, problems
+	}
+	var c orgBlocks
+	for i := range orgs {
+		c.add(&orgs[i])
+	}
+	return c.store(), nil
 }
 
 type builder struct {
@@ -77,7 +109,7 @@ func (b *builder) problem(field string, i int, sub string, id uuid.UUID, value s
 // orgProblem records a problem about field sub of organization i.
 func (b *builder) orgProblem(i int, sub, value, rule string, k *dangjian.Kind, detail string) {
 	o := b.orgs.org(i)
-	p := &dangjian.Problem{Kind: k, Path: at("orgs", i, sub), ID: o.keyText(), Line: o.Line,
+	p := &dangjian.Problem{Kind: k, Path: at("orgs", i, sub), ID: b.orgs.keyText(o), Line: o.Line,
 		Value: value, Rule: rule, Detail: detail}
 	b.problems.Add(p)
 }
@@ -86,7 +118,7 @@ func (b *builder) orgProblem(i int, sub, value, rule string, k *dangjian.Kind, d
 // text the ID was read from, or the UUID.
 func (b *builder) text(id uuid.UUID) string {
 	if i, ok := b.index.get(id); ok {
-		return b.orgs.org(int(i)).keyText()
+		return b.orgs.keyText(b.orgs.org(int(i)))
 	}
 	return b.recs.idText(id)
 }
@@ -114,9 +146,36 @@ func (b *builder) build() (*Tree, error) {
 		b.problems.Add(&dangjian.Problem{Kind: dangjian.ErrLimit, Path: "orgs", Value: strconv.Itoa(n), Detail: "too many organizations"})
 		return nil, b.problems.Err()
 	}
+	if n >= parallelBuildMin {
+		if t, done, err := b.buildOnce(true); done {
+			return t, err
+		}
+		// An ID repeats: everything again, in order.
+		b.problems, b.dupIDs, b.others = nil, false, nil
+	}
+	t, _, err := b.buildOnce(false)
+	return t, err
+}
+
+// buildOnce builds the tree, with the first pass on two goroutines when
+// parallel is set (firstPassParallel); done is false when it was and an
+// ID repeats, and the work is to be done again in order. For a plain table
+// (organizations alone, none recording an approval or a grid, every parent
+// near its organization) the index is made while the later checks, which
+// never look at it, run.
+func (b *builder) buildOnce(parallel bool) (t *Tree, done bool, err error) {
+	n := b.orgs.n
 	parent := make([]int32, n)
-	if n < parallelBuildMin || !b.firstPassParallel(parent) {
-		b.problems, b.dupIDs = nil, false
+	var unique <-chan bool // the index being made, while the checks need not look at it
+	if parallel {
+		unique = b.firstPassParallel(parent)
+		if !b.plain(parent) {
+			if !<-unique {
+				return nil, false, nil
+			}
+			unique = nil
+		}
+	} else {
 		b.index = newIDIndex(&b.orgs, n)
 		b.checkOrgs(true)
 		b.nearbyParents(parent)
@@ -134,10 +193,25 @@ func (b *builder) build() (*Tree, error) {
 	b.checkBodies()
 	b.checkSites()
 	b.checkGrids()
-	if len(b.problems) > 0 {
-		return nil, b.problems.Err()
+	if unique != nil && !<-unique {
+		return nil, false, nil
 	}
-	return b.assemble(order, parent, full, prob), nil
+	if len(b.problems) > 0 {
+		return nil, true, b.problems.Err()
+	}
+	return b.assemble(order, parent, full, prob), true, nil
+}
+
+// plain reports whether the records are organizations alone, none of them
+// recording an approval or a grid, each with its parent near it
+// (nearbyParents found them all): the checks after the first pass then
+// never look at the ID index.
+func (b *builder) plain(parent []int32) bool {
+	r := b.recs
+	if len(b.orgs.ext) > 0 || len(r.People)+len(r.Posts)+len(r.Assignments)+len(r.Bodies)+len(r.Sites)+len(r.Grids) > 0 {
+		return false
+	}
+	return !slices.Contains(parent, parentFar)
 }
 
 // parallelBuildMin is the fewest organizations for which the first pass
@@ -146,10 +220,12 @@ var parallelBuildMin = 1 << 14
 
 // firstPassParallel indexes the organizations on one goroutine while it
 // checks each one's own fields (checkOrgs) and finds the parents near each
-// one (nearbyParents) on this one. It returns false, and leaves the work to
-// do again in order, when an ID repeats: the repeat's problem then goes
-// among its organization's own, and parents are found by the index only.
-func (b *builder) firstPassParallel(parent []int32) bool {
+// one (nearbyParents) on this one. The index is done when the channel
+// gives false (an ID repeats: the work is to be done again in order, so
+// that the repeat's problem goes among its organization's own and parents
+// are found by the index only) or true; nothing may look at b.index until
+// then.
+func (b *builder) firstPassParallel(parent []int32) <-chan bool {
 	b.index = newIDIndex(&b.orgs, b.orgs.n)
 	unique := make(chan bool, 1)
 	go func() {
@@ -163,7 +239,7 @@ func (b *builder) firstPassParallel(parent []int32) bool {
 	}()
 	b.checkOrgs(false)
 	b.nearbyParents(parent)
-	return <-unique
+	return unique
 }
 
 // checkOrgs reports the problems of each organization's own fields, in
@@ -176,7 +252,7 @@ func (b *builder) checkOrgs(index bool) {
 			b.orgProblem(i, "id", "", "", ErrMissingID, "")
 		} else if index && !b.index.insert(int32(i)) {
 			b.dupIDs = true
-			b.orgProblem(i, "id", o.keyText(), "", dangjian.ErrDuplicate, "")
+			b.orgProblem(i, "id", b.orgs.keyText(o), "", dangjian.ErrDuplicate, "")
 		}
 		if o.Kind == KindUnknown {
 			b.orgProblem(i, "kind", "", "", dangjian.ErrMissing, "kind not set")
@@ -244,7 +320,7 @@ func (b *builder) resolveParents(parent []int32) {
 		if p == parentFar {
 			q, ok := b.index.get(o.Parent)
 			if !ok {
-				v := o.ParentKey
+				v := b.orgs.textOf(o, 3)
 				if v == "" {
 					v = b.text(o.Parent)
 				}

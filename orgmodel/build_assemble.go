@@ -9,9 +9,9 @@ import (
 )
 
 // assemble lays the organizations out in pre-order and computes the
-// subtree ranges, depths and member totals. It copies the caller's records
-// (Build); blocks a reader handed over (ReadTreeCSV) become the tree's own,
-// laid out in place: no second copy of the organizations is ever made.
+// subtree ranges, depths and member totals. The builder's compact records
+// (packOrgs' copy of the caller's, or the blocks a reader filled) become
+// the tree's own, laid out in place: no second copy is ever made.
 func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *Tree {
 	n := len(order)
 	t := &Tree{
@@ -21,17 +21,8 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 		total:  make([]Members, n),
 		index:  b.index,
 	}
-	if b.orgs.owned {
-		t.orgs = b.orgs
-		t.orgs.owned = false
-		permute(&t.orgs, order)
-	} else {
-		orgs := make([]Org, n)
-		for p, i := range order {
-			orgs[p] = *b.orgs.org(int(i))
-		}
-		t.orgs = sliceStore(orgs)
-	}
+	t.orgs = b.orgs
+	permute(&t.orgs, order)
 	// The index held input indexes: the same positions when the records
 	// came in pre-order, else it is made again.
 	t.index.store = &t.orgs
@@ -45,39 +36,29 @@ func (b *builder) assemble(order, parent []int32, full, prob map[int32]int64) *T
 	for p, i := range order {
 		pos[i] = int32(p)
 	}
-	// The approvals of all organizations share one backing array.
-	// So do their projects: the tree holds its own copies, which a
-	// caller's later change to the records cannot reach.
-	nap, npr := 0, 0
-	for p := range n {
-		o := t.at(int32(p))
-		nap += len(o.Approvals)
-		if o.Project != nil {
-			npr++
+	// The approvals of all organizations share one backing array, a copy
+	// of the caller's.
+	// Projects are the store's own copies already (orgBlocks.add).
+	nap := 0
+	for _, e := range t.orgs.ext {
+		nap += len(e.Approvals)
+		if e.Project != nil {
+			t.projects++
 		}
 	}
 	approvals := make([]Approval, 0, nap)
-	var projects []Project
-	if npr > 0 {
-		projects = make([]Project, 0, npr)
-		t.projects = npr
-	}
-	defer func() {
-		for _, a := range approvals {
-			t.approvalKinds |= 1 << (a.Kind & 15)
+	for k, e := range t.orgs.ext {
+		if e.Approvals != nil {
+			j := len(approvals)
+			approvals = append(approvals, e.Approvals...)
+			t.orgs.ext[k].Approvals = approvals[j:len(approvals):len(approvals)]
 		}
-	}()
+	}
+	for _, a := range approvals {
+		t.approvalKinds |= 1 << (a.Kind & 15)
+	}
 	for p, i := range order {
 		o := t.at(int32(p))
-		if o.Approvals != nil {
-			k := len(approvals)
-			approvals = append(approvals, o.Approvals...)
-			o.Approvals = approvals[k:len(approvals):len(approvals)]
-		}
-		if o.Project != nil {
-			projects = append(projects, *o.Project)
-			o.Project = &projects[len(projects)-1]
-		}
 		if full != nil {
 			if f, ok := full[i]; ok || prob[i] > 0 {
 				o.Members = Members{Full: f, Probationary: prob[i]}

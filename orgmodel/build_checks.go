@@ -48,15 +48,19 @@ func (b *builder) refOrg(field string, i int, sub string, id, ref uuid.UUID, req
 
 // checkApprovals checks each organization's approvals and its project.
 func (b *builder) checkApprovals() {
+	if len(b.orgs.ext) == 0 {
+		return // no organization records an approval, a grid or a project
+	}
 	for i := range b.orgs.n {
-		if pr := b.orgs.org(i).Project; pr != nil {
+		o := b.orgs.org(i)
+		if pr := b.orgs.project(o); pr != nil {
 			if pr.Start.IsZero() {
 				b.orgProblem(i, "project.start", "", "", dangjian.ErrMissing, "a project needs its first day")
 			} else if !pr.End.IsZero() && pr.End.Before(pr.Start) {
 				b.orgProblem(i, "project.end", pr.End.String(), "", dangjian.ErrInvalid, "the last day is before the first ("+pr.Start.String()+")")
 			}
 		}
-		for j, a := range b.orgs.org(i).Approvals {
+		for j, a := range b.orgs.approvals(o) {
 			if a.Kind.IsValid() && (a.By == uuid.Nil || b.isOrg(a.By)) {
 				continue // nothing to report: skip building the path
 			}
@@ -249,9 +253,12 @@ func (b *builder) checkGrids() {
 			b.problem("grids", i, "type", g.ID, enumText(g.Type), dangjian.ErrInvalid, "")
 		}
 	}
+	if len(b.orgs.ext) == 0 {
+		return // no organization records a grid (nor an approval)
+	}
 	for i := range b.orgs.n {
-		if o := b.orgs.org(i); o.Grid != uuid.Nil && b.others[o.Grid] != 'g' {
-			b.orgProblem(i, "grid", b.text(o.Grid), "", dangjian.ErrUnknownRef, "")
+		if g := b.orgs.grid(b.orgs.org(i)); g != uuid.Nil && b.others[g] != 'g' {
+			b.orgProblem(i, "grid", b.text(g), "", dangjian.ErrUnknownRef, "")
 		}
 	}
 }

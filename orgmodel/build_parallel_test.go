@@ -36,7 +36,17 @@ func errText(err error) string {
 // of the first pass: a repeated ID (done again in order), a missing ID,
 // unknown parents, cycles, bad kinds, negative counts.
 func TestBuildParallel(t *testing.T) {
-	base := Synthetic(3000, 11)
+	t.Run("approvals", func(t *testing.T) { testBuildParallel(t, Synthetic(3000, 11)) })
+	// Without approvals, a table in pre-order is plain: the index is made
+	// while the later checks run.
+	plain := Synthetic(3000, 11)
+	for i := range plain.Orgs {
+		plain.Orgs[i].Approvals = nil
+	}
+	t.Run("plain", func(t *testing.T) { testBuildParallel(t, plain) })
+}
+
+func testBuildParallel(t *testing.T, base Records) {
 	clone := func() Records {
 		r := base
 		r.Orgs = append([]Org(nil), base.Orgs...)
@@ -59,6 +69,13 @@ func TestBuildParallel(t *testing.T) {
 		func(r *Records) { r.Orgs[1400].Kind, r.Orgs[1401].Kind = PartyGroup, Committee }, // nesting
 		func(r *Records) { r.Orgs[0].Kind = Branch },                                      // a root that may not be one
 	}
+	// With an approval and a grid recorded the first pass waits for the
+	// index before the later checks.
+	r = clone()
+	r.Orgs[10].Approvals = []Approval{{Kind: Formation, By: r.Orgs[0].ID}}
+	buildBoth(t, r)
+	r.Orgs[11].Grid = CSVID("no such grid")
+	buildBoth(t, r)
 	for k, m := range mutations {
 		r := clone()
 		m(&r)

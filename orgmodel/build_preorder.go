@@ -85,7 +85,7 @@ func (b *builder) reportCycles(parent []int32, seen []bool) {
 			if k > 0 {
 				ids += " → "
 			}
-			ids += b.orgs.org(int(m)).keyText()
+			ids += b.orgs.keyText(b.orgs.org(int(m)))
 		}
 		b.orgProblem(int(members[0]), "parent", "", "", ErrCycle, ids)
 	}

@@ -2,7 +2,7 @@ package orgmodel
 
 import (
 	"io"
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/dangjian-go/dangjian"
@@ -175,41 +175,49 @@ func readCSV(r io.Reader, orgs *orgBlocks, lim dangjian.Limits) (bad *dangjian.P
 	}
 	// The rows are read on a goroutine of their own and parsed here, in
 	// batches: on two cores, reading the text and parsing the cells take
-	// about the time of the slower of the two.
-	full := make(chan []csvtable.RowCopy, rowBatches)
-	free := make(chan []csvtable.RowCopy, rowBatches)
+	// about the time of the slower of the two. The reading goroutine also
+	// parses the UUIDs of the id and parent_id cells, which evens the two.
+	full := make(chan *rowBatch, rowBatches)
+	free := make(chan *rowBatch, rowBatches)
 	for range rowBatches {
-		free <- make([]csvtable.RowCopy, rowBatch)
+		free <- &rowBatch{rows: make([]csvtable.RowCopy, rowBatchRows), uuids: make([]uuidCells, rowBatchRows)}
 	}
 	go func() {
 		defer close(full)
 		for {
-			batch := <-free
-			batch = batch[:cap(batch)]
+			b := <-free
+			b.rows = b.rows[:cap(b.rows)]
 			k := 0
-			for k < len(batch) && t.Next() {
-				t.Copy(&batch[k])
+			for k < len(b.rows) && t.Next() {
+				t.Copy(&b.rows[k])
+				b.uuids[k].id, b.uuids[k].ok[0] = uuidCell(t.Cell(colID))
+				b.uuids[k].parent, b.uuids[k].ok[1] = uuidCell(t.Cell(colParent))
 				k++
 			}
 			if k > 0 {
-				full <- batch[:k]
+				b.rows = b.rows[:k]
+				full <- b
 			}
-			if k < len(batch) {
+			if k < cap(b.rows) {
 				return // the end of the table, or an error
 			}
 		}
 	}()
 	p := csvReader{t: t.View(), bad: dangjian.NewProblemCap(lim.Problems())}
-	for batch := range full {
-		for i := range batch {
-			p.t.Load(&batch[i])
+	for b := range full {
+		for i := range b.rows {
+			p.t.Load(&b.rows[i])
+			p.uuids = &b.uuids[i]
 			if p.row(orgs.next()) {
-				orgs.commit()
+				if k := orgs.commit(); k >= 0 {
+					col := [...]int{colName, colCode, colID, colParent}[k]
+					p.fail(col, "", dangjian.ErrLimit, "longer than "+strconv.Itoa(maxText)+" bytes, the most a record holds")
+				}
 			} else {
 				orgs.drop()
 			}
 		}
-		free <- batch
+		free <- b
 	}
 	if err := t.Err(); err != nil {
 		return nil, err
@@ -218,11 +226,35 @@ func readCSV(r io.Reader, orgs *orgBlocks, lim dangjian.Limits) (bad *dangjian.P
 }
 
 // The rows in flight between the reading and the parsing: rowBatches
-// batches of rowBatch rows.
+// batches of rowBatchRows rows.
 const (
-	rowBatch   = 256
-	rowBatches = 4
+	rowBatchRows = 256
+	rowBatches   = 4
 )
+
+// rowBatch is a batch of rows read, with the UUIDs of their id and
+// parent_id cells.
+type rowBatch struct {
+	rows  []csvtable.RowCopy
+	uuids []uuidCells
+}
+
+// uuidCells holds the UUIDs of a row's id and parent_id cells: ok[0] (the
+// id) and ok[1] (the parent) say whether the cell spells a UUID (uuidCell).
+type uuidCells struct {
+	id, parent uuid.UUID
+	ok         [2]bool
+}
+
+// uuidCell returns the UUID a cell spells; false when it spells none.
+func uuidCell(s string) (uuid.UUID, bool) {
+	if looksLikeUUID(s) {
+		if u, err := uuid.Parse(s); err == nil {
+			return u, true
+		}
+	}
+	return uuid.Nil, false
+}
 
 // ReadTreeCSV reads a CSV table of organizations as [ReadCSV] does and
 // builds the tree from the good rows as [BuildWith] does with opt, in one
@@ -273,10 +305,12 @@ func ReadTreeCSVWith(r io.Reader, opt BuildOptions, lim dangjian.Limits) (*Tree,
 
 // csvReader holds the state of one ReadCSV call.
 type csvReader struct {
-	t    *csvtable.RowView
-	bad  *dangjian.ProblemCap
-	buf  []byte // scratch for ID derivation
-	text arena  // the text the records keep
+	t   *csvtable.RowView
+	bad *dangjian.ProblemCap
+	buf []byte // scratch for ID derivation
+	// uuids, if not nil, holds the UUIDs of the current row's id and
+	// parent_id cells, parsed by the reading goroutine.
+	uuids *uuidCells
 }
 
 // cell returns column c of the current row, trimmed; "" if the column is absent.
@@ -304,7 +338,7 @@ func (p *csvReader) row(o *Org) bool {
 
 	if s := p.cell(colID); s == "" {
 		p.fail(colID, "", ErrMissingID, "")
-	} else if id, derived := p.ref(s); id == uuid.Nil {
+	} else if id, derived := p.ref(s, 0); id == uuid.Nil {
 		p.fail(colID, s, ErrMissingID, "the nil UUID")
 	} else {
 		o.ID = id
@@ -315,7 +349,7 @@ func (p *csvReader) row(o *Org) bool {
 	var parentCode string
 	if s := p.cell(colParent); s != "" {
 		var derived bool
-		if o.Parent, derived = p.ref(s); derived {
+		if o.Parent, derived = p.ref(s, 1); derived {
 			parentCode = s
 		}
 	}
@@ -357,34 +391,36 @@ func (p *csvReader) row(o *Org) bool {
 	if p.bad.Len() > nbad {
 		return false
 	}
-	// The name, the code, the key and the parent's key are copied into
-	// the reader's text arena, so that the row's text is not kept alive by
-	// substrings of it. The key is the code when the code cell is empty or
-	// repeats the id.
+	// The key is the code when the code cell is empty or repeats the id.
+	// The strings are the row's: the reader's commit copies them into
+	// the records' text (orgBlocks.add).
 	shared := code == "" || code == idCode
 	key := idCode
 	if shared {
 		code, key = idCode, ""
 	}
-	if len(name)+len(code)+len(key)+len(parentCode) > 0 {
-		all := p.text.keep(name, code, key, parentCode)
-		o.Name, all = all[:len(name)], all[len(name):]
-		o.Code, all = all[:len(code)], all[len(code):]
-		o.Key, o.ParentKey = all[:len(key)], all[len(key):]
-		if shared {
-			o.Key = o.Code
-		}
+	o.Name, o.Code, o.Key, o.ParentKey = name, code, key, parentCode
+	if shared {
+		o.Key = o.Code
 	}
 	return true
 }
 
-// ref maps an id cell to a UUID: the UUID it spells, or one derived from
-// its text (derived is then true).
-func (p *csvReader) ref(s string) (id uuid.UUID, derived bool) {
-	if looksLikeUUID(s) {
-		if u, err := uuid.Parse(s); err == nil {
-			return u, false
+// ref maps cell s, the id (k 0) or the parent_id (k 1) of the current
+// row, to a UUID: the UUID it spells, or one derived from its text
+// (derived is then true).
+func (p *csvReader) ref(s string, k int) (id uuid.UUID, derived bool) {
+	var ok bool
+	if p.uuids != nil {
+		id, ok = p.uuids.id, p.uuids.ok[k]
+		if k == 1 {
+			id = p.uuids.parent
 		}
+	} else {
+		id, ok = uuidCell(s)
+	}
+	if ok {
+		return id, false
 	}
 	p.buf = append(append(p.buf[:0], csvSpace[:]...), s...)
 	return sha1UUID(p.buf), true
@@ -468,38 +504,6 @@ func (p *csvReader) date(c int) dangjian.Date {
 		return dangjian.Date{}
 	}
 	return d
-}
-
-// arenaBlock is the size of the blocks of an arena: text of about a
-// thousand rows.
-const arenaBlock = 32 << 10
-
-// arena copies the strings a reader keeps into large blocks, one
-// allocation per block rather than one per row: less time, no rounding up
-// to a size class and far fewer objects for the collector. A string it
-// returns keeps its block alive, which the records of the block's rows do
-// anyway.
-type arena struct {
-	b strings.Builder
-}
-
-// keep returns the strings ss joined, copied into the arena.
-func (a *arena) keep(ss ...string) string {
-	n := 0
-	for _, s := range ss {
-		n += len(s)
-	}
-	if a.b.Cap()-a.b.Len() < n {
-		// A new block; the strings of the old one stay valid (a Builder
-		// never writes over what it has written).
-		a.b = strings.Builder{}
-		a.b.Grow(max(n, arenaBlock))
-	}
-	start := a.b.Len()
-	for _, s := range ss {
-		a.b.WriteString(s)
-	}
-	return a.b.String()[start:]
 }
 
 // quickDate parses s as dangjian.ParseDate does when it is a calendar date

@@ -64,7 +64,7 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang, text ...dangjian.
 	ncol := colProjectStart
 	if t.projects > 0 {
 		for p := lo; p < hi; p++ {
-			if t.at(p).Project != nil {
+			if t.orgs.project(t.at(p)) != nil {
 				ncol = numCSVCols
 				break
 			}
@@ -80,9 +80,9 @@ func WriteCSV(w io.Writer, t *Tree, root uuid.UUID, lang Lang, text ...dangjian.
 		base = t.depth[lo]
 	}
 	for p := lo; p < hi; p++ {
-		o := t.at(p)
+		o := t.orgs.unpack(t.at(p))
 		d := t.depth[p] - base
-		id := csvIDText(o)
+		id := csvIDText(&o)
 		ids = append(ids[:d], id)
 		rec[colID] = cw.Text(id)
 		rec[colParent] = ""

@@ -31,14 +31,14 @@ type TermDue struct {
 // term-length rule of the set applies to. A term already renewed
 // ([Term].Renewed) still has its due date.
 func (v *Validator) TermDue(o Org) (td TermDue, ok bool) {
-	if r := v.termRule(&o); r != nil {
+	if r := v.termRule(o.Kind, o.Domain, o.Term.Elected); r != nil {
 		td.Length = cloneRule(*r)
 	}
 	var term *Rule
 	if td.Length.ID != "" {
 		term = &td.Length
 	}
-	td.Due, ok = dueDate(&o, term)
+	td.Due, ok = dueDate(&o.Term, term)
 	if !ok {
 		return TermDue{}, false
 	}
@@ -53,16 +53,17 @@ func (v *Validator) TermDue(o Org) (td TermDue, ok bool) {
 	return td, true
 }
 
-// termRule returns the term-length rule chosen by o's election date: the
-// first in rule order that applies to o and is in force on that date; nil
-// when o has no election date or no rule applies.
-func (v *Validator) termRule(o *Org) *Rule {
-	if o.Term.Elected.IsZero() {
+// termRule returns the term-length rule chosen by an election date: the
+// first in rule order that applies to an organization of kind k and
+// domain d and is in force on that date; nil when there is no election
+// date or no rule applies.
+func (v *Validator) termRule(k Kind, d Domain, elected dangjian.Date) *Rule {
+	if elected.IsZero() {
 		return nil
 	}
-	for _, ri := range v.byKind[o.Kind&15] {
+	for _, ri := range v.byKind[k&15] {
 		r := &v.rules[ri]
-		if r.Check == TermLength && v.applies(ri, o.Domain) && r.Period.Contains(o.Term.Elected) {
+		if r.Check == TermLength && v.applies(ri, d) && r.Period.Contains(elected) {
 			return r
 		}
 	}

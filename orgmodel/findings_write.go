@@ -83,12 +83,13 @@ type FindingWriter struct {
 	format FindingFormat
 	sum    Summary
 	buf    []byte // the output of one finding
+	enc    *dangjian.FindingEncoder
 	err    error
 }
 
 // NewFindingWriter returns a writer of findings as of asOf to w, in format.
 func NewFindingWriter(w io.Writer, format FindingFormat, asOf dangjian.Date) *FindingWriter {
-	return &FindingWriter{w: bufio.NewWriterSize(w, 1<<16), format: format, sum: Summary{AsOf: asOf}}
+	return &FindingWriter{w: bufio.NewWriterSize(w, 1<<16), format: format, sum: Summary{AsOf: asOf}, enc: newFindingEncoder()}
 }
 
 // Write writes f and counts it.
@@ -96,7 +97,7 @@ func (fw *FindingWriter) Write(f *dangjian.Finding) error {
 	if fw.err != nil {
 		return fw.err
 	}
-	b, err := appendFinding(fw.buf[:0], f, fw.format, fw.sum.n == 0)
+	b, err := appendFinding(fw.buf[:0], fw.enc, f, fw.format, fw.sum.n == 0)
 	fw.buf = b
 	if err != nil {
 		fw.err = err
@@ -114,11 +115,15 @@ const (
 	jsonOpen = "[\n  "
 )
 
+// newFindingEncoder returns an encoder of findings in the JSON format.
+func newFindingEncoder() *dangjian.FindingEncoder { return dangjian.NewFindingEncoder("  ", "  ") }
+
 // appendFinding appends to b what a FindingWriter in format writes for f,
-// the first finding written when first is true. On an error
+// the first finding written when first is true; enc, from
+// newFindingEncoder, encodes the JSON format. On an error
 // (MarshalJSON's, for an undefined severity or confidence) b is returned
 // as it was.
-func appendFinding(b []byte, f *dangjian.Finding, format FindingFormat, first bool) ([]byte, error) {
+func appendFinding(b []byte, enc *dangjian.FindingEncoder, f *dangjian.Finding, format FindingFormat, first bool) ([]byte, error) {
 	switch format {
 	case JSONFindings:
 		n := len(b)
@@ -127,7 +132,7 @@ func appendFinding(b []byte, f *dangjian.Finding, format FindingFormat, first bo
 		} else {
 			b = append(b, jsonSep...)
 		}
-		b, err := f.AppendJSONIndent(b, "  ", "  ")
+		b, err := enc.AppendJSONIndent(b, f)
 		if err != nil {
 			return b[:n], err
 		}
@@ -293,6 +298,7 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 	for range workers {
 		go func() {
 			var fs []Finding
+			fenc := newFindingEncoder()
 			c := checker{v: v, t: t, asOf: asOf, dueOrg: -1, nameOrg: -1,
 				each: func(f *Finding) error { fs = append(fs, *f); return nil }}
 			for j := range jobs {
@@ -313,7 +319,7 @@ func (v *Validator) WriteFindings(w io.Writer, t *Tree, asOf dangjian.Date, form
 					default:
 					}
 					for j.n < len(fs) {
-						if enc, j.err = appendFinding(enc, &fs[j.n], format, false); j.err != nil {
+						if enc, j.err = appendFinding(enc, fenc, &fs[j.n], format, false); j.err != nil {
 							break
 						}
 						j.n++

@@ -25,7 +25,8 @@ func TestIDIndex(t *testing.T) {
 			orgs[i].ID = uuid.New()
 		}
 	}
-	store := sliceStore(orgs)
+	store, ps := packOrgs(orgs)
+	require.Nil(t, ps)
 	x := newIDIndex(&store, n)
 	_, ok := x.get(orgs[0].ID)
 	assert.False(t, ok, "empty")

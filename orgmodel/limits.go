@@ -85,19 +85,19 @@ func (t *Tree) findingName(p int32) string {
 		r--
 	}
 	left := strconv.Itoa(d - len(near) - 1)
-	size := len(t.at(t.roots[r]).Name) + len(" / … (") + len(left) + len(" levels)")
+	size := len(t.orgs.name(t.at(t.roots[r]))) + len(" / … (") + len(left) + len(" levels)")
 	for _, q := range near {
-		size += len(" / ") + len(t.at(q).Name)
+		size += len(" / ") + len(t.orgs.name(t.at(q)))
 	}
 	var sb strings.Builder
 	sb.Grow(size)
-	sb.WriteString(t.at(t.roots[r]).Name)
+	sb.WriteString(t.orgs.name(t.at(t.roots[r])))
 	sb.WriteString(" / … (")
 	sb.WriteString(left)
 	sb.WriteString(" levels)")
 	for _, q := range near {
 		sb.WriteString(" / ")
-		sb.WriteString(t.at(q).Name)
+		sb.WriteString(t.orgs.name(t.at(q)))
 	}
 	return sb.String()
 }

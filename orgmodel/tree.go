@@ -74,7 +74,7 @@ func (t *Tree) Org(id uuid.UUID) (Org, bool) {
 }
 
 func (t *Tree) org(p int32) Org {
-	o := *t.at(p)
+	o := t.orgs.unpack(t.at(p))
 	o.Approvals = slices.Clone(o.Approvals)
 	if o.Project != nil {
 		pr := *o.Project
@@ -157,12 +157,12 @@ func (t *Tree) pathString(p int32) string {
 	size := 0
 	for q := p; q >= 0; q = t.parent[q] {
 		path = append(path, q)
-		size += len(t.at(q).Name) + len(" / ")
+		size += len(t.orgs.name(t.at(q))) + len(" / ")
 	}
 	var sb strings.Builder
 	sb.Grow(size - len(" / "))
 	for k := len(path) - 1; k >= 0; k-- {
-		sb.WriteString(t.at(path[k]).Name)
+		sb.WriteString(t.orgs.name(t.at(path[k])))
 		if k > 0 {
 			sb.WriteString(" / ")
 		}
@@ -416,7 +416,7 @@ func (t *Tree) Lookup(id string) (uuid.UUID, bool) {
 // the name problems and findings use.
 func (t *Tree) IDText(id uuid.UUID) string {
 	if p, ok := t.index.get(id); ok {
-		return t.at(p).keyText()
+		return t.orgs.keyText(t.at(p))
 	}
 	if s, ok := t.ids[id]; ok {
 		return s

@@ -33,7 +33,7 @@ type checker struct {
 	name    string
 	// quotedOrg and quotedName cache name(quotedOrg), the kind and quoted
 	// name that the messages about one organization share.
-	quotedOrg  *Org
+	quotedOrg  *orgRec
 	quotedName string
 	// each, if set, is given every finding in turn instead of gathering
 	// them ([Validator.ValidateFunc]); err is the first error it returned,
@@ -86,7 +86,7 @@ func (c *checker) findings() []Finding {
 
 func (c *checker) add(r *Rule, p int32, sev Severity, field, value, msg string, ap *Approval) {
 	o := c.t.at(p)
-	c.push(Finding{Rule: r.ID, Severity: sev, Subject: o.keyText(), Name: c.orgName(p), Field: field,
+	c.push(Finding{Rule: r.ID, Severity: sev, Subject: c.t.orgs.keyText(o), Name: c.orgName(p), Field: field,
 		Value: value, Line: o.Line, Message: msg, Source: r.Source, Approval: c.t.approval(ap)})
 }
 
@@ -99,36 +99,41 @@ func covered(sev Severity, ap *Approval) Severity {
 }
 
 // approval returns the approval of o that covers rule r, if any.
-func approval(o *Org, r *Rule) *Approval {
+func (c *checker) approval(o *orgRec, r *Rule) *Approval {
 	if r.Approval == ApprovalUnknown {
 		return nil
 	}
-	for i := range o.Approvals {
-		if o.Approvals[i].Covers(r.Approval, r.ID) {
-			return &o.Approvals[i]
+	aps := c.t.orgs.approvals(o)
+	for i := range aps {
+		if aps[i].Covers(r.Approval, r.ID) {
+			return &aps[i]
 		}
 	}
 	return nil
 }
 
 // quoted returns name(o), cached for the organization's findings.
-func (c *checker) quoted(o *Org) string {
+func (c *checker) quoted(o *orgRec) string {
 	if c.quotedOrg != o {
-		c.quotedOrg, c.quotedName = o, name(o)
+		c.quotedOrg, c.quotedName = o, quotedName(o.Kind, c.t.orgs.name(o))
 	}
 	return c.quotedName
 }
 
 // name returns the kind label and the quoted name, as "%s %q" formats them.
-func name(o *Org) string {
-	label := o.Kind.Label()
-	if !plainQuoted(o.Name) {
-		return label + " " + strconv.Quote(o.Name)
+func name(o *Org) string { return quotedName(o.Kind, o.Name) }
+
+// quotedName returns the label of kind k and the quoted name s, as "%s
+// %q" formats them.
+func quotedName(k Kind, s string) string {
+	label := k.Label()
+	if !plainQuoted(s) {
+		return label + " " + strconv.Quote(s)
 	}
-	b := make([]byte, 0, len(label)+len(o.Name)+3)
+	b := make([]byte, 0, len(label)+len(s)+3)
 	b = append(b, label...)
 	b = append(b, ' ', '"')
-	b = append(b, o.Name...)
+	b = append(b, s...)
 	b = append(b, '"')
 	return string(b)
 }

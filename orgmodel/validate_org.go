@@ -23,7 +23,7 @@ func (v *Validator) applies(ri int32, d Domain) bool {
 
 func (c *checker) org(p int32) {
 	o := c.t.at(p)
-	term := c.v.termRule(o) // the term rule chosen by election date
+	term := c.v.termRule(o.Kind, o.Domain, o.Term.Elected) // the term rule chosen by election date
 	postsLo, postsHi := -1, -1
 	posts := func() []Post {
 		if postsLo < 0 {
@@ -74,12 +74,12 @@ func (c *checker) org(p int32) {
 					verb = "a %s (%s) is suggested"
 				}
 				msg := fmt.Sprintf("%s has %d %s, %s %d: "+verb, c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N, r.Target.Label(), r.Target)
-				ap := approval(o, r)
+				ap := c.approval(o, r)
 				c.add(r, p, covered(SeverityOf(r.Modality), ap), field(r.Basis), strconv.FormatInt(count, 10), msg, ap)
 			}
 		case BelowThreshold:
 			if !r.Cmp.Holds(count, r.N) {
-				ap := approval(o, r)
+				ap := c.approval(o, r)
 				msg := fmt.Sprintf("%s has %d %s, not %s %d: it needs the upper organization's approval (因工作需要，经上级党组织批准)", c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
 				if r.Approval == ApprovalUnknown {
 					msg = fmt.Sprintf("%s has %d %s, not %s %d: the rule has no clause for fewer, and no approval covers it", c.quoted(o), count, basisWord(r.Basis), cmpWord(r.Cmp), r.N)
@@ -115,7 +115,7 @@ func (c *checker) org(p int32) {
 		case FormationApproval:
 			c.formation(r, ri, p)
 		case ProjectBranch:
-			if o.Project != nil {
+			if c.t.orgs.project(o) != nil {
 				c.projectBranch(r, p, total.Full)
 			}
 		}
@@ -130,7 +130,7 @@ func (c *checker) projectBranch(r *Rule, p int32, full int64) {
 	if o.Kind == PartyGroup {
 		full = o.Members.Full // a group's members are its branch's, not in its total
 	}
-	pr := *o.Project
+	pr := *c.t.orgs.project(o)
 	if !pr.RunsOn(c.asOf) || !pr.Lasts(int(r.N), c.asOf) || full < r.MinFull || o.Kind.IsBranch() {
 		return
 	}
@@ -216,7 +216,7 @@ func (c *checker) postRule(r *Rule, p int32, ps []Post, count int64) {
 func (c *checker) formation(r *Rule, ri int32, p int32) {
 	o := c.t.at(p)
 	unidentified := false
-	for _, a := range o.Approvals {
+	for _, a := range c.t.orgs.approvals(o) {
 		if a.Kind != Formation {
 			continue
 		}
@@ -252,7 +252,7 @@ func (c *checker) postApproved(r *Rule, p int32, ps []Post) {
 			continue
 		}
 		ok := false
-		for _, a := range o.Approvals {
+		for _, a := range c.t.orgs.approvals(o) {
 			if a.Kind == r.Approval && (a.On.IsZero() || q.Start.IsZero() || !a.On.Before(q.Start)) {
 				ok = true
 				break

@@ -10,7 +10,7 @@ import (
 // dueDate is [dueDate] for the organization at p, cached.
 func (c *checker) dueDate(p int32, term *Rule) (dangjian.Date, bool) {
 	if c.dueOrg != p || c.dueTerm != term {
-		c.due, c.dueOK = dueDate(c.t.at(p), term)
+		c.due, c.dueOK = dueDate(&c.t.at(p).Term, term)
 		c.dueOrg, c.dueTerm = p, term
 	}
 	return c.due, c.dueOK
@@ -24,16 +24,16 @@ func (c *checker) dueSoonHorizon(months int64) dangjian.Date {
 	return c.soon
 }
 
-// dueDate returns the due date of o's term: the recorded one, or the
+// dueDate returns the due date of term t: the recorded one, or the
 // election date plus the chosen term rule's maximum.
-func dueDate(o *Org, term *Rule) (dangjian.Date, bool) {
-	if !o.Term.Due.IsZero() {
-		return o.Term.Due, true
+func dueDate(t *Term, term *Rule) (dangjian.Date, bool) {
+	if !t.Due.IsZero() {
+		return t.Due, true
 	}
-	if term == nil || o.Term.Elected.IsZero() {
+	if term == nil || t.Elected.IsZero() {
 		return dangjian.Date{}, false
 	}
-	return o.Term.Elected.AddYears(term.Max), true
+	return t.Elected.AddYears(term.Max), true
 }
 
 func (c *checker) termLength(r *Rule, p int32) {
@@ -47,7 +47,7 @@ func (c *checker) termLength(r *Rule, p int32) {
 		return
 	}
 	within := !due.Before(el.AddYears(r.Min-r.Tolerance)) && !due.After(el.AddYears(r.Max+r.Tolerance))
-	ap := approval(o, r)
+	ap := c.approval(o, r)
 	span := fmt.Sprintf("%d years", r.Min)
 	if r.Max != r.Min {
 		span = fmt.Sprintf("%d to %d years", r.Min, r.Max)
@@ -77,12 +77,12 @@ func (c *checker) termDue(r *Rule, p int32, term *Rule) {
 		switch {
 		case ren.IsZero() && c.asOf.After(due):
 			// The most frequent findings are built without fmt.
-			ap := approval(o, r)
+			ap := c.approval(o, r)
 			ds := due.String()
 			c.add(r, p, covered(SeverityOf(r.Modality), ap), "term.due", ds,
 				c.quoted(o)+"'s term was due on "+ds+" and no 换届 is recorded as of "+c.asOf.String(), ap)
 		case !ren.IsZero() && ren.After(due):
-			ap := approval(o, r)
+			ap := c.approval(o, r)
 			c.add(r, p, covered(SeverityOf(r.Modality), ap), "term.renewed", ren.String(),
 				fmt.Sprintf("%s held its 换届 on %s, after the due date %s", c.quoted(o), ren, due), ap)
 		}
