@@ -66,19 +66,7 @@ func DuesFiles() []string {
 // none is named), in file order. An error means the embedded set is stale
 // or damaged, or a file is not one of [DuesFiles].
 func DuesCases(files ...string) ([]DuesCase, error) {
-	names, err := filesOf("dues", files)
-	if err != nil {
-		return nil, err
-	}
-	var out []DuesCase
-	for _, name := range names {
-		cs, err := duesCases(name)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, cs...)
-	}
-	return out, nil
+	return casesIn("dues", files, duesCases)
 }
 
 func duesCases(name string) ([]DuesCase, error) {

@@ -63,19 +63,7 @@ func TaxFiles() []string {
 // the embedded set is stale or damaged, or a file is not one of
 // [TaxFiles].
 func TaxCases(files ...string) ([]TaxCase, error) {
-	names, err := filesOf("tax", files)
-	if err != nil {
-		return nil, err
-	}
-	var out []TaxCase
-	for _, name := range names {
-		cs, err := taxCases(name)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, cs...)
-	}
-	return out, nil
+	return casesIn("tax", files, taxCases)
 }
 
 func taxCases(name string) ([]TaxCase, error) {

@@ -155,6 +155,24 @@ func filesOf(dir string, only []string) ([]string, error) {
 	return only, nil
 }
 
+// casesIn reads the vectors of the named files of dir (all of them when
+// none is named) with read, in file order.
+func casesIn[T any](dir string, files []string, read func(name string) ([]T, error)) ([]T, error) {
+	names, err := filesOf(dir, files)
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	for _, name := range names {
+		cs, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cs...)
+	}
+	return out, nil
+}
+
 // reporter reports the failing vectors of one file to t, at most
 // MaxReported of them one by one.
 type reporter struct {
