@@ -49,6 +49,15 @@ func mathRound(base int) string {
 	return decimal.New(int64(math.Round(float64(base)*rf*100)), -2).StringFixed(2)
 }
 
+// mathRoundLong is Math.round(x*100)/100 with an integer divisor: a
+// long divided by a long, towards zero, so whole yuan.
+func mathRoundLong(base int) string {
+	r, _ := new(big.Float).SetString(rate2017(base))
+	rf, _ := r.Float64()
+	fen := int64(math.Round(float64(base) * rf * 100))
+	return decimal.NewFromInt(fen / 100).StringFixed(2)
+}
+
 func roundUpJiao(base int) string {
 	return decimal.NewFromInt(int64(base)).Mul(decimal.RequireFromString(rate2017(base))).RoundCeil(1).StringFixed(2)
 }
@@ -109,6 +118,8 @@ func TestAcceptanceBigDecimal(t *testing.T) {
 		{"BigDecimal(double) HALF_UP", bigDecimalOfDouble, 2137, compare.FloatBigDecimal},
 		{"exact", exact, 0, compare.CauseUnknown},
 		{"Math.round", mathRound, 522, compare.FloatMathRound},
+		// Measured with Java 17 by examples/conform/java/run.sh: 8,928.
+		{"Math.round(x*100)/100, long division", mathRoundLong, 8928, compare.FloatMathRoundLong},
 		{"round up to the 角", roundUpJiao, -1, compare.RoundUpJiao},
 		{"Math.ceil(x*10)/10", mathCeilJiao, -1, compare.FloatCeilJiao},
 	}

@@ -336,7 +336,7 @@ func scaleRate(r funding.Rate) scaledRate {
 }
 
 // of returns the value each rounding pattern gives for the plain product
-// d: the three float patterns, then the amount rounded up to the 角, cut to
+// d: the four float patterns, then the amount rounded up to the 角, cut to
 // the fen and rounded half to even (each that is not the rule set's own
 // rounding). The slice is reused by the next call.
 func (p *patterns) of(d dues.Result) []pattern {
@@ -352,6 +352,8 @@ func (p *patterns) of(d dues.Result) []pattern {
 	out = append(out, pattern{FloatMathRound, v, ok && fok})
 	v, ok = javaCeilJiao(d.Base, rf)
 	out = append(out, pattern{FloatCeilJiao, v, ok && fok})
+	v, ok = javaMathRoundLong(d.Base, rf)
+	out = append(out, pattern{FloatMathRoundLong, v, ok && fok})
 	for _, rp := range p.rounds {
 		if known && sr.ok { // d.Rule is the bracket: d.Rate is its rate
 			if v, ok := sr.round(d.Base, rp.r); ok {

@@ -160,17 +160,21 @@ const (
 	TotalRounding
 	// FloatSum: an assessment total summed in binary double.
 	FloatSum
+	// FloatMathRoundLong: Math.round(base*rate*100)/100 with an integer
+	// divisor: Math.round gives a long, so the division is a long's and
+	// keeps whole yuan (5.01 becomes 5).
+	FloatMathRoundLong
 )
 
 var causeTable = enum.New("Cause",
 	[]string{"", "float_bigdecimal_half_up", "float_math_round", "round_up_jiao", "float_ceil_jiao", "truncated", "half_even",
 		"bracket_edge", "wrong_bracket", "rules_2008", "rules_2017", "gross_base",
 		"tax_monthly", "tax_fact13_ignored", "tax_fact19_ignored", "tax_rounding",
-		"total_rounding", "float_sum"},
+		"total_rounding", "float_sum", "float_math_round_long"},
 	[]string{"", "浮点: BigDecimal(double) 四舍五入", "浮点: Math.round", "进位到角", "浮点: Math.ceil 进位到角", "截尾到分", "银行家舍入",
 		"档次边界错读(以上/超过)", "档次错误", "误用2008年标准", "误用2017年标准", "以应发工资为基数",
 		"按月计税而非累计预扣", "未适用2020年第13号公告", "未适用2020年第19号公告", "税额舍入不同",
-		"总分舍入不同", "浮点求和"}, nil)
+		"总分舍入不同", "浮点求和", "浮点: Math.round 整除取整到元"}, nil)
 
 var causeText = [...]string{"",
 	"float: BigDecimal(double) HALF_UP",
@@ -190,6 +194,7 @@ var causeText = [...]string{"",
 	"tax rounded differently",
 	"total rounded differently",
 	"float summation",
+	"float: Math.round(x*100)/100 (long division: whole yuan)",
 }
 
 // String returns the cause's English code.

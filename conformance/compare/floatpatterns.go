@@ -104,6 +104,17 @@ func javaMathRound(base funding.Money, rate float64) (funding.Money, bool) {
 	return funding.Fen(int64(f)), true
 }
 
+// javaMathRoundLong is Math.round(base*rate*100)/100 written with an
+// integer divisor: Math.round returns a long, so the division is a long's,
+// towards zero, and the amount keeps whole yuan.
+func javaMathRoundLong(base funding.Money, rate float64) (funding.Money, bool) {
+	v, ok := javaMathRound(base, rate)
+	if !ok {
+		return funding.Money{}, false
+	}
+	return funding.Fen(v.Fen() / 100 * 100), true
+}
+
 // floatSum adds a result's weighted components, its bonus and its extra
 // points in double, in scheme order, as a platform that scores in Double
 // does, and returns the sum as Java prints it (the shortest decimal that
