@@ -54,10 +54,12 @@
 //
 // # Invariants
 //
-// The library's answer is exact, as the library computes it: no float64
-// is used on it, parsing included. Only floatpatterns.go uses float64,
-// to simulate other systems' double arithmetic for the diagnosis of a
-// cause; its results never become the library's value. GOT's amounts are
+// The library's answer is exact, as the library computes it, parsing
+// included. No Go floating-point type is used anywhere in the package:
+// floatpatterns.go simulates other systems' binary doubles exactly (a
+// 53-bit math/big Float rounded to nearest even, the IEEE 754 binary64
+// significand) for the diagnosis of a cause, and its results never become
+// the library's value. GOT's amounts are
 // read as exact decimals ([funding.ParseMoney]); a cell that is not one
 // is a problem, never rounded.
 //

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/big"
 	"math/bits"
 	"strings"
 
@@ -297,7 +298,7 @@ type scaledRate struct {
 	coef  int64
 	scale int64 // 10^places
 	ok    bool
-	f     float64 // the rate's double, for the float patterns
+	f     *big.Float // the rate's Java double (53 bits; read only), for the float patterns
 	fok   bool
 }
 
@@ -346,13 +347,17 @@ func (p *patterns) of(d dues.Result) []pattern {
 	if !known {
 		rf, fok = javaRate(d.Rate)
 	}
-	v, ok := javaBigDecimalHalfUp(d.Base, rf)
+	var x *big.Float // the product in double, once for the four patterns
+	if fok {
+		x, fok = javaProduct(d.Base, rf)
+	}
+	v, ok := halfUpFen(x)
 	out = append(out, pattern{FloatBigDecimal, v, ok && fok})
-	v, ok = javaMathRound(d.Base, rf)
+	v, ok = javaMathRound(x)
 	out = append(out, pattern{FloatMathRound, v, ok && fok})
-	v, ok = javaCeilJiao(d.Base, rf)
+	v, ok = javaCeilJiao(x)
 	out = append(out, pattern{FloatCeilJiao, v, ok && fok})
-	v, ok = javaMathRoundLong(d.Base, rf)
+	v, ok = javaMathRoundLong(x)
 	out = append(out, pattern{FloatMathRoundLong, v, ok && fok})
 	for _, rp := range p.rounds {
 		if known && sr.ok { // d.Rule is the bracket: d.Rate is its rate

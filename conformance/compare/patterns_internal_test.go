@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/dangjian-go/dangjian"
@@ -29,21 +30,60 @@ func bigHalfUpFen(x float64) int64 {
 	return q.Int64()
 }
 
-// halfUpFen agrees with math/big on doubles of every magnitude the
-// patterns meet, ties and near-ties among them.
-func TestHalfUpFen(t *testing.T) {
+// The model of a Java double (a 53-bit big.Float rounded to nearest even)
+// gives, on the bases and rates the patterns meet, ties and near-ties
+// among them, exactly what the hardware's float64 gives: the product, and
+// each pattern's amount computed here independently in float64 (which
+// this test, and only it, uses as the reference).
+func TestDoubleModel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	xs := []float64{0, 0.005, -0.005, 0.015, 5.015, 42.925, 1e-300, 1e15, -1e15, 1.0 / 3, 93.5175, math.SmallestNonzeroFloat64}
-	for i := 0; i < 100000; i++ {
-		xs = append(xs, float64(rng.IntN(2000000))*[]float64{0.005, 0.01, 0.015, 0.02}[i%4]/100, rng.Float64()*1e6, -rng.Float64()*1e3)
+	rates := []string{"0.005", "0.01", "0.015", "0.02", "0.03", "0.001"}
+	var bases []int64
+	for _, b := range []int64{0, 1, 50, 100000, 300000, 300001, 501500, 4292500, 999999999} {
+		bases = append(bases, b, -b)
 	}
-	for _, x := range xs {
-		got, ok := halfUpFen(x)
-		require.True(t, ok, "%v", x)
-		require.Equal(t, bigHalfUpFen(x), got.Fen(), "%v", x)
+	for i := 0; i < 50000; i++ {
+		bases = append(bases, rng.Int64N(2_000_000_00), rng.Int64N(1<<53))
 	}
-	_, ok := halfUpFen(1e18)
-	assert.False(t, ok)
+	for _, rs := range rates {
+		rate := funding.MustParseRate(rs)
+		rd, ok := javaRate(rate)
+		require.True(t, ok)
+		f, err := strconv.ParseFloat(rs, 64) // the nearest double
+		require.NoError(t, err)
+		for _, fen := range bases {
+			base := funding.Fen(fen)
+			x := float64(fen) / 100 * f
+			got, ok := javaProduct(base, rd)
+			require.True(t, ok)
+			want, _ := new(big.Float).SetFloat64(x).Rat(nil)
+			require.Zero(t, want.Cmp(exactOf(got)), "%s × %s", base, rs)
+
+			v, ok := halfUpFen(got)
+			require.True(t, ok)
+			require.Equal(t, bigHalfUpFen(x), v.Fen(), "%s × %s", base, rs)
+
+			v, ok = javaMathRound(got)
+			require.True(t, ok)
+			y := x * 100
+			r := math.Floor(y)
+			if y-r >= 0.5 { // exact in double: Java's Math.round, ties up
+				r++
+			}
+			require.Equal(t, int64(r), v.Fen(), "Math.round %s × %s", base, rs)
+
+			v, ok = javaCeilJiao(got)
+			require.True(t, ok)
+			require.Equal(t, int64(math.Ceil(x*10))*10, v.Fen(), "Math.ceil %s × %s", base, rs)
+		}
+	}
+	huge, _ := javaRate(funding.MustParseRate("1000000"))
+	x, ok := javaProduct(funding.Fen(1<<52), huge)
+	require.True(t, ok)
+	_, ok = halfUpFen(x)
+	assert.False(t, ok, "an amount past an int64 of fen")
+	_, ok = javaProduct(funding.Fen(1<<53), huge)
+	assert.False(t, ok, "a base past 2^53 fen")
 }
 
 // The integer rounding of a bracket's product agrees with funding.MulRate.
