@@ -96,18 +96,11 @@ func AssessSchemes() []string {
 // damaged or of another rule set than [RuleSet].
 func AssessCases(scheme string) ([]AssessCase, error) {
 	read := func(name string) ([]byte, error) { return assessFS.ReadFile(path.Join("assess", name)) }
-	b, err := read("cases.csv")
+	rows, err := readVectorsFrom(assessFS, "assess/cases.csv", "scheme", "policy", "subjects", "note")
 	if err != nil {
 		return nil, err
 	}
-	rows, err := parseVectors("assess/cases.csv", b, "scheme", "policy", "subjects", "note")
-	if err != nil {
-		return nil, err
-	}
-	if b, err = read("expected.csv"); err != nil {
-		return nil, err
-	}
-	erows, err := parseVectors("assess/expected.csv", b, "cohort", "id", "category", "total", "grade", "rank")
+	erows, err := readVectorsFrom(assessFS, "assess/expected.csv", "cohort", "id", "category", "total", "grade", "rank")
 	if err != nil {
 		return nil, err
 	}

@@ -74,18 +74,11 @@ func (c OrgCase) Reader() io.Reader { return bytes.NewReader(c.Tree) }
 // or of another rule set than [RuleSet] (stale: regenerate it).
 func OrgCases() ([]OrgCase, error) {
 	read := func(name string) ([]byte, error) { return orgFS.ReadFile(path.Join("org", name)) }
-	b, err := read("cases.csv")
+	rows, err := readVectorsFrom(orgFS, "org/cases.csv", "tree", "as_of", "findings", "note")
 	if err != nil {
 		return nil, err
 	}
-	rows, err := parseVectors("org/cases.csv", b, "tree", "as_of", "findings", "note")
-	if err != nil {
-		return nil, err
-	}
-	if b, err = read("findings.csv"); err != nil {
-		return nil, err
-	}
-	frows, err := parseVectors("org/findings.csv", b, "tree_case", "id", "severity")
+	frows, err := readVectorsFrom(orgFS, "org/findings.csv", "tree_case", "id", "severity")
 	if err != nil {
 		return nil, err
 	}

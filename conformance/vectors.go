@@ -51,7 +51,13 @@ func (r vecRow) rules() []string { return strings.Split(r.cells["rules"], ";") }
 // kept by name. A case named twice, a row without rules, or a ruleset
 // other than RuleSet() is an error: the set is stale or damaged.
 func readVectors(name string, required ...string) ([]vecRow, error) {
-	data, err := moneyFiles.ReadFile(name)
+	return readVectorsFrom(moneyFiles, name, required...)
+}
+
+// readVectorsFrom is [readVectors] for a vector file of fsys (the money,
+// organization or assessment files).
+func readVectorsFrom(fsys fs.FS, name string, required ...string) ([]vecRow, error) {
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
