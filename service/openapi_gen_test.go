@@ -5,7 +5,6 @@ import (
 	"encoding"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -502,22 +501,9 @@ func addExample(h http.Handler, method, path string, op map[string]any, ex examp
 // request holds: a POST whose body does not end until the answer is had.
 func sendBusy(send func(http.Handler) *httptest.ResponseRecorder) *httptest.ResponseRecorder {
 	h := New(Options{Now: exampleNow, MaxInFlight: 1, Timeout: 20 * time.Millisecond})
-	pr, pw := io.Pipe()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		req := httptest.NewRequest(http.MethodPost, "/v1/dues", pr)
-		req.Header.Set("Content-Type", typeCSV)
-		h.ServeHTTP(httptest.NewRecorder(), req)
-	}()
-	defer func() { pw.Close(); <-done }()
-	var rec *httptest.ResponseRecorder
-	for range 500 { // until the other request holds the slot
-		if rec = send(h); rec.Code == http.StatusTooManyRequests {
-			break
-		}
-	}
-	return rec
+	release := holdSlot(h)
+	defer release()
+	return send(h)
 }
 
 // examples returns the examples map of a media type object, made if

@@ -3,7 +3,6 @@ package service_test
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -310,25 +309,12 @@ func TestStatic(t *testing.T) {
 // still answers a GET.
 func TestBusy(t *testing.T) {
 	h := service.New(service.Options{MaxInFlight: 1, Timeout: 50 * time.Millisecond})
-	pr, pw := io.Pipe()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		req := httptest.NewRequest(http.MethodPost, "/v1/dues", pr)
-		req.Header.Set("Content-Type", "text/csv")
-		h.ServeHTTP(httptest.NewRecorder(), req)
-	}()
-	var a answer
-	for range 200 { // until the first request holds the slot
-		if a = do(t, h, request{path: "/v1/assess", ctype: "application/json", body: []byte(`{"scheme":"jifen","subjects":[]}`)}); a.status == 429 {
-			break
-		}
-	}
+	release := service.HoldSlot(h)
+	a := do(t, h, request{path: "/v1/assess", ctype: "application/json", body: []byte(`{"scheme":"jifen","subjects":[]}`)})
 	assert.Equal(t, 429, a.status, "%s", a.body)
 	assert.Equal(t, []string{"busy"}, problemCodes(t, a.body))
 	assert.Equal(t, 200, do(t, h, request{method: "GET", path: "/healthz"}).status)
-	pw.Close()
-	<-done
+	release()
 	a = do(t, h, request{path: "/v1/assess", ctype: "application/json", body: []byte(`{"scheme":"jifen","subjects":[]}`)})
 	assert.Equal(t, 200, a.status, "the slot is free again: %s", a.body)
 }

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -146,28 +147,55 @@ func body(t *testing.T, mt string, v any) []byte {
 }
 
 // busy sends req (whose body is data) to a service whose one slot another
-// request holds, a POST whose body has not ended, until it answers 429.
+// request holds, a POST whose body has not ended: the answer is 429.
 func busy(t *testing.T, req *http.Request, data []byte) *httptest.ResponseRecorder {
 	h := service.New(service.Options{MaxInFlight: 1, Timeout: 20 * time.Millisecond})
-	pr, pw := io.Pipe()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		r := httptest.NewRequest(http.MethodPost, "/v1/dues", pr)
-		r.Header.Set("Content-Type", "text/csv")
-		h.ServeHTTP(httptest.NewRecorder(), r)
-	}()
-	defer func() { pw.Close(); <-done }()
-	var rec *httptest.ResponseRecorder
-	for range 500 {
-		r := req.Clone(req.Context())
-		r.Body = io.NopCloser(bytes.NewReader(data))
-		rec = httptest.NewRecorder()
-		if h.ServeHTTP(rec, r); rec.Code == http.StatusTooManyRequests {
-			break
+	// The holder takes the one slot and keeps it: its body is a pipe
+	// nobody writes to until the end. The service reads a body only once
+	// it holds a slot, so the holder's first read says it holds it; a
+	// holder that could not take the slot in time (429 itself) is started
+	// again.
+	var pw *io.PipeWriter
+	var done chan struct{}
+	for {
+		var pr *io.PipeReader
+		pr, pw = io.Pipe()
+		started, finished := make(chan struct{}), make(chan struct{})
+		done = finished
+		go func() {
+			defer close(finished)
+			r := httptest.NewRequest(http.MethodPost, "/v1/dues", &firstRead{r: pr, started: started})
+			r.Header.Set("Content-Type", "text/csv")
+			h.ServeHTTP(httptest.NewRecorder(), r)
+		}()
+		select {
+		case <-started:
+		case <-finished:
+			pw.Close()
+			continue
+		case <-time.After(10 * time.Second):
+			t.Fatal("the holder request neither started nor finished")
 		}
+		break
 	}
+	defer func() { pw.Close(); <-done }()
+	r := req.Clone(req.Context())
+	r.Body = io.NopCloser(bytes.NewReader(data))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, r)
 	return rec
+}
+
+// firstRead closes started at its first Read.
+type firstRead struct {
+	r       io.Reader
+	started chan struct{}
+	once    sync.Once
+}
+
+func (f *firstRead) Read(p []byte) (int, error) {
+	f.once.Do(func() { close(f.started) })
+	return f.r.Read(p)
 }
 
 // TestExamples: every example response of the document validates against
